@@ -1,0 +1,1 @@
+"""The desktop window: chart scene and items, panels, dialogs, undo commands."""

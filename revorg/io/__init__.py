@@ -1,0 +1,1 @@
+"""Workbooks and rosters in and out; uses the model, never the GUI."""

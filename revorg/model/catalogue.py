@@ -1,0 +1,118 @@
+"""The built-in catalogue of departments and roles, read from revorg/resources (data, not code)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from revorg.model.entities import LANGUAGES, Department, RoleType
+
+DEPARTMENT_KEYS = ("executive", "marketing", "sales", "customer_success", "revops")
+CAPACITY_KINDS = ("quota", "expansion_quota", "book_of_business", "meetings", "leads", "none")
+FUNNEL_STAGES = ("all", "acquire", "engage", "retain", "expand")
+
+
+@dataclass(frozen=True)
+class DepartmentSpec:
+    key: str
+    names: dict[str, str]
+    color: str
+    descriptions: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    key: str
+    department: str
+    funnel_stage: str
+    capacity_kind: str
+    is_leader: bool
+    names: dict[str, str]
+    shorts: dict[str, str]
+    descriptions: dict[str, str]
+    default_annual_cost: Decimal
+    aliases: dict[str, tuple[str, ...]]
+
+
+def read_resource_json(*parts: str) -> Any:
+    """Parse a JSON file shipped in revorg/resources."""
+    path = resources.files("revorg").joinpath("resources", *parts)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def department_specs() -> tuple[DepartmentSpec, ...]:
+    return tuple(
+        DepartmentSpec(
+            key=item["key"],
+            names=dict(item["name"]),
+            color=item["color"],
+            descriptions=dict(item["description"]),
+        )
+        for item in read_resource_json("departments.json")
+    )
+
+
+@cache
+def role_specs() -> tuple[RoleSpec, ...]:
+    return tuple(
+        RoleSpec(
+            key=item["key"],
+            department=item["department"],
+            funnel_stage=item["funnel_stage"],
+            capacity_kind=item["capacity_kind"],
+            is_leader=bool(item["is_leader"]),
+            names=dict(item["name"]),
+            shorts=dict(item["short"]),
+            descriptions=dict(item["description"]),
+            default_annual_cost=Decimal(item["default_annual_cost"]),
+            aliases={lang: tuple(item["aliases"].get(lang, ())) for lang in LANGUAGES},
+        )
+        for item in read_resource_json("roles.json")
+    )
+
+
+def role_spec(key: str) -> RoleSpec:
+    for spec in role_specs():
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def department_entities() -> list[Department]:
+    """Fresh Department rows for a new plan file (each file carries its own catalogue)."""
+    return [
+        Department(
+            key=spec.key,
+            name_en=spec.names["en"],
+            name_es=spec.names["es"],
+            name_zh=spec.names["zh"],
+            color=spec.color,
+            sort_order=index,
+        )
+        for index, spec in enumerate(department_specs())
+    ]
+
+
+def role_entities() -> list[RoleType]:
+    """Fresh RoleType rows of the built-in catalogue for a new plan file."""
+    return [
+        RoleType(
+            key=spec.key,
+            department_key=spec.department,
+            funnel_stage=spec.funnel_stage,
+            capacity_kind=spec.capacity_kind,
+            is_leader=spec.is_leader,
+            is_custom=False,
+            default_annual_cost=spec.default_annual_cost,
+            sort_order=index,
+            **{f"name_{lang}": spec.names[lang] for lang in LANGUAGES},
+            **{f"short_{lang}": spec.shorts[lang] for lang in LANGUAGES},
+            **{f"description_{lang}": spec.descriptions[lang] for lang in LANGUAGES},
+        )
+        for index, spec in enumerate(role_specs())
+    ]

@@ -1,0 +1,131 @@
+"""An open plan: its in-memory database, the ORM session on it, and the file it belongs to."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from revorg.model.entities import Base, Plan, Scenario
+from revorg.model.errors import PlanFileError
+from revorg.model.storage import (
+    PlanFileLock,
+    connect_memory,
+    read_plan_file,
+    stamp_schema,
+    write_plan_file,
+)
+from revorg.model.templates import populate_from_template
+
+
+def next_fiscal_year(today: datetime.date | None = None) -> int:
+    """Plans are made for the coming year."""
+    return (today or datetime.date.today()).year + 1
+
+
+class PlanDocument:
+    """One plan being read or edited.
+
+    The session lives as long as the document (a desktop editor keeps its objects); saving
+    commits it and copies the whole database to the file atomically.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self.connection = connection
+        self.path = path
+        self._lock: PlanFileLock | None = None
+        self.engine = create_engine(
+            "sqlite://", creator=lambda: connection, poolclass=StaticPool, future=True
+        )
+        self.session = Session(self.engine, expire_on_commit=False)
+
+    # --- creating and opening ---------------------------------------------------------------
+
+    @classmethod
+    def from_template(cls, key: str, fiscal_year: int | None = None) -> PlanDocument:
+        """A new, unsaved plan built from a template."""
+        connection = connect_memory()
+        document = cls(connection)
+        Base.metadata.create_all(document.engine)
+        stamp_schema(connection)
+        populate_from_template(document.session, key, fiscal_year or next_fiscal_year())
+        document.session.commit()
+        return document
+
+    @classmethod
+    def open(cls, path: Path, *, for_editing: bool = True) -> PlanDocument:
+        """Open a plan file; for editing, it is locked against a second editor."""
+        path = Path(path).absolute()
+        lock = PlanFileLock(path) if for_editing else None
+        if lock is not None:
+            lock.acquire()
+        try:
+            document = cls(read_plan_file(path), path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        document._lock = lock
+        return document
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.scalars(select(Plan)).one()
+
+    def scenario(self, name: str | None = None) -> Scenario:
+        """The named scenario, or the first one."""
+        scenarios = self.plan.scenarios
+        if name is None:
+            return scenarios[0]
+        found = self.plan.scenario_named(name)
+        if found is None:
+            names = ", ".join(repr(s.name) for s in scenarios)
+            raise PlanFileError(f"no scenario named {name!r}; the plan has {names}")
+        return found
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.path is None:
+            raise PlanFileError("this plan has no file yet: use Save As")
+        self.session.commit()
+        write_plan_file(self.connection, self.path)
+
+    def save_as(self, path: Path) -> None:
+        """Write to a new file and keep editing that one (the lock moves with it)."""
+        path = Path(path).absolute()
+        if path == self.path:
+            self.save()
+            return
+        new_lock = PlanFileLock(path)
+        new_lock.acquire()
+        try:
+            self.session.commit()
+            write_plan_file(self.connection, path)
+        except BaseException:
+            new_lock.release()
+            raise
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = new_lock
+        self.path = path
+
+    def close(self) -> None:
+        self.session.close()
+        self.engine.dispose()
+        self.connection.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> PlanDocument:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,252 @@
+"""The plan as SQLAlchemy 2.0 typed ORM entities; one .revorg file holds one Plan.
+
+Money is stored as integer cents and rates as decimal text, so nothing passes through float.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from revorg.model.money import from_cents, to_cents
+from revorg.model.months import YearMonth
+
+LANGUAGES = ("en", "es", "zh")
+
+
+class Money(TypeDecorator[Decimal]):
+    """Decimal money in the model, integer cents in SQLite."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        return None if value is None else to_cents(value)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else from_cents(value)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """An exact Decimal (rates, capacities) kept as text: SQLite has no decimal type."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class YearMonthText(TypeDecorator[YearMonth]):
+    """A YearMonth kept as "YYYY-MM"."""
+
+    impl = String(7)
+    cache_ok = True
+
+    def process_bind_param(self, value: YearMonth | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> YearMonth | None:
+        return None if value is None else YearMonth.parse(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    fiscal_year: Mapped[int]
+    fiscal_start_month: Mapped[int] = mapped_column(default=1)
+
+    scenarios: Mapped[list[Scenario]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Scenario.sort_order"
+    )
+
+    __table_args__ = (CheckConstraint("fiscal_start_month BETWEEN 1 AND 12"),)
+
+    def scenario_named(self, name: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.name == name), None)
+
+
+class Department(Base):
+    """One of the five functions of a revenue organisation (DOMAIN.md)."""
+
+    __tablename__ = "departments"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_en: Mapped[str] = mapped_column(Text)
+    name_es: Mapped[str] = mapped_column(Text)
+    name_zh: Mapped[str] = mapped_column(Text)
+    color: Mapped[str] = mapped_column(String(7))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+    def name(self, language: str = "en") -> str:
+        return str(getattr(self, f"name_{language}", None) or self.name_en)
+
+
+class RoleType(Base):
+    """A role of the catalogue (stable key such as "ae"), or a custom role a user added."""
+
+    __tablename__ = "role_types"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
+    funnel_stage: Mapped[str] = mapped_column(String(20), default="all")
+    capacity_kind: Mapped[str] = mapped_column(String(30), default="none")
+    is_leader: Mapped[bool] = mapped_column(default=False)
+    is_custom: Mapped[bool] = mapped_column(default=False)
+    name_en: Mapped[str] = mapped_column(Text)
+    name_es: Mapped[str] = mapped_column(Text, default="")
+    name_zh: Mapped[str] = mapped_column(Text, default="")
+    short_en: Mapped[str] = mapped_column(Text, default="")
+    short_es: Mapped[str] = mapped_column(Text, default="")
+    short_zh: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    description_es: Mapped[str] = mapped_column(Text, default="")
+    description_zh: Mapped[str] = mapped_column(Text, default="")
+    default_annual_cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+    department: Mapped[Department] = relationship()
+
+    def name(self, language: str = "en") -> str:
+        return str(getattr(self, f"name_{language}", None) or self.name_en)
+
+    def short(self, language: str = "en") -> str:
+        return str(getattr(self, f"short_{language}", None) or self.short_en or self.name_en)
+
+    def description(self, language: str = "en") -> str:
+        return str(getattr(self, f"description_{language}", None) or self.description_en)
+
+
+class Scenario(Base):
+    """A version of the organisation and its targets; every position belongs to one."""
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+    plan: Mapped[Plan] = relationship(back_populates="scenarios")
+    targets: Mapped[Targets] = relationship(
+        back_populates="scenario", cascade="all, delete-orphan", uselist=False
+    )
+    positions: Mapped[list[Position]] = relationship(
+        back_populates="scenario",
+        cascade="all, delete-orphan",
+        order_by="Position.id",
+        foreign_keys="Position.scenario_id",
+    )
+    dotted_lines: Mapped[list[DottedLine]] = relationship(
+        back_populates="scenario", cascade="all, delete-orphan", order_by="DottedLine.id"
+    )
+
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+
+class Targets(Base):
+    """The driver inputs of a scenario (seed 002): goal, leads, close rate, deal size, retention."""
+
+    __tablename__ = "targets"
+
+    scenario_id: Mapped[int] = mapped_column(
+        ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True
+    )
+    goal: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    leads: Mapped[int] = mapped_column(default=0)
+    close_rate: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(0))
+    average_deal: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    base_revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    retention: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(0))
+    expansion: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+
+    scenario: Mapped[Scenario] = relationship(back_populates="targets")
+
+    __table_args__ = (CheckConstraint("leads >= 0"),)
+
+
+class Position(Base):
+    """A card on the chart: one person, a vacancy, or a group ("SDR x 6") of the same role."""
+
+    __tablename__ = "positions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(Text)
+    role_key: Mapped[str] = mapped_column(ForeignKey("role_types.key"))
+    department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("positions.id"), default=None)
+    # None or "" means the position is open (a vacancy to hire).
+    person_name: Mapped[str | None] = mapped_column(Text, default=None)
+    headcount: Mapped[int] = mapped_column(default=1)
+    # Only meaningful for open positions: the month the hire starts.
+    start_month: Mapped[YearMonth | None] = mapped_column(YearMonthText, default=None)
+    # Fully loaded cost of one head for a full year; a group costs headcount times this.
+    annual_cost: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    capacity_override: Mapped[Decimal | None] = mapped_column(DecimalText, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Order among the manager's direct reports, left to right on the chart.
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+    scenario: Mapped[Scenario] = relationship(back_populates="positions")
+    role: Mapped[RoleType] = relationship()
+    department: Mapped[Department] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("headcount >= 1"),
+        CheckConstraint("manager_id IS NULL OR manager_id != id"),
+        Index("ix_positions_scenario_manager", "scenario_id", "manager_id"),
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.person_name or "").strip()
+
+    def __repr__(self) -> str:
+        return f"Position(id={self.id!r}, title={self.title!r}, manager_id={self.manager_id!r})"
+
+
+class DottedLine(Base):
+    """A secondary (dotted) reporting line from one position to another."""
+
+    __tablename__ = "dotted_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id", ondelete="CASCADE"))
+    from_position_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"))
+    to_position_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"))
+
+    scenario: Mapped[Scenario] = relationship(back_populates="dotted_lines")
+
+    __table_args__ = (
+        UniqueConstraint("from_position_id", "to_position_id"),
+        CheckConstraint("from_position_id != to_position_id"),
+    )
+
+
+def column_values(entity: Base) -> dict[str, Any]:
+    """The entity's column attributes by name: used to copy rows and to compare plans."""
+    return {column.key: getattr(entity, column.key) for column in entity.__mapper__.column_attrs}

@@ -1,0 +1,306 @@
+"""The .revorg file: one plan in one SQLite file.
+
+While a plan is open it lives in an in-memory SQLite database; the file on disk is only read on
+open and replaced on save. A save writes a complete copy beside the file with SQLite's backup API,
+flushes it to disk and renames it over the old one, so at every instant the path holds the old
+plan or the new one, never a mix, and a crash mid-save loses nothing that was saved before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import quote
+
+from revorg.model.errors import PlanFileError, PlanFileLockedError
+
+APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+FILE_SUFFIX = ".revorg"
+REQUIRED_TABLES = frozenset(
+    {"plan", "scenarios", "departments", "role_types", "positions", "targets", "dotted_lines"}
+)
+
+
+def connect_memory() -> sqlite3.Connection:
+    """An empty in-memory database configured as every plan database is."""
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def stamp_schema(connection: sqlite3.Connection) -> None:
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.commit()
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_plan_file(path: Path) -> sqlite3.Connection:
+    """Check the file and copy it into memory, migrated to the current schema.
+
+    The file itself is opened read-only and never modified, even when it needs a migration: the
+    migrated plan reaches the disk only when the user saves.
+    """
+    _check_sqlite_header(path)
+    try:
+        source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise PlanFileError(f"cannot open {path}: {error}") from None
+    try:
+        _check_is_current_enough_plan(source, path)
+        memory = connect_memory()
+        source.backup(memory)
+    except sqlite3.DatabaseError as error:
+        raise PlanFileError(f"{path} is damaged and cannot be read ({error})") from None
+    finally:
+        source.close()
+    memory.execute("PRAGMA foreign_keys = ON")
+    _migrate(memory, path)
+    return memory
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise PlanFileError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{path} is a folder, not a RevOrg plan") from None
+    except OSError as error:
+        raise PlanFileError(f"cannot read {path}: {error.strerror}") from None
+    if not header.startswith(SQLITE_HEADER):
+        raise PlanFileError(f"{path} is not a RevOrg plan (not a SQLite database)")
+    if len(header) < 100:
+        raise PlanFileError(f"{path} is damaged: it is shorter than a SQLite header")
+
+
+def _check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> None:
+    application_id = source.execute("PRAGMA application_id").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        raise PlanFileError(f"{path} is a SQLite database but not a RevOrg plan")
+    version = source.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise PlanFileError(
+            f"{path} was saved by a newer version of RevOrg (file format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}): please update RevOrg"
+        )
+    if version < 1:
+        raise PlanFileError(f"{path} is damaged: it has no file format version")
+    problems = [row[0] for row in source.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise PlanFileError(f"{path} is damaged: {problems[0]}")
+    tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = REQUIRED_TABLES - tables - _TABLES_ADDED_AFTER.get(version, frozenset())
+    if missing:
+        raise PlanFileError(f"{path} is damaged: table {sorted(missing)[0]!r} is missing")
+
+
+# --- migrations ----------------------------------------------------------------------------
+
+
+def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
+    """Format 2 added capacity overrides and dotted-line links."""
+    connection.executescript(
+        """
+        ALTER TABLE positions ADD COLUMN capacity_override VARCHAR;
+        CREATE TABLE dotted_lines (
+            id INTEGER NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            from_position_id INTEGER NOT NULL,
+            to_position_id INTEGER NOT NULL,
+            PRIMARY KEY (id),
+            UNIQUE (from_position_id, to_position_id),
+            CHECK (from_position_id != to_position_id),
+            FOREIGN KEY(scenario_id) REFERENCES scenarios (id) ON DELETE CASCADE,
+            FOREIGN KEY(from_position_id) REFERENCES positions (id) ON DELETE CASCADE,
+            FOREIGN KEY(to_position_id) REFERENCES positions (id) ON DELETE CASCADE
+        );
+        """
+    )
+
+
+# Each step takes a database of format N (the key) to N + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+_TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {1: frozenset({"dotted_lines"})}
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    while version < SCHEMA_VERSION:
+        try:
+            with connection:
+                MIGRATIONS[version](connection)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
+        except sqlite3.Error as error:
+            raise PlanFileError(
+                f"{path} could not be upgraded from file format {version}: {error}"
+            ) from None
+        version += 1
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
+    """Replace `path` atomically with a copy of the in-memory plan database."""
+    temporary = path.with_name(f".{path.name}.saving")
+    _remove_leftovers(temporary)
+    try:
+        _write_copy(connection, temporary)
+        _copy_permissions(path, temporary)
+        temporary.replace(path)
+        _sync_folder(path.parent)
+    except sqlite3.Error as error:
+        _remove_leftovers(temporary)
+        raise PlanFileError(f"could not save {path}: {_describe_sqlite_error(error)}") from None
+    except OSError as error:
+        _remove_leftovers(temporary)
+        reason = error.strerror or str(error)
+        raise PlanFileError(f"could not save {path}: {reason}") from None
+
+
+def _write_copy(connection: sqlite3.Connection, temporary: Path) -> None:
+    destination = sqlite3.connect(temporary)
+    try:
+        connection.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
+        destination.commit()
+    finally:
+        destination.close()
+    # The rename must not reach the disk before the data does.
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _copy_permissions(original: Path, temporary: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        temporary.chmod(original.stat().st_mode & 0o7777)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if sys.platform == "win32":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove_leftovers(temporary: Path) -> None:
+    """Remove what an interrupted save left beside the plan (never the plan itself)."""
+    for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _describe_sqlite_error(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "disk is full" in text or "disk I/O" in text:
+        return "the disk is full or failing"
+    return text
+
+
+# --- one editor per file -------------------------------------------------------------------
+
+
+class PlanFileLock:
+    """An advisory lock on a sidecar file, held while a plan is open for editing.
+
+    The operating system releases it when the process dies, so a crash never leaves a file
+    locked. The lock is on a sidecar because a save replaces the plan file (a new inode).
+    """
+
+    def __init__(self, plan_path: Path) -> None:
+        self.plan_path = plan_path
+        self.lock_path = plan_path.with_name(f".{plan_path.name}.lock")
+        self._handle: int | None = None
+
+    def acquire(self) -> None:
+        # A holder that releases unlinks the sidecar; a lock won on an unlinked sidecar is
+        # worthless, so check that the path still names the locked file, and retry if not.
+        for _attempt in range(10):
+            try:
+                descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                return  # a read-only folder: nobody can save there, so nothing to guard
+            if not _try_lock(descriptor):
+                os.close(descriptor)
+                raise PlanFileLockedError(
+                    f"{self.plan_path} is already open in another RevOrg window; "
+                    "close it there first, or open a copy"
+                )
+            if _names_same_file(descriptor, self.lock_path):
+                self._handle = descriptor
+                return
+            os.close(descriptor)
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        with contextlib.suppress(FileNotFoundError):
+            self.lock_path.unlink()
+        os.close(self._handle)
+        self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def __enter__(self) -> PlanFileLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def _names_same_file(descriptor: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), path.stat())
+    except FileNotFoundError:
+        return False
+
+
+def _try_lock(descriptor: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A checked, migrated, in-memory copy of a plan for reading (no lock: nothing is written)."""
+    connection = read_plan_file(path)
+    try:
+        yield connection
+    finally:
+        connection.close()

@@ -1,0 +1,131 @@
+"""A scenario's numbers gathered in one place, for the command line, the status bar and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from revorg.model.entities import Department, Plan, Position, Scenario
+from revorg.model.money import json_number
+from revorg.model.months import FiscalYear
+from revorg.model.planning import (
+    Staffing,
+    TargetInputs,
+    TargetOutcome,
+    forecast,
+    spans_of_control,
+    staffing_by_department,
+    total_staffing,
+)
+
+
+@dataclass(frozen=True)
+class DepartmentSummary:
+    key: str
+    name: str
+    staffing: Staffing
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    plan: Plan
+    scenario: Scenario
+    inputs: TargetInputs
+    outcome: TargetOutcome
+    departments: list[DepartmentSummary]
+    total: Staffing
+    too_wide_spans: list[tuple[Position, int, int]]  # (manager, direct reports, limit)
+
+    def to_json(self) -> dict[str, Any]:
+        inputs, outcome = self.inputs, self.outcome
+        return {
+            "plan": self.plan.name,
+            "scenario": self.scenario.name,
+            "currency": self.plan.currency,
+            "fiscal_year": self.plan.fiscal_year,
+            "fiscal_start_month": self.plan.fiscal_start_month,
+            "goal": json_number(inputs.goal),
+            "positions": self.total.positions,
+            "headcount": self.total.headcount,
+            "open_positions": self.total.open_positions,
+            "cost": json_number(self.total.cost),
+            "run_rate_cost": json_number(self.total.run_rate_cost),
+            "targets": {
+                "leads": inputs.leads,
+                "close_rate": json_number(inputs.close_rate),
+                "average_deal": json_number(inputs.average_deal),
+                "new_customers": json_number(outcome.new_customers),
+                "new_business": json_number(outcome.new_business),
+                "base_revenue": json_number(inputs.base_revenue),
+                "retention": json_number(inputs.retention),
+                "expansion": json_number(inputs.expansion),
+                "retained": json_number(outcome.retained),
+                "total": json_number(outcome.total),
+                "gap": json_number(outcome.gap),
+            },
+            "departments": [
+                {
+                    "key": department.key,
+                    "name": department.name,
+                    "positions": department.staffing.positions,
+                    "headcount": department.staffing.headcount,
+                    "open_positions": department.staffing.open_positions,
+                    "cost": json_number(department.staffing.cost),
+                    "run_rate_cost": json_number(department.staffing.run_rate_cost),
+                }
+                for department in self.departments
+            ],
+            "span_warnings": [
+                {"position_id": manager.id, "title": manager.title, "reports": n, "limit": limit}
+                for manager, n, limit in self.too_wide_spans
+            ],
+        }
+
+
+def target_inputs(scenario: Scenario) -> TargetInputs:
+    targets = scenario.targets
+    return TargetInputs(
+        goal=targets.goal,
+        leads=targets.leads,
+        close_rate=targets.close_rate,
+        average_deal=targets.average_deal,
+        base_revenue=targets.base_revenue,
+        retention=targets.retention,
+        expansion=targets.expansion,
+    )
+
+
+def scenario_positions(session: Session, scenario: Scenario) -> list[Position]:
+    """All positions of a scenario in one query (the chart never walks relationships lazily)."""
+    query = select(Position).where(Position.scenario_id == scenario.id).order_by(Position.id)
+    return list(session.scalars(query))
+
+
+def summarize(session: Session, scenario: Scenario, language: str = "en") -> ScenarioSummary:
+    plan = scenario.plan
+    positions = scenario_positions(session, scenario)
+    departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
+    fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
+    by_department = staffing_by_department(positions, [d.key for d in departments], fiscal)
+    names = {d.key: d.name(language) for d in departments}
+    by_id = {position.id: position for position in positions}
+    inputs = target_inputs(scenario)
+    return ScenarioSummary(
+        plan=plan,
+        scenario=scenario,
+        inputs=inputs,
+        outcome=forecast(inputs),
+        departments=[
+            DepartmentSummary(key, names.get(key, key), staffing)
+            for key, staffing in by_department.items()
+        ],
+        total=total_staffing(by_department),
+        too_wide_spans=[
+            (by_id[span.manager_id], span.direct_reports, span.limit)
+            for span in spans_of_control(positions).values()
+            if span.too_wide
+        ],
+    )
