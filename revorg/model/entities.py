@@ -198,7 +198,10 @@ class Position(Base):
     title: Mapped[str] = mapped_column(Text)
     role_key: Mapped[str] = mapped_column(ForeignKey("role_types.key"))
     department_key: Mapped[str] = mapped_column(ForeignKey("departments.key"))
-    manager_id: Mapped[int | None] = mapped_column(ForeignKey("positions.id"), default=None)
+    # Deferred: a subtree can be deleted or restored row by row within one transaction.
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("positions.id", deferrable=True, initially="DEFERRED"), default=None
+    )
     # None or "" means the position is open (a vacancy to hire).
     person_name: Mapped[str | None] = mapped_column(Text, default=None)
     headcount: Mapped[int] = mapped_column(default=1)

@@ -1,0 +1,193 @@
+"""Edits of a scenario's organisation, as plain operations on the ORM session.
+
+Undo commands (revorg.gui.commands) are built from these: each edit can snapshot the rows it is
+about to remove and put them back with the same ids, so undo restores the plan exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from revorg.model.entities import DottedLine, Position, RoleType, Scenario, column_values
+from revorg.model.errors import PlanEditError
+from revorg.model.months import YearMonth
+
+Row = dict[str, Any]
+EDITABLE_FIELDS = (
+    "title",
+    "role_key",
+    "department_key",
+    "person_name",
+    "headcount",
+    "start_month",
+    "annual_cost",
+    "capacity_override",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class RowsSnapshot:
+    """Positions (managers before reports) and the dotted lines that touch them."""
+
+    positions: tuple[Row, ...]
+    dotted_lines: tuple[Row, ...]
+
+    @property
+    def position_ids(self) -> list[int]:
+        return [row["id"] for row in self.positions]
+
+
+def new_position_row(
+    session: Session,
+    scenario: Scenario,
+    role_key: str,
+    manager_id: int | None,
+    *,
+    language: str = "en",
+    sort_order: int | None = None,
+) -> Row:
+    """The row of a new open position of a role, with a fresh id, not yet in the plan."""
+    role = session.get(RoleType, role_key)
+    if role is None:
+        raise PlanEditError(f"unknown role {role_key!r}")
+    if sort_order is None:
+        sort_order = next_sort_order(session, scenario, manager_id)
+    return {
+        "id": next_position_id(session),
+        "scenario_id": scenario.id,
+        "title": role.name(language),
+        "role_key": role.key,
+        "department_key": role.department_key,
+        "manager_id": manager_id,
+        "person_name": None,
+        "headcount": 1,
+        "start_month": None,
+        "annual_cost": role.default_annual_cost,
+        "capacity_override": None,
+        "notes": "",
+        "sort_order": sort_order,
+    }
+
+
+def next_position_id(session: Session) -> int:
+    session.flush()
+    highest = session.scalar(select(func.max(Position.id)))
+    return (highest or 0) + 1
+
+
+def next_sort_order(session: Session, scenario: Scenario, manager_id: int | None) -> int:
+    session.flush()
+    query = select(func.max(Position.sort_order)).where(
+        Position.scenario_id == scenario.id, Position.manager_id.is_(manager_id)
+    )
+    highest = session.scalar(query)
+    return 0 if highest is None else highest + 1
+
+
+def snapshot(session: Session, position_ids: Sequence[int]) -> RowsSnapshot:
+    """Copy the rows that removing `position_ids` would delete (ids in pre-order)."""
+    session.flush()
+    positions = {p.id: p for p in session.scalars(select(Position).where(_ids_in(position_ids)))}
+    lines = session.scalars(
+        select(DottedLine)
+        .where(
+            or_(
+                DottedLine.from_position_id.in_(position_ids),
+                DottedLine.to_position_id.in_(position_ids),
+            )
+        )
+        .order_by(DottedLine.id)
+    )
+    return RowsSnapshot(
+        positions=tuple(column_values(positions[i]) for i in position_ids if i in positions),
+        dotted_lines=tuple(column_values(line) for line in lines),
+    )
+
+
+def insert_rows(session: Session, rows: RowsSnapshot) -> None:
+    session.add_all(Position(**row) for row in rows.positions)
+    session.flush()
+    session.add_all(DottedLine(**row) for row in rows.dotted_lines)
+    session.flush()
+
+
+def remove_rows(session: Session, position_ids: Sequence[int]) -> None:
+    """Delete positions and their dotted lines; their reports must be in the set or moved."""
+    session.flush()
+    ids = list(position_ids)
+    session.execute(
+        delete(DottedLine).where(
+            or_(DottedLine.from_position_id.in_(ids), DottedLine.to_position_id.in_(ids))
+        ),
+        execution_options={"synchronize_session": "fetch"},
+    )
+    session.execute(
+        delete(Position).where(Position.id.in_(ids)),
+        execution_options={"synchronize_session": "fetch"},
+    )
+    session.flush()
+
+
+def set_manager(session: Session, position_id: int, manager_id: int | None, order: int) -> None:
+    position = _position(session, position_id)
+    position.manager_id = manager_id
+    position.sort_order = order
+    session.flush()
+
+
+def update_fields(session: Session, position_id: int, changes: dict[str, Any]) -> None:
+    position = _position(session, position_id)
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise PlanEditError(f"{name!r} is not an editable field of a position")
+        setattr(position, name, validated(name, value))
+    session.flush()
+
+
+def field_values(session: Session, position_id: int, names: Iterable[str]) -> dict[str, Any]:
+    position = _position(session, position_id)
+    return {name: getattr(position, name) for name in names}
+
+
+def validated(name: str, value: Any) -> Any:
+    """Check a field value a user typed; raises PlanEditError with a message for the user."""
+    if name == "title" and not str(value).strip():
+        raise PlanEditError("a position needs a title")
+    if name == "headcount" and (not isinstance(value, int) or value < 1):
+        raise PlanEditError("headcount must be a whole number, 1 or more")
+    if name == "annual_cost" and (not isinstance(value, Decimal) or value < 0):
+        raise PlanEditError("annual cost must be zero or more")
+    if name == "capacity_override" and value is not None and value < 0:
+        raise PlanEditError("a capacity override must be zero or more")
+    if name == "start_month" and value is not None and not isinstance(value, YearMonth):
+        raise PlanEditError("start month must be a year and month")
+    if name == "person_name" and value is not None:
+        value = str(value).strip() or None
+    return value
+
+
+def add_dotted_line(session: Session, scenario: Scenario, from_id: int, to_id: int) -> Row:
+    if from_id == to_id:
+        raise PlanEditError("a dotted line needs two different positions")
+    line = DottedLine(scenario_id=scenario.id, from_position_id=from_id, to_position_id=to_id)
+    session.add(line)
+    session.flush()
+    return column_values(line)
+
+
+def _position(session: Session, position_id: int) -> Position:
+    position = session.get(Position, position_id)
+    if position is None:
+        raise PlanEditError(f"no position with id {position_id}")
+    return position
+
+
+def _ids_in(position_ids: Sequence[int]) -> Any:
+    return Position.id.in_(list(position_ids))
