@@ -179,12 +179,6 @@ def open_window(options: argparse.Namespace) -> int:
     if options.file is not None:
         # Check the file before any window appears: a bad file is one clear line.
         PlanDocument.open(options.file, for_editing=False).close()
-    try:
-        from revorg.gui.application import run_application
-    except ImportError:
-        print(
-            "RevOrg: the editor window is not part of this build yet; "
-            "use `revorg summary FILE` or `revorg --help`."
-        )
-        return 0
+    from revorg.gui.application import run_application
+
     return run_application(options.file, options.lang)

@@ -6,7 +6,8 @@ import datetime
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import Connection, create_engine, event, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -27,6 +28,22 @@ def next_fiscal_year(today: datetime.date | None = None) -> int:
     return (today or datetime.date.today()).year + 1
 
 
+def _use_explicit_transactions(engine: Engine) -> None:
+    """Let SQLAlchemy emit BEGIN itself, so that savepoints work with the sqlite3 driver.
+
+    Each edit runs in a savepoint: an edit that fails is undone alone, never the unsaved work
+    before it (the recipe of SQLAlchemy's SQLite dialect documentation).
+    """
+
+    @event.listens_for(engine, "connect")
+    def _autocommit_driver(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
 class PlanDocument:
     """One plan being read or edited.
 
@@ -41,6 +58,7 @@ class PlanDocument:
         self.engine = create_engine(
             "sqlite://", creator=lambda: connection, poolclass=StaticPool, future=True
         )
+        _use_explicit_transactions(self.engine)
         self.session = Session(self.engine, expire_on_commit=False)
 
     # --- creating and opening ---------------------------------------------------------------
@@ -114,6 +132,17 @@ class PlanDocument:
         if self._lock is not None:
             self._lock.release()
         self._lock = new_lock
+        self.path = path
+
+    def attach_to(self, path: Path) -> None:
+        """Make `path` this document's file (locked) without writing it yet: used when
+        recovering an autosaved copy of that file."""
+        path = Path(path).absolute()
+        lock = PlanFileLock(path)
+        lock.acquire()
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = lock
         self.path = path
 
     def close(self) -> None:

@@ -173,13 +173,19 @@ def validated(name: str, value: Any) -> Any:
     return value
 
 
-def add_dotted_line(session: Session, scenario: Scenario, from_id: int, to_id: int) -> Row:
+def new_dotted_line_row(session: Session, scenario: Scenario, from_id: int, to_id: int) -> Row:
     if from_id == to_id:
         raise PlanEditError("a dotted line needs two different positions")
-    line = DottedLine(scenario_id=scenario.id, from_position_id=from_id, to_position_id=to_id)
-    session.add(line)
+    if dotted_line_row(session, from_id, to_id) is not None:
+        raise PlanEditError("that dotted line is already there")
     session.flush()
-    return column_values(line)
+    highest = session.scalar(select(func.max(DottedLine.id)))
+    return {
+        "id": (highest or 0) + 1,
+        "scenario_id": scenario.id,
+        "from_position_id": from_id,
+        "to_position_id": to_id,
+    }
 
 
 def _position(session: Session, position_id: int) -> Position:
@@ -191,3 +197,25 @@ def _position(session: Session, position_id: int) -> Position:
 
 def _ids_in(position_ids: Sequence[int]) -> Any:
     return Position.id.in_(list(position_ids))
+
+
+def dotted_line_row(session: Session, from_id: int, to_id: int) -> Row | None:
+    line = session.scalar(
+        select(DottedLine).where(
+            DottedLine.from_position_id == from_id, DottedLine.to_position_id == to_id
+        )
+    )
+    return None if line is None else column_values(line)
+
+
+def insert_dotted_line(session: Session, row: Row) -> None:
+    session.add(DottedLine(**row))
+    session.flush()
+
+
+def remove_dotted_line(session: Session, line_id: int) -> None:
+    session.execute(
+        delete(DottedLine).where(DottedLine.id == line_id),
+        execution_options={"synchronize_session": "fetch"},
+    )
+    session.flush()

@@ -1,0 +1,91 @@
+"""App start-up: the QApplication, the plan to show first, crash recovery, the main window."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from revorg import __version__
+from revorg.gui.crash_guard import install_crash_guard
+from revorg.gui.main_window import MainWindow
+from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
+from revorg.gui.settings import AppSettings
+from revorg.model.document import PlanDocument
+from revorg.model.errors import RevOrgError
+from revorg.model.storage import read_plan_file
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("RevOrg")
+    app.setApplicationName("RevOrg")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def first_document(path: Path | None, settings: AppSettings) -> PlanDocument:
+    """FILE if given, else the last plan, else the built-in demo plan."""
+    if path is not None:
+        return PlanDocument.open(path)
+    last = settings.last_existing_file()
+    if last is not None:
+        try:
+            return PlanDocument.open(last)
+        except RevOrgError:
+            pass  # moved, damaged or open elsewhere: fall back to the demo
+    return PlanDocument.from_template("demo")
+
+
+def recover_document(recovery: RecoveryFile) -> PlanDocument:
+    """The autosaved copy, attached to its original file so that Save writes there."""
+    document = PlanDocument(read_plan_file(recovery.plan_copy), None)
+    if recovery.original is not None and recovery.original.parent.is_dir():
+        # Open elsewhere: the user saves the recovered plan with Save As.
+        with contextlib.suppress(RevOrgError):
+            document.attach_to(recovery.original)
+    return document
+
+
+def offer_recovery(window: MainWindow) -> None:
+    for recovery in orphaned_recovery_files():
+        answer = QMessageBox.question(
+            window,
+            window.tr("Recover unsaved work?"),
+            window.tr(
+                "RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). "
+                "Recover them?"
+            )
+            .replace("%1", recovery.plan_name)
+            .replace("%2", recovery.saved_at),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                window.replace_document(recover_document(recovery))
+            except RevOrgError as error:
+                QMessageBox.warning(window, window.tr("Cannot recover"), str(error))
+                continue
+            window.recovered_unsaved = True
+            window.refresh_title()
+        recovery.discard()
+        return
+
+
+def run_application(path: Path | None, language: str | None) -> int:
+    app = make_application()
+    install_crash_guard()
+    settings = AppSettings()
+    try:
+        document = first_document(path, settings)
+    except RevOrgError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    window = MainWindow(document, language or settings.language() or "en")
+    window.show()
+    window.view.fit()
+    offer_recovery(window)
+    return app.exec()

@@ -1,0 +1,285 @@
+"""What the chart draws: position cards, reporting connectors and dotted lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDrag,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from revorg.gui.layout import LayoutMetrics
+from revorg.gui.mime import POSITION_MIME_TYPE
+from revorg.model.months import YearMonth
+
+SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
+
+
+class DropState(Enum):
+    NONE = 0
+    ACCEPT = 1
+    REFUSE = 2
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """The texts and colour of one card, computed from the model (no Qt)."""
+
+    title: str
+    person_line: str
+    is_open: bool
+    role_line: str
+    headcount: int
+    cost_line: str
+    colour: str
+    search_text: str
+
+
+def card_content(
+    *,
+    title: str,
+    person_name: str | None,
+    start_month: YearMonth | None,
+    role_name: str,
+    headcount: int,
+    annual_cost: Decimal,
+    currency: str,
+    colour: str,
+) -> CardContent:
+    person = (person_name or "").strip()
+    if person:
+        person_line = person
+    elif start_month is not None:
+        person_line = f"Open, starts {start_month.label()}"
+    else:
+        person_line = "Open"
+    total = annual_cost * headcount
+    return CardContent(
+        title=title,
+        person_line=person_line,
+        is_open=not person,
+        role_line=role_name + (f"  x {headcount}" if headcount > 1 else ""),
+        headcount=headcount,
+        cost_line=f"{currency} {total:,.0f} / yr",
+        colour=colour,
+        search_text=f"{title}\n{person}\n{role_name}".casefold(),
+    )
+
+
+class _Fonts:
+    """Fonts made once, after the QApplication exists (making them in paint() is costly)."""
+
+    title: QFont
+    body: QFont
+    small: QFont
+    ready = False
+
+    @classmethod
+    def ensure(cls) -> None:
+        if cls.ready:
+            return
+        base = QApplication.font()
+        cls.title = QFont(base)
+        cls.title.setBold(True)
+        cls.title.setPointSizeF(base.pointSizeF() + 1)
+        cls.body = QFont(base)
+        cls.small = QFont(base)
+        cls.small.setPointSizeF(max(6.0, base.pointSizeF() - 1))
+        cls.ready = True
+
+
+class CardItem(QGraphicsItem):
+    """One position on the chart. Its scene position is the card's centre."""
+
+    def __init__(self, position_id: int, content: CardContent, metrics: LayoutMetrics) -> None:
+        super().__init__()
+        self.position_id = position_id
+        self.content = content
+        self.metrics = metrics
+        self.drop_state = DropState.NONE
+        self.hidden_reports = 0
+        self.highlighted = False
+        self.under_covered = False
+        self._press_position: QPointF | None = None
+        w, h = metrics.card_width, metrics.card_height
+        self._rect = QRectF(-w / 2, -h / 2, w, h)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setToolTip(f"{content.title}\n{content.person_line}\n{content.role_line}")
+
+    def set_content(self, content: CardContent) -> None:
+        if content != self.content:
+            self.content = content
+            self.setToolTip(f"{content.title}\n{content.person_line}\n{content.role_line}")
+            self.update()
+
+    def set_drop_state(self, state: DropState) -> None:
+        if state != self.drop_state:
+            self.drop_state = state
+            self.update()
+
+    def set_hidden_reports(self, count: int) -> None:
+        if count != self.hidden_reports:
+            self.hidden_reports = count
+            self.update()
+
+    def set_highlighted(self, highlighted: bool) -> None:
+        if highlighted != self.highlighted:
+            self.highlighted = highlighted
+            self.update()
+
+    # --- painting ---------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-4, -4, 4, 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < SIMPLE_DRAWING_BELOW:
+            self._paint_simple(painter)
+            return
+        _Fonts.ensure()
+        self._paint_frame(painter)
+        self._paint_texts(painter)
+        if self.hidden_reports:
+            self._paint_badge(painter)
+
+    def _paint_simple(self, painter: QPainter) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        colour = QColor(self.content.colour)
+        if self.drop_state == DropState.REFUSE:
+            colour = QColor("#D32F2F")
+        elif self.isSelected() or self.highlighted:
+            colour = colour.darker(160)
+        painter.setBrush(colour)
+        painter.drawRect(self._rect)
+
+    def _paint_frame(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = QColor("#B0B7C3")
+        width = 1.0
+        if self.isSelected():
+            border, width = QColor("#1565C0"), 3.0
+        if self.highlighted:
+            border, width = QColor("#F9A825"), 3.5
+        if self.drop_state == DropState.ACCEPT:
+            border, width = QColor("#2E7D32"), 3.5
+        elif self.drop_state == DropState.REFUSE:
+            border, width = QColor("#D32F2F"), 3.5
+        background = QColor("#FFF5F5") if self.drop_state == DropState.REFUSE else QColor("white")
+        painter.setPen(QPen(border, width))
+        painter.setBrush(background)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        band = QPainterPath()
+        band.addRoundedRect(
+            QRectF(self._rect.left(), self._rect.top(), 8, self._rect.height()), 4, 4
+        )
+        painter.fillPath(band, QColor(self.content.colour))
+        if self.under_covered:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#D32F2F"))
+            painter.drawEllipse(QPointF(self._rect.right() - 12, self._rect.top() + 12), 5, 5)
+
+    def _paint_texts(self, painter: QPainter) -> None:
+        left = self._rect.left() + 16
+        width = self._rect.width() - 28
+        top = self._rect.top() + 8
+        content = self.content
+        painter.setPen(QColor("#1A1A1A"))
+        top = self._draw_line(painter, _Fonts.title, content.title, left, top, width)
+        painter.setPen(QColor("#B26A00") if content.is_open else QColor("#37474F"))
+        italic = QFont(_Fonts.body)
+        italic.setItalic(content.is_open)
+        top = self._draw_line(painter, italic, content.person_line, left, top, width)
+        painter.setPen(QColor("#607080"))
+        top = self._draw_line(painter, _Fonts.small, content.role_line, left, top, width)
+        self._draw_line(painter, _Fonts.small, content.cost_line, left, top, width)
+
+    @staticmethod
+    def _draw_line(
+        painter: QPainter, font: QFont, text: str, left: float, top: float, width: float
+    ) -> float:
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(left, top + metrics.ascent()), elided)
+        return top + metrics.height() + 1
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        text = f"+{self.hidden_reports}"
+        metrics = QFontMetricsF(_Fonts.small)
+        width = max(24.0, metrics.horizontalAdvance(text) + 12)
+        rect = QRectF(-width / 2, self._rect.bottom() - 2, width, 14)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#455A64"))
+        painter.drawRoundedRect(rect, 7, 7)
+        painter.setPen(QColor("white"))
+        painter.setFont(_Fonts.small)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    # --- dragging a card --------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._press_position = event.screenPos().toPointF()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press_position is None:
+            return
+        moved = (event.screenPos().toPointF() - self._press_position).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press_position = None
+        drag = QDrag(event.widget())
+        drag.setMimeData(position_mime_data(self.position_id))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._press_position = None
+        super().mouseReleaseEvent(event)
+
+
+def position_mime_data(position_id: int) -> QMimeData:
+    data = QMimeData()
+    data.setData(POSITION_MIME_TYPE, QByteArray(str(position_id).encode("utf-8")))
+    return data
+
+
+class ConnectorItem(QGraphicsPathItem):
+    """The reporting lines from one manager to its visible reports."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPen(QPen(QColor("#8A94A6"), 1.5))
+        self.setZValue(-1)
+
+
+class DottedLineItem(QGraphicsPathItem):
+    """A dotted-line (secondary) reporting link, drawn dashed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        pen = QPen(QColor("#7E57C2"), 1.6, Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setZValue(-0.5)

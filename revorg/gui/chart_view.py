@@ -1,0 +1,204 @@
+"""The chart view: zoom, fit, keyboard navigation, and drops of roles and cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from revorg.gui.chart_items import CardItem, DropState
+from revorg.gui.chart_scene import ChartScene
+from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+
+ZOOM_STEP = 1.15
+MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+
+
+def role_key_of(mime: QMimeData) -> str | None:
+    if not mime.hasFormat(ROLE_MIME_TYPE):
+        return None
+    return bytes(mime.data(ROLE_MIME_TYPE).data()).decode("utf-8", errors="replace").strip()
+
+
+def position_id_of(mime: QMimeData) -> int | None:
+    if not mime.hasFormat(POSITION_MIME_TYPE):
+        return None
+    text = bytes(mime.data(POSITION_MIME_TYPE).data()).decode("utf-8", errors="replace")
+    return int(text) if text.strip().isdigit() else None
+
+
+class ChartView(QGraphicsView):
+    role_dropped = Signal(str, object)  # role key, manager id or None
+    card_dropped = Signal(int, object)  # position id, new manager id or None
+    message = Signal(str)  # for the status bar
+    card_activated = Signal(int)  # double-click: collapse or expand
+
+    def __init__(self, scene: ChartScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("orgChart")
+        self.chart_scene = scene
+        self.setAcceptDrops(True)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._hovered: CardItem | None = None
+
+    # --- zoom -------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        self.scale(target / self.zoom(), target / self.zoom())
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def fit(self) -> None:
+        rect = self.chart_scene.itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.resetTransform()
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.zoom_by(ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def center_on_card(self, position_id: int) -> None:
+        card = self.chart_scene.cards.get(position_id)
+        if card is not None and card.isVisible():
+            self.centerOn(card)
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        target = self._neighbour(event.key())
+        if target is None:
+            super().keyPressEvent(event)
+            return
+        self.chart_scene.select_only([target])
+        self.center_on_card(target)
+        event.accept()
+
+    def _neighbour(self, key: int) -> int | None:
+        """The card that an arrow key leads to: up to the manager, down to the first report,
+        left and right through the siblings."""
+        selected = self.chart_scene.selected_ids()
+        tree = self.chart_scene.controller.tree()
+        if key not in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return None
+        if not selected:
+            roots = tree.roots()
+            return roots[0] if roots else None
+        current = selected[0]
+        if key == Qt.Key.Key_Up:
+            return tree.parent.get(current)
+        if key == Qt.Key.Key_Down:
+            reports = tree.reports(current)
+            visible = current not in self.chart_scene.collapsed
+            return reports[0] if reports and visible else None
+        siblings = tree.children.get(tree.parent.get(current), [])
+        index = siblings.index(current) + (1 if key == Qt.Key.Key_Right else -1)
+        return siblings[index] if 0 <= index < len(siblings) else None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        card = self.chart_scene.card_at(self.mapToScene(event.position().toPoint()))
+        if card is not None:
+            self.card_activated.emit(card.position_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- drops ------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(ROLE_MIME_TYPE) or mime.hasFormat(POSITION_MIME_TYPE):
+            event.acceptProposedAction()
+            self._update_hover(event.position().toPoint(), mime)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        mime = event.mimeData()
+        if not (mime.hasFormat(ROLE_MIME_TYPE) or mime.hasFormat(POSITION_MIME_TYPE)):
+            event.ignore()
+            return
+        refused = self._update_hover(event.position().toPoint(), mime)
+        if refused:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_hovered(None, DropState.NONE)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        point = event.position().toPoint()
+        refused = self._update_hover(point, mime)
+        target = self._card_under(point)
+        manager_id = target.position_id if target is not None else None
+        self._set_hovered(None, DropState.NONE)
+        if refused:
+            event.ignore()
+            return
+        role_key = role_key_of(mime)
+        position_id = position_id_of(mime)
+        if role_key:
+            self.role_dropped.emit(role_key, manager_id)
+        elif position_id is not None:
+            self.card_dropped.emit(position_id, manager_id)
+        else:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def _card_under(self, point: QPoint) -> CardItem | None:
+        return self.chart_scene.card_at(self.mapToScene(point))
+
+    def _update_hover(self, point: QPoint, mime: QMimeData) -> bool:
+        """Mark the card under the cursor as a drop target; True when the drop is refused."""
+        target = self._card_under(point)
+        moving = position_id_of(mime)
+        refusal = None
+        if moving is not None:
+            manager_id = target.position_id if target is not None else None
+            refusal = self.chart_scene.controller.move_refusal(moving, manager_id)
+        if refusal:
+            self._set_hovered(target, DropState.REFUSE)
+            self.message.emit(refusal)
+            return True
+        self._set_hovered(target, DropState.ACCEPT)
+        return False
+
+    def _set_hovered(self, card: CardItem | None, state: DropState) -> None:
+        if self._hovered is not None and self._hovered is not card:
+            self._hovered.set_drop_state(DropState.NONE)
+        self._hovered = card
+        if card is not None:
+            card.set_drop_state(state)

@@ -1,0 +1,163 @@
+"""Undo commands: each changes the model only (through revorg.model.edits) and tells the
+controller what kind of change happened; the views redraw from those notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from revorg.model import edits
+
+if TYPE_CHECKING:
+    from revorg.gui.controller import PlanController
+
+
+class PlanCommand(QUndoCommand):
+    """An edit with apply/revert on the model; redo/undo add the savepoint and notification."""
+
+    changes_structure = True
+
+    def __init__(self, controller: PlanController, text: str = "") -> None:
+        super().__init__(text)
+        self.controller = controller
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def notify(self) -> None:
+        self.controller.after_structure_change()
+
+    def redo(self) -> None:
+        self.controller.run_in_savepoint(self.apply)
+        self.notify()
+
+    def undo(self) -> None:
+        self.controller.run_in_savepoint(self.revert)
+        self.notify()
+
+
+class InsertRowsCommand(PlanCommand):
+    """Adds positions (new, duplicated or restored); the rows keep their ids across redo."""
+
+    def __init__(self, controller: PlanController, rows: edits.RowsSnapshot, text: str) -> None:
+        super().__init__(controller, text)
+        self.rows = rows
+
+    def apply(self) -> None:
+        edits.insert_rows(self.controller.session, self.rows)
+
+    def revert(self) -> None:
+        edits.remove_rows(self.controller.session, self.rows.position_ids)
+
+
+class RemoveRowsCommand(PlanCommand):
+    """Removes positions; undo puts back the same rows, ids and dotted lines included."""
+
+    def __init__(self, controller: PlanController, position_ids: Sequence[int]) -> None:
+        super().__init__(controller)
+        self.position_ids = list(position_ids)
+        self.rows: edits.RowsSnapshot | None = None
+
+    def apply(self) -> None:
+        self.rows = edits.snapshot(self.controller.session, self.position_ids)
+        edits.remove_rows(self.controller.session, self.position_ids)
+
+    def revert(self) -> None:
+        assert self.rows is not None
+        edits.insert_rows(self.controller.session, self.rows)
+
+
+class MoveCommand(PlanCommand):
+    """Gives a position (and so its subtree) a new manager."""
+
+    def __init__(
+        self, controller: PlanController, position_id: int, manager_id: int | None, order: int
+    ) -> None:
+        super().__init__(controller)
+        self.position_id = position_id
+        self.new = (manager_id, order)
+        self.old: tuple[int | None, int] | None = None
+
+    def apply(self) -> None:
+        position = self.controller.position(self.position_id)
+        self.old = (position.manager_id, position.sort_order)
+        edits.set_manager(self.controller.session, self.position_id, *self.new)
+
+    def revert(self) -> None:
+        assert self.old is not None
+        edits.set_manager(self.controller.session, self.position_id, *self.old)
+
+
+class EditFieldsCommand(PlanCommand):
+    changes_structure = False
+
+    def __init__(
+        self,
+        controller: PlanController,
+        position_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        text: str,
+    ) -> None:
+        super().__init__(controller, text)
+        self.position_id = position_id
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        edits.update_fields(self.controller.session, self.position_id, self.new)
+
+    def revert(self) -> None:
+        edits.update_fields(self.controller.session, self.position_id, self.old)
+
+    def notify(self) -> None:
+        self.controller.after_fields_change([self.position_id])
+
+
+class MacroCommand(PlanCommand):
+    """Several steps as one undo entry; undo reverts them in reverse order."""
+
+    def __init__(self, controller: PlanController, steps: list[PlanCommand], text: str) -> None:
+        super().__init__(controller, text)
+        self.steps = steps
+
+    def apply(self) -> None:
+        for step in self.steps:
+            step.apply()
+            # Later steps read positions through the controller: refresh its index first.
+            self.controller.invalidate()
+
+    def revert(self) -> None:
+        for step in reversed(self.steps):
+            step.revert()
+            self.controller.invalidate()
+
+
+class DottedLineCommand(PlanCommand):
+    """Adds (or, with add=False, removes) one dotted line, keeping its id for redo."""
+
+    def __init__(
+        self, controller: PlanController, row: dict[str, Any], add: bool, text: str
+    ) -> None:
+        super().__init__(controller, text)
+        self.row = row
+        self.add = add
+
+    def apply(self) -> None:
+        self._set(self.add)
+
+    def revert(self) -> None:
+        self._set(not self.add)
+
+    def _set(self, present: bool) -> None:
+        if present:
+            edits.insert_dotted_line(self.controller.session, self.row)
+        else:
+            edits.remove_dotted_line(self.controller.session, self.row["id"])
+        # The scenario's dotted_lines collection is cached by the ORM: reload it.
+        self.controller.session.expire(self.controller.scenario, ["dotted_lines"])

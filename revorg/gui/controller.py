@@ -1,0 +1,193 @@
+"""The editor's hub: the open document, its undo stack, the scenario on screen, and change
+notifications that the chart and the panels listen to (they never change the model themselves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from revorg.gui.commands import (
+    DottedLineCommand,
+    EditFieldsCommand,
+    InsertRowsCommand,
+    MacroCommand,
+    MoveCommand,
+    PlanCommand,
+    RemoveRowsCommand,
+)
+from revorg.model import edits
+from revorg.model.document import PlanDocument
+from revorg.model.entities import Department, Position, RoleType, Scenario
+from revorg.model.errors import PlanEditError
+from revorg.model.org_tree import OrgTree
+from revorg.model.summary import ScenarioSummary, scenario_positions, summarize
+
+
+class PlanController(QObject):
+    structure_changed = Signal()  # positions added, removed or moved: relayout
+    positions_changed = Signal(list)  # ids whose fields changed: redraw those cards
+    targets_changed = Signal()
+    document_replaced = Signal()
+
+    def __init__(self, document: PlanDocument, language: str = "en") -> None:
+        super().__init__()
+        self.document = document
+        self.language = language
+        self.undo_stack = QUndoStack(self)
+        self._scenario_id = document.scenario().id
+        self._positions: dict[int, Position] | None = None
+        self._tree: OrgTree | None = None
+
+    # --- what is on screen ------------------------------------------------------------------
+
+    @property
+    def session(self) -> Any:
+        return self.document.session
+
+    @property
+    def scenario(self) -> Scenario:
+        scenario = self.session.get(Scenario, self._scenario_id)
+        assert scenario is not None
+        return scenario
+
+    def positions(self) -> dict[int, Position]:
+        if self._positions is None:
+            rows = scenario_positions(self.session, self.scenario)
+            self._positions = {position.id: position for position in rows}
+        return self._positions
+
+    def tree(self) -> OrgTree:
+        if self._tree is None:
+            self._tree = OrgTree.build(self.positions().values())
+        return self._tree
+
+    def position(self, position_id: int) -> Position:
+        return self.positions()[position_id]
+
+    def roles(self) -> list[RoleType]:
+        return list(self.session.query(RoleType).order_by(RoleType.sort_order, RoleType.key))
+
+    def departments(self) -> list[Department]:
+        return list(self.session.query(Department).order_by(Department.sort_order))
+
+    def summary(self) -> ScenarioSummary:
+        return summarize(self.session, self.scenario, self.language)
+
+    def replace_document(self, document: PlanDocument) -> None:
+        old = self.document
+        self.undo_stack.clear()
+        self.document = document
+        self._scenario_id = document.scenario().id
+        self._forget_structure()
+        self.document_replaced.emit()
+        old.close()
+
+    # --- edits (each one undoable) ----------------------------------------------------------
+
+    def add_role(self, role_key: str, manager_id: int | None) -> int:
+        row = edits.new_position_row(
+            self.session, self.scenario, role_key, manager_id, language=self.language
+        )
+        rows = edits.RowsSnapshot(positions=(row,), dotted_lines=())
+        self.push(InsertRowsCommand(self, rows, f"Add {row['title']}"))
+        return int(row["id"])
+
+    def duplicate(self, position_id: int) -> int:
+        original = self.position(position_id)
+        row = edits.new_position_row(
+            self.session, self.scenario, original.role_key, original.manager_id
+        )
+        copied = edits.field_values(self.session, position_id, edits.EDITABLE_FIELDS)
+        row.update(copied)
+        rows = edits.RowsSnapshot(positions=(row,), dotted_lines=())
+        self.push(InsertRowsCommand(self, rows, f"Duplicate {original.title}"))
+        return int(row["id"])
+
+    def move_refusal(self, position_id: int, new_manager_id: int | None) -> str | None:
+        """Why moving there is not allowed, or None when it is."""
+        if self.tree().would_create_cycle(position_id, new_manager_id):
+            mover = self.position(position_id).title
+            if new_manager_id == position_id:
+                return f"{mover} cannot report to itself"
+            target = self.position(new_manager_id).title if new_manager_id else ""
+            return f"{mover} cannot report to {target}: {target} already reports to {mover}"
+        return None
+
+    def move(self, position_id: int, new_manager_id: int | None) -> None:
+        refusal = self.move_refusal(position_id, new_manager_id)
+        if refusal:
+            raise PlanEditError(refusal)
+        position = self.position(position_id)
+        if position.manager_id == new_manager_id:
+            return
+        order = edits.next_sort_order(self.session, self.scenario, new_manager_id)
+        command = MoveCommand(self, position_id, new_manager_id, order)
+        command.setText(f"Move {position.title}")
+        self.push(command)
+
+    def delete(self, position_ids: Sequence[int], keep_reports: bool) -> None:
+        """Delete cards with their subtrees, or move their reports up to their managers."""
+        tree = self.tree()
+        roots = [i for i in position_ids if not any(a in position_ids for a in tree.ancestors(i))]
+        steps: list[PlanCommand] = []
+        if keep_reports:
+            for root in roots:
+                manager = tree.parent.get(root)
+                for report in tree.reports(root):
+                    if report in position_ids:
+                        continue
+                    order = self.position(root).sort_order
+                    steps.append(MoveCommand(self, report, manager, order))
+            doomed = list(roots)
+        else:
+            doomed = [i for root in roots for i in tree.subtree(root)]
+        steps.append(RemoveRowsCommand(self, doomed))
+        title = self.position(roots[0]).title if len(roots) == 1 else f"{len(roots)} positions"
+        self.push(MacroCommand(self, steps, f"Delete {title}"))
+
+    def edit(self, position_id: int, changes: dict[str, Any]) -> None:
+        for name, value in changes.items():
+            changes[name] = edits.validated(name, value)
+        old = edits.field_values(self.session, position_id, changes)
+        if old == changes:
+            return
+        label = self.position(position_id).title
+        self.push(EditFieldsCommand(self, position_id, old, changes, f"Edit {label}"))
+
+    def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
+        existing = edits.dotted_line_row(self.session, from_id, to_id)
+        names = f"{self.position(from_id).title} to {self.position(to_id).title}"
+        if present and existing is None:
+            row = edits.new_dotted_line_row(self.session, self.scenario, from_id, to_id)
+            self.push(DottedLineCommand(self, row, True, f"Add dotted line {names}"))
+        elif not present and existing is not None:
+            self.push(DottedLineCommand(self, existing, False, f"Remove dotted line {names}"))
+
+    def push(self, command: PlanCommand) -> None:
+        self.undo_stack.push(command)
+
+    # --- called by commands -----------------------------------------------------------------
+
+    def run_in_savepoint(self, change: Callable[[], None]) -> None:
+        """Apply one edit so that, if it fails, only that edit is rolled back."""
+        with self.session.begin_nested():
+            change()
+
+    def after_structure_change(self) -> None:
+        self.invalidate()
+        self.structure_changed.emit()
+
+    def invalidate(self) -> None:
+        """Forget the cached positions and tree (they are rebuilt on the next read)."""
+        self._forget_structure()
+
+    def after_fields_change(self, position_ids: list[int]) -> None:
+        self.positions_changed.emit(position_ids)
+
+    def _forget_structure(self) -> None:
+        self._positions = None
+        self._tree = None

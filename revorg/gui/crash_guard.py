@@ -1,0 +1,57 @@
+"""An unexpected exception never ends the app: it is logged, and a dialog names the log file.
+
+The plan stays open and editable: each edit runs in its own savepoint, so a failing edit is
+rolled back alone (see PlanController.run_in_savepoint).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+logger = logging.getLogger("revorg")
+
+
+def log_file_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(base)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "revorg.log"
+
+
+def install_crash_guard() -> Path:
+    path = log_file_path()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def report(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        details = "".join(traceback.format_exception(kind, error, trace))
+        logger.error("unexpected error\n%s", details)
+        window = QApplication.activeWindow()
+        QMessageBox.critical(
+            window,
+            QApplication.translate("CrashGuard", "Something went wrong"),
+            QApplication.translate(
+                "CrashGuard",
+                "RevOrg hit an unexpected problem: %1\n\nYour plan is still open; save it to "
+                "keep your work. Details are in %2",
+            )
+            .replace("%1", str(error) or kind.__name__)
+            .replace("%2", str(path)),
+        )
+
+    sys.excepthook = report
+    return path

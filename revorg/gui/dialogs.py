@@ -1,0 +1,131 @@
+"""Small dialogs: choose a template, choose a role, and how to delete a card with reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revorg.model.entities import RoleType
+from revorg.model.templates import TemplateInfo
+
+KEY = Qt.ItemDataRole.UserRole
+
+
+class _PickerDialog(QDialog):
+    """A filterable list with OK and Cancel; the chosen item's key is `chosen_key()`."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("Filter…"))
+        self.list = QListWidget()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(prompt))
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.list)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        self.filter_box.textChanged.connect(self._filter)
+        self.list.currentItemChanged.connect(self._show_detail)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.resize(460, 420)
+
+    def add(self, key: str, text: str, detail: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(KEY, key)
+        item.setToolTip(detail)
+        self.list.addItem(item)
+        if self.list.count() == 1:
+            self.list.setCurrentItem(item)
+
+    def chosen_key(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None or item.isHidden() else str(item.data(KEY))
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        first_visible = None
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            visible = not needle or needle in f"{item.text()} {item.data(KEY)}".casefold()
+            item.setHidden(not visible)
+            if visible and first_visible is None:
+                first_visible = item
+        if first_visible is not None:
+            self.list.setCurrentItem(first_visible)
+
+    def _show_detail(self, item: QListWidgetItem | None) -> None:
+        self.detail.setText(item.toolTip() if item is not None else "")
+
+
+class TemplateDialog(_PickerDialog):
+    def __init__(
+        self, templates: Sequence[TemplateInfo], language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("New plan from template"), self.tr("Start from one of these plans:"), parent
+        )
+        for info in templates:
+            self.add(info.key, info.name(language), info.description(language))
+
+
+class RolePickerDialog(_PickerDialog):
+    def __init__(
+        self, roles: Sequence[RoleType], language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("Add a direct report"), self.tr("Role of the new position:"), parent
+        )
+        for role in roles:
+            self.add(role.key, role.name(language), role.description(language))
+
+
+class DeleteChoice(Enum):
+    CANCEL = 0
+    SUBTREE = 1
+    KEEP_REPORTS = 2
+
+
+def ask_delete_choice(parent: QWidget, title: str, reports_below: int) -> DeleteChoice:
+    """A card with reports: delete them too, or move them up to the card's manager?"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(box.tr("Delete position"))
+    box.setText(
+        box.tr("“%1” has %2 people below it.")
+        .replace("%1", title)
+        .replace("%2", str(reports_below))
+    )
+    box.setInformativeText(box.tr("Delete them too, or move its direct reports up a level?"))
+    subtree = box.addButton(box.tr("Delete all"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(box.tr("Move reports up"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is subtree:
+        return DeleteChoice.SUBTREE
+    if clicked is keep:
+        return DeleteChoice.KEEP_REPORTS
+    return DeleteChoice.CANCEL

@@ -1,0 +1,280 @@
+"""The inspector: edits the selected position. Every change becomes one undoable edit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revorg.gui.controller import PlanController
+from revorg.model.money import parse_decimal, to_money
+from revorg.model.months import FiscalYear, YearMonth
+
+NO_MANAGER = -1
+
+
+class NotesEdit(QPlainTextEdit):
+    """Multi-line notes, committed when the field loses focus."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class ManagerCombo(QComboBox):
+    """Lists every other position only when opened: a 10,000-entry list per selection is waste."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.inspector = inspector
+
+    def showPopup(self) -> None:
+        self.inspector.fill_manager_choices()
+        super().showPopup()
+
+
+class Inspector(QWidget):
+    edit_requested = Signal(int, dict)  # position id, {field: new value}
+    dotted_line_requested = Signal(int, int, bool)  # from id, to id, add (True) or remove
+    error = Signal(str)
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.controller = controller
+        self.position_id: int | None = None
+        self._build()
+        self.show_position(None)
+
+    def _build(self) -> None:
+        self.heading = QLabel(self.tr("No position selected"))
+        self.heading.setWordWrap(True)
+        self.title_edit = QLineEdit()
+        self.role_combo = QComboBox()
+        self.person_edit = QLineEdit()
+        self.person_edit.setPlaceholderText(self.tr("Open position (vacancy)"))
+        self.headcount_spin = QSpinBox()
+        self.headcount_spin.setRange(1, 10_000)
+        self.start_combo = QComboBox()
+        self.cost_edit = QLineEdit()
+        self.capacity_edit = QLineEdit()
+        self.capacity_edit.setPlaceholderText(self.tr("from the role's assumptions"))
+        self.manager_combo = ManagerCombo(self)
+        self.notes_edit = NotesEdit()
+        self.notes_edit.setMaximumHeight(80)
+        self.dotted_list = QListWidget()
+        self.dotted_list.setMaximumHeight(70)
+        self.dotted_combo = ManagerCombo(self)
+        self.dotted_add = QPushButton(self.tr("Add"))
+        self.dotted_remove = QPushButton(self.tr("Remove"))
+        dotted_row = QHBoxLayout()
+        dotted_row.addWidget(self.dotted_combo, 1)
+        dotted_row.addWidget(self.dotted_add)
+        dotted_row.addWidget(self.dotted_remove)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Role"), self.role_combo)
+        form.addRow(self.tr("Person"), self.person_edit)
+        form.addRow(self.tr("Headcount"), self.headcount_spin)
+        form.addRow(self.tr("Starts"), self.start_combo)
+        form.addRow(self.tr("Annual cost per head"), self.cost_edit)
+        form.addRow(self.tr("Capacity override"), self.capacity_edit)
+        form.addRow(self.tr("Manager"), self.manager_combo)
+        form.addRow(self.tr("Notes"), self.notes_edit)
+        form.addRow(self.tr("Dotted lines to"), self.dotted_list)
+        form.addRow("", dotted_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.title_edit.editingFinished.connect(lambda: self._commit("title"))
+        self.person_edit.editingFinished.connect(lambda: self._commit("person_name"))
+        self.headcount_spin.editingFinished.connect(lambda: self._commit("headcount"))
+        self.cost_edit.editingFinished.connect(lambda: self._commit("annual_cost"))
+        self.capacity_edit.editingFinished.connect(lambda: self._commit("capacity_override"))
+        self.notes_edit.committed.connect(lambda: self._commit("notes"))
+        self.role_combo.activated.connect(lambda _index: self._commit("role_key"))
+        self.start_combo.activated.connect(lambda _index: self._commit("start_month"))
+        self.manager_combo.activated.connect(lambda _index: self._commit_manager())
+        self.dotted_add.clicked.connect(self._add_dotted_line)
+        self.dotted_remove.clicked.connect(self._remove_dotted_line)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def fields(self) -> list[QWidget]:
+        return [
+            self.title_edit,
+            self.role_combo,
+            self.person_edit,
+            self.headcount_spin,
+            self.start_combo,
+            self.cost_edit,
+            self.capacity_edit,
+            self.manager_combo,
+            self.notes_edit,
+            self.dotted_list,
+            self.dotted_combo,
+            self.dotted_add,
+            self.dotted_remove,
+        ]
+
+    def show_position(self, position_id: int | None) -> None:
+        positions = self.controller.positions()
+        if position_id not in positions:
+            position_id = None
+        self.position_id = position_id
+        for widget in self.fields():
+            widget.setEnabled(position_id is not None)
+            widget.blockSignals(True)
+        try:
+            if position_id is None:
+                self.heading.setText(self.tr("Select a card to edit it."))
+                for line in (self.title_edit, self.person_edit, self.cost_edit, self.capacity_edit):
+                    line.clear()
+                self.notes_edit.clear()
+                self.dotted_list.clear()
+                return
+            self._load(position_id)
+        finally:
+            for widget in self.fields():
+                widget.blockSignals(False)
+
+    def _load(self, position_id: int) -> None:
+        position = self.controller.position(position_id)
+        language = self.controller.language
+        self.heading.setText(f"<b>{position.title}</b>")
+        self.title_edit.setText(position.title)
+        self.role_combo.clear()
+        for role in self.controller.roles():
+            self.role_combo.addItem(role.name(language), role.key)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(position.role_key))
+        self.person_edit.setText(position.person_name or "")
+        self.headcount_spin.setValue(position.headcount)
+        self._fill_start_months(position.start_month)
+        self.cost_edit.setText(f"{position.annual_cost:.2f}")
+        override = position.capacity_override
+        self.capacity_edit.setText("" if override is None else str(override))
+        self.manager_combo.clear()
+        manager = position.manager_id
+        label = self.controller.position(manager).title if manager else self.tr("(none: top)")
+        self.manager_combo.addItem(label, manager if manager is not None else NO_MANAGER)
+        self.notes_edit.setPlainText(position.notes)
+        self.dotted_list.clear()
+        for line in self.controller.scenario.dotted_lines:
+            if line.from_position_id == position_id:
+                other = self.controller.positions().get(line.to_position_id)
+                item = QListWidgetItem(other.title if other else str(line.to_position_id))
+                item.setData(Qt.ItemDataRole.UserRole, line.to_position_id)
+                self.dotted_list.addItem(item)
+        self.dotted_combo.clear()
+
+    def _fill_start_months(self, current: YearMonth | None) -> None:
+        plan = self.controller.scenario.plan
+        fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
+        self.start_combo.clear()
+        self.start_combo.addItem(self.tr("Already in seat / at year start"), None)
+        months = [fiscal.first.plus_months(offset) for offset in range(-12, 24)]
+        if current is not None and current not in months:
+            months.append(current)
+        for month in sorted(months):
+            self.start_combo.addItem(month.label(), str(month))
+        index = self.start_combo.findData(str(current)) if current else 0
+        self.start_combo.setCurrentIndex(max(0, index))
+
+    def fill_manager_choices(self) -> None:
+        """Fill both position pickers (manager and dotted line) with the other positions."""
+        if self.position_id is None:
+            return
+        tree = self.controller.tree()
+        below = set(tree.subtree(self.position_id))  # not allowed: would make a cycle
+        for combo in (self.manager_combo, self.dotted_combo):
+            if combo.count() > 1:
+                continue
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if combo is self.manager_combo:
+                combo.addItem(self.tr("(none: top)"), NO_MANAGER)
+            for position in self.controller.positions().values():
+                excluded = below if combo is self.manager_combo else {self.position_id}
+                if position.id not in excluded:
+                    person = position.person_name or self.tr("open")
+                    combo.addItem(f"{position.title} ({person})", position.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    # --- committing -------------------------------------------------------------------------
+
+    def _commit(self, name: str) -> None:
+        if self.position_id is None:
+            return
+        try:
+            value = self._value_of(name)
+        except ValueError as error:
+            self.error.emit(str(error))
+            self.show_position(self.position_id)
+            return
+        changes: dict[str, Any] = {name: value}
+        if name == "role_key":
+            role = next(r for r in self.controller.roles() if r.key == value)
+            changes["department_key"] = role.department_key
+        self.edit_requested.emit(self.position_id, changes)
+
+    def _value_of(self, name: str) -> Any:
+        if name == "title":
+            return self.title_edit.text().strip()
+        if name == "person_name":
+            return self.person_edit.text().strip() or None
+        if name == "headcount":
+            return self.headcount_spin.value()
+        if name == "annual_cost":
+            return to_money(parse_decimal(self.cost_edit.text()))
+        if name == "capacity_override":
+            text = self.capacity_edit.text().strip()
+            return None if not text else Decimal(parse_decimal(text))
+        if name == "notes":
+            return self.notes_edit.toPlainText()
+        if name == "role_key":
+            return self.role_combo.currentData()
+        if name == "start_month":
+            data = self.start_combo.currentData()
+            return None if data is None else YearMonth.parse(data)
+        raise KeyError(name)
+
+    def _commit_manager(self) -> None:
+        if self.position_id is None:
+            return
+        data = self.manager_combo.currentData()
+        manager = None if data == NO_MANAGER else int(data)
+        self.edit_requested.emit(self.position_id, {"manager_id": manager})
+
+    def _add_dotted_line(self) -> None:
+        target = self.dotted_combo.currentData()
+        if self.position_id is not None and isinstance(target, int):
+            self.dotted_line_requested.emit(self.position_id, target, True)
+
+    def _remove_dotted_line(self) -> None:
+        item = self.dotted_list.currentItem()
+        if self.position_id is not None and item is not None:
+            target = int(item.data(Qt.ItemDataRole.UserRole))
+            self.dotted_line_requested.emit(self.position_id, target, False)

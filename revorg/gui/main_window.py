@@ -1,0 +1,474 @@
+"""The main window: chart in the middle, role palette on the left, inspector on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from revorg.gui.chart_scene import ChartScene
+from revorg.gui.chart_view import ChartView
+from revorg.gui.controller import PlanController
+from revorg.gui.dialogs import DeleteChoice, RolePickerDialog, TemplateDialog, ask_delete_choice
+from revorg.gui.inspector import Inspector
+from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
+from revorg.gui.role_palette import RolePalette
+from revorg.gui.settings import AppSettings
+from revorg.model.document import PlanDocument
+from revorg.model.errors import PlanEditError, RevOrgError
+from revorg.model.storage import FILE_SUFFIX
+from revorg.model.templates import template_infos
+
+FILE_FILTER = "RevOrg plans (*.revorg);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: PlanDocument, language: str = "en") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = AppSettings()
+        self.controller = PlanController(document, language)
+        self.scene = ChartScene(self.controller)
+        self.scene.set_compact(self.settings.compact_teams())
+        self.view = ChartView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.palette = RolePalette(self)
+        self.inspector = Inspector(self.controller, self)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("planTotals")
+        self.statusBar().addPermanentWidget(self.totals_label)
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("findBox")
+        self.find_box.setPlaceholderText(self.tr("Find by title, person or role"))
+        self.find_matches: list[int] = []
+        self.autosaver = Autosaver()
+        self.recovered_unsaved = False
+        # Replaced in tests; real dialogs otherwise.
+        self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
+        self._build_docks()
+        self._build_actions()
+        self._connect()
+        self.palette.populate(
+            self.controller.departments(), self.controller.roles(), self.controller.language
+        )
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.resize(1600, 960)
+        self.refresh_totals()
+        self.refresh_title()
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        for title, widget, area, name in (
+            (self.tr("Roles"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, "rolesDock"),
+            (
+                self.tr("Position"),
+                self.inspector,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+                "inspectorDock",
+            ),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+        self.resizeDocks(
+            [self.palette.parentWidget(), self.inspector.parentWidget()],  # type: ignore[list-item]
+            [250, 310],
+            Qt.Orientation.Horizontal,
+        )
+        self.find_bar = QToolBar(self.tr("Find"), self)
+        self.find_bar.setObjectName("findBar")
+        self.find_bar.addWidget(self.find_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.find_bar.hide()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(
+            self._action(self.tr("&New from template…"), self.new_from_template, keys.New)
+        )
+        menu.addAction(self._action(self.tr("&Open…"), self.open_dialog, keys.Open))
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Save"), self.save, keys.Save))
+        menu.addAction(self._action(self.tr("Save &as…"), self.save_as_dialog, keys.SaveAs))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
+
+        stack = self.controller.undo_stack
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.add_report_action = self._action(
+            self.tr("&Add direct report…"), self.add_report_with_picker, Qt.Key.Key_Insert
+        )
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, keys.Delete)
+        self.rename_action = self._action(self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2)
+        self.duplicate_action = self._action(
+            self.tr("D&uplicate"), self.duplicate_selected, "Ctrl+D"
+        )
+        self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find)
+        for action in (
+            self.add_report_action,
+            self.delete_action,
+            self.rename_action,
+            self.duplicate_action,
+            self.find_action,
+        ):
+            edit.addAction(action)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        view.addAction(self._action(self.tr("Zoom &in"), self.view.zoom_in, keys.ZoomIn))
+        view.addAction(self._action(self.tr("Zoom &out"), self.view.zoom_out, keys.ZoomOut))
+        view.addAction(self._action(self.tr("&Fit chart"), self.view.fit, "Ctrl+0"))
+        view.addSeparator()
+        self.compact_action = self._action(self.tr("&Compact teams"), self.toggle_compact)
+        self.compact_action.setCheckable(True)
+        self.compact_action.setChecked(self.scene.compact)
+        view.addAction(self.compact_action)
+        view.addAction(
+            self._action(self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space")
+        )
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about))
+
+    def _connect(self) -> None:
+        controller = self.controller
+        controller.undo_stack.cleanChanged.connect(lambda _clean: self.refresh_title())
+        controller.structure_changed.connect(self._after_model_change)
+        controller.positions_changed.connect(lambda _ids: self._after_model_change())
+        controller.document_replaced.connect(self._after_document_replaced)
+        self.scene.selectionChanged.connect(self._show_selection)
+        self.view.role_dropped.connect(self.add_role)
+        self.view.card_dropped.connect(self.move_card)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.view.card_activated.connect(self.scene.toggle_collapsed)
+        self.palette.role_activated.connect(self.add_role_under_selection)
+        self.inspector.edit_requested.connect(self.apply_inspector_edit)
+        self.inspector.dotted_line_requested.connect(self.set_dotted_line)
+        self.inspector.error.connect(self.show_error)
+        self.find_box.textChanged.connect(self.find)
+        self.find_box.returnPressed.connect(self.next_match)
+
+    # --- state shown ------------------------------------------------------------------------
+
+    def is_modified(self) -> bool:
+        return self.recovered_unsaved or not self.controller.undo_stack.isClean()
+
+    def refresh_title(self) -> None:
+        document = self.controller.document
+        file_name = document.path.name if document.path else self.tr("not saved")
+        self.setWindowTitle(f"{document.plan.name} ({file_name})[*] - RevOrg")
+        self.setWindowModified(self.is_modified())
+
+    def refresh_totals(self) -> None:
+        summary = self.controller.summary()
+        total, currency = summary.total, summary.plan.currency
+        gap = summary.outcome.gap
+        gap_text = (
+            self.tr("on goal")
+            if gap == 0
+            else (self.tr("gap %1").replace("%1", f"{currency} {gap:,.0f}"))
+        )
+        self.totals_label.setText(
+            self.tr("%1 positions · %2 people · %3 open · %4 cost · %5")
+            .replace("%1", str(total.positions))
+            .replace("%2", str(total.headcount))
+            .replace("%3", str(total.open_positions))
+            .replace("%4", f"{currency} {total.cost:,.0f}")
+            .replace("%5", gap_text)
+        )
+
+    def _after_model_change(self) -> None:
+        self.refresh_totals()
+        self._show_selection()
+
+    def _after_document_replaced(self) -> None:
+        self.palette.populate(
+            self.controller.departments(), self.controller.roles(), self.controller.language
+        )
+        self.refresh_totals()
+        self.refresh_title()
+        self.inspector.show_position(None)
+        QTimer.singleShot(0, self.view.fit)
+
+    def _show_selection(self) -> None:
+        selected = self.scene.selected_ids()
+        self.inspector.show_position(selected[0] if len(selected) == 1 else None)
+
+    def selected_id(self) -> int | None:
+        selected = self.scene.selected_ids()
+        return selected[0] if selected else None
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # --- edits ------------------------------------------------------------------------------
+
+    def _guarded(self, edit: Callable[[], object]) -> object:
+        """Run an edit; a refused edit is reported and the plan stays as it was."""
+        try:
+            return edit()
+        except PlanEditError as error:
+            self.show_error(str(error))
+            return None
+
+    def add_role(self, role_key: str, manager_id: int | None) -> None:
+        new_id = self._guarded(lambda: self.controller.add_role(role_key, manager_id))
+        if isinstance(new_id, int):
+            self.scene.select_only([new_id])
+            self.view.center_on_card(new_id)
+
+    def add_role_under_selection(self, role_key: str) -> None:
+        self.add_role(role_key, self.selected_id())
+
+    def add_report_with_picker(self) -> None:
+        dialog = RolePickerDialog(self.controller.roles(), self.controller.language, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_key():
+            self.add_role(str(dialog.chosen_key()), self.selected_id())
+
+    def move_card(self, position_id: int, manager_id: int | None) -> None:
+        self._guarded(lambda: self.controller.move(position_id, manager_id))
+        self.scene.select_only([position_id])
+
+    def delete_selected(self) -> None:
+        selected = self.scene.selected_ids()
+        if not selected:
+            return
+        tree = self.controller.tree()
+        below = sum(len(tree.subtree(i)) - 1 for i in selected)
+        keep_reports = False
+        if below:
+            title = self.controller.position(selected[0]).title
+            choice = self.ask_delete(self, title, below)
+            if choice == DeleteChoice.CANCEL:
+                return
+            keep_reports = choice == DeleteChoice.KEEP_REPORTS
+        self._guarded(lambda: self.controller.delete(selected, keep_reports))
+
+    def rename_selected(self) -> None:
+        position_id = self.selected_id()
+        if position_id is None:
+            return
+        self.inspector.title_edit.setFocus()
+        self.inspector.title_edit.selectAll()
+
+    def duplicate_selected(self) -> None:
+        position_id = self.selected_id()
+        if position_id is not None:
+            new_id = self._guarded(lambda: self.controller.duplicate(position_id))
+            if isinstance(new_id, int):
+                self.scene.select_only([new_id])
+
+    def apply_inspector_edit(self, position_id: int, changes: dict[str, object]) -> None:
+        if "manager_id" in changes:
+            manager = changes["manager_id"]
+            self.move_card(position_id, manager if isinstance(manager, int) else None)
+            return
+        self._guarded(lambda: self.controller.edit(position_id, dict(changes)))
+        self.inspector.show_position(self.selected_id())
+
+    def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
+        self._guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
+        self.scene.relayout()
+
+    def toggle_compact(self) -> None:
+        self.scene.set_compact(self.compact_action.isChecked())
+        self.settings.set_compact_teams(self.scene.compact)
+
+    def toggle_collapse_selected(self) -> None:
+        position_id = self.selected_id()
+        if position_id is not None:
+            self.scene.toggle_collapsed(position_id)
+
+    # --- find -------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def find(self, text: str) -> list[int]:
+        """Highlight every card whose title, person or role contains the text; centre the first."""
+        needle = text.strip().casefold()
+        self.find_matches = []
+        for position_id, card in self.scene.cards.items():
+            match = bool(needle) and needle in card.content.search_text
+            card.set_highlighted(match)
+            if match:
+                self.find_matches.append(position_id)
+        rank = {position_id: i for i, position_id in enumerate(self.controller.tree().preorder())}
+        self.find_matches.sort(key=rank.__getitem__)
+        if self.find_matches:
+            self.view.center_on_card(self.find_matches[0])
+            self.statusBar().showMessage(
+                self.tr("%1 matches").replace("%1", str(len(self.find_matches))), 4000
+            )
+        elif needle:
+            self.statusBar().showMessage(self.tr("No match"), 4000)
+        return self.find_matches
+
+    def next_match(self) -> None:
+        if not self.find_matches:
+            return
+        self.find_matches.append(self.find_matches.pop(0))
+        self.view.center_on_card(self.find_matches[-1])
+        self.scene.select_only([self.find_matches[-1]])
+
+    # --- files ------------------------------------------------------------------------------
+
+    def new_from_template(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        dialog = TemplateDialog(template_infos(), self.controller.language, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_key():
+            return
+        self.replace_document(PlanDocument.from_template(str(dialog.chosen_key())))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open plan"), "", self.tr(FILE_FILTER)
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            document = PlanDocument.open(path)
+        except RevOrgError as error:
+            QMessageBox.warning(self, self.tr("Cannot open plan"), str(error))
+            return False
+        self.replace_document(document)
+        self.settings.add_recent_file(document.path or path)
+        return True
+
+    def replace_document(self, document: PlanDocument) -> None:
+        self.autosaver.discard()
+        self.recovered_unsaved = False
+        self.controller.replace_document(document)
+
+    def save(self) -> bool:
+        document = self.controller.document
+        if document.path is None:
+            return self.save_as_dialog()
+        return self._write(document.save)
+
+    def save_as_dialog(self) -> bool:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save plan as"), "", self.tr(FILE_FILTER)
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(FILE_SUFFIX)
+        return self.save_as(path)
+
+    def save_as(self, path: Path) -> bool:
+        return self._write(lambda: self.controller.document.save_as(path))
+
+    def _write(self, write: Callable[[], None]) -> bool:
+        try:
+            write()
+        except RevOrgError as error:
+            QMessageBox.critical(self, self.tr("Could not save"), str(error))
+            return False
+        self.controller.undo_stack.setClean()
+        self.recovered_unsaved = False
+        self.autosaver.discard()
+        if self.controller.document.path:
+            self.settings.add_recent_file(self.controller.document.path)
+        self.refresh_title()
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def autosave(self) -> None:
+        if not self.is_modified():
+            return
+        try:
+            self.autosaver.write(self.controller.document)
+        except RevOrgError as error:
+            self.statusBar().showMessage(
+                self.tr("Autosave failed: %1").replace("%1", str(error)), 8000
+            )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.maybe_keep_changes() and self.open_path(p)
+            )
+        self.recent_menu.setEnabled(bool(self.settings.recent_files()))
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “%1”?").replace("%1", self.controller.document.plan.name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.autosaver.discard()
+        self.controller.document.close()
+        event.accept()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About RevOrg"),
+            self.tr("RevOrg: design a revenue organisation and its plan."),
+        )

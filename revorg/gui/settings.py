@@ -1,0 +1,39 @@
+"""User preferences and recent files, in QSettings (per-user, per-platform location)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT_FILES = 8
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        self._settings = QSettings()
+
+    def recent_files(self) -> list[Path]:
+        value = self._settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(item) for item in value or []]
+
+    def add_recent_file(self, path: Path) -> None:
+        files = [p for p in self.recent_files() if p != path]
+        files.insert(0, path)
+        self._settings.setValue("files/recent", [str(p) for p in files[:MAX_RECENT_FILES]])
+
+    def last_existing_file(self) -> Path | None:
+        return next((path for path in self.recent_files() if path.is_file()), None)
+
+    def language(self) -> str | None:
+        value = self._settings.value("ui/language")
+        return str(value) if value else None
+
+    def compact_teams(self) -> bool:
+        # Compact by default: wide leaf teams stacked keep the chart readable on a projector.
+        return str(self._settings.value("chart/compact", "true")).lower() == "true"
+
+    def set_compact_teams(self, compact: bool) -> None:
+        self._settings.setValue("chart/compact", "true" if compact else "false")
