@@ -129,3 +129,15 @@ def ask_delete_choice(parent: QWidget, title: str, reports_below: int) -> Delete
     if clicked is keep:
         return DeleteChoice.KEEP_REPORTS
     return DeleteChoice.CANCEL
+
+
+def ask_save_changes(parent: QWidget, plan_name: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for a plan with unsaved changes."""
+    return QMessageBox.question(
+        parent,
+        parent.tr("Unsaved changes"),
+        parent.tr("Save the changes to “%1”?").replace("%1", plan_name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+    )

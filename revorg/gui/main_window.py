@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.chart_view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.dialogs import DeleteChoice, RolePickerDialog, TemplateDialog, ask_delete_choice
+from revorg.gui.dialogs import (
+    DeleteChoice,
+    RolePickerDialog,
+    TemplateDialog,
+    ask_delete_choice,
+    ask_save_changes,
+)
 from revorg.gui.inspector import Inspector
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
         self.recovered_unsaved = False
         # Replaced in tests; real dialogs otherwise.
         self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
+        self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -445,14 +452,7 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes; False means the user cancelled."""
         if not self.is_modified():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to “%1”?").replace("%1", self.controller.document.plan.name),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
+        answer = self.ask_unsaved(self, self.controller.document.plan.name)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -461,10 +461,16 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_changes():
             event.ignore()
             return
+        self._shut_down()
+        event.accept()
+
+    def _shut_down(self) -> None:
+        """Stop listening before the document closes: late signals must not reach it."""
         self.autosave_timer.stop()
         self.autosaver.discard()
+        for emitter in (self.controller, self.controller.undo_stack, self.scene):
+            emitter.blockSignals(True)
         self.controller.document.close()
-        event.accept()
 
     def show_about(self) -> None:
         QMessageBox.about(
