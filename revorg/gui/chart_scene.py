@@ -60,15 +60,12 @@ class ChartScene(QGraphicsScene):
         for gone in [i for i in self.cards if i not in positions]:
             self.removeItem(self.cards.pop(gone))
         self.collapsed &= set(positions)
+        # Only new cards need their content: field edits arrive through refresh_cards.
         for position in positions.values():
-            content = self.content_of(position)
-            card = self.cards.get(position.id)
-            if card is None:
-                card = CardItem(position.id, content, self.metrics)
+            if position.id not in self.cards:
+                card = CardItem(position.id, self.content_of(position), self.metrics)
                 self.cards[position.id] = card
                 self.addItem(card)
-            else:
-                card.set_content(content)
         self.relayout()
 
     def refresh_cards(self, position_ids: list[int]) -> None:
@@ -79,16 +76,18 @@ class ChartScene(QGraphicsScene):
                 card.set_content(self.content_of(positions[position_id]))
 
     def content_of(self, position: Position) -> CardContent:
-        role = position.role
+        controller = self.controller
+        role = controller.roles_by_key().get(position.role_key)
+        department = controller.departments_by_key().get(position.department_key)
         return card_content(
             title=position.title,
             person_name=position.person_name,
             start_month=position.start_month,
-            role_name=role.short(self.controller.language) if role else position.role_key,
+            role_name=role.short(controller.language) if role else position.role_key,
             headcount=position.headcount,
             annual_cost=position.annual_cost,
-            currency=self.controller.scenario.plan.currency,
-            colour=position.department.color if position.department else "#888888",
+            currency=controller.scenario.plan.currency,
+            colour=department.color if department else "#888888",
         )
 
     # --- layout -----------------------------------------------------------------------------

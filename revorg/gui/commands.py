@@ -18,6 +18,7 @@ class PlanCommand(QUndoCommand):
     """An edit with apply/revert on the model; redo/undo add the savepoint and notification."""
 
     changes_structure = True
+    changes_rows = True  # rows added or removed (False: only fields or managers changed)
 
     def __init__(self, controller: PlanController, text: str = "") -> None:
         super().__init__(text)
@@ -30,7 +31,7 @@ class PlanCommand(QUndoCommand):
         raise NotImplementedError
 
     def notify(self) -> None:
-        self.controller.after_structure_change()
+        self.controller.after_structure_change(self.changes_rows)
 
     def redo(self) -> None:
         self.controller.run_in_savepoint(self.apply)
@@ -75,6 +76,8 @@ class RemoveRowsCommand(PlanCommand):
 class MoveCommand(PlanCommand):
     """Gives a position (and so its subtree) a new manager."""
 
+    changes_rows = False
+
     def __init__(
         self, controller: PlanController, position_id: int, manager_id: int | None, order: int
     ) -> None:
@@ -95,6 +98,7 @@ class MoveCommand(PlanCommand):
 
 class EditFieldsCommand(PlanCommand):
     changes_structure = False
+    changes_rows = False
 
     def __init__(
         self,
@@ -125,21 +129,24 @@ class MacroCommand(PlanCommand):
     def __init__(self, controller: PlanController, steps: list[PlanCommand], text: str) -> None:
         super().__init__(controller, text)
         self.steps = steps
+        self.changes_rows = any(step.changes_rows for step in steps)
 
     def apply(self) -> None:
         for step in self.steps:
             step.apply()
             # Later steps read positions through the controller: refresh its index first.
-            self.controller.invalidate()
+            self.controller.invalidate(step.changes_rows)
 
     def revert(self) -> None:
         for step in reversed(self.steps):
             step.revert()
-            self.controller.invalidate()
+            self.controller.invalidate(step.changes_rows)
 
 
 class DottedLineCommand(PlanCommand):
     """Adds (or, with add=False, removes) one dotted line, keeping its id for redo."""
+
+    changes_rows = False
 
     def __init__(
         self, controller: PlanController, row: dict[str, Any], add: bool, text: str

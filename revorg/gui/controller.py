@@ -41,6 +41,11 @@ class PlanController(QObject):
         self._scenario_id = document.scenario().id
         self._positions: dict[int, Position] | None = None
         self._tree: OrgTree | None = None
+        # Strong references: the session's identity map is weak, and an object it forgets is
+        # fetched again by a query on every access (10,000 queries to draw a large chart).
+        self._scenario: Scenario | None = None
+        self._roles: dict[str, RoleType] | None = None
+        self._departments: dict[str, Department] | None = None
 
     # --- what is on screen ------------------------------------------------------------------
 
@@ -50,9 +55,22 @@ class PlanController(QObject):
 
     @property
     def scenario(self) -> Scenario:
-        scenario = self.session.get(Scenario, self._scenario_id)
-        assert scenario is not None
-        return scenario
+        if self._scenario is None:
+            self._scenario = self.session.get(Scenario, self._scenario_id)
+            assert self._scenario is not None
+        return self._scenario
+
+    def roles_by_key(self) -> dict[str, RoleType]:
+        if self._roles is None:
+            query = self.session.query(RoleType).order_by(RoleType.sort_order, RoleType.key)
+            self._roles = {role.key: role for role in query}
+        return self._roles
+
+    def departments_by_key(self) -> dict[str, Department]:
+        if self._departments is None:
+            query = self.session.query(Department).order_by(Department.sort_order)
+            self._departments = {department.key: department for department in query}
+        return self._departments
 
     def positions(self) -> dict[int, Position]:
         if self._positions is None:
@@ -69,20 +87,24 @@ class PlanController(QObject):
         return self.positions()[position_id]
 
     def roles(self) -> list[RoleType]:
-        return list(self.session.query(RoleType).order_by(RoleType.sort_order, RoleType.key))
+        return list(self.roles_by_key().values())
 
     def departments(self) -> list[Department]:
-        return list(self.session.query(Department).order_by(Department.sort_order))
+        return list(self.departments_by_key().values())
 
     def summary(self) -> ScenarioSummary:
-        return summarize(self.session, self.scenario, self.language)
+        positions = list(self.positions().values())
+        return summarize(self.session, self.scenario, self.language, positions)
 
     def replace_document(self, document: PlanDocument) -> None:
         old = self.document
         self.undo_stack.clear()
         self.document = document
         self._scenario_id = document.scenario().id
-        self._forget_structure()
+        self._scenario = None
+        self._roles = None
+        self._departments = None
+        self.invalidate()
         self.document_replaced.emit()
         old.close()
 
@@ -177,17 +199,16 @@ class PlanController(QObject):
         with self.session.begin_nested():
             change()
 
-    def after_structure_change(self) -> None:
-        self.invalidate()
+    def after_structure_change(self, rows_changed: bool = True) -> None:
+        self.invalidate(rows_changed)
         self.structure_changed.emit()
 
-    def invalidate(self) -> None:
-        """Forget the cached positions and tree (they are rebuilt on the next read)."""
-        self._forget_structure()
+    def invalidate(self, rows_changed: bool = True) -> None:
+        """Forget the cached tree, and the cached positions when rows were added or removed
+        (a move keeps the same rows: no query needed)."""
+        self._tree = None
+        if rows_changed:
+            self._positions = None
 
     def after_fields_change(self, position_ids: list[int]) -> None:
         self.positions_changed.emit(position_ids)
-
-    def _forget_structure(self) -> None:
-        self._positions = None
-        self._tree = None

@@ -104,9 +104,16 @@ def scenario_positions(session: Session, scenario: Scenario) -> list[Position]:
     return list(session.scalars(query))
 
 
-def summarize(session: Session, scenario: Scenario, language: str = "en") -> ScenarioSummary:
+def summarize(
+    session: Session,
+    scenario: Scenario,
+    language: str = "en",
+    positions: list[Position] | None = None,
+) -> ScenarioSummary:
+    """The scenario's numbers; pass `positions` when the caller already holds them."""
     plan = scenario.plan
-    positions = scenario_positions(session, scenario)
+    if positions is None:
+        positions = scenario_positions(session, scenario)
     departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
     by_department = staffing_by_department(positions, [d.key for d in departments], fiscal)
