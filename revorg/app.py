@@ -34,6 +34,13 @@ class CommandLineParser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see --help)")
 
 
+def fiscal_year(text: str) -> int:
+    """argparse type: a four-digit year."""
+    if not text.strip().isdigit() or not 1900 <= int(text) <= 9998:
+        raise argparse.ArgumentTypeError(f"not a fiscal year (1900 to 9998): {text!r}")
+    return int(text)
+
+
 def build_command_parser() -> CommandLineParser:
     parser = CommandLineParser(
         prog="revorg",
@@ -46,7 +53,7 @@ def build_command_parser() -> CommandLineParser:
     new = commands.add_parser("new", help="create a plan file from a template")
     new.add_argument("--template", default="demo", help="template key (see `templates`)")
     new.add_argument("-o", "--output", required=True, type=Path, help="the .revorg file to write")
-    new.add_argument("--year", type=int, help="fiscal year (default: next year)")
+    new.add_argument("--year", type=fiscal_year, help="fiscal year (default: next year)")
     new.add_argument("--name", help="plan name (default: the template's)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 

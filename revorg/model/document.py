@@ -70,14 +70,15 @@ class PlanDocument:
         document = cls(connection)
         Base.metadata.create_all(document.engine)
         stamp_schema(connection)
-        populate_from_template(document.session, key, fiscal_year or next_fiscal_year())
+        year = next_fiscal_year() if fiscal_year is None else fiscal_year
+        populate_from_template(document.session, key, year)
         document.session.commit()
         return document
 
     @classmethod
     def open(cls, path: Path, *, for_editing: bool = True) -> PlanDocument:
         """Open a plan file; for editing, it is locked against a second editor."""
-        path = Path(path).absolute()
+        path = Path(path).resolve()  # a symbolic link saves and locks its target
         lock = PlanFileLock(path) if for_editing else None
         if lock is not None:
             lock.acquire()
@@ -117,7 +118,7 @@ class PlanDocument:
 
     def save_as(self, path: Path) -> None:
         """Write to a new file and keep editing that one (the lock moves with it)."""
-        path = Path(path).absolute()
+        path = Path(path).resolve()  # a symbolic link saves and locks its target
         if path == self.path:
             self.save()
             return
@@ -137,7 +138,7 @@ class PlanDocument:
     def attach_to(self, path: Path) -> None:
         """Make `path` this document's file (locked) without writing it yet: used when
         recovering an autosaved copy of that file."""
-        path = Path(path).absolute()
+        path = Path(path).resolve()  # a symbolic link saves and locks its target
         lock = PlanFileLock(path)
         lock.acquire()
         if self._lock is not None:

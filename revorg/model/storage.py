@@ -65,7 +65,41 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")
     _migrate(memory, path)
+    _check_values(memory, path)
     return memory
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip(" *") for part in text.splitlines() if part.strip(" *"))
+
+
+def _check_values(connection: sqlite3.Connection, path: Path) -> None:
+    """Read every value once, as the model will: damage inside a row passes SQLite's page
+    checks but must still be refused at open, not fail later in the middle of editing."""
+    # Imported here: the entities describe the columns; storage stays the lower layer.
+    from sqlalchemy import TypeDecorator
+
+    from revorg.model.entities import Base
+
+    for table in Base.metadata.sorted_tables:
+        typed = [
+            (column.name, column.type)
+            for column in table.columns
+            if isinstance(column.type, TypeDecorator)
+        ]
+        try:
+            for _row in connection.execute(f'SELECT * FROM "{table.name}"'):
+                pass  # decoding every text value is the check (bad UTF-8 raises here)
+            if typed:
+                names = ", ".join(f'"{name}"' for name, _type in typed)
+                for row in connection.execute(f'SELECT {names} FROM "{table.name}"'):
+                    for (_name, column_type), value in zip(typed, row, strict=True):
+                        column_type.process_result_value(value, None)  # type: ignore[arg-type]
+        except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
+            raise PlanFileError(
+                f"{path} is damaged: a value in table {table.name!r} cannot be read "
+                f"({_one_line(str(error))})"
+            ) from None
 
 
 def _check_sqlite_header(path: Path) -> None:
@@ -98,7 +132,7 @@ def _check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> Non
         raise PlanFileError(f"{path} is damaged: it has no file format version")
     problems = [row[0] for row in source.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
-        raise PlanFileError(f"{path} is damaged: {problems[0]}")
+        raise PlanFileError(f"{path} is damaged: {_one_line(problems[0])}")
     tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = REQUIRED_TABLES - tables - _TABLES_ADDED_AFTER.get(version, frozenset())
     if missing:

@@ -1,0 +1,104 @@
+"""Files in the window: open errors, recovery after a crash, and the README screenshot."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from revorg.gui.application import first_document, recover_document
+from revorg.gui.main_window import MainWindow
+from revorg.gui.recovery import Autosaver, orphaned_recovery_files
+from revorg.gui.settings import AppSettings
+from revorg.model.document import PlanDocument
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+SDR = 8
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    return int(child.stdout)
+
+
+def test_autosave_is_offered_back_after_a_crash(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "plan.revorg"
+    window.save_as(path)
+    window.controller.edit(SDR, {"title": "Autosaved title"})
+    window.autosaver = Autosaver(tmp_path)
+    window.autosave()
+    note = window.autosaver.plan_copy.with_suffix(".json")
+    assert note.is_file()
+    # The window's process "crashes": its note now names a process that no longer runs.
+    data = json.loads(note.read_text(encoding="utf-8"))
+    data["pid"] = dead_pid()
+    note.write_text(json.dumps(data), encoding="utf-8")
+    window.controller.undo_stack.setClean()
+    window.controller.document.close()  # releases the plan file as a crash would
+
+    found = orphaned_recovery_files(tmp_path)
+    assert [f.original for f in found] == [path]
+    recovered = recover_document(found[0])
+    try:
+        assert recovered.session.get(type(window.controller.position(SDR)), SDR).title == (
+            "Autosaved title"
+        )
+        assert recovered.path == path  # Save writes back to the plan's own file
+    finally:
+        recovered.close()
+    window.controller.document = PlanDocument.from_template("blank", 2027)
+
+
+def test_autosave_does_nothing_without_changes(window: MainWindow, tmp_path: Path) -> None:
+    window.controller.undo_stack.setClean()
+    window.autosaver = Autosaver(tmp_path)
+    window.autosave()
+    assert not list(tmp_path.iterdir())
+
+
+def test_opening_a_bad_file_shows_the_message_and_keeps_the_plan(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.revorg"
+    bad.write_text("not a plan", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert not window.open_path(bad)
+    assert shown and "not a RevOrg plan" in shown[0]
+    assert len(window.controller.positions()) == 19  # the plan on screen is untouched
+    window.controller.edit(SDR, {"title": "still editable"})
+
+
+def test_start_opens_the_last_plan_else_the_demo(tmp_path: Path) -> None:
+    settings = AppSettings()
+    settings._settings.remove("files/recent")
+    demo = first_document(None, settings)
+    try:
+        assert demo.plan.name == "Revenue plan: EUR 1M"
+        demo.save_as(tmp_path / "last.revorg")
+        demo.plan.name = "Last one"
+        demo.save()
+    finally:
+        demo.close()
+    settings.add_recent_file(tmp_path / "last.revorg")
+    last = first_document(None, settings)
+    try:
+        assert last.plan.name == "Last one"
+    finally:
+        last.close()
+        settings._settings.remove("files/recent")
+
+
+def test_screenshot_of_the_demo_plan(window: MainWindow) -> None:
+    """Writes docs/screenshot.png for the README; look at it after changing the window."""
+    window.resize(1600, 960)
+    window.scene.select_only([6])
+    window.view.fit()
+    image = window.grab()
+    assert image.width() == 1600
+    assert image.save(str(REPOSITORY / "docs" / "screenshot.png"))
