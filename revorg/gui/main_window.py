@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -458,6 +459,10 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Commit a field still being edited, so that it counts as a change to save.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
         if not self.maybe_keep_changes():
             event.ignore()
             return
@@ -468,7 +473,7 @@ class MainWindow(QMainWindow):
         """Stop listening before the document closes: late signals must not reach it."""
         self.autosave_timer.stop()
         self.autosaver.discard()
-        for emitter in (self.controller, self.controller.undo_stack, self.scene):
+        for emitter in (self.controller, self.controller.undo_stack, self.scene, self.inspector):
             emitter.blockSignals(True)
         self.controller.document.close()
 

@@ -396,19 +396,12 @@ def test_bad_file_is_refused_and_left_alone(tmp_path: Path, case: str, for_editi
     assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no lock or journal left
 
 
-@pytest.mark.parametrize("case", [c for c in BAD_FILES if c != "damaged page"])
+@pytest.mark.parametrize("case", list(BAD_FILES))
 def test_bad_file_message_is_one_line(tmp_path: Path, case: str) -> None:
+    # "damaged page" was a bug: SQLite's quick_check report is several lines long.
     make, _expected = BAD_FILES[case]
     path = tmp_path / "plan.revorg"
     make(path)
-    with pytest.raises(PlanFileError) as raised:
-        PlanDocument.open(path)
-    assert_refused(path, raised.value)
-
-
-def test_damaged_plan_message_is_one_line(tmp_path: Path) -> None:
-    path = tmp_path / "plan.revorg"
-    damaged_in_the_middle(path)
     with pytest.raises(PlanFileError) as raised:
         PlanDocument.open(path)
     assert_refused(path, raised.value)
