@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from revorg.model.entities import LANGUAGES, Department, RoleType
+from revorg.model.entities import LANGUAGES, Assumption, Department, RoleType
 
 DEPARTMENT_KEYS = ("executive", "marketing", "sales", "customer_success", "revops")
 CAPACITY_KINDS = ("quota", "expansion_quota", "book_of_business", "meetings", "leads", "none")
@@ -74,6 +74,32 @@ def role_specs() -> tuple[RoleSpec, ...]:
         )
         for item in read_resource_json("roles.json")
     )
+
+
+@dataclass(frozen=True)
+class AssumptionSpec:
+    """A default planning assumption and where it comes from (role_key "*": plan-wide)."""
+
+    role_key: str
+    metric: str
+    value: Decimal
+    source: str
+
+
+@cache
+def default_assumptions() -> tuple[AssumptionSpec, ...]:
+    return tuple(
+        AssumptionSpec(item["role"], item["metric"], Decimal(item["value"]), item["source"])
+        for item in read_resource_json("assumptions.json")["assumptions"]
+    )
+
+
+def assumption_entities() -> list[Assumption]:
+    """Fresh Assumption rows with the defaults, for a new scenario."""
+    return [
+        Assumption(role_key=spec.role_key, metric=spec.metric, value=spec.value, source=spec.source)
+        for spec in default_assumptions()
+    ]
 
 
 def role_spec(key: str) -> RoleSpec:

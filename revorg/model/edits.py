@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from revorg.model.entities import DottedLine, Position, RoleType, Scenario, column_values
 from revorg.model.errors import PlanEditError
+from revorg.model.lineage import new_lineage
 from revorg.model.months import YearMonth
 
 Row = dict[str, Any]
@@ -73,6 +74,7 @@ def new_position_row(
         "capacity_override": None,
         "notes": "",
         "sort_order": sort_order,
+        "lineage": new_lineage(),
     }
 
 

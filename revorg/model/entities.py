@@ -163,6 +163,11 @@ class Scenario(Base):
     dotted_lines: Mapped[list[DottedLine]] = relationship(
         back_populates="scenario", cascade="all, delete-orphan", order_by="DottedLine.id"
     )
+    assumptions: Mapped[list[Assumption]] = relationship(
+        back_populates="scenario",
+        cascade="all, delete-orphan",
+        order_by="(Assumption.role_key, Assumption.metric)",
+    )
 
     __table_args__ = (UniqueConstraint("plan_id", "name"),)
 
@@ -213,6 +218,9 @@ class Position(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Order among the manager's direct reports, left to right on the chart.
     sort_order: Mapped[int] = mapped_column(default=0)
+    # The same position across scenarios: a scenario copy keeps it, so that two scenarios can be
+    # compared card by card. None in rows made before format 3 (compare then uses the id).
+    lineage: Mapped[str | None] = mapped_column(Text, default=None)
 
     scenario: Mapped[Scenario] = relationship(back_populates="positions")
     role: Mapped[RoleType] = relationship()
@@ -248,6 +256,26 @@ class DottedLine(Base):
         UniqueConstraint("from_position_id", "to_position_id"),
         CheckConstraint("from_position_id != to_position_id"),
     )
+
+
+class Assumption(Base):
+    """A planning assumption of a scenario (an AE's quota, a CSM's book...), with its source.
+
+    role_key "*" holds plan-wide values such as the meeting-to-win rate.
+    """
+
+    __tablename__ = "assumptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id", ondelete="CASCADE"))
+    role_key: Mapped[str] = mapped_column(String(60))
+    metric: Mapped[str] = mapped_column(String(40))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    source: Mapped[str] = mapped_column(Text, default="")
+
+    scenario: Mapped[Scenario] = relationship(back_populates="assumptions")
+
+    __table_args__ = (UniqueConstraint("scenario_id", "role_key", "metric"),)
 
 
 def column_values(entity: Base) -> dict[str, Any]:

@@ -63,6 +63,7 @@ def generated_rows(scenario: Scenario, count: int, rng: random.Random) -> list[d
                 "capacity_override": None,
                 "notes": "",
                 "sort_order": order,
+                "lineage": f"p{position_id}",
             }
         )
         return position_id

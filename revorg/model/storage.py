@@ -20,11 +20,20 @@ from urllib.parse import quote
 from revorg.model.errors import PlanFileError, PlanFileLockedError
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".revorg"
 REQUIRED_TABLES = frozenset(
-    {"plan", "scenarios", "departments", "role_types", "positions", "targets", "dotted_lines"}
+    {
+        "plan",
+        "scenarios",
+        "departments",
+        "role_types",
+        "positions",
+        "targets",
+        "dotted_lines",
+        "assumptions",
+    }
 )
 
 
@@ -163,9 +172,48 @@ def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_2_to_3(connection: sqlite3.Connection) -> None:
+    """Format 3 added plan assumptions per scenario and position lineage across scenarios."""
+    # Imported here: the catalogue reads resources; storage stays the lower layer.
+    from revorg.model.catalogue import default_assumptions
+
+    connection.executescript(
+        """
+        ALTER TABLE positions ADD COLUMN lineage TEXT;
+        UPDATE positions SET lineage = 'p' || id;
+        CREATE TABLE assumptions (
+            id INTEGER NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            role_key VARCHAR(60) NOT NULL,
+            metric VARCHAR(40) NOT NULL,
+            value VARCHAR NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (id),
+            UNIQUE (scenario_id, role_key, metric),
+            FOREIGN KEY(scenario_id) REFERENCES scenarios (id) ON DELETE CASCADE
+        );
+        """
+    )
+    scenario_ids = [row[0] for row in connection.execute("SELECT id FROM scenarios ORDER BY id")]
+    connection.executemany(
+        "INSERT INTO assumptions (scenario_id, role_key, metric, value, source) VALUES (?,?,?,?,?)",
+        [
+            (scenario_id, item.role_key, item.metric, str(item.value), item.source)
+            for scenario_id in scenario_ids
+            for item in default_assumptions()
+        ],
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
-_TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {1: frozenset({"dotted_lines"})}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
+_TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
+    1: frozenset({"dotted_lines", "assumptions"}),
+    2: frozenset({"assumptions"}),
+}
 
 
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:

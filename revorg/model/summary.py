@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.entities import Department, Plan, Position, Scenario
+from revorg.model.capacity import Assumptions, CapacityReport, capacity_report
+from revorg.model.cost import CostView, cost_view
+from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
 from revorg.model.money import json_number
 from revorg.model.months import FiscalYear
 from revorg.model.planning import (
@@ -38,9 +41,11 @@ class ScenarioSummary:
     departments: list[DepartmentSummary]
     total: Staffing
     too_wide_spans: list[tuple[Position, int, int]]  # (manager, direct reports, limit)
+    capacity: CapacityReport
+    cost: CostView
 
     def to_json(self) -> dict[str, Any]:
-        inputs, outcome = self.inputs, self.outcome
+        inputs, outcome, cost = self.inputs, self.outcome, self.cost
         return {
             "plan": self.plan.name,
             "scenario": self.scenario.name,
@@ -53,6 +58,29 @@ class ScenarioSummary:
             "open_positions": self.total.open_positions,
             "cost": json_number(self.total.cost),
             "run_rate_cost": json_number(self.total.run_rate_cost),
+            "cac": optional_number(cost.cac),
+            "cost_share_of_target": optional_number(cost.share_of_target, places=4),
+            "cro": {
+                "cost": json_number(cost.cro_cost),
+                "uplift_rate": json_number(cost.cro_uplift_rate),
+                "uplift_revenue": json_number(cost.cro_uplift_revenue),
+                "net_benefit": json_number(cost.cro_net_benefit),
+            },
+            "hires_needed": dict(self.capacity.hires_needed),
+            "aes_per_sdr": optional_number(self.capacity.aes_per_sdr, places=2),
+            "capacity_lines": [
+                {
+                    "key": line.key,
+                    "department": line.department_key,
+                    "unit": line.unit,
+                    "target": json_number(line.target),
+                    "capacity": json_number(line.capacity),
+                    "coverage": optional_number(line.coverage, places=4),
+                    "status": line.status,
+                    "hire_role": line.hire_role,
+                }
+                for line in self.capacity.lines
+            ],
             "targets": {
                 "leads": inputs.leads,
                 "close_rate": json_number(inputs.close_rate),
@@ -75,6 +103,7 @@ class ScenarioSummary:
                     "open_positions": department.staffing.open_positions,
                     "cost": json_number(department.staffing.cost),
                     "run_rate_cost": json_number(department.staffing.run_rate_cost),
+                    **self._capacity_json(department.key),
                 }
                 for department in self.departments
             ],
@@ -83,6 +112,30 @@ class ScenarioSummary:
                 for manager, n, limit in self.too_wide_spans
             ],
         }
+
+    def _capacity_json(self, department_key: str) -> dict[str, Any]:
+        capacity = self.capacity.departments.get(department_key)
+        if capacity is None:
+            return {}
+        return {
+            "target": json_number(capacity.target),
+            "capacity": json_number(capacity.capacity),
+            "coverage": optional_number(capacity.coverage, places=4),
+            "gap": json_number(capacity.gap),
+            "status": capacity.status,
+            "hires_needed": dict(capacity.hires_needed),
+        }
+
+
+def optional_number(value: Decimal | None, places: int = 2) -> int | float | None:
+    """A JSON number rounded for reading (coverage 1.1458), or null when undefined."""
+    if value is None:
+        return None
+    return json_number(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def scenario_assumptions(scenario: Scenario) -> Assumptions:
+    return Assumptions.of((a.role_key, a.metric, a.value) for a in scenario.assumptions)
 
 
 def target_inputs(scenario: Scenario) -> TargetInputs:
@@ -120,11 +173,25 @@ def summarize(
     names = {d.key: d.name(language) for d in departments}
     by_id = {position.id: position for position in positions}
     inputs = target_inputs(scenario)
+    outcome = forecast(inputs)
+    roles = list(session.scalars(select(RoleType)))
+    kinds = {role.key: role.capacity_kind for role in roles}
+    department_of = {role.key: role.department_key for role in roles}
+    assumptions = scenario_assumptions(scenario)
+    capacity = capacity_report(positions, inputs, kinds, department_of, assumptions, fiscal)
+    cost = cost_view(
+        positions,
+        {key: staffing.cost for key, staffing in by_department.items()},
+        inputs,
+        outcome,
+        assumptions,
+        fiscal,
+    )
     return ScenarioSummary(
         plan=plan,
         scenario=scenario,
         inputs=inputs,
-        outcome=forecast(inputs),
+        outcome=outcome,
         departments=[
             DepartmentSummary(key, names.get(key, key), staffing)
             for key, staffing in by_department.items()
@@ -135,4 +202,6 @@ def summarize(
             for span in spans_of_control(positions).values()
             if span.too_wide
         ],
+        capacity=capacity,
+        cost=cost,
     )

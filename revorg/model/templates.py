@@ -9,9 +9,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from revorg.model.catalogue import department_entities, read_resource_json, role_entities
+from revorg.model.catalogue import (
+    assumption_entities,
+    department_entities,
+    read_resource_json,
+    role_entities,
+)
 from revorg.model.entities import Plan, Position, RoleType, Scenario, Targets
 from revorg.model.errors import TemplateError
+from revorg.model.lineage import new_lineage
 from revorg.model.money import parse_decimal, parse_rate, to_money
 from revorg.model.months import FiscalYear
 
@@ -73,6 +79,7 @@ def populate_from_template(session: Session, key: str, fiscal_year: int) -> Plan
     )
     scenario = Scenario(name=DEFAULT_SCENARIO_NAME, sort_order=0)
     scenario.targets = targets_from_data(data.get("targets", {}))
+    scenario.assumptions = assumption_entities()
     plan.scenarios.append(scenario)
     session.add(plan)
     session.flush()
@@ -130,6 +137,7 @@ class _PositionBuilder:
                 annual_cost=role.default_annual_cost if cost is None else Decimal(cost),
                 notes=item.get("notes", ""),
                 sort_order=sort_order,
+                lineage=new_lineage(),
             )
         )
         for index, report in enumerate(item.get("reports", [])):
