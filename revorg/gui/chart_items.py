@@ -31,6 +31,7 @@ from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
+COVERAGE_MARK_COLOURS = {"red": "#D32F2F", "amber": "#F9A825"}
 
 
 class DropState(Enum):
@@ -117,7 +118,7 @@ class CardItem(QGraphicsItem):
         self.drop_state = DropState.NONE
         self.hidden_reports = 0
         self.highlighted = False
-        self.under_covered = False
+        self.coverage_mark: str | None = None  # "red" or "amber": the department is short
         self._press_position: QPointF | None = None
         w, h = metrics.card_width, metrics.card_height
         self._rect = QRectF(-w / 2, -h / 2, w, h)
@@ -139,6 +140,12 @@ class CardItem(QGraphicsItem):
     def set_hidden_reports(self, count: int) -> None:
         if count != self.hidden_reports:
             self.hidden_reports = count
+            self.update()
+
+    def set_coverage_mark(self, mark: str | None) -> None:
+        """Mark a card whose department cannot cover its target ("red" or "amber")."""
+        if mark != self.coverage_mark:
+            self.coverage_mark = mark
             self.update()
 
     def set_highlighted(self, highlighted: bool) -> None:
@@ -195,10 +202,10 @@ class CardItem(QGraphicsItem):
             QRectF(self._rect.left(), self._rect.top(), 8, self._rect.height()), 4, 4
         )
         painter.fillPath(band, QColor(self.content.colour))
-        if self.under_covered:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#D32F2F"))
-            painter.drawEllipse(QPointF(self._rect.right() - 12, self._rect.top() + 12), 5, 5)
+        if self.coverage_mark is not None:
+            painter.setPen(QPen(QColor("white"), 1.5))
+            painter.setBrush(QColor(COVERAGE_MARK_COLOURS[self.coverage_mark]))
+            painter.drawEllipse(QPointF(self._rect.right() - 12, self._rect.top() + 12), 6, 6)
 
     def _paint_texts(self, painter: QPainter) -> None:
         left = self._rect.left() + 16

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
 
 from revorg.gui.chart_items import (
+    COVERAGE_MARK_COLOURS,
     CardContent,
     CardItem,
     ConnectorItem,
@@ -41,6 +42,8 @@ class ChartScene(QGraphicsScene):
         controller.structure_changed.connect(self.sync)
         controller.positions_changed.connect(self.refresh_cards)
         controller.document_replaced.connect(self.rebuild)
+        controller.scenario_switched.connect(self.rebuild)
+        controller.plan_changed.connect(self.mark_coverage)
         self.rebuild()
 
     # --- building ---------------------------------------------------------------------------
@@ -67,6 +70,7 @@ class ChartScene(QGraphicsScene):
                 self.cards[position.id] = card
                 self.addItem(card)
         self.relayout()
+        self.mark_coverage()
 
     def refresh_cards(self, position_ids: list[int]) -> None:
         positions = self.controller.positions()
@@ -89,6 +93,19 @@ class ChartScene(QGraphicsScene):
             currency=controller.scenario.plan.currency,
             colour=department.color if department else "#888888",
         )
+
+    def mark_coverage(self) -> None:
+        """Mark the cards of departments that cannot cover their targets (red or amber)."""
+        capacity = self.controller.summary().capacity.departments
+        marks = {
+            key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
+            for key, department in capacity.items()
+        }
+        positions = self.controller.positions()
+        for position_id, card in self.cards.items():
+            position = positions.get(position_id)
+            if position is not None:
+                card.set_coverage_mark(marks.get(position.department_key))
 
     # --- layout -----------------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ class PlanCommand(QUndoCommand):
     def __init__(self, controller: PlanController, text: str = "") -> None:
         super().__init__(text)
         self.controller = controller
+        # Undo and redo show the scenario the edit was made in, so the user sees it happen.
+        self.scenario_id = controller.scenario_id
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -34,12 +36,16 @@ class PlanCommand(QUndoCommand):
         self.controller.after_structure_change(self.changes_rows)
 
     def redo(self) -> None:
+        self.controller.show_scenario(self.scenario_id)
         self.controller.run_in_savepoint(self.apply)
         self.notify()
+        self.controller.after_any_change()
 
     def undo(self) -> None:
+        self.controller.show_scenario(self.scenario_id)
         self.controller.run_in_savepoint(self.revert)
         self.notify()
+        self.controller.after_any_change()
 
 
 class InsertRowsCommand(PlanCommand):
@@ -168,3 +174,67 @@ class DottedLineCommand(PlanCommand):
             edits.remove_dotted_line(self.controller.session, self.row["id"])
         # The scenario's dotted_lines collection is cached by the ORM: reload it.
         self.controller.session.expire(self.controller.scenario, ["dotted_lines"])
+
+
+class EditTargetsCommand(PlanCommand):
+    """Changes one driver input of the scenario. Typing into one field merges into one step."""
+
+    changes_structure = False
+    changes_rows = False
+    MERGE_ID = 4101
+
+    def __init__(
+        self, controller: PlanController, name: str, old: Any, new: Any, typing_session: int
+    ) -> None:
+        super().__init__(controller, f"Edit {name.replace('_', ' ')}")
+        self.name = name
+        self.old = old
+        self.new = new
+        self.typing_session = typing_session
+
+    def apply(self) -> None:
+        edits.set_target(self.controller.session, self.scenario_id, self.name, self.new)
+
+    def revert(self) -> None:
+        edits.set_target(self.controller.session, self.scenario_id, self.name, self.old)
+
+    def notify(self) -> None:
+        self.controller.targets_changed.emit()
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, EditTargetsCommand)
+            and other.name == self.name
+            and other.scenario_id == self.scenario_id
+            and other.typing_session == self.typing_session
+        ):
+            return False
+        self.new = other.new
+        return True
+
+
+class EditAssumptionCommand(PlanCommand):
+    """Changes the value of one planning assumption of the scenario."""
+
+    changes_structure = False
+    changes_rows = False
+
+    def __init__(
+        self, controller: PlanController, assumption_id: int, old: Any, new: Any, text: str
+    ) -> None:
+        super().__init__(controller, text)
+        self.assumption_id = assumption_id
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        edits.set_assumption(self.controller.session, self.assumption_id, self.new)
+
+    def revert(self) -> None:
+        edits.set_assumption(self.controller.session, self.assumption_id, self.old)
+
+    def notify(self) -> None:
+        self.controller.assumptions_changed.emit()

@@ -12,7 +12,9 @@ from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import (
     DottedLineCommand,
+    EditAssumptionCommand,
     EditFieldsCommand,
+    EditTargetsCommand,
     InsertRowsCommand,
     MacroCommand,
     MoveCommand,
@@ -21,16 +23,28 @@ from revorg.gui.commands import (
 )
 from revorg.model import edits
 from revorg.model.document import PlanDocument
-from revorg.model.entities import Department, Position, RoleType, Scenario
+from revorg.model.entities import Assumption, Department, Position, RoleType, Scenario
 from revorg.model.errors import PlanEditError
+from revorg.model.hires import suggested_hire_rows
+from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
-from revorg.model.summary import ScenarioSummary, scenario_positions, summarize
+from revorg.model.summary import (
+    ScenarioSummary,
+    scenario_assumptions,
+    scenario_positions,
+    summarize,
+)
+from revorg.model.timeline import TimelineRow, hiring_timeline
 
 
 class PlanController(QObject):
     structure_changed = Signal()  # positions added, removed or moved: relayout
     positions_changed = Signal(list)  # ids whose fields changed: redraw those cards
     targets_changed = Signal()
+    assumptions_changed = Signal()
+    scenarios_changed = Signal()  # a scenario added, removed or renamed
+    scenario_switched = Signal()  # another scenario is on screen: rebuild everything
+    plan_changed = Signal()  # after any edit, undo or switch: numbers to recompute
     document_replaced = Signal()
 
     def __init__(self, document: PlanDocument, language: str = "en") -> None:
@@ -46,6 +60,9 @@ class PlanController(QObject):
         self._scenario: Scenario | None = None
         self._roles: dict[str, RoleType] | None = None
         self._departments: dict[str, Department] | None = None
+        self._summary: ScenarioSummary | None = None
+        # Keystrokes in one target field merge into one undo step until the field is left.
+        self.typing_session = 0
 
     # --- what is on screen ------------------------------------------------------------------
 
@@ -92,9 +109,44 @@ class PlanController(QObject):
     def departments(self) -> list[Department]:
         return list(self.departments_by_key().values())
 
+    @property
+    def scenario_id(self) -> int:
+        return self._scenario_id
+
+    def scenarios(self) -> list[Scenario]:
+        return list(self.document.plan.scenarios)
+
     def summary(self) -> ScenarioSummary:
-        positions = list(self.positions().values())
-        return summarize(self.session, self.scenario, self.language, positions)
+        """The scenario's numbers, computed once per change and shared by every panel."""
+        if self._summary is None:
+            positions = list(self.positions().values())
+            self._summary = summarize(self.session, self.scenario, self.language, positions)
+        return self._summary
+
+    def fiscal_year(self) -> FiscalYear:
+        plan = self.scenario.plan
+        return FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
+
+    def hiring_timeline(self) -> list[TimelineRow]:
+        roles = self.roles_by_key()
+        return hiring_timeline(
+            self.positions().values(),
+            {key: role.capacity_kind for key, role in roles.items()},
+            {key: index for index, key in enumerate(roles)},
+            {key: index for index, key in enumerate(self.departments_by_key())},
+            scenario_assumptions(self.scenario),
+            self.fiscal_year(),
+        )
+
+    def show_scenario(self, scenario_id: int) -> None:
+        """Put another scenario of the plan on screen (not an edit: nothing to undo)."""
+        if scenario_id == self._scenario_id:
+            return
+        self._scenario_id = scenario_id
+        self._scenario = None
+        self.invalidate()
+        self.scenario_switched.emit()
+        self.plan_changed.emit()
 
     def replace_document(self, document: PlanDocument) -> None:
         old = self.document
@@ -106,6 +158,7 @@ class PlanController(QObject):
         self._departments = None
         self.invalidate()
         self.document_replaced.emit()
+        self.plan_changed.emit()
         old.close()
 
     # --- edits (each one undoable) ----------------------------------------------------------
@@ -189,6 +242,39 @@ class PlanController(QObject):
         elif not present and existing is not None:
             self.push(DottedLineCommand(self, existing, False, f"Remove dotted line {names}"))
 
+    def set_target(self, name: str, value: object) -> None:
+        """Change one driver input; keystrokes of one typing session merge into one step."""
+        new = edits.validated_target(name, value)
+        old = getattr(self.scenario.targets, name)
+        if old == new:
+            return
+        self.push(EditTargetsCommand(self, name, old, new, self.typing_session))
+
+    def end_typing_session(self) -> None:
+        self.typing_session += 1
+
+    def set_assumption(self, assumption_id: int, value: object) -> None:
+        new = edits.validated_assumption(value)
+        assumption = self.session.get(Assumption, assumption_id)
+        if assumption is None or assumption.value == new:
+            return
+        label = f"Edit assumption {assumption.role_key} {assumption.metric.replace('_', ' ')}"
+        self.push(EditAssumptionCommand(self, assumption_id, assumption.value, new, label))
+
+    def apply_suggested_hires(self) -> list[int]:
+        """Add the hires that close every capacity gap as open positions, in one undo step."""
+        hires = self.summary().capacity.hires_needed
+        if not hires:
+            return []
+        start = self.fiscal_year().first.plus_months(
+            scenario_assumptions(self.scenario).hire_start_offset()
+        )
+        rows = suggested_hire_rows(self.session, self.scenario, hires, start, self.language)
+        snapshot = edits.RowsSnapshot(positions=tuple(rows), dotted_lines=())
+        count = sum(hires.values())
+        self.push(InsertRowsCommand(self, snapshot, f"Add {count} suggested hires"))
+        return [int(row["id"]) for row in rows]
+
     def push(self, command: PlanCommand) -> None:
         self.undo_stack.push(command)
 
@@ -198,6 +284,10 @@ class PlanController(QObject):
         """Apply one edit so that, if it fails, only that edit is rolled back."""
         with self.session.begin_nested():
             change()
+        self._summary = None
+
+    def after_any_change(self) -> None:
+        self.plan_changed.emit()
 
     def after_structure_change(self, rows_changed: bool = True) -> None:
         self.invalidate(rows_changed)
@@ -207,6 +297,7 @@ class PlanController(QObject):
         """Forget the cached tree, and the cached positions when rows were added or removed
         (a move keeps the same rows: no query needed)."""
         self._tree = None
+        self._summary = None
         if rows_changed:
             self._positions = None
 

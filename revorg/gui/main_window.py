@@ -16,13 +16,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
+from revorg.gui.assumptions_panel import AssumptionsPanel
+from revorg.gui.capacity_panel import CapacityPanel
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.chart_view import ChartView
 from revorg.gui.controller import PlanController
+from revorg.gui.cost_panel import CostPanel
 from revorg.gui.dialogs import (
     DeleteChoice,
     RolePickerDialog,
@@ -30,10 +34,12 @@ from revorg.gui.dialogs import (
     ask_delete_choice,
     ask_save_changes,
 )
+from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.inspector import Inspector
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
 from revorg.gui.settings import AppSettings
+from revorg.gui.targets_panel import TargetsPanel
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.storage import FILE_SUFFIX
@@ -54,6 +60,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.palette = RolePalette(self)
         self.inspector = Inspector(self.controller, self)
+        self.targets_panel = TargetsPanel(self.controller, self)
+        self.capacity_panel = CapacityPanel(self.controller, self)
+        self.hiring_plan = HiringPlanPanel(self.controller, self)
+        self.cost_panel = CostPanel(self.controller, self)
+        self.assumptions_panel = AssumptionsPanel(self.controller, self)
         self.totals_label = QLabel()
         self.totals_label.setObjectName("planTotals")
         self.statusBar().addPermanentWidget(self.totals_label)
@@ -96,11 +107,32 @@ class MainWindow(QMainWindow):
             dock.setObjectName(name)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
+        targets_dock = QDockWidget(self.tr("Targets"), self)
+        targets_dock.setObjectName("targetsDock")
+        targets_dock.setWidget(self.targets_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, targets_dock)
+        self.splitDockWidget(
+            targets_dock,
+            self.inspector.parentWidget(),
+            Qt.Orientation.Vertical,  # type: ignore[arg-type]
+        )
+        self.plan_tabs = QTabWidget()
+        self.plan_tabs.setObjectName("planTabs")
+        self.plan_tabs.setMinimumHeight(230)
+        self.plan_tabs.addTab(self.capacity_panel, self.tr("Capacity against target"))
+        self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
+        self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
+        self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
+        plan_dock = QDockWidget(self.tr("Plan"), self)
+        plan_dock.setObjectName("planDock")
+        plan_dock.setWidget(self.plan_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
         self.resizeDocks(
             [self.palette.parentWidget(), self.inspector.parentWidget()],  # type: ignore[list-item]
-            [250, 310],
+            [250, 330],
             Qt.Orientation.Horizontal,
         )
+        self.resizeDocks([plan_dock], [300], Qt.Orientation.Vertical)
         self.find_bar = QToolBar(self.tr("Find"), self)
         self.find_bar.setObjectName("findBar")
         self.find_bar.addWidget(self.find_box)
@@ -181,8 +213,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         controller = self.controller
         controller.undo_stack.cleanChanged.connect(lambda _clean: self.refresh_title())
-        controller.structure_changed.connect(self._after_model_change)
-        controller.positions_changed.connect(lambda _ids: self._after_model_change())
+        controller.plan_changed.connect(self._after_model_change)
         controller.document_replaced.connect(self._after_document_replaced)
         self.scene.selectionChanged.connect(self._show_selection)
         self.view.role_dropped.connect(self.add_role)
@@ -193,6 +224,9 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.set_dotted_line)
         self.inspector.error.connect(self.show_error)
+        self.targets_panel.error.connect(self.show_error)
+        self.assumptions_panel.error.connect(self.show_error)
+        self.capacity_panel.hires_requested.connect(self.apply_suggested_hires)
         self.find_box.textChanged.connect(self.find)
         self.find_box.returnPressed.connect(self.next_match)
 
@@ -291,6 +325,16 @@ class MainWindow(QMainWindow):
                 return
             keep_reports = choice == DeleteChoice.KEEP_REPORTS
         self._guarded(lambda: self.controller.delete(selected, keep_reports))
+
+    def apply_suggested_hires(self) -> None:
+        """One click: the open positions that close every gap, on the chart (one undo step)."""
+        added = self._guarded(self.controller.apply_suggested_hires)
+        if isinstance(added, list) and added:
+            self.scene.select_only(added)
+            self.view.center_on_card(added[0])
+            self.statusBar().showMessage(
+                self.tr("Added %1 open positions").replace("%1", str(len(added))), 5000
+            )
 
     def rename_selected(self) -> None:
         position_id = self.selected_id()

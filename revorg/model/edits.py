@@ -14,9 +14,18 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from revorg.model.entities import DottedLine, Position, RoleType, Scenario, column_values
+from revorg.model.entities import (
+    Assumption,
+    DottedLine,
+    Position,
+    RoleType,
+    Scenario,
+    Targets,
+    column_values,
+)
 from revorg.model.errors import PlanEditError
 from revorg.model.lineage import new_lineage
+from revorg.model.money import to_money
 from revorg.model.months import YearMonth
 
 Row = dict[str, Any]
@@ -220,4 +229,55 @@ def remove_dotted_line(session: Session, line_id: int) -> None:
         delete(DottedLine).where(DottedLine.id == line_id),
         execution_options={"synchronize_session": "fetch"},
     )
+    session.flush()
+
+
+TARGET_FIELDS = (
+    "goal",
+    "leads",
+    "close_rate",
+    "average_deal",
+    "base_revenue",
+    "retention",
+    "expansion",
+)
+RATE_FIELDS = ("close_rate", "retention")
+
+
+def validated_target(name: str, value: Any) -> Any:
+    """Check a driver input a user typed; raises PlanEditError with a message for the user."""
+    if name not in TARGET_FIELDS:
+        raise PlanEditError(f"{name!r} is not a target")
+    if name == "leads":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise PlanEditError("leads must be a whole number, 0 or more")
+        return value
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise PlanEditError(f"{name.replace('_', ' ')} must be a number, 0 or more")
+    if name in RATE_FIELDS:
+        if value > 1:
+            raise PlanEditError(f"{name.replace('_', ' ')} must be between 0 % and 100 %")
+        return value
+    return to_money(value)
+
+
+def set_target(session: Session, scenario_id: int, name: str, value: Any) -> None:
+    targets = session.get(Targets, scenario_id)
+    if targets is None:
+        raise PlanEditError(f"no targets for scenario {scenario_id}")
+    setattr(targets, name, validated_target(name, value))
+    session.flush()
+
+
+def validated_assumption(value: Any) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise PlanEditError("an assumption must be a number, 0 or more")
+    return value
+
+
+def set_assumption(session: Session, assumption_id: int, value: Any) -> None:
+    assumption = session.get(Assumption, assumption_id)
+    if assumption is None:
+        raise PlanEditError(f"no assumption with id {assumption_id}")
+    assumption.value = validated_assumption(value)
     session.flush()

@@ -1,0 +1,102 @@
+"""The scenario's planning assumptions (quotas, books, meetings, ramps...), each with its source;
+values are edited in place, each change one undoable edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from revorg.gui.controller import PlanController
+from revorg.gui.numbers import format_count, parse_number
+from revorg.model.capacity import PLAN_WIDE
+from revorg.model.errors import PlanEditError
+
+PERCENT_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
+VALUE_COLUMN = 2
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AssumptionsPanel(QWidget):
+    error = Signal(str)
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assumptionsPanel")
+        self.controller = controller
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("assumptionsTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Assumption"), self.tr("Value"), self.tr("Source")]
+        )
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        self.table.itemChanged.connect(self._value_edited)
+        controller.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def metric_label(self, metric: str) -> str:
+        labels = {
+            "annual_quota": self.tr("Annual quota"),
+            "annual_expansion_quota": self.tr("Annual expansion quota"),
+            "attainment": self.tr("Quota attainment (%)"),
+            "book_of_business": self.tr("Book of business per CSM"),
+            "meetings_per_month": self.tr("Qualified meetings per month"),
+            "leads_per_month": self.tr("Qualified leads per month"),
+            "ramp_months": self.tr("Ramp (months)"),
+            "meeting_to_win_rate": self.tr("Meeting-to-win rate (%)"),
+            "hire_start_month": self.tr("Suggested hires start in month"),
+            "revenue_uplift": self.tr("Revenue uplift from a CRO (% of goal)"),
+        }
+        return labels.get(metric, metric.replace("_", " "))
+
+    def refresh(self) -> None:
+        roles = self.controller.roles_by_key()
+        language = self.controller.language
+        assumptions = list(self.controller.scenario.assumptions)
+        order = {key: index for index, key in enumerate(roles)}
+        assumptions.sort(key=lambda a: (order.get(a.role_key, -1), a.metric))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(assumptions))
+        for row, assumption in enumerate(assumptions):
+            role = roles.get(assumption.role_key)
+            role_name = (
+                self.tr("Whole plan")
+                if assumption.role_key == PLAN_WIDE
+                else (role.name(language) if role else assumption.role_key)
+            )
+            value = assumption.value
+            shown = value * 100 if assumption.metric in PERCENT_METRICS else value
+            cells = [role_name, self.metric_label(assumption.metric), format_count(shown)]
+            cells.append(assumption.source)
+            for column, text in enumerate(cells):
+                # Items are reused, never replaced: refresh runs inside their itemChanged.
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, column, item)
+                item.setText(text)
+                item.setData(ID_ROLE, assumption.id)
+                item.setToolTip(assumption.source)
+                if column != VALUE_COLUMN:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                else:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, assumption.metric)
+        self.table.blockSignals(False)
+
+    def _value_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != VALUE_COLUMN:
+            return
+        metric = item.data(Qt.ItemDataRole.UserRole + 1)
+        try:
+            value = parse_number(item.text())
+            if metric in PERCENT_METRICS:
+                value /= 100
+            self.controller.set_assumption(int(item.data(ID_ROLE)), value)
+        except (ValueError, PlanEditError) as error:
+            self.error.emit(str(error))
+        self.refresh()

@@ -1,0 +1,89 @@
+"""Cost: per department and in total, as a share of the revenue goal, CAC, and whether a CRO
+pays for themself (seed 003: weigh the CRO's cost against the expected revenue growth)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from revorg.gui.controller import PlanController
+from revorg.gui.numbers import format_money, format_percent
+from revorg.model.money import ZERO
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class CostPanel(QWidget):
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("costPanel")
+        self.controller = controller
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("costTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Department"),
+                self.tr("Headcount"),
+                self.tr("Cost this year"),
+                self.tr("Share"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label in (
+            ("total", self.tr("Total cost this year")),
+            ("share", self.tr("Cost as a share of the revenue goal")),
+            ("cac", self.tr("CAC: (sales + marketing cost) / new customers")),
+            ("cro_cost", self.tr("CRO cost")),
+            ("cro_uplift", self.tr("Revenue uplift assumed from a CRO")),
+            ("cro_net", self.tr("CRO: uplift less cost")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"cost_{name}")
+            self.values[name] = value
+            form.addRow(label, value)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form, 1)
+        controller.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        summary = self.controller.summary()
+        cost, currency = summary.cost, summary.plan.currency
+        self.table.setRowCount(len(summary.departments) + 1)
+        rows = [(d.name, d.staffing.headcount, d.staffing.cost) for d in summary.departments]
+        rows.append((self.tr("Total"), summary.total.headcount, summary.total.cost))
+        for row, (name, headcount, amount) in enumerate(rows):
+            share = None if cost.total <= 0 else amount / cost.total
+            for column, text in enumerate(
+                [name, str(headcount), format_money(amount, currency), format_percent(share)]
+            ):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(RIGHT)
+                self.table.setItem(row, column, item)
+        self.values["total"].setText(format_money(cost.total, currency))
+        self.values["share"].setText(format_percent(cost.share_of_target, 1))
+        self.values["cac"].setText("–" if cost.cac is None else format_money(cost.cac, currency))
+        self.values["cro_cost"].setText(format_money(cost.cro_cost, currency))
+        self.values["cro_uplift"].setText(
+            self.tr("%1 (%2 of the goal)")
+            .replace("%1", format_money(cost.cro_uplift_revenue, currency))
+            .replace("%2", format_percent(cost.cro_uplift_rate))
+        )
+        net = cost.cro_net_benefit
+        self.values["cro_net"].setText(format_money(net, currency))
+        colour = "#2E7D32" if net >= ZERO else "#C62828"
+        self.values["cro_net"].setStyleSheet(f"color: {colour}; font-weight: bold;")

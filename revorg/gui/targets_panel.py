@@ -1,0 +1,150 @@
+"""The targets panel: the company goal and each department's driver inputs, and what they add up
+to, recomputed while the user types. Each change is one undoable edit (keystrokes merge)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from revorg.gui.controller import PlanController
+from revorg.gui.numbers import format_count, format_money, parse_number
+from revorg.model.errors import PlanEditError
+from revorg.model.money import ZERO
+
+PERCENT_FIELDS = ("close_rate", "retention")
+INVALID_STYLE = "QLineEdit { background: #FDECEA; border: 1px solid #D32F2F; }"
+
+
+class TargetField(QLineEdit):
+    """A driver input; leaving it ends the typing session (the next edit is a new undo step)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class TargetsPanel(QWidget):
+    error = Signal(str)
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetsPanel")
+        self.controller = controller
+        self.fields: dict[str, TargetField] = {}
+        self.results: dict[str, QLabel] = {}
+        self._build()
+        controller.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        labels = {
+            "goal": self.tr("Company revenue goal"),
+            "leads": self.tr("Marketing: leads"),
+            "close_rate": self.tr("Sales: close rate (%)"),
+            "average_deal": self.tr("Sales: average deal"),
+            "base_revenue": self.tr("CS: current revenue"),
+            "retention": self.tr("CS: retention (%)"),
+            "expansion": self.tr("CS: expansion"),
+        }
+        for name, label in labels.items():
+            field = TargetField()
+            field.setObjectName(f"target_{name}")
+            field.textEdited.connect(lambda _text, n=name: self._typed(n))
+            field.left.connect(self._left_field)
+            self.fields[name] = field
+            form.addRow(label, field)
+        results = {
+            "new_customers": self.tr("New customers"),
+            "new_business": self.tr("New business"),
+            "retained": self.tr("Retained revenue"),
+            "total": self.tr("Total revenue"),
+            "gap": self.tr("Gap to goal"),
+        }
+        for name, label in results.items():
+            value = QLabel()
+            value.setObjectName(f"result_{name}")
+            self.results[name] = value
+            form.addRow(label, value)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        summary = self.controller.summary()
+        inputs, outcome, currency = summary.inputs, summary.outcome, summary.plan.currency
+        for name, field in self.fields.items():
+            value = getattr(inputs, name)
+            if field.hasFocus() and self._is_being_typed(name, value):
+                continue  # the user is typing this very value: keep their text and cursor
+            field.setText(self._display(name, value))
+            field.setStyleSheet("")
+        self.results["new_customers"].setText(format_count(outcome.new_customers))
+        for name in ("new_business", "retained", "total"):
+            self.results[name].setText(format_money(getattr(outcome, name), currency))
+        self._show_gap(outcome.gap, currency)
+
+    def _show_gap(self, gap: Decimal, currency: str) -> None:
+        label = self.results["gap"]
+        if gap > 0:
+            label.setText(self.tr("%1 short").replace("%1", format_money(gap, currency)))
+            label.setStyleSheet("color: #C62828; font-weight: bold;")
+        elif gap < 0:
+            label.setText(self.tr("%1 above").replace("%1", format_money(-gap, currency)))
+            label.setStyleSheet("color: #2E7D32; font-weight: bold;")
+        else:
+            label.setText(self.tr("on goal"))
+            label.setStyleSheet("color: #2E7D32; font-weight: bold;")
+
+    def _is_being_typed(self, name: str, value: Decimal | int) -> bool:
+        try:
+            return self._typed_value(name) == value
+        except ValueError:
+            return True  # unreadable text the user is still typing: leave it to them
+
+    @staticmethod
+    def _display(name: str, value: Decimal | int) -> str:
+        if name in PERCENT_FIELDS:
+            return format_count(Decimal(value) * 100)
+        if name == "leads":
+            return format_count(value)
+        return format_money(Decimal(value))
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def _typed_value(self, name: str) -> Decimal | int:
+        """The value in the field, as the model stores it; raises ValueError if unreadable."""
+        number = parse_number(self.fields[name].text())
+        if name == "leads":
+            if number != number.to_integral_value():
+                raise ValueError("leads must be a whole number")
+            return int(number)
+        if name in PERCENT_FIELDS:
+            return number / 100
+        return number
+
+    def _typed(self, name: str) -> None:
+        field = self.fields[name]
+        try:
+            value = self._typed_value(name) if field.text().strip() else ZERO
+            if name == "leads" and isinstance(value, Decimal):
+                value = int(value)
+            self.controller.set_target(name, value)
+        except (ValueError, PlanEditError) as error:
+            field.setStyleSheet(INVALID_STYLE)
+            field.setToolTip(str(error))
+            self.error.emit(str(error))
+            return
+        field.setStyleSheet("")
+        field.setToolTip("")
+
+    def _left_field(self) -> None:
+        self.controller.end_typing_session()
+        self.refresh()
