@@ -4,15 +4,17 @@ values are edited in place, each change one undoable edit."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_count, parse_number
+from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
 from revorg.model.errors import PlanEditError
 
 PERCENT_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
 VALUE_COLUMN = 2
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -23,15 +25,15 @@ class AssumptionsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("assumptionsPanel")
         self.controller = controller
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("assumptionsTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Role"), self.tr("Assumption"), self.tr("Value"), self.tr("Source")]
+        self.table = make_table(
+            "assumptionsTable",
+            [self.tr("Role"), self.tr("Assumption"), self.tr("Value"), self.tr("Source")],
         )
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setEditTriggers(
+            QTableWidget.EditTrigger.DoubleClicked
+            | QTableWidget.EditTrigger.EditKeyPressed
+            | QTableWidget.EditTrigger.AnyKeyPressed
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
@@ -81,6 +83,8 @@ class AssumptionsPanel(QWidget):
                     self.table.setItem(row, column, item)
                 item.setText(text)
                 item.setData(ID_ROLE, assumption.id)
+                if column == VALUE_COLUMN:
+                    item.setTextAlignment(RIGHT)
                 item.setToolTip(assumption.source)
                 if column != VALUE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

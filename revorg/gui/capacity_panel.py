@@ -17,10 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_count, format_money, format_percent
+from revorg.gui.tables import make_table
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DriverLine
 from revorg.model.summary import ScenarioSummary, scenario_assumptions
 
@@ -55,9 +54,8 @@ class CapacityPanel(QWidget):
         self.chart_view.setObjectName("capacityChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(360)
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("capacityTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = make_table(
+            "capacityTable",
             [
                 self.tr("Department"),
                 self.tr("Driver"),
@@ -66,12 +64,8 @@ class CapacityPanel(QWidget):
                 self.tr("Coverage"),
                 self.tr("Status"),
                 self.tr("Hires needed"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.checks = QLabel()
         self.checks.setObjectName("capacityChecks")
         self.checks.setWordWrap(True)

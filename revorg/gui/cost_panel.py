@@ -7,15 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.tables import make_table
 from revorg.model.money import ZERO
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -26,19 +25,15 @@ class CostPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("costPanel")
         self.controller = controller
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("costTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = make_table(
+            "costTable",
             [
                 self.tr("Department"),
                 self.tr("Headcount"),
                 self.tr("Cost this year"),
                 self.tr("Share"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         for name, label in (
@@ -73,6 +68,10 @@ class CostPanel(QWidget):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(RIGHT)
+                if row == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 self.table.setItem(row, column, item)
         self.values["total"].setText(format_money(cost.total, currency))
         self.values["share"].setText(format_percent(cost.share_of_target, 1))

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_count, format_money
+from revorg.gui.tables import make_table
 from revorg.model.capacity import start_offset
 from revorg.model.money import ZERO
 from revorg.model.months import FiscalYear
+from revorg.model.summary import scenario_assumptions
 from revorg.model.timeline import MONTHS, TimelineRow
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -40,6 +48,7 @@ class OpenBar:
     label: str
     colour: str
     offset: int  # start month in the fiscal year, 0 to 11 (12: after the year)
+    ramp: int = 0  # months to full productivity: drawn as a lighter, rising part of the bar
 
 
 class OpenPositionsTimeline(QWidget):
@@ -134,7 +143,11 @@ class OpenPositionsTimeline(QWidget):
         if row == self._dragged:
             colour = colour.darker(130)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        ramp_end = min(self.month_x(min(offset + bar.ramp, MONTHS)), rect.right())
+        gradient = QLinearGradient(rect.left(), 0, max(rect.left() + 1, ramp_end), 0)
+        gradient.setColorAt(0.0, colour.lighter(170))
+        gradient.setColorAt(1.0, colour)
+        painter.setBrush(QBrush(gradient))
         painter.drawRoundedRect(rect, 4, 4)
 
     # --- dragging a start month -------------------------------------------------------------
@@ -192,11 +205,8 @@ class HiringPlanPanel(QWidget):
             strict=True,
         ):
             self.metric_combo.addItem(label, key)
-        self.table = QTableWidget(0, MONTHS + 3)
-        self.table.setObjectName("hiringTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = make_table("hiringTable", [""] * (MONTHS + 3))
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.timeline = OpenPositionsTimeline()
         scroll = QScrollArea()
         scroll.setWidget(self.timeline)
@@ -205,7 +215,14 @@ class HiringPlanPanel(QWidget):
         top_row.addWidget(QLabel(self.tr("Show")))
         top_row.addWidget(self.metric_combo)
         top_row.addStretch(1)
-        top_row.addWidget(QLabel(self.tr("Drag an open position's bar to move its start month.")))
+        top_row.addWidget(
+            QLabel(
+                self.tr(
+                    "Open positions: drag a bar to move the start month; "
+                    "the light part is the ramp to full productivity."
+                )
+            )
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -274,6 +291,7 @@ class HiringPlanPanel(QWidget):
 
     def _refresh_timeline(self, fiscal: FiscalYear, month_labels: list[str]) -> None:
         departments = self.controller.departments_by_key()
+        assumptions = scenario_assumptions(self.controller.scenario)
         bars = []
         for position in self.controller.positions().values():
             if not position.is_open:
@@ -286,6 +304,7 @@ class HiringPlanPanel(QWidget):
                     label=f"{position.title}{heads}",
                     colour=department.color if department else "#888888",
                     offset=min(start_offset(position, fiscal), MONTHS),
+                    ramp=assumptions.ramp_months(position.role_key),
                 )
             )
         order = {key: index for index, key in enumerate(departments)}
