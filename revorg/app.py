@@ -8,13 +8,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from revorg import __version__
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
+from revorg.model.planning import plain_decimal
+from revorg.model.scenarios import (
+    Card,
+    Compared,
+    DepartmentComparison,
+    FieldValue,
+    MatchedCard,
+    ScenarioComparison,
+    compare_scenarios,
+)
 from revorg.model.summary import ScenarioSummary, summarize
 from revorg.model.templates import template_infos
 
@@ -64,15 +75,27 @@ def build_command_parser() -> CommandLineParser:
     summary.add_argument("file", type=Path)
     summary.add_argument("--scenario", help="scenario name (default: the first)")
     summary.add_argument("--json", action="store_true", help="print JSON")
+
+    compare = commands.add_parser("compare", help="compare two scenarios of a plan")
+    compare.add_argument("file", type=Path)
+    compare.add_argument(
+        "--scenarios",
+        nargs=2,
+        required=True,
+        metavar=("A", "B"),
+        help="the scenario to compare against (A) and the one compared (B)",
+    )
+    compare.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
 def build_open_parser() -> CommandLineParser:
     parser = CommandLineParser(
         prog="revorg",
-        usage="revorg [FILE] [--lang {en,es,zh}]\n       revorg {new,templates,summary} ...",
+        usage="revorg [FILE] [--lang {en,es,zh}]\n"
+        "       revorg {new,templates,summary,compare} ...",
         description="Open the RevOrg window on FILE (else the last plan, else the demo plan). "
-        "Commands: new, templates, summary (`revorg COMMAND --help`).",
+        "Commands: new, templates, summary, compare (`revorg COMMAND --help`).",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .revorg plan to open")
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="interface language")
@@ -80,7 +103,7 @@ def build_open_parser() -> CommandLineParser:
     return parser
 
 
-COMMANDS = ("new", "templates", "summary")
+COMMANDS = ("new", "templates", "summary", "compare")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,6 +125,8 @@ def run_command(options: argparse.Namespace) -> int:
         return command_new(options)
     if options.command == "templates":
         return command_templates(options)
+    if options.command == "compare":
+        return command_compare(options)
     return command_summary(options)
 
 
@@ -179,6 +204,180 @@ def format_summary(summary: ScenarioSummary) -> str:
     for manager, reports, limit in summary.too_wide_spans:
         lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")
     return "\n".join(lines)
+
+
+def command_compare(options: argparse.Namespace) -> int:
+    name_a, name_b = options.scenarios
+    with PlanDocument.open(options.file, for_editing=False) as document:
+        a, b = document.scenario(name_a), document.scenario(name_b)
+        comparison = compare_scenarios(document.session, a, b)
+        if options.json:
+            print(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
+        else:
+            print(format_comparison(comparison))
+    return 0
+
+
+# --- the comparison as text: one label column, then A, B and the change from A to B --------
+
+Formatter = Callable[[Any], str]
+COLUMN = 16
+
+
+def _money(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value:,.2f}"
+
+
+def _signed_money(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value:+,.2f}"
+
+
+def _count(value: int | Decimal) -> str:
+    return f"{value:,}"
+
+
+def _signed_count(value: int | Decimal) -> str:
+    return f"{value:+,}"
+
+
+def _rate(value: Decimal) -> str:
+    return f"{plain_decimal(value * 100):.4g}%"
+
+
+def _signed_rate(value: Decimal) -> str:
+    return f"{plain_decimal(value * 100):+.4g} pts"
+
+
+def _coverage(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+def _signed_coverage(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value * 100:+.1f} pts"
+
+
+MONEY: tuple[Formatter, Formatter] = (_money, _signed_money)
+COUNT: tuple[Formatter, Formatter] = (_count, _signed_count)
+RATE: tuple[Formatter, Formatter] = (_rate, _signed_rate)
+COVERAGE: tuple[Formatter, Formatter] = (_coverage, _signed_coverage)
+
+TARGET_ROWS = (
+    ("Goal", "goal", MONEY),
+    ("Marketing leads", "leads", COUNT),
+    ("Close rate", "close_rate", RATE),
+    ("Average deal", "average_deal", MONEY),
+    ("New customers", "new_customers", COUNT),
+    ("New business", "new_business", MONEY),
+    ("Base revenue", "base_revenue", MONEY),
+    ("Retention", "retention", RATE),
+    ("Expansion", "expansion", MONEY),
+    ("Retained", "retained", MONEY),
+    ("Total revenue", "total", MONEY),
+    ("Gap to goal", "gap", MONEY),
+)
+TOTAL_ROWS = (
+    ("Positions", "positions", COUNT),
+    ("Headcount", "headcount", COUNT),
+    ("Cost", "cost", MONEY),
+    ("CAC", "cac", MONEY),
+)
+DEPARTMENT_ROWS = (
+    ("Headcount", "headcount", COUNT),
+    ("Cost", "cost", MONEY),
+    ("Revenue target", "target", MONEY),
+    ("Capacity", "capacity", MONEY),
+    ("Coverage", "coverage", COVERAGE),
+    ("Gap", "gap", MONEY),
+)
+
+
+def format_comparison(comparison: ScenarioComparison) -> str:
+    """A plain-text report for the terminal: scenario B against scenario A."""
+    plan = comparison.a.plan
+    name_a, name_b = comparison.a.scenario.name, comparison.b.scenario.name
+    header = "".join(f"{_cut(text):>{COLUMN}}" for text in (name_a, name_b, "Change"))
+    lines = [
+        f"{plan.name}: scenario {name_b!r} against {name_a!r}, "
+        f"fiscal year {plan.fiscal_year}, {plan.currency}",
+        "",
+        f"  {'Targets':<26}{header}",
+        *_compared_rows(comparison.targets, TARGET_ROWS, indent=4),
+        "",
+        f"  {'Totals':<26}{header}",
+        *_compared_rows(comparison.totals, TOTAL_ROWS, indent=4),
+        "",
+        f"  {'Departments':<26}{header}",
+    ]
+    for department in comparison.departments:
+        lines.append(f"    {_department_title(department)}")
+        lines += _compared_rows(department.figures, DEPARTMENT_ROWS, indent=6)
+    return "\n".join([*lines, "", *_position_lines(comparison)])
+
+
+def _cut(text: str) -> str:
+    """A scenario name as a column header: long names are shortened to fit the column."""
+    return text if len(text) < COLUMN else f"{text[: COLUMN - 2]}…"
+
+
+def _compared_rows(
+    compared: Compared[Any],
+    rows: Sequence[tuple[str, str, tuple[Formatter, Formatter]]],
+    indent: int,
+) -> list[str]:
+    delta = compared.delta
+    result = []
+    for label, name, (plain, signed) in rows:
+        a, b, change = getattr(compared.a, name), getattr(compared.b, name), getattr(delta, name)
+        result.append(
+            f"{'':<{indent}}{label:<{28 - indent}}{plain(a):>{COLUMN}}{plain(b):>{COLUMN}}"
+            f"{signed(change):>{COLUMN}}"
+        )
+    return result
+
+
+def _department_title(department: DepartmentComparison) -> str:
+    a, b = department.status_a, department.status_b
+    if a == b == "none":
+        return department.name
+    return f"{department.name} ({a})" if a == b else f"{department.name} ({a} -> {b})"
+
+
+def _position_lines(comparison: ScenarioComparison) -> list[str]:
+    diff = comparison.positions
+    lines = [
+        f"  Positions: {len(diff.added)} added, {len(diff.removed)} removed, "
+        f"{len(diff.moved)} moved, {len(diff.changed)} changed"
+    ]
+    lines += [
+        f"    + {_card_label(card)}, under {card.manager_title or '-'}" for card in diff.added
+    ]
+    lines += [f"    - {_card_label(card)}" for card in diff.removed]
+    lines += [
+        f"    > {_card_label(m.b)}: {m.a.manager_title or '-'} -> {m.b.manager_title or '-'}"
+        for m in diff.moved
+    ]
+    lines += [f"    ~ {_card_label(m.b)}: {_changes_text(m)}" for m in diff.changed]
+    return lines
+
+
+def _card_label(card: Card) -> str:
+    group = f" x {card.headcount}" if card.headcount > 1 else ""
+    return f"{card.title}{group} ({card.person_name or 'open'})"
+
+
+def _changes_text(match: MatchedCard) -> str:
+    return ", ".join(
+        f"{change.field.replace('_', ' ')} {_value_text(change.a)} -> {_value_text(change.b)}"
+        for change in match.changes
+    )
+
+
+def _value_text(value: FieldValue) -> str:
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return str(value)
 
 
 def open_window(options: argparse.Namespace) -> int:
