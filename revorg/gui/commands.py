@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from revorg.model import edits
+from revorg.model import edits, scenarios
+from revorg.model.scenarios import ScenarioSnapshot
 
 if TYPE_CHECKING:
     from revorg.gui.controller import PlanController
@@ -238,3 +239,81 @@ class EditAssumptionCommand(PlanCommand):
 
     def notify(self) -> None:
         self.controller.assumptions_changed.emit()
+
+
+class InsertScenarioCommand(PlanCommand):
+    """Adds a scenario (a copy of another) and shows it; undo removes it and shows the one the
+    user was on."""
+
+    def __init__(self, controller: PlanController, snapshot: ScenarioSnapshot, text: str) -> None:
+        super().__init__(controller, text)
+        self.snapshot = snapshot
+
+    def redo(self) -> None:
+        self.controller.run_in_savepoint(
+            lambda: scenarios.insert_scenario(self.controller.session, self.snapshot)
+        )
+        self.controller.scenarios_changed.emit()
+        self.controller.show_scenario(self.snapshot.scenario_id)
+
+    def undo(self) -> None:
+        self.controller.show_scenario(self.scenario_id)
+        self.controller.run_in_savepoint(
+            lambda: scenarios.remove_scenario(self.controller.session, self.snapshot.scenario_id)
+        )
+        self.controller.scenarios_changed.emit()
+        self.controller.after_any_change()
+
+
+class RemoveScenarioCommand(PlanCommand):
+    """Removes a scenario with everything in it; undo puts back the same rows and shows it."""
+
+    def __init__(self, controller: PlanController, removed_id: int, fallback_id: int) -> None:
+        super().__init__(controller)
+        self.removed_id = removed_id
+        self.fallback_id = fallback_id
+        self.snapshot: ScenarioSnapshot | None = None
+
+    def redo(self) -> None:
+        session = self.controller.session
+        self.snapshot = scenarios.snapshot_scenario(session, self.removed_id)
+        self.controller.show_scenario(self.fallback_id)
+        self.controller.run_in_savepoint(
+            lambda: scenarios.remove_scenario(session, self.removed_id)
+        )
+        self.controller.scenarios_changed.emit()
+        self.controller.after_any_change()
+
+    def undo(self) -> None:
+        snapshot = self.snapshot
+        assert snapshot is not None
+        self.controller.run_in_savepoint(
+            lambda: scenarios.insert_scenario(self.controller.session, snapshot)
+        )
+        self.controller.scenarios_changed.emit()
+        self.controller.show_scenario(self.removed_id)
+
+
+class RenameScenarioCommand(PlanCommand):
+    def __init__(self, controller: PlanController, renamed_id: int, name: str, text: str) -> None:
+        super().__init__(controller, text)
+        self.renamed_id = renamed_id
+        self.new_name = name
+        self.old_name: str | None = None
+
+    def _rename(self, name: str) -> None:
+        def change() -> None:
+            old = scenarios.rename_scenario(self.controller.session, self.renamed_id, name)
+            if self.old_name is None:
+                self.old_name = old
+
+        self.controller.run_in_savepoint(change)
+        self.controller.scenarios_changed.emit()
+        self.controller.after_any_change()
+
+    def redo(self) -> None:
+        self._rename(self.new_name)
+
+    def undo(self) -> None:
+        assert self.old_name is not None
+        self._rename(self.old_name)

@@ -16,10 +16,13 @@ from revorg.gui.commands import (
     EditFieldsCommand,
     EditTargetsCommand,
     InsertRowsCommand,
+    InsertScenarioCommand,
     MacroCommand,
     MoveCommand,
     PlanCommand,
     RemoveRowsCommand,
+    RemoveScenarioCommand,
+    RenameScenarioCommand,
 )
 from revorg.model import edits
 from revorg.model.document import PlanDocument
@@ -28,6 +31,13 @@ from revorg.model.errors import PlanEditError
 from revorg.model.hires import suggested_hire_rows
 from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
+from revorg.model.scenarios import (
+    ScenarioComparison,
+    check_scenario_name,
+    compare_scenarios,
+    copy_scenario_rows,
+    unique_copy_name,
+)
 from revorg.model.summary import (
     ScenarioSummary,
     scenario_assumptions,
@@ -274,6 +284,39 @@ class PlanController(QObject):
         count = sum(hires.values())
         self.push(InsertRowsCommand(self, snapshot, f"Add {count} suggested hires"))
         return [int(row["id"]) for row in rows]
+
+    # --- scenarios (each change undoable; switching is not an edit) ----------------------------
+
+    def copy_scenario(self, name: str | None = None) -> int:
+        """A copy of the scenario on screen, under a new name, shown at once."""
+        source = self.scenario
+        name = name or unique_copy_name(source.plan, source.name)
+        snapshot = copy_scenario_rows(self.session, source.id, name)
+        self.push(InsertScenarioCommand(self, snapshot, f"New scenario {snapshot.name}"))
+        return snapshot.scenario_id
+
+    def rename_scenario(self, scenario_id: int, name: str) -> None:
+        scenario = self.session.get(Scenario, scenario_id)
+        if scenario is None or scenario.name == name.strip():
+            return
+        check_scenario_name(self.session, scenario.plan_id, name, scenario_id)
+        text = f"Rename scenario {scenario.name}"
+        self.push(RenameScenarioCommand(self, scenario_id, name.strip(), text))
+
+    def delete_scenario(self, scenario_id: int) -> None:
+        others = [s.id for s in self.scenarios() if s.id != scenario_id]
+        if not others:
+            raise PlanEditError("a plan needs at least one scenario")
+        scenario = self.session.get(Scenario, scenario_id)
+        command = RemoveScenarioCommand(self, scenario_id, others[0])
+        command.setText(f"Delete scenario {scenario.name if scenario else scenario_id}")
+        self.push(command)
+
+    def compare(self, a_id: int, b_id: int) -> ScenarioComparison:
+        a, b = self.session.get(Scenario, a_id), self.session.get(Scenario, b_id)
+        if a is None or b is None:
+            raise PlanEditError("choose two scenarios of this plan")
+        return compare_scenarios(self.session, a, b, self.language)
 
     def push(self, command: PlanCommand) -> None:
         self.undo_stack.push(command)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -141,3 +142,21 @@ def ask_save_changes(parent: QWidget, plan_name: str) -> QMessageBox.StandardBut
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
     )
+
+
+def ask_scenario_name(parent: QWidget, title: str, current: str) -> str | None:
+    """A scenario name, or None when the user cancels."""
+    name, accepted = QInputDialog.getText(parent, title, parent.tr("Scenario name:"), text=current)
+    return name if accepted else None
+
+
+def confirm_delete_scenario(parent: QWidget, name: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Delete scenario"),
+        parent.tr(
+            "Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)"
+        ).replace("%1", name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -33,15 +33,19 @@ from revorg.gui.dialogs import (
     TemplateDialog,
     ask_delete_choice,
     ask_save_changes,
+    ask_scenario_name,
+    confirm_delete_scenario,
 )
 from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.inspector import Inspector
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
+from revorg.gui.scenario_views import CompareDialog, ScenarioPicker
 from revorg.gui.settings import AppSettings
 from revorg.gui.targets_panel import TargetsPanel
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
+from revorg.model.scenarios import unique_copy_name
 from revorg.model.storage import FILE_SUFFIX
 from revorg.model.templates import template_infos
 
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         # Replaced in tests; real dialogs otherwise.
         self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
         self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
+        self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
+        self.confirm_delete_scenario: Callable[[QWidget, str], bool] = confirm_delete_scenario
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -207,8 +213,28 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space")
         )
 
+        self._build_scenario_actions()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about))
+
+    def _build_scenario_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Scenario"))
+        bar = QToolBar(self.tr("Scenario"), self)
+        bar.setObjectName("scenarioBar")
+        self.scenario_picker = ScenarioPicker(self.controller, bar)
+        bar.addWidget(QLabel(self.tr(" Scenario ")))
+        bar.addWidget(self.scenario_picker)
+        for text, slot in (
+            (self.tr("&New scenario (copy of this one)…"), self.new_scenario),
+            (self.tr("&Rename scenario…"), self.rename_scenario),
+            (self.tr("&Delete scenario"), self.delete_scenario),
+            (self.tr("&Compare scenarios…"), self.compare_scenarios),
+        ):
+            action = self._action(text, slot)
+            menu.addAction(action)
+            bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
         controller = self.controller
@@ -336,6 +362,34 @@ class MainWindow(QMainWindow):
                 self.tr("Added %1 open positions").replace("%1", str(len(added))), 5000
             )
 
+    # --- scenarios --------------------------------------------------------------------------
+
+    def new_scenario(self) -> None:
+        scenario = self.controller.scenario
+        suggested = unique_copy_name(scenario.plan, scenario.name)
+        name = self.ask_name(self, self.tr("New scenario"), suggested)
+        if name is not None:
+            self._guarded(lambda: self.controller.copy_scenario(name))
+
+    def rename_scenario(self) -> None:
+        scenario = self.controller.scenario
+        name = self.ask_name(self, self.tr("Rename scenario"), scenario.name)
+        if name is not None:
+            self._guarded(lambda: self.controller.rename_scenario(scenario.id, name))
+
+    def delete_scenario(self) -> None:
+        scenario = self.controller.scenario
+        if len(self.controller.scenarios()) < 2:
+            self.show_error(self.tr("A plan needs at least one scenario."))
+            return
+        if self.confirm_delete_scenario(self, scenario.name):
+            self._guarded(lambda: self.controller.delete_scenario(scenario.id))
+
+    def compare_scenarios(self) -> CompareDialog:
+        dialog = CompareDialog(self.controller, self)
+        dialog.show()
+        return dialog
+
     def rename_selected(self) -> None:
         position_id = self.selected_id()
         if position_id is None:
@@ -425,6 +479,9 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        if self.controller.document.path == Path(path).resolve():
+            self.statusBar().showMessage(self.tr("This plan is already open."), 5000)
+            return True
         try:
             document = PlanDocument.open(path)
         except RevOrgError as error:

@@ -161,6 +161,9 @@ def position_capacity(
 ) -> Decimal:
     """The position's capacity in the fiscal year, in its kind's unit, all heads counted."""
     if position.capacity_override is not None:
+        # The override is a year's output of one head, counted if the head is in seat at all.
+        if start_offset(position, fiscal) >= 12:
+            return ZERO
         return to_money(position.capacity_override * position.headcount)
     per_year = full_year_capacity(kind, position.role_key, assumptions)
     if per_year == 0:
@@ -181,6 +184,8 @@ def monthly_capacity(
     offset = start_offset(position, fiscal)
     ramp = assumptions.ramp_months(position.role_key)
     shares = monthly_productivity(offset, ramp, is_in_seat_all_year(position))
+    if kind not in ANNUAL_METRIC_BY_KIND and kind not in MONTHLY_METRIC_BY_KIND:
+        return [ZERO] * 12  # leaders, support...: no capacity, whatever an override says
     if position.capacity_override is not None:
         months_in_seat = sum(1 for share in shares if share)
         per_month = Fraction(position.capacity_override) * position.headcount
