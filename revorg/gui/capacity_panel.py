@@ -160,7 +160,7 @@ class CapacityPanel(QWidget):
             status = line.status
             hires = summary.capacity.hires_needed.get(line.hire_role or "", 0)
             role = roles.get(line.hire_role or "")
-            hire_text = f"{hires} × {role.name(language)}" if hires and role else ""
+            hire_text = f"{hires} × {role.short(language)}" if hires and role else ""
             cells = [
                 self._department_name(line.department_key),
                 self._line_name(line),

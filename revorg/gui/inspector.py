@@ -79,9 +79,9 @@ class Inspector(QWidget):
         self.capacity_edit.setPlaceholderText(self.tr("from the role's assumptions"))
         self.manager_combo = ManagerCombo(self)
         self.notes_edit = NotesEdit()
-        self.notes_edit.setMaximumHeight(60)
+        self.notes_edit.setMaximumHeight(48)
         self.dotted_list = QListWidget()
-        self.dotted_list.setMaximumHeight(52)
+        self.dotted_list.setMaximumHeight(44)
         self.dotted_combo = ManagerCombo(self)
         self.dotted_add = QPushButton(self.tr("Add"))
         self.dotted_remove = QPushButton(self.tr("Remove"))
@@ -91,6 +91,7 @@ class Inspector(QWidget):
         dotted_row.addWidget(self.dotted_remove)
 
         form = QFormLayout()
+        form.setVerticalSpacing(3)  # both panels share the right column with the chart
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Role"), self.role_combo)
         form.addRow(self.tr("Person"), self.person_edit)
@@ -103,6 +104,7 @@ class Inspector(QWidget):
         form.addRow(self.tr("Dotted lines to"), self.dotted_list)
         form.addRow("", dotted_row)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addStretch(1)

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         )
         self.plan_tabs = QTabWidget()
         self.plan_tabs.setObjectName("planTabs")
-        self.plan_tabs.setMinimumHeight(230)
+        self.plan_tabs.setMinimumHeight(210)
         self.plan_tabs.addTab(self.capacity_panel, self.tr("Capacity against target"))
         self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
         self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))

@@ -43,6 +43,7 @@ class TargetsPanel(QWidget):
 
     def _build(self) -> None:
         form = QFormLayout()
+        form.setVerticalSpacing(3)  # both panels share the right column with the chart
         labels = {
             "goal": self.tr("Company revenue goal"),
             "leads": self.tr("Marketing: leads"),
@@ -72,6 +73,7 @@ class TargetsPanel(QWidget):
             self.results[name] = value
             form.addRow(label, value)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
         layout.addLayout(form)
         layout.addStretch(1)
 
