@@ -201,6 +201,7 @@ def format_summary(summary: ScenarioSummary) -> str:
         f"  {'Total':<24}{total.positions:>10}{total.headcount:>10}"
         f"{total.open_positions:>6}{total.cost:>16,.2f}"
     )
+    lines += ["", *format_capacity(summary)]
     for manager, reports, limit in summary.too_wide_spans:
         lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")
     return "\n".join(lines)
@@ -378,6 +379,25 @@ def _value_text(value: FieldValue) -> str:
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
+
+
+def format_capacity(summary: ScenarioSummary) -> list[str]:
+    """Capacity against target per department, the hires that close the gaps, CAC."""
+    lines = [f"  {'Department':<24}{'Target':>14}{'Capacity':>14}{'Coverage':>10}  Status"]
+    names = {department.key: department.name for department in summary.departments}
+    for key, capacity in summary.capacity.departments.items():
+        if capacity.coverage is None:
+            continue
+        lines.append(
+            f"  {names.get(key, key):<24}{capacity.target:>14,.2f}{capacity.capacity:>14,.2f}"
+            f"{capacity.coverage * 100:>9.1f}%  {capacity.status}"
+        )
+    hires = summary.capacity.hires_needed
+    wanted = ", ".join(f"{count} {role}" for role, count in hires.items())
+    lines.append(f"  Hires needed: {wanted or 'none'}")
+    cac = summary.cost.cac
+    lines.append(f"  CAC: {'-' if cac is None else f'{cac:,.2f} {summary.plan.currency}'}")
+    return lines
 
 
 def open_window(options: argparse.Namespace) -> int:
