@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -233,13 +234,25 @@ class HiringPlanPanel(QWidget):
         layout.addWidget(splitter, 1)
         self.metric_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.timeline.start_requested.connect(self.move_start)
-        controller.plan_changed.connect(self.refresh)
-        self.refresh()
+        self._stale = True
+        controller.plan_changed.connect(self._plan_changed)
+
+    def _plan_changed(self) -> None:
+        """Recompute only when on screen: on a large chart the monthly plan is not free."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def metric(self) -> str:
         return str(self.metric_combo.currentData())
 
     def refresh(self) -> None:
+        self._stale = False
         fiscal = self.controller.fiscal_year()
         labels = [month.label().split()[0] for month in fiscal.months()]
         self._refresh_table(self.controller.hiring_timeline(), labels)

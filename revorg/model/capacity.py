@@ -22,12 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Protocol
+from functools import cache
+from typing import Protocol, TypeVar
 
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import TargetInputs, TargetOutcome, forecast
 
+N = TypeVar("N", int, Decimal)
 PLAN_WIDE = "*"
 ANNUAL_METRIC_BY_KIND = {
     "quota": "annual_quota",
@@ -137,8 +139,10 @@ def is_in_seat_all_year(position: PlannedPosition) -> bool:
     return not position.is_open
 
 
-def monthly_productivity(offset: int, ramp: int, ramped_already: bool) -> list[Fraction]:
-    """Share of a full month delivered in each month of the fiscal year."""
+@cache
+def monthly_productivity(offset: int, ramp: int, ramped_already: bool) -> tuple[Fraction, ...]:
+    """Share of a full month delivered in each month of the fiscal year (cached: a chart has
+    thousands of positions but only a few dozen start and ramp combinations)."""
     shares = []
     for month in range(12):
         if month < offset:
@@ -147,9 +151,10 @@ def monthly_productivity(offset: int, ramp: int, ramped_already: bool) -> list[F
             shares.append(Fraction(1))
         else:
             shares.append(min(Fraction(month - offset + 1, ramp), Fraction(1)))
-    return shares
+    return tuple(shares)
 
 
+@cache
 def ramped_months(offset: int, ramp: int, ramped_already: bool = False) -> Fraction:
     """Full months of output in the fiscal year: 11 for a start in month 1 with a 3-month ramp
     (1/3 + 2/3 + 1 + 9 x 1)."""
@@ -191,7 +196,11 @@ def monthly_capacity(
         per_month = Fraction(position.capacity_override) * position.headcount
         return [_exact(per_month / months_in_seat) if share else ZERO for share in shares]
     per_month = Fraction(full_year_capacity(kind, position.role_key, assumptions)) / 12
-    return [_exact(per_month * share * position.headcount) for share in shares]
+    full_month = _exact(per_month * position.headcount)  # most months of most positions
+    return [
+        full_month if share == 1 else _exact(per_month * share * position.headcount)
+        for share in shares
+    ]
 
 
 def _exact(value: Fraction) -> Decimal:
@@ -277,6 +286,20 @@ class CapacityTotals:
     by_kind: dict[str, Decimal]
     by_role: dict[str, Decimal]
     headcount_by_role: dict[str, int]
+
+    def plus(self, other: CapacityTotals) -> CapacityTotals:
+        return CapacityTotals(
+            _added(self.by_kind, other.by_kind, ZERO),
+            _added(self.by_role, other.by_role, ZERO),
+            _added(self.headcount_by_role, other.headcount_by_role, 0),
+        )
+
+
+def _added(a: Mapping[str, N], b: Mapping[str, N], zero: N) -> dict[str, N]:
+    result = dict(a)
+    for key, value in b.items():
+        result[key] = result.get(key, zero) + value
+    return result
 
 
 def capacity_totals(
@@ -447,7 +470,7 @@ def capacity_report(
     outcome = forecast(inputs)
     totals = capacity_totals(positions, kinds, assumptions, fiscal)
     lines = driver_lines(inputs, outcome, totals, kinds, assumptions)
-    hires = suggest_hires(positions, inputs, kinds, department_of, assumptions, fiscal)
+    hires = suggest_hires(positions, inputs, kinds, department_of, assumptions, fiscal, totals)
     return CapacityReport(
         departments=department_capacities(lines, inputs, hires, department_of),
         lines=tuple(lines),
@@ -469,16 +492,19 @@ def suggest_hires(
     department_of: Mapping[str, str],
     assumptions: Assumptions,
     fiscal: FiscalYear,
+    on_chart: CapacityTotals | None = None,
 ) -> dict[str, int]:
     """Heads per role, rounded up, that close every short line when hired at the plan's hire
     month (a plan-wide assumption) and ramped. Lines that no hire in the year can close (a
-    capacity of zero per hire) are left short."""
+    capacity of zero per hire) are left short. `on_chart`: the positions' totals, if known."""
     outcome = forecast(inputs)
     hired: list[Hire] = []
     counts: dict[str, int] = defaultdict(int)
     start = fiscal.first.plus_months(assumptions.hire_start_offset())
+    if on_chart is None:  # computed once: the chart can be large, the hires are few
+        on_chart = capacity_totals(positions, kinds, assumptions, fiscal)
     for _round in range(MAX_SUGGESTION_ROUNDS):
-        totals = capacity_totals([*positions, *hired], kinds, assumptions, fiscal)
+        totals = on_chart.plus(capacity_totals(hired, kinds, assumptions, fiscal))
         added = False
         for line in driver_lines(inputs, outcome, totals, kinds, assumptions):
             if line.shortfall <= 0 or line.hire_role is None:

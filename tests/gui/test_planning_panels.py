@@ -177,6 +177,7 @@ def test_dragging_a_hire_on_the_timeline_moves_its_start(window: MainWindow) -> 
 
 def test_hiring_table_shows_heads_capacity_and_cost_by_month(window: MainWindow) -> None:
     panel = window.hiring_plan
+    window.plan_tabs.setCurrentWidget(panel)  # the monthly plan is computed when shown
     rows = table_texts(panel.table)
     ae = next(row for row in rows if row[1] == "Account Executive (AE)")
     assert ae[2:4] == ["2", "3"]  # Jan: two AEs; Feb: the open one starts
@@ -185,6 +186,11 @@ def test_hiring_table_shows_heads_capacity_and_cost_by_month(window: MainWindow)
     ae = next(row for row in table_texts(panel.table) if row[1] == "Account Executive (AE)")
     assert ae[2] == "10,833"  # 2 x 65,000 / 12
     assert ae[-1] == "189,583"  # 130,000 + 11/12 of 65,000
+    window.plan_tabs.setCurrentWidget(window.cost_panel)
+    window.controller.edit(AE_OPEN, {"start_month": YearMonth(2027, 7)})
+    window.plan_tabs.setCurrentWidget(panel)  # an edit made while hidden shows on return
+    ae = next(row for row in table_texts(panel.table) if row[1] == "Account Executive (AE)")
+    assert ae[-1] == "162,500"  # 130,000 + 6/12 of 65,000
 
 
 def test_cost_panel_shows_cac_and_the_cro_view(window: MainWindow) -> None:

@@ -245,9 +245,9 @@ def test_people_in_seat_are_ramped_whatever_the_ramp() -> None:
 
 def test_monthly_productivity_rises_linearly_from_the_start_month() -> None:
     shares = monthly_productivity(1, 5, ramped_already=False)
-    assert shares == [Fraction(n, 5) for n in (0, 1, 2, 3, 4)] + [Fraction(1)] * 7
-    assert monthly_productivity(0, 0, ramped_already=False) == [Fraction(1)] * 12
-    assert monthly_productivity(12, 3, ramped_already=False) == [Fraction(0)] * 12
+    assert list(shares) == [Fraction(n, 5) for n in (0, 1, 2, 3, 4)] + [Fraction(1)] * 7
+    assert list(monthly_productivity(0, 0, ramped_already=False)) == [Fraction(1)] * 12
+    assert list(monthly_productivity(12, 3, ramped_already=False)) == [Fraction(0)] * 12
 
 
 @pytest.mark.parametrize(
