@@ -86,6 +86,38 @@ def build_command_parser() -> CommandLineParser:
         help="the scenario to compare against (A) and the one compared (B)",
     )
     compare.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser(
+        "export", help="export a plan: Excel workbook with live formulas, chart images"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument("--scenario", help="scenario name (default: the first)")
+    export.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook")
+    export.add_argument("--png", type=Path, metavar="OUT", help="chart as a PNG image")
+    export.add_argument("--svg", type=Path, metavar="OUT", help="chart as an SVG drawing")
+    export.add_argument("--pdf", type=Path, metavar="OUT", help="chart as a PDF document")
+    export.add_argument(
+        "--dpi", type=int, default=150, help="PNG resolution in dots per inch (default 150)"
+    )
+    export.add_argument(
+        "--pages",
+        choices=("fit", "split"),
+        default="fit",
+        help="PDF: the chart on one page (fit) or over several pages at a readable size (split)",
+    )
+    export.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en", help="language")
+    export.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    imports = commands.add_parser(
+        "import", help="make a plan from a RevOrg workbook or an HR roster (.xlsx, .csv)"
+    )
+    imports.add_argument("input", type=Path, help="the workbook or roster to read")
+    imports.add_argument("-o", "--output", required=True, type=Path, help="the .revorg to write")
+    imports.add_argument(
+        "--template", default="demo", help="targets for a roster from this template (default demo)"
+    )
+    imports.add_argument("--year", type=fiscal_year, help="fiscal year (default: next year)")
+    imports.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
 
@@ -93,9 +125,9 @@ def build_open_parser() -> CommandLineParser:
     parser = CommandLineParser(
         prog="revorg",
         usage="revorg [FILE] [--lang {en,es,zh}]\n"
-        "       revorg {new,templates,summary,compare} ...",
+        "       revorg {new,templates,summary,compare,export,import} ...",
         description="Open the RevOrg window on FILE (else the last plan, else the demo plan). "
-        "Commands: new, templates, summary, compare (`revorg COMMAND --help`).",
+        "Commands: new, templates, summary, compare, export, import (`revorg COMMAND --help`).",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .revorg plan to open")
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="interface language")
@@ -103,7 +135,7 @@ def build_open_parser() -> CommandLineParser:
     return parser
 
 
-COMMANDS = ("new", "templates", "summary", "compare")
+COMMANDS = ("new", "templates", "summary", "compare", "export", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +159,71 @@ def run_command(options: argparse.Namespace) -> int:
         return command_templates(options)
     if options.command == "compare":
         return command_compare(options)
+    if options.command == "export":
+        return command_export(options)
+    if options.command == "import":
+        return command_import(options)
     return command_summary(options)
+
+
+def check_output(path: Path, force: bool) -> None:
+    """An output path the user may write: refuse to overwrite without --force."""
+    if path.exists() and path.is_dir():
+        raise UsageError(f"{path} is a folder")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; add --force to overwrite it")
+    if not path.absolute().parent.is_dir():
+        raise UsageError(f"folder does not exist: {path.absolute().parent}")
+
+
+def command_export(options: argparse.Namespace) -> int:
+    images = {kind: getattr(options, kind) for kind in ("png", "svg", "pdf")}
+    images = {kind: path for kind, path in images.items() if path is not None}
+    if options.xlsx is None and not images:
+        raise UsageError("say what to export: --xlsx, --png, --svg and/or --pdf")
+    for path in [options.xlsx, *images.values()]:
+        if path is not None:
+            check_output(path, options.force)
+    if not 30 <= options.dpi <= 1200:
+        raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
+    with PlanDocument.open(options.file, for_editing=False) as document:
+        scenario = document.scenario(options.scenario)
+        if options.xlsx is not None:
+            from revorg.io.xlsx_export import export_workbook
+
+            export_workbook(document, scenario, options.xlsx, options.lang)
+            print(f"wrote {options.xlsx}")
+        if images:
+            # Drawing the chart needs Qt (offscreen without a display), never a window.
+            from revorg.gui.chart_export import export_chart_files
+
+            for path in export_chart_files(
+                document, scenario, images, dpi=options.dpi, pages=options.pages,
+                language=options.lang,
+            ):  # fmt: skip
+                print(f"wrote {path}")
+    return 0
+
+
+def command_import(options: argparse.Namespace) -> int:
+    from revorg.io.importers import import_plan
+    from revorg.io.report import ImportRefusedError
+
+    check_output(options.output, options.force)
+    try:
+        document, report = import_plan(options.input, options.template, options.year)
+    except ImportRefusedError as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        for finding in refused.report.findings:
+            print(f"  {finding}", file=sys.stderr)
+        return EXIT_USAGE
+    with document:
+        for finding in report.findings:
+            print(f"  {finding}", file=sys.stderr)
+        document.save_as(options.output)
+        positions = len(document.scenario().positions)
+        print(f"wrote {options.output} ({positions} positions from {options.input.name})")
+    return 0
 
 
 def command_new(options: argparse.Namespace) -> int:
