@@ -31,6 +31,7 @@ from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
+PIXELS_PER_POINT = 96 / 72  # scene units are pixels of a 96-dpi screen
 COVERAGE_MARK_COLOURS = {"red": "#D32F2F", "amber": "#F9A825"}
 
 
@@ -97,18 +98,25 @@ class _Fonts:
     def ensure(cls) -> None:
         if cls.ready:
             return
+        # Sizes in scene pixels, not points: a point is converted with the device's resolution,
+        # so text would grow against the cards on a 300-dpi PDF or a high-resolution PNG.
         base = QApplication.font()
+        points = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
         cls.title = QFont(base)
         cls.title.setBold(True)
-        cls.title.setPointSizeF(base.pointSizeF() + 1)
+        cls.title.setPixelSize(round((points + 1) * PIXELS_PER_POINT))
         cls.body = QFont(base)
+        cls.body.setPixelSize(round(points * PIXELS_PER_POINT))
         cls.small = QFont(base)
-        cls.small.setPointSizeF(max(6.0, base.pointSizeF() - 1))
+        cls.small.setPixelSize(round(max(6.0, points - 1) * PIXELS_PER_POINT))
         cls.ready = True
 
 
 class CardItem(QGraphicsItem):
     """One position on the chart. Its scene position is the card's centre."""
+
+    # Exports draw every card in full, however small the page makes it (see chart_export).
+    always_detailed = False
 
     def __init__(self, position_id: int, content: CardContent, metrics: LayoutMetrics) -> None:
         super().__init__()
@@ -162,7 +170,7 @@ class CardItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if detail < SIMPLE_DRAWING_BELOW:
+        if detail < SIMPLE_DRAWING_BELOW and not CardItem.always_detailed:
             self._paint_simple(painter)
             return
         _Fonts.ensure()

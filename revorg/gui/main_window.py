@@ -7,11 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.assumptions_panel import AssumptionsPanel
 from revorg.gui.capacity_panel import CapacityPanel
+from revorg.gui.chart_export import paint_pages, write_pdf, write_png, write_svg
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.chart_view import ChartView
 from revorg.gui.controller import PlanController
@@ -37,6 +40,7 @@ from revorg.gui.dialogs import (
     confirm_delete_scenario,
 )
 from revorg.gui.hiring_plan import HiringPlanPanel
+from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
@@ -170,6 +174,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Save"), self.save, keys.Save))
         menu.addAction(self._action(self.tr("Save &as…"), self.save_as_dialog, keys.SaveAs))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Import workbook or roster…"), self.import_dialog))
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self._action(self.tr("Excel &workbook…"), self.export_workbook_dialog))
+        export.addSeparator()
+        for kind, text in (
+            ("png", self.tr("Chart as &PNG image…")),
+            ("svg", self.tr("Chart as &SVG drawing…")),
+            ("pdf", self.tr("Chart as P&DF…")),
+        ):
+            export.addAction(self._action(text, lambda k=kind: self.export_chart_dialog(k)))
+        menu.addAction(self._action(self.tr("&Print chart…"), self.print_dialog, keys.Print))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
 
@@ -530,6 +546,113 @@ class MainWindow(QMainWindow):
         self.refresh_title()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
+
+    # --- import and export ------------------------------------------------------------------
+
+    def _output_path(self, title: str, filter_text: str, suffix: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(self, title, "", filter_text)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(suffix)
+
+    def export_workbook_dialog(self) -> None:
+        path = self._output_path(
+            self.tr("Export Excel workbook"), self.tr("Excel workbooks (*.xlsx)"), ".xlsx"
+        )
+        if path is not None:
+            self.export_workbook_to(path)
+
+    def export_workbook_to(self, path: Path) -> bool:
+        from revorg.io.xlsx_export import export_workbook
+
+        controller = self.controller
+        return self._exported(
+            path,
+            lambda: export_workbook(
+                controller.document, controller.scenario, path, controller.language
+            ),
+        )
+
+    def export_chart_dialog(self, kind: str) -> None:
+        filters = {
+            "png": self.tr("PNG images (*.png)"),
+            "svg": self.tr("SVG drawings (*.svg)"),
+            "pdf": self.tr("PDF documents (*.pdf)"),
+        }
+        path = self._output_path(self.tr("Export chart"), filters[kind], f".{kind}")
+        if path is None:
+            return
+        options: dict[str, object] = {}
+        if kind == "png":
+            dpi, accepted = QInputDialog.getInt(
+                self, self.tr("PNG resolution"), self.tr("Dots per inch:"), 150, 30, 1200, 10
+            )
+            if not accepted:
+                return
+            options["dpi"] = dpi
+        if kind == "pdf":
+            choices = [self.tr("Fit on one page"), self.tr("Split over pages at a readable size")]
+            choice, accepted = QInputDialog.getItem(
+                self, self.tr("PDF pages"), self.tr("Pages:"), choices, 0, False
+            )
+            if not accepted:
+                return
+            options["pages"] = "fit" if choice == choices[0] else "split"
+        self.export_chart_to(kind, path, **options)  # type: ignore[arg-type]
+
+    def export_chart_to(self, kind: str, path: Path, dpi: int = 150, pages: str = "fit") -> bool:
+        title = f"{self.controller.document.plan.name}: {self.controller.scenario.name}"
+        writers = {
+            "png": lambda: write_png(self.scene, path, dpi),
+            "svg": lambda: write_svg(self.scene, path, title),
+            "pdf": lambda: write_pdf(self.scene, path, pages, title),
+        }
+        return self._exported(path, writers[kind])
+
+    def _exported(self, path: Path, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except RevOrgError as error:
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        return True
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.paintRequested.connect(lambda device: paint_pages(self.scene, device, "fit"))
+        preview.exec()
+
+    def import_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import workbook or roster"),
+            "",
+            self.tr("Workbooks and rosters (*.xlsx *.csv);;All files (*)"),
+        )
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> bool:
+        """Preview the import; open the result as a new unsaved plan if the user agrees."""
+        dialog = ImportPreviewDialog(path, self.controller.language, self)
+        if self.run_import_preview(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        document = dialog.take_document()
+        if document is None:
+            return False
+        self.replace_document(document)
+        self.recovered_unsaved = True  # a new plan with no file: saving asks where
+        self.refresh_title()
+        return True
+
+    def run_import_preview(self, dialog: QDialog) -> int:
+        """Replaced in tests; the modal preview otherwise."""
+        return dialog.exec()
 
     def autosave(self) -> None:
         if not self.is_modified():

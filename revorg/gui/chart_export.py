@@ -1,0 +1,287 @@
+"""The chart as a picture: PNG at a chosen resolution, SVG, PDF on one page or split over pages
+at a readable size, and printing. Large charts are never cropped: the whole scene rect is drawn,
+in full detail (never the zoomed-out blocks), and vector formats stay sharp at any size.
+
+Each file is written beside its target and renamed over it, so a failed export leaves no
+half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from revorg.gui.chart_items import CardItem
+from revorg.gui.chart_scene import ChartScene
+from revorg.gui.controller import PlanController
+from revorg.model.document import PlanDocument
+from revorg.model.entities import Scenario
+from revorg.model.errors import RevOrgError
+
+SCENE_DPI = 96  # one scene unit is one pixel of a 96-dpi screen
+MIN_PNG_DPI = 30  # below this a chart's text cannot be read
+MAX_PNG_SIDE = 30_000  # pixels: beyond this Qt and most viewers cannot hold the image
+MAX_PNG_PIXELS = 400_000_000  # 1.6 GB of memory: a larger PNG is not worth making
+SPLIT_SCALE = 0.7  # points per scene unit over several pages: card text prints at 8 pt
+EXPORT_MARGIN = 24.0  # scene units of white around the cards
+PAGE_OVERLAP = 24.0  # points repeated on neighbouring pages, so nothing falls in the seam
+PAGE_MARGIN_MM = 10.0
+
+
+class ChartExportError(RevOrgError):
+    """The chart cannot be exported as asked (too large for PNG, a file that cannot be written)."""
+
+
+@dataclass(frozen=True)
+class PageTile:
+    """A part of the chart on one page: the scene rectangle and where the page sits."""
+
+    source: QRectF
+    row: int
+    column: int
+
+
+# --- drawing the whole scene -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def export_drawing(scene: ChartScene) -> Iterator[QRectF]:
+    """The scene as a reader should see it: full detail, no selection, no hover marks."""
+    selected = scene.selected_ids()
+    scene.clearSelection()
+    CardItem.always_detailed = True
+    try:
+        items = [*scene.cards.values(), *scene.dotted_lines.values()]
+        visible = [item.sceneBoundingRect() for item in items if item.isVisible()]
+        bounds = QRectF(visible[0]) if visible else scene.sceneRect()
+        for rect in visible[1:]:
+            bounds = bounds.united(rect)
+        yield bounds.adjusted(-EXPORT_MARGIN, -EXPORT_MARGIN, EXPORT_MARGIN, EXPORT_MARGIN)
+    finally:
+        CardItem.always_detailed = False
+        scene.select_only(selected)
+
+
+def render(scene: ChartScene, painter: QPainter, target: QRectF, source: QRectF) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def png_size(source: QRectF, dpi: int) -> QSize:
+    scale = dpi / SCENE_DPI
+    return QSize(math.ceil(source.width() * scale), math.ceil(source.height() * scale))
+
+
+def check_png_size(size: QSize, dpi: int) -> None:
+    side = max(size.width(), size.height())
+    if side > MAX_PNG_SIDE or size.width() * size.height() > MAX_PNG_PIXELS:
+        pixels = size.width() * size.height()
+        most = int(dpi * min(MAX_PNG_SIDE / side, math.sqrt(MAX_PNG_PIXELS / pixels)))
+        advice = f"use at most {most} dpi, or" if most >= MIN_PNG_DPI else "use"
+        raise ChartExportError(
+            f"the chart is too large for a PNG at {dpi} dpi ({size.width()} x {size.height()} "
+            f"pixels); {advice} SVG or PDF, which stay sharp at any size"
+        )
+
+
+def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
+    with export_drawing(scene) as source:
+        size = png_size(source, dpi)
+        check_png_size(size, dpi)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        if image.isNull():
+            raise ChartExportError(f"not enough memory for a {size.width()} x {size.height()} PNG")
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
+        painter.end()
+    return _replace_atomically(path, lambda temporary: _saved(image.save(str(temporary), "PNG")))
+
+
+def write_svg(scene: ChartScene, path: Path, title: str = "") -> Path:
+    def write(temporary: Path) -> None:
+        with export_drawing(scene) as source:
+            generator = QSvgGenerator()
+            generator.setFileName(str(temporary))
+            generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
+            generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+            generator.setTitle(title)
+            generator.setDescription("RevOrg revenue organisation chart")
+            painter = QPainter(generator)
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor("white"))
+            render(scene, painter, QRectF(0, 0, source.width(), source.height()), source)
+            painter.end()
+
+    return _replace_atomically(path, write)
+
+
+def write_pdf(scene: ChartScene, path: Path, pages: str = "fit", title: str = "") -> Path:
+    def write(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
+        writer.setTitle(title)
+        writer.setCreator("RevOrg")
+        writer.setResolution(300)
+        paint_pages(scene, writer, pages)
+
+    return _replace_atomically(path, write)
+
+
+def paint_pages(scene: ChartScene, device: QPagedPaintDevice, pages: str) -> int:
+    """Draw the chart on a PDF writer or a printer: on one page ("fit"), or tiled over as many
+    pages as a readable size needs ("split"). Returns the number of pages."""
+    with export_drawing(scene) as source:
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            _orientation(source),
+            QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+        device.setPageLayout(layout)
+        page_points = layout.paintRect(QPageLayout.Unit.Point)
+        tiles = (
+            [PageTile(source, 0, 0)]
+            if pages == "fit"
+            else split_into_tiles(source, page_points.size(), SPLIT_SCALE)
+        )
+        painter = QPainter(device)
+        try:
+            for index, tile in enumerate(tiles):
+                if index:
+                    device.newPage()
+                target = QRectF(painter.viewport())
+                if pages != "fit":
+                    # Same scale on every page: a tile smaller than the page is not blown up.
+                    ratio = target.width() / page_points.width()
+                    target.setSize(
+                        QSizeF(tile.source.width(), tile.source.height()) * SPLIT_SCALE * ratio
+                    )
+                render(scene, painter, target, tile.source)
+                if len(tiles) > 1:
+                    _page_label(painter, tile, len(tiles))
+        finally:
+            painter.end()
+        return len(tiles)
+
+
+def split_into_tiles(source: QRectF, page: QSizeF, scale: float) -> list[PageTile]:
+    """Scene rectangles that each fill one page at `scale` points per scene unit, row by row,
+    overlapping a little so that no card is cut without being whole on a neighbour."""
+    width = page.width() / scale
+    height = page.height() / scale
+    overlap = PAGE_OVERLAP / scale
+    step_x, step_y = width - overlap, height - overlap
+    columns = max(1, math.ceil((source.width() - overlap) / step_x))
+    rows = max(1, math.ceil((source.height() - overlap) / step_y))
+    tiles = []
+    for row in range(rows):
+        for column in range(columns):
+            left = source.left() + column * step_x
+            top = source.top() + row * step_y
+            rect = QRectF(left, top, width, height).intersected(source)
+            tiles.append(PageTile(rect, row, column))
+    return tiles
+
+
+def _orientation(source: QRectF) -> QPageLayout.Orientation:
+    if source.width() >= source.height():
+        return QPageLayout.Orientation.Landscape
+    return QPageLayout.Orientation.Portrait
+
+
+def _page_label(painter: QPainter, tile: PageTile, count: int) -> None:
+    painter.save()
+    painter.setPen(QColor("#78909C"))
+    viewport = QRectF(painter.viewport())
+    painter.drawText(
+        QPointF(viewport.left() + 4, viewport.bottom() - 4),
+        f"row {tile.row + 1}, column {tile.column + 1}  ({count} pages)",
+    )
+    painter.restore()
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def _saved(ok: bool) -> None:
+    if not ok:
+        raise ChartExportError("the image could not be written")
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.writing{path.suffix}")
+    try:
+        write(temporary)
+        if not temporary.exists() or temporary.stat().st_size == 0:
+            raise ChartExportError(f"nothing was written to {path}")
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError as error:
+        raise ChartExportError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return path
+
+
+# --- headless: the command line --------------------------------------------------------------
+
+
+def export_chart_files(
+    document: PlanDocument,
+    scenario: Scenario,
+    outputs: Mapping[str, Path],
+    *,
+    dpi: int = 150,
+    pages: str = "fit",
+    language: str = "en",
+) -> list[Path]:
+    """Draw a scenario's chart into each requested file (kind "png", "svg" or "pdf")."""
+    ensure_application()
+    controller = PlanController(document, language)
+    controller.show_scenario(scenario.id)
+    scene = ChartScene(controller)
+    scene.set_compact(True)
+    title = f"{document.plan.name}: {scenario.name}"
+    written = []
+    for kind, path in outputs.items():
+        if kind == "png":
+            written.append(write_png(scene, path, dpi))
+        elif kind == "svg":
+            written.append(write_svg(scene, path, title))
+        else:
+            written.append(write_pdf(scene, path, pages, title))
+    return written
+
+
+def ensure_application() -> None:
+    """Qt draws text only with an application; without a display, on the offscreen platform."""
+    if QApplication.instance() is not None:
+        return
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if not has_display and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    QApplication([sys.argv[0] if sys.argv else "revorg"])
