@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
-from revorg.gui.numbers import format_count, parse_number
+from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
 from revorg.model.errors import PlanEditError
@@ -73,7 +73,7 @@ class AssumptionsPanel(QWidget):
             )
             value = assumption.value
             shown = value * 100 if assumption.metric in PERCENT_METRICS else value
-            cells = [role_name, self.metric_label(assumption.metric), format_count(shown)]
+            cells = [role_name, self.metric_label(assumption.metric), format_exact(shown, 4)]
             cells.append(assumption.source)
             for column, text in enumerate(cells):
                 # Items are reused, never replaced: refresh runs inside their itemChanged.

@@ -28,7 +28,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DriverLine
-from revorg.model.summary import ScenarioSummary, scenario_assumptions
+from revorg.model.summary import ScenarioSummary
 
 STATUS_COLOURS = {GREEN: "#2E7D32", AMBER: "#F9A825", RED: "#C62828", NO_TARGET: "#90A4AE"}
 CHARTED_DEPARTMENTS = ("marketing", "sales", "customer_success")
@@ -54,6 +54,10 @@ class CapacityPanel(QWidget):
         self.chart_view.setObjectName("capacityChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(360)
+        self._build_chart()
+        self.department_marks = QLabel()
+        self.department_marks.setObjectName("departmentCoverage")
+        self.department_marks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = make_table(
             "capacityTable",
             [
@@ -83,9 +87,12 @@ class CapacityPanel(QWidget):
         hires_row.addWidget(self.hires_label, 1)
         hires_row.addWidget(self.apply_button)
         right.addLayout(hires_row)
+        left = QVBoxLayout()
+        left.addWidget(self.chart_view, 1)
+        left.addWidget(self.department_marks)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.chart_view, 1)
+        layout.addLayout(left, 1)
         layout.addLayout(right, 1)
 
     # --- showing ----------------------------------------------------------------------------
@@ -101,41 +108,49 @@ class CapacityPanel(QWidget):
         department = self.controller.departments_by_key().get(key)
         return department.name(self.controller.language) if department else key
 
+    def _build_chart(self) -> None:
+        """Series and axes made once and updated in place: QChart.removeAxis does not delete
+        the axis, so rebuilding them at every keystroke would leak."""
+        self.target_set = QBarSet(self.tr("Target"))
+        self.capacity_set = QBarSet(self.tr("Capacity"))
+        self.target_set.setColor(QColor("#90A4AE"))
+        self.capacity_set.setColor(QColor("#1E88E5"))
+        for bar_set in (self.target_set, self.capacity_set):
+            bar_set.append([0.0] * len(CHARTED_DEPARTMENTS))
+        self.series = QBarSeries()
+        self.series.append(self.target_set)
+        self.series.append(self.capacity_set)
+        self.chart.addSeries(self.series)
+        self.category_axis = QBarCategoryAxis()
+        self.value_axis = QValueAxis()
+        self.value_axis.setLabelFormat("%.0fk")
+        self.chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.category_axis)
+        self.series.attachAxis(self.value_axis)
+
     def _refresh_chart(self, summary: ScenarioSummary) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
         departments = [summary.capacity.departments[k] for k in CHARTED_DEPARTMENTS]
-        target = QBarSet(self.tr("Target"))
-        capacity = QBarSet(self.tr("Capacity"))
-        target.setColor(QColor("#90A4AE"))
-        capacity.setColor(QColor("#1E88E5"))
-        for department in departments:
-            target.append(float(department.target / 1000))  # drawing only: no money maths
-            capacity.append(float(department.capacity / 1000))
-        series = QBarSeries()
-        series.append(target)
-        series.append(capacity)
-        self.chart.addSeries(series)
-        labels = []
-        for department in departments:
-            labels.append(self._department_name(department.key))
-        categories = QBarCategoryAxis()
-        categories.append(labels)
-        values = QValueAxis()
-        values.setLabelFormat("%.0fk")
+        for index, department in enumerate(departments):
+            # Drawing only: floats never feed back into the plan's numbers.
+            self.target_set.replace(index, float(department.target / 1000))
+            self.capacity_set.replace(index, float(department.capacity / 1000))
+        self.category_axis.setCategories([self._department_name(d.key) for d in departments])
+        highest = max([d.target for d in departments] + [d.capacity for d in departments])
+        self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.1))
+        self.value_axis.applyNiceNumbers()
         self.chart_view.setToolTip(
             self.tr("Revenue target and capacity per department, in thousands of %1").replace(
                 "%1", summary.plan.currency
             )
         )
-        highest = max([d.target for d in departments] + [d.capacity for d in departments])
-        values.setRange(0, max(1.0, float(highest / 1000) * 1.1))
-        values.applyNiceNumbers()
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        series.attachAxis(values)
+        self.department_marks.setText(
+            "   ".join(
+                f"<span style='color:{STATUS_COLOURS[d.status]}'>●</span> "
+                f"{self._department_name(d.key)} {format_percent(d.coverage)}"
+                for d in departments
+            )
+        )
 
     def _line_name(self, line: DriverLine) -> str:
         names = {
@@ -190,6 +205,14 @@ class CapacityPanel(QWidget):
 
     def _refresh_checks(self, summary: ScenarioSummary) -> None:
         notes = []
+        gap = summary.outcome.gap
+        if gap > 0:
+            notes.append(
+                self.tr(
+                    "The targets add up to %1 less than the goal: raise leads, close rate, deal "
+                    "size, retention or expansion first; capacity is measured against them."
+                ).replace("%1", format_money(gap, summary.plan.currency))
+            )
         ratio = summary.capacity.aes_per_sdr
         if ratio is not None:
             notes.append(
@@ -210,20 +233,27 @@ class CapacityPanel(QWidget):
         hires = summary.capacity.hires_needed
         roles = self.controller.roles_by_key()
         language = self.controller.language
+        stuck = ", ".join(self._line_name(line) for line in summary.capacity.unclosable)
+        blocked = (
+            self.tr("No hire this year can close: %1 (check the assumptions).").replace("%1", stuck)
+            if stuck
+            else ""
+        )
         if not hires:
-            self.hires_label.setText(self.tr("The people on the chart cover every target."))
+            self.hires_label.setText(
+                blocked or self.tr("The people on the chart cover every target.")
+            )
             self.apply_button.setEnabled(False)
             return
         parts = [
             f"{count} × {roles[key].name(language) if key in roles else key}"
             for key, count in hires.items()
         ]
-        start = self.controller.fiscal_year().first.plus_months(
-            scenario_assumptions(self.controller.scenario).hire_start_offset()
-        )
+        start = summary.capacity.hire_start
         self.hires_label.setText(
             self.tr("To close the gaps, hire %1, starting %2.")
             .replace("%1", ", ".join(parts))
             .replace("%2", start.label())
+            + (" " + blocked if blocked else "")
         )
         self.apply_button.setEnabled(True)

@@ -3,16 +3,22 @@ controller what kind of change happened; the views redraw from those notificatio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
 
 from revorg.model import edits, scenarios
+from revorg.model.errors import RevOrgError
 from revorg.model.scenarios import ScenarioSnapshot
 
 if TYPE_CHECKING:
     from revorg.gui.controller import PlanController
+
+# What an edit of the model can raise on bad values; anything else is a bug for the crash guard.
+COMMAND_FAILURES = (RevOrgError, SQLAlchemyError, sqlite3.Error, ArithmeticError, ValueError)
 
 
 class PlanCommand(QUndoCommand):
@@ -37,16 +43,34 @@ class PlanCommand(QUndoCommand):
         self.controller.after_structure_change(self.changes_rows)
 
     def redo(self) -> None:
+        self._guarded(self.do_redo)
+
+    def undo(self) -> None:
+        self._guarded(self.do_undo)
+
+    def do_redo(self) -> None:
         self.controller.show_scenario(self.scenario_id)
         self.controller.run_in_savepoint(self.apply)
         self.notify()
         self.controller.after_any_change()
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.controller.show_scenario(self.scenario_id)
         self.controller.run_in_savepoint(self.revert)
         self.notify()
         self.controller.after_any_change()
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        """A step that fails leaves the plan as it was (its savepoint is rolled back); the
+        command then removes itself from the stack, which must never hold an edit that did
+        not happen, and the user is told why."""
+        try:
+            step()
+        except COMMAND_FAILURES as error:
+            self.setObsolete(True)
+            self.controller.invalidate()
+            self.controller.after_any_change()
+            self.controller.edit_failed.emit(str(error))
 
 
 class InsertRowsCommand(PlanCommand):
@@ -214,6 +238,8 @@ class EditTargetsCommand(PlanCommand):
         ):
             return False
         self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)  # typed back to where it was: no step to undo
         return True
 
 
@@ -249,14 +275,14 @@ class InsertScenarioCommand(PlanCommand):
         super().__init__(controller, text)
         self.snapshot = snapshot
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self.controller.run_in_savepoint(
             lambda: scenarios.insert_scenario(self.controller.session, self.snapshot)
         )
         self.controller.scenarios_changed.emit()
         self.controller.show_scenario(self.snapshot.scenario_id)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.controller.show_scenario(self.scenario_id)
         self.controller.run_in_savepoint(
             lambda: scenarios.remove_scenario(self.controller.session, self.snapshot.scenario_id)
@@ -274,7 +300,7 @@ class RemoveScenarioCommand(PlanCommand):
         self.fallback_id = fallback_id
         self.snapshot: ScenarioSnapshot | None = None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         session = self.controller.session
         self.snapshot = scenarios.snapshot_scenario(session, self.removed_id)
         self.controller.show_scenario(self.fallback_id)
@@ -284,7 +310,7 @@ class RemoveScenarioCommand(PlanCommand):
         self.controller.scenarios_changed.emit()
         self.controller.after_any_change()
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         snapshot = self.snapshot
         assert snapshot is not None
         self.controller.run_in_savepoint(
@@ -311,9 +337,9 @@ class RenameScenarioCommand(PlanCommand):
         self.controller.scenarios_changed.emit()
         self.controller.after_any_change()
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self._rename(self.new_name)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         assert self.old_name is not None
         self._rename(self.old_name)

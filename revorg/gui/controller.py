@@ -55,6 +55,7 @@ class PlanController(QObject):
     scenarios_changed = Signal()  # a scenario added, removed or renamed
     scenario_switched = Signal()  # another scenario is on screen: rebuild everything
     plan_changed = Signal()  # after any edit, undo or switch: numbers to recompute
+    edit_failed = Signal(str)  # an edit could not be applied; the plan is unchanged
     document_replaced = Signal()
 
     def __init__(self, document: PlanDocument, language: str = "en") -> None:
@@ -264,9 +265,11 @@ class PlanController(QObject):
         self.typing_session += 1
 
     def set_assumption(self, assumption_id: int, value: object) -> None:
-        new = edits.validated_assumption(value)
         assumption = self.session.get(Assumption, assumption_id)
-        if assumption is None or assumption.value == new:
+        if assumption is None:
+            return
+        new = edits.validated_assumption(assumption.metric, value)
+        if assumption.value == new:
             return
         label = f"Edit assumption {assumption.role_key} {assumption.metric.replace('_', ' ')}"
         self.push(EditAssumptionCommand(self, assumption_id, assumption.value, new, label))
@@ -276,9 +279,7 @@ class PlanController(QObject):
         hires = self.summary().capacity.hires_needed
         if not hires:
             return []
-        start = self.fiscal_year().first.plus_months(
-            scenario_assumptions(self.scenario).hire_start_offset()
-        )
+        start = self.summary().capacity.hire_start  # the month the hires were sized for
         rows = suggested_hire_rows(self.session, self.scenario, hires, start, self.language)
         snapshot = edits.RowsSnapshot(positions=tuple(rows), dotted_lines=())
         count = sum(hires.values())

@@ -32,7 +32,6 @@ from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.tables import make_table
 from revorg.model.capacity import start_offset
-from revorg.model.money import ZERO
 from revorg.model.months import FiscalYear
 from revorg.model.summary import scenario_assumptions
 from revorg.model.timeline import MONTHS, TimelineRow
@@ -248,7 +247,8 @@ class HiringPlanPanel(QWidget):
         if self._stale:
             self.refresh()
 
-    def metric(self) -> str:
+    def shown_metric(self) -> str:
+        # Not metric(): that name is QPaintDevice's virtual, which Qt calls to draw the widget.
         return str(self.metric_combo.currentData())
 
     def refresh(self) -> None:
@@ -259,7 +259,7 @@ class HiringPlanPanel(QWidget):
         self._refresh_timeline(fiscal, labels)
 
     def _refresh_table(self, rows: list[TimelineRow], month_labels: list[str]) -> None:
-        metric = self.metric()
+        metric = self.shown_metric()
         roles = self.controller.roles_by_key()
         departments = self.controller.departments_by_key()
         language = self.controller.language
@@ -271,8 +271,10 @@ class HiringPlanPanel(QWidget):
             department = departments.get(row.department_key)
             role = roles.get(row.role_key)
             values: list[Decimal] = [Decimal(v) for v in getattr(row, metric)]
-            # Heads at the year's end; capacity and cost over the year.
-            year = values[-1] if metric == "headcount" else sum(values, ZERO)
+            # Heads at the year's end; capacity and cost as the other panels count them.
+            year = {"headcount": values[-1], "capacity": row.year_capacity, "cost": row.year_cost}[
+                metric
+            ]
             cells = [
                 department.name(language) if department else row.department_key,
                 role.name(language) if role else row.role_key,

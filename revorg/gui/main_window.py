@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         controller = self.controller
         controller.undo_stack.cleanChanged.connect(lambda _clean: self.refresh_title())
         controller.plan_changed.connect(self._after_model_change)
+        controller.edit_failed.connect(self.show_error)
         controller.document_replaced.connect(self._after_document_replaced)
         self.scene.selectionChanged.connect(self._show_selection)
         self.view.role_dropped.connect(self.add_role)

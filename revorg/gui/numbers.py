@@ -32,6 +32,13 @@ def format_count(value: Decimal | int, locale: QLocale | None = None) -> str:
     return group_digits(decimal, places, locale)
 
 
+def format_exact(value: Decimal | int, max_places: int, locale: QLocale | None = None) -> str:
+    """Every significant decimal up to `max_places`: 12,000 and 12,000.5 and 91.25."""
+    decimal = Decimal(value).quantize(Decimal(1).scaleb(-max_places))
+    places = max(0, -decimal.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return group_digits(decimal, min(places, max_places), locale)
+
+
 def format_percent(fraction: Decimal | None, places: int = 0) -> str:
     if fraction is None:
         return "–"

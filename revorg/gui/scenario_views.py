@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.capacity_panel import STATUS_COLOURS
 from revorg.gui.controller import PlanController
-from revorg.gui.numbers import format_count, format_money, format_percent
+from revorg.gui.numbers import format_count, format_exact, format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.model.errors import PlanEditError
 from revorg.model.scenarios import Card, Compared, MatchedCard, ScenarioComparison
@@ -102,6 +102,22 @@ class CompareDialog(QDialog):
         self.combo_a.currentIndexChanged.connect(lambda _i: self.refresh())
         self.combo_b.currentIndexChanged.connect(lambda _i: self.refresh())
         self.resize(760, 680)
+        # Modeless and live: it follows edits, and frees its summaries when closed.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        controller.plan_changed.connect(self.refresh)
+        controller.scenarios_changed.connect(self._refill_scenarios)
+        self.refresh()
+
+    def _refill_scenarios(self) -> None:
+        scenarios = self.controller.scenarios()
+        for combo in (self.combo_a, self.combo_b):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for scenario in scenarios:
+                combo.addItem(scenario.name, scenario.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,6 +154,10 @@ class CompareDialog(QDialog):
             (self.tr("Leads"), "leads", COUNT),
             (self.tr("Close rate"), "close_rate", RATE),
             (self.tr("Average deal"), "average_deal", MONEY),
+            (self.tr("New customers"), "new_customers", COUNT),
+            (self.tr("Current revenue"), "base_revenue", MONEY),
+            (self.tr("Retention"), "retention", RATE),
+            (self.tr("Expansion"), "expansion", MONEY),
             (self.tr("New business"), "new_business", MONEY),
             (self.tr("Retained revenue"), "retained", MONEY),
             (self.tr("Total revenue"), "total", MONEY),
@@ -240,7 +260,14 @@ def _card(card: Card) -> str:
 
 def _changes(match: MatchedCard) -> str:
     return ", ".join(
-        f"{change.field.replace('_', ' ')}: {change.a if change.a not in (None, '') else '–'}"
-        f" → {change.b if change.b not in (None, '') else '–'}"
+        f"{change.field.replace('_', ' ')}: {_value(change.a)} → {_value(change.b)}"
         for change in match.changes
     )
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, Decimal):
+        return format_exact(value, 2)
+    return str(value)

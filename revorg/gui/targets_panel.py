@@ -10,9 +10,9 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
-from revorg.gui.numbers import format_count, format_money, parse_number
+from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
 from revorg.model.errors import PlanEditError
-from revorg.model.money import ZERO
+from revorg.model.money import ZERO, to_money
 
 PERCENT_FIELDS = ("close_rate", "retention")
 INVALID_STYLE = "QLineEdit { background: #FDECEA; border: 1px solid #D32F2F; }"
@@ -107,17 +107,22 @@ class TargetsPanel(QWidget):
 
     def _is_being_typed(self, name: str, value: Decimal | int) -> bool:
         try:
-            return self._typed_value(name) == value
+            typed = self._typed_value(name)
+            if name not in PERCENT_FIELDS and name != "leads":
+                typed = to_money(typed)  # the plan keeps cents: 99.995 is being typed as 100
+            return typed == value
         except ValueError:
             return True  # unreadable text the user is still typing: leave it to them
 
     @staticmethod
     def _display(name: str, value: Decimal | int) -> str:
+        """What the plan holds, every cent and every decimal of a rate shown (never rounded
+        for display: the results below are computed from the stored value)."""
         if name in PERCENT_FIELDS:
-            return format_count(Decimal(value) * 100)
+            return format_exact(Decimal(value) * 100, 4)
         if name == "leads":
             return format_count(value)
-        return format_money(Decimal(value))
+        return format_exact(Decimal(value), 2)
 
     # --- editing ----------------------------------------------------------------------------
 

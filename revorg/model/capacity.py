@@ -184,23 +184,27 @@ def position_capacity(
 def monthly_capacity(
     position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
 ) -> list[Decimal]:
-    """The position's capacity in each month of the fiscal year (sums to position_capacity,
-    within rounding)."""
+    """The position's capacity in each month of the fiscal year, to the cent (sums to
+    position_capacity within rounding)."""
+    return [_exact(value) for value in exact_monthly_capacity(position, kind, assumptions, fiscal)]
+
+
+def exact_monthly_capacity(
+    position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
+) -> list[Fraction]:
+    """Unrounded monthly capacity: sums of many positions are rounded once, not per position."""
     offset = start_offset(position, fiscal)
     ramp = assumptions.ramp_months(position.role_key)
     shares = monthly_productivity(offset, ramp, is_in_seat_all_year(position))
     if kind not in ANNUAL_METRIC_BY_KIND and kind not in MONTHLY_METRIC_BY_KIND:
-        return [ZERO] * 12  # leaders, support...: no capacity, whatever an override says
+        return [Fraction(0)] * 12  # leaders, support...: no capacity, whatever an override says
     if position.capacity_override is not None:
         months_in_seat = sum(1 for share in shares if share)
         per_month = Fraction(position.capacity_override) * position.headcount
-        return [_exact(per_month / months_in_seat) if share else ZERO for share in shares]
-    per_month = Fraction(full_year_capacity(kind, position.role_key, assumptions)) / 12
-    full_month = _exact(per_month * position.headcount)  # most months of most positions
-    return [
-        full_month if share == 1 else _exact(per_month * share * position.headcount)
-        for share in shares
-    ]
+        return [per_month / months_in_seat if share else Fraction(0) for share in shares]
+    full_month = Fraction(full_year_capacity(kind, position.role_key, assumptions)) / 12
+    full_month *= position.headcount
+    return [full_month if share == 1 else full_month * share for share in shares]
 
 
 def _exact(value: Fraction) -> Decimal:
@@ -274,6 +278,10 @@ class CapacityReport:
     lines: tuple[DriverLine, ...]
     hires_needed: dict[str, int]  # role key: heads, over the whole plan
     aes_per_sdr: Decimal | None  # quota carriers fed per meeting setter (published: 2.5)
+    hire_start: YearMonth  # the month the suggested hires start
+    # Lines still short after the suggested hires: no hire can close them this year (a zero
+    # quota, book or rate among the assumptions, or a hire month too late to ramp).
+    unclosable: tuple[DriverLine, ...] = ()
 
     def line(self, key: str) -> DriverLine | None:
         return next((line for line in self.lines if line.key == key), None)
@@ -471,12 +479,26 @@ def capacity_report(
     totals = capacity_totals(positions, kinds, assumptions, fiscal)
     lines = driver_lines(inputs, outcome, totals, kinds, assumptions)
     hires = suggest_hires(positions, inputs, kinds, department_of, assumptions, fiscal, totals)
+    start = hire_start(assumptions, fiscal)
+    hired = [Hire(role, department_of.get(role, ""), n, start) for role, n in hires.items()]
+    after = totals.plus(capacity_totals(hired, kinds, assumptions, fiscal))
     return CapacityReport(
         departments=department_capacities(lines, inputs, hires, department_of),
         lines=tuple(lines),
         hires_needed=hires,
         aes_per_sdr=_aes_per_sdr(totals, kinds),
+        hire_start=start,
+        unclosable=tuple(
+            line
+            for line in driver_lines(inputs, outcome, after, kinds, assumptions)
+            if line.shortfall > 0
+        ),
     )
+
+
+def hire_start(assumptions: Assumptions, fiscal: FiscalYear) -> YearMonth:
+    """The month suggested hires start: a plan-wide assumption, counted in the fiscal year."""
+    return fiscal.first.plus_months(assumptions.hire_start_offset())
 
 
 def _aes_per_sdr(totals: CapacityTotals, kinds: Mapping[str, str]) -> Decimal | None:
@@ -500,7 +522,7 @@ def suggest_hires(
     outcome = forecast(inputs)
     hired: list[Hire] = []
     counts: dict[str, int] = defaultdict(int)
-    start = fiscal.first.plus_months(assumptions.hire_start_offset())
+    start = hire_start(assumptions, fiscal)
     if on_chart is None:  # computed once: the chart can be large, the hires are few
         on_chart = capacity_totals(positions, kinds, assumptions, fiscal)
     for _round in range(MAX_SUGGESTION_ROUNDS):

@@ -41,6 +41,10 @@ EDITABLE_FIELDS = (
     "notes",
 )
 
+# Far above any plan, and inside the file's integer cents (SQLite integers hold 9.2e18).
+MAX_AMOUNT = Decimal(10) ** 12
+MAX_COUNT = 10**9
+
 
 @dataclass(frozen=True)
 class RowsSnapshot:
@@ -173,10 +177,12 @@ def validated(name: str, value: Any) -> Any:
         raise PlanEditError("a position needs a title")
     if name == "headcount" and (not isinstance(value, int) or value < 1):
         raise PlanEditError("headcount must be a whole number, 1 or more")
-    if name == "annual_cost" and (not isinstance(value, Decimal) or value < 0):
-        raise PlanEditError("annual cost must be zero or more")
-    if name == "capacity_override" and value is not None and value < 0:
-        raise PlanEditError("a capacity override must be zero or more")
+    if name == "annual_cost":
+        value = checked_amount(value, "annual cost")
+    if name == "capacity_override" and value is not None:
+        value = checked_amount(value, "a capacity override")
+    if name == "headcount" and value > MAX_COUNT:
+        raise PlanEditError(f"headcount must be at most {MAX_COUNT:,}")
     if name == "start_month" and value is not None and not isinstance(value, YearMonth):
         raise PlanEditError("start month must be a year and month")
     if name == "person_name" and value is not None:
@@ -244,21 +250,29 @@ TARGET_FIELDS = (
 RATE_FIELDS = ("close_rate", "retention")
 
 
+def checked_amount(value: Any, label: str) -> Decimal:
+    """Money a user typed, in cents; bounded so that it fits the file's integer cents."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise PlanEditError(f"{label} must be a number, 0 or more")
+    if value > MAX_AMOUNT:
+        raise PlanEditError(f"{label} must be at most {MAX_AMOUNT:,}")
+    return to_money(value)
+
+
 def validated_target(name: str, value: Any) -> Any:
     """Check a driver input a user typed; raises PlanEditError with a message for the user."""
     if name not in TARGET_FIELDS:
         raise PlanEditError(f"{name!r} is not a target")
+    label = name.replace("_", " ")
     if name == "leads":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise PlanEditError("leads must be a whole number, 0 or more")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            raise PlanEditError(f"leads must be a whole number from 0 to {MAX_COUNT:,}")
         return value
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise PlanEditError(f"{name.replace('_', ' ')} must be a number, 0 or more")
     if name in RATE_FIELDS:
-        if value > 1:
-            raise PlanEditError(f"{name.replace('_', ' ')} must be between 0 % and 100 %")
+        if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+            raise PlanEditError(f"{label} must be between 0 % and 100 %")
         return value
-    return to_money(value)
+    return checked_amount(value, label)
 
 
 def set_target(session: Session, scenario_id: int, name: str, value: Any) -> None:
@@ -269,9 +283,24 @@ def set_target(session: Session, scenario_id: int, name: str, value: Any) -> Non
     session.flush()
 
 
-def validated_assumption(value: Any) -> Decimal:
+RATE_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
+WHOLE_METRICS = {"ramp_months": (0, 36), "hire_start_month": (1, 12)}  # (lowest, highest)
+
+
+def validated_assumption(metric: str, value: Any) -> Decimal:
+    """Check an assumption a user typed, by what it measures (a rate, months, an amount)."""
+    label = metric.replace("_", " ")
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise PlanEditError("an assumption must be a number, 0 or more")
+        raise PlanEditError(f"{label} must be a number, 0 or more")
+    if metric in RATE_METRICS and value > 1:
+        raise PlanEditError(f"{label} must be between 0 % and 100 %")
+    if metric in WHOLE_METRICS:
+        lowest, highest = WHOLE_METRICS[metric]
+        if value != value.to_integral_value() or not lowest <= value <= highest:
+            raise PlanEditError(f"{label} must be a whole number from {lowest} to {highest}")
+        return value.quantize(Decimal(1))
+    if value > MAX_AMOUNT:
+        raise PlanEditError(f"{label} must be at most {MAX_AMOUNT:,}")
     return value
 
 
@@ -279,5 +308,5 @@ def set_assumption(session: Session, assumption_id: int, value: Any) -> None:
     assumption = session.get(Assumption, assumption_id)
     if assumption is None:
         raise PlanEditError(f"no assumption with id {assumption_id}")
-    assumption.value = validated_assumption(value)
+    assumption.value = validated_assumption(assumption.metric, value)
     session.flush()

@@ -63,8 +63,21 @@ def plain_decimal(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-class StaffedPosition(Protocol):
-    """What the engine needs of a position (an ORM Position satisfies it)."""
+class CostedPosition(Protocol):
+    """What a position's cost needs (an ORM Position, or a suggested hire, satisfies it)."""
+
+    @property
+    def headcount(self) -> int: ...
+    @property
+    def is_open(self) -> bool: ...
+    @property
+    def start_month(self) -> YearMonth | None: ...
+    @property
+    def annual_cost(self) -> Decimal: ...
+
+
+class StaffedPosition(CostedPosition, Protocol):
+    """What the engine needs of a position on the chart (an ORM Position satisfies it)."""
 
     @property
     def id(self) -> int: ...
@@ -74,14 +87,6 @@ class StaffedPosition(Protocol):
     def role_key(self) -> str: ...
     @property
     def department_key(self) -> str: ...
-    @property
-    def headcount(self) -> int: ...
-    @property
-    def is_open(self) -> bool: ...
-    @property
-    def start_month(self) -> YearMonth | None: ...
-    @property
-    def annual_cost(self) -> Decimal: ...
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ class Staffing:
         )
 
 
-def fiscal_year_cost(position: StaffedPosition, fiscal: FiscalYear) -> Decimal:
+def fiscal_year_cost(position: CostedPosition, fiscal: FiscalYear) -> Decimal:
     """Cost inside the fiscal year; an open position costs only from its start month."""
     start = position.start_month if position.is_open else None
     months = fiscal.months_in_seat(start)

@@ -11,35 +11,58 @@ from fractions import Fraction
 from revorg.model.capacity import (
     Assumptions,
     PlannedPosition,
-    monthly_capacity,
+    exact_monthly_capacity,
+    position_capacity,
     start_offset,
 )
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear
+from revorg.model.planning import fiscal_year_cost
 
 MONTHS = 12
 
 
 @dataclass
 class TimelineRow:
+    """One department and role, month by month. Months are summed exactly and rounded once
+    per cell; the year figures are the positions' own yearly figures, so that they equal the
+    Cost and Capacity panels to the cent (the twelve months may differ from them by cents)."""
+
     department_key: str
     role_key: str
     kind: str  # capacity kind: the unit of `capacity`
     headcount: list[int] = field(default_factory=lambda: [0] * MONTHS)
-    capacity: list[Decimal] = field(default_factory=lambda: [ZERO] * MONTHS)
-    cost: list[Decimal] = field(default_factory=lambda: [ZERO] * MONTHS)
     open_starts: list[int] = field(default_factory=lambda: [0] * MONTHS)  # heads starting
+    year_capacity: Decimal = ZERO
+    year_cost: Decimal = ZERO
+    _capacity: list[Fraction] = field(default_factory=lambda: [Fraction(0)] * MONTHS)
+    _cost: list[Fraction] = field(default_factory=lambda: [Fraction(0)] * MONTHS)
+
+    @property
+    def capacity(self) -> list[Decimal]:
+        return [_cents(value) for value in self._capacity]
+
+    @property
+    def cost(self) -> list[Decimal]:
+        return [_cents(value) for value in self._cost]
 
     def add(self, position: PlannedPosition, assumptions: Assumptions, fiscal: FiscalYear) -> None:
         offset = start_offset(position, fiscal)
-        capacity = monthly_capacity(position, self.kind, assumptions, fiscal)
+        capacity = exact_monthly_capacity(position, self.kind, assumptions, fiscal)
         monthly_cost = Fraction(position.annual_cost) * position.headcount / MONTHS
         for month in range(offset, MONTHS):
             self.headcount[month] += position.headcount
-            self.capacity[month] += capacity[month]
-            self.cost[month] += to_money(Decimal(monthly_cost.numerator) / monthly_cost.denominator)
+            self._capacity[month] += capacity[month]
+            self._cost[month] += monthly_cost
         if position.is_open and offset < MONTHS:
             self.open_starts[offset] += position.headcount
+        self.year_cost += fiscal_year_cost(position, fiscal)
+        if self.kind != "none":
+            self.year_capacity += position_capacity(position, self.kind, assumptions, fiscal)
+
+
+def _cents(value: Fraction) -> Decimal:
+    return to_money(Decimal(value.numerator) / Decimal(value.denominator))
 
 
 def hiring_timeline(

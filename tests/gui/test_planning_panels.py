@@ -205,3 +205,85 @@ def test_cost_panel_shows_cac_and_the_cro_view(window: MainWindow) -> None:
     assert values["cro_cost"].text() == "EUR 170,000"
     assert values["cro_uplift"].text() == "EUR 100,000 (10 % of the goal)"
     assert values["cro_net"].text() == "EUR -70,000"
+
+
+def test_an_amount_too_large_for_the_plan_is_refused_and_leaves_no_step(
+    window: MainWindow,
+) -> None:
+    stack = window.controller.undo_stack
+    before = stack.count()
+    type_into(window, "goal", "12345678901234567890")
+    assert "at most" in window.statusBar().currentMessage()
+    assert window.controller.scenario.targets.goal == Decimal("123456789012")  # last good
+    window.controller.undo_stack.undo()
+    assert window.controller.scenario.targets.goal == Decimal("1000000")
+    assert stack.count() == before + 1
+
+
+def test_a_failing_edit_leaves_the_plan_and_the_stack_as_they_were(window: MainWindow) -> None:
+    from revorg.gui.commands import EditTargetsCommand
+
+    stack = window.controller.undo_stack
+    before = stack.count()
+    # A value that slipped past validation: the model refuses it inside the command.
+    command = EditTargetsCommand(window.controller, "leads", 300, -5, typing_session=-1)
+    stack.push(command)
+    assert stack.count() == before
+    assert window.controller.scenario.targets.leads == 300
+    assert "leads" in window.statusBar().currentMessage()
+    type_into(window, "leads", "310")  # the plan stays editable
+    assert window.controller.scenario.targets.leads == 310
+
+
+def test_assumptions_are_checked_by_what_they_measure(window: MainWindow) -> None:
+    controller = window.controller
+    by_metric = {(a.role_key, a.metric): a for a in controller.scenario.assumptions}
+    for key, value, message in (
+        (("ae", "ramp_months"), Decimal("2.5"), "whole number"),
+        (("*", "hire_start_month"), Decimal(13), "from 1 to 12"),
+        (("*", "meeting_to_win_rate"), Decimal(5), "100 %"),
+        (("ae", "annual_quota"), Decimal("1e27"), "at most"),
+    ):
+        window.assumptions_panel.error.emit("")
+        try:
+            controller.set_assumption(by_metric[key].id, value)
+        except Exception as error:  # PlanEditError, shown by the panel
+            assert message in str(error)
+        else:
+            raise AssertionError(f"{key} accepted {value}")
+
+
+def test_a_gap_no_hire_can_close_is_said_plainly(window: MainWindow) -> None:
+    controller = window.controller
+    book = next(a for a in controller.scenario.assumptions if a.metric == "book_of_business")
+    controller.set_assumption(book.id, Decimal(0))
+    label = window.capacity_panel.hires_label.text()
+    assert "No hire this year can close: Revenue to retain (CSM books)" in label
+    assert "cover every target" not in label
+    # Only the account manager's 112,500 of expansion is left of 640,000.
+    assert "Customer Success 18 %" in window.capacity_panel.department_marks.text()
+
+
+def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> None:
+    window.plan_tabs.setCurrentWidget(window.hiring_plan)
+    window.hiring_plan.metric_combo.setCurrentIndex(2)
+    assert not window.hiring_plan.grab().isNull()  # drawing the panel works
+    rows = window.controller.hiring_timeline()
+    summary = window.controller.summary()
+    for department in summary.departments:
+        year = sum((r.year_cost for r in rows if r.department_key == department.key), Decimal(0))
+        assert year == department.staffing.cost
+    csm = next(r for r in rows if r.role_key == "csm")
+    assert csm.year_capacity == Decimal("500000.00")
+    assert csm.capacity[0] == Decimal("41666.67")  # 500,000 / 12, rounded once
+
+
+def test_the_compare_dialog_follows_edits_and_is_freed(window: MainWindow) -> None:
+    window.ask_name = lambda *_args: "Plan B"
+    window.new_scenario()
+    dialog = window.compare_scenarios()
+    type_into(window, "goal", "1500000")
+    goal = next(r for r in table_texts(dialog.table) if r[0].strip() == "Revenue goal")
+    assert goal[1:] == ["1,000,000", "1,500,000", "+500,000"]
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.close()
