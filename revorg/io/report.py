@@ -35,8 +35,10 @@ class Finding:
 
     def __str__(self) -> str:
         where = self.where()
-        return f"{self.severity.value}: {where}: {self.message}" if where else (
-            f"{self.severity.value}: {self.message}"
+        return (
+            f"{self.severity.value}: {where}: {self.message}"
+            if where
+            else (f"{self.severity.value}: {self.message}")
         )
 
 

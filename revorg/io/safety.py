@@ -1,0 +1,310 @@
+"""Checks made on a file before anything parses it: does it exist, is it what its name says,
+and can it be read without exhausting memory (zip bombs, XML entity bombs, huge files)?
+
+Nothing here trusts the file: the zip's central directory is read with the standard library,
+every member is decompressed once through `zipfile` (which stops at the declared size and checks
+the CRC), and XML parts are searched for document type declarations, which OOXML never uses and
+which are what an entity-expansion ("billion laughs") bomb needs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from revorg.io.report import ImportReport
+
+MIB = 1024 * 1024
+
+# A roster of 100,000 people is about 10 MB as CSV and 5 MB as .xlsx; a file five times the size
+# of the largest plausible roster is something else, and reading it would hold the app for
+# minutes (and its rows in memory).
+MAX_FILE_BYTES = 50 * MIB
+
+# The sum of the uncompressed sizes declared in a workbook's central directory. A 100,000-row
+# roster sheet is about 30 MB of XML; 256 MB leaves room for styles and images but refuses zip
+# bombs (a few kilobytes that expand to gigabytes) before one byte is decompressed.
+MAX_UNCOMPRESSED_BYTES = 256 * MIB
+
+# Real workbook parts compress 5 to 30 times (repetitive XML); deflate can reach about 1,000
+# on runs of one byte, which is what bombs are made of. Checked for members above
+# RATIO_CHECK_FLOOR_BYTES only: tiny parts (an empty sheet, styles) compress unusually well.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECK_FLOOR_BYTES = 1 * MIB
+
+# An .xlsx has 10 to 30 parts; thousands of members is a crafted archive (each member costs a
+# parser a file object and a directory entry).
+MAX_ZIP_MEMBERS = 5_000
+
+# Rows of a roster: a chart of more than 100,000 cards is not a revenue organisation, and the
+# row list is held in memory while it is checked.
+MAX_ROSTER_ROWS = 100_000
+
+# How much of the start of a file is read to tell what it is.
+SNIFF_BYTES = 64 * 1024
+READ_CHUNK_BYTES = 1 * MIB
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+
+# What a file is, told by its first bytes (the name is only what a user claims).
+MAGIC_DESCRIPTIONS = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"SQLite format 3\x00", "a SQLite database (a RevOrg plan opens with `revorg FILE`)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"{\\rtf", "a rich-text (RTF) document"),
+    (b"\x7fELF", "a program (ELF executable)"),
+)
+
+# A DTD in any of the encodings an XML part may use: an entity bomb cannot do without one.
+DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+XML_MEMBER_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+class FileKind(Enum):
+    WORKBOOK = "workbook"  # an Office Open XML spreadsheet (.xlsx, .xlsm)
+    TEXT = "text"  # delimited text (CSV, semicolon-separated, tab-separated)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    kind: FileKind
+    size: int
+    encoding: str | None = None  # for text: the encoding its first bytes suggest
+
+
+def check_file(path: Path, report: ImportReport) -> CheckedFile | None:
+    """Check `path` before parsing; on a problem add an error to `report` and return None."""
+    problem = _check_path(path)
+    if problem is not None:
+        report.error(problem)
+        return None
+    size = path.stat().st_size
+    if size == 0:
+        report.error(f"{path.name} is empty (0 bytes)")
+        return None
+    if size > MAX_FILE_BYTES:
+        report.error(
+            f"{path.name} is {size / MIB:,.0f} MB: files over {MAX_FILE_BYTES // MIB} MB are "
+            "refused (a roster of 100,000 people is about 10 MB)"
+        )
+        return None
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError as error:
+        report.error(f"{path.name} cannot be read: {error.strerror or error}")
+        return None
+    suffix = path.suffix.lower()
+    if head.startswith(ZIP_MAGICS):
+        if not _check_workbook_zip(path, report):
+            return None
+        if suffix in TEXT_SUFFIXES:
+            report.error(
+                f"{path.name} is named {suffix} but is an Excel workbook: rename it to .xlsx"
+            )
+            return None
+        return CheckedFile(path, FileKind.WORKBOOK, size)
+    if head.startswith(OLE2_MAGIC):
+        report.error(_describe_ole2(path, suffix))
+        return None
+    for magic, description in MAGIC_DESCRIPTIONS:
+        if head.startswith(magic):
+            report.error(f"{path.name} is {description}, not a workbook or a CSV roster")
+            return None
+    encoding = text_encoding(head)
+    if encoding is None:
+        report.error(
+            f"{path.name} holds binary data, not text: it is neither a CSV roster nor an "
+            "Excel workbook"
+        )
+        return None
+    if suffix in WORKBOOK_SUFFIXES:
+        looks = "a text file (a CSV renamed?)"
+        if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
+            looks = "an XML or HTML document"
+        report.error(
+            f"{path.name} is named {suffix} but is {looks}, not an Excel workbook "
+            "(an .xlsx is a zip archive): save it from Excel as .xlsx, or rename a CSV to .csv"
+        )
+        return None
+    if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
+        report.error(f"{path.name} is an XML or HTML document, not a CSV roster")
+        return None
+    return CheckedFile(path, FileKind.TEXT, size, encoding)
+
+
+def _check_path(path: Path) -> str | None:
+    try:
+        if not path.exists():
+            return f"{path} does not exist"
+        if path.is_dir():
+            return f"{path} is a folder, not a file"
+        if not path.is_file():
+            return f"{path} is not a regular file"
+    except OSError as error:
+        return f"{path} cannot be read: {error.strerror or error}"
+    return None
+
+
+def text_encoding(head: bytes) -> str | None:
+    """The encoding the start of a text file suggests, or None for binary data."""
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    elif b"\x00" in head:
+        return None
+    else:
+        encoding = "utf-8"
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    if binary_share(head) > 0.01:
+        return None
+    return encoding
+
+
+def binary_share(data: bytes) -> float:
+    """The share of control bytes other than tab, line feed, carriage return and form feed."""
+    if not data:
+        return 0.0
+    controls = sum(data.count(bytes([code])) for code in range(32) if code not in (9, 10, 12, 13))
+    return controls / len(data)
+
+
+def _describe_ole2(path: Path, suffix: str) -> str:
+    """An OLE2 (compound file) container: Excel's password-protected .xlsx, or a legacy file."""
+    if suffix in WORKBOOK_SUFFIXES or _ole2_is_encrypted_package(path):
+        return (
+            f"{path.name} is password-protected (an encrypted Excel workbook): open it in "
+            "Excel, remove the password (File > Info > Protect Workbook) and save it again"
+        )
+    if suffix == ".xls":
+        return (
+            f"{path.name} is an Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or .csv"
+        )
+    return f"{path.name} is an Office 97-2003 document (OLE2), not a workbook or a CSV roster"
+
+
+def _ole2_is_encrypted_package(path: Path) -> bool:
+    """Encrypted OOXML is an OLE2 file with an "EncryptionInfo" stream (MS-OFFCRYPTO)."""
+    marker = "EncryptionInfo".encode("utf-16-le")
+    tail = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(READ_CHUNK_BYTES):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker) :]
+    return False
+
+
+def _check_workbook_zip(path: Path, report: ImportReport) -> bool:
+    """A zip archive that is an .xlsx and is safe to decompress; False after adding an error."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            problem = _zip_directory_problem(path, members)
+            if problem is None:
+                problem = _not_a_workbook(path, archive, members)
+            if problem is None:
+                problem = _scan_members(path, archive, members)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+        problem = f"{path.name} is damaged: not a readable zip archive ({error})"
+    except OSError as error:
+        problem = f"{path.name} cannot be read: {error.strerror or error}"
+    if problem is not None:
+        report.error(problem)
+        return False
+    return True
+
+
+def _zip_directory_problem(path: Path, members: list[zipfile.ZipInfo]) -> str | None:
+    """Refuse by the central directory alone, before decompressing anything."""
+    if len(members) > MAX_ZIP_MEMBERS:
+        return (
+            f"{path.name} has {len(members):,} parts (a workbook has a few dozen): refused as "
+            "a crafted archive"
+        )
+    if any(member.flag_bits & 0x1 for member in members):
+        return f"{path.name} is an encrypted zip archive: save it again without a password"
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        return (
+            f"{path.name} would expand to {total / MIB:,.0f} MB when unpacked (the limit is "
+            f"{MAX_UNCOMPRESSED_BYTES // MIB} MB): refused as a possible zip bomb"
+        )
+    for member in members:
+        if member.file_size <= RATIO_CHECK_FLOOR_BYTES:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > MAX_COMPRESSION_RATIO:
+            return (
+                f"{path.name}: part {member.filename!r} is compressed {ratio:,.0f} times (real "
+                f"workbooks stay under {MAX_COMPRESSION_RATIO}): refused as a possible zip bomb"
+            )
+    return None
+
+
+def _not_a_workbook(
+    path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
+) -> str | None:
+    names = {member.filename.lower() for member in members}
+    if "[content_types].xml" in names and any(n.endswith("workbook.xml") for n in names):
+        return None
+    if any(name.endswith("workbook.bin") for name in names):
+        what = "an Excel binary workbook (.xlsb): save it from Excel as .xlsx or .csv"
+    elif "mimetype" in names and b"spreadsheet" in _start_of(archive, "mimetype"):
+        what = "an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv"
+    elif any(name.startswith("word/") for name in names):
+        what = "a Word document, not a workbook"
+    elif any(name.startswith("ppt/") for name in names):
+        what = "a PowerPoint presentation, not a workbook"
+    else:
+        what = "a zip archive, not an Excel workbook"
+    return f"{path.name} is {what}"
+
+
+def _start_of(archive: zipfile.ZipFile, name: str) -> bytes:
+    with archive.open(name) as stream:
+        return stream.read(200)
+
+
+def _scan_members(
+    path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
+) -> str | None:
+    """Decompress every member once (bounded by the sizes checked above; zipfile stops at the
+    declared size and checks the CRC, so a directory that lies is caught) and refuse XML parts
+    with a document type declaration."""
+    overlap = max(len(marker) for marker in DTD_MARKERS)
+    for member in members:
+        is_xml = member.filename.lower().endswith(XML_MEMBER_SUFFIXES)
+        tail = b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(READ_CHUNK_BYTES):
+                if is_xml:
+                    window = tail + chunk
+                    if any(marker in window for marker in DTD_MARKERS):
+                        return (
+                            f"{path.name}: part {member.filename!r} declares XML entities "
+                            "(a DTD), which workbooks never do: refused as a possible XML bomb"
+                        )
+                    tail = chunk[-overlap:]
+    return None
