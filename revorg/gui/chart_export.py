@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from revorg.gui.chart_items import CardItem
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.controller import PlanController
+from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Scenario
 from revorg.model.errors import RevOrgError
@@ -229,21 +230,15 @@ def _saved(ok: bool) -> None:
 
 
 def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.writing{path.suffix}")
-    try:
+    def checked(temporary: Path) -> None:
         write(temporary)
         if not temporary.exists() or temporary.stat().st_size == 0:
             raise ChartExportError(f"nothing was written to {path}")
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        temporary.replace(path)
+
+    try:
+        replace_atomically(path, checked)
     except OSError as error:
         raise ChartExportError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
     return path
 
 

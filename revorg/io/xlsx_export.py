@@ -25,9 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import os
-import secrets
-import sys
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -82,6 +79,7 @@ from revorg.io.xlsx_layout import (
     Column,
     label,
 )
+from revorg.model.atomic import replace_atomically
 from revorg.model.capacity import (
     ANNUAL_METRIC_BY_KIND,
     DEFAULT_ATTAINMENT,
@@ -1164,29 +1162,24 @@ def _worst_status(*cells: str) -> str:
 
 
 def _save_atomically(build: Callable[[], Any], path: Path) -> None:
-    """Build the workbook and write it to a new file beside `path`, flushed to disk, then
-    renamed over `path`: at every instant `path` holds the old workbook or the new one."""
-    folder = path.absolute().parent
-    try:
-        temporary, descriptor = _create_beside(path)  # first: a bad folder fails at once
-    except OSError as error:
-        raise WorkbookExportError(f"could not write {path}: {_reason(error)}") from None
+    """Build the workbook and write it beside `path`, then rename it over `path`: at every
+    instant `path` holds the old workbook or the new one."""
+    if not path.absolute().parent.is_dir():
+        raise WorkbookExportError(f"could not write {path}: no such folder")
     workbook = None
+
+    def write(temporary: Path) -> None:
+        nonlocal workbook
+        workbook = build()
+        workbook.save(temporary)
+
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            workbook = build()
-            workbook.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _copy_permissions(path, temporary)
-        temporary.replace(path)
-        _sync_folder(folder)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        replace_atomically(path, write)
+    except OSError as error:
         _close_sheets(workbook)
-        if isinstance(error, OSError):
-            raise WorkbookExportError(f"could not write {path}: {_reason(error)}") from None
+        raise WorkbookExportError(f"could not write {path}: {_reason(error)}") from None
+    except BaseException:
+        _close_sheets(workbook)
         raise
 
 
@@ -1198,33 +1191,5 @@ def _close_sheets(workbook: Any) -> None:
                 sheet.close()
 
 
-def _create_beside(path: Path) -> tuple[Path, int]:
-    """A new, empty temporary file in the target's folder (permissions as the umask says)."""
-    for _attempt in range(100):
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.saving")
-        try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            return temporary, os.open(temporary, flags, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name beside {path}")
-
-
 def _reason(error: OSError) -> str:
     return error.strerror or str(error)
-
-
-def _copy_permissions(original: Path, temporary: Path) -> None:
-    """An overwritten file keeps its permissions."""
-    with contextlib.suppress(FileNotFoundError):
-        temporary.chmod(original.stat().st_mode & 0o7777)
-
-
-def _sync_folder(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

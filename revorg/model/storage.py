@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
+from revorg.model.atomic import copy_permissions, sync_folder
 from revorg.model.errors import PlanFileError, PlanFileLockedError
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
@@ -239,9 +240,9 @@ def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
     _remove_leftovers(temporary)
     try:
         _write_copy(connection, temporary)
-        _copy_permissions(path, temporary)
+        copy_permissions(path, temporary)
         temporary.replace(path)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except sqlite3.Error as error:
         _remove_leftovers(temporary)
         raise PlanFileError(f"could not save {path}: {_describe_sqlite_error(error)}") from None
@@ -262,22 +263,6 @@ def _write_copy(connection: sqlite3.Connection, temporary: Path) -> None:
     # The rename must not reach the disk before the data does.
     with temporary.open("rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _copy_permissions(original: Path, temporary: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        temporary.chmod(original.stat().st_mode & 0o7777)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _remove_leftovers(temporary: Path) -> None:

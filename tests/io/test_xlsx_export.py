@@ -259,8 +259,8 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
     path.chmod(0o640)
 
     class Exploding:
-        def save(self, handle: Any) -> None:
-            handle.write(b"half a workbook")
+        def save(self, target: Path) -> None:
+            Path(target).write_bytes(b"half a workbook")
             raise OSError(28, "No space left on device")
 
     with demo_plan() as document:
