@@ -27,7 +27,7 @@ from typing import Protocol, TypeVar
 
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
-from revorg.model.planning import TargetInputs, TargetOutcome, forecast
+from revorg.model.planning import CostedPosition, TargetInputs, TargetOutcome, forecast
 
 N = TypeVar("N", int, Decimal)
 PLAN_WIDE = "*"
@@ -48,21 +48,13 @@ STATUS_RANK = {NO_TARGET: 0, GREEN: 1, AMBER: 2, RED: 3}
 MAX_SUGGESTION_ROUNDS = 8  # hiring AEs can raise the meetings they need: settle in rounds
 
 
-class PlannedPosition(Protocol):
-    """What capacity needs of a position (an ORM Position satisfies it)."""
+class PlannedPosition(CostedPosition, Protocol):
+    """What capacity needs of a position (an ORM Position, or a suggested Hire, satisfies it)."""
 
     @property
     def role_key(self) -> str: ...
     @property
     def department_key(self) -> str: ...
-    @property
-    def headcount(self) -> int: ...
-    @property
-    def is_open(self) -> bool: ...
-    @property
-    def start_month(self) -> YearMonth | None: ...
-    @property
-    def annual_cost(self) -> Decimal: ...
     @property
     def capacity_override(self) -> Decimal | None: ...
 
