@@ -1,0 +1,241 @@
+"""Plain-text reports for the terminal: a scenario's summary and the comparison of two.
+
+No Qt: the command line prints these; the window has its own views of the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from revorg.model.planning import plain_decimal
+from revorg.model.scenarios import (
+    Card,
+    Compared,
+    DepartmentComparison,
+    FieldValue,
+    MatchedCard,
+    ScenarioComparison,
+)
+from revorg.model.summary import ScenarioSummary
+
+
+def format_summary(summary: ScenarioSummary) -> str:
+    """A plain-text report for the terminal."""
+    plan, inputs, outcome = summary.plan, summary.inputs, summary.outcome
+    currency = plan.currency
+    lines = [
+        f"{plan.name}: scenario {summary.scenario.name!r}, fiscal year {plan.fiscal_year}",
+        "",
+        f"  {'Goal':<28}{inputs.goal:>16,.2f} {currency}",
+        f"  {'Marketing leads':<28}{inputs.leads:>16,}",
+        f"  {'Close rate':<28}{inputs.close_rate * 100:>15.4g}%",
+        f"  {'Average deal':<28}{inputs.average_deal:>16,.2f} {currency}",
+        f"  {'New customers':<28}{outcome.new_customers:>16,}",
+        f"  {'New business':<28}{outcome.new_business:>16,.2f} {currency}",
+        f"  {'Base revenue':<28}{inputs.base_revenue:>16,.2f} {currency}",
+        f"  {'Retention':<28}{inputs.retention * 100:>15.4g}%",
+        f"  {'Expansion':<28}{inputs.expansion:>16,.2f} {currency}",
+        f"  {'Retained':<28}{outcome.retained:>16,.2f} {currency}",
+        f"  {'Total revenue':<28}{outcome.total:>16,.2f} {currency}",
+        f"  {'Gap to goal':<28}{outcome.gap:>16,.2f} {currency}",
+        "",
+        f"  {'Department':<24}{'Positions':>10}{'Headcount':>10}{'Open':>6}{'Cost':>16}",
+    ]
+    for department in [*summary.departments]:
+        staffing = department.staffing
+        lines.append(
+            f"  {department.name:<24}{staffing.positions:>10}{staffing.headcount:>10}"
+            f"{staffing.open_positions:>6}{staffing.cost:>16,.2f}"
+        )
+    total = summary.total
+    lines.append(
+        f"  {'Total':<24}{total.positions:>10}{total.headcount:>10}"
+        f"{total.open_positions:>6}{total.cost:>16,.2f}"
+    )
+    lines += ["", *format_capacity(summary)]
+    for manager, reports, limit in summary.too_wide_spans:
+        lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")
+    return "\n".join(lines)
+
+
+def format_capacity(summary: ScenarioSummary) -> list[str]:
+    """Capacity against target per department, the hires that close the gaps, CAC."""
+    lines = [f"  {'Department':<24}{'Target':>14}{'Capacity':>14}{'Coverage':>10}  Status"]
+    names = {department.key: department.name for department in summary.departments}
+    for key, capacity in summary.capacity.departments.items():
+        if capacity.coverage is None:
+            continue
+        lines.append(
+            f"  {names.get(key, key):<24}{capacity.target:>14,.2f}{capacity.capacity:>14,.2f}"
+            f"{capacity.coverage * 100:>9.1f}%  {capacity.status}"
+        )
+    hires = summary.capacity.hires_needed
+    wanted = ", ".join(f"{count} {role}" for role, count in hires.items())
+    lines.append(f"  Hires needed: {wanted or 'none'}")
+    cac = summary.cost.cac
+    lines.append(f"  CAC: {'-' if cac is None else f'{cac:,.2f} {summary.plan.currency}'}")
+    return lines
+
+
+# --- the comparison as text: one label column, then A, B and the change from A to B --------
+
+Formatter = Callable[[Any], str]
+COLUMN = 16
+
+
+def _money(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value:,.2f}"
+
+
+def _signed_money(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value:+,.2f}"
+
+
+def _count(value: int | Decimal) -> str:
+    return f"{value:,}"
+
+
+def _signed_count(value: int | Decimal) -> str:
+    return f"{value:+,}"
+
+
+def _rate(value: Decimal) -> str:
+    return f"{plain_decimal(value * 100):.4g}%"
+
+
+def _signed_rate(value: Decimal) -> str:
+    return f"{plain_decimal(value * 100):+.4g} pts"
+
+
+def _coverage(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+def _signed_coverage(value: Decimal | None) -> str:
+    return "-" if value is None else f"{value * 100:+.1f} pts"
+
+
+MONEY: tuple[Formatter, Formatter] = (_money, _signed_money)
+COUNT: tuple[Formatter, Formatter] = (_count, _signed_count)
+RATE: tuple[Formatter, Formatter] = (_rate, _signed_rate)
+COVERAGE: tuple[Formatter, Formatter] = (_coverage, _signed_coverage)
+
+TARGET_ROWS = (
+    ("Goal", "goal", MONEY),
+    ("Marketing leads", "leads", COUNT),
+    ("Close rate", "close_rate", RATE),
+    ("Average deal", "average_deal", MONEY),
+    ("New customers", "new_customers", COUNT),
+    ("New business", "new_business", MONEY),
+    ("Base revenue", "base_revenue", MONEY),
+    ("Retention", "retention", RATE),
+    ("Expansion", "expansion", MONEY),
+    ("Retained", "retained", MONEY),
+    ("Total revenue", "total", MONEY),
+    ("Gap to goal", "gap", MONEY),
+)
+TOTAL_ROWS = (
+    ("Positions", "positions", COUNT),
+    ("Headcount", "headcount", COUNT),
+    ("Cost", "cost", MONEY),
+    ("CAC", "cac", MONEY),
+)
+DEPARTMENT_ROWS = (
+    ("Headcount", "headcount", COUNT),
+    ("Cost", "cost", MONEY),
+    ("Revenue target", "target", MONEY),
+    ("Capacity", "capacity", MONEY),
+    ("Coverage", "coverage", COVERAGE),
+    ("Gap", "gap", MONEY),
+)
+
+
+def format_comparison(comparison: ScenarioComparison) -> str:
+    """A plain-text report for the terminal: scenario B against scenario A."""
+    plan = comparison.a.plan
+    name_a, name_b = comparison.a.scenario.name, comparison.b.scenario.name
+    header = "".join(f"{_cut(text):>{COLUMN}}" for text in (name_a, name_b, "Change"))
+    lines = [
+        f"{plan.name}: scenario {name_b!r} against {name_a!r}, "
+        f"fiscal year {plan.fiscal_year}, {plan.currency}",
+        "",
+        f"  {'Targets':<26}{header}",
+        *_compared_rows(comparison.targets, TARGET_ROWS, indent=4),
+        "",
+        f"  {'Totals':<26}{header}",
+        *_compared_rows(comparison.totals, TOTAL_ROWS, indent=4),
+        "",
+        f"  {'Departments':<26}{header}",
+    ]
+    for department in comparison.departments:
+        lines.append(f"    {_department_title(department)}")
+        lines += _compared_rows(department.figures, DEPARTMENT_ROWS, indent=6)
+    return "\n".join([*lines, "", *_position_lines(comparison)])
+
+
+def _cut(text: str) -> str:
+    """A scenario name as a column header: long names are shortened to fit the column."""
+    return text if len(text) < COLUMN else f"{text[: COLUMN - 2]}…"
+
+
+def _compared_rows(
+    compared: Compared[Any],
+    rows: Sequence[tuple[str, str, tuple[Formatter, Formatter]]],
+    indent: int,
+) -> list[str]:
+    delta = compared.delta
+    result = []
+    for label, name, (plain, signed) in rows:
+        a, b, change = getattr(compared.a, name), getattr(compared.b, name), getattr(delta, name)
+        result.append(
+            f"{'':<{indent}}{label:<{28 - indent}}{plain(a):>{COLUMN}}{plain(b):>{COLUMN}}"
+            f"{signed(change):>{COLUMN}}"
+        )
+    return result
+
+
+def _department_title(department: DepartmentComparison) -> str:
+    a, b = department.status_a, department.status_b
+    if a == b == "none":
+        return department.name
+    return f"{department.name} ({a})" if a == b else f"{department.name} ({a} -> {b})"
+
+
+def _position_lines(comparison: ScenarioComparison) -> list[str]:
+    diff = comparison.positions
+    lines = [
+        f"  Positions: {len(diff.added)} added, {len(diff.removed)} removed, "
+        f"{len(diff.moved)} moved, {len(diff.changed)} changed"
+    ]
+    lines += [
+        f"    + {_card_label(card)}, under {card.manager_title or '-'}" for card in diff.added
+    ]
+    lines += [f"    - {_card_label(card)}" for card in diff.removed]
+    lines += [
+        f"    > {_card_label(m.b)}: {m.a.manager_title or '-'} -> {m.b.manager_title or '-'}"
+        for m in diff.moved
+    ]
+    lines += [f"    ~ {_card_label(m.b)}: {_changes_text(m)}" for m in diff.changed]
+    return lines
+
+
+def _card_label(card: Card) -> str:
+    group = f" x {card.headcount}" if card.headcount > 1 else ""
+    return f"{card.title}{group} ({card.person_name or 'open'})"
+
+
+def _changes_text(match: MatchedCard) -> str:
+    return ", ".join(
+        f"{change.field.replace('_', ' ')} {_value_text(change.a)} -> {_value_text(change.b)}"
+        for change in match.changes
+    )
+
+
+def _value_text(value: FieldValue) -> str:
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return str(value)
