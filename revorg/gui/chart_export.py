@@ -258,8 +258,7 @@ def export_chart_files(
     ensure_application()
     controller = PlanController(document, language)
     controller.show_scenario(scenario.id)
-    scene = ChartScene(controller)
-    scene.set_compact(True)
+    scene = ChartScene(controller, compact=True)
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -118,10 +119,25 @@ class CardItem(QGraphicsItem):
     # Exports draw every card in full, however small the page makes it (see chart_export).
     always_detailed = False
 
-    def __init__(self, position_id: int, content: CardContent, metrics: LayoutMetrics) -> None:
+    def __init__(
+        self,
+        position_id: int,
+        content: CardContent | Callable[[], CardContent],
+        metrics: LayoutMetrics,
+        colour: str = "#888888",
+    ) -> None:
+        """`content` may be a function: a large chart opens zoomed out, where cards are
+        coloured blocks, so texts are made when a card is first drawn in detail or searched."""
         super().__init__()
         self.position_id = position_id
-        self.content = content
+        self._content: CardContent | None = None
+        self._make_content: Callable[[], CardContent] | None = None
+        if isinstance(content, CardContent):
+            self._content = content
+            colour = content.colour
+        else:
+            self._make_content = content
+        self.colour = colour
         self.metrics = metrics
         self.drop_state = DropState.NONE
         self.hidden_reports = 0
@@ -132,13 +148,28 @@ class CardItem(QGraphicsItem):
         self._rect = QRectF(-w / 2, -h / 2, w, h)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-        self.setToolTip(f"{content.title}\n{content.person_line}\n{content.role_line}")
+        if self._content is not None:
+            self._show_tooltip(self._content)
+
+    @property
+    def content(self) -> CardContent:
+        if self._content is None:
+            assert self._make_content is not None
+            self._content = self._make_content()
+            self._make_content = None
+            self._show_tooltip(self._content)
+        return self._content
 
     def set_content(self, content: CardContent) -> None:
-        if content != self.content:
-            self.content = content
-            self.setToolTip(f"{content.title}\n{content.person_line}\n{content.role_line}")
+        if self._content is None or content != self._content:
+            self._content = content
+            self._make_content = None
+            self.colour = content.colour
+            self._show_tooltip(content)
             self.update()
+
+    def _show_tooltip(self, content: CardContent) -> None:
+        self.setToolTip(f"{content.title}\n{content.person_line}\n{content.role_line}")
 
     def set_drop_state(self, state: DropState) -> None:
         if state != self.drop_state:
@@ -181,7 +212,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_simple(self, painter: QPainter) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        colour = QColor(self.content.colour)
+        colour = QColor(self.colour)  # the block needs no texts: content stays unmade
         if self.drop_state == DropState.REFUSE:
             colour = QColor("#D32F2F")
         elif self.isSelected() or self.highlighted:

@@ -6,6 +6,8 @@ PySide6 deletes a top-level item whose Python wrapper nothing references (see RE
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
@@ -28,7 +30,12 @@ SCENE_MARGIN = 200.0
 class ChartScene(QGraphicsScene):
     layout_changed = Signal()
 
-    def __init__(self, controller: PlanController, metrics: LayoutMetrics | None = None) -> None:
+    def __init__(
+        self,
+        controller: PlanController,
+        metrics: LayoutMetrics | None = None,
+        compact: bool = False,
+    ) -> None:
         super().__init__()
         self.controller = controller
         self.metrics = metrics or LayoutMetrics()
@@ -36,7 +43,7 @@ class ChartScene(QGraphicsScene):
         self.connectors: dict[int, ConnectorItem] = {}
         self.dotted_lines: dict[int, DottedLineItem] = {}
         self.collapsed: set[int] = set()
-        self.compact = False
+        self.compact = compact  # set before the first layout: laying out twice is waste
         self.layout = ChartLayout()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         controller.structure_changed.connect(self.sync)
@@ -64,9 +71,16 @@ class ChartScene(QGraphicsScene):
             self.removeItem(self.cards.pop(gone))
         self.collapsed &= set(positions)
         # Only new cards need their content: field edits arrive through refresh_cards.
+        departments = self.controller.departments_by_key()
         for position in positions.values():
             if position.id not in self.cards:
-                card = CardItem(position.id, self.content_of(position), self.metrics)
+                department = departments.get(position.department_key)
+                card = CardItem(
+                    position.id,
+                    partial(self._content_of_id, position.id),
+                    self.metrics,
+                    department.color if department else "#888888",
+                )
                 self.cards[position.id] = card
                 self.addItem(card)
         self.relayout()
@@ -78,6 +92,9 @@ class ChartScene(QGraphicsScene):
             card = self.cards.get(position_id)
             if card is not None and position_id in positions:
                 card.set_content(self.content_of(positions[position_id]))
+
+    def _content_of_id(self, position_id: int) -> CardContent:
+        return self.content_of(self.controller.position(position_id))
 
     def content_of(self, position: Position) -> CardContent:
         controller = self.controller

@@ -311,12 +311,23 @@ def capacity_totals(
     by_kind: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_role: dict[str, Decimal] = defaultdict(lambda: ZERO)
     heads: dict[str, int] = defaultdict(int)
+    # A large chart repeats a few dozen shapes of position thousands of times: compute each once.
+    known: dict[tuple[object, ...], Decimal] = {}
     for position in positions:
         kind = kinds.get(position.role_key, "none")
         heads[position.role_key] += position.headcount
         if kind == "none":
             continue
-        value = position_capacity(position, kind, assumptions, fiscal)
+        shape = (
+            position.role_key,
+            position.headcount,
+            start_offset(position, fiscal),
+            position.is_open,
+            position.capacity_override,
+        )
+        value = known.get(shape)
+        if value is None:
+            value = known[shape] = position_capacity(position, kind, assumptions, fiscal)
         by_kind[kind] += value
         by_role[position.role_key] += value
     return CapacityTotals(dict(by_kind), dict(by_role), dict(heads))

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
@@ -120,11 +120,16 @@ def staffing_by_department(
     positions: Iterable[StaffedPosition], department_keys: Sequence[str], fiscal: FiscalYear
 ) -> dict[str, Staffing]:
     """Every department in `department_keys` appears, staffed or not, in that order."""
-    totals: dict[str, Staffing] = {key: Staffing() for key in department_keys}
+    # Plain running sums (one small object per position would dominate on a large chart).
+    sums: dict[str, list[Any]] = {key: [0, 0, 0, ZERO, ZERO] for key in department_keys}
     for position in positions:
-        current = totals.get(position.department_key, Staffing())
-        totals[position.department_key] = current.plus(position, fiscal)
-    return totals
+        entry = sums.setdefault(position.department_key, [0, 0, 0, ZERO, ZERO])
+        entry[0] += 1
+        entry[1] += position.headcount
+        entry[2] += position.headcount if position.is_open else 0
+        entry[3] += fiscal_year_cost(position, fiscal)
+        entry[4] += position.annual_cost * position.headcount
+    return {key: Staffing(*entry) for key, entry in sums.items()}
 
 
 def total_staffing(by_department: dict[str, Staffing]) -> Staffing:
