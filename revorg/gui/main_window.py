@@ -253,14 +253,16 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         controller = self.controller
-        controller.undo_stack.cleanChanged.connect(lambda _clean: self.refresh_title())
+        # Bound methods, not lambdas: Qt drops them when the window goes, so a late signal from
+        # the undo stack (cleared at shutdown) cannot reach a deleted window.
+        controller.undo_stack.cleanChanged.connect(self._clean_changed)
         controller.plan_changed.connect(self._after_model_change)
         controller.edit_failed.connect(self.show_error)
         controller.document_replaced.connect(self._after_document_replaced)
         self.scene.selectionChanged.connect(self._show_selection)
         self.view.role_dropped.connect(self.add_role)
         self.view.card_dropped.connect(self.move_card)
-        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.view.message.connect(self._show_message)
         self.view.card_activated.connect(self.scene.toggle_collapsed)
         self.palette.role_activated.connect(self.add_role_under_selection)
         self.inspector.edit_requested.connect(self.apply_inspector_edit)
@@ -273,6 +275,12 @@ class MainWindow(QMainWindow):
         self.find_box.returnPressed.connect(self.next_match)
 
     # --- state shown ------------------------------------------------------------------------
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.refresh_title()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     def is_modified(self) -> bool:
         return self.recovered_unsaved or not self.controller.undo_stack.isClean()
