@@ -1,0 +1,482 @@
+"""What runs in the child processes of the benchmark, one size at a time.
+
+`measure_size` generates the plan and its roster files, then times every measure and its peer.
+`memory_session` runs in a process of its own (so that peaks of different sizes stay apart):
+it opens the saved plan in the window, moves a team and undoes it, repaints zoomed out, saves
+and exports, and reports the peak resident memory of the whole process.
+
+The GUI runs headless (Qt's offscreen platform) with Qt's test locations, so nothing is read
+from or written to the user's settings.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks import peers
+
+LONG_RUN_S = 10.0  # a measure whose first run takes longer is not repeated
+PAINT_WAIT_S = 120.0  # give up waiting for a paint after this long
+
+
+def progress(size: int, text: str) -> None:
+    print(f"progress: {size:,} positions: {text}", file=sys.stderr, flush=True)
+
+
+# --- timing -----------------------------------------------------------------------------------
+
+
+def timed(
+    action: Callable[[Any], object],
+    repeat: int,
+    prepare: Callable[[], Any] | None = None,
+    cleanup: Callable[[Any], object] | None = None,
+) -> dict[str, Any]:
+    """Run `action` `repeat` times, each on a fresh state from `prepare` (not timed); the
+    median and every run. A first run longer than LONG_RUN_S is not repeated."""
+    runs: list[float] = []
+    for _ in range(repeat):
+        state = prepare() if prepare is not None else None
+        gc.collect()
+        start = time.perf_counter()
+        action(state)
+        runs.append(time.perf_counter() - start)
+        if cleanup is not None:
+            cleanup(state)
+        if runs[0] > LONG_RUN_S:
+            break
+    return seconds(runs)
+
+
+def seconds(runs: list[float]) -> dict[str, Any]:
+    return {"value": statistics.median(runs), "unit": "s", "runs": [round(r, 6) for r in runs]}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+
+
+def current_rss_mb() -> float:
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+# --- the GUI, headless ------------------------------------------------------------------------
+
+
+def start_gui() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    from revorg.gui.application import make_application
+
+    app = make_application()
+    app.setOrganizationName("RevOrgBenchmark")
+    return app
+
+
+class Gui:
+    """Opens plans in main windows and waits for their chart to be painted."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.app = start_gui()
+        gui = self
+
+        class PaintWatcher(QObject):
+            def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt)
+                if event.type() == QEvent.Type.Paint:
+                    gui.paints += 1
+                return False
+
+        self.paints = 0
+        self.watcher = PaintWatcher()
+
+    def open_window(self, plan_file: Path) -> tuple[Any, dict[str, float]]:
+        """Open the file and show it as `revorg FILE` does (window, fit, first paint); the
+        window and the time of each phase."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from revorg.gui.main_window import MainWindow
+        from revorg.model.document import PlanDocument
+
+        start = time.perf_counter()
+        document = PlanDocument.open(plan_file)
+        opened = time.perf_counter()
+        window = MainWindow(document)
+        built = time.perf_counter()
+        window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+        window.view.viewport().installEventFilter(self.watcher)
+        self.paints = 0
+        window.show()
+        window.view.fit()
+        self.wait_for_paint()
+        painted = time.perf_counter()
+        return window, {
+            "open_read": opened - start,
+            "open_window": built - opened,
+            "open_paint": painted - built,
+            "open": painted - start,
+        }
+
+    def wait_for_paint(self) -> None:
+        """Process events until the chart's viewport has been painted (a paint is done when
+        processEvents returns: the event filter sees it just before it is drawn)."""
+        deadline = time.perf_counter() + PAINT_WAIT_S
+        while self.paints == 0:
+            self.app.processEvents()
+            if time.perf_counter() > deadline:
+                raise RuntimeError("the chart was never painted")
+
+    def settle(self) -> None:
+        """After an edit: let the window handle what the edit posted, up to the repaint."""
+        self.paints = 0
+        self.app.processEvents()
+        for _ in range(3):  # a scene change posts its viewport update one round later
+            if self.paints:
+                break
+            self.app.processEvents()
+
+    def close_window(self, window: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        window.close()
+        window.deleteLater()
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.app.processEvents()
+        gc.collect()
+
+
+# --- the move of a team -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MovePlan:
+    position_id: int
+    old_manager: int | None
+    new_manager: int
+    subtree: int  # positions moved
+
+
+def choose_move(tree: Any, size: int) -> MovePlan:
+    """A mid-size team (its size nearest max(10, positions / 200)) and a manager far from it
+    in the chart to move it under."""
+    order = tree.preorder()
+    below: dict[int, int] = {}
+    for position_id in reversed(order):
+        below[position_id] = 1 + sum(below[r] for r in tree.reports(position_id))
+    wanted = max(10, size // 200)
+    candidates = [p for p in order if tree.parent.get(p) is not None and tree.reports(p)]
+    root = min(candidates, key=lambda p: (abs(below[p] - wanted), p))
+    moved = set(tree.subtree(root))
+    old_manager = tree.parent.get(root)
+    index = {p: i for i, p in enumerate(order)}
+    managers = [p for p in order if tree.reports(p) and p not in moved and p != old_manager]
+    new_manager = max(managers, key=lambda p: (abs(index[p] - index[root]), -p))
+    return MovePlan(root, old_manager, new_manager, below[root])
+
+
+# --- the measures of one size -----------------------------------------------------------------
+
+
+def plan_file_of(workdir: Path, size: int) -> Path:
+    return workdir / f"plan-{size}.revorg"
+
+
+def prepare_plan(size: int, workdir: Path) -> dict[str, Any]:
+    from revorg.model.generator import generate_plan
+
+    start = time.perf_counter()
+    document = generate_plan(size)
+    generated = time.perf_counter() - start
+    path = plan_file_of(workdir, size)
+    path.unlink(missing_ok=True)
+    document.save_as(path)
+    document.close()
+    return {"generate": {"value": generated, "unit": "s", "runs": [round(generated, 6)]}}
+
+
+ROSTER_HEADER = ("Name", "Title", "Manager", "Department", "Cost")
+
+
+def roster_rows(document: Any) -> list[tuple[Any, ...]]:
+    """One roster row per position (a headcount group is one row): the same people, with the
+    manager by name (every manager is a named person in a generated plan)."""
+    from revorg.model.entities import Department
+    from revorg.model.summary import scenario_positions
+
+    session = document.session
+    names = {d.key: d.name("en") for d in session.query(Department)}
+    positions = scenario_positions(session, document.scenario())
+    by_id = {p.id: p for p in positions}
+    rows = []
+    for position in positions:
+        manager = by_id.get(position.manager_id) if position.manager_id else None
+        rows.append(
+            (
+                position.person_name or "",
+                position.title,
+                (manager.person_name or "") if manager is not None else "",
+                names.get(position.department_key, ""),
+                int(position.annual_cost),
+            )
+        )
+    return rows
+
+
+def write_rosters(document: Any, workdir: Path, size: int) -> tuple[Path, Path]:
+    rows = roster_rows(document)
+    csv_path = workdir / f"roster-{size}.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ROSTER_HEADER)
+        writer.writerows(rows)
+    xlsx_path = workdir / f"roster-{size}.xlsx"
+    peers.write_roster_workbook(ROSTER_HEADER, rows, xlsx_path)
+    return csv_path, xlsx_path
+
+
+def measure_size(size: int, repeat: int, workdir: Path, dot_timeout: float) -> dict[str, Any]:
+    """Every timed measure and peer of one plan size (peak memory is measured apart). Each
+    group runs in a function of its own, so that nothing it loaded (a window, a plan's
+    objects) stays alive to slow the next ones down."""
+    results: dict[str, Any] = {}
+    notes: list[str] = []
+    progress(size, "generating the plan")
+    results.update(prepare_plan(size, workdir))
+    results.update(measure_window(size, repeat, workdir))
+    gc.collect()
+    results.update(measure_layout(size, repeat, workdir, dot_timeout, notes))
+    gc.collect()
+    results.update(measure_files(size, repeat, workdir))
+    for leftover in workdir.glob(f"*-{size}-*"):
+        leftover.unlink()
+    return {"measures": results, "notes": notes}
+
+
+def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
+    """In the window: open to first paint, a move and its undo, a repaint zoomed out."""
+    from PySide6.QtCore import QPointF
+
+    from revorg.model.document import PlanDocument
+
+    results: dict[str, Any] = {}
+    progress(size, "open to first paint")
+    gui = Gui()
+    warm_up = workdir / "warm-up.revorg"
+    if not warm_up.exists():
+        demo = PlanDocument.from_template("demo", 2027)
+        demo.save_as(warm_up)
+        demo.close()
+    window, _phases = gui.open_window(warm_up)  # imports, fonts and caches are loaded once
+    gui.close_window(window)
+    phases: dict[str, list[float]] = {}
+    window = None
+    for _ in range(repeat):
+        if window is not None:
+            gui.close_window(window)
+            window = None
+        gc.collect()
+        window, timings = gui.open_window(plan_file_of(workdir, size))
+        for name, value in timings.items():
+            phases.setdefault(name, []).append(value)
+        if phases["open"][0] > LONG_RUN_S:
+            break
+    for name, runs in phases.items():
+        results[name] = seconds(runs)
+    assert window is not None
+
+    progress(size, "relayout after a move, and its undo")
+    controller, view = window.controller, window.view
+    move = choose_move(controller.tree(), size)
+    results["move_subtree"] = {"value": move.subtree, "unit": "positions"}
+    view.resetTransform()
+    view.centerOn(QPointF(*window.scene.layout.centres[move.position_id]))
+    gui.settle()
+    move_runs, undo_runs = [], []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        controller.move(move.position_id, move.new_manager)
+        gui.settle()
+        move_runs.append(time.perf_counter() - start)
+        assert controller.tree().parent[move.position_id] == move.new_manager
+        gc.collect()
+        start = time.perf_counter()
+        controller.undo_stack.undo()
+        gui.settle()
+        undo_runs.append(time.perf_counter() - start)
+        assert controller.tree().parent[move.position_id] == move.old_manager
+        if move_runs[0] > LONG_RUN_S:
+            break
+    results["move"] = seconds(move_runs)
+    results["undo"] = seconds(undo_runs)
+
+    progress(size, "repaint zoomed out")
+    view.fit()
+    gui.settle()
+    results["fit_zoom"] = {"value": view.zoom(), "unit": "scale"}
+    results["repaint_zoomed_out"] = timed(lambda _state: view.viewport().grab(), repeat)
+    gui.close_window(window)
+    return results
+
+
+def measure_layout(
+    size: int, repeat: int, workdir: Path, dot_timeout: float, notes: list[str]
+) -> dict[str, Any]:
+    """Layout alone, as ChartScene.relayout calls it, and dot on the same tree; the roster
+    files are written from the same positions."""
+    from revorg.gui.layout import LayoutMetrics, compute_layout
+    from revorg.model.document import PlanDocument
+    from revorg.model.org_tree import OrgTree
+    from revorg.model.summary import scenario_positions
+
+    results: dict[str, Any] = {}
+    progress(size, "layout")
+    document = PlanDocument.open(plan_file_of(workdir, size), for_editing=False)
+    positions = scenario_positions(document.session, document.scenario())
+    tree = OrgTree.build(positions)
+    metrics = LayoutMetrics()
+    results["layout"] = timed(
+        lambda _state: compute_layout(tree.children, metrics, collapsed=set(), compact=True),
+        repeat,
+    )
+    if peers.dot_path() is None:
+        notes.append("Graphviz dot is not installed: the layout peer is skipped")
+    else:
+        progress(size, "dot -Tplain on the same tree")
+        dot_file = workdir / f"tree-{size}.dot"
+        peers.write_dot(tree.parent, dot_file)
+        dot_runs: list[float] = []
+        for _ in range(repeat):
+            run = peers.run_dot(dot_file, dot_timeout)
+            if run.seconds is None:
+                results["dot"] = {"value": None, "at_least": run.limit, "unit": "s", "runs": []}
+                notes.append(f"dot did not finish within {run.limit:g} s at {size:,} positions")
+                break
+            dot_runs.append(run.seconds)
+            if dot_runs[0] > LONG_RUN_S:
+                break
+        if dot_runs:
+            results["dot"] = seconds(dot_runs)
+    write_rosters(document, workdir, size)
+    document.close()
+    return results
+
+
+def measure_files(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
+    """Save, Excel export, roster import and summary, each on a freshly opened plan, with
+    their peers."""
+    from revorg.io.importers import import_plan
+    from revorg.io.xlsx_export import export_workbook
+    from revorg.model.document import PlanDocument
+    from revorg.model.summary import summarize
+
+    results: dict[str, Any] = {}
+    plan_file = plan_file_of(workdir, size)
+    counter = iter(range(1_000_000))
+
+    def fresh_document() -> Any:
+        return PlanDocument.open(plan_file, for_editing=False)
+
+    def close(document: Any) -> None:
+        document.close()
+
+    progress(size, "save, and sqlite3 executemany")
+    results["save"] = timed(
+        lambda document: document.save_as(workdir / f"saved-{size}-{next(counter)}.revorg"),
+        repeat,
+        fresh_document,
+        close,
+    )
+    rows = peers.plan_rows(plan_file)
+    results["sqlite_rows"] = {"value": rows.row_count, "unit": "rows"}
+    results["sqlite"] = timed(
+        lambda _state: peers.sqlite_write(rows, workdir / f"sqlite-{size}-{next(counter)}.db"),
+        repeat,
+    )
+
+    progress(size, "Excel export, and openpyxl write-only")
+    exported: list[Path] = []
+
+    def export(document: Any) -> None:
+        path = workdir / f"export-{size}-{next(counter)}.xlsx"
+        export_workbook(document, document.scenario(), path)
+        exported.append(path)
+
+    results["export"] = timed(export, repeat, fresh_document, close)
+    sheets = peers.workbook_cells(exported[-1])
+    results["export_cells"] = {"value": peers.count_cells(sheets), "unit": "cells"}
+    results["openpyxl_write"] = timed(
+        lambda _state: peers.write_only_workbook(
+            sheets, workdir / f"openpyxl-{size}-{next(counter)}.xlsx"
+        ),
+        repeat,
+    )
+
+    progress(size, "roster import, and openpyxl read-only")
+    roster_csv, roster_xlsx = workdir / f"roster-{size}.csv", workdir / f"roster-{size}.xlsx"
+
+    def import_roster(path: Path) -> Callable[[Any], None]:
+        def run(_state: Any) -> None:
+            document, _report = import_plan(path)
+            document.close()
+
+        return run
+
+    results["import_csv"] = timed(import_roster(roster_csv), repeat)
+    results["import_xlsx"] = timed(import_roster(roster_xlsx), repeat)
+    results["openpyxl_read"] = timed(lambda _state: peers.read_only_workbook(roster_xlsx), repeat)
+
+    progress(size, "summary")
+    results["summary"] = timed(
+        lambda document: summarize(document.session, document.scenario()),
+        repeat,
+        fresh_document,
+        close,
+    )
+    return results
+
+
+def memory_session(size: int, workdir: Path, started_wall: float) -> dict[str, Any]:
+    """A user's session in a process of its own: start, open the plan, move a team and undo
+    it, repaint zoomed out, save and export. Its peak resident memory, its resident memory
+    before the plan was opened, and the time from the process's start to the first paint."""
+    gui = Gui()
+    from revorg.io.xlsx_export import export_workbook
+
+    base = current_rss_mb()
+    window, _phases = gui.open_window(plan_file_of(workdir, size))
+    cold = time.time() - started_wall
+    controller = window.controller
+    move = choose_move(controller.tree(), size)
+    controller.move(move.position_id, move.new_manager)
+    gui.settle()
+    controller.undo_stack.undo()
+    gui.settle()
+    window.view.fit()
+    window.view.viewport().grab()
+    controller.document.save_as(workdir / f"memory-{size}.revorg")
+    export_workbook(controller.document, controller.scenario, workdir / f"memory-{size}.xlsx")
+    peak = peak_rss_mb()
+    gui.close_window(window)
+    for leftover in workdir.glob(f"memory-{size}.*"):
+        leftover.unlink()
+    return {
+        "peak_memory": {"value": peak, "unit": "MB"},
+        "start_memory": {"value": base, "unit": "MB"},
+        "cold_open": {"value": cold, "unit": "s", "runs": [round(cold, 6)]},
+    }

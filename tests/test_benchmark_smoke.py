@@ -1,0 +1,64 @@
+"""scripts/bench on a tiny plan: it runs end to end and reports every measure, peer, ratio and
+goal in the table and the JSON (no timing is asserted: speed is the benchmark's to print)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.report import GOALS, RATIOS, ROWS
+from benchmarks.run import render_text
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    command = ["-m", "benchmarks.run", "--sizes", "200", "--repeat", "1", "--json"]
+    completed = subprocess.run(
+        [sys.executable, *command, "--out", str(out)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    data = json.loads(completed.stdout)
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+
+    assert {"cpu", "cores", "memory_gib", "os", "python", "pyside6"} <= set(data["machine"])
+    assert data["settings"]["sizes"] == [200]
+    measures = data["results"]["200"]["measures"]
+    has_dot = shutil.which("dot") is not None
+    for row in ROWS:
+        if row.key in ("dot", "layout_vs_dot") and not has_dot:
+            continue
+        assert row.key in measures, row.key
+        assert measures[row.key]["value"] > 0, row.key
+    for ratio in RATIOS:
+        if ratio.key in measures:
+            expected = measures[ratio.ours]["value"] / measures[ratio.peer]["value"]
+            assert abs(measures[ratio.key]["value"] - expected) < 1e-9
+    for key in ("open", "layout", "move", "undo", "save", "export", "import_xlsx", "summary"):
+        assert measures[key]["unit"] == "s"
+        assert len(measures[key]["runs"]) == 1
+    if not has_dot:
+        assert any("dot is not installed" in n for n in data["results"]["200"]["notes"])
+
+    # The goals are at 10,000 and 50,000 positions: listed, not judged, on a plan of 200.
+    assert len(data["goals"]) == len(GOALS)
+    assert all(goal["met"] is None and goal["value"] is None for goal in data["goals"])
+    assert data["not_met"] == []
+
+    text = render_text(data)
+    lines = text.splitlines()
+    header = next(line for line in lines if line.startswith("measure"))
+    assert header.split()[:2] == ["measure", "200"]
+    assert "goal at 10,000" in header and "goal at 50,000" in header
+    for row in ROWS:
+        assert any(line.startswith(row.label) for line in lines), row.label
+    assert lines[0].startswith("machine: ")
