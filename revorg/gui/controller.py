@@ -218,22 +218,28 @@ class PlanController(QObject):
     def delete(self, position_ids: Sequence[int], keep_reports: bool) -> None:
         """Delete cards with their subtrees, or move their reports up to their managers."""
         tree = self.tree()
-        roots = [i for i in position_ids if not any(a in position_ids for a in tree.ancestors(i))]
+        selected = set(position_ids)
+        roots = [i for i in position_ids if not any(a in selected for a in tree.ancestors(i))]
         steps: list[PlanCommand] = []
         if keep_reports:
-            for root in roots:
-                manager = tree.parent.get(root)
-                for report in tree.reports(root):
-                    if report in position_ids:
-                        continue
-                    order = self.position(root).sort_order
-                    steps.append(MoveCommand(self, report, manager, order))
-            doomed = list(roots)
+            # Every selected card goes; each report that is not selected moves up to its nearest
+            # manager that stays (a selected card under a selected manager is deleted too).
+            doomed = [i for root in roots for i in tree.subtree(root) if i in selected]
+            for gone in doomed:
+                for report in tree.reports(gone):
+                    if report not in selected:
+                        manager = self._nearest_kept_manager(tree, gone, selected)
+                        order = self.position(gone).sort_order
+                        steps.append(MoveCommand(self, report, manager, order))
         else:
             doomed = [i for root in roots for i in tree.subtree(root)]
         steps.append(RemoveRowsCommand(self, doomed))
         title = self.position(roots[0]).title if len(roots) == 1 else f"{len(roots)} positions"
         self.push(MacroCommand(self, steps, f"Delete {title}"))
+
+    @staticmethod
+    def _nearest_kept_manager(tree: OrgTree, position_id: int, removed: set[int]) -> int | None:
+        return next((a for a in tree.ancestors(position_id) if a not in removed), None)
 
     def edit(self, position_id: int, changes: dict[str, Any]) -> None:
         for name, value in changes.items():

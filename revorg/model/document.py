@@ -113,8 +113,20 @@ class PlanDocument:
     def save(self) -> None:
         if self.path is None:
             raise PlanFileError("this plan has no file yet: use Save As")
-        self.session.commit()
+        self.commit()
         write_plan_file(self.connection, self.path)
+
+    def commit(self) -> None:
+        """Commit the edits, refusing first (with the plan still editable) what the deferred
+        foreign keys would refuse at COMMIT: a failed commit would roll every unsaved edit back."""
+        self.session.flush()
+        broken = self.connection.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            table, row, parent, _index = broken
+            raise PlanFileError(
+                f"the plan cannot be saved: row {row} of {table} refers to a missing {parent} row"
+            )
+        self.session.commit()
 
     def save_as(self, path: Path) -> None:
         """Write to a new file and keep editing that one (the lock moves with it)."""
@@ -125,7 +137,7 @@ class PlanDocument:
         new_lock = PlanFileLock(path)
         new_lock.acquire()
         try:
-            self.session.commit()
+            self.commit()
             write_plan_file(self.connection, path)
         except BaseException:
             new_lock.release()

@@ -416,14 +416,6 @@ def test_delete_keeping_reports_of_two_separate_cards_can_be_saved(
         controller.undo_stack.clear()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: PlanController.delete(ids, keep_reports=True) with a card and its own manager "
-    "both selected deletes only the manager and leaves the report pointing at a deleted row "
-    "(revorg/gui/controller.py, delete: doomed = list(roots)); the next save fails with "
-    "sqlalchemy IntegrityError (FOREIGN KEY constraint failed) and the session is left in "
-    "'prepared' state: nothing can be saved or edited any more",
-)
 def test_delete_keeping_reports_of_a_selected_card(qapp: QApplication, tmp_path: Path) -> None:
     with PlanDocument.from_template("demo", 2027) as document:
         controller = PlanController(document)
