@@ -61,6 +61,7 @@ from revorg.io.tabular import (
 )
 from revorg.model.catalogue import RoleSpec, department_specs, role_specs
 from revorg.model.document import PlanDocument, next_fiscal_year
+from revorg.model.edits import MAX_AMOUNT
 from revorg.model.entities import DottedLine, Position, RoleType
 from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
@@ -766,6 +767,10 @@ class RosterReader:
                 self.error("cost", f"{error}: the cost must be a number", row,
                            columns.heading("cost"))  # fmt: skip
             else:
+                if cost > MAX_AMOUNT:
+                    self.error("cost", f"{amount!r} is more than {MAX_AMOUNT:,}: the cost is "
+                               "too large", row, columns.heading("cost"))  # fmt: skip
+                    return entry
                 entry.cost = to_money(cost)
                 if currency is not None:
                     currencies.setdefault(currency, row)

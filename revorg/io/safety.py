@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -226,7 +227,14 @@ def _check_workbook_zip(path: Path, report: ImportReport) -> bool:
                 problem = _not_a_workbook(path, archive, members)
             if problem is None:
                 problem = _scan_members(path, archive, members)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        zlib.error,  # a member whose compressed data is damaged
+        NotImplementedError,  # a compression method zipfile does not know
+    ) as error:
         problem = f"{path.name} is damaged: not a readable zip archive ({error})"
     except OSError as error:
         problem = f"{path.name} cannot be read: {error.strerror or error}"

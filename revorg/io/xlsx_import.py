@@ -68,6 +68,7 @@ from revorg.model.catalogue import (
     role_specs,
 )
 from revorg.model.document import PlanDocument, next_fiscal_year
+from revorg.model.edits import MAX_AMOUNT, MAX_COUNT
 from revorg.model.entities import Assumption, DottedLine, Position, RoleType
 from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
@@ -160,6 +161,9 @@ def read_plan_workbook(
         return None
     try:
         content = _Reader(book, report).read()
+    except Exception as error:  # openpyxl parses each sheet lazily: damage shows up here
+        report.error(f"{path.name} is damaged: a sheet cannot be read ({_one_line(error)})")
+        return None
     finally:
         book.close()
     if content is None or report.has_errors:
@@ -644,6 +648,8 @@ class _Reader:
         cost = row.parsed("annual_cost", parse_number)
         if cost is not None and cost < 0:
             self.error(f"a cost must not be negative: {cost}", row.where("annual_cost"))
+        elif cost is not None and cost > MAX_AMOUNT:
+            self.error(f"a cost must be at most {MAX_AMOUNT:,}: {cost}", row.where("annual_cost"))
         if cost is None and _is_blank(row.raw("annual_cost")):
             cost = role.default_annual_cost
             self.note(
@@ -905,8 +911,8 @@ def _boolean(value: Any) -> bool:
 
 def _positive_whole(value: Any) -> int:
     number = parse_whole(value)
-    if number < 1:
-        raise ValueError(f"must be a whole number of 1 or more: {number}")
+    if not 1 <= number <= MAX_COUNT:
+        raise ValueError(f"must be a whole number from 1 to {MAX_COUNT:,}: {number}")
     return number
 
 

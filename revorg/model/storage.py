@@ -70,7 +70,12 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         memory = connect_memory()
         source.backup(memory)
     except sqlite3.DatabaseError as error:
-        raise PlanFileError(f"{path} is damaged and cannot be read ({error})") from None
+        raise PlanFileError(
+            f"{path} is damaged and cannot be read ({_one_line(str(error))})"
+        ) from None
+    except UnicodeDecodeError:
+        # SQLite's own message about the damage is itself damaged text.
+        raise PlanFileError(f"{path} is damaged and cannot be read") from None
     finally:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")
@@ -92,6 +97,12 @@ def _check_values(connection: sqlite3.Connection, path: Path) -> None:
     from revorg.model.entities import Base
 
     for table in Base.metadata.sorted_tables:
+        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
+        missing = [column.name for column in table.columns if column.name not in found]
+        if missing:
+            raise PlanFileError(
+                f"{path} is damaged: column {missing[0]!r} of table {table.name!r} is missing"
+            )
         typed = [
             (column.name, column.type)
             for column in table.columns
@@ -126,6 +137,21 @@ def _check_sqlite_header(path: Path) -> None:
         raise PlanFileError(f"{path} is not a RevOrg plan (not a SQLite database)")
     if len(header) < 100:
         raise PlanFileError(f"{path} is damaged: it is shorter than a SQLite header")
+    _check_file_length(path, header)
+
+
+def _check_file_length(path: Path, header: bytes) -> None:
+    """A file cut short (an interrupted copy) would be read with zeros for its missing end:
+    its length must be the page size times the page count the header records."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    count_is_valid = header[24:28] == header[92:96]  # the count is kept since SQLite 3.7.0
+    if count_is_valid and page_count and path.stat().st_size != page_size * page_count:
+        raise PlanFileError(
+            f"{path} is damaged: it is {path.stat().st_size} bytes long where its header says "
+            f"{page_size * page_count} (an interrupted copy?)"
+        )
 
 
 def _check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> None:
@@ -140,7 +166,8 @@ def _check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> Non
         )
     if version < 1:
         raise PlanFileError(f"{path} is damaged: it has no file format version")
-    problems = [row[0] for row in source.execute("PRAGMA quick_check(5)")]
+    # integrity_check, not quick_check: it also compares every index with its table.
+    problems = [row[0] for row in source.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
         raise PlanFileError(f"{path} is damaged: {_one_line(problems[0])}")
     tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -3,12 +3,10 @@ rule every import must follow (a plan, or a refusal with a report; never anythin
 
 from __future__ import annotations
 
-import decimal
 import io
 import re
 import traceback
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,39 +74,7 @@ def _innermost_revorg_frame(error: BaseException) -> traceback.FrameSummary | No
     return frames[-1] if frames else None
 
 
-def _damaged_zip_member(error: BaseException) -> bool:
-    """test_a_member_that_does_not_decompress_is_refused: zlib.error and zipfile's
-    NotImplementedError escape revorg/io/safety.py (_check_workbook_zip / _scan_members)."""
-    frame = _innermost_revorg_frame(error)
-    return (
-        isinstance(error, zlib.error | NotImplementedError)
-        and frame is not None
-        and frame.filename.endswith("safety.py")
-    )
-
-
-def _damaged_sheet_xml(error: BaseException) -> bool:
-    """test_a_damaged_sheet_of_an_export_is_refused: openpyxl parses sheets lazily in
-    revorg/io/xlsx_import.py _Book.sheet / _Book._computed, outside the try that turns
-    damage into a report error."""
-    frames = _revorg_frames(error)[-2:]  # the method, and maybe its list comprehension
-    return bool(frames) and any(
-        frame.filename.endswith("xlsx_import.py") and frame.name in {"sheet", "_computed"}
-        for frame in frames
-    )
-
-
-def _huge_number(error: BaseException) -> bool:
-    """test_a_huge_cost_or_headcount_is_refused_*: amounts and headcounts have no upper
-    bound on import (decimal.InvalidOperation in to_money, OverflowError writing SQLite)."""
-    return isinstance(error, OverflowError | decimal.InvalidOperation)
-
-
-KNOWN_BUGS: dict[str, Callable[[BaseException], bool]] = {
-    "damaged zip member": _damaged_zip_member,
-    "damaged sheet XML": _damaged_sheet_xml,
-    "huge number": _huge_number,
-}
+KNOWN_BUGS: dict[str, Callable[[BaseException], bool]] = {}  # none open: all were fixed
 
 
 def known_bug(error: BaseException) -> str | None:

@@ -482,14 +482,6 @@ def test_a_truncated_file_is_refused(saved_bytes: bytes, tmp_path: Path) -> None
             assert open_outcome(path) == "refused", keep
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: revorg/model/storage.py read_plan_file does not check that the file size is "
-    "the page count (header offset 28) times the page size: SQLite reads the missing end of "
-    "the last page as zeros, so a plan cut short by 1 or 2 bytes (an interrupted copy) opens "
-    "without a word with changed values (a role's sort order 22 -> 0, its default cost "
-    "55,000.00 -> 54,999.04 in the demo plan)",
-)
 @pytest.mark.parametrize("missing", [1, 2])
 def test_a_file_cut_short_inside_its_last_page_is_refused(
     saved_bytes: bytes, tmp_path: Path, missing: int
@@ -504,15 +496,10 @@ def test_a_file_cut_short_inside_its_last_page_is_refused(
     assert outcome == "refused"
 
 
-# Damage that open lets through or reports badly: known bugs, each with a strict xfail test
-# below. The fuzz test counts them and fails on anything else.
+# Damage that open lets through or reports badly, while a fix is pending: none now (the
+# file-length, column, index, UTF-8 and one-line cases were fixed). A new one gets a strict
+# xfail test and an entry here, so that the fuzz test keeps failing on anything else.
 def known_damage_bug(error: BaseException, stage: str) -> str | None:
-    if stage == "open" and isinstance(error, UnicodeDecodeError):
-        return "UnicodeDecodeError at open"
-    if stage == "open" and isinstance(error, PlanFileError) and "\n" in str(error):
-        return "message of several lines"
-    if stage == "read" and not isinstance(error, PlanFileError):
-        return "damage found only after open"
     return None
 
 
@@ -603,13 +590,6 @@ def with_schema_edit(saved_bytes: bytes, path: Path, sql: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: revorg/model/storage.py read_plan_file catches sqlite3.DatabaseError only: "
-    "damage whose SQLite message holds invalid UTF-8 (a damaged name in the schema) makes "
-    "Python's sqlite3 raise UnicodeDecodeError from PRAGMA quick_check (storage.py, "
-    "_check_is_current_enough_plan), which reaches the user as a traceback",
-)
 def test_damage_in_the_schema_with_invalid_utf8_is_refused(
     saved_bytes: bytes, tmp_path: Path, run_revorg: CliRunner
 ) -> None:
@@ -625,12 +605,6 @@ def test_damage_in_the_schema_with_invalid_utf8_is_refused(
     assert open_outcome(path) == "refused"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: revorg/model/storage.py read_plan_file puts SQLite's message in the "
-    "PlanFileError as it is (f'{path} is damaged and cannot be read ({error})'); a damaged "
-    "schema makes that message several lines long (it quotes the CREATE TABLE text)",
-)
 def test_damage_in_the_schema_is_reported_in_one_line(saved_bytes: bytes, tmp_path: Path) -> None:
     path = with_schema_edit(
         saved_bytes,
@@ -641,13 +615,6 @@ def test_damage_in_the_schema_is_reported_in_one_line(saved_bytes: bytes, tmp_pa
     assert open_outcome(path) == "refused"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: revorg/model/storage.py _check_is_current_enough_plan checks that the "
-    "tables exist, not their columns: a plan whose schema text was damaged (a column name "
-    "changed) opens, and the first query fails with sqlalchemy OperationalError 'no such "
-    "column: scenarios.sort_order' in the middle of the session",
-)
 def test_a_damaged_column_name_is_refused_at_open(saved_bytes: bytes, tmp_path: Path) -> None:
     path = with_schema_edit(
         saved_bytes,
@@ -658,14 +625,6 @@ def test_a_damaged_column_name_is_refused_at_open(saved_bytes: bytes, tmp_path: 
     assert open_outcome(path) == "refused"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: revorg/model/storage.py checks a plan with PRAGMA quick_check, which does not "
-    "compare indexes with their tables, and _check_values reads the tables only: a damaged "
-    "index page (here the unique index of assumptions) opens, and reading the assumptions "
-    "then fails with sqlalchemy OperationalError 'Could not decode to UTF-8 column' (PRAGMA "
-    "integrity_check reports 'row 7 missing from index sqlite_autoindex_assumptions_1')",
-)
 def test_a_damaged_index_is_refused_at_open(saved_bytes: bytes, tmp_path: Path) -> None:
     path = tmp_path / "index.revorg"
     path.write_bytes(saved_bytes)
