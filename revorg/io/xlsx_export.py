@@ -537,18 +537,28 @@ class _WorkbookBuilder:
         validation.add(f"{letter}2:{letter}{last}")
         sheet.data_validations.append(validation)
 
+    def _list_sheet_header(
+        self, name: str, columns: Any, letter_of: Any, freeze: str, rows: int
+    ) -> list[str]:
+        """Widths, frozen header and the heading row of a one-table sheet; its headings."""
+        sheet = self.sheets[name]
+        for column in columns:
+            sheet.column_dimensions[letter_of[column.key]].width = column.width
+        sheet.freeze_panes = freeze
+        headings = [self.text(column.key) for column in columns]
+        _set_dimension(sheet, rows + 1, len(columns))
+        sheet.append([self.cell(name, heading, self.styles.header) for heading in headings])
+        return headings
+
     # --- Assumptions ----------------------------------------------------------------------
 
     def _assumptions(self) -> None:
         sheet = self.sheets[ASSUMPTIONS]
         styles = self.styles
         letter_of = ASSUMPTION_LETTERS
-        for column in ASSUMPTION_COLUMNS:
-            sheet.column_dimensions[letter_of[column.key]].width = column.width
-        sheet.freeze_panes = "A2"
-        headings = [self.text(column.key) for column in ASSUMPTION_COLUMNS]
-        _set_dimension(sheet, len(self.data.assumptions) + 1, len(ASSUMPTION_COLUMNS))
-        sheet.append([self.cell(ASSUMPTIONS, heading, styles.header) for heading in headings])
+        headings = self._list_sheet_header(
+            ASSUMPTIONS, ASSUMPTION_COLUMNS, letter_of, "A2", len(self.data.assumptions)
+        )
         whole_plan = _string(self.text("whole_plan"))
         for r, assumption in enumerate(self.data.assumptions, start=2):
             key = f"{letter_of['role_key']}{r}"
@@ -578,12 +588,9 @@ class _WorkbookBuilder:
         sheet = self.sheets[ROLES]
         styles = self.styles
         letter_of = ROLE_LETTERS
-        for column in ROLE_COLUMNS:
-            sheet.column_dimensions[letter_of[column.key]].width = column.width
-        sheet.freeze_panes = "B2"
-        headings = [self.text(column.key) for column in ROLE_COLUMNS]
-        _set_dimension(sheet, len(self.data.roles) + 1, len(ROLE_COLUMNS))
-        sheet.append([self.cell(ROLES, heading, styles.header) for heading in headings])
+        headings = self._list_sheet_header(
+            ROLES, ROLE_COLUMNS, letter_of, "B2", len(self.data.roles)
+        )
         english, own = letter_of["name_en"], letter_of[f"name_{self.language}"]
         name_formula = (
             f'={english}{{r}}&""'
