@@ -97,12 +97,7 @@ def _check_values(connection: sqlite3.Connection, path: Path) -> None:
     from revorg.model.entities import Base
 
     for table in Base.metadata.sorted_tables:
-        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
-        missing = [column.name for column in table.columns if column.name not in found]
-        if missing:
-            raise PlanFileError(
-                f"{path} is damaged: column {missing[0]!r} of table {table.name!r} is missing"
-            )
+        _check_columns(connection, path, table.name, [column.name for column in table.columns])
         typed = [
             (column.name, column.type)
             for column in table.columns
@@ -121,6 +116,24 @@ def _check_values(connection: sqlite3.Connection, path: Path) -> None:
                 f"{path} is damaged: a value in table {table.name!r} cannot be read "
                 f"({_one_line(str(error))})"
             ) from None
+
+
+def _check_columns(
+    connection: sqlite3.Connection, path: Path, table: str, columns: list[str]
+) -> None:
+    """Every column the model reads is there (a damaged schema can rename one)."""
+    try:
+        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+    except (sqlite3.Error, ValueError) as error:  # the schema text itself is damaged
+        raise PlanFileError(
+            f"{path} is damaged: the columns of table {table!r} cannot be read "
+            f"({_one_line(str(error))})"
+        ) from None
+    missing = [name for name in columns if name not in found]
+    if missing:
+        raise PlanFileError(
+            f"{path} is damaged: column {missing[0]!r} of table {table!r} is missing"
+        )
 
 
 def _check_sqlite_header(path: Path) -> None:
