@@ -6,7 +6,7 @@ defaults in revorg/resources/assumptions.json (checked first, below); the commen
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -39,6 +39,7 @@ from revorg.model.entities import Position
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import TargetInputs
 from revorg.model.summary import summarize
+from tests.model.seats import Seat
 
 FY2027 = FiscalYear.of(2027)  # Jan 2027 to Dec 2027
 FY_APRIL = FiscalYear.of(2027, 4)  # Apr 2027 to Mar 2028
@@ -46,19 +47,6 @@ KINDS = {spec.key: spec.capacity_kind for spec in role_specs()}
 DEPARTMENT_OF = {spec.key: spec.department for spec in role_specs()}
 DEFAULTS = Assumptions.of((a.role_key, a.metric, a.value) for a in default_assumptions())
 CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class Seat:
-    """The least a position needs for capacity (the PlannedPosition protocol), no database."""
-
-    role_key: str
-    department_key: str
-    headcount: int = 1
-    is_open: bool = False
-    start_month: YearMonth | None = None
-    annual_cost: Decimal = Decimal(0)
-    capacity_override: Decimal | None = None
 
 
 def filled(role: str, headcount: int = 1, *, override: str | None = None) -> Seat:

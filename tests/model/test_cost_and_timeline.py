@@ -2,7 +2,6 @@
 month-by-month hiring plan. Expected numbers are worked out by hand; the comments show the sums.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -16,6 +15,7 @@ from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import TargetInputs, fiscal_year_cost, forecast
 from revorg.model.summary import scenario_positions, summarize
 from revorg.model.timeline import TimelineRow, hiring_timeline
+from tests.model.seats import Seat
 
 FY2027 = FiscalYear.of(2027)
 FY_APRIL = FiscalYear.of(2027, 4)  # Apr 2027 to Mar 2028
@@ -44,21 +44,6 @@ DEMO_COST = {
     "customer_success": Decimal("353000.00"),
     "revops": Decimal("134000.00"),
 }
-
-
-@dataclass(frozen=True)
-class Seat:
-    """A position without a database: both the StaffedPosition and PlannedPosition protocols."""
-
-    role_key: str
-    department_key: str
-    headcount: int = 1
-    is_open: bool = False
-    start_month: YearMonth | None = None
-    annual_cost: Decimal = Decimal(0)
-    capacity_override: Decimal | None = None
-    id: int = 0
-    manager_id: int | None = None
 
 
 def filled(role: str, cost: int | str, headcount: int = 1, department: str | None = None) -> Seat:
