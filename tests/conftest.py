@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from revorg.app import main
 from revorg.model.document import PlanDocument
@@ -33,6 +34,11 @@ class CliResult:
 
 
 CliRunner = Callable[..., CliResult]
+
+
+# Numbers and months as the app shows them in English, whatever this machine's locale (CI's is
+# often C). Tests of other languages set their own locale and restore this one.
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture(autouse=True)

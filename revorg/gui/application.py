@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg import __version__
 from revorg.gui.crash_guard import install_crash_guard
+from revorg.gui.i18n import apply_language, choose_language
 from revorg.gui.main_window import MainWindow
 from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
@@ -54,10 +55,11 @@ def offer_recovery(window: MainWindow) -> None:
     for recovery in orphaned_recovery_files():
         answer = QMessageBox.question(
             window,
-            window.tr("Recover unsaved work?"),
-            window.tr(
+            QApplication.translate("Recovery", "Recover unsaved work?"),
+            QApplication.translate(
+                "Recovery",
                 "RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). "
-                "Recover them?"
+                "Recover them?",
             )
             .replace("%1", recovery.plan_name)
             .replace("%2", recovery.saved_at),
@@ -67,7 +69,9 @@ def offer_recovery(window: MainWindow) -> None:
             try:
                 window.replace_document(recover_document(recovery))
             except RevOrgError as error:
-                QMessageBox.warning(window, window.tr("Cannot recover"), str(error))
+                QMessageBox.warning(
+                    window, QApplication.translate("Recovery", "Cannot recover"), str(error)
+                )
                 continue
             window.recovered_unsaved = True
             window.refresh_title()
@@ -79,12 +83,14 @@ def run_application(path: Path | None, language: str | None) -> int:
     app = make_application()
     install_crash_guard()
     settings = AppSettings()
+    language = choose_language(language, settings.language())
+    apply_language(language)
     try:
         document = first_document(path, settings)
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    window = MainWindow(document, language or settings.language() or "en")
+    window = MainWindow(document, language)
     window.show()
     window.view.fit()
     offer_recovery(window)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
+from revorg.gui.labels import metric_label
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
@@ -42,19 +43,7 @@ class AssumptionsPanel(QWidget):
         self.refresh()
 
     def metric_label(self, metric: str) -> str:
-        labels = {
-            "annual_quota": self.tr("Annual quota"),
-            "annual_expansion_quota": self.tr("Annual expansion quota"),
-            "attainment": self.tr("Quota attainment (%)"),
-            "book_of_business": self.tr("Book of business per CSM"),
-            "meetings_per_month": self.tr("Qualified meetings per month"),
-            "leads_per_month": self.tr("Qualified leads per month"),
-            "ramp_months": self.tr("Ramp (months)"),
-            "meeting_to_win_rate": self.tr("Meeting-to-win rate (%)"),
-            "hire_start_month": self.tr("Suggested hires start in month"),
-            "revenue_uplift": self.tr("Revenue uplift from a CRO (% of goal)"),
-        }
-        return labels.get(metric, metric.replace("_", " "))
+        return metric_label(metric)
 
     def refresh(self) -> None:
         roles = self.controller.roles_by_key()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import month_label
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DriverLine
@@ -253,7 +254,7 @@ class CapacityPanel(QWidget):
         self.hires_label.setText(
             self.tr("To close the gaps, hire %1, starting %2.")
             .replace("%1", ", ".join(parts))
-            .replace("%2", start.label())
+            .replace("%2", month_label(start))
             + (" " + blocked if blocked else "")
         )
         self.apply_button.setEnabled(True)

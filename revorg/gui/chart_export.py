@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from revorg.gui.chart_items import CardItem
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Scenario
@@ -87,6 +88,9 @@ def render(scene: ChartScene, painter: QPainter, target: QRectF, source: QRectF)
     scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
 
+# The command line installs no translator: there these messages stay English.
+
+
 def png_size(source: QRectF, dpi: int) -> QSize:
     scale = dpi / SCENE_DPI
     return QSize(math.ceil(source.width() * scale), math.ceil(source.height() * scale))
@@ -97,11 +101,20 @@ def check_png_size(size: QSize, dpi: int) -> None:
     if side > MAX_PNG_SIDE or size.width() * size.height() > MAX_PNG_PIXELS:
         pixels = size.width() * size.height()
         most = int(dpi * min(MAX_PNG_SIDE / side, math.sqrt(MAX_PNG_PIXELS / pixels)))
-        advice = f"use at most {most} dpi, or" if most >= MIN_PNG_DPI else "use"
-        raise ChartExportError(
-            f"the chart is too large for a PNG at {dpi} dpi ({size.width()} x {size.height()} "
-            f"pixels); {advice} SVG or PDF, which stay sharp at any size"
-        )
+        width, height = size.width(), size.height()
+        if most >= MIN_PNG_DPI:
+            text = translate(
+                "ChartExport",
+                "the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 "
+                "dpi, or SVG or PDF, which stay sharp at any size",
+            )
+        else:
+            text = translate(
+                "ChartExport",
+                "the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use SVG or PDF, "
+                "which stay sharp at any size",
+            )
+        raise ChartExportError(fill(text, dpi, width, height, most))
 
 
 def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
@@ -110,7 +123,14 @@ def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
         check_png_size(size, dpi)
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
-            raise ChartExportError(f"not enough memory for a {size.width()} x {size.height()} PNG")
+            raise ChartExportError(
+                translate(
+                    "ChartExport",
+                    "not enough memory for a %1 x %2 PNG",
+                    size.width(),
+                    size.height(),
+                )
+            )
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
         image.fill(QColor("white"))
@@ -216,7 +236,12 @@ def _page_label(painter: QPainter, tile: PageTile, count: int) -> None:
     viewport = QRectF(painter.viewport())
     painter.drawText(
         QPointF(viewport.left() + 4, viewport.bottom() - 4),
-        f"row {tile.row + 1}, column {tile.column + 1}  ({count} pages)",
+        fill(
+            translate("ChartExport", "row %1, column %2  (%3 pages)"),
+            tile.row + 1,
+            tile.column + 1,
+            count,
+        ),
     )
     painter.restore()
 
@@ -226,19 +251,23 @@ def _page_label(painter: QPainter, tile: PageTile, count: int) -> None:
 
 def _saved(ok: bool) -> None:
     if not ok:
-        raise ChartExportError("the image could not be written")
+        raise ChartExportError(translate("ChartExport", "the image could not be written"))
 
 
 def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     def checked(temporary: Path) -> None:
         write(temporary)
         if not temporary.exists() or temporary.stat().st_size == 0:
-            raise ChartExportError(f"nothing was written to {path}")
+            raise ChartExportError(
+                fill(translate("ChartExport", "nothing was written to %1"), path)
+            )
 
     try:
         replace_atomically(path, checked)
     except OSError as error:
-        raise ChartExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ChartExportError(
+            fill(translate("ChartExport", "cannot write %1: %2"), path, error.strerror or error)
+        ) from None
     return path
 
 

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.layout import LayoutMetrics
 from revorg.gui.mime import POSITION_MIME_TYPE
+from revorg.gui.numbers import format_money
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
@@ -71,9 +73,9 @@ def card_content(
     if person:
         person_line = person
     elif start_month is not None:
-        person_line = f"Open, starts {start_month.label()}"
+        person_line = fill(translate("ChartCard", "Open, starts %1"), month_label(start_month))
     else:
-        person_line = "Open"
+        person_line = translate("ChartCard", "Open")
     total = annual_cost * headcount
     return CardContent(
         title=title,
@@ -81,7 +83,7 @@ def card_content(
         is_open=not person,
         role_line=role_name + (f"  x {headcount}" if headcount > 1 else ""),
         headcount=headcount,
-        cost_line=f"{currency} {total:,.0f} / yr",
+        cost_line=fill(translate("ChartCard", "%1 / yr"), format_money(total, currency)),
         colour=colour,
         search_text=f"{title}\n{person}\n{role_name}".casefold(),
     )

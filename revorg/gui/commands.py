@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
+from revorg.gui.i18n import fill, translate
+from revorg.gui.labels import target_label
 from revorg.model import edits, scenarios
 from revorg.model.errors import RevOrgError
 from revorg.model.scenarios import ScenarioSnapshot
@@ -211,7 +213,7 @@ class EditTargetsCommand(PlanCommand):
     def __init__(
         self, controller: PlanController, name: str, old: Any, new: Any, typing_session: int
     ) -> None:
-        super().__init__(controller, f"Edit {name.replace('_', ' ')}")
+        super().__init__(controller, fill(translate("Undo", "Edit %1"), target_label(name)))
         self.name = name
         self.old = old
         self.new = new

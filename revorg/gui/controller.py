@@ -24,6 +24,8 @@ from revorg.gui.commands import (
     RemoveScenarioCommand,
     RenameScenarioCommand,
 )
+from revorg.gui.i18n import fill
+from revorg.gui.labels import metric_label
 from revorg.model import edits
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, Position, RoleType, Scenario
@@ -179,7 +181,7 @@ class PlanController(QObject):
             self.session, self.scenario, role_key, manager_id, language=self.language
         )
         rows = edits.RowsSnapshot(positions=(row,), dotted_lines=())
-        self.push(InsertRowsCommand(self, rows, f"Add {row['title']}"))
+        self.push(InsertRowsCommand(self, rows, self.tr("Add %1").replace("%1", str(row["title"]))))
         return int(row["id"])
 
     def duplicate(self, position_id: int) -> int:
@@ -190,7 +192,8 @@ class PlanController(QObject):
         copied = edits.field_values(self.session, position_id, edits.EDITABLE_FIELDS)
         row.update(copied)
         rows = edits.RowsSnapshot(positions=(row,), dotted_lines=())
-        self.push(InsertRowsCommand(self, rows, f"Duplicate {original.title}"))
+        text = self.tr("Duplicate %1").replace("%1", original.title)
+        self.push(InsertRowsCommand(self, rows, text))
         return int(row["id"])
 
     def move_refusal(self, position_id: int, new_manager_id: int | None) -> str | None:
@@ -198,9 +201,9 @@ class PlanController(QObject):
         if self.tree().would_create_cycle(position_id, new_manager_id):
             mover = self.position(position_id).title
             if new_manager_id == position_id:
-                return f"{mover} cannot report to itself"
+                return fill(self.tr("%1 cannot report to itself"), mover)
             target = self.position(new_manager_id).title if new_manager_id else ""
-            return f"{mover} cannot report to {target}: {target} already reports to {mover}"
+            return fill(self.tr("%1 cannot report to %2: %2 already reports to %1"), mover, target)
         return None
 
     def move(self, position_id: int, new_manager_id: int | None) -> None:
@@ -212,7 +215,7 @@ class PlanController(QObject):
             return
         order = edits.next_sort_order(self.session, self.scenario, new_manager_id)
         command = MoveCommand(self, position_id, new_manager_id, order)
-        command.setText(f"Move {position.title}")
+        command.setText(self.tr("Move %1").replace("%1", position.title))
         self.push(command)
 
     def delete(self, position_ids: Sequence[int], keep_reports: bool) -> None:
@@ -234,8 +237,11 @@ class PlanController(QObject):
         else:
             doomed = [i for root in roots for i in tree.subtree(root)]
         steps.append(RemoveRowsCommand(self, doomed))
-        title = self.position(roots[0]).title if len(roots) == 1 else f"{len(roots)} positions"
-        self.push(MacroCommand(self, steps, f"Delete {title}"))
+        if len(roots) == 1:
+            text = self.tr("Delete %1").replace("%1", self.position(roots[0]).title)
+        else:
+            text = self.tr("Delete %1 positions").replace("%1", str(len(roots)))
+        self.push(MacroCommand(self, steps, text))
 
     @staticmethod
     def _nearest_kept_manager(tree: OrgTree, position_id: int, removed: set[int]) -> int | None:
@@ -247,17 +253,19 @@ class PlanController(QObject):
         old = edits.field_values(self.session, position_id, changes)
         if old == changes:
             return
-        label = self.position(position_id).title
-        self.push(EditFieldsCommand(self, position_id, old, changes, f"Edit {label}"))
+        text = self.tr("Edit %1").replace("%1", self.position(position_id).title)
+        self.push(EditFieldsCommand(self, position_id, old, changes, text))
 
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
         existing = edits.dotted_line_row(self.session, from_id, to_id)
-        names = f"{self.position(from_id).title} to {self.position(to_id).title}"
+        names = (self.position(from_id).title, self.position(to_id).title)
         if present and existing is None:
             row = edits.new_dotted_line_row(self.session, self.scenario, from_id, to_id)
-            self.push(DottedLineCommand(self, row, True, f"Add dotted line {names}"))
+            text = fill(self.tr("Add dotted line %1 to %2"), *names)
+            self.push(DottedLineCommand(self, row, True, text))
         elif not present and existing is not None:
-            self.push(DottedLineCommand(self, existing, False, f"Remove dotted line {names}"))
+            text = fill(self.tr("Remove dotted line %1 to %2"), *names)
+            self.push(DottedLineCommand(self, existing, False, text))
 
     def set_target(self, name: str, value: object) -> None:
         """Change one driver input; keystrokes of one typing session merge into one step."""
@@ -277,8 +285,10 @@ class PlanController(QObject):
         new = edits.validated_assumption(assumption.metric, value)
         if assumption.value == new:
             return
-        label = f"Edit assumption {assumption.role_key} {assumption.metric.replace('_', ' ')}"
-        self.push(EditAssumptionCommand(self, assumption_id, assumption.value, new, label))
+        role = self.roles_by_key().get(assumption.role_key)
+        role_name = role.short(self.language) if role else assumption.role_key
+        text = fill(self.tr("Edit assumption %1 of %2"), metric_label(assumption.metric), role_name)
+        self.push(EditAssumptionCommand(self, assumption_id, assumption.value, new, text))
 
     def apply_suggested_hires(self) -> list[int]:
         """Add the hires that close every capacity gap as open positions, in one undo step."""
@@ -289,7 +299,8 @@ class PlanController(QObject):
         rows = suggested_hire_rows(self.session, self.scenario, hires, start, self.language)
         snapshot = edits.RowsSnapshot(positions=tuple(rows), dotted_lines=())
         count = sum(hires.values())
-        self.push(InsertRowsCommand(self, snapshot, f"Add {count} suggested hires"))
+        text = self.tr("Add %1 suggested hires").replace("%1", str(count))
+        self.push(InsertRowsCommand(self, snapshot, text))
         return [int(row["id"]) for row in rows]
 
     # --- scenarios (each change undoable; switching is not an edit) ----------------------------
@@ -299,7 +310,8 @@ class PlanController(QObject):
         source = self.scenario
         name = name or unique_copy_name(source.plan, source.name)
         snapshot = copy_scenario_rows(self.session, source.id, name)
-        self.push(InsertScenarioCommand(self, snapshot, f"New scenario {snapshot.name}"))
+        text = self.tr("New scenario %1").replace("%1", snapshot.name)
+        self.push(InsertScenarioCommand(self, snapshot, text))
         return snapshot.scenario_id
 
     def rename_scenario(self, scenario_id: int, name: str) -> None:
@@ -307,22 +319,23 @@ class PlanController(QObject):
         if scenario is None or scenario.name == name.strip():
             return
         check_scenario_name(self.session, scenario.plan_id, name, scenario_id)
-        text = f"Rename scenario {scenario.name}"
+        text = self.tr("Rename scenario %1").replace("%1", scenario.name)
         self.push(RenameScenarioCommand(self, scenario_id, name.strip(), text))
 
     def delete_scenario(self, scenario_id: int) -> None:
         others = [s.id for s in self.scenarios() if s.id != scenario_id]
         if not others:
-            raise PlanEditError("a plan needs at least one scenario")
+            raise PlanEditError(self.tr("a plan needs at least one scenario"))
         scenario = self.session.get(Scenario, scenario_id)
         command = RemoveScenarioCommand(self, scenario_id, others[0])
-        command.setText(f"Delete scenario {scenario.name if scenario else scenario_id}")
+        name = scenario.name if scenario else str(scenario_id)
+        command.setText(self.tr("Delete scenario %1").replace("%1", name))
         self.push(command)
 
     def compare(self, a_id: int, b_id: int) -> ScenarioComparison:
         a, b = self.session.get(Scenario, a_id), self.session.get(Scenario, b_id)
         if a is None or b is None:
-            raise PlanEditError("choose two scenarios of this plan")
+            raise PlanEditError(self.tr("choose two scenarios of this plan"))
         return compare_scenarios(self.session, a, b, self.language)
 
     def push(self, command: PlanCommand) -> None:

@@ -7,6 +7,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QInputDialog,
@@ -112,15 +113,21 @@ def ask_delete_choice(parent: QWidget, title: str, reports_below: int) -> Delete
     """A card with reports: delete them too, or move them up to the card's manager?"""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Delete position"))
+    box.setWindowTitle(QApplication.translate("Dialogs", "Delete position"))
     box.setText(
-        box.tr("“%1” has %2 people below it.")
+        QApplication.translate("Dialogs", "“%1” has %2 people below it.")
         .replace("%1", title)
         .replace("%2", str(reports_below))
     )
-    box.setInformativeText(box.tr("Delete them too, or move its direct reports up a level?"))
-    subtree = box.addButton(box.tr("Delete all"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(box.tr("Move reports up"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        QApplication.translate("Dialogs", "Delete them too, or move its direct reports up a level?")
+    )
+    subtree = box.addButton(
+        QApplication.translate("Dialogs", "Delete all"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QApplication.translate("Dialogs", "Move reports up"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.exec()
@@ -136,8 +143,8 @@ def ask_save_changes(parent: QWidget, plan_name: str) -> QMessageBox.StandardBut
     """Save, Discard or Cancel for a plan with unsaved changes."""
     return QMessageBox.question(
         parent,
-        parent.tr("Unsaved changes"),
-        parent.tr("Save the changes to “%1”?").replace("%1", plan_name),
+        QApplication.translate("Dialogs", "Unsaved changes"),
+        QApplication.translate("Dialogs", "Save the changes to “%1”?").replace("%1", plan_name),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -146,16 +153,19 @@ def ask_save_changes(parent: QWidget, plan_name: str) -> QMessageBox.StandardBut
 
 def ask_scenario_name(parent: QWidget, title: str, current: str) -> str | None:
     """A scenario name, or None when the user cancels."""
-    name, accepted = QInputDialog.getText(parent, title, parent.tr("Scenario name:"), text=current)
+    name, accepted = QInputDialog.getText(
+        parent, title, QApplication.translate("Dialogs", "Scenario name:"), text=current
+    )
     return name if accepted else None
 
 
 def confirm_delete_scenario(parent: QWidget, name: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        parent.tr("Delete scenario"),
-        parent.tr(
-            "Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)"
+        QApplication.translate("Dialogs", "Delete scenario"),
+        QApplication.translate(
+            "Dialogs",
+            "Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)",
         ).replace("%1", name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import month_name
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.tables import make_table
 from revorg.model.capacity import start_offset
@@ -254,7 +255,7 @@ class HiringPlanPanel(QWidget):
     def refresh(self) -> None:
         self._stale = False
         fiscal = self.controller.fiscal_year()
-        labels = [month.label().split()[0] for month in fiscal.months()]
+        labels = [month_name(month.month) for month in fiscal.months()]
         self._refresh_table(self.controller.hiring_timeline(), labels)
         self._refresh_timeline(fiscal, labels)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import month_label
 from revorg.model.money import parse_decimal, to_money
 from revorg.model.months import FiscalYear, YearMonth
 
@@ -199,7 +200,7 @@ class Inspector(QWidget):
         if current is not None and current not in months:
             months.append(current)
         for month in sorted(months):
-            self.start_combo.addItem(month.label(), str(month))
+            self.start_combo.addItem(month_label(month), str(month))
         index = self.start_combo.findData(str(current)) if current else 0
         self.start_combo.setCurrentIndex(max(0, index))
 

@@ -42,6 +42,7 @@ from revorg.gui.dialogs import (
 from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
+from revorg.gui.numbers import format_count, format_money
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
 from revorg.gui.scenario_views import CompareDialog, ScenarioPicker
@@ -52,8 +53,6 @@ from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.scenarios import unique_copy_name
 from revorg.model.storage import FILE_SUFFIX
 from revorg.model.templates import template_infos
-
-FILE_FILTER = "RevOrg plans (*.revorg);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -274,6 +273,9 @@ class MainWindow(QMainWindow):
         self.find_box.textChanged.connect(self.find)
         self.find_box.returnPressed.connect(self.next_match)
 
+    def file_filter(self) -> str:
+        return self.tr("RevOrg plans (*.revorg);;All files (*)")
+
     # --- state shown ------------------------------------------------------------------------
 
     def _clean_changed(self, _clean: bool) -> None:
@@ -298,14 +300,14 @@ class MainWindow(QMainWindow):
         gap_text = (
             self.tr("on goal")
             if gap == 0
-            else (self.tr("gap %1").replace("%1", f"{currency} {gap:,.0f}"))
+            else (self.tr("gap %1").replace("%1", format_money(gap, currency)))
         )
         self.totals_label.setText(
             self.tr("%1 positions · %2 people · %3 open · %4 cost · %5")
-            .replace("%1", str(total.positions))
-            .replace("%2", str(total.headcount))
-            .replace("%3", str(total.open_positions))
-            .replace("%4", f"{currency} {total.cost:,.0f}")
+            .replace("%1", format_count(total.positions))
+            .replace("%2", format_count(total.headcount))
+            .replace("%3", format_count(total.open_positions))
+            .replace("%4", format_money(total.cost, currency))
             .replace("%5", gap_text)
         )
 
@@ -497,7 +499,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_changes():
             return
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open plan"), "", self.tr(FILE_FILTER)
+            self, self.tr("Open plan"), "", self.file_filter()
         )
         if name:
             self.open_path(Path(name))
@@ -528,7 +530,7 @@ class MainWindow(QMainWindow):
 
     def save_as_dialog(self) -> bool:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save plan as"), "", self.tr(FILE_FILTER)
+            self, self.tr("Save plan as"), "", self.file_filter()
         )
         if not name:
             return False

@@ -20,10 +20,27 @@ def group_digits(value: Decimal, places: int, locale: QLocale | None = None) -> 
     )
 
 
+# Symbols people read faster than ISO codes; other codes are shown as they are.
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "¥", "JPY": "¥", "INR": "₹"}
+_DIGITS_MARK = 7  # any digit: where the locale puts the number relative to the symbol
+
+
 def format_money(value: Decimal, currency: str = "", locale: QLocale | None = None) -> str:
-    """Whole currency units for plans (cents are noise in a workshop)."""
-    text = group_digits(value, 0, locale)
-    return f"{currency} {text}" if currency else text
+    """Whole currency units for plans (cents are noise in a workshop), with the currency
+    symbol where the locale puts it: "€1,000,000" in English, "1.000.000 €" in Spanish.
+
+    Qt places the symbol (toCurrencyString of one digit); the digits come from the Decimal,
+    so no amount passes through float.
+    """
+    locale = locale or QLocale()
+    text = group_digits(abs(value), 0, locale)
+    if currency:
+        symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency)
+        pattern = locale.toCurrencyString(_DIGITS_MARK, symbol)
+        if symbol.isalpha() and len(symbol) > 1 and symbol + str(_DIGITS_MARK) in pattern:
+            pattern = pattern.replace(symbol, symbol + "\u00a0")  # "XYZ 5", not "XYZ5"
+        text = pattern.replace(str(_DIGITS_MARK), text, 1)
+    return f"{locale.negativeSign()}{text}" if value < 0 else text
 
 
 def format_count(value: Decimal | int, locale: QLocale | None = None) -> str:
@@ -39,10 +56,15 @@ def format_exact(value: Decimal | int, max_places: int, locale: QLocale | None =
     return group_digits(decimal, min(places, max_places), locale)
 
 
-def format_percent(fraction: Decimal | None, places: int = 0) -> str:
+def format_percent(fraction: Decimal | None, places: int = 0, locale: QLocale | None = None) -> str:
+    """88 % in English and Spanish, 88% in Chinese (as each locale writes percentages)."""
     if fraction is None:
         return "–"
-    return f"{fraction * 100:.{places}f} %"
+    locale = locale or QLocale()
+    number = group_digits(fraction * 100, places, locale)
+    # Spanish puts a (non-breaking) space before the sign; Chinese and English do not.
+    space = "\u00a0" if locale.language() == QLocale.Language.Spanish else ""
+    return f"{number}{space}{locale.percent()}"
 
 
 def parse_number(text: str, locale: QLocale | None = None) -> Decimal:

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.capacity_panel import STATUS_COLOURS
 from revorg.gui.controller import PlanController
-from revorg.gui.numbers import format_count, format_exact, format_money, format_percent
+from revorg.gui.i18n import fill, translate
+from revorg.gui.labels import field_label
+from revorg.gui.numbers import (
+    format_count,
+    format_exact,
+    format_money,
+    format_percent,
+    group_digits,
+)
 from revorg.gui.tables import make_table
 from revorg.model.errors import PlanEditError
 from revorg.model.scenarios import Card, Compared, MatchedCard, ScenarioComparison
@@ -247,7 +255,10 @@ def _shown(value: Decimal | int | None, kind: str, signed: bool = False) -> str:
     sign = "+" if signed and value > 0 else ""
     if kind == RATE:
         points = Decimal(value) * 100
-        return f"{sign}{points:.1f} pts" if signed else format_percent(Decimal(value), 1)
+        if signed:
+            points_text = sign + group_digits(points, 1)
+            return fill(translate("CompareDialog", "%1 pts"), points_text)
+        return format_percent(Decimal(value), 1)
     if kind == MONEY:
         return sign + format_money(Decimal(value))
     return sign + format_count(value)
@@ -255,12 +266,12 @@ def _shown(value: Decimal | int | None, kind: str, signed: bool = False) -> str:
 
 def _card(card: Card) -> str:
     group = f" × {card.headcount}" if card.headcount > 1 else ""
-    return f"{card.title}{group} ({card.person_name or 'open'})"
+    return f"{card.title}{group} ({card.person_name or translate('CompareDialog', 'open')})"
 
 
 def _changes(match: MatchedCard) -> str:
     return ", ".join(
-        f"{change.field.replace('_', ' ')}: {_value(change.a)} → {_value(change.b)}"
+        f"{field_label(change.field)}: {_value(change.a)} → {_value(change.b)}"
         for change in match.changes
     )
 

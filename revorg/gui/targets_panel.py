@@ -10,6 +10,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
+from revorg.gui.labels import target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
 from revorg.model.errors import PlanEditError
 from revorg.model.money import ZERO, to_money
@@ -44,15 +45,8 @@ class TargetsPanel(QWidget):
     def _build(self) -> None:
         form = QFormLayout()
         form.setVerticalSpacing(3)  # both panels share the right column with the chart
-        labels = {
-            "goal": self.tr("Company revenue goal"),
-            "leads": self.tr("Marketing: leads"),
-            "close_rate": self.tr("Sales: close rate (%)"),
-            "average_deal": self.tr("Sales: average deal"),
-            "base_revenue": self.tr("CS: current revenue"),
-            "retention": self.tr("CS: retention (%)"),
-            "expansion": self.tr("CS: expansion"),
-        }
+        inputs = ("goal", "leads", "close_rate", "average_deal", "base_revenue", "retention")
+        labels = {name: target_label(name) for name in (*inputs, "expansion")}
         for name, label in labels.items():
             field = TargetField()
             field.setObjectName(f"target_{name}")
@@ -131,7 +125,7 @@ class TargetsPanel(QWidget):
         number = parse_number(self.fields[name].text())
         if name == "leads":
             if number != number.to_integral_value():
-                raise ValueError("leads must be a whole number")
+                raise ValueError(self.tr("leads must be a whole number"))
             return int(number)
         if name in PERCENT_FIELDS:
             return number / 100

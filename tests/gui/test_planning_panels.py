@@ -44,9 +44,9 @@ def test_the_panels_are_named_and_show_the_seed_plan(window: MainWindow) -> None
     for name in ("targetsPanel", "capacityChart", "hiringPlan", "costPanel", "assumptionsPanel"):
         assert window.findChild(object, name) is not None, name
     assert result(window, "new_customers") == "30"
-    assert result(window, "new_business") == "EUR 360,000"
-    assert result(window, "retained") == "EUR 640,000"
-    assert result(window, "total") == "EUR 1,000,000"
+    assert result(window, "new_business") == "€360,000"
+    assert result(window, "retained") == "€640,000"
+    assert result(window, "total") == "€1,000,000"
     assert result(window, "gap") == "on goal"
 
 
@@ -58,8 +58,8 @@ def test_typing_a_target_updates_the_results_live_and_undoes_in_one_step(
     type_into(window, "leads", "400")
     # Each keystroke recomputed: 400 leads x 10 % = 40 customers x 12,000 = 480,000.
     assert result(window, "new_customers") == "40"
-    assert result(window, "new_business") == "EUR 480,000"
-    assert result(window, "gap") == "EUR 120,000 above"
+    assert result(window, "new_business") == "€480,000"
+    assert result(window, "gap") == "€120,000 above"
     assert window.controller.scenario.targets.leads == 400
     assert stack.count() == before + 1  # "4", "40", "400" merged into one step
     assert window.isWindowModified()
@@ -100,7 +100,7 @@ def test_bad_target_input_is_marked_and_keeps_the_last_good_value(window: MainWi
 
 def test_capacity_shows_the_short_department_and_marks_its_cards(window: MainWindow) -> None:
     row = capacity_row(window, "Revenue to retain (CSM books)")
-    assert row[2:6] == ["EUR 600,000", "EUR 500,000", "83 %", "● short"]
+    assert row[2:6] == ["€600,000", "€500,000", "83%", "● short"]
     assert row[6] == "1 × CSM"
     assert window.capacity_panel.apply_button.isEnabled()
     assert window.scene.cards[VP_CS].coverage_mark == "red"
@@ -129,10 +129,10 @@ def test_one_click_adds_the_hires_and_closes_the_gap_undoably(window: MainWindow
 def test_chart_edits_update_the_capacity_at_once(window: MainWindow) -> None:
     drop(window, mime_with(ROLE_MIME_TYPE, "csm"), card_point(window, VP_CS))
     # A new open CSM without a start month starts in month 1 and ramps over 3 months.
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "EUR 729,167"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€729,167"
     assert window.scene.cards[VP_CS].coverage_mark is None
     window.controller.edit(CSM_GROUP, {"headcount": 1})
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "EUR 479,167"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€479,167"
 
 
 def test_editing_an_assumption_changes_capacity_and_undoes(window: MainWindow) -> None:
@@ -145,10 +145,10 @@ def test_editing_an_assumption_changes_capacity_and_undoes(window: MainWindow) -
     )
     assert "Planning default" in table.item(row, 3).text()
     table.item(row, 2).setText("300000")
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "EUR 600,000"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€600,000"
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● covered"
     window.controller.undo_stack.undo()
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "EUR 500,000"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€500,000"
     assert table.item(row, 2).text() == "250,000"
     table.item(row, 2).setText("lots")
     assert "not a number" in window.statusBar().currentMessage()
@@ -201,10 +201,10 @@ def test_cost_panel_shows_cac_and_the_cro_view(window: MainWindow) -> None:
         Decimal(0),
     )
     expected_cac = (acquisition / 30).quantize(Decimal(1))
-    assert values["cac"].text() == f"EUR {expected_cac:,.0f}"
-    assert values["cro_cost"].text() == "EUR 170,000"
-    assert values["cro_uplift"].text() == "EUR 100,000 (10 % of the goal)"
-    assert values["cro_net"].text() == "EUR -70,000"
+    assert values["cac"].text() == f"€{expected_cac:,.0f}"
+    assert values["cro_cost"].text() == "€170,000"
+    assert values["cro_uplift"].text() == "€100,000 (10% of the goal)"
+    assert values["cro_net"].text() == "-€70,000"
 
 
 def test_an_amount_too_large_for_the_plan_is_refused_and_leaves_no_step(
@@ -261,7 +261,7 @@ def test_a_gap_no_hire_can_close_is_said_plainly(window: MainWindow) -> None:
     assert "No hire this year can close: Revenue to retain (CSM books)" in label
     assert "cover every target" not in label
     # Only the account manager's 112,500 of expansion is left of 640,000.
-    assert "Customer Success 18 %" in window.capacity_panel.department_marks.text()
+    assert "Customer Success 18%" in window.capacity_panel.department_marks.text()
 
 
 def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> None:

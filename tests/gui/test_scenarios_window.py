@@ -88,7 +88,7 @@ def test_compare_shows_departments_and_added_cards(window: MainWindow) -> None:
     cs_rows = {row[0].strip(): row[1:] for row in rows[cs + 1 : cs + 7]}
     assert cs_rows["Headcount"] == ["6", "7", "+1"]
     assert cs_rows["Capacity"] == ["562,500", "652,500", "+90,000"]
-    assert cs_rows["Coverage"] == ["87.9 %", "102.0 %", "+14.1 pts"]
+    assert cs_rows["Coverage"] == ["87.9%", "102.0%", "+14.1 pts"]
     cards = [dialog.cards.item(i).text() for i in range(dialog.cards.count())]
     assert cards == ["+ Customer Success Manager (CSM) (open)"]
     dialog.combo_b.setCurrentIndex(0)
