@@ -94,4 +94,6 @@ def run_application(path: Path | None, language: str | None) -> int:
     window.show()
     window.view.fit()
     offer_recovery(window)
+    if path is None:
+        window.offer_welcome()
     return app.exec()

@@ -33,7 +33,8 @@ class _PickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText(self.tr("Filter…"))
+        # Not self.tr(): PySide looks up the subclass's name, which lupdate cannot know here.
+        self.filter_box.setPlaceholderText(QApplication.translate("Dialogs", "Filter…"))
         self.list = QListWidget()
         self.detail = QLabel()
         self.detail.setWordWrap(True)

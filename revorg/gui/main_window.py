@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,20 +40,32 @@ from revorg.gui.dialogs import (
     ask_scenario_name,
     confirm_delete_scenario,
 )
+from revorg.gui.help_dialogs import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
 from revorg.gui.numbers import format_count, format_money
+from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.gui.role_palette import RolePalette
 from revorg.gui.scenario_views import CompareDialog, ScenarioPicker
 from revorg.gui.settings import AppSettings
 from revorg.gui.targets_panel import TargetsPanel
+from revorg.gui.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.scenarios import unique_copy_name
 from revorg.model.storage import FILE_SUFFIX
 from revorg.model.templates import template_infos
+
+
+def unique_sequences(*sequences: QKeySequence) -> list[QKeySequence]:
+    """Each key once (the same key twice on one action makes Qt call it ambiguous), no blanks."""
+    unique: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +76,9 @@ class MainWindow(QMainWindow):
         self.controller = PlanController(document, language)
         self.scene = ChartScene(self.controller, compact=self.settings.compact_teams())
         self.view = ChartView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.workshop_strip = WorkshopStrip(self.controller, self)
+        self.setCentralWidget(self._chart_with_strip())
+        self.workshop = WorkshopMode(self, self.view, self.workshop_strip)
         self.palette = RolePalette(self)
         self.inspector = Inspector(self.controller, self)
         self.targets_panel = TargetsPanel(self.controller, self)
@@ -85,6 +100,7 @@ class MainWindow(QMainWindow):
         self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
         self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
         self.confirm_delete_scenario: Callable[[QWidget, str], bool] = confirm_delete_scenario
+        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -100,6 +116,16 @@ class MainWindow(QMainWindow):
         self.refresh_title()
 
     # --- construction -----------------------------------------------------------------------
+
+    def _chart_with_strip(self) -> QWidget:
+        """The chart, with the workshop strip under it (hidden outside workshops)."""
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.workshop_strip)
+        return centre
 
     def _build_docks(self) -> None:
         for title, widget, area, name in (
@@ -195,6 +221,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence(keys.Redo))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        # On the window too: menu shortcuts stop when the menu bar is hidden (workshop mode).
+        self.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self.add_report_action = self._action(
             self.tr("&Add direct report…"), self.add_report_with_picker, Qt.Key.Key_Insert
@@ -213,6 +241,14 @@ class MainWindow(QMainWindow):
             self.find_action,
         ):
             edit.addAction(action)
+        edit.addSeparator()
+        preferences = self._action(self.tr("&Preferences…"), self.show_preferences)
+        # Linux has no standard Preferences key; Ctrl+, is what most applications use there.
+        preferences.setShortcuts(
+            unique_sequences(*QKeySequence.keyBindings(keys.Preferences), QKeySequence("Ctrl+,"))
+        )
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit.addAction(preferences)
 
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("Zoom &in"), self.view.zoom_in, keys.ZoomIn))
@@ -226,10 +262,34 @@ class MainWindow(QMainWindow):
         view.addAction(
             self._action(self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space")
         )
+        view.addSeparator()
+        self.workshop_action = self._action(
+            self.tr("&Workshop mode"), self.workshop.toggle, keys.FullScreen
+        )
+        # F11 everywhere: the key workshop presenters are told about, whatever the platform's
+        # own full-screen key is.
+        self.workshop_action.setShortcuts(
+            unique_sequences(
+                QKeySequence(Qt.Key.Key_F11), *QKeySequence.keyBindings(keys.FullScreen)
+            )
+        )
+        view.addAction(self.workshop_action)
+        self.leave_workshop_action = self._action(
+            self.tr("Leave workshop mode"), self.workshop.leave, Qt.Key.Key_Escape
+        )
+        # Esc only means "leave" inside a workshop; elsewhere it stays free for dialogs and find.
+        self.leave_workshop_action.setEnabled(False)
+        self.workshop_action.setCheckable(True)
+        self.workshop.active_changed.connect(self._workshop_changed)
 
         self._build_scenario_actions()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys.HelpContents)
+        )
+        help_menu.addAction(self._action(self.tr("&Welcome and templates…"), self.show_welcome))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about))
 
     def _build_scenario_actions(self) -> None:
@@ -441,6 +501,10 @@ class MainWindow(QMainWindow):
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
         self._guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
         self.scene.relayout()
+
+    def _workshop_changed(self, active: bool) -> None:
+        self.leave_workshop_action.setEnabled(active)
+        self.workshop_action.setChecked(active)
 
     def toggle_compact(self) -> None:
         self.scene.set_compact(self.compact_action.isChecked())
@@ -712,8 +776,40 @@ class MainWindow(QMainWindow):
         self.controller.document.close()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About RevOrg"),
-            self.tr("RevOrg: design a revenue organisation and its plan."),
-        )
+        show_about(self)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.show()
+        return dialog
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.controller.language, self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        dialog.save()
+        if dialog.compact_box.isChecked() != self.scene.compact:
+            self.compact_action.setChecked(dialog.compact_box.isChecked())
+            self.toggle_compact()
+        if dialog.language_changes():
+            self.statusBar().showMessage(
+                self.tr("The new language applies when RevOrg starts again."), 8000
+            )
+
+    def show_welcome(self) -> None:
+        """The first-run welcome (also in the Help menu): a template, a plan, or the demo."""
+        self.settings.set_welcomed()
+        dialog = WelcomeDialog(template_infos(), self.controller.language, self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        if dialog.choice == WelcomeChoice.TEMPLATE and dialog.chosen_template():
+            if self.maybe_keep_changes():
+                template = str(dialog.chosen_template())
+                self.replace_document(PlanDocument.from_template(template))
+        elif dialog.choice == WelcomeChoice.OPEN:
+            self.open_dialog()
+
+    def offer_welcome(self) -> None:
+        """Once per user, on the first start without a file to open."""
+        if not self.settings.welcomed():
+            self.show_welcome()

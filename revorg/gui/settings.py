@@ -31,6 +31,20 @@ class AppSettings:
         value = self._settings.value("ui/language")
         return str(value) if value else None
 
+    def set_language(self, language: str | None) -> None:
+        """None: follow the system's language."""
+        if language:
+            self._settings.setValue("ui/language", language)
+        else:
+            self._settings.remove("ui/language")
+
+    def welcomed(self) -> bool:
+        """Whether the first-run welcome has been shown (it is shown once per user)."""
+        return str(self._settings.value("ui/welcomed", "false")).lower() == "true"
+
+    def set_welcomed(self) -> None:
+        self._settings.setValue("ui/welcomed", "true")
+
     def compact_teams(self) -> bool:
         # Compact by default: wide leaf teams stacked keep the chart readable on a projector.
         return str(self._settings.value("chart/compact", "true")).lower() == "true"

@@ -278,6 +278,15 @@ class CapacityReport:
     def line(self, key: str) -> DriverLine | None:
         return next((line for line in self.lines if line.key == key), None)
 
+    @property
+    def deliverable_revenue(self) -> Decimal:
+        """The revenue the people on the chart can bring in this year: new business is held to
+        the smaller of what marketing's leads and sales' quota carry (one feeds the other), plus
+        what customer success keeps and expands."""
+        departments = self.departments
+        new_business = min(departments["marketing"].capacity, departments["sales"].capacity)
+        return new_business + departments["customer_success"].capacity
+
 
 @dataclass(frozen=True)
 class CapacityTotals:

@@ -817,3 +817,11 @@ def test_the_demo_plan_needs_one_more_csm_and_is_green_with_it() -> None:
         assert departments["customer_success"]["status"] == "green"
         assert departments["customer_success"]["hires_needed"] == {}
         assert all(item["hires_needed"] == {} for item in data["departments"])
+
+
+def test_deliverable_revenue_holds_new_business_to_the_smaller_of_leads_and_quota() -> None:
+    with PlanDocument.from_template("demo", 2027) as document:
+        capacity = summarize(document.session, document.scenario()).capacity
+        # Leads carry 312 x 10 % x 12,000 = 374,400 of new business; quota would carry 412,500.
+        # Customer success keeps 500,000 x 90 % and expands 112,500.
+        assert capacity.deliverable_revenue == Decimal(374400) + Decimal(450000 + 112500)

@@ -1,0 +1,79 @@
+"""Preferences: the interface language and how the chart is drawn, kept in QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revorg.gui.i18n import LANGUAGE_NAMES, system_language
+from revorg.gui.settings import AppSettings
+
+SYSTEM_CHOICE = ""  # follow the system's language
+
+
+class PreferencesDialog(QDialog):
+    def __init__(
+        self, settings: AppSettings, current_language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.settings = settings
+        self.current_language = current_language
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageChoice")
+        system_name = LANGUAGE_NAMES[system_language()]
+        self.language_combo.addItem(
+            self.tr("System language (%1)").replace("%1", system_name), SYSTEM_CHOICE
+        )
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        saved = settings.language() or SYSTEM_CHOICE
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved)))
+        self.compact_box = QCheckBox(self.tr("Stack wide teams (compact chart)"))
+        self.compact_box.setObjectName("compactChoice")
+        self.compact_box.setChecked(settings.compact_teams())
+        self.restart_note = QLabel()
+        self.restart_note.setObjectName("restartNote")
+        self.restart_note.setWordWrap(True)
+        self.language_combo.currentIndexChanged.connect(self._update_note)
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow("", self.compact_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.restart_note)
+        layout.addWidget(buttons)
+        self._update_note()
+
+    def chosen_language(self) -> str:
+        """The language code chosen, or "" for the system's language."""
+        return str(self.language_combo.currentData())
+
+    def language_changes(self) -> bool:
+        effective = self.chosen_language() or system_language()
+        return effective != self.current_language
+
+    def _update_note(self) -> None:
+        self.restart_note.setText(
+            self.tr("The new language applies when RevOrg starts again.")
+            if self.language_changes()
+            else ""
+        )
+
+    def save(self) -> None:
+        self.settings.set_language(self.chosen_language() or None)
+        self.settings.set_compact_teams(self.compact_box.isChecked())

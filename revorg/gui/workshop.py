@@ -1,0 +1,208 @@
+"""Workshop mode (F11): the chart alone, full screen, larger, for a room watching a projector.
+
+The panels, toolbars, menu and status bar are hidden; a strip along the bottom shows, live, what
+the people on the chart can deliver against the goal and each department's coverage. Editing
+still works: cards drag, F2 renames, Insert adds a report, Delete deletes, undo undoes, and the
+Roles button brings the palette back for dropping roles. Esc (or F11 again) leaves, restoring
+the window as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
+
+from revorg.gui.capacity_panel import CHARTED_DEPARTMENTS, STATUS_COLOURS
+from revorg.gui.chart_view import ChartView
+from revorg.gui.controller import PlanController
+from revorg.gui.numbers import format_money, format_percent
+from revorg.model.capacity import status_of
+
+# Cards are drawn this much larger than at 1:1 when the chart fits the screen at that size,
+# and never smaller than WORKSHOP_MIN_ZOOM (a big chart is panned rather than shrunk to dots).
+WORKSHOP_MAX_ZOOM = 1.6
+WORKSHOP_MIN_ZOOM = 0.8
+STRIP_POINT_SIZE = 18  # read from the back of a room
+
+
+class WorkshopStrip(QWidget):
+    """Total against goal and coverage per department, in large type, updated on every edit."""
+
+    roles_toggled = Signal(bool)
+    leave_requested = Signal()
+
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workshopStrip")
+        self.controller = controller
+        self.setAutoFillBackground(True)
+        font = QFont(self.font())
+        font.setPointSize(STRIP_POINT_SIZE)
+        self.setFont(font)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("workshopTotal")
+        self.departments_label = QLabel()
+        self.departments_label.setObjectName("workshopDepartments")
+        self.departments_label.setTextFormat(Qt.TextFormat.RichText)
+        self.roles_button = QPushButton(self.tr("Roles"))
+        self.roles_button.setObjectName("workshopRoles")
+        self.roles_button.setCheckable(True)
+        self.roles_button.setToolTip(self.tr("Show the role palette to drop new roles"))
+        self.roles_button.toggled.connect(self.roles_toggled)
+        leave = QPushButton(self.tr("Leave (Esc)"))
+        leave.setObjectName("workshopLeave")
+        leave.clicked.connect(self.leave_requested)
+        layout.addWidget(self.total_label)
+        layout.addSpacing(32)
+        layout.addWidget(self.departments_label, 1)
+        layout.addWidget(self.roles_button)
+        layout.addWidget(leave)
+        controller.plan_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            return  # refreshed when shown: the strip costs nothing outside workshops
+        summary = self.controller.summary()
+        currency = summary.plan.currency
+        goal = summary.inputs.goal
+        deliverable = summary.capacity.deliverable_revenue
+        coverage = deliverable / goal if goal > 0 else None
+        self.total_label.setText(
+            self.tr("%1 of %2 goal (%3)")
+            .replace("%1", format_money(deliverable, currency))
+            .replace("%2", format_money(goal, currency))
+            .replace("%3", format_percent(coverage))
+        )
+        self.total_label.setStyleSheet(f"color: {STATUS_COLOURS[status_of(coverage)]};")
+        names = self.controller.departments_by_key()
+        parts = []
+        for key in CHARTED_DEPARTMENTS:
+            department = summary.capacity.departments[key]
+            name = names[key].name(self.controller.language) if key in names else key
+            parts.append(
+                f"<span style='color:{STATUS_COLOURS[department.status]}'>●</span> "
+                f"{name} {format_percent(department.coverage)}"
+            )
+        self.departments_label.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+
+
+@dataclass
+class _WindowState:
+    """What entering the workshop changed, to put back on leaving."""
+
+    geometry: QByteArray
+    dock_state: QByteArray
+    was_full_screen: bool
+    menu_visible: bool
+    status_visible: bool
+    hidden: list[QWidget]
+
+
+class WorkshopMode(QObject):
+    """Enters and leaves workshop mode on a main window holding `view` and `strip`."""
+
+    active_changed = Signal(bool)
+
+    def __init__(self, window: QMainWindow, view: ChartView, strip: WorkshopStrip) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = view
+        self.strip = strip
+        self._saved: _WindowState | None = None
+        strip.hide()
+        strip.leave_requested.connect(self.leave)
+        strip.roles_toggled.connect(self._show_roles)
+
+    @property
+    def active(self) -> bool:
+        return self._saved is not None
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        window = self.window
+        panels = [
+            w
+            for w in window.findChildren(QDockWidget) + window.findChildren(QToolBar)
+            if w.isVisible() and w.parentWidget() is window
+        ]
+        self._saved = _WindowState(
+            geometry=window.saveGeometry(),
+            dock_state=window.saveState(),
+            was_full_screen=window.isFullScreen(),
+            menu_visible=window.menuBar().isVisible(),
+            status_visible=window.statusBar().isVisible(),
+            hidden=panels,
+        )
+        for widget in panels:
+            widget.hide()
+        window.menuBar().hide()
+        window.statusBar().hide()
+        self.strip.roles_button.setChecked(False)
+        self.strip.show()
+        window.showFullScreen()
+        self.fit_large()
+        self.view.setFocus()
+        self.active_changed.emit(True)
+
+    def leave(self) -> None:
+        saved = self._saved
+        if saved is None:
+            return
+        self._saved = None
+        self.strip.hide()
+        window = self.window
+        window.menuBar().setVisible(saved.menu_visible)
+        window.statusBar().setVisible(saved.status_visible)
+        if not saved.was_full_screen:
+            window.showNormal()
+        window.restoreState(saved.dock_state)
+        window.restoreGeometry(saved.geometry)
+        for widget in saved.hidden:
+            widget.show()
+        self.view.fit()
+        self.active_changed.emit(False)
+
+    def fit_large(self) -> None:
+        """The whole chart when it fits at a readable size, drawn up to 1.6 times larger."""
+        view = self.view
+        rect = view.chart_scene.itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        zoom = min(WORKSHOP_MAX_ZOOM, max(WORKSHOP_MIN_ZOOM, view.zoom()))
+        view.resetTransform()
+        view.scale(zoom, zoom)
+        if view.zoom() * rect.width() > view.viewport().width():
+            # Too wide even so: start at the top of the chart, where its leaders are.
+            view.centerOn(rect.center().x(), rect.top() + view.viewport().height() / 2 / zoom)
+        else:
+            view.centerOn(rect.center())
+
+    def _show_roles(self, shown: bool) -> None:
+        dock = self.window.findChild(QDockWidget, "rolesDock")
+        if dock is not None:
+            dock.setVisible(shown)

@@ -1,0 +1,141 @@
+"""Workshop mode (F11), Preferences, Help > Keyboard shortcuts, About and the first-run welcome."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QToolBar
+
+from revorg.gui.help_dialogs import WelcomeChoice, WelcomeDialog, about_text
+from revorg.gui.main_window import MainWindow
+from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+from revorg.gui.preferences import PreferencesDialog
+from revorg.gui.settings import AppSettings
+from revorg.model.document import PlanDocument
+from tests.gui.conftest import card_point, drop, mime_with
+
+VP_SALES, SDR_MANAGER, SDR = 6, 7, 8
+
+
+def visible_panels(window: MainWindow) -> list[str]:
+    widgets = window.findChildren(QDockWidget) + window.findChildren(QToolBar)
+    return sorted(w.objectName() for w in widgets if w.isVisible())
+
+
+def strip_text(window: MainWindow) -> str:
+    strip = window.workshop_strip
+    labels = [strip.findChild(QLabel, n) for n in ("workshopTotal", "workshopDepartments")]
+    return " | ".join(label.text() for label in labels if label is not None)
+
+
+def test_f11_hides_the_panels_and_shows_the_live_strip(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = visible_panels(window)
+    assert before and not window.workshop_strip.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert window.workshop.active
+    assert visible_panels(window) == []
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert window.workshop_strip.isVisible()
+    # Marketing's leads carry 374,400 of new business, customer success 562,500: 936,900.
+    text = strip_text(window)
+    assert "€936,900 of €1,000,000 goal (94%)" in text
+    assert "Marketing 104%" in text and "Customer Success 88%" in text
+    # Cards are larger than at 1:1 while the chart fits, and never tiny.
+    assert window.view.zoom() >= 0.8
+
+
+def test_the_strip_follows_edits_made_in_the_workshop(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workshop.enter()
+    # Drop a role from the palette (shown from the strip's Roles button) onto a card.
+    window.workshop_strip.roles_button.click()
+    assert window.findChild(QDockWidget, "rolesDock").isVisible()
+    drop(window, mime_with(ROLE_MIME_TYPE, "csm"), card_point(window, 13))
+    assert "Customer Success 102%" in strip_text(window)
+    # Drag a card to another manager, then undo with the standard key.
+    drop(window, mime_with(POSITION_MIME_TYPE, str(SDR)), card_point(window, VP_SALES))
+    assert window.controller.position(SDR).manager_id == VP_SALES
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.position(SDR).manager_id == SDR_MANAGER
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Customer Success 88%" in strip_text(window)
+
+
+def test_escape_leaves_and_puts_every_panel_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = visible_panels(window)
+    assert not window.leave_workshop_action.isEnabled()  # Esc is free outside workshops
+    window.workshop.enter()
+    assert window.workshop_action.isChecked()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    assert visible_panels(window) == before
+    assert window.menuBar().isVisible() and window.statusBar().isVisible()
+    assert not window.workshop_strip.isVisible()
+    assert not window.workshop_action.isChecked()
+
+
+def test_preferences_keep_the_language_and_apply_compact_at_once(
+    window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    chosen: list[PreferencesDialog] = []
+
+    def choose_spanish(dialog: QDialog) -> int:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+        dialog.compact_box.setChecked(not window.scene.compact)
+        chosen.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    compact_before = window.scene.compact
+    window.run_dialog = choose_spanish
+    window.show_preferences()
+    assert chosen and chosen[0].restart_note.text()  # says when the language applies
+    assert AppSettings().language() == "es"
+    assert window.scene.compact is not compact_before
+    assert AppSettings().compact_teams() is not compact_before
+    assert "starts again" in window.statusBar().currentMessage()
+    # Back to the system's language: the setting is removed, not stored as "".
+    window.run_dialog = lambda dialog: (
+        dialog.language_combo.setCurrentIndex(0),  # type: ignore[attr-defined]
+        QDialog.DialogCode.Accepted,
+    )[1]
+    window.show_preferences()
+    assert AppSettings().language() is None
+
+
+def test_the_shortcuts_list_is_read_from_the_actions(window: MainWindow) -> None:
+    dialog = window.show_shortcuts()
+    table = dialog.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert rows["Save"] == save
+    assert rows["Workshop mode"].startswith("F11")
+    assert rows["Rename"] == "F2"
+    assert "Move a card to another manager" in rows
+    dialog.close()
+
+
+def test_about_names_the_version_and_says_nothing_leaves_the_computer() -> None:
+    text = about_text()
+    assert "RevOrg 0." in text and "offline" in text and "PySide" in text
+
+
+def test_the_welcome_is_offered_once_and_can_start_from_a_template(window: MainWindow) -> None:
+    shown: list[WelcomeDialog] = []
+
+    def pick_sdr_ae(dialog: QDialog) -> int:
+        assert isinstance(dialog, WelcomeDialog)
+        shown.append(dialog)
+        items = dialog.templates
+        row = next(r for r in range(items.count()) if items.item(r).data(256) == "sdr-ae")
+        items.setCurrentRow(row)
+        dialog.choice = WelcomeChoice.TEMPLATE
+        return QDialog.DialogCode.Accepted
+
+    window.run_dialog = pick_sdr_ae
+    window.offer_welcome()
+    assert len(shown) == 1
+    assert window.controller.document.plan.name == PlanDocument.from_template("sdr-ae").plan.name
+    window.offer_welcome()  # the second start: no welcome
+    assert len(shown) == 1
