@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from revorg import __version__
 from revorg.gui.crash_guard import install_crash_guard
 from revorg.gui.i18n import apply_language, choose_language
+from revorg.gui.icons import app_icon
 from revorg.gui.main_window import MainWindow
 from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
@@ -25,6 +26,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("RevOrg")
     app.setApplicationName("RevOrg")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("revorg")
     return app
 
 

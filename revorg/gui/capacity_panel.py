@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.i18n import month_label
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.gui.tables import make_table
+from revorg.gui.theme import is_dark, readable, readable_name
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DriverLine
 from revorg.model.summary import ScenarioSummary
 
@@ -48,9 +49,14 @@ class CapacityPanel(QWidget):
 
     def _build(self) -> None:
         self.chart = QChart()
+        # Before the series get their colours: a theme resets them.
+        dark = is_dark(self.palette())
+        self.chart.setTheme(
+            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        )
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(self.chart.margins() * 0)
+        self.chart.setMargins(QMargins(0, 6, 0, 0))  # room for the top axis label
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("capacityChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -125,6 +131,8 @@ class CapacityPanel(QWidget):
         self.category_axis = QBarCategoryAxis()
         self.value_axis = QValueAxis()
         self.value_axis.setLabelFormat("%.0fk")
+        # Short labels ("400k"): Qt would cut them to "…" in a panel this low.
+        self.value_axis.setTruncateLabels(False)
         self.chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.category_axis)
@@ -147,7 +155,7 @@ class CapacityPanel(QWidget):
         )
         self.department_marks.setText(
             "   ".join(
-                f"<span style='color:{STATUS_COLOURS[d.status]}'>●</span> "
+                f"<span style='color:{readable_name(STATUS_COLOURS[d.status])}'>●</span> "
                 f"{self._department_name(d.key)} {format_percent(d.coverage)}"
                 for d in departments
             )
@@ -193,7 +201,7 @@ class CapacityPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if column == 5:
-                    item.setForeground(QBrush(QColor(STATUS_COLOURS[status])))
+                    item.setForeground(QBrush(readable(STATUS_COLOURS[status])))
                 self.table.setItem(row, column, item)
 
     def _status_name(self, status: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.tables import make_table
+from revorg.gui.theme import readable_name
 from revorg.model.money import ZERO
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -84,5 +85,5 @@ class CostPanel(QWidget):
         )
         net = cost.cro_net_benefit
         self.values["cro_net"].setText(format_money(net, currency))
-        colour = "#2E7D32" if net >= ZERO else "#C62828"
+        colour = readable_name("#2E7D32" if net >= ZERO else "#C62828")
         self.values["cro_net"].setStyleSheet(f"color: {colour}; font-weight: bold;")

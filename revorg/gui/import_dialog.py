@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.theme import readable
 from revorg.io.report import ImportRefusedError, ImportReport, Severity
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
@@ -107,7 +108,7 @@ class ImportPreviewDialog(QDialog):
         self.findings.clear()
         for finding in report.findings:
             item = QListWidgetItem(str(finding))
-            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            item.setForeground(QBrush(readable(SEVERITY_COLOURS[finding.severity])))
             self.findings.addItem(item)
         if not report.findings:
             self.findings.addItem(self.tr("No problems found."))

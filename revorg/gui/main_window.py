@@ -42,6 +42,7 @@ from revorg.gui.dialogs import (
 )
 from revorg.gui.help_dialogs import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.hiring_plan import HiringPlanPanel
+from revorg.gui.icons import app_icon, set_icon
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
 from revorg.gui.numbers import format_count, format_money
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: PlanDocument, language: str = "en") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
         self.settings = AppSettings()
         self.controller = PlanController(document, language)
         self.scene = ChartScene(self.controller, compact=self.settings.compact_teams())
@@ -178,8 +180,11 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        if icon is not None:
+            set_icon(action, icon)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -190,16 +195,20 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(
-            self._action(self.tr("&New from template…"), self.new_from_template, keys.New)
+            self._action(self.tr("&New from template…"), self.new_from_template, keys.New, "new")
         )
-        menu.addAction(self._action(self.tr("&Open…"), self.open_dialog, keys.Open))
+        menu.addAction(self._action(self.tr("&Open…"), self.open_dialog, keys.Open, "open"))
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Save"), self.save, keys.Save))
-        menu.addAction(self._action(self.tr("Save &as…"), self.save_as_dialog, keys.SaveAs))
+        menu.addAction(self._action(self.tr("&Save"), self.save, keys.Save, "save"))
+        menu.addAction(
+            self._action(self.tr("Save &as…"), self.save_as_dialog, keys.SaveAs, "save_as")
+        )
         menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Import workbook or roster…"), self.import_dialog))
+        menu.addAction(
+            self._action(self.tr("&Import workbook or roster…"), self.import_dialog, icon="import")
+        )
         export = menu.addMenu(self.tr("&Export"))
         export.addAction(self._action(self.tr("Excel &workbook…"), self.export_workbook_dialog))
         export.addSeparator()
@@ -209,30 +218,36 @@ class MainWindow(QMainWindow):
             ("pdf", self.tr("Chart as P&DF…")),
         ):
             export.addAction(self._action(text, lambda k=kind: self.export_chart_dialog(k)))
-        menu.addAction(self._action(self.tr("&Print chart…"), self.print_dialog, keys.Print))
+        menu.addAction(
+            self._action(self.tr("&Print chart…"), self.print_dialog, keys.Print, "print")
+        )
         menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
+        menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit, "quit"))
 
         stack = self.controller.undo_stack
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        set_icon(self.undo_action, "undo")
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        set_icon(self.redo_action, "redo")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         # On the window too: menu shortcuts stop when the menu bar is hidden (workshop mode).
         self.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self.add_report_action = self._action(
-            self.tr("&Add direct report…"), self.add_report_with_picker, Qt.Key.Key_Insert
+            self.tr("&Add direct report…"), self.add_report_with_picker, Qt.Key.Key_Insert, "add"
         )
-        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, keys.Delete)
+        self.delete_action = self._action(
+            self.tr("&Delete"), self.delete_selected, keys.Delete, "delete"
+        )
         self.rename_action = self._action(self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2)
         self.duplicate_action = self._action(
             self.tr("D&uplicate"), self.duplicate_selected, "Ctrl+D"
         )
-        self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find)
+        self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find, "find")
         for action in (
             self.add_report_action,
             self.delete_action,
@@ -242,7 +257,9 @@ class MainWindow(QMainWindow):
         ):
             edit.addAction(action)
         edit.addSeparator()
-        preferences = self._action(self.tr("&Preferences…"), self.show_preferences)
+        preferences = self._action(
+            self.tr("&Preferences…"), self.show_preferences, icon="preferences"
+        )
         # Linux has no standard Preferences key; Ctrl+, is what most applications use there.
         preferences.setShortcuts(
             unique_sequences(*QKeySequence.keyBindings(keys.Preferences), QKeySequence("Ctrl+,"))
@@ -251,9 +268,11 @@ class MainWindow(QMainWindow):
         edit.addAction(preferences)
 
         view = self.menuBar().addMenu(self.tr("&View"))
-        view.addAction(self._action(self.tr("Zoom &in"), self.view.zoom_in, keys.ZoomIn))
-        view.addAction(self._action(self.tr("Zoom &out"), self.view.zoom_out, keys.ZoomOut))
-        view.addAction(self._action(self.tr("&Fit chart"), self.view.fit, "Ctrl+0"))
+        view.addAction(self._action(self.tr("Zoom &in"), self.view.zoom_in, keys.ZoomIn, "zoom_in"))
+        view.addAction(
+            self._action(self.tr("Zoom &out"), self.view.zoom_out, keys.ZoomOut, "zoom_out")
+        )
+        view.addAction(self._action(self.tr("&Fit chart"), self.view.fit, "Ctrl+0", "fit"))
         view.addSeparator()
         self.compact_action = self._action(self.tr("&Compact teams"), self.toggle_compact)
         self.compact_action.setCheckable(True)
@@ -264,7 +283,7 @@ class MainWindow(QMainWindow):
         )
         view.addSeparator()
         self.workshop_action = self._action(
-            self.tr("&Workshop mode"), self.workshop.toggle, keys.FullScreen
+            self.tr("&Workshop mode"), self.workshop.toggle, keys.FullScreen, "workshop"
         )
         # F11 everywhere: the key workshop presenters are told about, whatever the platform's
         # own full-screen key is.
@@ -286,11 +305,13 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
-            self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys.HelpContents)
+            self._action(
+                self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys.HelpContents, "shortcuts"
+            )
         )
         help_menu.addAction(self._action(self.tr("&Welcome and templates…"), self.show_welcome))
         help_menu.addSeparator()
-        help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about))
+        help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about, icon="about"))
 
     def _build_scenario_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Scenario"))

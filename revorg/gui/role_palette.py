@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.mime import ROLE_MIME_TYPE
+from revorg.gui.theme import readable
 from revorg.model.entities import Department, RoleType
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
@@ -77,7 +78,7 @@ class RolePalette(QWidget):
         for department in departments:
             group = QTreeWidgetItem([department.name(language)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setForeground(0, QBrush(QColor(department.color).darker(130)))
+            group.setForeground(0, QBrush(readable(department.color)))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)

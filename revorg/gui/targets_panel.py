@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from revorg.gui.controller import PlanController
 from revorg.gui.labels import target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
+from revorg.gui.theme import readable_name
 from revorg.model.errors import PlanEditError
 from revorg.model.money import ZERO, to_money
 
@@ -91,13 +92,13 @@ class TargetsPanel(QWidget):
         label = self.results["gap"]
         if gap > 0:
             label.setText(self.tr("%1 short").replace("%1", format_money(gap, currency)))
-            label.setStyleSheet("color: #C62828; font-weight: bold;")
+            label.setStyleSheet(f"color: {readable_name('#C62828')}; font-weight: bold;")
         elif gap < 0:
             label.setText(self.tr("%1 above").replace("%1", format_money(-gap, currency)))
-            label.setStyleSheet("color: #2E7D32; font-weight: bold;")
+            label.setStyleSheet(f"color: {readable_name('#2E7D32')}; font-weight: bold;")
         else:
             label.setText(self.tr("on goal"))
-            label.setStyleSheet("color: #2E7D32; font-weight: bold;")
+            label.setStyleSheet(f"color: {readable_name('#2E7D32')}; font-weight: bold;")
 
     def _is_being_typed(self, name: str, value: Decimal | int) -> bool:
         try:

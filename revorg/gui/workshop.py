@@ -27,6 +27,7 @@ from revorg.gui.capacity_panel import CHARTED_DEPARTMENTS, STATUS_COLOURS
 from revorg.gui.chart_view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.theme import readable_name
 from revorg.model.capacity import status_of
 
 # Cards are drawn this much larger than at 1:1 when the chart fits the screen at that size,
@@ -86,15 +87,17 @@ class WorkshopStrip(QWidget):
             .replace("%2", format_money(goal, currency))
             .replace("%3", format_percent(coverage))
         )
-        self.total_label.setStyleSheet(f"color: {STATUS_COLOURS[status_of(coverage)]};")
+        strip_background = self.palette().color(self.backgroundRole())
+        colour = readable_name(STATUS_COLOURS[status_of(coverage)], strip_background)
+        self.total_label.setStyleSheet(f"color: {colour};")
         names = self.controller.departments_by_key()
         parts = []
         for key in CHARTED_DEPARTMENTS:
             department = summary.capacity.departments[key]
             name = names[key].name(self.controller.language) if key in names else key
+            dot = readable_name(STATUS_COLOURS[department.status], strip_background)
             parts.append(
-                f"<span style='color:{STATUS_COLOURS[department.status]}'>●</span> "
-                f"{name} {format_percent(department.coverage)}"
+                f"<span style='color:{dot}'>●</span> {name} {format_percent(department.coverage)}"
             )
         self.departments_label.setText("&nbsp;&nbsp;&nbsp;".join(parts))
 
