@@ -57,6 +57,9 @@ def build_command_parser() -> CommandLineParser:
     new.add_argument("-o", "--output", required=True, type=Path, help="the .revorg file to write")
     new.add_argument("--year", type=fiscal_year, help="fiscal year (default: next year)")
     new.add_argument("--name", help="plan name (default: the template's)")
+    new.add_argument(
+        "--lang", choices=LANGUAGE_CHOICES, default="en", help="language of the plan and card names"
+    )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     templates = commands.add_parser("templates", help="list the plan templates")
@@ -225,7 +228,7 @@ def command_new(options: argparse.Namespace) -> int:
         raise UsageError(f"{output} is a folder")
     if not output.absolute().parent.is_dir():
         raise UsageError(f"folder does not exist: {output.absolute().parent}")
-    with PlanDocument.from_template(options.template, options.year) as document:
+    with PlanDocument.from_template(options.template, options.year, options.lang) as document:
         if options.name:
             document.plan.name = options.name
         document.save_as(output)

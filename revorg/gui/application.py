@@ -31,7 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def first_document(path: Path | None, settings: AppSettings) -> PlanDocument:
+def first_document(path: Path | None, settings: AppSettings, language: str = "en") -> PlanDocument:
     """FILE if given, else the last plan, else the built-in demo plan."""
     if path is not None:
         return PlanDocument.open(path)
@@ -41,7 +41,7 @@ def first_document(path: Path | None, settings: AppSettings) -> PlanDocument:
             return PlanDocument.open(last)
         except RevOrgError:
             pass  # moved, damaged or open elsewhere: fall back to the demo
-    return PlanDocument.from_template("demo")
+    return PlanDocument.from_template("demo", language=language)
 
 
 def recover_document(recovery: RecoveryFile) -> PlanDocument:
@@ -89,7 +89,7 @@ def run_application(path: Path | None, language: str | None) -> int:
     language = choose_language(language, settings.language())
     apply_language(language)
     try:
-        document = first_document(path, settings)
+        document = first_document(path, settings, language)
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

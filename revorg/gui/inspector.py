@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import month_label
-from revorg.model.money import parse_decimal, to_money
+from revorg.gui.numbers import format_exact, parse_number
+from revorg.model.money import to_money
 from revorg.model.months import FiscalYear, YearMonth
 
 NO_MANAGER = -1
@@ -174,9 +174,10 @@ class Inspector(QWidget):
         self.person_edit.setText(position.person_name or "")
         self.headcount_spin.setValue(position.headcount)
         self._fill_start_months(position.start_month)
-        self.cost_edit.setText(f"{position.annual_cost:.2f}")
+        # In the locale ("38.000" in Spanish), cents only when there are any.
+        self.cost_edit.setText(format_exact(position.annual_cost, 2))
         override = position.capacity_override
-        self.capacity_edit.setText("" if override is None else str(override))
+        self.capacity_edit.setText("" if override is None else format_exact(override, 4))
         self.manager_combo.clear()
         manager = position.manager_id
         label = self.controller.position(manager).title if manager else self.tr("(none: top)")
@@ -251,10 +252,10 @@ class Inspector(QWidget):
         if name == "headcount":
             return self.headcount_spin.value()
         if name == "annual_cost":
-            return to_money(parse_decimal(self.cost_edit.text()))
+            return to_money(parse_number(self.cost_edit.text()))
         if name == "capacity_override":
             text = self.capacity_edit.text().strip()
-            return None if not text else Decimal(parse_decimal(text))
+            return None if not text else parse_number(text)
         if name == "notes":
             return self.notes_edit.toPlainText()
         if name == "role_key":

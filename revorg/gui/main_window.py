@@ -578,7 +578,8 @@ class MainWindow(QMainWindow):
         dialog = TemplateDialog(template_infos(), self.controller.language, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_key():
             return
-        self.replace_document(PlanDocument.from_template(str(dialog.chosen_key())))
+        key = str(dialog.chosen_key())
+        self.replace_document(PlanDocument.from_template(key, language=self.controller.language))
 
     def open_dialog(self) -> None:
         if not self.maybe_keep_changes():
@@ -826,7 +827,9 @@ class MainWindow(QMainWindow):
         if dialog.choice == WelcomeChoice.TEMPLATE and dialog.chosen_template():
             if self.maybe_keep_changes():
                 template = str(dialog.chosen_template())
-                self.replace_document(PlanDocument.from_template(template))
+                self.replace_document(
+                    PlanDocument.from_template(template, language=self.controller.language)
+                )
         elif dialog.choice == WelcomeChoice.OPEN:
             self.open_dialog()
 

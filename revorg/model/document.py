@@ -64,14 +64,16 @@ class PlanDocument:
     # --- creating and opening ---------------------------------------------------------------
 
     @classmethod
-    def from_template(cls, key: str, fiscal_year: int | None = None) -> PlanDocument:
-        """A new, unsaved plan built from a template."""
+    def from_template(
+        cls, key: str, fiscal_year: int | None = None, language: str = "en"
+    ) -> PlanDocument:
+        """A new, unsaved plan built from a template, its names in `language`."""
         connection = connect_memory()
         document = cls(connection)
         Base.metadata.create_all(document.engine)
         stamp_schema(connection)
         year = next_fiscal_year() if fiscal_year is None else fiscal_year
-        populate_from_template(document.session, key, year)
+        populate_from_template(document.session, key, year, language)
         document.session.commit()
         return document
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -23,6 +24,7 @@ from revorg.model.months import FiscalYear
 
 TEMPLATE_ORDER = ("demo", "sdr-ae", "inside-sales", "revops", "blank")
 DEFAULT_SCENARIO_NAME = "Base"
+SCENARIO_NAMES = {"en": DEFAULT_SCENARIO_NAME, "es": "Base", "zh": "基准"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,14 @@ def template_infos() -> list[TemplateInfo]:
     return infos
 
 
-def populate_from_template(session: Session, key: str, fiscal_year: int) -> Plan:
-    """Fill an empty plan database with the catalogue and the template's organisation."""
+def populate_from_template(
+    session: Session, key: str, fiscal_year: int, language: str = "en"
+) -> Plan:
+    """Fill an empty plan database with the catalogue and the template's organisation.
+
+    The templates' plan names and card titles are English; in another language the plan is
+    named after the template and each card after its role, in that language.
+    """
     data = load_template(key)
     session.add_all(department_entities())
     roles = {role.key: role for role in role_entities()}
@@ -72,19 +80,23 @@ def populate_from_template(session: Session, key: str, fiscal_year: int) -> Plan
     plan_data = data.get("plan", {})
     plan = Plan(
         id=1,
-        name=plan_data.get("name", data["name"]["en"]),
+        name=(
+            plan_data.get("name", data["name"]["en"])
+            if language == "en"
+            else data["name"].get(language) or data["name"]["en"]
+        ),
         currency=plan_data.get("currency", "EUR"),
         fiscal_year=fiscal_year,
         fiscal_start_month=int(plan_data.get("fiscal_start_month", 1)),
     )
-    scenario = Scenario(name=DEFAULT_SCENARIO_NAME, sort_order=0)
+    scenario = Scenario(name=SCENARIO_NAMES.get(language, DEFAULT_SCENARIO_NAME), sort_order=0)
     scenario.targets = targets_from_data(data.get("targets", {}))
     scenario.assumptions = assumption_entities()
     plan.scenarios.append(scenario)
     session.add(plan)
     session.flush()
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
-    builder = _PositionBuilder(session, scenario, roles, fiscal)
+    builder = _PositionBuilder(session, scenario, roles, fiscal, language)
     for index, item in enumerate(data.get("positions", [])):
         builder.add(item, manager_id=None, sort_order=index)
     session.flush()
@@ -103,17 +115,33 @@ def targets_from_data(data: dict[str, Any]) -> Targets:
     )
 
 
+_ACRONYM = re.compile(r"\s*[(（][A-Za-z /]+[)）]\s*$")
+
+
 class _PositionBuilder:
     """Turns the template's nested position tree into rows with explicit ids."""
 
     def __init__(
-        self, session: Session, scenario: Scenario, roles: dict[str, RoleType], fiscal: FiscalYear
+        self,
+        session: Session,
+        scenario: Scenario,
+        roles: dict[str, RoleType],
+        fiscal: FiscalYear,
+        language: str,
     ) -> None:
         self.session = session
+        self.language = language
         self.scenario = scenario
         self.roles = roles
         self.fiscal = fiscal
         self.next_id = 1
+
+    def title(self, item: dict[str, Any], role: RoleType) -> str:
+        if self.language == "en":
+            return str(item.get("title", role.name_en))
+        # "Director de ingresos (CRO)" on a card reads "Director de ingresos": the card
+        # already shows the role's short name below the title.
+        return _ACRONYM.sub("", role.name(self.language)).strip()
 
     def add(self, item: dict[str, Any], manager_id: int | None, sort_order: int) -> None:
         role = self.roles.get(item["role"])
@@ -127,7 +155,7 @@ class _PositionBuilder:
             Position(
                 id=position_id,
                 scenario_id=self.scenario.id,
-                title=item.get("title", role.name_en),
+                title=self.title(item, role),
                 role_key=role.key,
                 department_key=item.get("department", role.department_key),
                 manager_id=manager_id,

@@ -2,1160 +2,1310 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>About RevOrg</source>
+        <translation>Acerca de RevOrg</translation>
+    </message>
+    <message>
+        <source>Design a revenue organisation and its plan: the org chart, the targets of marketing, sales and customer success, what the people can deliver, what they cost and which hires close the gap.</source>
+        <translation>Diseña una organización de ingresos y su plan: el organigrama, los objetivos de marketing, ventas y customer success, lo que el equipo puede aportar, lo que cuesta y qué contrataciones cubren la diferencia.</translation>
+    </message>
+    <message>
+        <source>Plans are .revorg files on this computer; RevOrg works offline and sends nothing.</source>
+        <translation>Los planes son archivos .revorg guardados en este ordenador; RevOrg funciona sin conexión y no envía nada.</translation>
+    </message>
+</context>
+<context>
     <name>AssumptionsPanel</name>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Assumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Supuesto</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>Whole plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el plan</translation>
     </message>
 </context>
 <context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Departamento</translation>
     </message>
     <message>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicador</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Hires needed</source>
-        <translation type="unfinished"></translation>
+        <translation>A contratar</translation>
     </message>
     <message>
         <source>Add suggested hires</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir contrataciones sugeridas</translation>
     </message>
     <message>
         <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de ingresos y capacidad por departamento, en miles de %1</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>New business (quota)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo negocio (cuota)</translation>
     </message>
     <message>
         <source>Meetings for AEs</source>
-        <translation type="unfinished"></translation>
+        <translation>Reuniones para AE</translation>
     </message>
     <message>
         <source>Revenue to retain (CSM books)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos a retener (carteras CSM)</translation>
     </message>
     <message>
         <source>Expansion (AM quota)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expansión (cuota AM)</translation>
     </message>
     <message>
         <source>covered</source>
-        <translation type="unfinished"></translation>
+        <translation>cubierto</translation>
     </message>
     <message>
         <source>nearly</source>
-        <translation type="unfinished"></translation>
+        <translation>casi</translation>
     </message>
     <message>
         <source>short</source>
-        <translation type="unfinished"></translation>
+        <translation>insuficiente</translation>
     </message>
     <message>
         <source>no target</source>
-        <translation type="unfinished"></translation>
+        <translation>sin objetivo</translation>
     </message>
     <message>
         <source>The targets add up to %1 less than the goal: raise leads, close rate, deal size, retention or expansion first; capacity is measured against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los objetivos de los departamentos suman %1 menos que el objetivo global: sube primero los leads, la tasa de cierre, el ticket medio, la retención o la expansión; la capacidad se mide frente a ellos.</translation>
     </message>
     <message>
         <source>SDR : AE ratio 1 : %1 (published average 1 : 2.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratio SDR : AE 1 : %1 (media publicada 1 : 2,5)</translation>
     </message>
     <message>
         <source>%1 has %2 direct reports (more than %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 subordinados directos (más de %3)</translation>
     </message>
     <message>
         <source>No hire this year can close: %1 (check the assumptions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna contratación de este año llega a cubrir: %1 (revisa los supuestos).</translation>
     </message>
     <message>
         <source>The people on the chart cover every target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las personas del organigrama cubren todos los objetivos.</translation>
     </message>
     <message>
         <source>To close the gaps, hire %1, starting %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cubrir lo que falta, contrata %1 a partir de %2.</translation>
     </message>
 </context>
 <context>
     <name>ChartCard</name>
     <message>
         <source>Open, starts %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacante, desde %1</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacante</translation>
     </message>
     <message>
         <source>%1 / yr</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / año</translation>
     </message>
 </context>
 <context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
-        <translation type="unfinished"></translation>
+        <translation>el organigrama es demasiado grande para un PNG a %1 ppp (%2 x %3 píxeles); usa como máximo %4 ppp, o bien SVG o PDF, que se ven nítidos a cualquier tamaño</translation>
     </message>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use SVG or PDF, which stay sharp at any size</source>
-        <translation type="unfinished"></translation>
+        <translation>el organigrama es demasiado grande para un PNG a %1 ppp (%2 x %3 píxeles); usa SVG o PDF, que se ven nítidos a cualquier tamaño</translation>
     </message>
     <message>
         <source>row %1, column %2  (%3 pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>fila %1, columna %2  (%3 páginas)</translation>
     </message>
     <message>
         <source>the image could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha podido escribir la imagen</translation>
     </message>
     <message>
         <source>nothing was written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha escrito nada en %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
         <source>Compare scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar escenarios</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifra</translation>
     </message>
     <message>
         <source>Change (B − A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio (B − A)</translation>
     </message>
     <message>
         <source>Scenario A</source>
-        <translation type="unfinished"></translation>
+        <translation>Escenario A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio</translation>
     </message>
     <message>
         <source>Choose two different scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige dos escenarios distintos.</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos</translation>
     </message>
     <message>
         <source>Revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de ingresos</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Close rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de cierre</translation>
     </message>
     <message>
         <source>Average deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket medio</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes nuevos</translation>
     </message>
     <message>
         <source>Current revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos actuales</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Retención</translation>
     </message>
     <message>
         <source>Expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>Expansión</translation>
     </message>
     <message>
         <source>New business</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo negocio</translation>
     </message>
     <message>
         <source>Retained revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos retenidos</translation>
     </message>
     <message>
         <source>Total revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos totales</translation>
     </message>
     <message>
         <source>Gap to goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia con el objetivo</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Puestos</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>Nº de personas</translation>
     </message>
     <message>
         <source>Cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste este año</translation>
     </message>
     <message>
         <source>CAC</source>
-        <translation type="unfinished"></translation>
+        <translation>CAC</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Revenue target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de ingresos</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia</translation>
     </message>
     <message>
         <source>The same positions in both scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mismos puestos en ambos escenarios.</translation>
     </message>
     <message>
         <source>%1 pts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pp</translation>
     </message>
 </context>
 <context>
     <name>CostPanel</name>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Departamento</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas</translation>
     </message>
     <message>
         <source>Cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste este año</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso</translation>
     </message>
     <message>
         <source>Total cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste total este año</translation>
     </message>
     <message>
         <source>Cost as a share of the revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste sobre el objetivo de ingresos</translation>
     </message>
     <message>
         <source>CAC: (sales + marketing cost) / new customers</source>
-        <translation type="unfinished"></translation>
+        <translation>CAC: (coste de ventas + marketing) / clientes nuevos</translation>
     </message>
     <message>
         <source>CRO cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste del CRO</translation>
     </message>
     <message>
         <source>Revenue uplift assumed from a CRO</source>
-        <translation type="unfinished"></translation>
+        <translation>Aumento de ingresos previsto por tener un CRO</translation>
     </message>
     <message>
         <source>CRO: uplift less cost</source>
-        <translation type="unfinished"></translation>
+        <translation>CRO: aumento menos coste</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>%1 (%2 of the goal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 del objetivo)</translation>
     </message>
 </context>
 <context>
     <name>CrashGuard</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo ha fallado</translation>
     </message>
     <message>
         <source>RevOrg hit an unexpected problem: %1
 
 Your plan is still open; save it to keep your work. Details are in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>RevOrg ha tenido un problema inesperado: %1
+
+El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están en %2</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Filter…</source>
+        <translation>Filtrar…</translation>
+    </message>
+    <message>
         <source>Delete position</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar puesto</translation>
     </message>
     <message>
         <source>“%1” has %2 people below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» tiene %2 personas por debajo.</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminarlas también o subir un nivel a sus subordinados directos?</translation>
     </message>
     <message>
         <source>Delete all</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar todo</translation>
     </message>
     <message>
         <source>Move reports up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir subordinados</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>Save the changes to “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar los cambios de «%1»?</translation>
     </message>
     <message>
         <source>Scenario name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del escenario:</translation>
     </message>
     <message>
         <source>Delete scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar escenario</translation>
     </message>
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el escenario «%1» con su organización y sus objetivos? (Deshacer lo recupera.)</translation>
     </message>
 </context>
 <context>
     <name>HiringPlanPanel</name>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas</translation>
     </message>
     <message>
         <source>Ramped capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad (con rampa)</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Open positions: drag a bar to move the start month; the light part is the ramp to full productivity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacantes: arrastra una barra para cambiar el mes de incorporación; la parte clara es la rampa hasta la plena productividad.</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Departamento</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año</translation>
     </message>
     <message>
         <source>%1 open position(s) start this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vacante(s) se incorporan este mes</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar %1</translation>
     </message>
     <message>
         <source>Targets and assumptions of a roster from</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos y supuestos del listado de personal tomados de</translation>
     </message>
     <message>
         <source>Nothing can be imported until these errors are fixed in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar nada hasta corregir estos errores en el archivo.</translation>
     </message>
     <message>
         <source>%1 positions, %2 people (%3). Open it as a new, unsaved plan?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puestos, %2 personas (%3). ¿Abrirlo como un plan nuevo sin guardar?</translation>
     </message>
     <message>
         <source>No problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se han encontrado problemas.</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
         <source>No position selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún puesto seleccionado</translation>
     </message>
     <message>
         <source>Open position (vacancy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puesto vacante (sin cubrir)</translation>
     </message>
     <message>
         <source>from the role&apos;s assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>según los supuestos del rol</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>Nº de personas</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Incorporación</translation>
     </message>
     <message>
         <source>Annual cost per head</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste anual por persona</translation>
     </message>
     <message>
         <source>Capacity override</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad manual</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Dotted lines to</source>
-        <translation type="unfinished"></translation>
+        <translation>Líneas de puntos a</translation>
     </message>
     <message>
         <source>Select a card to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona una tarjeta para editarla.</translation>
     </message>
     <message>
         <source>(none: top)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno: nivel superior)</translation>
     </message>
     <message>
         <source>Already in seat / at year start</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya en el puesto / a inicio de año</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>vacante</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Company revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo de ingresos de la empresa</translation>
     </message>
     <message>
         <source>Marketing: leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing: leads</translation>
     </message>
     <message>
         <source>Sales: close rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas: tasa de cierre (%)</translation>
     </message>
     <message>
         <source>Sales: average deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas: ticket medio</translation>
     </message>
     <message>
         <source>CS: current revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>CS: ingresos actuales</translation>
     </message>
     <message>
         <source>CS: retention (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>CS: retención (%)</translation>
     </message>
     <message>
         <source>CS: expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>CS: expansión</translation>
     </message>
     <message>
         <source>Annual quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuota anual</translation>
     </message>
     <message>
         <source>Annual expansion quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuota anual de expansión</translation>
     </message>
     <message>
         <source>Quota attainment (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplimiento de cuota (%)</translation>
     </message>
     <message>
         <source>Book of business per CSM</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartera por CSM</translation>
     </message>
     <message>
         <source>Qualified meetings per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Reuniones cualificadas al mes</translation>
     </message>
     <message>
         <source>Qualified leads per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads cualificados al mes</translation>
     </message>
     <message>
         <source>Ramp (months)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rampa (meses)</translation>
     </message>
     <message>
         <source>Meeting-to-win rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de cierre por reunión (%)</translation>
     </message>
     <message>
         <source>Suggested hires start in month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes de inicio de las contrataciones sugeridas</translation>
     </message>
     <message>
         <source>Revenue uplift from a CRO (% of goal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aumento de ingresos por un CRO (% del objetivo)</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargo</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Departamento</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>Nº de personas</translation>
     </message>
     <message>
         <source>Start month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes de incorporación</translation>
     </message>
     <message>
         <source>Annual cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste anual</translation>
     </message>
     <message>
         <source>Capacity override</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad manual</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Find by title, person or role</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por cargo, persona o rol</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Puesto</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos</translation>
     </message>
     <message>
         <source>Capacity against target</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad frente a objetivo</translation>
     </message>
     <message>
         <source>Hiring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de contratación</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Supuestos</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;New from template…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo desde plantilla…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;como…</translation>
     </message>
     <message>
         <source>&amp;Import workbook or roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar libro o listado de personal…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar</translation>
     </message>
     <message>
         <source>Excel &amp;workbook…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libro de Excel…</translation>
     </message>
     <message>
         <source>Chart as &amp;PNG image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organigrama como imagen &amp;PNG…</translation>
     </message>
     <message>
         <source>Chart as &amp;SVG drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organigrama como dibujo &amp;SVG…</translation>
     </message>
     <message>
         <source>Chart as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organigrama como P&amp;DF…</translation>
     </message>
     <message>
         <source>&amp;Print chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im&amp;primir organigrama…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <source>&amp;Add direct report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir subordinado directo…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar</translation>
     </message>
     <message>
         <source>Re&amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nombrar</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicar</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acercar</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lejar</translation>
     </message>
     <message>
         <source>&amp;Fit chart</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;justar organigrama</translation>
     </message>
     <message>
         <source>&amp;Compact teams</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compactar equipos</translation>
     </message>
     <message>
         <source>Collapse / e&amp;xpand</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraer / e&amp;xpandir</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop mode</source>
+        <translation>Modo &amp;taller</translation>
+    </message>
+    <message>
+        <source>Leave workshop mode</source>
+        <translation>Salir del modo taller</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome and templates…</source>
+        <translation>&amp;Bienvenida y plantillas…</translation>
     </message>
     <message>
         <source>&amp;About RevOrg</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de RevOrg</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;scenario</translation>
     </message>
     <message>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Escenario</translation>
     </message>
     <message>
         <source> Scenario </source>
-        <translation type="unfinished"></translation>
+        <translation> Escenario </translation>
     </message>
     <message>
         <source>&amp;New scenario (copy of this one)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo escenario (copia de este)…</translation>
     </message>
     <message>
         <source>&amp;Rename scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renombrar escenario…</translation>
     </message>
     <message>
         <source>&amp;Delete scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar escenario</translation>
     </message>
     <message>
         <source>&amp;Compare scenarios…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comparar escenarios…</translation>
     </message>
     <message>
         <source>RevOrg plans (*.revorg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes de RevOrg (*.revorg);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>sin guardar</translation>
     </message>
     <message>
         <source>on goal</source>
-        <translation type="unfinished"></translation>
+        <translation>objetivo cumplido</translation>
     </message>
     <message>
         <source>gap %1</source>
-        <translation type="unfinished"></translation>
+        <translation>diferencia %1</translation>
     </message>
     <message>
         <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
     </message>
     <message>
         <source>Added %1 open positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Se han añadido %1 vacantes</translation>
     </message>
     <message>
         <source>New scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo escenario</translation>
     </message>
     <message>
         <source>Rename scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar escenario</translation>
     </message>
     <message>
         <source>A plan needs at least one scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un plan necesita al menos un escenario.</translation>
     </message>
     <message>
         <source>%1 matches</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 coincidencias</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin coincidencias</translation>
     </message>
     <message>
         <source>Open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir plan</translation>
     </message>
     <message>
         <source>This plan is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este plan ya está abierto.</translation>
     </message>
     <message>
         <source>Cannot open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el plan</translation>
     </message>
     <message>
         <source>Save plan as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar plan como</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido guardar</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado</translation>
     </message>
     <message>
         <source>Export Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar libro de Excel</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libros de Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes PNG (*.png)</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujos SVG (*.svg)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar organigrama</translation>
     </message>
     <message>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolución del PNG</translation>
     </message>
     <message>
         <source>Dots per inch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos por pulgada:</translation>
     </message>
     <message>
         <source>Fit on one page</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar a una página</translation>
     </message>
     <message>
         <source>Split over pages at a readable size</source>
-        <translation type="unfinished"></translation>
+        <translation>Repartir en varias páginas a tamaño legible</translation>
     </message>
     <message>
         <source>PDF pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas del PDF</translation>
     </message>
     <message>
         <source>Pages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas:</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado: %1</translation>
     </message>
     <message>
         <source>Import workbook or roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar libro o listado de personal</translation>
     </message>
     <message>
         <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libros y listados de personal (*.xlsx *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en el guardado automático: %1</translation>
     </message>
     <message>
-        <source>About RevOrg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RevOrg: design a revenue organisation and its plan.</source>
-        <translation type="unfinished"></translation>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
 </context>
 <context>
     <name>PlanController</name>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir %1</translation>
     </message>
     <message>
         <source>Duplicate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar %1</translation>
     </message>
     <message>
         <source>%1 cannot report to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no puede depender de sí mismo</translation>
     </message>
     <message>
         <source>%1 cannot report to %2: %2 already reports to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no puede depender de %2: %2 ya depende de %1</translation>
     </message>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover %1</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar %1</translation>
     </message>
     <message>
         <source>Delete %1 positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar %1 puestos</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
     <message>
         <source>Add dotted line %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir línea de puntos de %1 a %2</translation>
     </message>
     <message>
         <source>Remove dotted line %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar línea de puntos de %1 a %2</translation>
     </message>
     <message>
         <source>Edit assumption %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar supuesto %1 de %2</translation>
     </message>
     <message>
         <source>Add %1 suggested hires</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir %1 contrataciones sugeridas</translation>
     </message>
     <message>
         <source>New scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo escenario %1</translation>
     </message>
     <message>
         <source>Rename scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar escenario %1</translation>
     </message>
     <message>
         <source>a plan needs at least one scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>un plan necesita al menos un escenario</translation>
     </message>
     <message>
         <source>Delete scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar escenario %1</translation>
     </message>
     <message>
         <source>choose two scenarios of this plan</source>
-        <translation type="unfinished"></translation>
+        <translation>elige dos escenarios de este plan</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Idioma del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Stack wide teams (compact chart)</source>
+        <translation>Apilar los equipos anchos (organigrama compacto)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
 </context>
 <context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Recuperar el trabajo sin guardar?</translation>
     </message>
     <message>
         <source>RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>RevOrg se cerró de forma inesperada cuando «%1» tenía cambios sin guardar (guardado automático: %2). ¿Recuperarlos?</translation>
     </message>
     <message>
         <source>Cannot recover</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede recuperar</translation>
     </message>
 </context>
 <context>
     <name>RolePalette</name>
     <message>
         <source>Filter roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar roles…</translation>
     </message>
 </context>
 <context>
     <name>RolePickerDialog</name>
     <message>
         <source>Add a direct report</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un subordinado directo</translation>
     </message>
     <message>
         <source>Role of the new position:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol del nuevo puesto:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys or mouse</source>
+        <translation>Teclas o ratón</translation>
+    </message>
+    <message>
+        <source>Move a card to another manager</source>
+        <translation>Mover una tarjeta a otro responsable</translation>
+    </message>
+    <message>
+        <source>Drag it onto the manager</source>
+        <translation>Arrastrarla sobre el responsable</translation>
+    </message>
+    <message>
+        <source>Add a role</source>
+        <translation>Añadir un rol</translation>
+    </message>
+    <message>
+        <source>Drag it from Roles onto a card</source>
+        <translation>Arrastrarlo desde Roles a una tarjeta</translation>
+    </message>
+    <message>
+        <source>Select the next card</source>
+        <translation>Seleccionar la tarjeta siguiente</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Teclas de flecha</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Ctrl + mouse wheel</source>
+        <translation>Ctrl + rueda del ratón</translation>
+    </message>
+    <message>
+        <source>Collapse or expand a team</source>
+        <translation>Contraer o expandir un equipo</translation>
+    </message>
+    <message>
+        <source>Double-click the manager</source>
+        <translation>Doble clic en el responsable</translation>
     </message>
 </context>
 <context>
     <name>TargetsPanel</name>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes nuevos</translation>
     </message>
     <message>
         <source>New business</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo negocio</translation>
     </message>
     <message>
         <source>Retained revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos retenidos</translation>
     </message>
     <message>
         <source>Total revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos totales</translation>
     </message>
     <message>
         <source>Gap to goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia con el objetivo</translation>
     </message>
     <message>
         <source>%1 short</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan %1</translation>
     </message>
     <message>
         <source>%1 above</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por encima</translation>
     </message>
     <message>
         <source>on goal</source>
-        <translation type="unfinished"></translation>
+        <translation>objetivo cumplido</translation>
     </message>
     <message>
         <source>leads must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>los leads deben ser un número entero</translation>
     </message>
 </context>
 <context>
     <name>TemplateDialog</name>
     <message>
         <source>New plan from template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo plan desde plantilla</translation>
     </message>
     <message>
         <source>Start from one of these plans:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza con uno de estos planes:</translation>
     </message>
 </context>
 <context>
     <name>Undo</name>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
 </context>
 <context>
-    <name>_PickerDialog</name>
+    <name>WelcomeDialog</name>
     <message>
-        <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <source>Welcome to RevOrg</source>
+        <translation>Te damos la bienvenida a RevOrg</translation>
+    </message>
+    <message>
+        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department&apos;s targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
+        <translation>Diseña tu organización de ingresos: arrastra roles al organigrama, fija el objetivo de ingresos y los objetivos de cada departamento, y comprueba al momento si las personas del organigrama pueden cumplirlos. Empieza con una plantilla:</translation>
+    </message>
+    <message>
+        <source>Start from this template</source>
+        <translation>Empezar con esta plantilla</translation>
+    </message>
+    <message>
+        <source>Open a plan…</source>
+        <translation>Abrir un plan…</translation>
+    </message>
+    <message>
+        <source>Explore the demo plan</source>
+        <translation>Explorar el plan de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopStrip</name>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Show the role palette to drop new roles</source>
+        <translation>Mostrar la paleta de roles para añadir roles nuevos</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>Salir (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 goal (%3)</source>
+        <translation>%1 de un objetivo de %2 (%3)</translation>
     </message>
 </context>
 </TS>

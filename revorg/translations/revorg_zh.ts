@@ -2,1160 +2,1310 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>About RevOrg</source>
+        <translation>关于 RevOrg</translation>
+    </message>
+    <message>
+        <source>Design a revenue organisation and its plan: the org chart, the targets of marketing, sales and customer success, what the people can deliver, what they cost and which hires close the gap.</source>
+        <translation>设计营收组织及其计划：组织架构图，市场、销售和客户成功的目标，团队能交付多少、成本多少，以及需要哪些招聘来补足缺口。</translation>
+    </message>
+    <message>
+        <source>Plans are .revorg files on this computer; RevOrg works offline and sends nothing.</source>
+        <translation>计划以 .revorg 文件保存在本机；RevOrg 离线运行，不会发送任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>AssumptionsPanel</name>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Assumption</source>
-        <translation type="unfinished"></translation>
+        <translation>假设</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>取值</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Whole plan</source>
-        <translation type="unfinished"></translation>
+        <translation>整个计划</translation>
     </message>
 </context>
 <context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动指标</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>产能</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Hires needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需招聘</translation>
     </message>
     <message>
         <source>Add suggested hires</source>
-        <translation type="unfinished"></translation>
+        <translation>添加建议招聘</translation>
     </message>
     <message>
         <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>各部门营收目标与产能（单位：千 %1）</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <source>New business (quota)</source>
-        <translation type="unfinished"></translation>
+        <translation>新签业务（配额）</translation>
     </message>
     <message>
         <source>Meetings for AEs</source>
-        <translation type="unfinished"></translation>
+        <translation>为 AE 安排的会议</translation>
     </message>
     <message>
         <source>Revenue to retain (CSM books)</source>
-        <translation type="unfinished"></translation>
+        <translation>需留存营收（CSM 客户盘）</translation>
     </message>
     <message>
         <source>Expansion (AM quota)</source>
-        <translation type="unfinished"></translation>
+        <translation>增购（AM 配额）</translation>
     </message>
     <message>
         <source>covered</source>
-        <translation type="unfinished"></translation>
+        <translation>已覆盖</translation>
     </message>
     <message>
         <source>nearly</source>
-        <translation type="unfinished"></translation>
+        <translation>接近</translation>
     </message>
     <message>
         <source>short</source>
-        <translation type="unfinished"></translation>
+        <translation>不足</translation>
     </message>
     <message>
         <source>no target</source>
-        <translation type="unfinished"></translation>
+        <translation>无目标</translation>
     </message>
     <message>
         <source>The targets add up to %1 less than the goal: raise leads, close rate, deal size, retention or expansion first; capacity is measured against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>各部门目标合计比营收目标少 %1：请先提高线索数、成交率、客单价、留存率或增购；产能以这些目标为基准衡量。</translation>
     </message>
     <message>
         <source>SDR : AE ratio 1 : %1 (published average 1 : 2.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>SDR 与 AE 之比 1 : %1（公开平均值 1 : 2.5）</translation>
     </message>
     <message>
         <source>%1 has %2 direct reports (more than %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 名直接下属（超过 %3 名）</translation>
     </message>
     <message>
         <source>No hire this year can close: %1 (check the assumptions).</source>
-        <translation type="unfinished"></translation>
+        <translation>今年的招聘无法补足：%1（请检查假设）。</translation>
     </message>
     <message>
         <source>The people on the chart cover every target.</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图中的人员已覆盖全部目标。</translation>
     </message>
     <message>
         <source>To close the gaps, hire %1, starting %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>要补足缺口，需从 %2 起招聘 %1。</translation>
     </message>
 </context>
 <context>
     <name>ChartCard</name>
     <message>
         <source>Open, starts %1</source>
-        <translation type="unfinished"></translation>
+        <translation>空缺，%1 入职</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>空缺</translation>
     </message>
     <message>
         <source>%1 / yr</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / 年</translation>
     </message>
 </context>
 <context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图太大，无法以 %1 dpi 导出为 PNG（%2 x %3 像素）；请最多使用 %4 dpi，或改用 SVG 或 PDF，任何尺寸下都清晰</translation>
     </message>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use SVG or PDF, which stay sharp at any size</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图太大，无法以 %1 dpi 导出为 PNG（%2 x %3 像素）；请改用 SVG 或 PDF，任何尺寸下都清晰</translation>
     </message>
     <message>
         <source>row %1, column %2  (%3 pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列（共 %3 页）</translation>
     </message>
     <message>
         <source>the image could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入图片</translation>
     </message>
     <message>
         <source>nothing was written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未向 %1 写入任何内容</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
         <source>Compare scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>比较情景</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Change (B − A)</source>
-        <translation type="unfinished"></translation>
+        <translation>变化（B − A）</translation>
     </message>
     <message>
         <source>Scenario A</source>
-        <translation type="unfinished"></translation>
+        <translation>情景 A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>Choose two different scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择两个不同的情景。</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>营收目标</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <source>Close rate</source>
-        <translation type="unfinished"></translation>
+        <translation>成交率</translation>
     </message>
     <message>
         <source>Average deal</source>
-        <translation type="unfinished"></translation>
+        <translation>客单价</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户数</translation>
     </message>
     <message>
         <source>Current revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>现有营收</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>留存率</translation>
     </message>
     <message>
         <source>Expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>增购</translation>
     </message>
     <message>
         <source>New business</source>
-        <translation type="unfinished"></translation>
+        <translation>新签业务</translation>
     </message>
     <message>
         <source>Retained revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>留存营收</translation>
     </message>
     <message>
         <source>Total revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>总营收</translation>
     </message>
     <message>
         <source>Gap to goal</source>
-        <translation type="unfinished"></translation>
+        <translation>距目标缺口</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>组织</translation>
     </message>
     <message>
         <source>Positions</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位数</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年成本</translation>
     </message>
     <message>
         <source>CAC</source>
-        <translation type="unfinished"></translation>
+        <translation>CAC</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <source>Revenue target</source>
-        <translation type="unfinished"></translation>
+        <translation>营收目标</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>产能</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>缺口</translation>
     </message>
     <message>
         <source>The same positions in both scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个情景的岗位相同。</translation>
     </message>
     <message>
         <source>%1 pts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个百分点</translation>
     </message>
 </context>
 <context>
     <name>CostPanel</name>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年成本</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
         <source>Total cost this year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年总成本</translation>
     </message>
     <message>
         <source>Cost as a share of the revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>成本占营收目标的比例</translation>
     </message>
     <message>
         <source>CAC: (sales + marketing cost) / new customers</source>
-        <translation type="unfinished"></translation>
+        <translation>CAC：（销售 + 市场成本）/ 新客户数</translation>
     </message>
     <message>
         <source>CRO cost</source>
-        <translation type="unfinished"></translation>
+        <translation>CRO 成本</translation>
     </message>
     <message>
         <source>Revenue uplift assumed from a CRO</source>
-        <translation type="unfinished"></translation>
+        <translation>预计 CRO 带来的营收提升</translation>
     </message>
     <message>
         <source>CRO: uplift less cost</source>
-        <translation type="unfinished"></translation>
+        <translation>CRO：营收提升减去成本</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>%1 (%2 of the goal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（占目标的 %2）</translation>
     </message>
 </context>
 <context>
     <name>CrashGuard</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>RevOrg hit an unexpected problem: %1
 
 Your plan is still open; save it to keep your work. Details are in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>RevOrg 遇到意外问题：%1
+
+计划仍处于打开状态，请保存以免丢失工作。详细信息见 %2</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
         <source>Delete position</source>
-        <translation type="unfinished"></translation>
+        <translation>删除岗位</translation>
     </message>
     <message>
         <source>“%1” has %2 people below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”下有 %2 人。</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>
-        <translation type="unfinished"></translation>
+        <translation>一并删除，还是将其直接下属上移一级？</translation>
     </message>
     <message>
         <source>Delete all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部删除</translation>
     </message>
     <message>
         <source>Move reports up</source>
-        <translation type="unfinished"></translation>
+        <translation>下属上移</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Save the changes to “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>是否保存对“%1”的更改？</translation>
     </message>
     <message>
         <source>Scenario name:</source>
-        <translation type="unfinished"></translation>
+        <translation>情景名称：</translation>
     </message>
     <message>
         <source>Delete scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>删除情景</translation>
     </message>
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除情景“%1”及其组织和目标？（可通过撤销恢复。）</translation>
     </message>
 </context>
 <context>
     <name>HiringPlanPanel</name>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Ramped capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>产能（含爬坡）</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Open positions: drag a bar to move the start month; the light part is the ramp to full productivity.</source>
-        <translation type="unfinished"></translation>
+        <translation>空缺岗位：拖动条形可调整入职月份；浅色部分为达到满产能前的爬坡期。</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>全年</translation>
     </message>
     <message>
         <source>%1 open position(s) start this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月有 %1 个空缺岗位入职</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 %1</translation>
     </message>
     <message>
         <source>Targets and assumptions of a roster from</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册的目标和假设取自</translation>
     </message>
     <message>
         <source>Nothing can be imported until these errors are fixed in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在文件中修正这些错误，否则无法导入任何内容。</translation>
     </message>
     <message>
         <source>%1 positions, %2 people (%3). Open it as a new, unsaved plan?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个岗位，%2 人（%3）。是否作为未保存的新计划打开？</translation>
     </message>
     <message>
         <source>No problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题。</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
         <source>No position selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择岗位</translation>
     </message>
     <message>
         <source>Open position (vacancy)</source>
-        <translation type="unfinished"></translation>
+        <translation>空缺岗位（待招聘）</translation>
     </message>
     <message>
         <source>from the role&apos;s assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>取自角色假设</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>任职者</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>入职时间</translation>
     </message>
     <message>
         <source>Annual cost per head</source>
-        <translation type="unfinished"></translation>
+        <translation>人均年度成本</translation>
     </message>
     <message>
         <source>Capacity override</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义产能</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>上级</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Dotted lines to</source>
-        <translation type="unfinished"></translation>
+        <translation>虚线汇报至</translation>
     </message>
     <message>
         <source>Select a card to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一张卡片进行编辑。</translation>
     </message>
     <message>
         <source>(none: top)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无：最高层）</translation>
     </message>
     <message>
         <source>Already in seat / at year start</source>
-        <translation type="unfinished"></translation>
+        <translation>已在岗 / 年初入职</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>空缺</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Company revenue goal</source>
-        <translation type="unfinished"></translation>
+        <translation>公司营收目标</translation>
     </message>
     <message>
         <source>Marketing: leads</source>
-        <translation type="unfinished"></translation>
+        <translation>市场：线索数</translation>
     </message>
     <message>
         <source>Sales: close rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售：成交率（%）</translation>
     </message>
     <message>
         <source>Sales: average deal</source>
-        <translation type="unfinished"></translation>
+        <translation>销售：客单价</translation>
     </message>
     <message>
         <source>CS: current revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>客户成功：现有营收</translation>
     </message>
     <message>
         <source>CS: retention (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户成功：留存率（%）</translation>
     </message>
     <message>
         <source>CS: expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>客户成功：增购</translation>
     </message>
     <message>
         <source>Annual quota</source>
-        <translation type="unfinished"></translation>
+        <translation>年度配额</translation>
     </message>
     <message>
         <source>Annual expansion quota</source>
-        <translation type="unfinished"></translation>
+        <translation>年度增购配额</translation>
     </message>
     <message>
         <source>Quota attainment (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>配额达成率（%）</translation>
     </message>
     <message>
         <source>Book of business per CSM</source>
-        <translation type="unfinished"></translation>
+        <translation>每位 CSM 管理的营收</translation>
     </message>
     <message>
         <source>Qualified meetings per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月合格会议数</translation>
     </message>
     <message>
         <source>Qualified leads per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月合格线索数</translation>
     </message>
     <message>
         <source>Ramp (months)</source>
-        <translation type="unfinished"></translation>
+        <translation>爬坡期（月）</translation>
     </message>
     <message>
         <source>Meeting-to-win rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>会议成交率（%）</translation>
     </message>
     <message>
         <source>Suggested hires start in month</source>
-        <translation type="unfinished"></translation>
+        <translation>建议招聘的入职月份</translation>
     </message>
     <message>
         <source>Revenue uplift from a CRO (% of goal)</source>
-        <translation type="unfinished"></translation>
+        <translation>CRO 带来的营收提升（占目标 %）</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>任职者</translation>
     </message>
     <message>
         <source>Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Start month</source>
-        <translation type="unfinished"></translation>
+        <translation>入职月份</translation>
     </message>
     <message>
         <source>Annual cost</source>
-        <translation type="unfinished"></translation>
+        <translation>年度成本</translation>
     </message>
     <message>
         <source>Capacity override</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义产能</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>上级</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Find by title, person or role</source>
-        <translation type="unfinished"></translation>
+        <translation>按职位、任职者或角色查找</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Capacity against target</source>
-        <translation type="unfinished"></translation>
+        <translation>产能与目标对比</translation>
     </message>
     <message>
         <source>Hiring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>招聘计划</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <source>Assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>假设</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New from template…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板新建(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Import workbook or roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入工作簿或花名册(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Excel &amp;workbook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿(&amp;W)…</translation>
     </message>
     <message>
         <source>Chart as &amp;PNG image…</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图 PNG 图片(&amp;P)…</translation>
     </message>
     <message>
         <source>Chart as &amp;SVG drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图 SVG 矢量图(&amp;S)…</translation>
     </message>
     <message>
         <source>Chart as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>架构图 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Print chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印架构图(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Add direct report…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加直接下属(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Re&amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名(&amp;N)</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit chart</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Compact teams</source>
-        <translation type="unfinished"></translation>
+        <translation>紧凑显示团队(&amp;C)</translation>
     </message>
     <message>
         <source>Collapse / e&amp;xpand</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠 / 展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop mode</source>
+        <translation>工作坊模式(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Leave workshop mode</source>
+        <translation>退出工作坊模式</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome and templates…</source>
+        <translation>欢迎页与模板(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;About RevOrg</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 RevOrg(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>情景(&amp;S)</translation>
     </message>
     <message>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>情景</translation>
     </message>
     <message>
         <source> Scenario </source>
-        <translation type="unfinished"></translation>
+        <translation> 情景 </translation>
     </message>
     <message>
         <source>&amp;New scenario (copy of this one)…</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为新情景(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Rename scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名情景(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Delete scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>删除情景(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Compare scenarios…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较情景(&amp;C)…</translation>
     </message>
     <message>
         <source>RevOrg plans (*.revorg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>RevOrg 计划 (*.revorg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>on goal</source>
-        <translation type="unfinished"></translation>
+        <translation>达成目标</translation>
     </message>
     <message>
         <source>gap %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺口 %1</translation>
     </message>
     <message>
         <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
     </message>
     <message>
         <source>Added %1 open positions</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 %1 个空缺岗位</translation>
     </message>
     <message>
         <source>New scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>新建情景</translation>
     </message>
     <message>
         <source>Rename scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名情景</translation>
     </message>
     <message>
         <source>A plan needs at least one scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划至少需要一个情景。</translation>
     </message>
     <message>
         <source>%1 matches</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个匹配项</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>无匹配项</translation>
     </message>
     <message>
         <source>Open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>打开计划</translation>
     </message>
     <message>
         <source>This plan is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>此计划已打开。</translation>
     </message>
     <message>
         <source>Cannot open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开计划</translation>
     </message>
     <message>
         <source>Save plan as</source>
-        <translation type="unfinished"></translation>
+        <translation>计划另存为</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <source>Export Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel 工作簿</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出架构图</translation>
     </message>
     <message>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率</translation>
     </message>
     <message>
         <source>Dots per inch:</source>
-        <translation type="unfinished"></translation>
+        <translation>每英寸点数 (DPI)：</translation>
     </message>
     <message>
         <source>Fit on one page</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至一页</translation>
     </message>
     <message>
         <source>Split over pages at a readable size</source>
-        <translation type="unfinished"></translation>
+        <translation>按可读尺寸分多页</translation>
     </message>
     <message>
         <source>PDF pages</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 页面</translation>
     </message>
     <message>
         <source>Pages:</source>
-        <translation type="unfinished"></translation>
+        <translation>页面：</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <source>Import workbook or roster</source>
-        <translation type="unfinished"></translation>
+        <translation>导入工作簿或花名册</translation>
     </message>
     <message>
         <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿和花名册 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <source>About RevOrg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RevOrg: design a revenue organisation and its plan.</source>
-        <translation type="unfinished"></translation>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
 </context>
 <context>
     <name>PlanController</name>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 %1</translation>
     </message>
     <message>
         <source>Duplicate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建 %1 的副本</translation>
     </message>
     <message>
         <source>%1 cannot report to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能向自己汇报</translation>
     </message>
     <message>
         <source>%1 cannot report to %2: %2 already reports to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能向 %2 汇报：%2 已向 %1 汇报</translation>
     </message>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 %1</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1</translation>
     </message>
     <message>
         <source>Delete %1 positions</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 个岗位</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1</translation>
     </message>
     <message>
         <source>Add dotted line %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>添加虚线汇报：%1 → %2</translation>
     </message>
     <message>
         <source>Remove dotted line %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>移除虚线汇报：%1 → %2</translation>
     </message>
     <message>
         <source>Edit assumption %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %2 的假设：%1</translation>
     </message>
     <message>
         <source>Add %1 suggested hires</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 %1 个建议招聘岗位</translation>
     </message>
     <message>
         <source>New scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新建情景 %1</translation>
     </message>
     <message>
         <source>Rename scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名情景 %1</translation>
     </message>
     <message>
         <source>a plan needs at least one scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>计划至少需要一个情景</translation>
     </message>
     <message>
         <source>Delete scenario %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除情景 %1</translation>
     </message>
     <message>
         <source>choose two scenarios of this plan</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择本计划中的两个情景</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <source>Stack wide teams (compact chart)</source>
+        <translation>堆叠较宽的团队（紧凑架构图）</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
 </context>
 <context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的工作？</translation>
     </message>
     <message>
         <source>RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>RevOrg 意外退出时，“%1”有未保存的更改（自动保存于 %2）。是否恢复？</translation>
     </message>
     <message>
         <source>Cannot recover</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复</translation>
     </message>
 </context>
 <context>
     <name>RolePalette</name>
     <message>
         <source>Filter roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选角色…</translation>
     </message>
 </context>
 <context>
     <name>RolePickerDialog</name>
     <message>
         <source>Add a direct report</source>
-        <translation type="unfinished"></translation>
+        <translation>添加直接下属</translation>
     </message>
     <message>
         <source>Role of the new position:</source>
-        <translation type="unfinished"></translation>
+        <translation>新岗位的角色：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys or mouse</source>
+        <translation>按键或鼠标</translation>
+    </message>
+    <message>
+        <source>Move a card to another manager</source>
+        <translation>将卡片移到另一位上级之下</translation>
+    </message>
+    <message>
+        <source>Drag it onto the manager</source>
+        <translation>拖到上级的卡片上</translation>
+    </message>
+    <message>
+        <source>Add a role</source>
+        <translation>添加角色</translation>
+    </message>
+    <message>
+        <source>Drag it from Roles onto a card</source>
+        <translation>从“角色”面板拖到卡片上</translation>
+    </message>
+    <message>
+        <source>Select the next card</source>
+        <translation>选择下一张卡片</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Ctrl + mouse wheel</source>
+        <translation>Ctrl + 鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Collapse or expand a team</source>
+        <translation>折叠或展开团队</translation>
+    </message>
+    <message>
+        <source>Double-click the manager</source>
+        <translation>双击上级的卡片</translation>
     </message>
 </context>
 <context>
     <name>TargetsPanel</name>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户数</translation>
     </message>
     <message>
         <source>New business</source>
-        <translation type="unfinished"></translation>
+        <translation>新签业务</translation>
     </message>
     <message>
         <source>Retained revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>留存营收</translation>
     </message>
     <message>
         <source>Total revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>总营收</translation>
     </message>
     <message>
         <source>Gap to goal</source>
-        <translation type="unfinished"></translation>
+        <translation>距目标缺口</translation>
     </message>
     <message>
         <source>%1 short</source>
-        <translation type="unfinished"></translation>
+        <translation>差 %1</translation>
     </message>
     <message>
         <source>%1 above</source>
-        <translation type="unfinished"></translation>
+        <translation>超出 %1</translation>
     </message>
     <message>
         <source>on goal</source>
-        <translation type="unfinished"></translation>
+        <translation>达成目标</translation>
     </message>
     <message>
         <source>leads must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>线索数必须为整数</translation>
     </message>
 </context>
 <context>
     <name>TemplateDialog</name>
     <message>
         <source>New plan from template</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板新建计划</translation>
     </message>
     <message>
         <source>Start from one of these plans:</source>
-        <translation type="unfinished"></translation>
+        <translation>从以下计划之一开始：</translation>
     </message>
 </context>
 <context>
     <name>Undo</name>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
-    <name>_PickerDialog</name>
+    <name>WelcomeDialog</name>
     <message>
-        <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <source>Welcome to RevOrg</source>
+        <translation>欢迎使用 RevOrg</translation>
+    </message>
+    <message>
+        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department&apos;s targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
+        <translation>设计你的营收组织：把角色拖入架构图，设定营收目标和各部门目标，立即看到图中人员能否完成这些目标。从模板开始：</translation>
+    </message>
+    <message>
+        <source>Start from this template</source>
+        <translation>从此模板开始</translation>
+    </message>
+    <message>
+        <source>Open a plan…</source>
+        <translation>打开计划…</translation>
+    </message>
+    <message>
+        <source>Explore the demo plan</source>
+        <translation>浏览演示计划</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopStrip</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Show the role palette to drop new roles</source>
+        <translation>显示角色面板，拖入新角色</translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation>退出 (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 goal (%3)</source>
+        <translation>%1 / 目标 %2（%3）</translation>
     </message>
 </context>
 </TS>

@@ -199,7 +199,7 @@ def test_bad_inspector_input_is_reported_and_changes_nothing(window: MainWindow)
     window.inspector.cost_edit.editingFinished.emit()
     assert "not a number" in window.statusBar().currentMessage()
     assert window.controller.undo_stack.count() == 0
-    assert window.inspector.cost_edit.text() == "38000.00"
+    assert window.inspector.cost_edit.text() == "38,000"
 
 
 def test_open_card_shows_its_start_month_and_group_headcount(window: MainWindow) -> None:

@@ -145,3 +145,16 @@ def test_template_start_months_follow_the_fiscal_year(year: int) -> None:
     with PlanDocument.from_template("demo", year) as document:
         starts = {p.start_month for p in summary_positions(document) if p.start_month}
         assert starts == {YearMonth(year, 2), YearMonth(year, 3), YearMonth(year, 4)}
+
+
+def test_a_template_in_another_language_names_the_plan_scenario_and_cards_in_it() -> None:
+    with PlanDocument.from_template("demo", 2027, language="zh") as document:
+        assert document.plan.name == "演示：100 万欧元营收计划"
+        assert document.scenario().name == "基准"
+        titles = {p.role_key: p.title for p in document.session.query(Position)}
+        assert titles["cro"] == "首席营收官"  # the role's name, without "(CRO)"
+    with PlanDocument.from_template("demo", 2027, language="es") as document:
+        titles = {p.role_key: p.title for p in document.session.query(Position)}
+        assert titles["cro"] == "Director de ingresos"
+        # Same plan otherwise: the numbers do not depend on the language.
+        assert document.scenario().targets.goal == 1000000

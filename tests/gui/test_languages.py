@@ -1,0 +1,263 @@
+"""The interface in English, Spanish and Chinese: complete translations, translated menus, role
+names, Qt's own dialogs, numbers and months in the locale, and a screenshot of each."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTabWidget,
+)
+
+from revorg.gui.i18n import (
+    TRANSLATIONS_FOLDER,
+    apply_language,
+    choose_language,
+    locale_for,
+    month_label,
+    translation_file,
+)
+from revorg.gui.main_window import MainWindow
+from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.screenshots import window_image
+from revorg.model.document import PlanDocument
+from revorg.model.months import YearMonth
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+TRANSLATED = ("es", "zh")
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def ts_messages(language: str) -> list[ElementTree.Element]:
+    tree = ElementTree.parse(TRANSLATIONS_FOLDER / f"revorg_{language}.ts")
+    return tree.getroot().findall("./context/message")
+
+
+def english_sources_translated(language: str) -> dict[str, str]:
+    """Each English source whose translation differs from it (some, like "CAC", do not)."""
+    result = {}
+    for message in ts_messages(language):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        if translation and translation != source:
+            result[source] = translation
+    return result
+
+
+@pytest.fixture
+def language_window(qtbot, request) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    language = request.param
+    apply_language(language)
+    window = MainWindow(PlanDocument.from_template("demo", 2027, language=language), language)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        window.controller.undo_stack.clear()
+        window.close()
+        window.deleteLater()
+        apply_language("en")
+        QLocale.setDefault(ENGLISH)
+
+
+# --- the .ts sources --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_string_is_translated_and_compiled(language: str) -> None:
+    messages = ts_messages(language)
+    assert len(messages) > 250
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation") is None
+        or m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")  # type: ignore[union-attr]
+        or not m.findtext("translation")
+    ]
+    assert unfinished == []
+    # scripts/setup compiled them: a fresh clone gets the .qm files without committing any.
+    assert translation_file(language).stat().st_size > 1000
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_placeholders_and_accelerators_survive_translation(language: str) -> None:
+    for message in ts_messages(language):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        for number in range(1, 10):
+            marker = f"%{number}"
+            assert (marker in source) == (marker in translation), (source, translation)
+        source_keys = source.replace("&&", "").count("&")
+        assert translation.replace("&&", "").count("&") == source_keys, (source, translation)
+
+
+def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
+    """lupdate finds no string that the .ts files lack: run `scripts/translations update`."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate is not None
+    sources = sorted(str(p) for p in (REPOSITORY / "revorg" / "gui").glob("*.py"))
+    for language in TRANSLATED:
+        copy = tmp_path / f"revorg_{language}.ts"
+        shutil.copy(TRANSLATIONS_FOLDER / f"revorg_{language}.ts", copy)
+        subprocess.run(
+            [lupdate, *sources, "-ts", str(copy), "-locations", "none", "-no-obsolete"],
+            check=True,
+            capture_output=True,
+        )
+        text = copy.read_text(encoding="utf-8")
+        assert 'type="unfinished"' not in text, f"new untranslated strings for {language}"
+
+
+# --- the window in each language ---------------------------------------------------------------
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+@pytest.mark.parametrize(
+    ("language_window", "menus", "role_name"),
+    [
+        ("es", ["&Archivo", "&Editar"], "Director de ingresos (CRO)"),
+        ("zh", ["文件(&F)", "编辑(&E)"], "首席营收官 (CRO)"),
+        ("en", ["&File", "&Edit"], "Chief Revenue Officer (CRO)"),
+    ],
+    indirect=["language_window"],
+)
+def test_menus_and_role_names_in_the_language(
+    language_window: MainWindow, menus: list[str], role_name: str
+) -> None:
+    assert menu_titles(language_window)[:2] == menus
+    palette = language_window.palette.tree
+    names = [
+        palette.topLevelItem(g).child(r).text(0)
+        for g in range(palette.topLevelItemCount())
+        for r in range(palette.topLevelItem(g).childCount())
+    ]
+    assert role_name in names
+
+
+@pytest.mark.parametrize("language_window", TRANSLATED, indirect=True)
+def test_no_english_is_left_on_screen(language_window: MainWindow) -> None:
+    """Every text the window shows, in every panel and menu, is translated: an English source
+    found on screen means a tr() call whose context lupdate and PySide disagree on."""
+    language = language_window.controller.language
+    english = english_sources_translated(language)
+    window = language_window
+    shown: list[str] = [a.text() for a in window.findChildren(QAction)]
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None:
+            shown += [a.text() for a in menu.actions()]
+    shown += [label.text() for label in window.findChildren(QLabel)]
+    shown += [button.text() for button in window.findChildren(QAbstractButton)]
+    shown += [box.placeholderText() for box in window.findChildren(QLineEdit)]
+    shown += [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
+    for tabs in window.findChildren(QTabWidget):
+        shown += [tabs.tabText(i) for i in range(tabs.count())]
+    for table in window.findChildren(QTableWidget):
+        for column in range(table.columnCount()):
+            header = table.horizontalHeaderItem(column)
+            if header is not None:
+                shown.append(header.text())
+    window.workshop.enter()
+    shown += [label.text() for label in window.workshop_strip.findChildren(QLabel)]
+    shown += [b.text() for b in window.workshop_strip.findChildren(QAbstractButton)]
+    window.workshop.leave()
+    dialog = window.show_shortcuts()
+    shown += [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    dialog.close()
+    left = sorted({text for text in shown if text in english})
+    assert left == []
+
+
+@pytest.mark.parametrize(
+    ("language", "cancel"), [("es", "Cancelar"), ("zh", "取消"), ("en", "Cancel")]
+)
+def test_qt_standard_dialogs_are_translated_too(language: str, cancel: str) -> None:
+    apply_language(language)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == cancel
+    finally:
+        apply_language("en")
+        QLocale.setDefault(ENGLISH)
+
+
+@pytest.mark.parametrize(
+    ("language", "money", "percent", "month"),
+    [
+        ("en", "€1,234,567", "88%", "Mar 2027"),
+        ("es", "1.234.567\u00a0€", "88\u00a0%", "mar 2027"),
+        ("zh", "€1,234,567", "88%", "2027年3月"),
+    ],
+)
+def test_numbers_money_and_months_follow_the_locale(
+    language: str, money: str, percent: str, month: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("C")))
+    locale = locale_for(language)
+    assert format_money(Decimal("1234567.40"), "EUR", locale) == money
+    assert format_percent(Decimal("0.879"), 0, locale) == percent
+    assert month_label(YearMonth(2027, 3), locale) == month
+
+
+@pytest.mark.parametrize("language_window", ["es"], indirect=True)
+def test_spanish_panels_show_spanish_numbers_and_months(language_window: MainWindow) -> None:
+    panel = language_window.targets_panel
+    assert panel.results["total"].text() == "1.000.000\u00a0€"
+    language_window.plan_tabs.setCurrentWidget(language_window.hiring_plan)
+    table = language_window.hiring_plan.findChild(QTableWidget, "hiringTable")
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "ene" in headers and "dic" in headers
+
+
+def test_language_choice_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    assert choose_language("es", "en") == "es"  # --lang first
+    assert choose_language(None, "en") == "en"  # then Preferences
+    assert choose_language(None, None) == "zh"  # then the system
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert choose_language(None, None) == "en"  # a language RevOrg does not speak
+
+
+# --- screenshots -----------------------------------------------------------------------------
+
+
+def has_chinese_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+@pytest.mark.parametrize("language", ["en", "es", "zh"])
+def test_a_screenshot_per_language(language: str, tmp_path: Path) -> None:
+    """The README's screenshots come from `scripts/screenshots`; this draws the same ones."""
+    if language == "zh" and not has_chinese_font():
+        if os.environ.get("REVORG_REQUIRE_LIBREOFFICE"):  # CI: system packages are required
+            pytest.fail("no Chinese font: scripts/system-packages installs fonts-wqy-microhei")
+        pytest.skip("no Chinese font on this machine")
+    try:
+        image = window_image(language)
+    finally:
+        apply_language("en")
+        QLocale.setDefault(ENGLISH)
+    assert (image.width(), image.height()) == (1600, 960)
+    assert image.save(str(tmp_path / f"{language}.png"))
+    QApplication.processEvents()
