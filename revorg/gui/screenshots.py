@@ -7,8 +7,10 @@ Run as `python -m revorg.gui.screenshots FOLDER` (offscreen is fine).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -58,12 +60,27 @@ def write_screenshots(folder: Path) -> list[Path]:
     return written
 
 
+# A 1280 x 720 screen, as on a common projector: workshop mode fills it.
+PROJECTOR_SCREEN = {
+    "synchronousWindowSystemEvents": False,
+    "windowFrameMargins": False,
+    "screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280, "height": 720,
+                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+}  # fmt: skip
+
+
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "offscreen.json"
+        config.write_text(json.dumps(PROJECTOR_SCREEN), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        return _write(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs"))
+
+
+def _write(folder: Path) -> int:
     from revorg.gui.application import make_application
 
     make_application()
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
     for path in write_screenshots(folder):
         print(path)
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,10 +30,12 @@ from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.theme import readable_name
 from revorg.model.capacity import status_of
 
-# Cards are drawn this much larger than at 1:1 when the chart fits the screen at that size,
-# and never smaller than WORKSHOP_MIN_ZOOM (a big chart is panned rather than shrunk to dots).
+# Cards are drawn up to this much larger than at 1:1 when the chart fits the screen at that
+# size, and never smaller than WORKSHOP_MIN_ZOOM: a big chart is panned rather than shrunk to
+# dots. 0.65 still shows the demo plan whole on a 1280-pixel projector, with cards larger than
+# in the window with its panels (about 0.55 there).
 WORKSHOP_MAX_ZOOM = 1.6
-WORKSHOP_MIN_ZOOM = 0.8
+WORKSHOP_MIN_ZOOM = 0.65
 STRIP_POINT_SIZE = 18  # read from the back of a room
 
 
@@ -58,6 +60,9 @@ class WorkshopStrip(QWidget):
         self.departments_label = QLabel()
         self.departments_label.setObjectName("workshopDepartments")
         self.departments_label.setTextFormat(Qt.TextFormat.RichText)
+        # On a narrow projector the numbers wrap onto a second line rather than being cut off.
+        for label in (self.total_label, self.departments_label):
+            label.setWordWrap(True)
         self.roles_button = QPushButton(self.tr("Roles"))
         self.roles_button.setObjectName("workshopRoles")
         self.roles_button.setCheckable(True)
@@ -66,9 +71,9 @@ class WorkshopStrip(QWidget):
         leave = QPushButton(self.tr("Leave (Esc)"))
         leave.setObjectName("workshopLeave")
         leave.clicked.connect(self.leave_requested)
-        layout.addWidget(self.total_label)
-        layout.addSpacing(32)
-        layout.addWidget(self.departments_label, 1)
+        layout.addWidget(self.total_label, 2)
+        layout.addSpacing(24)
+        layout.addWidget(self.departments_label, 3)
         layout.addWidget(self.roles_button)
         layout.addWidget(leave)
         controller.plan_changed.connect(self.refresh)
@@ -96,10 +101,10 @@ class WorkshopStrip(QWidget):
             department = summary.capacity.departments[key]
             name = names[key].name(self.controller.language) if key in names else key
             dot = readable_name(STATUS_COLOURS[department.status], strip_background)
-            parts.append(
-                f"<span style='color:{dot}'>●</span> {name} {format_percent(department.coverage)}"
-            )
-        self.departments_label.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+            # Non-breaking: a narrow strip wraps between departments, never inside one.
+            text = f"{name} {format_percent(department.coverage)}".replace(" ", "&nbsp;")
+            parts.append(f"<span style='color:{dot}'>●</span>&nbsp;{text}")
+        self.departments_label.setText(" &nbsp; ".join(parts))
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
@@ -166,6 +171,9 @@ class WorkshopMode(QObject):
         window.statusBar().hide()
         self.strip.roles_button.setChecked(False)
         self.strip.show()
+        # The full-screen size arrives with later events: fit again whenever the chart's area
+        # changes size during the workshop (see eventFilter).
+        self.view.viewport().installEventFilter(self)
         window.showFullScreen()
         self.fit_large()
         self.view.setFocus()
@@ -176,6 +184,7 @@ class WorkshopMode(QObject):
         if saved is None:
             return
         self._saved = None
+        self.view.viewport().removeEventFilter(self)
         self.strip.hide()
         window = self.window
         window.menuBar().setVisible(saved.menu_visible)
@@ -191,6 +200,8 @@ class WorkshopMode(QObject):
 
     def fit_large(self) -> None:
         """The whole chart when it fits at a readable size, drawn up to 1.6 times larger."""
+        if not self.active:
+            return
         view = self.view
         rect = view.chart_scene.itemsBoundingRect()
         if rect.isEmpty():
@@ -204,6 +215,11 @@ class WorkshopMode(QObject):
             view.centerOn(rect.center().x(), rect.top() + view.viewport().height() / 2 / zoom)
         else:
             view.centerOn(rect.center())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.active:
+            self.fit_large()
+        return False
 
     def _show_roles(self, shown: bool) -> None:
         dock = self.window.findChild(QDockWidget, "rolesDock")
