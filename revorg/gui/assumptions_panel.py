@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
-from revorg.gui.labels import metric_label
+from revorg.gui.labels import error_text, metric_label
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
@@ -91,5 +91,5 @@ class AssumptionsPanel(QWidget):
                 value /= 100
             self.controller.set_assumption(int(item.data(ID_ROLE)), value)
         except (ValueError, PlanEditError) as error:
-            self.error.emit(str(error))
+            self.error.emit(error_text(error))
         self.refresh()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import month_label
+from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.model.money import to_money
 from revorg.model.months import FiscalYear, YearMonth
@@ -235,7 +236,7 @@ class Inspector(QWidget):
         try:
             value = self._value_of(name)
         except ValueError as error:
-            self.error.emit(str(error))
+            self.error.emit(error_text(error))
             self.show_position(self.position_id)
             return
         changes: dict[str, Any] = {name: value}

@@ -5,7 +5,11 @@ One place, so that the panels, the undo texts and the compare dialog call a thin
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from revorg.gui.i18n import translate
+from revorg.gui.numbers import format_count
+from revorg.model.errors import FIELD, NumberError
 
 
 def target_label(name: str) -> str:
@@ -52,3 +56,37 @@ def field_label(name: str) -> str:
         "manager": translate("Labels", "Manager"),
     }
     return labels.get(name, name.replace("_", " "))
+
+
+def field_or_key_label(key: str) -> str:
+    """The label of a target, an assumption metric or a position's field."""
+    for label in (target_label, metric_label, field_label):
+        text = label(key)
+        if text != key.replace("_", " "):
+            return text
+    return key.replace("_", " ")
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the interface language.
+
+    Errors of the model layer keep their template and values (see revorg.model.errors); others,
+    and any template a translation got wrong, are shown as they are.
+    """
+    template = getattr(error, "template", None)
+    values = getattr(error, "values", None)
+    if not template:
+        return str(error)
+    context = "NumberError" if isinstance(error, NumberError) else "PlanEditError"
+    shown: dict[str, str] = {}
+    for name, value in (values or {}).items():
+        if name == FIELD:
+            shown[name] = field_or_key_label(str(value))
+        elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+            shown[name] = format_count(value)
+        else:
+            shown[name] = str(value)
+    try:
+        return translate(context, template).format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return str(error)

@@ -45,6 +45,7 @@ from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.icons import app_icon, set_icon
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
+from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
@@ -423,7 +424,7 @@ class MainWindow(QMainWindow):
         try:
             return edit()
         except PlanEditError as error:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
             return None
 
     def add_role(self, role_key: str, manager_id: int | None) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.capacity_panel import STATUS_COLOURS
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, translate
-from revorg.gui.labels import field_label
+from revorg.gui.labels import error_text, field_label
 from revorg.gui.numbers import (
     format_count,
     format_exact,
@@ -134,7 +134,7 @@ class CompareDialog(QDialog):
                 int(self.combo_a.currentData()), int(self.combo_b.currentData())
             )
         except PlanEditError as error:
-            self.note.setText(str(error))
+            self.note.setText(error_text(error))
             return
         self.table.setHorizontalHeaderLabels(
             [

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
-from revorg.gui.labels import target_label
+from revorg.gui.labels import error_text, target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
 from revorg.gui.theme import readable_name
 from revorg.model.errors import PlanEditError
@@ -141,8 +141,8 @@ class TargetsPanel(QWidget):
             self.controller.set_target(name, value)
         except (ValueError, PlanEditError) as error:
             field.setStyleSheet(INVALID_STYLE)
-            field.setToolTip(str(error))
-            self.error.emit(str(error))
+            field.setToolTip(error_text(error))
+            self.error.emit(error_text(error))
             return
         field.setStyleSheet("")
         field.setToolTip("")

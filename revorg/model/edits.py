@@ -23,7 +23,7 @@ from revorg.model.entities import (
     Targets,
     column_values,
 )
-from revorg.model.errors import PlanEditError
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
 from revorg.model.months import YearMonth
@@ -174,17 +174,23 @@ def field_values(session: Session, position_id: int, names: Iterable[str]) -> di
 def validated(name: str, value: Any) -> Any:
     """Check a field value a user typed; raises PlanEditError with a message for the user."""
     if name == "title" and not str(value).strip():
-        raise PlanEditError("a position needs a title")
+        raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "a position needs a title"))
     if name == "headcount" and (not isinstance(value, int) or value < 1):
-        raise PlanEditError("headcount must be a whole number, 1 or more")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "headcount must be a whole number, 1 or more")
+        )
     if name == "annual_cost":
-        value = checked_amount(value, "annual cost")
+        value = checked_amount(value, "annual_cost")
     if name == "capacity_override" and value is not None:
-        value = checked_amount(value, "a capacity override")
+        value = checked_amount(value, "capacity_override")
     if name == "headcount" and value > MAX_COUNT:
-        raise PlanEditError(f"headcount must be at most {MAX_COUNT:,}")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "headcount must be at most {limit}"), limit=MAX_COUNT
+        )
     if name == "start_month" and value is not None and not isinstance(value, YearMonth):
-        raise PlanEditError("start month must be a year and month")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "start month must be a year and month")
+        )
     if name == "person_name" and value is not None:
         value = str(value).strip() or None
     return value
@@ -192,9 +198,11 @@ def validated(name: str, value: Any) -> Any:
 
 def new_dotted_line_row(session: Session, scenario: Scenario, from_id: int, to_id: int) -> Row:
     if from_id == to_id:
-        raise PlanEditError("a dotted line needs two different positions")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "a dotted line needs two different positions")
+        )
     if dotted_line_row(session, from_id, to_id) is not None:
-        raise PlanEditError("that dotted line is already there")
+        raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "that dotted line is already there"))
     session.flush()
     highest = session.scalar(select(func.max(DottedLine.id)))
     return {
@@ -250,12 +258,18 @@ TARGET_FIELDS = (
 RATE_FIELDS = ("close_rate", "retention")
 
 
-def checked_amount(value: Any, label: str) -> Decimal:
+def checked_amount(value: Any, field: str) -> Decimal:
     """Money a user typed, in cents; bounded so that it fits the file's integer cents."""
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise PlanEditError(f"{label} must be a number, 0 or more")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "{field} must be a number, 0 or more"), field=field
+        )
     if value > MAX_AMOUNT:
-        raise PlanEditError(f"{label} must be at most {MAX_AMOUNT:,}")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "{field} must be at most {limit}"),
+            field=field,
+            limit=MAX_AMOUNT,
+        )
     return to_money(value)
 
 
@@ -263,16 +277,23 @@ def validated_target(name: str, value: Any) -> Any:
     """Check a driver input a user typed; raises PlanEditError with a message for the user."""
     if name not in TARGET_FIELDS:
         raise PlanEditError(f"{name!r} is not a target")
-    label = name.replace("_", " ")
     if name == "leads":
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
-            raise PlanEditError(f"leads must be a whole number from 0 to {MAX_COUNT:,}")
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP(
+                    "PlanEditError", "leads must be a whole number from 0 to {limit}"
+                ),
+                limit=MAX_COUNT,
+            )
         return value
     if name in RATE_FIELDS:
         if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
-            raise PlanEditError(f"{label} must be between 0 % and 100 %")
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP("PlanEditError", "{field} must be between 0 % and 100 %"),
+                field=name,
+            )
         return value
-    return checked_amount(value, label)
+    return checked_amount(value, name)
 
 
 def set_target(session: Session, scenario_id: int, name: str, value: Any) -> None:
@@ -289,18 +310,33 @@ WHOLE_METRICS = {"ramp_months": (0, 36), "hire_start_month": (1, 12)}  # (lowest
 
 def validated_assumption(metric: str, value: Any) -> Decimal:
     """Check an assumption a user typed, by what it measures (a rate, months, an amount)."""
-    label = metric.replace("_", " ")
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise PlanEditError(f"{label} must be a number, 0 or more")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "{field} must be a number, 0 or more"), field=metric
+        )
     if metric in RATE_METRICS and value > 1:
-        raise PlanEditError(f"{label} must be between 0 % and 100 %")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "{field} must be between 0 % and 100 %"),
+            field=metric,
+        )
     if metric in WHOLE_METRICS:
         lowest, highest = WHOLE_METRICS[metric]
         if value != value.to_integral_value() or not lowest <= value <= highest:
-            raise PlanEditError(f"{label} must be a whole number from {lowest} to {highest}")
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP(
+                    "PlanEditError", "{field} must be a whole number from {lowest} to {highest}"
+                ),
+                field=metric,
+                lowest=lowest,
+                highest=highest,
+            )
         return value.quantize(Decimal(1))
     if value > MAX_AMOUNT:
-        raise PlanEditError(f"{label} must be at most {MAX_AMOUNT:,}")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "{field} must be at most {limit}"),
+            field=metric,
+            limit=MAX_AMOUNT,
+        )
     return value
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from revorg.model.errors import QT_TRANSLATE_NOOP, NumberError
+
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
@@ -24,12 +26,12 @@ def from_cents(cents: int) -> Decimal:
 def parse_decimal(text: str | int | float | Decimal) -> Decimal:
     """Parse a number typed by a user or read from a file; floats go through str to stay exact.
 
-    Raises ValueError with a message fit for a user.
+    Raises NumberError (a ValueError) with a message fit for a user.
     """
     if isinstance(text, Decimal):
         value = text
     elif isinstance(text, bool):
-        raise ValueError(f"not a number: {text!r}")
+        raise NumberError(QT_TRANSLATE_NOOP("NumberError", "not a number: {text}"), text=repr(text))
     elif isinstance(text, int):
         value = Decimal(text)
     elif isinstance(text, float):
@@ -39,9 +41,13 @@ def parse_decimal(text: str | int | float | Decimal) -> Decimal:
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
-            raise ValueError(f"not a number: {text!r}") from None
+            raise NumberError(
+                QT_TRANSLATE_NOOP("NumberError", "not a number: {text}"), text=repr(text)
+            ) from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {text!r}")
+        raise NumberError(
+            QT_TRANSLATE_NOOP("NumberError", "not a finite number: {text}"), text=repr(text)
+        )
     return value
 
 

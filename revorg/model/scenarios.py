@@ -28,7 +28,7 @@ from revorg.model.entities import (
     Targets,
     column_values,
 )
-from revorg.model.errors import PlanEditError
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.lineage import lineage_of
 from revorg.model.money import json_number
 from revorg.model.months import YearMonth
@@ -124,7 +124,11 @@ def remove_scenario(session: Session, scenario_id: int) -> None:
     plan_id = _scenario(session, scenario_id).plan_id
     count = session.scalar(select(func.count(Scenario.id)).where(Scenario.plan_id == plan_id))
     if (count or 0) <= 1:
-        raise PlanEditError("a plan needs at least one scenario: this is its only one")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP(
+                "PlanEditError", "a plan needs at least one scenario: this is its only one"
+            )
+        )
     for entity, column in (
         (DottedLine, DottedLine.scenario_id),
         (Position, Position.scenario_id),
@@ -211,7 +215,7 @@ def check_scenario_name(
     """
     trimmed = name.strip()
     if not trimmed:
-        raise PlanEditError("a scenario needs a name")
+        raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "a scenario needs a name"))
     _check_unique(session, plan_id, trimmed, scenario_id)
     return trimmed
 
@@ -224,7 +228,10 @@ def _check_unique(
     if scenario_id is not None:
         query = query.where(Scenario.id != scenario_id)
     if session.scalar(query) is not None:
-        raise PlanEditError(f"the plan already has a scenario named {name!r}")
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "the plan already has a scenario named {name}"),
+            name=repr(name),
+        )
 
 
 def unique_copy_name(plan: Plan, base: str) -> str:

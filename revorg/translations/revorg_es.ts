@@ -1028,6 +1028,17 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>NumberError</name>
+    <message>
+        <source>not a number: {text}</source>
+        <translation>no es un número: {text}</translation>
+    </message>
+    <message>
+        <source>not a finite number: {text}</source>
+        <translation>no es un número finito: {text}</translation>
+    </message>
+</context>
+<context>
     <name>PlanController</name>
     <message>
         <source>Add %1</source>
@@ -1096,6 +1107,65 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>choose two scenarios of this plan</source>
         <translation>elige dos escenarios de este plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditError</name>
+    <message>
+        <source>a position needs a title</source>
+        <translation>un puesto necesita un cargo</translation>
+    </message>
+    <message>
+        <source>headcount must be a whole number, 1 or more</source>
+        <translation>el número de personas debe ser un entero, 1 o más</translation>
+    </message>
+    <message>
+        <source>headcount must be at most {limit}</source>
+        <translation>el número de personas no puede pasar de {limit}</translation>
+    </message>
+    <message>
+        <source>start month must be a year and month</source>
+        <translation>la incorporación debe ser un año y un mes</translation>
+    </message>
+    <message>
+        <source>a dotted line needs two different positions</source>
+        <translation>una línea de puntos necesita dos puestos distintos</translation>
+    </message>
+    <message>
+        <source>that dotted line is already there</source>
+        <translation>esa línea de puntos ya existe</translation>
+    </message>
+    <message>
+        <source>{field} must be a number, 0 or more</source>
+        <translation>{field}: debe ser un número, 0 o más</translation>
+    </message>
+    <message>
+        <source>{field} must be at most {limit}</source>
+        <translation>{field}: no puede pasar de {limit}</translation>
+    </message>
+    <message>
+        <source>leads must be a whole number from 0 to {limit}</source>
+        <translation>los leads deben ser un número entero de 0 a {limit}</translation>
+    </message>
+    <message>
+        <source>{field} must be between 0 % and 100 %</source>
+        <translation>{field}: debe estar entre 0 % y 100 %</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number from {lowest} to {highest}</source>
+        <translation>{field}: debe ser un número entero de {lowest} a {highest}</translation>
+    </message>
+    <message>
+        <source>a plan needs at least one scenario: this is its only one</source>
+        <translation>un plan necesita al menos un escenario: este es el único</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation>un escenario necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the plan already has a scenario named {name}</source>
+        <translation>el plan ya tiene un escenario llamado {name}</translation>
     </message>
 </context>
 <context>

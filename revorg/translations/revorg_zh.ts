@@ -1028,6 +1028,17 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>NumberError</name>
+    <message>
+        <source>not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <source>not a finite number: {text}</source>
+        <translation>不是有限的数字：{text}</translation>
+    </message>
+</context>
+<context>
     <name>PlanController</name>
     <message>
         <source>Add %1</source>
@@ -1096,6 +1107,65 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>choose two scenarios of this plan</source>
         <translation>请选择本计划中的两个情景</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditError</name>
+    <message>
+        <source>a position needs a title</source>
+        <translation>岗位需要职位名称</translation>
+    </message>
+    <message>
+        <source>headcount must be a whole number, 1 or more</source>
+        <translation>人数必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>headcount must be at most {limit}</source>
+        <translation>人数不能超过 {limit}</translation>
+    </message>
+    <message>
+        <source>start month must be a year and month</source>
+        <translation>入职时间必须是年份和月份</translation>
+    </message>
+    <message>
+        <source>a dotted line needs two different positions</source>
+        <translation>虚线汇报需要两个不同的岗位</translation>
+    </message>
+    <message>
+        <source>that dotted line is already there</source>
+        <translation>该虚线汇报已存在</translation>
+    </message>
+    <message>
+        <source>{field} must be a number, 0 or more</source>
+        <translation>{field}：必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <source>{field} must be at most {limit}</source>
+        <translation>{field}：不能超过 {limit}</translation>
+    </message>
+    <message>
+        <source>leads must be a whole number from 0 to {limit}</source>
+        <translation>线索数必须是 0 到 {limit} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{field} must be between 0 % and 100 %</source>
+        <translation>{field}：必须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number from {lowest} to {highest}</source>
+        <translation>{field}：必须是 {lowest} 到 {highest} 之间的整数</translation>
+    </message>
+    <message>
+        <source>a plan needs at least one scenario: this is its only one</source>
+        <translation>计划至少需要一个情景：这是唯一的一个</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation>情景需要名称</translation>
+    </message>
+    <message>
+        <source>the plan already has a scenario named {name}</source>
+        <translation>计划中已有名为 {name} 的情景</translation>
     </message>
 </context>
 <context>

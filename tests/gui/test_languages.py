@@ -4,6 +4,7 @@ names, Qt's own dialogs, numbers and months in the locale, and a screenshot of e
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -42,6 +44,7 @@ from revorg.model.months import YearMonth
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TRANSLATED = ("es", "zh")
+NAMED_VALUE = re.compile(r"\{[a-z_]+\}")
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
@@ -105,6 +108,8 @@ def test_placeholders_and_accelerators_survive_translation(language: str) -> Non
         for number in range(1, 10):
             marker = f"%{number}"
             assert (marker in source) == (marker in translation), (source, translation)
+        # The model's messages name their values: {field}, {limit}...
+        assert set(NAMED_VALUE.findall(source)) == set(NAMED_VALUE.findall(translation))
         source_keys = source.replace("&&", "").count("&")
         assert translation.replace("&&", "").count("&") == source_keys, (source, translation)
 
@@ -113,7 +118,9 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
     """lupdate finds no string that the .ts files lack: run `scripts/translations update`."""
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate is not None
-    sources = sorted(str(p) for p in (REPOSITORY / "revorg" / "gui").glob("*.py"))
+    sources = sorted(
+        str(p) for layer in ("gui", "model") for p in (REPOSITORY / "revorg" / layer).glob("*.py")
+    )
     for language in TRANSLATED:
         copy = tmp_path / f"revorg_{language}.ts"
         shutil.copy(TRANSLATIONS_FOLDER / f"revorg_{language}.ts", copy)
@@ -261,3 +268,23 @@ def test_a_screenshot_per_language(language: str, tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1600, 960)
     assert image.save(str(tmp_path / f"{language}.png"))
     QApplication.processEvents()
+
+
+# --- the model's messages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language_window", ["es"], indirect=True)
+def test_a_refused_value_is_explained_in_the_language(language_window: MainWindow) -> None:
+    """The model says "close rate must be between 0 % and 100 %"; the window says it in Spanish,
+    with the field's Spanish label."""
+    window = language_window
+    field = window.targets_panel.fields["close_rate"]
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "150")  # "1" and "15" are fine; "150" is not
+    message = window.statusBar().currentMessage()
+    spanish = english_sources_translated("es")["{field} must be between 0 % and 100 %"]
+    label = spanish.split("{field}")  # the words around the label, whatever their order
+    assert all(part.strip() in message for part in label if part.strip())
+    assert "Ventas: tasa de cierre (%)" in message
+    assert "must be" not in message
