@@ -33,6 +33,9 @@ def format_money(value: Decimal, currency: str = "", locale: QLocale | None = No
     so no amount passes through float.
     """
     locale = locale or QLocale()
+    if locale.language() == QLocale.Language.C:
+        # No locale chosen (a bare QApplication): read as English rather than "1,000€".
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     text = group_digits(abs(value), 0, locale)
     if currency:
         symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency)
