@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,27 +11,57 @@ from sqlalchemy.orm import Session
 from revorg.model.edits import Row, new_position_row, next_position_id, next_sort_order
 from revorg.model.entities import Position, RoleType, Scenario
 from revorg.model.months import YearMonth
+from revorg.model.planning import SPAN_LIMIT_BY_ROLE, SPAN_LIMIT_DEFAULT
 
 
-def hire_manager(
-    positions: list[Position], roles: Mapping[str, RoleType], role_key: str
-) -> int | None:
-    """Where a new hire of a role reports: to the manager who already leads most people in that
-    role, else to a leader of the role's department, else nobody (a new top of the chart)."""
-    teams = Counter(
-        p.manager_id for p in positions if p.role_key == role_key and p.manager_id is not None
-    )
-    if teams:
-        return max(teams.items(), key=lambda item: (item[1], -item[0]))[0]
-    role = roles.get(role_key)
-    if role is None:
-        return None
-    leaders = [
-        p.id
-        for p in positions
-        if p.department_key == role.department_key and roles[p.role_key].is_leader
-    ]
-    return min(leaders) if leaders else None
+class HirePlacement:
+    """Where each suggested hire reports, keeping managers within their span of control.
+
+    A hire goes to the manager who already leads most people in its role, while that manager
+    has room; then to the next such manager; then to a leader of the role's department with
+    room. When nobody has room it still goes to the first choice, and the span warning says so.
+    """
+
+    def __init__(self, positions: Sequence[Position], roles: Mapping[str, RoleType]) -> None:
+        self.positions = positions
+        self.roles = roles
+        self.role_of = {p.id: p.role_key for p in positions}
+        self.reports: Counter[int] = Counter()
+        for position in positions:
+            if position.manager_id is not None:
+                self.reports[position.manager_id] += position.headcount
+
+    def candidates(self, role_key: str) -> list[int]:
+        teams = Counter(
+            p.manager_id
+            for p in self.positions
+            if p.role_key == role_key and p.manager_id is not None
+        )
+        leading = [m for m, _n in sorted(teams.items(), key=lambda item: (-item[1], item[0]))]
+        role = self.roles.get(role_key)
+        leaders = sorted(
+            p.id
+            for p in self.positions
+            if role is not None
+            and p.department_key == role.department_key
+            and p.role_key in self.roles
+            and self.roles[p.role_key].is_leader
+            and p.id not in leading
+        )
+        return leading + leaders
+
+    def has_room(self, manager_id: int) -> bool:
+        limit = SPAN_LIMIT_BY_ROLE.get(self.role_of.get(manager_id, ""), SPAN_LIMIT_DEFAULT)
+        return self.reports[manager_id] < limit
+
+    def place(self, role_key: str) -> int | None:
+        """The manager of one more head of `role_key` (None: a new top of the chart)."""
+        candidates = self.candidates(role_key)
+        if not candidates:
+            return None
+        manager = next((c for c in candidates if self.has_room(c)), candidates[0])
+        self.reports[manager] += 1
+        return manager
 
 
 def suggested_hire_rows(
@@ -47,9 +77,10 @@ def suggested_hire_rows(
     first_id = next_position_id(session)
     next_order: dict[int | None, int] = {}
     rows: list[Row] = []
+    placement = HirePlacement(positions, roles)
     for role_key, count in hires.items():
-        manager = hire_manager(positions, roles, role_key)
         for _head in range(count):
+            manager = placement.place(role_key)
             if manager not in next_order:
                 next_order[manager] = next_sort_order(session, scenario, manager)
             row = new_position_row(
