@@ -11,6 +11,7 @@ from revorg.gui.labels import error_text, metric_label
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
+from revorg.model.catalogue import translated_source
 from revorg.model.errors import PlanEditError
 
 PERCENT_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
@@ -63,7 +64,7 @@ class AssumptionsPanel(QWidget):
             value = assumption.value
             shown = value * 100 if assumption.metric in PERCENT_METRICS else value
             cells = [role_name, self.metric_label(assumption.metric), format_exact(shown, 4)]
-            cells.append(assumption.source)
+            cells.append(translated_source(assumption.source, language))
             for column, text in enumerate(cells):
                 # Items are reused, never replaced: refresh runs inside their itemChanged.
                 item = self.table.item(row, column)
@@ -74,7 +75,7 @@ class AssumptionsPanel(QWidget):
                 item.setData(ID_ROLE, assumption.id)
                 if column == VALUE_COLUMN:
                     item.setTextAlignment(RIGHT)
-                item.setToolTip(assumption.source)
+                item.setToolTip(translated_source(assumption.source, language))
                 if column != VALUE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 else:

@@ -94,6 +94,19 @@ def default_assumptions() -> tuple[AssumptionSpec, ...]:
     )
 
 
+@cache
+def _source_translations() -> dict[str, dict[str, str]]:
+    return {
+        item["source"]: dict(item.get("source_translations", {}))
+        for item in read_resource_json("assumptions.json")["assumptions"]
+    }
+
+
+def translated_source(source: str, language: str) -> str:
+    """A default assumption's source in `language`; a source the user wrote stays as it is."""
+    return _source_translations().get(source, {}).get(language, source)
+
+
 def assumption_entities() -> list[Assumption]:
     """Fresh Assumption rows with the defaults, for a new scenario."""
     return [

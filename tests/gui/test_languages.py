@@ -288,3 +288,11 @@ def test_a_refused_value_is_explained_in_the_language(language_window: MainWindo
     assert all(part.strip() in message for part in label if part.strip())
     assert "Ventas: tasa de cierre (%)" in message
     assert "must be" not in message
+
+
+@pytest.mark.parametrize("language_window", ["zh"], indirect=True)
+def test_default_assumption_sources_are_shown_in_the_language(language_window: MainWindow) -> None:
+    table = language_window.assumptions_panel.findChild(QTableWidget, "assumptionsTable")
+    sources = [table.item(row, 3).text() for row in range(table.rowCount())]
+    assert "常见基准：每名 SDR 每月 10 到 15 次合格会议。" in sources
+    assert not any(text.startswith("Planning default") for text in sources)

@@ -10,9 +10,11 @@ from sqlalchemy import select
 from revorg.model.catalogue import (
     CAPACITY_KINDS,
     FUNNEL_STAGES,
+    default_assumptions,
     department_specs,
     role_spec,
     role_specs,
+    translated_source,
 )
 from revorg.model.document import PlanDocument
 from revorg.model.entities import LANGUAGES, Department, Position, RoleType
@@ -155,3 +157,11 @@ def test_custom_role_is_saved_and_reopened(demo_document: PlanDocument, tmp_path
         assert position is not None
         assert position.role.key == "custom_partner_manager"
         assert position.role.department_key == "sales"
+
+
+def test_every_default_assumption_source_is_translated() -> None:
+    for spec in default_assumptions():
+        for language in ("es", "zh"):
+            assert translated_source(spec.source, language) != spec.source
+        assert translated_source(spec.source, "en") == spec.source
+    assert translated_source("Our own research", "es") == "Our own research"
