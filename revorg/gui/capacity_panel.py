@@ -16,8 +16,10 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,7 +31,7 @@ from revorg.gui.i18n import month_label
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.gui.theme import is_dark, readable, readable_name
-from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DriverLine
+from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, CapacityReport, DriverLine
 from revorg.model.summary import ScenarioSummary
 
 STATUS_COLOURS = {GREEN: "#2E7D32", AMBER: "#F9A825", RED: "#C62828", NO_TARGET: "#90A4AE"}
@@ -43,6 +45,7 @@ class CapacityPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("capacityPanel")
         self.controller = controller
+        self._shown_capacity: CapacityReport | None = None
         self._build()
         controller.plan_changed.connect(self.refresh)
         self.refresh()
@@ -77,9 +80,15 @@ class CapacityPanel(QWidget):
                 self.tr("Hires needed"),
             ],
         )
-        self.checks = QLabel()
+        # A large chart has hundreds of span-of-control notes: a read-only text view scrolls
+        # through them and lays out only the lines it shows (a label laid out every line at
+        # every edit, and showed only the first few).
+        self.checks = QPlainTextEdit()
         self.checks.setObjectName("capacityChecks")
-        self.checks.setWordWrap(True)
+        self.checks.setReadOnly(True)
+        self.checks.setFrameShape(QFrame.Shape.NoFrame)
+        self.checks.viewport().setAutoFillBackground(False)
+        self.checks.setMaximumHeight(self.checks.fontMetrics().lineSpacing() * 4 + 8)
         self.hires_label = QLabel()
         self.hires_label.setObjectName("hiresLabel")
         self.hires_label.setWordWrap(True)
@@ -106,8 +115,12 @@ class CapacityPanel(QWidget):
 
     def refresh(self) -> None:
         summary = self.controller.summary()
-        self._refresh_chart(summary)
-        self._refresh_table(summary)
+        # A move keeps the same capacity report (the controller counts only spans of control
+        # again): the chart and the table, half the cost of a move on screen, stay as drawn.
+        if summary.capacity is not self._shown_capacity:
+            self._refresh_chart(summary)
+            self._refresh_table(summary)
+            self._shown_capacity = summary.capacity
         self._refresh_checks(summary)
         self._refresh_hires(summary)
 
@@ -236,7 +249,9 @@ class CapacityPanel(QWidget):
                 .replace("%2", str(reports))
                 .replace("%3", str(limit))
             )
-        self.checks.setText("\n".join(notes))
+        text = "\n".join(notes)
+        if text != self.checks.toPlainText():  # keep the reader's place when nothing changed
+            self.checks.setPlainText(text)
 
     def _refresh_hires(self, summary: ScenarioSummary) -> None:
         hires = summary.capacity.hires_needed

@@ -69,6 +69,8 @@ def export_drawing(scene: ChartScene) -> Iterator[QRectF]:
     """The scene as a reader should see it: full detail, no selection, no hover marks."""
     selected = scene.selected_ids()
     scene.clearSelection()
+    overview = scene.overview
+    scene.set_overview(False)
     CardItem.always_detailed = True
     try:
         items = [*scene.cards.values(), *scene.dotted_lines.values()]
@@ -79,6 +81,7 @@ def export_drawing(scene: ChartScene) -> Iterator[QRectF]:
         yield bounds.adjusted(-EXPORT_MARGIN, -EXPORT_MARGIN, EXPORT_MARGIN, EXPORT_MARGIN)
     finally:
         CardItem.always_detailed = False
+        scene.set_overview(overview)
         scene.select_only(selected)
 
 

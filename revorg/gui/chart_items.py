@@ -1,13 +1,14 @@
-"""What the chart draws: position cards, reporting connectors and dotted lines."""
+"""What the chart draws: position cards, reporting connectors, dotted lines, and the whole
+chart as one overview item when zoomed out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QLineF, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -22,15 +23,17 @@ from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from revorg.gui.i18n import fill, month_label, translate
-from revorg.gui.layout import LayoutMetrics
+from revorg.gui.layout import ChartLayout, LayoutMetrics
 from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.gui.numbers import format_money
+from revorg.model.bulk import paused_gc
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
@@ -115,11 +118,43 @@ class _Fonts:
         cls.ready = True
 
 
-class CardItem(QGraphicsItem):
-    """One position on the chart. Its scene position is the card's centre."""
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_SELECTABLE_UNDRAWN = _SELECTABLE | _NO_CONTENTS
+_LEFT_BUTTON = Qt.MouseButton.LeftButton
+
+
+_last_rects: list[tuple[LayoutMetrics, QRectF, QRectF]] = []
+
+
+def _card_rects(metrics: LayoutMetrics) -> tuple[QRectF, QRectF]:
+    """A card's rectangle around its centre, and its bounds with the border and the badge
+    (made again only for other metrics: hashing the metrics for every card was measurable)."""
+    if not _last_rects or _last_rects[0][0] is not metrics:
+        w, h = metrics.card_width, metrics.card_height
+        card = QRectF(-w / 2, -h / 2, w, h)
+        _last_rects[:] = [(metrics, card, card.adjusted(-4, -4, 4, 14))]
+    return _last_rects[0][1], _last_rects[0][2]
+
+
+class CardItem(QGraphicsRectItem):
+    """One position on the chart. Its scene position is the card's centre.
+
+    A rectangle item whose rectangle is the card's bounds: Qt then asks C++, not Python, for
+    the bounds whenever cards move or are looked up (thousands of calls on a large chart).
+    """
 
     # Exports draw every card in full, however small the page makes it (see chart_export).
     always_detailed = False
+    # Defaults shared by every card, set on a card when they change: a large chart makes tens
+    # of thousands of cards at once.
+    _content: CardContent | None = None
+    _make_content: Callable[[], CardContent] | None = None
+    drop_state = DropState.NONE
+    hidden_reports = 0
+    highlighted = False
+    coverage_mark: str | None = None  # "red" or "amber": the department is short
+    _press_position: QPointF | None = None
 
     def __init__(
         self,
@@ -127,13 +162,14 @@ class CardItem(QGraphicsItem):
         content: CardContent | Callable[[], CardContent],
         metrics: LayoutMetrics,
         colour: str = "#888888",
+        drawn: bool = True,
     ) -> None:
         """`content` may be a function: a large chart opens zoomed out, where cards are
-        coloured blocks, so texts are made when a card is first drawn in detail or searched."""
-        super().__init__()
+        coloured blocks, so texts are made when a card is first drawn in detail or searched.
+        drawn=False: the card draws nothing (the chart's overview draws it)."""
+        card, bounds = _card_rects(metrics)
+        super().__init__(bounds)  # room for the border and the badge
         self.position_id = position_id
-        self._content: CardContent | None = None
-        self._make_content: Callable[[], CardContent] | None = None
         if isinstance(content, CardContent):
             self._content = content
             colour = content.colour
@@ -141,15 +177,9 @@ class CardItem(QGraphicsItem):
             self._make_content = content
         self.colour = colour
         self.metrics = metrics
-        self.drop_state = DropState.NONE
-        self.hidden_reports = 0
-        self.highlighted = False
-        self.coverage_mark: str | None = None  # "red" or "amber": the department is short
-        self._press_position: QPointF | None = None
-        w, h = metrics.card_width, metrics.card_height
-        self._rect = QRectF(-w / 2, -h / 2, w, h)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self._rect = card  # shared by every card: never changed in place
+        self.setFlags(_SELECTABLE if drawn else _SELECTABLE_UNDRAWN)
+        self.setAcceptedMouseButtons(_LEFT_BUTTON)
         if self._content is not None:
             self._show_tooltip(self._content)
 
@@ -176,7 +206,7 @@ class CardItem(QGraphicsItem):
     def set_drop_state(self, state: DropState) -> None:
         if state != self.drop_state:
             self.drop_state = state
-            self.update()
+            self._look_changed()
 
     def set_hidden_reports(self, count: int) -> None:
         if count != self.hidden_reports:
@@ -192,12 +222,29 @@ class CardItem(QGraphicsItem):
     def set_highlighted(self, highlighted: bool) -> None:
         if highlighted != self.highlighted:
             self.highlighted = highlighted
-            self.update()
+            self._look_changed()
+
+    def _look_changed(self) -> None:
+        """Redraw the card, and tell the scene: zoomed out, its overview draws the card."""
+        self.update()
+        listener = getattr(self.scene(), "card_look_changed", None)
+        if listener is not None:
+            listener(self)
+
+    def block_colour(self) -> QColor:
+        """The card's colour as a block, zoomed out: selected, found or refused cards stand
+        out."""
+        colour = QColor(self.colour)  # the block needs no texts: content stays unmade
+        if self.drop_state == DropState.REFUSE:
+            return QColor("#D32F2F")
+        if self.isSelected() or self.highlighted:
+            return colour.darker(160)
+        return colour
+
+    def is_marked(self) -> bool:
+        return self.highlighted or self.drop_state != DropState.NONE
 
     # --- painting ---------------------------------------------------------------------------
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-4, -4, 4, 14)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -214,12 +261,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_simple(self, painter: QPainter) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        colour = QColor(self.colour)  # the block needs no texts: content stays unmade
-        if self.drop_state == DropState.REFUSE:
-            colour = QColor("#D32F2F")
-        elif self.isSelected() or self.highlighted:
-            colour = colour.darker(160)
-        painter.setBrush(colour)
+        painter.setBrush(self.block_colour())
         painter.drawRect(self._rect)
 
     def _paint_frame(self, painter: QPainter) -> None:
@@ -313,13 +355,227 @@ def position_mime_data(position_id: int) -> QMimeData:
     return data
 
 
-class ConnectorItem(QGraphicsPathItem):
-    """The reporting lines from one manager to its visible reports."""
+CONNECTOR_PEN_COLOUR = "#8A94A6"
+CONNECTOR_PEN_WIDTH = 1.5
+STACK_TICK_LENGTH = 12.0  # from the spine of a stacked column to each of its cards
 
-    def __init__(self) -> None:
+
+@dataclass
+class ChartGeometry:
+    """What the chart-wide items draw from: card centres, the reporting tree, collapsed teams.
+
+    Lines and boxes are derived lazily: after a move only what gets painted is computed."""
+
+    layout: ChartLayout
+    children: Mapping[int | None, Sequence[int]]
+    collapsed: Collection[int]
+    metrics: LayoutMetrics
+    bounds: QRectF = field(default_factory=QRectF)
+
+    def teams(self) -> Iterator[tuple[int, Sequence[int]]]:
+        """Each drawn manager with its reports (a drawn, expanded manager's reports are
+        drawn)."""
+        centres = self.layout.centres
+        collapsed = self.collapsed
+        for manager, reports in self.children.items():
+            if reports and manager in centres and manager not in collapsed:
+                yield manager, reports  # type: ignore[misc]
+
+    def team_lines(
+        self, manager: int, reports: Sequence[int], short_lines: tuple[bool, bool] = (True, True)
+    ) -> list[QLineF]:
+        """Orthogonal lines: down from the manager, along a bus, down to each report; for a
+        stacked team, down a spine on the left of the column, with a tick to each report.
+        short_lines: whether to draw the drops to and from a bus, and the ticks (far out they
+        are under a pixel long)."""
+        drops, ticks = short_lines
+        centres = self.layout.centres
+        half_h = self.metrics.card_height / 2
+        half_w = self.metrics.card_width / 2
+        mx, my = centres[manager]
+        bus_y = my + half_h + self.metrics.vertical_gap / 2
+        lines = [QLineF(mx, my + half_h, mx, bus_y)] if drops else []
+        # Reports are laid out left to right (or top to bottom in a column): far out, when
+        # only the bus or the spine is drawn, the first and last report are enough.
+        if drops or ticks:
+            points = [centres[report] for report in reports]
+        else:
+            points = [centres[reports[0]], centres[reports[-1]]]
+        if manager in self.layout.stacked:
+            spine_x = mx - half_w - STACK_TICK_LENGTH
+            lines.append(QLineF(mx, bus_y, spine_x, bus_y))
+            lines.append(QLineF(spine_x, bus_y, spine_x, points[-1][1]))
+            if ticks:
+                lines.extend([QLineF(spine_x, ry, rx - half_w, ry) for rx, ry in points])
+            return lines
+        xs = [x for x, _ in points]
+        lines.append(QLineF(min(min(xs), mx), bus_y, max(max(xs), mx), bus_y))
+        if drops:
+            lines.extend([QLineF(rx, bus_y, rx, ry - half_h) for rx, ry in points])
+        return lines
+
+
+def connector_pen() -> QPen:
+    return QPen(QColor(CONNECTOR_PEN_COLOUR), CONNECTOR_PEN_WIDTH)
+
+
+class ConnectorsItem(QGraphicsItem):
+    """Every reporting line of the chart as one item that draws only the teams whose lines
+    cross the exposed area (one item per team made Qt track thousands of paths)."""
+
+    def __init__(self, geometry: ChartGeometry) -> None:
         super().__init__()
-        self.setPen(QPen(QColor("#8A94A6"), 1.5))
+        self.geometry = geometry
+        self._boxes: list[tuple[float, float, float, float, int, Sequence[int]]] | None = None
+        self._pen = connector_pen()
         self.setZValue(-1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_geometry(self, geometry: ChartGeometry) -> None:
+        self.prepareGeometryChange()
+        self.geometry = geometry
+        self._boxes = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.geometry.bounds
+
+    def boxes(self) -> list[tuple[float, float, float, float, int, Sequence[int]]]:
+        """(left, top, right, bottom, manager, reports) around each team's lines."""
+        if self._boxes is None:
+            geometry = self.geometry
+            centres = geometry.layout.centres
+            stacked = geometry.layout.stacked
+            half_w = geometry.metrics.card_width / 2
+            half_h = geometry.metrics.card_height / 2
+            boxes = []
+            for manager, reports in geometry.teams():
+                mx, my = centres[manager]
+                if manager in stacked:
+                    last_y = centres[reports[-1]][1]
+                    spine_x = mx - half_w - STACK_TICK_LENGTH
+                    boxes.append((spine_x, my + half_h, mx, last_y, manager, reports))
+                    continue
+                first_x, _ = centres[reports[0]]
+                last_x, last_y = centres[reports[-1]]
+                boxes.append(
+                    (
+                        min(first_x, last_x, mx),
+                        my + half_h,
+                        max(first_x, last_x, mx),
+                        last_y - half_h,
+                        manager,
+                        reports,
+                    )
+                )
+            self._boxes = boxes
+        return self._boxes
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)  # type: ignore[attr-defined]
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        team_lines = self.geometry.team_lines
+        lines: list[QLineF] = []
+        with paused_gc():
+            boxes = self.boxes()
+        for box_left, box_top, box_right, box_bottom, manager, reports in boxes:
+            if box_right >= left and box_left <= right and box_bottom >= top and box_top <= bottom:
+                lines.extend(team_lines(manager, reports))
+        if lines:
+            painter.setPen(self._pen)
+            painter.drawLines(lines)
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole chart zoomed out: every card as a block in its department's colour and every
+    reporting line, in a few draw calls. While it is shown the cards draw nothing (thousands
+    of Python paint calls were the cost of a zoomed-out repaint); they stay in the scene for
+    selection, search and drops."""
+
+    def __init__(self, geometry: ChartGeometry, cards: Mapping[int, CardItem]) -> None:
+        super().__init__()
+        self.geometry = geometry
+        self.cards = cards
+        self.marked: set[CardItem] = set()  # found or drop-target cards, drawn on top
+        self._blocks: dict[str, list[QRectF]] | None = None
+        self._lines: dict[tuple[bool, bool], list[QLineF]] = {}  # by the short lines drawn
+        self._pen = connector_pen()
+        self.setZValue(-2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_geometry(self, geometry: ChartGeometry) -> None:
+        self.prepareGeometryChange()
+        self.geometry = geometry
+        self.forget_drawing()
+
+    def forget_drawing(self) -> None:
+        """Cards moved or changed colour: build the blocks and lines again when next drawn."""
+        self._blocks = None
+        self._lines = {}
+        self.update()
+
+    def card_look_changed(self, card: CardItem) -> None:
+        if card.is_marked():
+            self.marked.add(card)
+        else:
+            self.marked.discard(card)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.geometry.bounds
+
+    def _block_rects(self) -> dict[str, list[QRectF]]:
+        if self._blocks is None:
+            metrics = self.geometry.metrics
+            width, height = metrics.card_width, metrics.card_height
+            half_w, half_h = width / 2, height / 2
+            centres_by_colour: dict[str, list[tuple[float, float]]] = {}
+            cards = self.cards
+            for position_id, centre in self.geometry.layout.centres.items():
+                card = cards.get(position_id)
+                if card is not None:
+                    centres_by_colour.setdefault(card.colour, []).append(centre)
+            self._blocks = {
+                colour: [QRectF(x - half_w, y - half_h, width, height) for x, y in centres]
+                for colour, centres in centres_by_colour.items()
+            }
+        return self._blocks
+
+    def _all_lines(self, short_lines: tuple[bool, bool]) -> list[QLineF]:
+        lines = self._lines.get(short_lines)
+        if lines is None:
+            geometry = self.geometry
+            lines = self._lines[short_lines] = []
+            for manager, reports in geometry.teams():
+                lines.extend(geometry.team_lines(manager, reports, short_lines))
+        return lines
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(self._pen)
+        # Lines shorter than a pixel are left out (most lines of a large chart, far out).
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        drop = self.geometry.metrics.vertical_gap / 2
+        short_lines = (detail * drop >= 1.0, detail * STACK_TICK_LENGTH >= 1.0)
+        with paused_gc():  # thousands of lines and blocks made at once, after a change
+            lines, blocks = self._all_lines(short_lines), self._block_rects()
+        painter.drawLines(lines)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in blocks.items():
+            painter.setBrush(QColor(colour))
+            painter.drawRects(rects)
+        scene = self.scene()
+        special = set(self.marked)
+        if scene is not None:
+            special.update(i for i in scene.selectedItems() if isinstance(i, CardItem))
+        for card in special:
+            if card.isVisible():
+                painter.setBrush(card.block_colour())
+                painter.drawRect(card._rect.translated(card.pos()))
 
 
 class DottedLineItem(QGraphicsPathItem):

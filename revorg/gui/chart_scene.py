@@ -2,6 +2,8 @@
 
 Every item is kept in a map (position id -> item): the scene is redrawn from the model, and
 PySide6 deletes a top-level item whose Python wrapper nothing references (see README).
+Reporting lines are one item for the whole chart; zoomed out, one overview item draws every
+card as a block and the cards draw nothing (they stay for selection, search and drops).
 """
 
 from __future__ import annotations
@@ -10,19 +12,25 @@ from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from revorg.gui.chart_items import (
+    CONNECTOR_PEN_WIDTH,
     COVERAGE_MARK_COLOURS,
+    STACK_TICK_LENGTH,
     CardContent,
     CardItem,
-    ConnectorItem,
+    ChartGeometry,
+    ConnectorsItem,
     DottedLineItem,
+    OverviewItem,
     card_content,
 )
 from revorg.gui.controller import PlanController
-from revorg.gui.layout import ChartLayout, LayoutMetrics, compute_layout
+from revorg.gui.layout import ChartLayout, IncrementalLayout, LayoutMetrics
+from revorg.model.bulk import paused_gc
 from revorg.model.entities import DottedLine, Position
+from revorg.model.rows import PositionRow
 
 SCENE_MARGIN = 200.0
 
@@ -40,49 +48,91 @@ class ChartScene(QGraphicsScene):
         self.controller = controller
         self.metrics = metrics or LayoutMetrics()
         self.cards: dict[int, CardItem] = {}
-        self.connectors: dict[int, ConnectorItem] = {}
         self.dotted_lines: dict[int, DottedLineItem] = {}
         self.collapsed: set[int] = set()
         self.compact = compact  # set before the first layout: laying out twice is waste
         self.layout = ChartLayout()
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._layouter = IncrementalLayout(self.metrics, compact)
+        # Zoomed out, the overview item stands in for the cards. A large chart opens zoomed
+        # out: start so, and a small one switches at its first paint (see ChartView).
+        self.overview = True
+        # The centres the shown cards were placed at: the last layout's (never changed).
+        self._placed: dict[int, tuple[float, float]] = {}
+        self._hidden: set[int] = set()  # cards hidden in a collapsed team
+        self._new: set[int] = set()  # cards not laid out yet
+        self._badged: set[int] = set()  # cards that show a count of hidden reports
+        self._marks: dict[str, str | None] | None = None  # coverage marks last applied
+        self._unmarked: set[int] = set()  # cards whose coverage mark is not set yet
+        geometry = ChartGeometry(self.layout, {}, self.collapsed, self.metrics)
+        self.connector_item = ConnectorsItem(geometry)
+        self.overview_item = OverviewItem(geometry, self.cards)
+        self.connector_item.setVisible(False)
+        self.addItem(self.connector_item)
+        self.addItem(self.overview_item)
+        # Most edits move thousands of cards at once: a spatial index would be rebuilt each
+        # time, for lookups that only clicks and drops make.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         controller.structure_changed.connect(self.sync)
+        controller.reports_moved.connect(self.relayout)
         controller.positions_changed.connect(self.refresh_cards)
         controller.document_replaced.connect(self.rebuild)
         controller.scenario_switched.connect(self.rebuild)
         controller.plan_changed.connect(self.mark_coverage)
+        self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
 
     # --- building ---------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        for item in [*self.cards.values(), *self.connectors.values(), *self.dotted_lines.values()]:
+        for item in [*self.cards.values(), *self.dotted_lines.values()]:
             self.removeItem(item)
         self.cards.clear()
-        self.connectors.clear()
         self.dotted_lines.clear()
         self.collapsed.clear()
+        self._layouter = IncrementalLayout(self.metrics, self.compact)
+        self._placed = {}
+        self._hidden.clear()
+        self._new.clear()
+        self._badged.clear()
+        self._unmarked.clear()
+        self.overview_item.marked.clear()
         self.sync()
 
     def sync(self) -> None:
         """Match the items to the model's positions, then lay them out."""
+        with paused_gc():  # thousands of cards at a time on a large chart
+            self._sync()
+
+    def _sync(self) -> None:
         positions = self.controller.positions()
-        for gone in [i for i in self.cards if i not in positions]:
-            self.removeItem(self.cards.pop(gone))
+        gone_ids = [i for i in self.cards if i not in positions]
+        for gone in gone_ids:
+            card = self.cards.pop(gone)
+            self.overview_item.marked.discard(card)
+            self._hidden.discard(gone)
+            self._new.discard(gone)
+            self._badged.discard(gone)
+            self._unmarked.discard(gone)
+            self.removeItem(card)
+        if gone_ids:  # a card made again under the same id (undo) must be placed again
+            self._placed = {i: c for i, c in self._placed.items() if i in positions}
         self.collapsed &= set(positions)
         # Only new cards need their content: field edits arrive through refresh_cards.
-        departments = self.controller.departments_by_key()
-        for position in positions.values():
-            if position.id not in self.cards:
-                department = departments.get(position.department_key)
-                card = CardItem(
-                    position.id,
-                    partial(self._content_of_id, position.id),
-                    self.metrics,
-                    department.color if department else "#888888",
-                )
-                self.cards[position.id] = card
-                self.addItem(card)
+        colours = {key: d.color for key, d in self.controller.departments_by_key().items()}
+        cards, drawn, metrics = self.cards, not self.overview, self.metrics
+        new = [position for position in positions.values() if position.id not in cards]
+        for position in new:
+            card = CardItem(
+                position.id,
+                partial(self._content_of_id, position.id),
+                metrics,
+                colours.get(position.department_key, "#888888"),
+                drawn=drawn,
+            )
+            cards[position.id] = card
+            self.addItem(card)
+        self._unmarked.update(position.id for position in new)
+        self._new.update(position.id for position in new)
         self.relayout()
         self.mark_coverage()
 
@@ -92,11 +142,13 @@ class ChartScene(QGraphicsScene):
             card = self.cards.get(position_id)
             if card is not None and position_id in positions:
                 card.set_content(self.content_of(positions[position_id]))
+                self._unmarked.add(position_id)  # its department may have changed
+        self.overview_item.forget_drawing()  # colours may have changed
 
     def _content_of_id(self, position_id: int) -> CardContent:
-        return self.content_of(self.controller.position(position_id))
+        return self.content_of(self.controller.positions()[position_id])
 
-    def content_of(self, position: Position) -> CardContent:
+    def content_of(self, position: PositionRow | Position) -> CardContent:
         controller = self.controller
         role = controller.roles_by_key().get(position.role_key)
         department = controller.departments_by_key().get(position.department_key)
@@ -112,93 +164,75 @@ class ChartScene(QGraphicsScene):
         )
 
     def mark_coverage(self) -> None:
-        """Mark the cards of departments that cannot cover their targets (red or amber)."""
+        """Mark the cards of departments that cannot cover their targets (red or amber).
+
+        Only the cards whose mark can have changed are visited: all of them when a
+        department's status changed, otherwise new and edited cards."""
         capacity = self.controller.summary().capacity.departments
         marks = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
             for key, department in capacity.items()
         }
+        if marks != self._marks:
+            self._marks = marks
+            to_mark: object = self.cards
+        else:
+            to_mark = self._unmarked
         positions = self.controller.positions()
-        for position_id, card in self.cards.items():
+        cards = self.cards
+        for position_id in to_mark:  # type: ignore[attr-defined]
             position = positions.get(position_id)
-            if position is not None:
-                card.set_coverage_mark(marks.get(position.department_key))
+            card = cards.get(position_id)
+            if position is not None and card is not None:
+                mark = marks.get(position.department_key)
+                if mark != card.coverage_mark:
+                    card.set_coverage_mark(mark)
+        self._unmarked.clear()
 
     # --- layout -----------------------------------------------------------------------------
 
     def relayout(self) -> None:
+        with paused_gc():  # new centres for every card
+            self._relayout()
+
+    def _relayout(self) -> None:
         tree = self.controller.tree()
-        self.layout = compute_layout(
-            tree.children, self.metrics, collapsed=self.collapsed, compact=self.compact
-        )
+        # Only the teams whose reporting lines changed are placed again.
+        self.layout = self._layouter.update(tree.children, tree.parent, self.collapsed)
         centres = self.layout.centres
-        for position_id, card in self.cards.items():
-            centre = centres.get(position_id)
-            if centre is None:
+        cards, placed, hidden = self.cards, self._placed, self._hidden
+        for position_id in (placed.keys() | self._new) - centres.keys() - hidden:
+            card = cards.get(position_id)
+            if card is not None:
                 card.setVisible(False)
-                continue
-            card.setPos(QPointF(*centre))
-            card.setVisible(True)
-            card.set_hidden_reports(
-                len(tree.subtree(position_id)) - 1 if position_id in self.collapsed else 0
-            )
-        self._draw_connectors()
-        self._draw_dotted_lines()
+                hidden.add(position_id)
+        self._new.clear()
+        was_at = placed.get
+        for position_id in [i for i, centre in centres.items() if was_at(i) != centre]:
+            card = cards[position_id]
+            if position_id in hidden:
+                card.setVisible(True)
+                hidden.discard(position_id)
+            x, y = centres[position_id]
+            card.setPos(x, y)
+        self._placed = centres  # a new dict at every layout, never changed afterwards
+        badged = self.collapsed & centres.keys()
+        for position_id in self._badged | badged:
+            hidden = len(tree.subtree(position_id)) - 1 if position_id in badged else 0
+            cards[position_id].set_hidden_reports(hidden)
+        self._badged = badged
         left, top, right, bottom = self.layout.bounds(self.metrics)
-        self.setSceneRect(
-            QRectF(left, top, right - left, bottom - top).adjusted(
-                -SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN
-            )
+        bounds = QRectF(left, top, right - left, bottom - top)
+        # The lines stay within the cards' rectangle, but for the spines of stacked columns.
+        lines = bounds.adjusted(-STACK_TICK_LENGTH - CONNECTOR_PEN_WIDTH, 0, 0, 0)
+        geometry = ChartGeometry(
+            self.layout, tree.children, self.collapsed, self.metrics, lines if centres else QRectF()
         )
+        self.connector_item.set_geometry(geometry)
+        self.overview_item.set_geometry(geometry)
+        self._draw_dotted_lines()
+        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         self.layout_changed.emit()
-
-    def _draw_connectors(self) -> None:
-        tree = self.controller.tree()
-        centres = self.layout.centres
-        wanted: dict[int, QPainterPath] = {}
-        for manager_id, reports in tree.children.items():
-            if manager_id is None or manager_id not in centres or manager_id in self.collapsed:
-                continue
-            visible = [r for r in reports if r in centres]
-            if visible:
-                wanted[manager_id] = self._connector_path(manager_id, visible)
-        for gone in [i for i in self.connectors if i not in wanted]:
-            self.removeItem(self.connectors.pop(gone))
-        for manager_id, path in wanted.items():
-            item = self.connectors.get(manager_id)
-            if item is None:
-                item = ConnectorItem()
-                self.connectors[manager_id] = item
-                self.addItem(item)
-            item.setPath(path)
-
-    def _connector_path(self, manager_id: int, reports: list[int]) -> QPainterPath:
-        """Orthogonal lines: down from the manager, along a bus, down to each report; for a
-        stacked team, down a spine on the left of the column."""
-        half_h = self.metrics.card_height / 2
-        half_w = self.metrics.card_width / 2
-        mx, my = self.layout.centres[manager_id]
-        path = QPainterPath(QPointF(mx, my + half_h))
-        bus_y = my + half_h + self.metrics.vertical_gap / 2
-        path.lineTo(mx, bus_y)
-        if manager_id in self.layout.stacked:
-            spine_x = mx - half_w - 12
-            last_y = self.layout.centres[reports[-1]][1]
-            path.lineTo(spine_x, bus_y)
-            path.lineTo(spine_x, last_y)
-            for report in reports:
-                rx, ry = self.layout.centres[report]
-                path.moveTo(spine_x, ry)
-                path.lineTo(rx - half_w, ry)
-            return path
-        xs = [self.layout.centres[r][0] for r in reports]
-        path.moveTo(min([*xs, mx]), bus_y)
-        path.lineTo(max([*xs, mx]), bus_y)
-        for report in reports:
-            rx, ry = self.layout.centres[report]
-            path.moveTo(rx, bus_y)
-            path.lineTo(rx, ry - half_h)
-        return path
 
     def _draw_dotted_lines(self) -> None:
         centres = self.layout.centres
@@ -222,6 +256,27 @@ class ChartScene(QGraphicsScene):
             middle = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - 60)
             path.quadTo(middle, end)
             item.setPath(path)
+
+    # --- zoomed out -------------------------------------------------------------------------
+
+    def set_overview(self, overview: bool) -> None:
+        """Draw the chart as one overview item (zoomed out) or as cards and lines."""
+        if overview == self.overview:
+            return
+        self.overview = overview
+        no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        for card in self.cards.values():
+            card.setFlag(no_contents, overview)
+        self.connector_item.setVisible(not overview)
+        self.overview_item.setVisible(overview)
+
+    def card_look_changed(self, card: CardItem) -> None:
+        """A card was found or became a drop target (called by the card)."""
+        self.overview_item.card_look_changed(card)
+
+    def _selection_changed(self) -> None:
+        if self.overview:
+            self.overview_item.update()
 
     # --- queries ----------------------------------------------------------------------------
 
@@ -249,4 +304,5 @@ class ChartScene(QGraphicsScene):
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
+        self._layouter = IncrementalLayout(self.metrics, compact)
         self.relayout()

@@ -11,11 +11,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from revorg.gui.chart_items import CardItem, DropState
+from revorg.gui.chart_items import SIMPLE_DRAWING_BELOW, CardItem, DropState
 from revorg.gui.chart_scene import ChartScene
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
 
@@ -78,6 +79,11 @@ class ChartView(QGraphicsView):
         if self.zoom() > 1.0:
             self.resetTransform()
             self.centerOn(rect.center())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Cards too small to read: one overview item draws them all (see ChartScene).
+        self.chart_scene.set_overview(self.zoom() < SIMPLE_DRAWING_BELOW)
+        super().paintEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -128,6 +128,9 @@ class MoveCommand(PlanCommand):
         assert self.old is not None
         edits.set_manager(self.controller.session, self.position_id, *self.old)
 
+    def notify(self) -> None:
+        self.controller.after_move(self.position_id)
+
 
 class EditFieldsCommand(PlanCommand):
     changes_structure = False

@@ -27,12 +27,14 @@ from revorg.gui.commands import (
 from revorg.gui.i18n import fill
 from revorg.gui.labels import metric_label
 from revorg.model import edits
+from revorg.model.bulk import paused_gc
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, Position, RoleType, Scenario
 from revorg.model.errors import PlanEditError
 from revorg.model.hires import suggested_hire_rows
 from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
+from revorg.model.rows import PositionRow, position_rows
 from revorg.model.scenarios import (
     ScenarioComparison,
     check_scenario_name,
@@ -42,15 +44,16 @@ from revorg.model.scenarios import (
 )
 from revorg.model.summary import (
     ScenarioSummary,
+    after_reports_moved,
     scenario_assumptions,
-    scenario_positions,
     summarize,
 )
 from revorg.model.timeline import TimelineRow, hiring_timeline
 
 
 class PlanController(QObject):
-    structure_changed = Signal()  # positions added, removed or moved: relayout
+    structure_changed = Signal()  # positions added or removed, several moved: relayout
+    reports_moved = Signal()  # one position (and its team) has another manager: relayout
     positions_changed = Signal(list)  # ids whose fields changed: redraw those cards
     targets_changed = Signal()
     assumptions_changed = Signal()
@@ -66,7 +69,8 @@ class PlanController(QObject):
         self.language = language
         self.undo_stack = QUndoStack(self)
         self._scenario_id = document.scenario().id
-        self._positions: dict[int, Position] | None = None
+        self._positions: dict[int, PositionRow] | None = None
+        self._entities: dict[int, Position] = {}  # strong references, as for _scenario
         self._tree: OrgTree | None = None
         # Strong references: the session's identity map is weak, and an object it forgets is
         # fetched again by a query on every access (10,000 queries to draw a large chart).
@@ -74,6 +78,7 @@ class PlanController(QObject):
         self._roles: dict[str, RoleType] | None = None
         self._departments: dict[str, Department] | None = None
         self._summary: ScenarioSummary | None = None
+        self._summary_before_edit: ScenarioSummary | None = None
         # Keystrokes in one target field merge into one undo step until the field is left.
         self.typing_session = 0
 
@@ -102,10 +107,13 @@ class PlanController(QObject):
             self._departments = {department.key: department for department in query}
         return self._departments
 
-    def positions(self) -> dict[int, Position]:
+    def positions(self) -> dict[int, PositionRow]:
+        """The positions of the scenario on screen as rows, in id order: read again after
+        every edit (edits go through position())."""
         if self._positions is None:
-            rows = scenario_positions(self.session, self.scenario)
-            self._positions = {position.id: position for position in rows}
+            with paused_gc():
+                rows = position_rows(self.session, self._scenario_id)
+                self._positions = {row.id: row for row in rows}
         return self._positions
 
     def tree(self) -> OrgTree:
@@ -114,7 +122,20 @@ class PlanController(QObject):
         return self._tree
 
     def position(self, position_id: int) -> Position:
-        return self.positions()[position_id]
+        """The entity of a position of the scenario on screen (KeyError for any other)."""
+        entity = self._entities.get(position_id)
+        if entity is None:
+            entity = self.session.get(Position, position_id)
+            if entity is None or entity.scenario_id != self._scenario_id:
+                raise KeyError(position_id)
+            self._entities[position_id] = entity
+        return entity
+
+    def _read_again(self, position_ids: list[int]) -> None:
+        """Refresh the rows of positions whose fields or manager just changed."""
+        if self._positions is not None:
+            for row in position_rows(self.session, self._scenario_id, position_ids):
+                self._positions[row.id] = row
 
     def roles(self) -> list[RoleType]:
         return list(self.roles_by_key().values())
@@ -347,7 +368,7 @@ class PlanController(QObject):
         """Apply one edit so that, if it fails, only that edit is rolled back."""
         with self.session.begin_nested():
             change()
-        self._summary = None
+        self._summary_before_edit, self._summary = self._summary, None
 
     def after_any_change(self) -> None:
         self.plan_changed.emit()
@@ -356,13 +377,34 @@ class PlanController(QObject):
         self.invalidate(rows_changed)
         self.structure_changed.emit()
 
+    def after_move(self, position_id: int) -> None:
+        """One position has another manager (the edit just applied): update the tree in
+        place, and of the numbers only the spans of control of the two managers."""
+        position = self.position(position_id)
+        self._read_again([position_id])
+        old_manager = None
+        if self._tree is not None:
+            old_manager = self._tree.parent.get(position_id)
+            self._tree.move(position_id, position.manager_id, position.sort_order)
+        before, self._summary_before_edit = self._summary_before_edit, None
+        if self._tree is None or before is None or before.scenario.id != self._scenario_id:
+            self._summary = None
+        else:
+            self._summary = after_reports_moved(
+                before, self.positions(), self._tree, (old_manager, position.manager_id)
+            )
+        self.reports_moved.emit()
+
     def invalidate(self, rows_changed: bool = True) -> None:
-        """Forget the cached tree, and the cached positions when rows were added or removed
-        (a move keeps the same rows: no query needed)."""
+        """Forget the cached tree, rows and numbers, and the entities too when rows were added
+        or removed (entities follow a move or an edit themselves)."""
         self._tree = None
         self._summary = None
+        self._summary_before_edit = None
+        self._positions = None
         if rows_changed:
-            self._positions = None
+            self._entities.clear()
 
     def after_fields_change(self, position_ids: list[int]) -> None:
+        self._read_again(position_ids)
         self.positions_changed.emit(position_ids)

@@ -1,17 +1,24 @@
-"""Tidy top-down tree layout in linear time (Walker's algorithm as corrected by Buchheim,
-Juenger and Leipert, 2006). Qt-free: it maps a tree of ids to card centres.
+"""Tidy top-down tree layout (Walker's rules as corrected by Buchheim, Juenger and Leipert,
+2006), kept up to date incrementally. Qt-free: it maps a tree of ids to card centres.
 
-Iterative rather than recursive, so deep management lines never hit Python's recursion limit.
-In compact mode the leaf reports of a manager are stacked in a column (a chain in the layout
-tree), which keeps wide SDR and AE teams narrow.
+Each manager keeps the offsets of its reports and the left and right contours of its team,
+relative to itself. An edit changes the reports of a few managers: only they and the managers
+above them are placed again, and the other teams are reused as they are. Placing a manager's
+reports follows Buchheim's rules exactly: each report's team is pushed right against the
+contour of the teams on its left, the push is spread evenly over the smaller teams in between,
+and the manager is centred over its first and last report; so a full layout gives the same
+centres as Buchheim's algorithm. Iterative rather than recursive, so deep management lines
+never hit Python's recursion limit. In compact mode the leaf reports of a manager are stacked
+in a column, which keeps wide SDR and AE teams narrow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 VIRTUAL_ROOT = -1  # joins several roots into one tree; never drawn
+NO_CONTOUR: list[float] = []
 
 
 @dataclass(frozen=True)
@@ -33,31 +40,19 @@ class ChartLayout:
 
     centres: dict[int, tuple[float, float]] = field(default_factory=dict)
     stacked: dict[int, list[int]] = field(default_factory=dict)  # manager -> leaf column
+    extent: tuple[float, float, float, float] | None = None  # (min x, min y, max x, max y)
 
     def bounds(self, metrics: LayoutMetrics) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) around every card."""
         if not self.centres:
             return (0.0, 0.0, metrics.card_width, metrics.card_height)
-        xs = [x for x, _ in self.centres.values()]
-        ys = [y for _, y in self.centres.values()]
+        if self.extent is None:
+            xs = [x for x, _ in self.centres.values()]
+            ys = [y for _, y in self.centres.values()]
+            self.extent = (min(xs), min(ys), max(xs), max(ys))
+        min_x, min_y, max_x, max_y = self.extent
         half_w, half_h = metrics.card_width / 2, metrics.card_height / 2
-        return (min(xs) - half_w, min(ys) - half_h, max(xs) + half_w, max(ys) + half_h)
-
-
-class _Nodes:
-    """Struct-of-lists state of the algorithm, indexed by node number."""
-
-    def __init__(self, count: int) -> None:
-        self.children: list[list[int]] = [[] for _ in range(count)]
-        self.parent = [-1] * count
-        self.number = [0] * count  # 1-based index among siblings
-        self.prelim = [0.0] * count
-        self.mod = [0.0] * count
-        self.shift = [0.0] * count
-        self.change = [0.0] * count
-        self.thread = [-1] * count
-        self.ancestor = list(range(count))
-        self.depth = [0] * count
+        return (min_x - half_w, min_y - half_h, max_x + half_w, max_y + half_h)
 
 
 def compute_layout(
@@ -66,226 +61,208 @@ def compute_layout(
     *,
     collapsed: Collection[int] = (),
     compact: bool = False,
-    depth_offsets: Mapping[int, float] | None = None,
 ) -> ChartLayout:
     """Lay out the forest whose roots are children[None]; collapsed nodes hide their reports."""
-    ids, nodes, stacked = _build_nodes(children, collapsed, compact)
-    _first_walk(nodes, metrics.sibling_distance)
-    layout = ChartLayout(stacked=stacked)
-    level = metrics.card_height + metrics.vertical_gap
-    stack_step = metrics.card_height + metrics.stack_gap
-    stacked_ids = {leaf for column in stacked.values() for leaf in column}
-    # Second walk: absolute x = prelim + sum of ancestors' mod; y by depth.
-    x_of = [0.0] * len(ids)
-    modsum = [0.0] * len(ids)
-    y_of = [0.0] * len(ids)
-    for node in range(len(ids)):  # nodes are numbered in pre-order, parents first
-        parent = nodes.parent[node]
-        if parent >= 0:
-            modsum[node] = modsum[parent] + nodes.mod[parent]
-            step = stack_step if ids[node] in stacked_ids and ids[parent] in stacked_ids else level
-            if ids[parent] in stacked and ids[node] in stacked_ids:
-                step = level
-            y_of[node] = y_of[parent] + step
-        x_of[node] = nodes.prelim[node] + modsum[node]
-        if ids[node] != VIRTUAL_ROOT:
-            layout.centres[ids[node]] = (x_of[node], y_of[node] - level)
-    return layout
+    return IncrementalLayout(metrics, compact).update(children, {}, collapsed)
 
 
-def _build_nodes(
-    children: Mapping[int | None, Sequence[int]], collapsed: Collection[int], compact: bool
-) -> tuple[list[int], _Nodes, dict[int, list[int]]]:
-    """Number the visible nodes in pre-order; in compact mode turn leaf teams into chains."""
-    collapsed_set = set(collapsed)
+class IncrementalLayout:
+    """The layout of one chart, placed again only where its reporting lines changed."""
 
-    def visible_reports(node_id: int | None) -> Sequence[int]:
-        if node_id is not None and node_id in collapsed_set:
-            return ()
-        return children.get(node_id, ())
+    def __init__(self, metrics: LayoutMetrics, compact: bool = False) -> None:
+        self.metrics = metrics
+        self.compact = compact
+        self._kids: dict[int, tuple[int, ...]] = {}  # shown reports of each manager
+        self._offsets: dict[int, tuple[float, ...]] = {}  # their x relative to the manager
+        self._left: dict[int, list[float]] = {}  # leftmost x of the team at each level below
+        self._right: dict[int, list[float]] = {}
+        self._stacked: set[int] = set()
 
-    # Layout parent of each node: its manager, or the previous card of its compact column.
-    ids: list[int] = [VIRTUAL_ROOT]
-    layout_parent: list[int] = [-1]
-    stacked: dict[int, list[int]] = {}
-    stack: list[tuple[int | None, int]] = [(None, 0)]  # (id, node number)
-    order: list[tuple[int | None, int]] = []
-    while stack:
-        node_id, number = stack.pop()
-        order.append((node_id, number))
-        reports = visible_reports(node_id)
-        if not reports:
-            continue
-        is_leaf_team = (
-            compact
-            and node_id is not None
-            and len(reports) >= 3
-            and all(not visible_reports(r) for r in reports)
-        )
-        if is_leaf_team:
-            stacked[node_id] = list(reports)
-            previous = number
-            for report in reports:
-                ids.append(report)
-                layout_parent.append(previous)
-                previous = len(ids) - 1
-            continue
-        pushed = []
-        for report in reports:
-            ids.append(report)
-            layout_parent.append(number)
-            pushed.append((report, len(ids) - 1))
-        stack.extend(reversed(pushed))
-    # Renumber in true pre-order so that parents come before children.
-    nodes = _Nodes(len(ids))
-    for node in range(1, len(ids)):
-        parent = layout_parent[node]
-        nodes.parent[node] = parent
-        nodes.children[parent].append(node)
-    preorder = _preorder(nodes.children)
-    position = {old: new for new, old in enumerate(preorder)}
-    renumbered = _Nodes(len(ids))
-    for old in preorder:
-        new = position[old]
-        renumbered.parent[new] = position[nodes.parent[old]] if nodes.parent[old] >= 0 else -1
-        renumbered.children[new] = [position[c] for c in nodes.children[old]]
-        for index, child in enumerate(renumbered.children[new]):
-            renumbered.number[child] = index + 1
-    return [ids[old] for old in preorder], renumbered, stacked
+    def update(
+        self,
+        children: Mapping[int | None, Sequence[int]],
+        parent: Mapping[int, int | None],
+        collapsed: Collection[int] = (),
+    ) -> ChartLayout:
+        """The layout of the forest whose roots are children[None]. `parent` (each id's
+        manager) finds the managers above a changed team; collapsed ids hide their reports."""
+        previous = self._kids
+        fresh = not previous
+        changed: list[int] = []
+        kids: dict[int, tuple[int, ...]] = {}
+        for manager, reports in children.items():
+            node = VIRTUAL_ROOT if manager is None else manager
+            shown = () if not reports or node in collapsed else tuple(reports)
+            if shown:
+                kids[node] = shown
+            if not fresh and previous.get(node, ()) != shown:
+                changed.append(node)
+        for gone in previous.keys() - kids.keys():
+            changed.append(gone)
+            self._forget(gone)
+        self._kids = kids
+        dirty = None if fresh else self._with_managers_above(changed, parent)
+        for node in self._reports_first(dirty, children):
+            self._place(node)
+        return self._centres()
+
+    def _forget(self, node: int) -> None:
+        self._offsets.pop(node, None)
+        self._left.pop(node, None)
+        self._right.pop(node, None)
+        self._stacked.discard(node)
+
+    @staticmethod
+    def _with_managers_above(changed: list[int], parent: Mapping[int, int | None]) -> set[int]:
+        dirty: set[int] = set()
+        for node in changed:
+            while node not in dirty:
+                dirty.add(node)
+                if node == VIRTUAL_ROOT:
+                    break
+                manager = parent.get(node)
+                node = VIRTUAL_ROOT if manager is None else manager
+        return dirty
+
+    def _reports_first(
+        self, dirty: Collection[int] | None, children: Mapping[int | None, Sequence[int]]
+    ) -> list[int]:
+        """The dirty managers (None: all), each after the dirty managers below it; collapsed
+        teams too, so that they are right when expanded."""
+        order: list[int] = []
+        stack = [VIRTUAL_ROOT]
+        kids = self._kids
+        while stack:
+            node = stack.pop()
+            if node in kids:
+                order.append(node)
+            reports = children.get(None if node == VIRTUAL_ROOT else node, ())
+            stack.extend(
+                report
+                for report in reports
+                if report in children and (dirty is None or report in dirty)
+            )
+        order.reverse()
+        return order
+
+    def _place(self, node: int) -> None:
+        """Offsets of a manager's reports and the contours of its team, from its reports'
+        teams (already placed)."""
+        kids = self._kids[node]
+        if (
+            self.compact
+            and node != VIRTUAL_ROOT
+            and len(kids) >= 3
+            and not any(kid in self._kids for kid in kids)
+        ):
+            self._stacked.add(node)  # a column: every card under the manager
+            self._offsets[node] = (0.0,) * len(kids)
+            self._left[node] = [0.0] * len(kids)
+            self._right[node] = [0.0] * len(kids)
+            return
+        self._stacked.discard(node)
+        distance = self.metrics.sibling_distance
+        lefts = [self._left.get(kid, NO_CONTOUR) for kid in kids]
+        rights = [self._right.get(kid, NO_CONTOUR) for kid in kids]
+        count = len(kids)
+        xs = [0.0] * count
+        shifts = [0.0] * count
+        changes = [0.0] * count
+        forest = [0.0, *rights[0]]  # right contour of the teams placed so far, by level
+        owner = [0] * len(forest)  # the report whose team makes that contour
+        for i in range(1, count):
+            x = xs[i - 1] + distance
+            left = lefts[i]
+            for level in range(1, min(len(forest) - 1, len(left)) + 1):
+                gap = forest[level] + distance - (x + left[level - 1])
+                if gap > 0:
+                    # Buchheim's MOVE SUBTREE: the teams in between share the push.
+                    ancestor = owner[level]
+                    x += gap
+                    portion = gap / (i - ancestor)
+                    changes[i] -= portion
+                    shifts[i] += gap
+                    changes[ancestor] += portion
+            xs[i] = x
+            forest[0] = x
+            owner[0] = i
+            for level, value in enumerate(rights[i], start=1):
+                if level < len(forest):
+                    forest[level] = x + value
+                    owner[level] = i
+                else:
+                    forest.append(x + value)
+                    owner.append(i)
+        shift = change = 0.0  # Buchheim's EXECUTE SHIFTS
+        for j in range(count - 1, -1, -1):
+            xs[j] += shift
+            change += changes[j]
+            shift += shifts[j] + change
+        middle = (xs[0] + xs[-1]) / 2
+        offsets = tuple(x - middle for x in xs)
+        self._offsets[node] = offsets
+        self._left[node] = _team_contour(offsets, lefts, min)
+        self._right[node] = _team_contour(offsets, rights, max)
+
+    def _centres(self) -> ChartLayout:
+        metrics = self.metrics
+        level = metrics.card_height + metrics.vertical_gap
+        stack_step = metrics.card_height + metrics.stack_gap
+        kids, offsets, stacked = self._kids, self._offsets, self._stacked
+        # Where Buchheim's algorithm puts the top: the line of first reports ends at x = 0.
+        x = 0.0
+        node = VIRTUAL_ROOT
+        while node in kids and node not in stacked:
+            x -= offsets[node][0]
+            node = kids[node][0]
+        top_x = x
+        layout = ChartLayout()
+        centres = layout.centres
+        stack = [(VIRTUAL_ROOT, x, -level)]
+        max_y = 0.0
+        while stack:
+            node, x, y = stack.pop()
+            reports = kids.get(node)
+            if reports is None:
+                continue
+            report_y = y + level
+            if node in stacked:
+                layout.stacked[node] = list(reports)
+                for report in reports:
+                    centres[report] = (x, report_y)
+                    report_y += stack_step
+                report_y -= stack_step
+            else:
+                for report, offset in zip(reports, offsets[node], strict=True):
+                    report_x = x + offset
+                    centres[report] = (report_x, report_y)
+                    if report in kids:
+                        stack.append((report, report_x, report_y))
+            if report_y > max_y:
+                max_y = report_y
+        if centres:
+            # The top's contours hold the leftmost and rightmost card of every level.
+            left, right = min(self._left[VIRTUAL_ROOT]), max(self._right[VIRTUAL_ROOT])
+            layout.extent = (top_x + left, 0.0, top_x + right, max_y)
+        return layout
 
 
-def _preorder(children: list[list[int]]) -> list[int]:
-    result = []
-    stack = [0]
-    while stack:
-        node = stack.pop()
-        result.append(node)
-        stack.extend(reversed(children[node]))
+def _team_contour(
+    offsets: Sequence[float],
+    contours: Sequence[list[float]],
+    pick: Callable[[float, float], float],
+) -> list[float]:
+    """The leftmost (pick=min) or rightmost (pick=max) x at each level below a manager.
+
+    Teams are placed apart at every level they share, so the leftmost card of a level is in
+    the first team that reaches it, and the rightmost in the last one."""
+    indexes = range(len(offsets)) if pick is min else range(len(offsets) - 1, -1, -1)
+    result: list[float] = []
+    for index in indexes:
+        contour = contours[index]
+        if len(contour) + 1 > len(result):
+            offset = offsets[index]
+            if not result:
+                result.append(offset)
+            result.extend([offset + value for value in contour[len(result) - 1 :]])
     return result
-
-
-def _first_walk(nodes: _Nodes, distance: float) -> None:
-    """Post-order pass computing preliminary x and modifiers (Buchheim et al., FIRSTWALK).
-
-    A child is placed only when its parent's loop reaches it, after its left sibling has been
-    apportioned: placing it earlier would use the sibling's position before its shift.
-    """
-    for node in _postorder(nodes.children):
-        kids = nodes.children[node]
-        if not kids:
-            continue
-        default_ancestor = kids[0]
-        for child in kids:
-            _place(nodes, child, distance)
-            default_ancestor = _apportion(nodes, child, default_ancestor, distance)
-        _execute_shifts(nodes, node)
-    _place(nodes, 0, distance)
-
-
-def _place(nodes: _Nodes, node: int, distance: float) -> None:
-    kids = nodes.children[node]
-    left = _left_sibling(nodes, node)
-    if not kids:
-        nodes.prelim[node] = nodes.prelim[left] + distance if left >= 0 else 0.0
-        return
-    midpoint = (nodes.prelim[kids[0]] + nodes.prelim[kids[-1]]) / 2
-    if left >= 0:
-        nodes.prelim[node] = nodes.prelim[left] + distance
-        nodes.mod[node] = nodes.prelim[node] - midpoint
-    else:
-        nodes.prelim[node] = midpoint
-
-
-def _postorder(children: list[list[int]]) -> list[int]:
-    result = []
-    stack: list[tuple[int, bool]] = [(0, False)]
-    while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            result.append(node)
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(children[node]))
-    return result
-
-
-def _left_sibling(nodes: _Nodes, node: int) -> int:
-    parent = nodes.parent[node]
-    index = nodes.number[node] - 1
-    return nodes.children[parent][index - 1] if parent >= 0 and index > 0 else -1
-
-
-def _next_left(nodes: _Nodes, node: int) -> int:
-    kids = nodes.children[node]
-    return kids[0] if kids else nodes.thread[node]
-
-
-def _next_right(nodes: _Nodes, node: int) -> int:
-    kids = nodes.children[node]
-    return kids[-1] if kids else nodes.thread[node]
-
-
-def _apportion(nodes: _Nodes, node: int, default_ancestor: int, distance: float) -> int:
-    left = _left_sibling(nodes, node)
-    if left < 0:
-        return default_ancestor
-    inner_right = outer_right = node
-    inner_left = left
-    outer_left = nodes.children[nodes.parent[node]][0]
-    shift_ir = nodes.mod[inner_right]
-    shift_or = nodes.mod[outer_right]
-    shift_il = nodes.mod[inner_left]
-    shift_ol = nodes.mod[outer_left]
-    while _next_right(nodes, inner_left) >= 0 and _next_left(nodes, inner_right) >= 0:
-        inner_left = _next_right(nodes, inner_left)
-        inner_right = _next_left(nodes, inner_right)
-        outer_left = _next_left(nodes, outer_left)
-        outer_right = _next_right(nodes, outer_right)
-        nodes.ancestor[outer_right] = node
-        shift = (
-            (nodes.prelim[inner_left] + shift_il)
-            - (nodes.prelim[inner_right] + shift_ir)
-            + distance
-        )
-        if shift > 0:
-            ancestor = _ancestor(nodes, inner_left, node, default_ancestor)
-            _move_subtree(nodes, ancestor, node, shift)
-            shift_ir += shift
-            shift_or += shift
-        shift_il += nodes.mod[inner_left]
-        shift_ir += nodes.mod[inner_right]
-        shift_ol += nodes.mod[outer_left]
-        shift_or += nodes.mod[outer_right]
-    if _next_right(nodes, inner_left) >= 0 and _next_right(nodes, outer_right) < 0:
-        nodes.thread[outer_right] = _next_right(nodes, inner_left)
-        nodes.mod[outer_right] += shift_il - shift_or
-    if _next_left(nodes, inner_right) >= 0 and _next_left(nodes, outer_left) < 0:
-        nodes.thread[outer_left] = _next_left(nodes, inner_right)
-        nodes.mod[outer_left] += shift_ir - shift_ol
-        default_ancestor = node
-    return default_ancestor
-
-
-def _ancestor(nodes: _Nodes, inner_left: int, node: int, default_ancestor: int) -> int:
-    candidate = nodes.ancestor[inner_left]
-    if nodes.parent[candidate] == nodes.parent[node]:
-        return candidate
-    return default_ancestor
-
-
-def _move_subtree(nodes: _Nodes, left: int, right: int, shift: float) -> None:
-    subtrees = nodes.number[right] - nodes.number[left]
-    nodes.change[right] -= shift / subtrees
-    nodes.shift[right] += shift
-    nodes.change[left] += shift / subtrees
-    nodes.prelim[right] += shift
-    nodes.mod[right] += shift
-
-
-def _execute_shifts(nodes: _Nodes, node: int) -> None:
-    shift = change = 0.0
-    for child in reversed(nodes.children[node]):
-        nodes.prelim[child] += shift
-        nodes.mod[child] += shift
-        change += nodes.change[child]
-        shift += nodes.shift[child] + change

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Protocol
 
 
@@ -26,18 +28,35 @@ class OrgTree:
 
     parent: dict[int, int | None] = field(default_factory=dict)
     children: dict[int | None, list[int]] = field(default_factory=dict)
+    order: dict[int, tuple[int, int]] = field(default_factory=dict)  # (sort order, id)
 
     @classmethod
     def build(cls, positions: Iterable[TreeNode]) -> OrgTree:
         nodes = list(positions)
         known = {node.id for node in nodes}
         tree = cls()
-        ordered = sorted(nodes, key=lambda node: (node.sort_order, node.id))
+        ordered = sorted(nodes, key=attrgetter("sort_order", "id"))
         for node in ordered:
             manager = node.manager_id if node.manager_id in known else None
             tree.parent[node.id] = manager
+            tree.order[node.id] = (node.sort_order, node.id)
             tree.children.setdefault(manager, []).append(node.id)
         return tree
+
+    def move(self, position_id: int, manager_id: int | None, sort_order: int) -> None:
+        """Give a position another manager in place: the tree that build() would make of the
+        moved rows, without walking every position again."""
+        old_manager = self.parent[position_id]
+        siblings = self.children[old_manager]
+        siblings.remove(position_id)
+        if not siblings:
+            del self.children[old_manager]
+        manager = manager_id if manager_id in self.parent else None
+        self.parent[position_id] = manager
+        self.order[position_id] = (sort_order, position_id)
+        bisect.insort(
+            self.children.setdefault(manager, []), position_id, key=self.order.__getitem__
+        )
 
     def roots(self) -> list[int]:
         return self.children.get(None, [])

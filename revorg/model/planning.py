@@ -122,13 +122,24 @@ def staffing_by_department(
     """Every department in `department_keys` appears, staffed or not, in that order."""
     # Plain running sums (one small object per position would dominate on a large chart).
     sums: dict[str, list[Any]] = {key: [0, 0, 0, ZERO, ZERO] for key in department_keys}
+    # A large chart repeats a few dozen costs thousands of times: compute each once.
+    costs: dict[tuple[object, ...], tuple[Decimal, Decimal]] = {}
     for position in positions:
         entry = sums.setdefault(position.department_key, [0, 0, 0, ZERO, ZERO])
+        headcount = position.headcount
+        is_open = position.is_open
+        shape = (position.annual_cost, headcount, position.start_month if is_open else None)
+        cost = costs.get(shape)
+        if cost is None:
+            cost = costs[shape] = (
+                fiscal_year_cost(position, fiscal),
+                position.annual_cost * headcount,
+            )
         entry[0] += 1
-        entry[1] += position.headcount
-        entry[2] += position.headcount if position.is_open else 0
-        entry[3] += fiscal_year_cost(position, fiscal)
-        entry[4] += position.annual_cost * position.headcount
+        entry[1] += headcount
+        entry[2] += headcount if is_open else 0
+        entry[3] += cost[0]
+        entry[4] += cost[1]
     return {key: Staffing(*entry) for key, entry in sums.items()}
 
 
@@ -164,6 +175,10 @@ def spans_of_control(positions: Iterable[StaffedPosition]) -> dict[int, SpanOfCo
     spans = {}
     for position in positions:
         if position.id in reports:
-            limit = SPAN_LIMIT_BY_ROLE.get(position.role_key, SPAN_LIMIT_DEFAULT)
-            spans[position.id] = SpanOfControl(position.id, reports[position.id], limit)
+            spans[position.id] = span_of_control(position, reports[position.id])
     return spans
+
+
+def span_of_control(manager: StaffedPosition, direct_reports: int) -> SpanOfControl:
+    limit = SPAN_LIMIT_BY_ROLE.get(manager.role_key, SPAN_LIMIT_DEFAULT)
+    return SpanOfControl(manager.id, direct_reports, limit)

@@ -18,6 +18,7 @@ from types import TracebackType
 from urllib.parse import quote
 
 from revorg.model.atomic import copy_permissions, sync_folder
+from revorg.model.bulk import paused_gc
 from revorg.model.errors import PlanFileError, PlanFileLockedError
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
@@ -80,7 +81,8 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")
     _migrate(memory, path)
-    _check_values(memory, path)
+    with paused_gc():  # every row of the plan read once
+        _check_values(memory, path)
     return memory
 
 
@@ -104,13 +106,13 @@ def _check_values(connection: sqlite3.Connection, path: Path) -> None:
             if isinstance(column.type, TypeDecorator)
         ]
         try:
-            for _row in connection.execute(f'SELECT * FROM "{table.name}"'):
-                pass  # decoding every text value is the check (bad UTF-8 raises here)
-            if typed:
-                names = ", ".join(f'"{name}"' for name, _type in typed)
-                for row in connection.execute(f'SELECT {names} FROM "{table.name}"'):
-                    for (_name, column_type), value in zip(typed, row, strict=True):
-                        column_type.process_result_value(value, None)  # type: ignore[arg-type]
+            # Decoding every text value is the check (bad UTF-8 raises here).
+            connection.execute(f'SELECT * FROM "{table.name}"').fetchall()
+            for name, column_type in typed:
+                # Each distinct stored value once: costs and months repeat across a plan.
+                query = f'SELECT DISTINCT "{name}" FROM "{table.name}"'
+                for (value,) in connection.execute(query):
+                    column_type.process_result_value(value, None)  # type: ignore[arg-type]
         except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
             raise PlanFileError(
                 f"{path} is damaged: a value in table {table.name!r} cannot be read "

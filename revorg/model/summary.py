@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -14,15 +15,18 @@ from revorg.model.cost import CostView, cost_view
 from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
 from revorg.model.money import json_number
 from revorg.model.months import FiscalYear
+from revorg.model.org_tree import OrgTree
 from revorg.model.planning import (
     Staffing,
     TargetInputs,
     TargetOutcome,
     forecast,
+    span_of_control,
     spans_of_control,
     staffing_by_department,
     total_staffing,
 )
+from revorg.model.rows import PositionRow, position_rows
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,8 @@ class ScenarioSummary:
     outcome: TargetOutcome
     departments: list[DepartmentSummary]
     total: Staffing
-    too_wide_spans: list[tuple[Position, int, int]]  # (manager, direct reports, limit)
+    # (manager, direct reports, limit)
+    too_wide_spans: list[tuple[PositionRow | Position, int, int]]
     capacity: CapacityReport
     cost: CostView
 
@@ -161,12 +166,12 @@ def summarize(
     session: Session,
     scenario: Scenario,
     language: str = "en",
-    positions: list[Position] | None = None,
+    positions: Sequence[PositionRow | Position] | None = None,
 ) -> ScenarioSummary:
-    """The scenario's numbers; pass `positions` when the caller already holds them."""
+    """The scenario's numbers; pass `positions` (in id order) when the caller holds them."""
     plan = scenario.plan
     if positions is None:
-        positions = scenario_positions(session, scenario)
+        positions = position_rows(session, scenario.id)
     departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
     by_department = staffing_by_department(positions, [d.key for d in departments], fiscal)
@@ -205,3 +210,27 @@ def summarize(
         capacity=capacity,
         cost=cost,
     )
+
+
+def after_reports_moved(
+    summary: ScenarioSummary,
+    positions: Mapping[int, PositionRow | Position],
+    tree: OrgTree,
+    managers: Iterable[int | None],
+) -> ScenarioSummary:
+    """The summary once positions changed manager, and only that: staffing, capacity and cost
+    depend on roles, counts, costs and start months, never on who reports to whom, so only the
+    spans of control of the old and new managers are counted again. `positions` are in id
+    order, as summarize() lists the warnings."""
+    changed = {manager for manager in managers if manager is not None}
+    spans = [entry for entry in summary.too_wide_spans if entry[0].id not in changed]
+    for manager_id in changed:
+        manager = positions.get(manager_id)
+        if manager is None:
+            continue
+        people = sum(positions[report].headcount for report in tree.reports(manager_id))
+        span = span_of_control(manager, people)
+        if span.too_wide:
+            spans.append((manager, span.direct_reports, span.limit))
+    spans.sort(key=lambda entry: entry[0].id)
+    return replace(summary, too_wide_spans=spans)

@@ -1125,7 +1125,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>start month must be a year and month</source>
-        <translation>la incorporación debe ser un año y un mes</translation>
+        <translation>el mes de incorporación debe indicar año y mes</translation>
     </message>
     <message>
         <source>a dotted line needs two different positions</source>

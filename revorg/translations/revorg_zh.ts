@@ -1157,7 +1157,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>a plan needs at least one scenario: this is its only one</source>
-        <translation>计划至少需要一个情景：这是唯一的一个</translation>
+        <translation>计划至少需要一个情景：这是仅有的一个</translation>
     </message>
     <message>
         <source>a scenario needs a name</source>

@@ -1,0 +1,97 @@
+"""Positions read as plain rows, for the chart and the numbers.
+
+Loading a large plan's positions as ORM objects was a sixth of opening it, and summing over
+them paid for attribute instrumentation on every read. Rows are snapshots: edits still go
+through the ORM entities (revorg.model.edits), and whoever holds rows reads them again after
+an edit (PlanController does so from its notifications).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from decimal import Decimal
+from typing import Any, NamedTuple, TypeVar
+
+from sqlalchemy.orm import Session
+
+from revorg.model.bulk import paused_gc
+from revorg.model.entities import Position
+from revorg.model.money import from_cents
+from revorg.model.months import YearMonth
+
+T = TypeVar("T")
+
+
+class PositionRow(NamedTuple):
+    """The columns of a Position (same names), without ORM state."""
+
+    id: int
+    scenario_id: int
+    title: str
+    role_key: str
+    department_key: str
+    manager_id: int | None
+    person_name: str | None
+    headcount: int
+    start_month: YearMonth | None
+    annual_cost: Decimal
+    capacity_override: Decimal | None
+    notes: str
+    sort_order: int
+    lineage: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.person_name or "").strip()
+
+
+# The stored forms of the columns that are not plain SQLite values (see entities: Money,
+# YearMonthText, DecimalText). Costs and months repeat across a plan: each distinct value is
+# converted once per load, and the immutable result shared.
+_CONVERTED: dict[str, Callable[[Any], Any]] = {
+    "annual_cost": from_cents,
+    "start_month": YearMonth.parse,
+    "capacity_override": Decimal,
+}
+_SELECT = "SELECT {} FROM positions WHERE scenario_id = ?".format(
+    ", ".join(Position.__table__.c[name].name for name in PositionRow._fields)
+)
+
+
+def position_rows(
+    session: Session, scenario_id: int, ids: Collection[int] | None = None
+) -> list[PositionRow]:
+    """A scenario's positions (or those of `ids`) in id order, in one query, read from the
+    session's own connection (pending changes are flushed first)."""
+    session.flush()
+    with paused_gc():
+        return _read_rows(session, scenario_id, ids)
+
+
+def _read_rows(
+    session: Session, scenario_id: int, ids: Collection[int] | None
+) -> list[PositionRow]:
+    sql, parameters = _SELECT, [scenario_id]
+    if ids is not None:
+        wanted = sorted(ids)
+        sql += " AND id IN ({})".format(", ".join("?" * len(wanted)))
+        parameters += wanted
+    raw = session.connection().exec_driver_sql(sql + " ORDER BY id", tuple(parameters))
+    columns = list(zip(*raw.fetchall(), strict=True)) or [()] * len(PositionRow._fields)
+    for index, name in enumerate(PositionRow._fields):
+        convert = _CONVERTED.get(name)
+        if convert is not None:
+            columns[index] = tuple(_converted(columns[index], convert))
+    return list(map(PositionRow._make, zip(*columns, strict=True)))
+
+
+def _converted(values: tuple[Any, ...], convert: Callable[[Any], T]) -> Iterator[T | None]:
+    seen: dict[Any, T] = {}
+    for value in values:
+        if value is None:
+            yield None
+            continue
+        result = seen.get(value)
+        if result is None:
+            result = seen[value] = convert(value)
+        yield result

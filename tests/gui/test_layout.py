@@ -1,0 +1,150 @@
+"""The chart's tidy layout: Buchheim's placements, and incremental updates equal to a full
+layout after any sequence of moves, collapses and expansions."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+
+import pytest
+
+from revorg.gui.layout import IncrementalLayout, LayoutMetrics, compute_layout
+from revorg.model.generator import generate_plan
+from revorg.model.org_tree import OrgTree
+from revorg.model.rows import position_rows
+
+METRICS = LayoutMetrics()
+
+
+@dataclass
+class Node:
+    id: int
+    manager_id: int | None
+    sort_order: int
+
+
+def random_tree(rng: random.Random, size: int) -> tuple[list[Node], OrgTree]:
+    nodes = []
+    for position_id in range(1, size + 1):
+        if position_id == 1 or rng.random() < 0.05:
+            manager = None
+        elif rng.random() < 0.6:  # deep lines and wide teams both
+            manager = rng.randint(max(1, position_id - 4), position_id - 1)
+        else:
+            manager = rng.randint(1, position_id - 1)
+        nodes.append(Node(position_id, manager, rng.randint(0, 5)))
+    return nodes, OrgTree.build(nodes)
+
+
+def assert_same_centres(actual: dict[int, tuple[float, float]], expected: dict) -> None:
+    assert actual.keys() == expected.keys()
+    for position_id, (x, y) in expected.items():
+        assert actual[position_id] == pytest.approx((x, y), abs=1e-6), position_id
+
+
+def test_shifts_spread_over_the_teams_in_between_as_in_buchheims_algorithm() -> None:
+    # Team 5 is pushed right by the deep team under 2; the small teams 3 and 4 in between
+    # share the push evenly (centres as Buchheim, Juenger and Leipert's algorithm places them).
+    children = {None: [1], 1: [2, 3, 4, 5], 2: [6], 6: [7, 8, 9], 5: [10], 3: [15]}
+    children[10] = [11, 12, 13, 14]
+    layout = compute_layout(children, METRICS)
+    assert_same_centres(
+        layout.centres,
+        {
+            1: (682.0, 0.0),
+            2: (248.0, 140.0),
+            3: (537.3333333333334, 140.0),
+            4: (826.6666666666666, 140.0),
+            5: (1116.0, 140.0),
+            6: (248.0, 280.0),
+            7: (0.0, 420.0),
+            8: (248.0, 420.0),
+            9: (496.0, 420.0),
+            10: (1116.0, 280.0),
+            11: (744.0, 420.0),
+            12: (992.0, 420.0),
+            13: (1240.0, 420.0),
+            14: (1488.0, 420.0),
+            15: (537.3333333333334, 280.0),
+        },
+    )
+    compact = compute_layout(children, METRICS, compact=True)
+    assert compact.stacked == {6: [7, 8, 9], 10: [11, 12, 13, 14]}
+    assert compact.centres[7] == (0.0, 420.0) and compact.centres[9] == (0.0, 616.0)
+    assert compact.centres[1] == (372.0, 0.0)
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_tidy_layout_never_overlaps_and_centres_managers(compact: bool) -> None:
+    document = generate_plan(1500)
+    tree = OrgTree.build(position_rows(document.session, document.scenario().id))
+    document.close()
+    layout = compute_layout(tree.children, METRICS, compact=compact)
+    centres = layout.centres
+    assert centres.keys() == tree.parent.keys()
+    rows: dict[float, list[float]] = {}
+    for x, y in centres.values():
+        rows.setdefault(y, []).append(x)
+    for xs in rows.values():
+        xs.sort()
+        gaps = [right - left for left, right in itertools.pairwise(xs)]
+        assert all(gap >= METRICS.sibling_distance - 1e-6 for gap in gaps)
+    for manager, reports in tree.children.items():
+        if manager is None:
+            continue
+        if manager in layout.stacked:
+            assert all(centres[r][0] == centres[manager][0] for r in reports)
+        else:
+            middle = (centres[reports[0]][0] + centres[reports[-1]][0]) / 2
+            assert centres[manager][0] == pytest.approx(middle)
+    xs = [x for x, _ in centres.values()]
+    ys = [y for _, y in centres.values()]
+    half_w, half_h = METRICS.card_width / 2, METRICS.card_height / 2
+    assert layout.bounds(METRICS) == pytest.approx(
+        (min(xs) - half_w, min(ys) - half_h, max(xs) + half_w, max(ys) + half_h)
+    )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -> None:
+    rng = random.Random(seed)
+    nodes, tree = random_tree(rng, rng.randint(1, 70))
+    compact = seed % 2 == 0
+    layout = IncrementalLayout(METRICS, compact)
+    collapsed: set[int] = set()
+    for step in range(30):
+        ids = list(tree.parent)
+        if rng.random() < 0.2:
+            collapsed ^= {rng.choice(ids)}
+        else:
+            mover, manager = rng.choice(ids), rng.choice([*ids, None])
+            if not tree.would_create_cycle(mover, manager) and tree.parent[mover] != manager:
+                tree.move(mover, manager, rng.randint(0, 5))
+        if step % 7 == 6:  # rows added or removed: the controller builds a new tree
+            for node in nodes:
+                node.manager_id, node.sort_order = tree.parent[node.id], tree.order[node.id][0]
+            tree = OrgTree.build(nodes)
+        incremental = layout.update(tree.children, tree.parent, collapsed)
+        full = compute_layout(tree.children, METRICS, collapsed=collapsed, compact=compact)
+        assert_same_centres(incremental.centres, full.centres)
+        assert incremental.stacked == full.stacked
+        assert incremental.bounds(METRICS) == pytest.approx(full.bounds(METRICS))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_moving_in_place_gives_the_tree_that_building_gives(seed: int) -> None:
+    rng = random.Random(seed)
+    nodes, tree = random_tree(rng, 60)
+    for _ in range(40):
+        ids = list(tree.parent)
+        mover, manager = rng.choice(ids), rng.choice([*ids, None])
+        if tree.would_create_cycle(mover, manager):
+            continue
+        order = rng.randint(0, 5)
+        tree.move(mover, manager, order)
+        moved = next(node for node in nodes if node.id == mover)
+        moved.manager_id, moved.sort_order = manager, order
+        rebuilt = OrgTree.build(nodes)
+        assert tree.parent == rebuilt.parent
+        assert {k: v for k, v in tree.children.items() if v} == rebuilt.children
