@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg import __version__
 from revorg.gui.crash_guard import install_crash_guard
-from revorg.gui.i18n import apply_language, choose_language
+from revorg.gui.i18n import apply_language, choose_language, fill
 from revorg.gui.icons import app_icon
 from revorg.gui.main_window import MainWindow
 from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
@@ -59,13 +59,15 @@ def offer_recovery(window: MainWindow) -> None:
         answer = QMessageBox.question(
             window,
             QApplication.translate("Recovery", "Recover unsaved work?"),
-            QApplication.translate(
-                "Recovery",
-                "RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). "
-                "Recover them?",
-            )
-            .replace("%1", recovery.plan_name)
-            .replace("%2", recovery.saved_at),
+            fill(
+                QApplication.translate(
+                    "Recovery",
+                    "RevOrg ended unexpectedly while “%1” had unsaved changes (autosaved %2). "
+                    "Recover them?",
+                ),
+                recovery.plan_name,
+                recovery.saved_at,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
-from revorg.gui.i18n import month_label
+from revorg.gui.i18n import fill, month_label
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.gui.theme import is_dark, readable, readable_name
@@ -143,7 +143,7 @@ class CapacityPanel(QWidget):
         self.chart.addSeries(self.series)
         self.category_axis = QBarCategoryAxis()
         self.value_axis = QValueAxis()
-        self.value_axis.setLabelFormat("%.0fk")
+        self.value_axis.setLabelFormat(self.tr("%.0fk"))
         # Short labels ("400k"): Qt would cut them to "…" in a panel this low.
         self.value_axis.setTruncateLabels(False)
         self.chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignBottom)
@@ -162,8 +162,9 @@ class CapacityPanel(QWidget):
         self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.1))
         self.value_axis.applyNiceNumbers()
         self.chart_view.setToolTip(
-            self.tr("Revenue target and capacity per department, in thousands of %1").replace(
-                "%1", summary.plan.currency
+            fill(
+                self.tr("Revenue target and capacity per department, in thousands of %1"),
+                summary.plan.currency,
             )
         )
         self.department_marks.setText(
@@ -230,24 +231,31 @@ class CapacityPanel(QWidget):
         gap = summary.outcome.gap
         if gap > 0:
             notes.append(
-                self.tr(
-                    "The targets add up to %1 less than the goal: raise leads, close rate, deal "
-                    "size, retention or expansion first; capacity is measured against them."
-                ).replace("%1", format_money(gap, summary.plan.currency))
+                fill(
+                    self.tr(
+                        "The targets add up to %1 less than the goal: raise leads, close rate, "
+                        "deal size, retention or expansion first; capacity is measured against "
+                        "them."
+                    ),
+                    format_money(gap, summary.plan.currency),
+                )
             )
         ratio = summary.capacity.aes_per_sdr
         if ratio is not None:
             notes.append(
-                self.tr("SDR : AE ratio 1 : %1 (published average 1 : 2.5)").replace(
-                    "%1", format_count(ratio.quantize(Decimal("0.1")))
+                fill(
+                    self.tr("SDR : AE ratio 1 : %1 (published average 1 : 2.5)"),
+                    format_count(ratio.quantize(Decimal("0.1"))),
                 )
             )
         for manager, reports, limit in summary.too_wide_spans:
             notes.append(
-                self.tr("%1 has %2 direct reports (more than %3)")
-                .replace("%1", manager.title)
-                .replace("%2", str(reports))
-                .replace("%3", str(limit))
+                fill(
+                    self.tr("%1 has %2 direct reports (more than %3)"),
+                    manager.title,
+                    str(reports),
+                    str(limit),
+                )
             )
         text = "\n".join(notes)
         if text != self.checks.toPlainText():  # keep the reader's place when nothing changed
@@ -259,7 +267,7 @@ class CapacityPanel(QWidget):
         language = self.controller.language
         stuck = ", ".join(self._line_name(line) for line in summary.capacity.unclosable)
         blocked = (
-            self.tr("No hire this year can close: %1 (check the assumptions).").replace("%1", stuck)
+            fill(self.tr("No hire this year can close: %1 (check the assumptions)."), stuck)
             if stuck
             else ""
         )
@@ -275,9 +283,11 @@ class CapacityPanel(QWidget):
         ]
         start = summary.capacity.hire_start
         self.hires_label.setText(
-            self.tr("To close the gaps, hire %1, starting %2.")
-            .replace("%1", ", ".join(parts))
-            .replace("%2", month_label(start))
+            fill(
+                self.tr("To close the gaps, hire %1, starting %2."),
+                ", ".join(parts),
+                month_label(start),
+            )
             + (" " + blocked if blocked else "")
         )
         self.apply_button.setEnabled(True)

@@ -127,9 +127,8 @@ def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
             raise ChartExportError(
-                translate(
-                    "ChartExport",
-                    "not enough memory for a %1 x %2 PNG",
+                fill(
+                    translate("ChartExport", "not enough memory for a %1 x %2 PNG"),
                     size.width(),
                     size.height(),
                 )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import fill
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.gui.theme import readable_name
@@ -79,9 +80,11 @@ class CostPanel(QWidget):
         self.values["cac"].setText("–" if cost.cac is None else format_money(cost.cac, currency))
         self.values["cro_cost"].setText(format_money(cost.cro_cost, currency))
         self.values["cro_uplift"].setText(
-            self.tr("%1 (%2 of the goal)")
-            .replace("%1", format_money(cost.cro_uplift_revenue, currency))
-            .replace("%2", format_percent(cost.cro_uplift_rate))
+            fill(
+                self.tr("%1 (%2 of the goal)"),
+                format_money(cost.cro_uplift_revenue, currency),
+                format_percent(cost.cro_uplift_rate),
+            )
         )
         net = cost.cro_net_benefit
         self.values["cro_net"].setText(format_money(net, currency))

@@ -15,6 +15,8 @@ from types import TracebackType
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from revorg.gui.i18n import fill
+
 logger = logging.getLogger("revorg")
 
 
@@ -44,13 +46,15 @@ def install_crash_guard() -> Path:
         QMessageBox.critical(
             window,
             QApplication.translate("CrashGuard", "Something went wrong"),
-            QApplication.translate(
-                "CrashGuard",
-                "RevOrg hit an unexpected problem: %1\n\nYour plan is still open; save it to "
-                "keep your work. Details are in %2",
-            )
-            .replace("%1", str(error) or kind.__name__)
-            .replace("%2", str(path)),
+            fill(
+                QApplication.translate(
+                    "CrashGuard",
+                    "RevOrg hit an unexpected problem: %1\n\nYour plan is still open; save it to "
+                    "keep your work. Details are in %2",
+                ),
+                str(error) or kind.__name__,
+                str(path),
+            ),
         )
 
     sys.excepthook = report

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.i18n import fill
 from revorg.model.entities import RoleType
 from revorg.model.templates import TemplateInfo
 
@@ -116,9 +117,11 @@ def ask_delete_choice(parent: QWidget, title: str, reports_below: int) -> Delete
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QApplication.translate("Dialogs", "Delete position"))
     box.setText(
-        QApplication.translate("Dialogs", "“%1” has %2 people below it.")
-        .replace("%1", title)
-        .replace("%2", str(reports_below))
+        fill(
+            QApplication.translate("Dialogs", "“%1” has %2 people below it."),
+            title,
+            str(reports_below),
+        )
     )
     box.setInformativeText(
         QApplication.translate("Dialogs", "Delete them too, or move its direct reports up a level?")
@@ -145,7 +148,7 @@ def ask_save_changes(parent: QWidget, plan_name: str) -> QMessageBox.StandardBut
     return QMessageBox.question(
         parent,
         QApplication.translate("Dialogs", "Unsaved changes"),
-        QApplication.translate("Dialogs", "Save the changes to “%1”?").replace("%1", plan_name),
+        fill(QApplication.translate("Dialogs", "Save the changes to “%1”?"), plan_name),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -160,14 +163,29 @@ def ask_scenario_name(parent: QWidget, title: str, current: str) -> str | None:
     return name if accepted else None
 
 
+def ask_card_title(parent: QWidget, current: str) -> str | None:
+    """A card's new title, or None when the user cancels (used where the inspector is hidden)."""
+    title, accepted = QInputDialog.getText(
+        parent,
+        QApplication.translate("Dialogs", "Rename card"),
+        QApplication.translate("Dialogs", "Title:"),
+        text=current,
+    )
+    return title if accepted else None
+
+
 def confirm_delete_scenario(parent: QWidget, name: str) -> bool:
     answer = QMessageBox.question(
         parent,
         QApplication.translate("Dialogs", "Delete scenario"),
-        QApplication.translate(
-            "Dialogs",
-            "Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)",
-        ).replace("%1", name),
+        fill(
+            QApplication.translate(
+                "Dialogs",
+                "Delete the scenario “%1” with its organisation and targets? "
+                "(Undo brings it back.)",
+            ),
+            name,
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

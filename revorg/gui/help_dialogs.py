@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
 
@@ -29,6 +30,14 @@ from revorg.gui.i18n import fill, translate
 from revorg.model.templates import TemplateInfo
 
 KEY = Qt.ItemDataRole.UserRole
+# Chinese and Japanese menus add the accelerator letter in brackets: "撤销(&U)".
+_CJK_ACCELERATOR = re.compile(r"\(&[^&]\)")
+
+
+def without_accelerator(text: str) -> str:
+    """A menu text as words: "撤销(&U)" -> "撤销", "D&uplicate" -> "Duplicate", "&&" -> "&"."""
+    text = _CJK_ACCELERATOR.sub("", text)
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
 
 
 def action_shortcuts(actions: Iterable[QAction]) -> list[tuple[str, str]]:
@@ -38,7 +47,8 @@ def action_shortcuts(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k for k in action.shortcuts() if not k.isEmpty()]
         if not keys or not action.text():
             continue
-        text = action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+        # An action whose text changes (Undo <step>) names itself in a property.
+        text = without_accelerator(str(action.property("shortcutName") or action.text()))
         shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         rows.append((text.rstrip("…").strip(), shown))
     return rows

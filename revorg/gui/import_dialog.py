@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.i18n import fill
 from revorg.gui.theme import readable
 from revorg.io.report import ImportRefusedError, ImportReport, Severity
 from revorg.model.document import PlanDocument
@@ -38,7 +39,7 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, path: Path, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
+        self.setWindowTitle(fill(self.tr("Import %1"), path.name))
         self.path = path
         self.language = language
         self.document: PlanDocument | None = None
@@ -100,10 +101,12 @@ class ImportPreviewDialog(QDialog):
                 if d.staffing.headcount
             )
             self.headline.setText(
-                self.tr("%1 positions, %2 people (%3). Open it as a new, unsaved plan?")
-                .replace("%1", str(summary.total.positions))
-                .replace("%2", str(summary.total.headcount))
-                .replace("%3", departments)
+                fill(
+                    self.tr("%1 positions, %2 people (%3). Open it as a new, unsaved plan?"),
+                    str(summary.total.positions),
+                    str(summary.total.headcount),
+                    departments,
+                )
             )
         self.findings.clear()
         for finding in report.findings:

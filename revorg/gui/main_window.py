@@ -35,6 +35,7 @@ from revorg.gui.dialogs import (
     DeleteChoice,
     RolePickerDialog,
     TemplateDialog,
+    ask_card_title,
     ask_delete_choice,
     ask_save_changes,
     ask_scenario_name,
@@ -42,6 +43,7 @@ from revorg.gui.dialogs import (
 )
 from revorg.gui.help_dialogs import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.hiring_plan import HiringPlanPanel
+from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon, set_icon
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
@@ -53,6 +55,7 @@ from revorg.gui.role_palette import RolePalette
 from revorg.gui.scenario_views import CompareDialog, ScenarioPicker
 from revorg.gui.settings import AppSettings
 from revorg.gui.targets_panel import TargetsPanel
+from revorg.gui.undo_actions import make_redo_action, make_undo_action
 from revorg.gui.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
@@ -68,6 +71,14 @@ def unique_sequences(*sequences: QKeySequence) -> list[QKeySequence]:
         if not sequence.isEmpty() and sequence not in unique:
             unique.append(sequence)
     return unique
+
+
+def run_and_dispose(dialog: QDialog) -> int:
+    """Run a modal dialog; Qt deletes it once the caller has read its answers (a dialog with
+    the window as parent would otherwise live as long as the window)."""
+    result = dialog.exec()
+    dialog.deleteLater()
+    return result
 
 
 class MainWindow(QMainWindow):
@@ -102,8 +113,9 @@ class MainWindow(QMainWindow):
         self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
         self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
         self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
+        self.ask_title: Callable[[QWidget, str], str | None] = ask_card_title
         self.confirm_delete_scenario: Callable[[QWidget, str], bool] = confirm_delete_scenario
-        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -227,11 +239,9 @@ class MainWindow(QMainWindow):
 
         stack = self.controller.undo_stack
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action = make_undo_action(stack, self)
         set_icon(self.undo_action, "undo")
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action = make_redo_action(stack, self)
         set_icon(self.redo_action, "redo")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
         )
         self.rename_action = self._action(self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2)
         self.duplicate_action = self._action(
-            self.tr("D&uplicate"), self.duplicate_selected, "Ctrl+D"
+            self.tr("Dup&licate"), self.duplicate_selected, "Ctrl+D"
         )
         self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find, "find")
         for action in (
@@ -382,15 +392,17 @@ class MainWindow(QMainWindow):
         gap_text = (
             self.tr("on goal")
             if gap == 0
-            else (self.tr("gap %1").replace("%1", format_money(gap, currency)))
+            else (fill(self.tr("gap %1"), format_money(gap, currency)))
         )
         self.totals_label.setText(
-            self.tr("%1 positions · %2 people · %3 open · %4 cost · %5")
-            .replace("%1", format_count(total.positions))
-            .replace("%2", format_count(total.headcount))
-            .replace("%3", format_count(total.open_positions))
-            .replace("%4", format_money(total.cost, currency))
-            .replace("%5", gap_text)
+            fill(
+                self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
+                format_count(total.positions),
+                format_count(total.headcount),
+                format_count(total.open_positions),
+                format_money(total.cost, currency),
+                gap_text,
+            )
         )
 
     def _after_model_change(self) -> None:
@@ -415,7 +427,10 @@ class MainWindow(QMainWindow):
         return selected[0] if selected else None
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        if self.workshop.active:
+            self.workshop_strip.show_message(message)  # the status bar is hidden there
+        else:
+            self.statusBar().showMessage(message, 8000)
 
     # --- edits ------------------------------------------------------------------------------
 
@@ -467,7 +482,7 @@ class MainWindow(QMainWindow):
             self.scene.select_only(added)
             self.view.center_on_card(added[0])
             self.statusBar().showMessage(
-                self.tr("Added %1 open positions").replace("%1", str(len(added))), 5000
+                fill(self.tr("Added %1 open positions"), str(len(added))), 5000
             )
 
     # --- scenarios --------------------------------------------------------------------------
@@ -495,6 +510,7 @@ class MainWindow(QMainWindow):
 
     def compare_scenarios(self) -> CompareDialog:
         dialog = CompareDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
@@ -502,8 +518,15 @@ class MainWindow(QMainWindow):
         position_id = self.selected_id()
         if position_id is None:
             return
-        self.inspector.title_edit.setFocus()
-        self.inspector.title_edit.selectAll()
+        if self.inspector.title_edit.isVisible():
+            self.inspector.title_edit.setFocus()
+            self.inspector.title_edit.selectAll()
+            return
+        # The inspector is hidden (workshop mode, or its panel closed): ask in a small box.
+        title = self.controller.position(position_id).title
+        new_title = self.ask_title(self, title)
+        if new_title is not None and new_title.strip() and new_title != title:
+            self._guarded(lambda: self.controller.edit(position_id, {"title": new_title}))
 
     def duplicate_selected(self) -> None:
         position_id = self.selected_id()
@@ -558,7 +581,7 @@ class MainWindow(QMainWindow):
         if self.find_matches:
             self.view.center_on_card(self.find_matches[0])
             self.statusBar().showMessage(
-                self.tr("%1 matches").replace("%1", str(len(self.find_matches))), 4000
+                fill(self.tr("%1 matches"), str(len(self.find_matches))), 4000
             )
         elif needle:
             self.statusBar().showMessage(self.tr("No match"), 4000)
@@ -713,7 +736,7 @@ class MainWindow(QMainWindow):
         except RevOrgError as error:
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
             return False
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(fill(self.tr("Exported %1"), str(path)), 5000)
         return True
 
     def print_dialog(self) -> None:
@@ -757,9 +780,7 @@ class MainWindow(QMainWindow):
         try:
             self.autosaver.write(self.controller.document)
         except RevOrgError as error:
-            self.statusBar().showMessage(
-                self.tr("Autosave failed: %1").replace("%1", str(error)), 8000
-            )
+            self.statusBar().showMessage(fill(self.tr("Autosave failed: %1"), str(error)), 8000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -803,6 +824,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLocale
 
+from revorg.model.errors import QT_TRANSLATE_NOOP, NumberError
 from revorg.model.money import parse_decimal
 
 
 def group_digits(value: Decimal, places: int, locale: QLocale | None = None) -> str:
     """1234567.5 as "1,234,567.50" (English) or "1.234.567,50" (Spanish)."""
     locale = locale or QLocale()
-    text = f"{value:,.{places}f}"
+    # Half up, as people and spreadsheets round (a Decimal's format would round half to even).
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}"
     return (
         text.replace(",", "\x00")
         .replace(".", locale.decimalPoint())
@@ -60,7 +64,7 @@ def format_exact(value: Decimal | int, max_places: int, locale: QLocale | None =
 
 
 def format_percent(fraction: Decimal | None, places: int = 0, locale: QLocale | None = None) -> str:
-    """88 % in English and Spanish, 88% in Chinese (as each locale writes percentages)."""
+    """88% in English and Chinese, 88 % in Spanish (as each locale writes percentages)."""
     if fraction is None:
         return "–"
     locale = locale or QLocale()
@@ -73,11 +77,35 @@ def format_percent(fraction: Decimal | None, places: int = 0, locale: QLocale | 
 def parse_number(text: str, locale: QLocale | None = None) -> Decimal:
     """Parse what a user typed, with the locale's group separators and decimal point.
 
-    Raises ValueError with a message fit for a user.
+    Group separators count only between groups of three digits ("1.000.000" in Spanish), so a
+    Spanish "38.5" is read as 38.5 (the point typed as in English), never as 385. Text that
+    cannot be read one way only raises NumberError (a ValueError) with a message fit for a user.
     """
     locale = locale or QLocale()
-    cleaned = text.strip().replace(locale.groupSeparator(), "").replace("\u00a0", "")
-    cleaned = cleaned.replace(locale.decimalPoint(), ".")
-    if locale.decimalPoint() != "," and "," in cleaned:
-        cleaned = cleaned.replace(",", "")  # "1,000" typed as thousands in English
-    return parse_decimal(cleaned)
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    if group.isspace():
+        cleaned = cleaned.replace(" ", "")
+        group = ""
+    whole, has_point, fraction = cleaned.partition(point)
+    if group and group in whole:
+        if not has_point and group in (".", ",") and _FOREIGN_POINT.fullmatch(whole):
+            return parse_decimal(whole.replace(group, "."))  # "38.5": a point typed as English
+        if not _grouped(whole, group):
+            raise NumberError(
+                QT_TRANSLATE_NOOP("NumberError", "{text} is unclear: write thousands as {example}"),
+                text=repr(text),
+                example=group_digits(Decimal(1000000), 0, locale),
+            )
+        whole = whole.replace(group, "")
+    return parse_decimal(f"{whole}.{fraction}" if has_point else whole)
+
+
+# One separator, then one or two digits: a decimal point, as no thousands group is that short.
+_FOREIGN_POINT = re.compile(r"[-+]?\d+[.,]\d{1,2}")
+
+
+def _grouped(whole: str, group: str) -> bool:
+    """Whether `whole` is digits in groups of three after the first: 1,000 or 12.345.678."""
+    pattern = r"[-+]?\d{1,3}(" + re.escape(group) + r"\d{3})+"
+    return re.fullmatch(pattern, whole) is not None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.i18n import LANGUAGE_NAMES, system_language
+from revorg.gui.i18n import LANGUAGE_NAMES, fill, system_language
 from revorg.gui.settings import AppSettings
 
 SYSTEM_CHOICE = ""  # follow the system's language
@@ -32,15 +32,21 @@ class PreferencesDialog(QDialog):
         self.language_combo.setObjectName("languageChoice")
         system_name = LANGUAGE_NAMES[system_language()]
         self.language_combo.addItem(
-            self.tr("System language (%1)").replace("%1", system_name), SYSTEM_CHOICE
+            fill(self.tr("System language (%1)"), system_name), SYSTEM_CHOICE
         )
         for code, name in LANGUAGE_NAMES.items():
             self.language_combo.addItem(name, code)
-        saved = settings.language() or SYSTEM_CHOICE
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved)))
+        self.saved_language = settings.language() or SYSTEM_CHOICE
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self.saved_language))
+        )
         self.compact_box = QCheckBox(self.tr("Stack wide teams (compact chart)"))
         self.compact_box.setObjectName("compactChoice")
         self.compact_box.setChecked(settings.compact_teams())
+        self.session_note = QLabel(self._session_note_text())
+        self.session_note.setObjectName("sessionLanguageNote")
+        self.session_note.setWordWrap(True)
+        self.session_note.setVisible(bool(self.session_note.text()))
         self.restart_note = QLabel()
         self.restart_note.setObjectName("restartNote")
         self.restart_note.setWordWrap(True)
@@ -55,6 +61,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.session_note)
         layout.addWidget(self.restart_note)
         layout.addWidget(buttons)
         self._update_note()
@@ -64,8 +71,25 @@ class PreferencesDialog(QDialog):
         return str(self.language_combo.currentData())
 
     def language_changes(self) -> bool:
-        effective = self.chosen_language() or system_language()
-        return effective != self.current_language
+        """Whether the user picked another language than the saved one, and the next start
+        will look different from this window."""
+        chosen = self.chosen_language()
+        if chosen == self.saved_language:
+            return False
+        return (chosen or system_language()) != self.current_language
+
+    def _session_note_text(self) -> str:
+        """When `--lang` overrode the saved choice, say so: else the list would show another
+        language than the window's, and seem wrong."""
+        if (self.saved_language or system_language()) == self.current_language:
+            return ""
+        return fill(
+            self.tr(
+                "This window is in %1, chosen for this start only (--lang). The list shows "
+                "the language RevOrg starts in otherwise."
+            ),
+            LANGUAGE_NAMES.get(self.current_language, self.current_language),
+        )
 
     def _update_note(self) -> None:
         self.restart_note.setText(

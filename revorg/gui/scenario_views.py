@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.capacity_panel import STATUS_COLOURS
 from revorg.gui.controller import PlanController
-from revorg.gui.i18n import fill, translate
+from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.labels import error_text, field_label
 from revorg.gui.numbers import (
     format_count,
@@ -34,7 +34,8 @@ from revorg.gui.numbers import (
 )
 from revorg.gui.tables import make_table
 from revorg.model.errors import PlanEditError
-from revorg.model.scenarios import Card, Compared, MatchedCard, ScenarioComparison
+from revorg.model.months import YearMonth
+from revorg.model.scenarios import Card, Compared, FieldValue, MatchedCard, ScenarioComparison
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MONEY, COUNT, RATE = "money", "count", "rate"
@@ -237,13 +238,14 @@ class CompareDialog(QDialog):
     def _cards(self, comparison: ScenarioComparison) -> None:
         diff = comparison.positions
         self.cards.clear()
-        lines = [f"+ {_card(card)}" for card in diff.added]
-        lines += [f"− {_card(card)}" for card in diff.removed]
+        names = FieldNames(self.controller)
+        lines = [f"+ {names.card(card)}" for card in diff.added]
+        lines += [f"− {names.card(card)}" for card in diff.removed]
         lines += [
-            f"→ {_card(m.b)}: {m.a.manager_title or '–'} → {m.b.manager_title or '–'}"
+            f"→ {names.card(m.b)}: {m.a.manager_title or '–'} → {m.b.manager_title or '–'}"
             for m in diff.moved
         ]
-        lines += [f"~ {_card(m.b)}: {_changes(m)}" for m in diff.changed]
+        lines += [f"~ {names.card(m.b)}: {names.changes(m)}" for m in diff.changed]
         if not lines:
             lines = [self.tr("The same positions in both scenarios.")]
         self.cards.addItems(lines)
@@ -264,21 +266,38 @@ def _shown(value: Decimal | int | None, kind: str, signed: bool = False) -> str:
     return sign + format_count(value)
 
 
-def _card(card: Card) -> str:
-    group = f" × {card.headcount}" if card.headcount > 1 else ""
-    return f"{card.title}{group} ({card.person_name or translate('CompareDialog', 'open')})"
+class FieldNames:
+    """Says a card and its changed fields in the interface language: role and department
+    names rather than their keys, months and amounts as the locale writes them."""
 
+    def __init__(self, controller: PlanController) -> None:
+        self.language = controller.language
+        self.roles = controller.roles_by_key()
+        self.departments = controller.departments_by_key()
+        self.open_text = translate("CompareDialog", "open")
 
-def _changes(match: MatchedCard) -> str:
-    return ", ".join(
-        f"{field_label(change.field)}: {_value(change.a)} → {_value(change.b)}"
-        for change in match.changes
-    )
+    def card(self, card: Card) -> str:
+        group = f" × {card.headcount}" if card.headcount > 1 else ""
+        return f"{card.title}{group} ({card.person_name or self.open_text})"
 
+    def changes(self, match: MatchedCard) -> str:
+        return ", ".join(
+            f"{field_label(change.field)}: {self.value(change.field, change.a)}"
+            f" → {self.value(change.field, change.b)}"
+            for change in match.changes
+        )
 
-def _value(value: object) -> str:
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, Decimal):
-        return format_exact(value, 2)
-    return str(value)
+    def value(self, field: str, value: FieldValue) -> str:
+        if value is None or value == "":
+            return "–"
+        if isinstance(value, YearMonth):
+            return month_label(value)
+        if isinstance(value, Decimal):
+            return format_exact(value, 2)
+        if field == "role_key" and str(value) in self.roles:
+            return self.roles[str(value)].name(self.language)
+        if field == "department_key" and str(value) in self.departments:
+            return self.departments[str(value)].name(self.language)
+        if isinstance(value, int):
+            return format_count(value)
+        return str(value)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
 from revorg.gui.theme import readable_name
@@ -91,10 +92,10 @@ class TargetsPanel(QWidget):
     def _show_gap(self, gap: Decimal, currency: str) -> None:
         label = self.results["gap"]
         if gap > 0:
-            label.setText(self.tr("%1 short").replace("%1", format_money(gap, currency)))
+            label.setText(fill(self.tr("%1 short"), format_money(gap, currency)))
             label.setStyleSheet(f"color: {readable_name('#C62828')}; font-weight: bold;")
         elif gap < 0:
-            label.setText(self.tr("%1 above").replace("%1", format_money(-gap, currency)))
+            label.setText(fill(self.tr("%1 above"), format_money(-gap, currency)))
             label.setStyleSheet(f"color: {readable_name('#2E7D32')}; font-weight: bold;")
         else:
             label.setText(self.tr("on goal"))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from revorg.gui.capacity_panel import CHARTED_DEPARTMENTS, STATUS_COLOURS
 from revorg.gui.chart_view import ChartView
 from revorg.gui.controller import PlanController
+from revorg.gui.i18n import fill
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.theme import readable_name
-from revorg.model.capacity import status_of
+from revorg.model.capacity import RED, status_of
 
 # Cards are drawn up to this much larger than at 1:1 when the chart fits the screen at that
 # size, and never smaller than WORKSHOP_MIN_ZOOM: a big chart is panned rather than shrunk to
@@ -37,6 +39,7 @@ from revorg.model.capacity import status_of
 WORKSHOP_MAX_ZOOM = 1.6
 WORKSHOP_MIN_ZOOM = 0.65
 STRIP_POINT_SIZE = 18  # read from the back of a room
+MESSAGE_SHOWN_MS = 8000  # as long as the status bar shows a message outside workshops
 
 
 class WorkshopStrip(QWidget):
@@ -53,8 +56,9 @@ class WorkshopStrip(QWidget):
         font = QFont(self.font())
         font.setPointSize(STRIP_POINT_SIZE)
         self.setFont(font)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(16, 8, 16, 8)
+        layout = QHBoxLayout()
         self.total_label = QLabel()
         self.total_label.setObjectName("workshopTotal")
         self.departments_label = QLabel()
@@ -63,6 +67,15 @@ class WorkshopStrip(QWidget):
         # On a narrow projector the numbers wrap onto a second line rather than being cut off.
         for label in (self.total_label, self.departments_label):
             label.setWordWrap(True)
+        # The status bar is hidden in a workshop: a refused edit is said here instead.
+        self.message_label = QLabel()
+        self.message_label.setObjectName("workshopMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.message_timer = QTimer(self)
+        self.message_timer.setSingleShot(True)
+        self.message_timer.setInterval(MESSAGE_SHOWN_MS)
+        self.message_timer.timeout.connect(self.message_label.hide)
         self.roles_button = QPushButton(self.tr("Roles"))
         self.roles_button.setObjectName("workshopRoles")
         self.roles_button.setCheckable(True)
@@ -76,7 +89,18 @@ class WorkshopStrip(QWidget):
         layout.addWidget(self.departments_label, 3)
         layout.addWidget(self.roles_button)
         layout.addWidget(leave)
+        rows.addWidget(self.message_label)  # a full line above the numbers, when there is one
+        rows.addLayout(layout)
         controller.plan_changed.connect(self.refresh)
+
+    def show_message(self, message: str) -> None:
+        """Show a message (a refused edit) for a few seconds, where the room can read it."""
+        background = self.palette().color(self.backgroundRole())
+        colour = readable_name(STATUS_COLOURS[RED], background)
+        set_text_colour(self.message_label, colour)
+        self.message_label.setText(message)
+        self.message_label.show()
+        self.message_timer.start()
 
     def refresh(self) -> None:
         if not self.isVisible():
@@ -87,14 +111,16 @@ class WorkshopStrip(QWidget):
         deliverable = summary.capacity.deliverable_revenue
         coverage = deliverable / goal if goal > 0 else None
         self.total_label.setText(
-            self.tr("%1 of %2 goal (%3)")
-            .replace("%1", format_money(deliverable, currency))
-            .replace("%2", format_money(goal, currency))
-            .replace("%3", format_percent(coverage))
+            fill(
+                self.tr("%1 of %2 goal (%3)"),
+                format_money(deliverable, currency),
+                format_money(goal, currency),
+                format_percent(coverage),
+            )
         )
         strip_background = self.palette().color(self.backgroundRole())
         colour = readable_name(STATUS_COLOURS[status_of(coverage)], strip_background)
-        self.total_label.setStyleSheet(f"color: {colour};")
+        set_text_colour(self.total_label, colour)
         names = self.controller.departments_by_key()
         parts = []
         for key in CHARTED_DEPARTMENTS:
@@ -106,9 +132,17 @@ class WorkshopStrip(QWidget):
             parts.append(f"<span style='color:{dot}'>●</span>&nbsp;{text}")
         self.departments_label.setText(" &nbsp; ".join(parts))
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh()
+
+
+def set_text_colour(label: QLabel, colour: str) -> None:
+    """Colour a label's text through its palette: a style sheet would also reset the label's
+    font to the application's when the strip is shown again (measured: 18 pt became 9 pt)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
 
 
 @dataclass
@@ -121,6 +155,8 @@ class _WindowState:
     menu_visible: bool
     status_visible: bool
     hidden: list[QWidget]
+    transform: QTransform  # the user's zoom
+    centre: QPointF  # the point of the chart at the middle of the view
 
 
 class WorkshopMode(QObject):
@@ -152,7 +188,7 @@ class WorkshopMode(QObject):
         if self.active:
             return
         window = self.window
-        panels = [
+        panels: list[QWidget] = [
             w
             for w in window.findChildren(QDockWidget) + window.findChildren(QToolBar)
             if w.isVisible() and w.parentWidget() is window
@@ -164,6 +200,8 @@ class WorkshopMode(QObject):
             menu_visible=window.menuBar().isVisible(),
             status_visible=window.statusBar().isVisible(),
             hidden=panels,
+            transform=self.view.transform(),
+            centre=self.view.mapToScene(self.view.viewport().rect().center()),
         )
         for widget in panels:
             widget.hide()
@@ -187,16 +225,29 @@ class WorkshopMode(QObject):
         self.view.viewport().removeEventFilter(self)
         self.strip.hide()
         window = self.window
+        # Bars opened during the workshop (Find) stay open: restoreState would close them.
+        opened = [
+            bar
+            for bar in window.findChildren(QToolBar)
+            if bar.isVisible() and bar.parentWidget() is window and bar not in saved.hidden
+        ]
         window.menuBar().setVisible(saved.menu_visible)
         window.statusBar().setVisible(saved.status_visible)
         if not saved.was_full_screen:
             window.showNormal()
         window.restoreState(saved.dock_state)
         window.restoreGeometry(saved.geometry)
-        for widget in saved.hidden:
+        for widget in [*saved.hidden, *opened]:
             widget.show()
-        self.view.fit()
+        self._restore_view(saved)
         self.active_changed.emit(False)
+
+    def _restore_view(self, saved: _WindowState) -> None:
+        """Back to the zoom and the place the user left; once more when the window has its
+        old size (it arrives with later events)."""
+        self.view.setTransform(saved.transform)
+        self.view.centerOn(saved.centre)
+        QTimer.singleShot(0, self.view, lambda: self.view.centerOn(saved.centre))
 
     def fit_large(self) -> None:
         """The whole chart when it fits at a readable size, drawn up to 1.6 times larger."""

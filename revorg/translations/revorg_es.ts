@@ -74,6 +74,10 @@
         <translation>Añadir contrataciones sugeridas</translation>
     </message>
     <message>
+        <source>%.0fk</source>
+        <translation>%.0f mil</translation>
+    </message>
+    <message>
         <source>Revenue target and capacity per department, in thousands of %1</source>
         <translation>Objetivo de ingresos y capacidad por departamento, en miles de %1</translation>
     </message>
@@ -162,6 +166,10 @@
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use SVG or PDF, which stay sharp at any size</source>
         <translation>el organigrama es demasiado grande para un PNG a %1 ppp (%2 x %3 píxeles); usa SVG o PDF, que se ven nítidos a cualquier tamaño</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 x %2 PNG</source>
+        <translation>no hay memoria suficiente para un PNG de %1 x %2</translation>
     </message>
     <message>
         <source>row %1, column %2  (%3 pages)</source>
@@ -310,6 +318,10 @@
         <source>%1 pts</source>
         <translation>%1 pp</translation>
     </message>
+    <message>
+        <source>open</source>
+        <translation>vacante</translation>
+    </message>
 </context>
 <context>
     <name>CostPanel</name>
@@ -414,6 +426,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Scenario name:</source>
         <translation>Nombre del escenario:</translation>
+    </message>
+    <message>
+        <source>Rename card</source>
+        <translation>Renombrar tarjeta</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Cargo:</translation>
     </message>
     <message>
         <source>Delete scenario</source>
@@ -779,14 +799,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
         <source>&amp;Add direct report…</source>
         <translation>&amp;Añadir subordinado directo…</translation>
     </message>
@@ -799,8 +811,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Re&amp;nombrar</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>D&amp;uplicar</translation>
+        <source>Dup&amp;licate</source>
+        <translation>Dup&amp;licar</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -1037,6 +1049,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>not a finite number: {text}</source>
         <translation>no es un número finito: {text}</translation>
     </message>
+    <message>
+        <source>{text} is unclear: write thousands as {example}</source>
+        <translation>{text} no está claro: escribe los miles así: {example}</translation>
+    </message>
 </context>
 <context>
     <name>PlanController</name>
@@ -1187,6 +1203,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Idioma:</translation>
     </message>
     <message>
+        <source>This window is in %1, chosen for this start only (--lang). The list shows the language RevOrg starts in otherwise.</source>
+        <translation>Esta ventana está en %1, elegido solo para este inicio (--lang). La lista muestra el idioma con el que RevOrg se inicia normalmente.</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
@@ -1334,6 +1354,25 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer %1</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,10 @@
         <translation>添加建议招聘</translation>
     </message>
     <message>
+        <source>%.0fk</source>
+        <translation>%.0f千</translation>
+    </message>
+    <message>
         <source>Revenue target and capacity per department, in thousands of %1</source>
         <translation>各部门营收目标与产能（单位：千 %1）</translation>
     </message>
@@ -162,6 +166,10 @@
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use SVG or PDF, which stay sharp at any size</source>
         <translation>架构图太大，无法以 %1 dpi 导出为 PNG（%2 x %3 像素）；请改用 SVG 或 PDF，任何尺寸下都清晰</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 x %2 PNG</source>
+        <translation>内存不足，无法生成 %1 x %2 的 PNG</translation>
     </message>
     <message>
         <source>row %1, column %2  (%3 pages)</source>
@@ -310,6 +318,10 @@
         <source>%1 pts</source>
         <translation>%1 个百分点</translation>
     </message>
+    <message>
+        <source>open</source>
+        <translation>空缺</translation>
+    </message>
 </context>
 <context>
     <name>CostPanel</name>
@@ -414,6 +426,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Scenario name:</source>
         <translation>情景名称：</translation>
+    </message>
+    <message>
+        <source>Rename card</source>
+        <translation>重命名卡片</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>职位：</translation>
     </message>
     <message>
         <source>Delete scenario</source>
@@ -779,14 +799,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Add direct report…</source>
         <translation>添加直接下属(&amp;A)…</translation>
     </message>
@@ -799,8 +811,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>重命名(&amp;N)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>创建副本(&amp;U)</translation>
+        <source>Dup&amp;licate</source>
+        <translation>创建副本(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -1037,6 +1049,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>not a finite number: {text}</source>
         <translation>不是有限的数字：{text}</translation>
     </message>
+    <message>
+        <source>{text} is unclear: write thousands as {example}</source>
+        <translation>{text} 含义不明确：千位请写成 {example}</translation>
+    </message>
 </context>
 <context>
     <name>PlanController</name>
@@ -1187,6 +1203,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>语言：</translation>
     </message>
     <message>
+        <source>This window is in %1, chosen for this start only (--lang). The list shows the language RevOrg starts in otherwise.</source>
+        <translation>此窗口使用%1，仅本次启动时指定（--lang）。列表显示 RevOrg 平时启动时使用的语言。</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
@@ -1334,6 +1354,25 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ names, Qt's own dialogs, numbers and months in the locale, and a screenshot of e
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from revorg.gui.help_dialogs import action_shortcuts
 from revorg.gui.i18n import (
     TRANSLATIONS_FOLDER,
     apply_language,
@@ -133,6 +135,66 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
         assert 'type="unfinished"' not in text, f"new untranslated strings for {language}"
 
 
+# Calls that translate text already marked elsewhere (a variable by design).
+TRANSLATING_HELPERS = {("revorg/gui/i18n.py", "translate"), ("revorg/gui/labels.py", "error_text")}
+LITERAL_ARGUMENTS = {"tr": 1, "translate": 2, "QT_TRANSLATE_NOOP": 2}
+
+
+def untranslatable_calls(source: str, path: str) -> list[str]:
+    """tr/translate/QT_TRANSLATE_NOOP calls lupdate cannot collect: arguments other than string
+    literals (values go through fill()), or a call inside an f-string."""
+    tree = ast.parse(source)
+    in_fstrings = {
+        id(call)
+        for text in ast.walk(tree)
+        if isinstance(text, ast.JoinedStr)
+        for call in ast.walk(text)
+        if isinstance(call, ast.Call)
+    }
+    in_helpers = {
+        id(call)
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef) and (path, function.name) in TRANSLATING_HELPERS
+        for call in ast.walk(function)
+    }
+    found = []
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and id(call) not in in_helpers:
+            name = getattr(call.func, "attr", getattr(call.func, "id", None))
+            if name not in LITERAL_ARGUMENTS:
+                continue
+            literal = all(
+                isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in call.args
+            )
+            if (
+                not literal
+                or len(call.args) != LITERAL_ARGUMENTS[name]
+                or call.keywords
+                or id(call) in in_fstrings
+            ):
+                found.append(f"{path}:{call.lineno}: {ast.unparse(call)[:80]}")
+    return found
+
+
+def test_the_checker_sees_calls_lupdate_would_miss() -> None:
+    source = (
+        "def f(x):\n"
+        "    a = translate('C', 'fine %1')\n"
+        "    b = translate('C', 'too many %1', x)\n"
+        "    c = self.tr(x)\n"
+        "    d = f\"{translate('C', 'in an f-string')}\"\n"
+    )
+    assert [line.split(":")[1] for line in untranslatable_calls(source, "x.py")] == ["3", "4", "5"]
+
+
+def test_every_translatable_text_is_a_literal_lupdate_can_collect() -> None:
+    found = []
+    for path in sorted((REPOSITORY / "revorg").rglob("*.py")):
+        relative = path.relative_to(REPOSITORY).as_posix()
+        found += untranslatable_calls(path.read_text(encoding="utf-8"), relative)
+    assert found == []
+
+
 # --- the window in each language ---------------------------------------------------------------
 
 
@@ -160,6 +222,32 @@ def test_menus_and_role_names_in_the_language(
         for r in range(palette.topLevelItem(g).childCount())
     ]
     assert role_name in names
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" ("&&" is a literal ampersand), upper-cased."""
+    match = re.search(r"(?<!&)&([^&])", text.replace("&&", ""))
+    return match.group(1).upper() if match else None
+
+
+@pytest.mark.parametrize("language_window", ["en", *TRANSLATED], indirect=True)
+def test_no_two_entries_of_a_menu_share_an_accelerator(language_window: MainWindow) -> None:
+    """Alt+letter must open one menu and pick one entry, in every language."""
+    bar = language_window.menuBar().actions()
+    menus = [[a.text() for a in bar]]
+    menus += [[a.text() for a in m.menu().actions()] for m in bar if m.menu() is not None]
+    for texts in menus:
+        letters = [letter for letter in map(mnemonic, texts) if letter]
+        clashes = sorted({letter for letter in letters if letters.count(letter) > 1})
+        assert clashes == [], f"{clashes} in {texts}"
+
+
+def test_shortcut_names_drop_the_accelerator_marks() -> None:
+    actions = [QAction(text) for text in ("撤销(&U)", "D&uplicate", "Save && close", "&Nuevo")]
+    for action, key in zip(actions, ("Ctrl+Z", "Ctrl+D", "Ctrl+S", "Ctrl+N"), strict=True):
+        action.setShortcut(key)
+    names = [name for name, _keys in action_shortcuts(actions)]
+    assert names == ["撤销", "Duplicate", "Save & close", "Nuevo"]
 
 
 @pytest.mark.parametrize("language_window", TRANSLATED, indirect=True)

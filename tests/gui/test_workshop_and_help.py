@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QToolBar
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QPushButton, QToolBar
 
 from revorg.gui.help_dialogs import WelcomeChoice, WelcomeDialog, about_text
 from revorg.gui.main_window import MainWindow
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
 from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.settings import AppSettings
-from revorg.gui.workshop import WORKSHOP_MIN_ZOOM
+from revorg.gui.workshop import STRIP_POINT_SIZE, WORKSHOP_MIN_ZOOM
 from revorg.model.document import PlanDocument
+from revorg.model.templates import template_infos
 from tests.gui.conftest import card_point, drop, mime_with
 
 VP_SALES, SDR_MANAGER, SDR = 6, 7, 8
@@ -143,3 +144,106 @@ def test_the_welcome_is_offered_once_and_can_start_from_a_template(window: MainW
     assert window.controller.document.plan.name == PlanDocument.from_template("sdr-ae").plan.name
     window.offer_welcome()  # the second start: no welcome
     assert len(shown) == 1
+
+
+def test_leaving_puts_back_the_users_zoom_and_keeps_find_open(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.view.resetTransform()
+    window.view.scale(1.3, 1.3)
+    window.view.centerOn(*card_centre(window, SDR))
+    zoom, centre = window.view.zoom(), view_centre(window)
+    window.workshop.enter()
+    assert window.view.zoom() != zoom
+    window.show_find()  # Ctrl+F in the workshop: the presenter looks for a card
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.wait(10)  # the old window size arrives with later events
+    assert abs(window.view.zoom() - zoom) < 1e-9
+    assert abs(view_centre(window)[0] - centre[0]) < 2
+    assert abs(view_centre(window)[1] - centre[1]) < 2
+    assert window.find_bar.isVisible()
+
+
+def test_f2_in_the_workshop_renames_in_a_box_then_delete_deletes_the_card(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def answer(_parent: object, current: str) -> str:
+        asked.append(current)
+        return "SDR (Spanish market)"
+
+    window.ask_title = answer
+    window.workshop.enter()
+    window.scene.select_only([SDR])
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert asked == ["SDR"]
+    assert window.controller.position(SDR).title == "SDR (Spanish market)"
+    assert window.view.hasFocus() or not window.inspector.title_edit.hasFocus()
+    window.delete_action.trigger()
+    assert SDR not in window.controller.positions()
+
+
+def test_a_refused_edit_is_said_on_the_strip_in_the_workshop(window: MainWindow) -> None:
+    window.workshop.enter()
+    window.move_card(VP_SALES, SDR)  # under its own report: refused
+    message = window.workshop_strip.findChild(QLabel, "workshopMessage")
+    assert message.isVisible() and "cannot report to" in message.text()
+    assert window.controller.position(VP_SALES).manager_id != SDR
+
+
+def test_the_welcome_buttons_say_what_the_user_chose(qtbot) -> None:  # type: ignore[no-untyped-def]
+    for button, choice in (
+        ("welcomeStart", WelcomeChoice.TEMPLATE),
+        ("welcomeOpen", WelcomeChoice.OPEN),
+        ("welcomeDemo", WelcomeChoice.DEMO),
+    ):
+        dialog = WelcomeDialog(template_infos(), "en")
+        qtbot.addWidget(dialog)
+        dialog.choice = WelcomeChoice.DEMO if choice != WelcomeChoice.DEMO else WelcomeChoice.OPEN
+        dialog.findChild(QPushButton, button).click()
+        assert dialog.choice == choice
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_preferences_opened_with_lang_say_so_and_promise_no_restart(qtbot) -> None:  # type: ignore[no-untyped-def]
+    settings = AppSettings()
+    settings.set_language("en")
+    dialog = PreferencesDialog(settings, "es")  # started with --lang es
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentData() == "en"  # what later starts use
+    assert dialog.session_note.text() and not dialog.restart_note.text()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert not dialog.language_changes()  # Spanish is what this window shows already
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh"))
+    assert dialog.restart_note.text()
+    settings.set_language(None)
+
+
+def test_undo_names_the_step_and_the_shortcut_list_does_not(window: MainWindow) -> None:
+    window.move_card(SDR, VP_SALES)
+    assert window.undo_action.text() == "&Undo Move SDR"
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo Move SDR"
+    assert window.undo_action.text() == "&Undo" and not window.undo_action.isEnabled()
+    dialog = window.show_shortcuts()
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "Undo" in names and "Redo" in names
+    dialog.close()
+
+
+def card_centre(window: MainWindow, position_id: int) -> tuple[float, float]:
+    centre = window.scene.cards[position_id].sceneBoundingRect().center()
+    return centre.x(), centre.y()
+
+
+def view_centre(window: MainWindow) -> tuple[float, float]:
+    point = window.view.mapToScene(window.view.viewport().rect().center())
+    return point.x(), point.y()
+
+
+def test_the_strip_keeps_its_large_type_in_a_second_workshop(window: MainWindow) -> None:
+    total = window.workshop_strip.findChild(QLabel, "workshopTotal")
+    for _ in range(2):
+        window.workshop.enter()
+        assert total.fontInfo().pointSize() == STRIP_POINT_SIZE
+        window.workshop.leave()
