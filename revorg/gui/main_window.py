@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -44,7 +46,7 @@ from revorg.gui.dialogs import (
 from revorg.gui.help_dialogs import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.i18n import fill
-from revorg.gui.icons import app_icon, set_icon
+from revorg.gui.icons import action_icon, app_icon, set_icon
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
 from revorg.gui.labels import error_text
@@ -79,6 +81,19 @@ def run_and_dispose(dialog: QDialog) -> int:
     result = dialog.exec()
     dialog.deleteLater()
     return result
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """The panel at its natural height, scrolled when its dock is lower than that."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Only up and down: the dock stays as wide as the panel's labels and fields need.
+    scroll_bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(panel.minimumSizeHint().width() + scroll_bar)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -143,28 +158,15 @@ class MainWindow(QMainWindow):
         return centre
 
     def _build_docks(self) -> None:
-        for title, widget, area, name in (
-            (self.tr("Roles"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, "rolesDock"),
-            (
-                self.tr("Position"),
-                self.inspector,
-                Qt.DockWidgetArea.RightDockWidgetArea,
-                "inspectorDock",
-            ),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(name)
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-        targets_dock = QDockWidget(self.tr("Targets"), self)
-        targets_dock.setObjectName("targetsDock")
-        targets_dock.setWidget(self.targets_panel)
+        roles_dock = self._dock(self.tr("Roles"), self.palette, "rolesDock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, roles_dock)
+        # The forms scroll rather than grow the window: stacked at their full height they
+        # would need a screen over 950 pixels high, taller than most laptops and projectors.
+        inspector_dock = self._dock(self.tr("Position"), scrolling(self.inspector), "inspectorDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector_dock)
+        targets_dock = self._dock(self.tr("Targets"), scrolling(self.targets_panel), "targetsDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, targets_dock)
-        self.splitDockWidget(
-            targets_dock,
-            self.inspector.parentWidget(),
-            Qt.Orientation.Vertical,  # type: ignore[arg-type]
-        )
+        self.splitDockWidget(targets_dock, inspector_dock, Qt.Orientation.Vertical)
         self.plan_tabs = QTabWidget()
         self.plan_tabs.setObjectName("planTabs")
         self.plan_tabs.setMinimumHeight(210)
@@ -172,21 +174,21 @@ class MainWindow(QMainWindow):
         self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
         self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
         self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
-        plan_dock = QDockWidget(self.tr("Plan"), self)
-        plan_dock.setObjectName("planDock")
-        plan_dock.setWidget(self.plan_tabs)
+        plan_dock = self._dock(self.tr("Plan"), self.plan_tabs, "planDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
-        self.resizeDocks(
-            [self.palette.parentWidget(), self.inspector.parentWidget()],  # type: ignore[list-item]
-            [250, 330],
-            Qt.Orientation.Horizontal,
-        )
-        self.resizeDocks([plan_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([roles_dock, inspector_dock], [250, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([plan_dock], [240], Qt.Orientation.Vertical)
         self.find_bar = QToolBar(self.tr("Find"), self)
         self.find_bar.setObjectName("findBar")
         self.find_bar.addWidget(self.find_box)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
+
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        return dock
 
     def _action(
         self,
@@ -223,7 +225,10 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Import workbook or roster…"), self.import_dialog, icon="import")
         )
         export = menu.addMenu(self.tr("&Export"))
-        export.addAction(self._action(self.tr("Excel &workbook…"), self.export_workbook_dialog))
+        export.setIcon(action_icon("export"))
+        export.addAction(
+            self._action(self.tr("Excel &workbook…"), self.export_workbook_dialog, icon="export")
+        )
         export.addSeparator()
         for kind, text in (
             ("png", self.tr("Chart as &PNG image…")),
@@ -254,9 +259,11 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             self.tr("&Delete"), self.delete_selected, keys.Delete, "delete"
         )
-        self.rename_action = self._action(self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2)
+        self.rename_action = self._action(
+            self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2, "rename"
+        )
         self.duplicate_action = self._action(
-            self.tr("Dup&licate"), self.duplicate_selected, "Ctrl+D"
+            self.tr("Dup&licate"), self.duplicate_selected, "Ctrl+D", "duplicate"
         )
         self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find, "find")
         for action in (
@@ -290,7 +297,9 @@ class MainWindow(QMainWindow):
         self.compact_action.setChecked(self.scene.compact)
         view.addAction(self.compact_action)
         view.addAction(
-            self._action(self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space")
+            self._action(
+                self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space", "collapse"
+            )
         )
         view.addSeparator()
         self.workshop_action = self._action(
@@ -320,7 +329,9 @@ class MainWindow(QMainWindow):
                 self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys.HelpContents, "shortcuts"
             )
         )
-        help_menu.addAction(self._action(self.tr("&Welcome and templates…"), self.show_welcome))
+        help_menu.addAction(
+            self._action(self.tr("&Welcome and templates…"), self.show_welcome, icon="welcome")
+        )
         help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about, icon="about"))
 
@@ -331,13 +342,15 @@ class MainWindow(QMainWindow):
         self.scenario_picker = ScenarioPicker(self.controller, bar)
         bar.addWidget(QLabel(self.tr(" Scenario ")))
         bar.addWidget(self.scenario_picker)
-        for text, slot in (
-            (self.tr("&New scenario (copy of this one)…"), self.new_scenario),
-            (self.tr("&Rename scenario…"), self.rename_scenario),
-            (self.tr("&Delete scenario"), self.delete_scenario),
-            (self.tr("&Compare scenarios…"), self.compare_scenarios),
+        # Words beside the icons: scenario commands are rarer than edits, and read, not known.
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for text, slot, icon in (
+            (self.tr("&New scenario (copy of this one)…"), self.new_scenario, "duplicate"),
+            (self.tr("&Rename scenario…"), self.rename_scenario, "rename"),
+            (self.tr("&Delete scenario"), self.delete_scenario, "delete"),
+            (self.tr("&Compare scenarios…"), self.compare_scenarios, "compare"),
         ):
-            action = self._action(text, slot)
+            action = self._action(text, slot, icon=icon)
             menu.addAction(action)
             bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)

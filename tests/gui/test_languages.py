@@ -384,3 +384,11 @@ def test_default_assumption_sources_are_shown_in_the_language(language_window: M
     sources = [table.item(row, 3).text() for row in range(table.rowCount())]
     assert "常见基准：每名 SDR 每月 10 到 15 次合格会议。" in sources
     assert not any(text.startswith("Planning default") for text in sources)
+
+
+@pytest.mark.parametrize("language_window", ["en", *TRANSLATED], indirect=True)
+def test_the_window_fits_a_1280_by_720_screen(language_window: MainWindow) -> None:
+    """Projectors and small laptops: the forms scroll rather than push the window off screen
+    (stacked at full height they needed 956 pixels)."""
+    needed = language_window.minimumSizeHint()
+    assert needed.width() <= 1280 and needed.height() <= 720 - 40  # a taskbar's room
