@@ -1,5 +1,8 @@
 """Import preview: what a workbook or roster becomes (people, departments, targets) and every
-finding of the import, before it replaces the plan on screen. With errors nothing is opened."""
+finding of the import, before it replaces the plan on screen. With errors nothing is opened.
+
+The findings are listed in the interface language (labels.finding_text); the command line says
+the same findings in English."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.i18n import fill
+from revorg.gui.labels import finding_text
 from revorg.gui.theme import readable
 from revorg.io.report import ImportRefusedError, ImportReport, Severity
 from revorg.model.document import PlanDocument
@@ -81,7 +85,7 @@ class ImportPreviewDialog(QDialog):
             return
         except RevOrgError as error:
             report = ImportReport(self.path.name)
-            report.error(str(error))
+            report.error("{problem}", problem=error)  # said in the window's language
             self._show(report, None)
             return
         self._show(report, self.document)
@@ -110,7 +114,7 @@ class ImportPreviewDialog(QDialog):
             )
         self.findings.clear()
         for finding in report.findings:
-            item = QListWidgetItem(str(finding))
+            item = QListWidgetItem(finding_text(finding, self.language))
             item.setForeground(QBrush(readable(SEVERITY_COLOURS[finding.severity])))
             self.findings.addItem(item)
         if not report.findings:

@@ -6,10 +6,17 @@ One place, so that the panels, the undo texts and the compare dialog call a thin
 from __future__ import annotations
 
 from decimal import Decimal
+from string import Formatter
 
-from revorg.gui.i18n import translate
-from revorg.gui.numbers import format_count
+from PySide6.QtCore import QLocale
+
+from revorg.gui.i18n import language_of, translate
+from revorg.gui.numbers import format_count, format_exact
+from revorg.io.messages import IMPORT_CONTEXT, BadValueError, Count, Listed, Localized, Phrase
+from revorg.io.report import Finding
 from revorg.model.errors import FIELD, NumberError
+
+DECIMAL_PLACES = 6  # a typed amount or rate keeps its decimals: -5000.5, 0.125
 
 
 def target_label(name: str) -> str:
@@ -90,3 +97,57 @@ def error_text(error: BaseException) -> str:
         return translate(context, template).format(**shown)
     except (KeyError, IndexError, ValueError):
         return str(error)
+
+
+def finding_text(finding: Finding, language: str | None = None) -> str:
+    """An import finding as the import dialog lists it, in the interface language:
+    "error: sheet 'Org', row 3, column 'Cost': ...", severity, place and message translated.
+
+    Each part that a translation got wrong (its placeholders differ from the template's) is
+    said in English, as the command line says it.
+    """
+    return phrase_text(finding.line(), language or language_of(QLocale()))
+
+
+def phrase_text(said: Phrase, language: str) -> str:
+    """A phrase of revorg.io.messages in the interface language, its values in the locale."""
+    # Marked where it is written (QT_TRANSLATE_NOOP in revorg.io), where lupdate collects it.
+    translated = translate(IMPORT_CONTEXT, said.template)
+    if not said.values:
+        return translated
+    if _placeholders(translated) != _placeholders(said.template):
+        return str(said)
+    shown = {name: _value_text(value, language) for name, value in said.values.items()}
+    try:
+        return translated.format(**shown)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return str(said)
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """The names of "{name}" fields; None for text that str.format cannot read."""
+    try:
+        return {name for _text, name, _spec, _conversion in Formatter().parse(text) if name}
+    except ValueError:
+        return None
+
+
+def _value_text(value: object, language: str) -> str:
+    if isinstance(value, Phrase):
+        return phrase_text(value, language)
+    if isinstance(value, BadValueError):
+        return phrase_text(value.phrase, language)
+    if isinstance(value, BaseException):
+        return error_text(value)
+    if isinstance(value, Localized):
+        return value.in_language(language)
+    if isinstance(value, Listed):
+        return value.separator.join(_value_text(item, language) for item in value.items)
+    if isinstance(value, Count):
+        return format_count(value.number)
+    if isinstance(value, Decimal):
+        try:
+            return format_exact(value, DECIMAL_PLACES)
+        except ArithmeticError:  # too many digits to round (a typo such as 1E+40)
+            return str(value)
+    return str(value)  # text as it was in the file; rows, IDs and years as plain digits

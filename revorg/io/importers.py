@@ -16,6 +16,7 @@ from revorg.io.roster import read_roster_csv, read_roster_workbook
 from revorg.io.safety import CheckedFile, FileKind, check_file
 from revorg.io.xlsx_import import is_revorg_workbook, read_plan_workbook
 from revorg.model.document import PlanDocument
+from revorg.model.errors import QT_TRANSLATE_NOOP
 
 DEFAULT_TEMPLATE = "demo"
 
@@ -29,7 +30,11 @@ def import_workbook(
     if is_revorg_workbook(checked.path):
         if template != DEFAULT_TEMPLATE:
             report.note(
-                f"a RevOrg workbook carries its own targets: --template {template} is not used"
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "a RevOrg workbook carries its own targets: --template {template} is not used",
+                ),
+                template=template,
             )
         return read_plan_workbook(checked.path, report, fiscal_year)
     return read_roster_workbook(checked.path, report, template, fiscal_year)
@@ -66,6 +71,6 @@ def import_plan(
         if document is not None:
             document.close()
         if not report.has_errors:
-            report.error("nothing could be read from this file")
+            report.error(QT_TRANSLATE_NOOP("ImportFinding", "nothing could be read from this file"))
         raise ImportRefusedError(report)
     return document, report

@@ -42,6 +42,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert
 
+from revorg.io.messages import Count, Listed, Localized, Phrase, joined_with_and, phrase, reason
 from revorg.io.report import ImportReport, Severity
 from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile
 from revorg.io.tabular import (
@@ -63,6 +64,7 @@ from revorg.model.catalogue import RoleSpec, department_specs, role_specs
 from revorg.model.document import PlanDocument, next_fiscal_year
 from revorg.model.edits import MAX_AMOUNT
 from revorg.model.entities import DottedLine, Position, RoleType
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
 from revorg.model.months import FiscalYear, YearMonth
@@ -76,16 +78,17 @@ MAX_LISTED = 10  # rows or names listed in one message
 
 FIELDS = ("id", "name", "surname", "title", "manager", "department", "start", "cost", "email")
 REQUIRED_FIELDS = ("name", "title")
+# What a finding calls a field: its English heading and others a roster may use instead.
 FIELD_LABELS = {
-    "id": "Id",
-    "name": "Name (Nombre)",
-    "surname": "Last name (Apellidos)",
-    "title": "Title (Puesto, Cargo)",
-    "manager": "Manager (Responsable, Jefe)",
-    "department": "Department (Departamento, Área)",
-    "start": "Start date (Fecha de inicio)",
-    "cost": "Cost (Salary, Salario, Coste)",
-    "email": "Email (Correo)",
+    "id": QT_TRANSLATE_NOOP("ImportFinding", "Id"),
+    "name": QT_TRANSLATE_NOOP("ImportFinding", "Name (Nombre)"),
+    "surname": QT_TRANSLATE_NOOP("ImportFinding", "Last name (Apellidos)"),
+    "title": QT_TRANSLATE_NOOP("ImportFinding", "Title (Puesto, Cargo)"),
+    "manager": QT_TRANSLATE_NOOP("ImportFinding", "Manager (Responsable, Jefe)"),
+    "department": QT_TRANSLATE_NOOP("ImportFinding", "Department (Departamento, Área)"),
+    "start": QT_TRANSLATE_NOOP("ImportFinding", "Start date (Fecha de inicio)"),
+    "cost": QT_TRANSLATE_NOOP("ImportFinding", "Cost (Salary, Salario, Coste)"),
+    "email": QT_TRANSLATE_NOOP("ImportFinding", "Email (Correo)"),
 }
 # Headings, compared after normalize(); a heading may also add words after one of these
 # ("Salary (EUR)", "Start date yyyy-mm-dd").
@@ -184,9 +187,11 @@ class Columns:
     def missing(self) -> list[str]:
         return [key for key in REQUIRED_FIELDS if key not in self.index]
 
-    def found(self) -> str:
+    def found(self) -> object:
         texts = [text for text in self.headings if text]
-        return ", ".join(repr(text) for text in texts) if texts else "none"
+        if not texts:
+            return phrase(QT_TRANSLATE_NOOP("ImportFinding", "none"))
+        return Listed(tuple(repr(text) for text in texts))
 
 
 def _heading_text(cell: CellValue | None) -> str:
@@ -464,9 +469,13 @@ class Entry:
     department_key: str = ""
     parent: int | None = None  # index of the manager's entry
 
-    def label(self) -> str:
-        who = self.name or f"open {self.title}"
-        return f"{who} (row {self.row})"
+    def label(self) -> Phrase:
+        """ "Ana (row 3)", "open Sales Manager (row 4)": who, for a finding about someone."""
+        if self.name:
+            who = QT_TRANSLATE_NOOP("ImportFinding", "{name} (row {row})")
+            return phrase(who, name=self.name, row=self.row)
+        vacancy = QT_TRANSLATE_NOOP("ImportFinding", "open {title} (row {row})")
+        return phrase(vacancy, title=self.title, row=self.row)
 
 
 @dataclass
@@ -477,6 +486,35 @@ class _Counted:
     column: str | None
     count: int = 0
     first_row: int | None = None
+
+
+# "1 more error like the ones above", "2 more errors...", by severity (one, several).
+MORE_LIKE_THESE = {
+    Severity.ERROR: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more error like the ones above, from row {first_row} on"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more errors like the ones above, from row {first_row} on"
+        ),
+    ),
+    Severity.WARNING: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more warning like the ones above, from row {first_row} on"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more warnings like the ones above, from row {first_row} on"
+        ),
+    ),
+    Severity.NOTE: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more note like the ones above, from row {first_row} on"
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{count} more notes like the ones above, from row {first_row} on"
+        ),
+    ),
+}
 
 
 class RosterReader:
@@ -506,18 +544,13 @@ class RosterReader:
         self,
         severity: Severity,
         kind: str,
-        message: str,
+        said: Phrase,
         row: int | None = None,
         column: str | None = None,
     ) -> None:
         self._kinds[kind] += 1
         if self._kinds[kind] <= MAX_SAME_FINDINGS:
-            add = {
-                Severity.ERROR: self.report.error,
-                Severity.WARNING: self.report.warning,
-                Severity.NOTE: self.report.note,
-            }[severity]
-            add(message, sheet=self.sheet, row=row, column=column)
+            self.report.add(severity, said, sheet=self.sheet, row=row, column=column)
             return
         counted = self._counted.setdefault(kind, _Counted(severity, column))
         counted.count += 1
@@ -525,9 +558,9 @@ class RosterReader:
             counted.first_row = row
 
     def error(
-        self, kind: str, message: str, row: int | None = None, col: str | None = None
+        self, kind: str, template: str, row: int | None, col: str | None, /, **values: object
     ) -> None:
-        self.add(Severity.ERROR, kind, message, row, col)
+        self.add(Severity.ERROR, kind, Phrase(template, values), row, col)
 
     def _sort_findings(self, start: int) -> None:
         """Errors, warnings, then notes, each in row order; the "N more rows" lines last."""
@@ -538,14 +571,15 @@ class RosterReader:
 
     def _flush_counted(self) -> None:
         for counted in self._counted.values():
-            what = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
-                counted.severity, "note"
-            )
+            templates = MORE_LIKE_THESE[counted.severity]
             self.add(
                 counted.severity,
                 "counted",
-                f"{counted.count} more {what}{'s' if counted.count != 1 else ''} like the "
-                f"ones above, from row {counted.first_row} on",
+                phrase(
+                    templates[0] if counted.count == 1 else templates[1],
+                    count=counted.count,
+                    first_row=counted.first_row,
+                ),
                 row=counted.first_row,
                 column=counted.column,
             )
@@ -560,7 +594,9 @@ class RosterReader:
             return None
         header = find_header(table.rows)
         if header is None:
-            self.report.error(f"{checked.path.name} has no rows")
+            self.report.error(
+                QT_TRANSLATE_NOOP("ImportFinding", "{file} has no rows"), file=checked.path.name
+            )
             return None
         return self.read_table(table, header)
 
@@ -570,7 +606,9 @@ class RosterReader:
             return None
         with book:
             if not book.sheet_names:
-                self.report.error(f"{path.name} has no worksheets")
+                self.report.error(
+                    QT_TRANSLATE_NOOP("ImportFinding", "{file} has no worksheets"), file=path.name
+                )
                 return None
             try:
                 chosen = self._choose_sheet(book.sheet_names, book.head)
@@ -579,7 +617,7 @@ class RosterReader:
                 sheet, header = chosen
                 table = book.table(sheet)
             except Exception as error:  # calamine raises its own errors for damaged parts
-                self.report.error(workbook_error(path, error))
+                self.report.add(Severity.ERROR, workbook_error(path, error))
                 return None
         return self.read_table(table, header)
 
@@ -598,25 +636,35 @@ class RosterReader:
             if not columns.missing:
                 if first is not None:
                     self.report.note(
-                        f"read sheet {name!r}: the sheets before it have no Name and Title columns",
+                        QT_TRANSLATE_NOOP(
+                            "ImportFinding",
+                            "read sheet {sheet_name}: the sheets before it have no Name and Title "
+                            "columns",
+                        ),
                         sheet=name,
+                        sheet_name=repr(name),
                     )
                 return name, header
             if first is None:
                 first = (name, header, columns)
         if first is None:
-            self.report.error(f"{self.source.name} has no data: every sheet is empty")
+            self.report.error(
+                QT_TRANSLATE_NOOP("ImportFinding", "{file} has no data: every sheet is empty"),
+                file=self.source.name,
+            )
             return None
         self.sheet = first[0]
         self._missing_columns(first[2], first[1] + 1)
         return None
 
     def _missing_columns(self, columns: Columns, row: int) -> None:
-        missing = " and ".join(FIELD_LABELS[key] for key in columns.missing)
+        missing = joined_with_and(phrase(FIELD_LABELS[key]) for key in columns.missing)
         self.report.error(
-            f"no {missing} column; the heading row has {columns.found()}",
+            QT_TRANSLATE_NOOP("ImportFinding", "no {missing} column; the heading row has {found}"),
             sheet=self.sheet,
             row=row,
+            missing=missing,
+            found=columns.found(),
         )
 
     # --- the table ------------------------------------------------------------------------
@@ -630,15 +678,26 @@ class RosterReader:
             self._missing_columns(columns, header_row)
             return None
         if columns.unread:
-            listed = ", ".join(repr(text) for text in columns.unread[:MAX_LISTED])
-            self.report.note(f"columns not read: {listed}", sheet=self.sheet, row=header_row)
+            listed = Listed(tuple(repr(text) for text in columns.unread[:MAX_LISTED]))
+            self.report.note(
+                QT_TRANSLATE_NOOP("ImportFinding", "columns not read: {headings}"),
+                sheet=self.sheet,
+                row=header_row,
+                headings=listed,
+            )
         for text, key in columns.repeated:
             self.report.note(
-                f"column {text!r} also means {FIELD_LABELS[key]}: only the first such column, "
-                f"{columns.heading(key)!r}, is read",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "column {heading} also means {field}: only the first such column, {first}, "
+                    "is read",
+                ),
                 sheet=self.sheet,
                 row=header_row,
                 column=text,
+                heading=repr(text),
+                field=phrase(FIELD_LABELS[key]),
+                first=repr(columns.heading(key)),
             )
         entries = self._entries(table, header, columns)
         if entries is None:
@@ -653,7 +712,9 @@ class RosterReader:
             return None
         if not entries:
             self.report.error(
-                "the roster has a heading row but no people", sheet=self.sheet, row=header_row
+                QT_TRANSLATE_NOOP("ImportFinding", "the roster has a heading row but no people"),
+                sheet=self.sheet,
+                row=header_row,
             )
             return None
         self._note_roots(entries, columns)
@@ -666,9 +727,14 @@ class RosterReader:
             last -= 1  # trailing blank rows are the end of the sheet, not worth a note
         if last - header - 1 > MAX_ROSTER_ROWS:
             self.report.error(
-                f"the roster has {last - header - 1:,} rows; at most {MAX_ROSTER_ROWS:,} are "
-                "read (a larger chart is not a revenue organisation)",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the roster has {count} rows; at most {limit} are read (a larger chart is not "
+                    "a revenue organisation)",
+                ),
                 sheet=self.sheet,
+                count=Count(last - header - 1),
+                limit=Count(MAX_ROSTER_ROWS),
             )
             return None
         index = columns.index
@@ -689,17 +755,20 @@ class RosterReader:
             if entry is not None:
                 entries.append(entry)
         if blank_rows:
-            listed = ", ".join(str(n) for n in blank_rows[:MAX_LISTED])
-            more = "..." if len(blank_rows) > MAX_LISTED else ""
             self.report.note(
-                f"{len(blank_rows)} blank row{'s' if len(blank_rows) != 1 else ''} skipped "
-                f"({listed}{more})",
+                QT_TRANSLATE_NOOP("ImportFinding", "{count} blank row skipped ({rows})")
+                if len(blank_rows) == 1
+                else QT_TRANSLATE_NOOP("ImportFinding", "{count} blank rows skipped ({rows})"),
                 sheet=self.sheet,
                 row=blank_rows[0],
+                count=len(blank_rows),
+                rows=_listed_rows(blank_rows),
             )
         if ambiguous_dates:
             self.report.note(
-                "dates such as 03/04/2027 are read day first (3 April 2027)",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "dates such as 03/04/2027 are read day first (3 April 2027)"
+                ),
                 sheet=self.sheet,
                 row=ambiguous_dates[0],
                 column=columns.heading("start"),
@@ -707,11 +776,16 @@ class RosterReader:
         for currency, row in currencies.items():
             if currency != self.currency:
                 self.report.warning(
-                    f"amounts in {currency} but the plan's currency is {self.currency}: they "
-                    "are used as they are, without conversion",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "amounts in {currency} but the plan's currency is {plan_currency}: they "
+                        "are used as they are, without conversion",
+                    ),
                     sheet=self.sheet,
                     row=row,
                     column=columns.heading("cost"),
+                    currency=currency,
+                    plan_currency=self.currency,
                 )
         return entries
 
@@ -730,8 +804,8 @@ class RosterReader:
 
         title = text("title")
         if title is None:
-            self.error("title", "the title is blank: every row needs one", row,
-                       columns.heading("title"))  # fmt: skip
+            blank = QT_TRANSLATE_NOOP("ImportFinding", "the title is blank: every row needs one")
+            self.error("title", blank, row, columns.heading("title"))
             return None
         name = text("name")
         surname = text("surname")
@@ -751,7 +825,7 @@ class RosterReader:
             try:
                 parsed = parse_date(start)
             except ValueError as error:
-                self.error("start", str(error), row, columns.heading("start"))
+                self.add(Severity.ERROR, "start", reason(error), row, columns.heading("start"))
             else:
                 entry.start = parsed.date
                 if parsed.day_month_ambiguous:
@@ -761,15 +835,29 @@ class RosterReader:
             try:
                 cost, currency = parse_amount(amount)
             except NegativeAmountError as error:
-                self.error("negative", f"{error}: a cost cannot be below zero", row,
-                           columns.heading("cost"))  # fmt: skip
+                below_zero = QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{problem}: a cost cannot be below zero"
+                )
+                self.error(
+                    "negative", below_zero, row, columns.heading("cost"), problem=reason(error)
+                )
             except ValueError as error:
-                self.error("cost", f"{error}: the cost must be a number", row,
-                           columns.heading("cost"))  # fmt: skip
+                not_number = QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{problem}: the cost must be a number"
+                )
+                self.error("cost", not_number, row, columns.heading("cost"), problem=reason(error))
             else:
                 if cost > MAX_AMOUNT:
-                    self.error("cost", f"{amount!r} is more than {MAX_AMOUNT:,}: the cost is "
-                               "too large", row, columns.heading("cost"))  # fmt: skip
+                    self.error(
+                        "cost",
+                        QT_TRANSLATE_NOOP(
+                            "ImportFinding", "{amount} is more than {limit}: the cost is too large"
+                        ),
+                        row,
+                        columns.heading("cost"),
+                        amount=repr(amount),
+                        limit=Count(MAX_AMOUNT),
+                    )
                     return entry
                 entry.cost = to_money(cost)
                 if currency is not None:
@@ -784,8 +872,17 @@ class RosterReader:
                     continue
                 key = entry.id.casefold()
                 if key in seen:
-                    self.error("duplicate id", f"id {entry.id!r} is also on row {seen[key]}: "
-                               "ids must be unique", entry.row, columns.heading("id"))  # fmt: skip
+                    self.error(
+                        "duplicate id",
+                        QT_TRANSLATE_NOOP(
+                            "ImportFinding",
+                            "id {id} is also on row {first_row}: ids must be unique",
+                        ),
+                        entry.row,
+                        columns.heading("id"),
+                        id=repr(entry.id),
+                        first_row=seen[key],
+                    )
                 else:
                     seen[key] = entry.row
         if "email" in columns.index:
@@ -794,9 +891,17 @@ class RosterReader:
                 if entry.email is None:
                     continue
                 if entry.email in first:
-                    self.add(Severity.WARNING, "duplicate email",
-                             f"email {entry.email!r} is also on row {first[entry.email]}",
-                             entry.row, columns.heading("email"))  # fmt: skip
+                    also = QT_TRANSLATE_NOOP(
+                        "ImportFinding", "email {email} is also on row {first_row}"
+                    )
+                    said = phrase(also, email=repr(entry.email), first_row=first[entry.email])
+                    self.add(
+                        Severity.WARNING,
+                        "duplicate email",
+                        said,
+                        entry.row,
+                        columns.heading("email"),
+                    )
                 else:
                     first[entry.email] = entry.row
 
@@ -826,15 +931,32 @@ class RosterReader:
             if not found:
                 found = by_name.get(normalize(reference), [])
             if not found:
-                self.error("manager not found", f"manager {reference!r} not found: no row has "
-                           "this id, email or name", entry.row, heading)  # fmt: skip
+                self.error(
+                    "manager not found",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "manager {manager} not found: no row has this id, email or name",
+                    ),
+                    entry.row,
+                    heading,
+                    manager=repr(reference),
+                )
             elif len(found) > 1:
-                rows = " and ".join(str(entries[i].row) for i in found[:MAX_LISTED])
-                self.error("ambiguous manager", f"manager {reference!r} is ambiguous: rows "
-                           f"{rows} match; give the manager's id or email instead",
-                           entry.row, heading)  # fmt: skip
+                self.error(
+                    "ambiguous manager",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "manager {manager} is ambiguous: rows {rows} match; give the manager's id "
+                        "or email instead",
+                    ),
+                    entry.row,
+                    heading,
+                    manager=repr(reference),
+                    rows=joined_with_and(entries[i].row for i in found[:MAX_LISTED]),
+                )
             elif found[0] == number:
-                self.error("self", f"{entry.label()} reports to themselves", entry.row, heading)
+                themselves = QT_TRANSLATE_NOOP("ImportFinding", "{person} reports to themselves")
+                self.error("self", themselves, entry.row, heading, person=entry.label())
             else:
                 entry.parent = found[0]
 
@@ -850,10 +972,19 @@ class RosterReader:
                 current = entries[current].parent
             if current is not None and state[current] == 1:
                 loop = path[path.index(current) :]
-                names = " -> ".join(entries[i].label() for i in [*loop, loop[0]])
+                names = Listed(tuple(entries[i].label() for i in [*loop, loop[0]]), " -> ")
                 first = min(entries[i].row for i in loop)
-                self.error("cycle", f"reporting cycle: {names}; someone in it must report to "
-                           "a person outside it", first, columns.heading("manager"))  # fmt: skip
+                self.error(
+                    "cycle",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "reporting cycle: {people}; someone in it must report to a person outside "
+                        "it",
+                    ),
+                    first,
+                    columns.heading("manager"),
+                    people=names,
+                )
                 for i in loop:
                     entries[i].parent = None
             for i in path:
@@ -904,46 +1035,46 @@ class RosterReader:
             custom.count += 1
             entry.role_key = custom.key
             entry.department_key = named_department or custom.department_key
-        names = {spec.key: spec.names["en"] for spec in role_specs()}
-        dept_names = {spec.key: spec.names["en"] for spec in department_specs()}
+        names = {spec.key: Localized(spec.names) for spec in role_specs()}
+        dept_names = {spec.key: Localized(spec.names) for spec in department_specs()}
+        read_as = QT_TRANSLATE_NOOP("ImportFinding", "title {title} read as the role {role}")
         for title, (role_key, row) in inexact.items():
-            self.add(Severity.NOTE, "inexact", f"title {title!r} read as the role "
-                     f"{names[role_key]}", row, title_heading)  # fmt: skip
+            said = phrase(read_as, title=repr(title), role=names[role_key])
+            self.add(Severity.NOTE, "inexact", said, row, title_heading)
         for custom in self.custom.values():
-            where = dept_names[custom.department_key]
-            why = "guessed from the title" if custom.guessed else "from the Department column"
-            if custom.guessed and guess_department(custom.title) is None:
-                why = "by default"
-            self.add(Severity.NOTE, "custom", f"title {custom.title!r} matches no role of the "
-                     f"catalogue: added as a custom role in {where} ({why}; no capacity), "
-                     f"{custom.count} position{'s' if custom.count != 1 else ''}",
-                     custom.first_row, title_heading)  # fmt: skip
+            said = _custom_note(custom, dept_names)
+            self.add(Severity.NOTE, "custom", said, custom.first_row, title_heading)
         for (role_key, department_key, allowed), (row, count) in moved.items():
-            positions = f"{count} {names[role_key]} position{'s' if count != 1 else ''}"
-            home = dept_names[specs[role_key].department]
-            if allowed:
-                message = f"{positions} placed in {dept_names[department_key]}, as the "
-                message += "Department column says"
-            else:
-                message = f"{positions} kept in {home}, the role's department, although the "
-                message += f"Department column says {dept_names[department_key]}"
-            self.add(Severity.NOTE, "department", message, row, dept_heading)
+            said = phrase(
+                MOVED[allowed][0 if count == 1 else 1],
+                count=count,
+                role=names[role_key],
+                department=dept_names[department_key],
+                home=dept_names[specs[role_key].department],
+            )
+            self.add(Severity.NOTE, "department", said, row, dept_heading)
+        none_of = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "department {department} is none of Executive, Marketing, Sales, Customer Success, "
+            "Revenue Operations: the role's department is used",
+        )
         for text, row in unknown_departments.items():
-            self.add(Severity.NOTE, "unknown department", f"department {text!r} is none of "
-                     "Executive, Marketing, Sales, Customer Success, Revenue Operations: the "
-                     "role's department is used", row, dept_heading)  # fmt: skip
+            said = phrase(none_of, department=repr(text))
+            self.add(Severity.NOTE, "unknown department", said, row, dept_heading)
 
     def _note_roots(self, entries: list[Entry], columns: Columns) -> None:
         roots = [entry for entry in entries if entry.parent is None]
         if len(roots) > 1:
-            listed = ", ".join(str(entry.row) for entry in roots[:MAX_LISTED])
-            more = "..." if len(roots) > MAX_LISTED else ""
             self.report.note(
-                f"{len(roots)} rows have no manager (rows {listed}{more}): each heads its own "
-                "chart",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{count} rows have no manager (rows {rows}): each heads its own chart",
+                ),
                 sheet=self.sheet,
                 row=roots[0].row,
                 column=columns.heading("manager") if "manager" in columns.index else None,
+                count=len(roots),
+                rows=_listed_rows([entry.row for entry in roots]),
             )
 
     # --- the plan -------------------------------------------------------------------------
@@ -1031,24 +1162,106 @@ class RosterReader:
     def _note_defaults(self, entries: list[Entry], named_starts: list[Entry]) -> None:
         blank_costs = [entry.row for entry in entries if entry.cost is None]
         if blank_costs:
-            count = len(blank_costs)
             self.report.note(
-                f"{count} row{'s' if count != 1 else ''} without a cost: "
-                f"{'they take' if count != 1 else 'it takes'} the role's default cost",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{count} row without a cost: it takes the role's default cost"
+                )
+                if len(blank_costs) == 1
+                else QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{count} rows without a cost: they take the role's default cost",
+                ),
                 sheet=self.sheet,
                 row=blank_costs[0],
+                count=len(blank_costs),
             )
         if named_starts:
             first = min(named_starts, key=lambda entry: entry.row)
-            count = len(named_starts)
             self.report.note(
-                f"{count} named {'people start' if count != 1 else 'person starts'} in or "
-                f"after fiscal year {self.fiscal_year}, first {first.label()}: named people "
-                "count for the whole year (the start date is in the position's notes); clear "
-                "the name to plan an open hire from that month",
+                NAMED_STARTS[0 if len(named_starts) == 1 else 1],
                 sheet=self.sheet,
                 row=first.row,
+                count=len(named_starts),
+                year=self.fiscal_year,
+                person=first.label(),
             )
+
+
+def _listed_rows(rows: list[int]) -> str:
+    """ "3, 5, 8" (at most MAX_LISTED, then "...")."""
+    more = "..." if len(rows) > MAX_LISTED else ""
+    return ", ".join(str(row) for row in rows[:MAX_LISTED]) + more
+
+
+# A catalogue role's positions where the Department column puts them (True) or not (False);
+# each for one position and for several.
+MOVED = {
+    True: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} position placed in {department}, as the Department column says",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} positions placed in {department}, as the Department column says",
+        ),
+    ),
+    False: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} position kept in {home}, the role's department, although the "
+            "Department column says {department}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} positions kept in {home}, the role's department, although the "
+            "Department column says {department}",
+        ),
+    ),
+}
+NAMED_STARTS = (
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} named person starts in or after fiscal year {year}, first {person}: named people "
+        "count for the whole year (the start date is in the position's notes); clear the name to "
+        "plan an open hire from that month",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} named people start in or after fiscal year {year}, first {person}: named people "
+        "count for the whole year (the start date is in the position's notes); clear the name to "
+        "plan an open hire from that month",
+    ),
+)
+
+
+def _custom_note(custom: _CustomRole, dept_names: dict[str, Localized]) -> Phrase:
+    """A title that matches no role: where its custom role went, and why there."""
+    if custom.guessed and guess_department(custom.title) is None:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "by default")
+    elif custom.guessed:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "guessed from the title")
+    else:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "from the Department column")
+    if custom.count == 1:
+        template = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "title {title} matches no role of the catalogue: added as a custom role in "
+            "{department} ({why}; no capacity), {count} position",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "title {title} matches no role of the catalogue: added as a custom role in "
+            "{department} ({why}; no capacity), {count} positions",
+        )
+    return phrase(
+        template,
+        title=repr(custom.title),
+        department=dept_names[custom.department_key],
+        why=phrase(why),
+        count=custom.count,
+    )
 
 
 @dataclass

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from revorg.io.report import ImportReport
+from revorg.io.messages import Count, Phrase, phrase
+from revorg.io.report import ImportReport, Severity
+from revorg.model.errors import QT_TRANSLATE_NOOP
 
 MIB = 1024 * 1024
 
@@ -55,17 +57,22 @@ TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 
 # What a file is, told by its first bytes (the name is only what a user claims).
 MAGIC_DESCRIPTIONS = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"SQLite format 3\x00", "a SQLite database (a RevOrg plan opens with `revorg FILE`)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"{\\rtf", "a rich-text (RTF) document"),
-    (b"\x7fELF", "a program (ELF executable)"),
+    (b"%PDF-", QT_TRANSLATE_NOOP("ImportFinding", "a PDF document")),
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("ImportFinding", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("ImportFinding", "a JPEG image")),
+    (b"GIF87a", QT_TRANSLATE_NOOP("ImportFinding", "a GIF image")),
+    (b"GIF89a", QT_TRANSLATE_NOOP("ImportFinding", "a GIF image")),
+    (
+        b"SQLite format 3\x00",
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "a SQLite database (a RevOrg plan opens with `revorg FILE`)"
+        ),
+    ),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("ImportFinding", "a gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", QT_TRANSLATE_NOOP("ImportFinding", "a 7-Zip archive")),
+    (b"Rar!\x1a\x07", QT_TRANSLATE_NOOP("ImportFinding", "a RAR archive")),
+    (b"{\\rtf", QT_TRANSLATE_NOOP("ImportFinding", "a rich-text (RTF) document")),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("ImportFinding", "a program (ELF executable)")),
 )
 
 # A DTD in any of the encodings an XML part may use: an entity bomb cannot do without one.
@@ -94,23 +101,30 @@ def check_file(path: Path, report: ImportReport) -> CheckedFile | None:
     """Check `path` before parsing; on a problem add an error to `report` and return None."""
     problem = _check_path(path)
     if problem is not None:
-        report.error(problem)
+        report.add(Severity.ERROR, problem)
         return None
+    name = path.name
     size = path.stat().st_size
     if size == 0:
-        report.error(f"{path.name} is empty (0 bytes)")
+        report.error(QT_TRANSLATE_NOOP("ImportFinding", "{file} is empty (0 bytes)"), file=name)
         return None
     if size > MAX_FILE_BYTES:
         report.error(
-            f"{path.name} is {size / MIB:,.0f} MB: files over {MAX_FILE_BYTES // MIB} MB are "
-            "refused (a roster of 100,000 people is about 10 MB)"
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} is {size} MB: files over {limit} MB are refused (a roster of 100,000 "
+                "people is about 10 MB)",
+            ),
+            file=name,
+            size=_megabytes(size),
+            limit=MAX_FILE_BYTES // MIB,
         )
         return None
     try:
         with path.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError as error:
-        report.error(f"{path.name} cannot be read: {error.strerror or error}")
+        report.add(Severity.ERROR, cannot_read(name, error))
         return None
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGICS):
@@ -118,49 +132,93 @@ def check_file(path: Path, report: ImportReport) -> CheckedFile | None:
             return None
         if suffix in TEXT_SUFFIXES:
             report.error(
-                f"{path.name} is named {suffix} but is an Excel workbook: rename it to .xlsx"
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{file} is named {suffix} but is an Excel workbook: rename it to .xlsx",
+                ),
+                file=name,
+                suffix=suffix,
             )
             return None
         return CheckedFile(path, FileKind.WORKBOOK, size)
     if head.startswith(OLE2_MAGIC):
-        report.error(_describe_ole2(path, suffix))
+        report.add(Severity.ERROR, _describe_ole2(path, suffix))
         return None
     for magic, description in MAGIC_DESCRIPTIONS:
         if head.startswith(magic):
-            report.error(f"{path.name} is {description}, not a workbook or a CSV roster")
+            report.error(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{file} is {description}, not a workbook or a CSV roster"
+                ),
+                file=name,
+                description=phrase(description),
+            )
             return None
     encoding = text_encoding(head)
     if encoding is None:
         report.error(
-            f"{path.name} holds binary data, not text: it is neither a CSV roster nor an "
-            "Excel workbook"
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} holds binary data, not text: it is neither a CSV roster nor an Excel "
+                "workbook",
+            ),
+            file=name,
         )
         return None
     if suffix in WORKBOOK_SUFFIXES:
-        looks = "a text file (a CSV renamed?)"
+        looks = QT_TRANSLATE_NOOP("ImportFinding", "a text file (a CSV renamed?)")
         if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
-            looks = "an XML or HTML document"
+            looks = QT_TRANSLATE_NOOP("ImportFinding", "an XML or HTML document")
         report.error(
-            f"{path.name} is named {suffix} but is {looks}, not an Excel workbook "
-            "(an .xlsx is a zip archive): save it from Excel as .xlsx, or rename a CSV to .csv"
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} is named {suffix} but is {looks}, not an Excel workbook (an .xlsx is a "
+                "zip archive): save it from Excel as .xlsx, or rename a CSV to .csv",
+            ),
+            file=name,
+            suffix=suffix,
+            looks=phrase(looks),
         )
         return None
     if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
-        report.error(f"{path.name} is an XML or HTML document, not a CSV roster")
+        report.error(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "{file} is an XML or HTML document, not a CSV roster"
+            ),
+            file=name,
+        )
         return None
     return CheckedFile(path, FileKind.TEXT, size, encoding)
 
 
-def _check_path(path: Path) -> str | None:
+def _megabytes(size: int) -> Count:
+    # Rounded half to even, as the English line's "{:,.0f}" always did.
+    return Count(round(size / MIB))
+
+
+def cannot_read(name: object, error: OSError) -> Phrase:
+    """A file the system refuses to read; the reason is the system's own words."""
+    return phrase(
+        QT_TRANSLATE_NOOP("ImportFinding", "{file} cannot be read: {reason}"),
+        file=name,
+        reason=error.strerror or error,
+    )
+
+
+def _check_path(path: Path) -> Phrase | None:
     try:
         if not path.exists():
-            return f"{path} does not exist"
+            return phrase(QT_TRANSLATE_NOOP("ImportFinding", "{file} does not exist"), file=path)
         if path.is_dir():
-            return f"{path} is a folder, not a file"
+            return phrase(
+                QT_TRANSLATE_NOOP("ImportFinding", "{file} is a folder, not a file"), file=path
+            )
         if not path.is_file():
-            return f"{path} is not a regular file"
+            return phrase(
+                QT_TRANSLATE_NOOP("ImportFinding", "{file} is not a regular file"), file=path
+            )
     except OSError as error:
-        return f"{path} cannot be read: {error.strerror or error}"
+        return cannot_read(path, error)
     return None
 
 
@@ -191,18 +249,32 @@ def binary_share(data: bytes) -> float:
     return controls / len(data)
 
 
-def _describe_ole2(path: Path, suffix: str) -> str:
+def _describe_ole2(path: Path, suffix: str) -> Phrase:
     """An OLE2 (compound file) container: Excel's password-protected .xlsx, or a legacy file."""
     if suffix in WORKBOOK_SUFFIXES or _ole2_is_encrypted_package(path):
-        return (
-            f"{path.name} is password-protected (an encrypted Excel workbook): open it in "
-            "Excel, remove the password (File > Info > Protect Workbook) and save it again"
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} is password-protected (an encrypted Excel workbook): open it in Excel, "
+                "remove the password (File > Info > Protect Workbook) and save it again",
+            ),
+            file=path.name,
         )
     if suffix == ".xls":
-        return (
-            f"{path.name} is an Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or .csv"
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} is an Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or .csv",
+            ),
+            file=path.name,
         )
-    return f"{path.name} is an Office 97-2003 document (OLE2), not a workbook or a CSV roster"
+    return phrase(
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{file} is an Office 97-2003 document (OLE2), not a workbook or a CSV roster",
+        ),
+        file=path.name,
+    )
 
 
 def _ole2_is_encrypted_package(path: Path) -> bool:
@@ -235,59 +307,96 @@ def _check_workbook_zip(path: Path, report: ImportReport) -> bool:
         zlib.error,  # a member whose compressed data is damaged
         NotImplementedError,  # a compression method zipfile does not know
     ) as error:
-        problem = f"{path.name} is damaged: not a readable zip archive ({error})"
+        problem = phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "{file} is damaged: not a readable zip archive ({reason})"
+            ),
+            file=path.name,
+            reason=error,
+        )
     except OSError as error:
-        problem = f"{path.name} cannot be read: {error.strerror or error}"
+        problem = cannot_read(path.name, error)
     if problem is not None:
-        report.error(problem)
+        report.add(Severity.ERROR, problem)
         return False
     return True
 
 
-def _zip_directory_problem(path: Path, members: list[zipfile.ZipInfo]) -> str | None:
+def _zip_directory_problem(path: Path, members: list[zipfile.ZipInfo]) -> Phrase | None:
     """Refuse by the central directory alone, before decompressing anything."""
     if len(members) > MAX_ZIP_MEMBERS:
-        return (
-            f"{path.name} has {len(members):,} parts (a workbook has a few dozen): refused as "
-            "a crafted archive"
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} has {count} parts (a workbook has a few dozen): refused as a crafted "
+                "archive",
+            ),
+            file=path.name,
+            count=Count(len(members)),
         )
     if any(member.flag_bits & 0x1 for member in members):
-        return f"{path.name} is an encrypted zip archive: save it again without a password"
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} is an encrypted zip archive: save it again without a password",
+            ),
+            file=path.name,
+        )
     total = sum(member.file_size for member in members)
     if total > MAX_UNCOMPRESSED_BYTES:
-        return (
-            f"{path.name} would expand to {total / MIB:,.0f} MB when unpacked (the limit is "
-            f"{MAX_UNCOMPRESSED_BYTES // MIB} MB): refused as a possible zip bomb"
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file} would expand to {size} MB when unpacked (the limit is {limit} MB): "
+                "refused as a possible zip bomb",
+            ),
+            file=path.name,
+            size=_megabytes(total),
+            limit=MAX_UNCOMPRESSED_BYTES // MIB,
         )
     for member in members:
         if member.file_size <= RATIO_CHECK_FLOOR_BYTES:
             continue
         ratio = member.file_size / max(member.compress_size, 1)
         if ratio > MAX_COMPRESSION_RATIO:
-            return (
-                f"{path.name}: part {member.filename!r} is compressed {ratio:,.0f} times (real "
-                f"workbooks stay under {MAX_COMPRESSION_RATIO}): refused as a possible zip bomb"
+            return phrase(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{file}: part {part} is compressed {ratio} times (real workbooks stay under "
+                    "{limit}): refused as a possible zip bomb",
+                ),
+                file=path.name,
+                part=repr(member.filename),
+                ratio=Count(round(ratio)),  # half to even, as "{:,.0f}" rounds
+                limit=MAX_COMPRESSION_RATIO,
             )
     return None
 
 
 def _not_a_workbook(
     path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
-) -> str | None:
+) -> Phrase | None:
     names = {member.filename.lower() for member in members}
     if "[content_types].xml" in names and any(n.endswith("workbook.xml") for n in names):
         return None
     if any(name.endswith("workbook.bin") for name in names):
-        what = "an Excel binary workbook (.xlsb): save it from Excel as .xlsx or .csv"
+        what = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "an Excel binary workbook (.xlsb): save it from Excel as .xlsx or .csv",
+        )
     elif "mimetype" in names and b"spreadsheet" in _start_of(archive, "mimetype"):
-        what = "an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv"
+        what = QT_TRANSLATE_NOOP(
+            "ImportFinding", "an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv"
+        )
     elif any(name.startswith("word/") for name in names):
-        what = "a Word document, not a workbook"
+        what = QT_TRANSLATE_NOOP("ImportFinding", "a Word document, not a workbook")
     elif any(name.startswith("ppt/") for name in names):
-        what = "a PowerPoint presentation, not a workbook"
+        what = QT_TRANSLATE_NOOP("ImportFinding", "a PowerPoint presentation, not a workbook")
     else:
-        what = "a zip archive, not an Excel workbook"
-    return f"{path.name} is {what}"
+        what = QT_TRANSLATE_NOOP("ImportFinding", "a zip archive, not an Excel workbook")
+    return phrase(
+        QT_TRANSLATE_NOOP("ImportFinding", "{file} is {what}"), file=path.name, what=phrase(what)
+    )
 
 
 def _start_of(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -297,7 +406,7 @@ def _start_of(archive: zipfile.ZipFile, name: str) -> bytes:
 
 def _scan_members(
     path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
-) -> str | None:
+) -> Phrase | None:
     """Decompress every member once (bounded by the sizes checked above; zipfile stops at the
     declared size and checks the CRC, so a directory that lies is caught) and refuse XML parts
     with a document type declaration."""
@@ -310,9 +419,14 @@ def _scan_members(
                 if is_xml:
                     window = tail + chunk
                     if any(marker in window for marker in DTD_MARKERS):
-                        return (
-                            f"{path.name}: part {member.filename!r} declares XML entities "
-                            "(a DTD), which workbooks never do: refused as a possible XML bomb"
+                        return phrase(
+                            QT_TRANSLATE_NOOP(
+                                "ImportFinding",
+                                "{file}: part {part} declares XML entities (a DTD), which "
+                                "workbooks never do: refused as a possible XML bomb",
+                            ),
+                            file=path.name,
+                            part=repr(member.filename),
                         )
                     tail = chunk[-overlap:]
     return None

@@ -19,8 +19,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from revorg.io.report import ImportReport
-from revorg.io.safety import CheckedFile
+from revorg.io.messages import BadValueError, Phrase, phrase
+from revorg.io.report import ImportReport, Severity
+from revorg.io.safety import CheckedFile, cannot_read
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import parse_decimal
 
 if TYPE_CHECKING:
@@ -82,8 +84,13 @@ def normalize(text: str) -> str:
 # --- cell values ----------------------------------------------------------------------------
 
 
-class NegativeAmountError(ValueError):
+class NegativeAmountError(BadValueError):
     pass
+
+
+NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("ImportFinding", "{value} is not an amount")
+NEGATIVE_AMOUNT = QT_TRANSLATE_NOOP("ImportFinding", "negative amount {amount}")
+NOT_A_DATE = QT_TRANSLATE_NOOP("ImportFinding", "{value} is not a date")
 
 
 CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY", "元": "CNY"}
@@ -111,11 +118,11 @@ def parse_amount(value: CellValue) -> tuple[Decimal, str | None]:
     """An annual amount and the currency written with it: 65000, "€ 65.000", "65,000",
     "65000.50", "65.000,50 EUR", "65k". Raises ValueError (NegativeAmountError if below 0)."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"{cell_text(value)!r} is not an amount")
+        raise BadValueError(NOT_AN_AMOUNT, value=repr(cell_text(value)))
     if not isinstance(value, str):
         amount = parse_decimal(value)
         if amount < 0:
-            raise NegativeAmountError(f"negative amount {cell_text(value)}")
+            raise NegativeAmountError(NEGATIVE_AMOUNT, amount=cell_text(value))
         return amount, None
     text = value.strip()
     currency = None
@@ -136,10 +143,10 @@ def parse_amount(value: CellValue) -> tuple[Decimal, str | None]:
         multiplier, text = 1000, text[:-1]
     text = re.sub(r"[\s'\u00a0\u202f]", "", text)
     if not _AMOUNT.fullmatch(text):
-        raise ValueError(f"{value.strip()!r} is not an amount")
+        raise BadValueError(NOT_AN_AMOUNT, value=repr(value.strip()))
     amount = Decimal(_plain_number(text, value)) * multiplier
     if negative and amount:
-        raise NegativeAmountError(f"negative amount {value.strip()!r}")
+        raise NegativeAmountError(NEGATIVE_AMOUNT, amount=repr(value.strip()))
     return amount, currency
 
 
@@ -149,7 +156,7 @@ def _plain_number(text: str, original: str) -> str:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         whole, _, fraction = text.rpartition(decimal)
         if not _grouped(whole, "." if decimal == "," else ","):
-            raise ValueError(f"{original.strip()!r} is not an amount")
+            raise BadValueError(NOT_AN_AMOUNT, value=repr(original.strip()))
         return whole.replace(",", "").replace(".", "") + "." + fraction
     separator = "," if "," in text else "." if "." in text else None
     if separator is None:
@@ -159,7 +166,7 @@ def _plain_number(text: str, original: str) -> str:
         return f"{parts[0] or 0}.{parts[1]}"  # a decimal point or comma: "65000.50", "1,5"
     if _grouped(text, separator):
         return text.replace(separator, "")  # thousands: "65.000", "1,250,000"
-    raise ValueError(f"{original.strip()!r} is not an amount")
+    raise BadValueError(NOT_AN_AMOUNT, value=repr(original.strip()))
 
 
 def _grouped(text: str, separator: str) -> bool:
@@ -206,7 +213,7 @@ def parse_date(value: CellValue) -> ParsedDate:
     if isinstance(value, datetime.date):
         return ParsedDate(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"{cell_text(value)!r} is not a date")
+        raise BadValueError(NOT_A_DATE, value=repr(cell_text(value)))
     if not isinstance(value, str):
         return ParsedDate(_from_serial(float(value), cell_text(value) or ""))
     text = value.strip().casefold()
@@ -234,12 +241,17 @@ def parse_date(value: CellValue) -> ParsedDate:
             return ParsedDate(named)
     except ValueError:
         pass
-    raise ValueError(f"{value.strip()!r} is not a date (write 2027-03-15, 15/03/2027 or 03/2027)")
+    raise BadValueError(
+        QT_TRANSLATE_NOOP(
+            "ImportFinding", "{value} is not a date (write 2027-03-15, 15/03/2027 or 03/2027)"
+        ),
+        value=repr(value.strip()),
+    )
 
 
 def _from_serial(serial: float, shown: str) -> datetime.date:
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        raise ValueError(f"{shown!r} is not a date")
+        raise BadValueError(NOT_A_DATE, value=repr(shown))
     return EXCEL_EPOCH + datetime.timedelta(days=int(serial))
 
 
@@ -264,7 +276,7 @@ def read_csv_table(checked: CheckedFile, report: ImportReport) -> Table | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        report.error(f"{path.name} cannot be read: {error.strerror or error}")
+        report.add(Severity.ERROR, cannot_read(path.name, error))
         return None
     text = decode_text(data, checked.encoding or "utf-8", path.name, report)
     if text is None:
@@ -273,8 +285,11 @@ def read_csv_table(checked: CheckedFile, report: ImportReport) -> Table | None:
     if binary is not None:
         row = text.count("\n", 0, binary.start()) + 1
         report.error(
-            f"binary data (character {ord(binary.group()):#04x}): this is not a text roster",
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "binary data (character {character}): this is not a text roster"
+            ),
             row=row,
+            character=f"{ord(binary.group()):#04x}",
         )
         return None
     first_row = 1
@@ -286,9 +301,13 @@ def read_csv_table(checked: CheckedFile, report: ImportReport) -> Table | None:
         delimiter = sniff_delimiter(text)
     if delimiter is None:
         report.error(
-            f"{path.name}: the first line has no commas, semicolons or tabs, so this is not "
-            "a CSV roster (it needs at least the columns Name and Title)",
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "{file}: the first line has no commas, semicolons or tabs, so this is not a CSV "
+                "roster (it needs at least the columns Name and Title)",
+            ),
             row=1,
+            file=path.name,
         )
         return None
     rows: list[Row] = []
@@ -297,7 +316,11 @@ def read_csv_table(checked: CheckedFile, report: ImportReport) -> Table | None:
         for record in reader:
             rows.append([cell if cell.strip() else None for cell in record])
     except csv.Error as error:
-        report.error(f"cannot be read as CSV: {error}", row=len(rows) + first_row)
+        report.error(
+            QT_TRANSLATE_NOOP("ImportFinding", "cannot be read as CSV: {reason}"),
+            row=len(rows) + first_row,
+            reason=error,
+        )
         return None
     return Table(None, rows, first_row)
 
@@ -309,7 +332,12 @@ def decode_text(data: bytes, encoding: str, name: str, report: ImportReport) -> 
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            report.error(f"{name} starts like UTF-16 text but is not valid UTF-16")
+            report.error(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{file} starts like UTF-16 text but is not valid UTF-16"
+                ),
+                file=name,
+            )
             return None
     try:
         return data.decode("utf-8-sig")
@@ -317,8 +345,11 @@ def decode_text(data: bytes, encoding: str, name: str, report: ImportReport) -> 
         row = data.count(b"\n", 0, error.start) + 1
         text = data.decode("cp1252", errors="replace")
         report.warning(
-            "the file is not UTF-8; it was read as Windows-1252 (Western European): check "
-            'accented names, and save as "CSV UTF-8" next time',
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "the file is not UTF-8; it was read as Windows-1252 (Western European): check "
+                'accented names, and save as "CSV UTF-8" next time',
+            ),
             row=row,
         )
         return text
@@ -394,7 +425,7 @@ def open_workbook(path: Path, report: ImportReport) -> WorkbookReader | None:
     try:
         return WorkbookReader(path)
     except Exception as error:  # calamine raises its own errors for every damaged part
-        report.error(workbook_error(path, error))
+        report.add(Severity.ERROR, workbook_error(path, error))
         return None
 
 
@@ -403,5 +434,10 @@ def _one_line(error: BaseException) -> str:
     return text[:300] or type(error).__name__
 
 
-def workbook_error(path: Path, error: BaseException) -> str:
-    return f"{path.name} cannot be read as an Excel workbook: {_one_line(error)}"
+def workbook_error(path: Path, error: BaseException) -> Phrase:
+    """A workbook its reader refuses; the reason is the reader's own (English) words."""
+    return phrase(
+        QT_TRANSLATE_NOOP("ImportFinding", "{file} cannot be read as an Excel workbook: {reason}"),
+        file=path.name,
+        reason=_one_line(error),
+    )

@@ -38,13 +38,15 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
 from sqlalchemy import insert, select
 
-from revorg.io.report import ImportReport
+from revorg.io.messages import BadValueError, Count, Listed, Localized, Phrase, reason
+from revorg.io.report import ImportReport, Severity
 from revorg.io.xlsx_layout import (
     ASSUMPTION_COLUMNS,
     ASSUMPTIONS,
     DRIVER_NAMES,
     FORMAT_VERSION,
     INPUT_NAMES,
+    LANGUAGE_INDEX,
     MARKER_PROPERTY,
     OPEN_WORDS,
     ORG,
@@ -70,6 +72,7 @@ from revorg.model.catalogue import (
 from revorg.model.document import PlanDocument, next_fiscal_year
 from revorg.model.edits import MAX_AMOUNT, MAX_COUNT
 from revorg.model.entities import Assumption, DottedLine, Position, RoleType
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
 from revorg.model.months import YearMonth
@@ -88,6 +91,7 @@ _TRUE = frozenset({"true", "yes", "1", "verdadero", "sí", "si", "是", "x"})
 _FALSE = frozenset({"false", "no", "0", "falso", "否", ""})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _LIST_SEPARATORS = re.compile(r"[,;\s]+")
+NEGATIVE_COST = QT_TRANSLATE_NOOP("ImportFinding", "a cost must not be negative: {cost}")
 
 
 class _FormulaWithoutValue:
@@ -157,12 +161,24 @@ def read_plan_workbook(
     try:
         book = _Book(path)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        report.error(f"{path.name} cannot be read as an Excel workbook: {_one_line(error)}")
+        report.error(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "{file} cannot be read as an Excel workbook: {reason}"
+            ),
+            file=path.name,
+            reason=_one_line(error),
+        )
         return None
     try:
         content = _Reader(book, report).read()
     except Exception as error:  # openpyxl parses each sheet lazily: damage shows up here
-        report.error(f"{path.name} is damaged: a sheet cannot be read ({_one_line(error)})")
+        report.error(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "{file} is damaged: a sheet cannot be read ({reason})"
+            ),
+            file=path.name,
+            reason=_one_line(error),
+        )
         return None
     finally:
         book.close()
@@ -306,16 +322,28 @@ class _Reader:
         version = _marker_version(workbook)
         if version is not None and version > FORMAT_VERSION:
             self.report.error(
-                f"this workbook was made by a newer version of RevOrg (workbook format "
-                f"{version}; this version reads up to {FORMAT_VERSION}): please update RevOrg"
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "this workbook was made by a newer version of RevOrg (workbook format "
+                    "{version}; this version reads up to {supported}): please update RevOrg",
+                ),
+                version=version,
+                supported=FORMAT_VERSION,
             )
             return None
         missing = [name for name in (TARGETS, ORG) if name not in workbook.sheetnames]
         if missing:
             self.report.error(
-                f"this is not a RevOrg workbook: the sheet {missing[0]!r} is missing "
-                f"(a RevOrg workbook has the sheets {TARGETS!r}, {ORG!r}, {ASSUMPTIONS!r} "
-                f"and {ROLES!r})"
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "this is not a RevOrg workbook: the sheet {missing} is missing (a RevOrg "
+                    "workbook has the sheets {targets}, {org}, {assumptions} and {roles})",
+                ),
+                missing=repr(missing[0]),
+                targets=repr(TARGETS),
+                org=repr(ORG),
+                assumptions=repr(ASSUMPTIONS),
+                roles=repr(ROLES),
             )
             return None
         self._targets()
@@ -326,41 +354,56 @@ class _Reader:
 
     # errors with their place
 
-    def error(self, message: str, where: _Where | None = None, sheet: str | None = None) -> None:
-        if where is None:
-            self.report.error(message, sheet=sheet)
-        else:
-            self.report.error(message, sheet=where.sheet, row=where.row, column=where.column)
+    # The values of a template are keywords besides `where` and `sheet`.
 
-    def warning(self, message: str, where: _Where | None = None, sheet: str | None = None) -> None:
-        if where is None:
-            self.report.warning(message, sheet=sheet)
-        else:
-            self.report.warning(message, sheet=where.sheet, row=where.row, column=where.column)
+    def error(
+        self, template: str, where: _Where | None = None, sheet: str | None = None, **values: object
+    ) -> None:
+        self.add(Severity.ERROR, Phrase(template, values), where, sheet)
 
-    def note(self, message: str, where: _Where) -> None:
-        self.report.note(message, sheet=where.sheet, row=where.row, column=where.column)
+    def warning(
+        self, template: str, where: _Where | None = None, sheet: str | None = None, **values: object
+    ) -> None:
+        self.add(Severity.WARNING, Phrase(template, values), where, sheet)
+
+    def note(self, template: str, where: _Where, **values: object) -> None:
+        self.add(Severity.NOTE, Phrase(template, values), where)
+
+    def add(
+        self, severity: Severity, said: Phrase, where: _Where | None, sheet: str | None = None
+    ) -> None:
+        if where is None:
+            self.report.add(severity, said, sheet=sheet)
+        else:
+            self.report.add(severity, said, sheet=where.sheet, row=where.row, column=where.column)
 
     def parsed(self, value: Any, where: _Where, parse: Any, required: bool = False) -> Any:
         """parse(value), or None after reporting why it is not usable; blank is None."""
         if value is FORMULA_WITHOUT_VALUE:
             self.error(
-                "a formula without a computed value: type the value, or open and save the "
-                "workbook in Excel or LibreOffice first",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "a formula without a computed value: type the value, or open and save the "
+                    "workbook in Excel or LibreOffice first",
+                ),
                 where,
             )
             return None
         if isinstance(value, _CellError):
-            self.error(f"the cell holds the error {value.code}", where)
+            self.error(
+                QT_TRANSLATE_NOOP("ImportFinding", "the cell holds the error {code}"),
+                where,
+                code=value.code,
+            )
             return None
         if _is_blank(value):
             if required:
-                self.error("this cell must not be blank", where)
+                self.error(QT_TRANSLATE_NOOP("ImportFinding", "this cell must not be blank"), where)
             return None
         try:
             return parse(value)
         except ValueError as problem:
-            self.error(str(problem), where)
+            self.add(Severity.ERROR, reason(problem), where)
             return None
 
     # --- Targets --------------------------------------------------------------------------
@@ -391,7 +434,7 @@ class _Reader:
             value, where = values[name]
             result = self.parsed(value, where, parse)
             if result is not None and check is not None and not check(result):
-                self.error(message.format(value=result), where)
+                self.error(message, where, value=result)
                 return None
             return result
 
@@ -402,26 +445,44 @@ class _Reader:
             content.currency = currency
         else:
             self.warning(
-                f"the currency {currency!r} is not a three-letter code: EUR is used",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the currency {currency} is not a three-letter code: EUR is used",
+                ),
                 values["Currency"][1] if "Currency" in values else None,
                 sheet=TARGETS,
+                currency=repr(currency),
             )
         year = number(
-            "FiscalYear", parse_whole, lambda y: 1900 <= y <= 9998, "not a fiscal year: {value}"
+            "FiscalYear",
+            parse_whole,
+            lambda y: 1900 <= y <= 9998,
+            QT_TRANSLATE_NOOP("ImportFinding", "not a fiscal year: {value}"),
         )
         if year is not None:
             content.fiscal_year = year
         start = number(
-            "FiscalStartMonth", parse_whole, lambda m: 1 <= m <= 12, "not a month (1-12): {value}"
+            "FiscalStartMonth",
+            parse_whole,
+            lambda m: 1 <= m <= 12,
+            QT_TRANSLATE_NOOP("ImportFinding", "not a month (1-12): {value}"),
         )
         if start is not None:
             content.fiscal_start_month = start
         money = ("Goal", "AverageDeal", "BaseRevenue", "Expansion")
         for name in money:
-            amount = number(name, parse_number, lambda v: v >= 0, "must not be negative: {value}")
+            amount = number(
+                name,
+                parse_number,
+                lambda v: v >= 0,
+                QT_TRANSLATE_NOOP("ImportFinding", "must not be negative: {value}"),
+            )
             content.targets[name] = to_money(amount) if amount is not None else Decimal(0)
         leads = number(
-            "Leads", parse_whole, lambda v: v >= 0, "must be a whole number of 0 or more: {value}"
+            "Leads",
+            parse_whole,
+            lambda v: v >= 0,
+            QT_TRANSLATE_NOOP("ImportFinding", "must be a whole number of 0 or more: {value}"),
         )
         content.targets["Leads"] = leads if leads is not None else 0
         for name in ("CloseRate", "Retention"):
@@ -429,7 +490,10 @@ class _Reader:
                 name,
                 parse_rate_value,
                 lambda v: 0 <= v <= 1,
-                "a rate must be between 0 % and 100 % (write 10% or 0.1): {value}",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "a rate must be between 0 % and 100 % (write 10% or 0.1): {value}",
+                ),
             )
             content.targets[name] = rate if rate is not None else Decimal(0)
 
@@ -439,12 +503,20 @@ class _Reader:
         if defined is None:
             if name in DRIVER_INPUTS:
                 self.error(
-                    f"the defined name {name} is missing: it must name the cell that holds it",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "the defined name {name} is missing: it must name the cell that holds it",
+                    ),
                     sheet=TARGETS,
+                    name=name,
                 )
             else:
                 self.warning(
-                    f"the defined name {name} is missing: a default is used", sheet=TARGETS
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the defined name {name} is missing: a default is used"
+                    ),
+                    sheet=TARGETS,
+                    name=name,
                 )
             return None
         try:
@@ -453,8 +525,13 @@ class _Reader:
             destinations = []
         if len(destinations) != 1 or destinations[0][0] not in self.book.workbook.sheetnames:
             self.error(
-                f"the defined name {name} does not refer to one cell ({defined.attr_text})",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the defined name {name} does not refer to one cell ({reference})",
+                ),
                 sheet=TARGETS,
+                name=name,
+                reference=defined.attr_text,
             )
             return None
         sheet, reference = destinations[0]
@@ -462,7 +539,13 @@ class _Reader:
         if ":" in cell:
             first, last = cell.split(":", 1)
             if first != last:
-                self.error(f"the defined name {name} refers to a range, not one cell", sheet=sheet)
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the defined name {name} refers to a range, not one cell"
+                    ),
+                    sheet=sheet,
+                    name=name,
+                )
                 return None
             cell = first
         row, column = coordinate_to_tuple(cell)
@@ -490,7 +573,12 @@ class _Reader:
                 for alias in aliases:
                     self.role_names.setdefault(fold(alias), spec.key)
         if ROLES not in self.book.workbook.sheetnames:
-            self.report.note("no Roles sheet: the built-in role catalogue is used", sheet=ROLES)
+            self.report.note(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "no Roles sheet: the built-in role catalogue is used"
+                ),
+                sheet=ROLES,
+            )
         else:
             self._role_rows()
         for role in self.roles.values():
@@ -508,30 +596,53 @@ class _Reader:
         for row in table.rows():
             key = row.text("key")
             if not key:
-                self.error("a role needs a key", row.where("key"))
+                self.error(
+                    QT_TRANSLATE_NOOP("ImportFinding", "a role needs a key"), row.where("key")
+                )
                 continue
             if key in seen:
-                self.error(f"the role key {key!r} is also on row {seen[key]}", row.where("key"))
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the role key {key} is also on row {first_row}"
+                    ),
+                    row.where("key"),
+                    key=repr(key),
+                    first_row=seen[key],
+                )
                 continue
             seen[key] = row.number
             if key == PLAN_WIDE or len(key) > MAX_KEY_LENGTH:
-                self.error(f"not a role key: {key!r}", row.where("key"))
+                self.error(
+                    QT_TRANSLATE_NOOP("ImportFinding", "not a role key: {key}"),
+                    row.where("key"),
+                    key=repr(key),
+                )
                 continue
             department = self._department(row.text("department"), row.where("department"))
             kind = row.text("kind") or "none"
             if kind not in CAPACITY_KINDS:
                 self.error(
-                    f"unknown capacity kind {kind!r} (one of: {', '.join(CAPACITY_KINDS)})",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "unknown capacity kind {kind} (one of: {kinds})"
+                    ),
                     row.where("kind"),
+                    kind=repr(kind),
+                    kinds=Listed(tuple(CAPACITY_KINDS)),
                 )
                 continue
             stage = row.text("funnel_stage") or "all"
             if stage not in FUNNEL_STAGES:
-                self.warning(f"unknown funnel stage {stage!r}: 'all' is used", row.where("kind"))
+                self.warning(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "unknown funnel stage {stage}: 'all' is used"
+                    ),
+                    row.where("kind"),
+                    stage=repr(stage),
+                )
                 stage = "all"
             cost = row.parsed("default_cost", parse_number)
             if cost is not None and cost < 0:
-                self.error(f"a cost must not be negative: {cost}", row.where("default_cost"))
+                self.error(NEGATIVE_COST, row.where("default_cost"), cost=cost)
             builtin = self.roles.get(key)
             role = _Role(
                 key=key,
@@ -558,12 +669,19 @@ class _Reader:
 
     def _department(self, text: str | None, where: _Where) -> str | None:
         if not text:
-            self.error("a department is needed", where)
+            self.error(QT_TRANSLATE_NOOP("ImportFinding", "a department is needed"), where)
             return None
         key = self.department_keys.get(fold(text))
         if key is None:
-            choices = ", ".join(spec.key for spec in department_specs())
-            self.error(f"unknown department {text!r} (one of: {choices})", where)
+            choices = Listed(tuple(spec.key for spec in department_specs()))
+            self.error(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "unknown department {department} (one of: {keys})"
+                ),
+                where,
+                department=repr(text),
+                keys=choices,
+            )
         return key
 
     # --- Assumptions ----------------------------------------------------------------------
@@ -571,7 +689,10 @@ class _Reader:
     def _assumptions(self) -> None:
         if ASSUMPTIONS not in self.book.workbook.sheetnames:
             self.report.warning(
-                "no Assumptions sheet: the default assumptions are used", sheet=ASSUMPTIONS
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "no Assumptions sheet: the default assumptions are used"
+                ),
+                sheet=ASSUMPTIONS,
             )
             return
         table = _Table(self, ASSUMPTIONS, ASSUMPTION_COLUMNS)
@@ -584,12 +705,22 @@ class _Reader:
             metric = row.text("metric")
             if not role_key or not metric:
                 column = "role_key" if not role_key else "metric"
-                self.error("an assumption needs a role key and a metric", row.where(column))
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "an assumption needs a role key and a metric"
+                    ),
+                    row.where(column),
+                )
                 continue
             if (role_key, metric) in seen:
                 self.error(
-                    f"{role_key} / {metric} is also on row {seen[role_key, metric]}",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "{role_key} / {metric} is also on row {first_row}"
+                    ),
                     row.where("metric"),
+                    role_key=role_key,
+                    metric=metric,
+                    first_row=seen[role_key, metric],
                 )
                 continue
             seen[role_key, metric] = row.number
@@ -597,17 +728,30 @@ class _Reader:
             if value is None:
                 continue
             if value < 0:
-                self.error(f"an assumption must not be negative: {value}", row.where("value"))
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "an assumption must not be negative: {value}"
+                    ),
+                    row.where("value"),
+                    value=value,
+                )
                 continue
             if role_key != PLAN_WIDE and role_key not in self.roles:
                 self.warning(
-                    f"no role has the key {role_key!r}: this assumption has no effect",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "no role has the key {key}: this assumption has no effect"
+                    ),
                     row.where("role_key"),
+                    key=repr(role_key),
                 )
             if metric not in KNOWN_METRICS:
                 self.warning(
-                    f"RevOrg does not use the metric {metric!r}: it is kept but has no effect",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "RevOrg does not use the metric {metric}: it is kept but has no effect",
+                    ),
                     row.where("metric"),
+                    metric=repr(metric),
                 )
             found.append((role_key, metric, value, row.text("source") or ""))
         self.content.assumptions = found
@@ -647,19 +791,29 @@ class _Reader:
         start = row.parsed("start_month", lambda v: parse_month(v, self.book.epoch))
         cost = row.parsed("annual_cost", parse_number)
         if cost is not None and cost < 0:
-            self.error(f"a cost must not be negative: {cost}", row.where("annual_cost"))
+            self.error(NEGATIVE_COST, row.where("annual_cost"), cost=cost)
         elif cost is not None and cost > MAX_AMOUNT:
-            self.error(f"a cost must be at most {MAX_AMOUNT:,}: {cost}", row.where("annual_cost"))
+            self.error(
+                QT_TRANSLATE_NOOP("ImportFinding", "a cost must be at most {limit}: {cost}"),
+                row.where("annual_cost"),
+                limit=Count(MAX_AMOUNT),
+                cost=cost,
+            )
         if cost is None and _is_blank(row.raw("annual_cost")):
             cost = role.default_annual_cost
             self.note(
-                f"no cost: the role's default annual cost ({cost}) is used",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "no cost: the role's default annual cost ({cost}) is used"
+                ),
                 row.where("annual_cost"),
+                cost=cost,
             )
         override = row.parsed("capacity_override", parse_number)
         if override is not None and override < 0:
             self.error(
-                f"a capacity must not be negative: {override}", row.where("capacity_override")
+                QT_TRANSLATE_NOOP("ImportFinding", "a capacity must not be negative: {capacity}"),
+                row.where("capacity_override"),
+                capacity=override,
             )
         dotted = row.parsed("dotted_lines", _id_list) or []
         if len(self.report.errors) > errors_before:
@@ -698,12 +852,16 @@ class _Reader:
                 return self.role_names[fold(text)]
         text = typed or named
         if not text:
-            self.error("a position needs a role", where)
+            self.error(QT_TRANSLATE_NOOP("ImportFinding", "a position needs a role"), where)
             return None
         if department is None:
             self.error(
-                f"unknown role {text!r}: name a department for it, or add it to the Roles sheet",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "unknown role {role}: name a department for it, or add it to the Roles sheet",
+                ),
                 where,
+                role=repr(text),
             )
             return None
         key = _unique_slug(text, self.roles)
@@ -711,9 +869,14 @@ class _Reader:
         self.role_names[fold(text)] = key
         self.content.roles.append(self.roles[key])
         self.warning(
-            f"unknown role {text!r}: added as the custom role {key!r} without capacity "
-            "(give it a capacity kind on the Roles sheet)",
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "unknown role {role}: added as the custom role {key} without capacity (give it a "
+                "capacity kind on the Roles sheet)",
+            ),
             where,
+            role=repr(text),
+            key=repr(key),
         )
         return key
 
@@ -729,7 +892,12 @@ class _Reader:
         for identifier, rows in self.id_rows.items():
             for row in rows[1:]:
                 self.error(
-                    f"the ID {identifier} is also used on row {rows[0]}", table.where(row, "id")
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the ID {id} is also used on row {first_row}"
+                    ),
+                    table.where(row, "id"),
+                    id=identifier,
+                    first_row=rows[0],
                 )
         by_id: dict[int, _Position] = {}
         for position in positions:
@@ -740,25 +908,36 @@ class _Reader:
             manager = position.manager_id
             if manager is not None and manager not in known:
                 self.error(
-                    f"the manager ID {manager} is not the ID of any row",
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the manager ID {id} is not the ID of any row"
+                    ),
                     table.where(position.row, "manager_id"),
+                    id=manager,
                 )
             elif manager is not None and manager == position.id:
                 self.error(
-                    "a position cannot report to itself", table.where(position.row, "manager_id")
+                    QT_TRANSLATE_NOOP("ImportFinding", "a position cannot report to itself"),
+                    table.where(position.row, "manager_id"),
                 )
             for target in position.dotted:
                 if target not in known or target == position.id:
                     self.error(
-                        f"the dotted line to {target} does not lead to another row's ID",
+                        QT_TRANSLATE_NOOP(
+                            "ImportFinding",
+                            "the dotted line to {id} does not lead to another row's ID",
+                        ),
                         table.where(position.row, "dotted_lines"),
+                        id=target,
                     )
         for cycle in _cycles(by_id):
             first = min(cycle, key=lambda p: p.row)
-            chain = " → ".join(str(p.id) for p in [*cycle, cycle[0]])
+            chain = Listed(tuple(p.id for p in [*cycle, cycle[0]]), " → ")
             self.error(
-                f"a reporting cycle: {chain} (each reports to the next)",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "a reporting cycle: {chain} (each reports to the next)"
+                ),
                 table.where(first.row, "manager_id"),
+                chain=chain,
             )
         lineages: set[str] = set()
         for position in positions:
@@ -815,15 +994,22 @@ class _Table:
         missing = [key for key in required if key not in self.index]
         for key in missing:
             self.reader.error(
-                f"the column {label(key)!r} is missing (row 1 holds the headings)",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "the column {heading} is missing (row 1 holds the headings)"
+                ),
                 sheet=self.sheet,
+                heading=_quoted_label(key),
             )
         return not missing
 
     def ok_any(self, keys: tuple[str, ...]) -> bool:
         if any(key in self.index for key in keys):
             return True
-        self.reader.error(f"the column {label(keys[0])!r} is missing", sheet=self.sheet)
+        self.reader.error(
+            QT_TRANSLATE_NOOP("ImportFinding", "the column {heading} is missing"),
+            sheet=self.sheet,
+            heading=_quoted_label(keys[0]),
+        )
         return False
 
     def where(self, row: int, key: str) -> _Where:
@@ -906,13 +1092,22 @@ def _boolean(value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"not yes or no: {value!r} (write TRUE or FALSE)")
+    raise BadValueError(
+        QT_TRANSLATE_NOOP("ImportFinding", "not yes or no: {value} (write TRUE or FALSE)"),
+        value=repr(value),
+    )
 
 
 def _positive_whole(value: Any) -> int:
     number = parse_whole(value)
     if not 1 <= number <= MAX_COUNT:
-        raise ValueError(f"must be a whole number from 1 to {MAX_COUNT:,}: {number}")
+        raise BadValueError(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding", "must be a whole number from 1 to {limit}: {number}"
+            ),
+            limit=Count(MAX_COUNT),
+            number=number,
+        )
     return number
 
 
@@ -926,6 +1121,11 @@ def _id_list(value: Any) -> list[int]:
         if number not in found:
             found.append(number)
     return found
+
+
+def _quoted_label(key: str) -> Localized:
+    """A column's heading in each language, quoted as the English line quotes it."""
+    return Localized({language: repr(label(key, language)) for language in LANGUAGE_INDEX})
 
 
 def _unique_slug(text: str, taken: dict[str, _Role]) -> str:

@@ -1,7 +1,8 @@
 """Values typed into a workbook, read the way a user meant them: amounts with thousands
 separators or a currency, rates as "10%" or 0.1, and months written in many ways.
 
-Every parser raises ValueError with a message fit for an import report.
+Every parser raises ValueError with a message fit for an import report (a BadValueError, whose
+reason the window translates).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from decimal import Decimal
 
 from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
+from revorg.io.messages import BadValueError
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import parse_decimal, parse_rate
 from revorg.model.months import YearMonth
 
@@ -48,16 +51,21 @@ _MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _CHINESE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$")
 _NAMED = re.compile(r"^([^\W\d_]+)\.?[\s,-]*(\d{4})$|^(\d{4})[\s,-]*([^\W\d_]+)\.?$")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("ImportFinding", "not a number: {value}")
+NOT_A_MONTH = QT_TRANSLATE_NOOP("ImportFinding", "not a month: {value}")
 
 
 def parse_number(value: object) -> Decimal:
     """A number from a cell: int, float, or text such as "1,234.50", "1.234,50", "EUR 900"."""
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"not a number: {_shown(value)}")
+        raise BadValueError(NOT_A_NUMBER, value=_shown(value))
     if isinstance(value, int | float | Decimal):
         return parse_decimal(value)
     if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-        raise ValueError(f"a date where a number belongs: {_shown(value)}")
+        raise BadValueError(
+            QT_TRANSLATE_NOOP("ImportFinding", "a date where a number belongs: {value}"),
+            value=_shown(value),
+        )
     text = str(value).strip().replace("\u00a0", "").replace("\u202f", "")
     text = _CURRENCY.sub("", text).strip().replace(" ", "").replace("'", "")
     if _THOUSANDS.match(text):
@@ -69,7 +77,7 @@ def parse_number(value: object) -> Decimal:
     try:
         return parse_decimal(text)
     except ValueError:
-        raise ValueError(f"not a number: {_shown(value)}") from None
+        raise BadValueError(NOT_A_NUMBER, value=_shown(value)) from None
 
 
 def parse_rate_value(value: object) -> Decimal:
@@ -78,14 +86,18 @@ def parse_rate_value(value: object) -> Decimal:
         try:
             return parse_rate(value.strip().replace(" ", "").replace(",", "."))
         except ValueError:
-            raise ValueError(f"not a percentage: {_shown(value)}") from None
+            raise BadValueError(
+                QT_TRANSLATE_NOOP("ImportFinding", "not a percentage: {value}"), value=_shown(value)
+            ) from None
     return parse_number(value)
 
 
 def parse_whole(value: object) -> int:
     number = parse_number(value)
     if number != number.to_integral_value():
-        raise ValueError(f"not a whole number: {_shown(value)}")
+        raise BadValueError(
+            QT_TRANSLATE_NOOP("ImportFinding", "not a whole number: {value}"), value=_shown(value)
+        )
     return int(number)
 
 
@@ -95,11 +107,11 @@ def parse_month(value: object, epoch: datetime.datetime | None = None) -> YearMo
     if isinstance(value, datetime.datetime | datetime.date):
         return _checked(value.year, value.month, value)
     if isinstance(value, bool):
-        raise ValueError(f"not a month: {_shown(value)}")
+        raise BadValueError(NOT_A_MONTH, value=_shown(value))
     if isinstance(value, int | float | Decimal):
         return _from_serial(float(value), epoch, value)
     if not isinstance(value, str):
-        raise ValueError(f"not a month: {_shown(value)}")
+        raise BadValueError(NOT_A_MONTH, value=_shown(value))
     text = value.strip()
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return _from_serial(float(text), epoch, value)
@@ -122,7 +134,10 @@ def parse_month(value: object, epoch: datetime.datetime | None = None) -> YearMo
         year = int(match.group(2) or match.group(3))
         if name in MONTH_NAMES:
             return _checked(year, MONTH_NAMES[name], value)
-    raise ValueError(f"not a month: {_shown(value)} (write it as 2027-03)")
+    raise BadValueError(
+        QT_TRANSLATE_NOOP("ImportFinding", "not a month: {value} (write it as 2027-03)"),
+        value=_shown(value),
+    )
 
 
 def _month_of_day_month(first: int, second: int, original: object) -> int:
@@ -136,8 +151,12 @@ def _month_of_day_month(first: int, second: int, original: object) -> int:
         return second
     if second == 1:
         return first
-    raise ValueError(
-        f"ambiguous date: {_shown(original)} could be day/month or month/day (write it as 2027-03)"
+    raise BadValueError(
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "ambiguous date: {value} could be day/month or month/day (write it as 2027-03)",
+        ),
+        value=_shown(original),
     )
 
 
@@ -147,11 +166,15 @@ def _from_serial(serial: float, epoch: datetime.datetime | None, original: objec
     except (OverflowError, ValueError):
         moment = None
     if not isinstance(moment, datetime.datetime | datetime.date):
-        raise ValueError(f"not a month: {_shown(original)}")
+        raise BadValueError(NOT_A_MONTH, value=_shown(original))
     if not FIRST_SERIAL_YEAR <= moment.year <= LAST_SERIAL_YEAR:
-        raise ValueError(
-            f"not a month: {_shown(original)} (as an Excel date it is {moment:%Y-%m-%d}; "
-            "write it as 2027-03)"
+        raise BadValueError(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "not a month: {value} (as an Excel date it is {date}; write it as 2027-03)",
+            ),
+            value=_shown(original),
+            date=f"{moment:%Y-%m-%d}",
         )
     return YearMonth(moment.year, moment.month)
 
@@ -160,7 +183,7 @@ def _checked(year: int, month: int, original: object) -> YearMonth:
     try:
         return YearMonth(year, month)
     except ValueError:
-        raise ValueError(f"not a month: {_shown(original)}") from None
+        raise BadValueError(NOT_A_MONTH, value=_shown(original)) from None
 
 
 def _shown(value: object) -> str:

@@ -484,6 +484,693 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>ImportFinding</name>
+    <message>
+        <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
+        <translation>un libro de RevOrg trae sus propios objetivos: --template {template} no se usa</translation>
+    </message>
+    <message>
+        <source>nothing could be read from this file</source>
+        <translation>no se ha podido leer nada de este archivo</translation>
+    </message>
+    <message>
+        <source>{first} and {more}</source>
+        <translation>{first} y {more}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>fila {row}</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>columna {column}</translation>
+    </message>
+    <message>
+        <source>{place}, {more}</source>
+        <translation>{place}, {more}</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+    <message>
+        <source>{severity}: {place}: {message}</source>
+        <translation>{severity}: {place}: {message}</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name (Nombre)</source>
+        <translation>Nombre (Name)</translation>
+    </message>
+    <message>
+        <source>Last name (Apellidos)</source>
+        <translation>Apellidos (Last name)</translation>
+    </message>
+    <message>
+        <source>Title (Puesto, Cargo)</source>
+        <translation>Puesto (Cargo, Title)</translation>
+    </message>
+    <message>
+        <source>Manager (Responsable, Jefe)</source>
+        <translation>Responsable (Jefe, Manager)</translation>
+    </message>
+    <message>
+        <source>Department (Departamento, Área)</source>
+        <translation>Departamento (Área, Department)</translation>
+    </message>
+    <message>
+        <source>Start date (Fecha de inicio)</source>
+        <translation>Fecha de inicio (Start date)</translation>
+    </message>
+    <message>
+        <source>Cost (Salary, Salario, Coste)</source>
+        <translation>Coste (Salario, Cost)</translation>
+    </message>
+    <message>
+        <source>Email (Correo)</source>
+        <translation>Correo (Email)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{name} (row {row})</source>
+        <translation>{name} (fila {row})</translation>
+    </message>
+    <message>
+        <source>open {title} (row {row})</source>
+        <translation>vacante de {title} (fila {row})</translation>
+    </message>
+    <message>
+        <source>{count} more error like the ones above, from row {first_row} on</source>
+        <translation>{count} error más como los anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{count} more errors like the ones above, from row {first_row} on</source>
+        <translation>{count} errores más como los anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{count} more warning like the ones above, from row {first_row} on</source>
+        <translation>{count} aviso más como los anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{count} more warnings like the ones above, from row {first_row} on</source>
+        <translation>{count} avisos más como los anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{count} more note like the ones above, from row {first_row} on</source>
+        <translation>{count} nota más como las anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{count} more notes like the ones above, from row {first_row} on</source>
+        <translation>{count} notas más como las anteriores, a partir de la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>{file} has no rows</source>
+        <translation>{file} no tiene filas</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheets</source>
+        <translation>{file} no tiene hojas de cálculo</translation>
+    </message>
+    <message>
+        <source>read sheet {sheet_name}: the sheets before it have no Name and Title columns</source>
+        <translation>se ha leído la hoja {sheet_name}: las hojas anteriores no tienen las columnas Nombre y Puesto</translation>
+    </message>
+    <message>
+        <source>{file} has no data: every sheet is empty</source>
+        <translation>{file} no tiene datos: todas las hojas están vacías</translation>
+    </message>
+    <message>
+        <source>no {missing} column; the heading row has {found}</source>
+        <translation>falta la columna {missing}; encabezados de esa fila: {found}</translation>
+    </message>
+    <message>
+        <source>columns not read: {headings}</source>
+        <translation>columnas no leídas: {headings}</translation>
+    </message>
+    <message>
+        <source>column {heading} also means {field}: only the first such column, {first}, is read</source>
+        <translation>la columna {heading} también corresponde a {field}: solo se lee la primera de estas columnas, {first}</translation>
+    </message>
+    <message>
+        <source>the roster has a heading row but no people</source>
+        <translation>el listado tiene fila de encabezados, pero ninguna persona</translation>
+    </message>
+    <message>
+        <source>the roster has {count} rows; at most {limit} are read (a larger chart is not a revenue organisation)</source>
+        <translation>el listado tiene {count} filas; se leen como máximo {limit} (un organigrama mayor no es una organización de ingresos)</translation>
+    </message>
+    <message>
+        <source>{count} blank row skipped ({rows})</source>
+        <translation>{count} fila en blanco omitida ({rows})</translation>
+    </message>
+    <message>
+        <source>{count} blank rows skipped ({rows})</source>
+        <translation>{count} filas en blanco omitidas ({rows})</translation>
+    </message>
+    <message>
+        <source>dates such as 03/04/2027 are read day first (3 April 2027)</source>
+        <translation>las fechas como 03/04/2027 se leen con el día primero (3 de abril de 2027)</translation>
+    </message>
+    <message>
+        <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
+        <translation>importes en {currency}, pero la moneda del plan es {plan_currency}: se usan tal cual, sin convertir</translation>
+    </message>
+    <message>
+        <source>the title is blank: every row needs one</source>
+        <translation>el cargo está en blanco: cada fila necesita uno</translation>
+    </message>
+    <message>
+        <source>{problem}: a cost cannot be below zero</source>
+        <translation>{problem}: un coste no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>{problem}: the cost must be a number</source>
+        <translation>{problem}: el coste debe ser un número</translation>
+    </message>
+    <message>
+        <source>{amount} is more than {limit}: the cost is too large</source>
+        <translation>{amount} supera {limit}: el coste es demasiado alto</translation>
+    </message>
+    <message>
+        <source>id {id} is also on row {first_row}: ids must be unique</source>
+        <translation>el id {id} también está en la fila {first_row}: los id deben ser únicos</translation>
+    </message>
+    <message>
+        <source>email {email} is also on row {first_row}</source>
+        <translation>el correo {email} también está en la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>manager {manager} not found: no row has this id, email or name</source>
+        <translation>no se encuentra el responsable {manager}: ninguna fila tiene ese id, correo o nombre</translation>
+    </message>
+    <message>
+        <source>manager {manager} is ambiguous: rows {rows} match; give the manager&apos;s id or email instead</source>
+        <translation>el responsable {manager} es ambiguo: coinciden las filas {rows}; indica mejor el id o el correo del responsable</translation>
+    </message>
+    <message>
+        <source>{person} reports to themselves</source>
+        <translation>{person} figura como su propio responsable</translation>
+    </message>
+    <message>
+        <source>reporting cycle: {people}; someone in it must report to a person outside it</source>
+        <translation>ciclo de dependencias: {people}; alguien del ciclo debe depender de una persona de fuera</translation>
+    </message>
+    <message>
+        <source>title {title} read as the role {role}</source>
+        <translation>el cargo {title} se ha interpretado como el rol {role}</translation>
+    </message>
+    <message>
+        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role&apos;s department is used</source>
+        <translation>el departamento {department} no es ninguno de Dirección, Marketing, Ventas, Customer Success, Operaciones de ingresos (RevOps): se usa el departamento del rol</translation>
+    </message>
+    <message>
+        <source>{count} rows have no manager (rows {rows}): each heads its own chart</source>
+        <translation>{count} filas no tienen responsable (filas {rows}): cada una encabeza su propio organigrama</translation>
+    </message>
+    <message>
+        <source>{count} row without a cost: it takes the role&apos;s default cost</source>
+        <translation>{count} fila sin coste: toma el coste por defecto del rol</translation>
+    </message>
+    <message>
+        <source>{count} rows without a cost: they take the role&apos;s default cost</source>
+        <translation>{count} filas sin coste: toman el coste por defecto del rol</translation>
+    </message>
+    <message>
+        <source>{count} {role} position placed in {department}, as the Department column says</source>
+        <translation>{count} puesto de {role} asignado a {department}, como indica la columna Departamento</translation>
+    </message>
+    <message>
+        <source>{count} {role} positions placed in {department}, as the Department column says</source>
+        <translation>{count} puestos de {role} asignados a {department}, como indica la columna Departamento</translation>
+    </message>
+    <message>
+        <source>{count} {role} position kept in {home}, the role&apos;s department, although the Department column says {department}</source>
+        <translation>{count} puesto de {role} se mantiene en {home}, el departamento del rol, aunque la columna Departamento indica {department}</translation>
+    </message>
+    <message>
+        <source>{count} {role} positions kept in {home}, the role&apos;s department, although the Department column says {department}</source>
+        <translation>{count} puestos de {role} se mantienen en {home}, el departamento del rol, aunque la columna Departamento indica {department}</translation>
+    </message>
+    <message>
+        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
+        <translation>{count} persona con nombre se incorpora en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
+    </message>
+    <message>
+        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
+        <translation>{count} personas con nombre se incorporan en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
+    </message>
+    <message>
+        <source>by default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <source>guessed from the title</source>
+        <translation>deducido del cargo</translation>
+    </message>
+    <message>
+        <source>from the Department column</source>
+        <translation>según la columna Departamento</translation>
+    </message>
+    <message>
+        <source>title {title} matches no role of the catalogue: added as a custom role in {department} ({why}; no capacity), {count} position</source>
+        <translation>el cargo {title} no coincide con ningún rol del catálogo: se añade como rol personalizado en {department} ({why}; sin capacidad), {count} puesto</translation>
+    </message>
+    <message>
+        <source>title {title} matches no role of the catalogue: added as a custom role in {department} ({why}; no capacity), {count} positions</source>
+        <translation>el cargo {title} no coincide con ningún rol del catálogo: se añade como rol personalizado en {department} ({why}; sin capacidad), {count} puestos</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un documento PDF</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>una imagen PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>una imagen JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>una imagen GIF</translation>
+    </message>
+    <message>
+        <source>a SQLite database (a RevOrg plan opens with `revorg FILE`)</source>
+        <translation>una base de datos SQLite (un plan de RevOrg se abre con `revorg ARCHIVO`)</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>un archivo comprimido gzip</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>un archivo comprimido 7-Zip</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>un archivo comprimido RAR</translation>
+    </message>
+    <message>
+        <source>a rich-text (RTF) document</source>
+        <translation>un documento de texto enriquecido (RTF)</translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation>un programa (ejecutable ELF)</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>{file} está vacío (0 bytes)</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB: files over {limit} MB are refused (a roster of 100,000 people is about 10 MB)</source>
+        <translation>{file} ocupa {size} MB: se rechazan los archivos de más de {limit} MB (un listado de 100.000 personas ocupa unos 10 MB)</translation>
+    </message>
+    <message>
+        <source>{file} is named {suffix} but is an Excel workbook: rename it to .xlsx</source>
+        <translation>{file} tiene la extensión {suffix}, pero es un libro de Excel: cámbiale la extensión a .xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is {description}, not a workbook or a CSV roster</source>
+        <translation>{file} es {description}, no un libro de Excel ni un listado CSV</translation>
+    </message>
+    <message>
+        <source>{file} holds binary data, not text: it is neither a CSV roster nor an Excel workbook</source>
+        <translation>{file} contiene datos binarios, no texto: no es un listado CSV ni un libro de Excel</translation>
+    </message>
+    <message>
+        <source>a text file (a CSV renamed?)</source>
+        <translation>un archivo de texto (¿un CSV renombrado?)</translation>
+    </message>
+    <message>
+        <source>an XML or HTML document</source>
+        <translation>un documento XML o HTML</translation>
+    </message>
+    <message>
+        <source>{file} is named {suffix} but is {looks}, not an Excel workbook (an .xlsx is a zip archive): save it from Excel as .xlsx, or rename a CSV to .csv</source>
+        <translation>{file} tiene la extensión {suffix}, pero es {looks}, no un libro de Excel (un .xlsx es un archivo zip): guárdalo desde Excel como .xlsx o, si es un CSV, cámbiale la extensión a .csv</translation>
+    </message>
+    <message>
+        <source>{file} is an XML or HTML document, not a CSV roster</source>
+        <translation>{file} es un documento XML o HTML, no un listado CSV</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>no se puede leer {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} does not exist</source>
+        <translation>{file} no existe</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file</source>
+        <translation>{file} es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file</source>
+        <translation>{file} no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected (an encrypted Excel workbook): open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it again</source>
+        <translation>{file} está protegido con contraseña (un libro de Excel cifrado): ábrelo en Excel, quita la contraseña (Archivo &gt; Información &gt; Proteger libro) y vuelve a guardarlo</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or .csv</source>
+        <translation>{file} es un libro de Excel 97-2003 (.xls): guárdalo desde Excel como .xlsx o .csv</translation>
+    </message>
+    <message>
+        <source>{file} is an Office 97-2003 document (OLE2), not a workbook or a CSV roster</source>
+        <translation>{file} es un documento de Office 97-2003 (OLE2), no un libro de Excel ni un listado CSV</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: not a readable zip archive ({reason})</source>
+        <translation>{file} está dañado: no es un archivo zip legible ({reason})</translation>
+    </message>
+    <message>
+        <source>{file} has {count} parts (a workbook has a few dozen): refused as a crafted archive</source>
+        <translation>{file} tiene {count} partes (un libro de Excel tiene unas pocas decenas): se rechaza por parecer un archivo manipulado</translation>
+    </message>
+    <message>
+        <source>{file} is an encrypted zip archive: save it again without a password</source>
+        <translation>{file} es un archivo zip cifrado: vuelve a guardarlo sin contraseña</translation>
+    </message>
+    <message>
+        <source>{file} would expand to {size} MB when unpacked (the limit is {limit} MB): refused as a possible zip bomb</source>
+        <translation>{file} ocuparía {size} MB al descomprimirse (el límite es {limit} MB): se rechaza como posible bomba zip</translation>
+    </message>
+    <message>
+        <source>{file}: part {part} is compressed {ratio} times (real workbooks stay under {limit}): refused as a possible zip bomb</source>
+        <translation>{file}: la parte {part} está comprimida {ratio} veces (los libros reales no pasan de {limit}): se rechaza como posible bomba zip</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb): save it from Excel as .xlsx or .csv</source>
+        <translation>un libro binario de Excel (.xlsb): guárdalo desde Excel como .xlsx o .csv</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv</source>
+        <translation>una hoja de cálculo OpenDocument (.ods): guárdala como .xlsx o .csv</translation>
+    </message>
+    <message>
+        <source>a Word document, not a workbook</source>
+        <translation>un documento de Word, no un libro de Excel</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation, not a workbook</source>
+        <translation>una presentación de PowerPoint, no un libro de Excel</translation>
+    </message>
+    <message>
+        <source>a zip archive, not an Excel workbook</source>
+        <translation>un archivo zip, no un libro de Excel</translation>
+    </message>
+    <message>
+        <source>{file} is {what}</source>
+        <translation>{file} es {what}</translation>
+    </message>
+    <message>
+        <source>{file}: part {part} declares XML entities (a DTD), which workbooks never do: refused as a possible XML bomb</source>
+        <translation>{file}: la parte {part} declara entidades XML (una DTD), algo que los libros de Excel nunca hacen: se rechaza como posible bomba XML</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount</source>
+        <translation>{value} no es un importe</translation>
+    </message>
+    <message>
+        <source>negative amount {amount}</source>
+        <translation>importe negativo {amount}</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} no es una fecha</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write 2027-03-15, 15/03/2027 or 03/2027)</source>
+        <translation>{value} no es una fecha (escribe 2027-03-15, 15/03/2027 o 03/2027)</translation>
+    </message>
+    <message>
+        <source>binary data (character {character}): this is not a text roster</source>
+        <translation>datos binarios (carácter {character}): esto no es un listado de texto</translation>
+    </message>
+    <message>
+        <source>{file}: the first line has no commas, semicolons or tabs, so this is not a CSV roster (it needs at least the columns Name and Title)</source>
+        <translation>{file}: la primera línea no tiene comas, puntos y coma ni tabuladores, así que no es un listado CSV (necesita al menos las columnas Nombre y Puesto)</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {reason}</source>
+        <translation>no se puede leer como CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} starts like UTF-16 text but is not valid UTF-16</source>
+        <translation>{file} empieza como texto UTF-16, pero no es UTF-16 válido</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; it was read as Windows-1252 (Western European): check accented names, and save as &quot;CSV UTF-8&quot; next time</source>
+        <translation>el archivo no está en UTF-8; se ha leído como Windows-1252 (Europa occidental): revisa los nombres con tildes y la próxima vez guárdalo como «CSV UTF-8»</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook: {reason}</source>
+        <translation>no se puede leer {file} como libro de Excel: {reason}</translation>
+    </message>
+    <message>
+        <source>a cost must not be negative: {cost}</source>
+        <translation>un coste no puede ser negativo: {cost}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: a sheet cannot be read ({reason})</source>
+        <translation>{file} está dañado: no se puede leer una hoja ({reason})</translation>
+    </message>
+    <message>
+        <source>this workbook was made by a newer version of RevOrg (workbook format {version}; this version reads up to {supported}): please update RevOrg</source>
+        <translation>este libro se creó con una versión más reciente de RevOrg (formato de libro {version}; esta versión lee hasta el {supported}): actualiza RevOrg</translation>
+    </message>
+    <message>
+        <source>this is not a RevOrg workbook: the sheet {missing} is missing (a RevOrg workbook has the sheets {targets}, {org}, {assumptions} and {roles})</source>
+        <translation>este no es un libro de RevOrg: falta la hoja {missing} (un libro de RevOrg tiene las hojas {targets}, {org}, {assumptions} y {roles})</translation>
+    </message>
+    <message>
+        <source>a formula without a computed value: type the value, or open and save the workbook in Excel or LibreOffice first</source>
+        <translation>una fórmula sin valor calculado: escribe el valor, o abre y guarda antes el libro en Excel o LibreOffice</translation>
+    </message>
+    <message>
+        <source>the cell holds the error {code}</source>
+        <translation>la celda contiene el error {code}</translation>
+    </message>
+    <message>
+        <source>this cell must not be blank</source>
+        <translation>esta celda no puede estar en blanco</translation>
+    </message>
+    <message>
+        <source>the currency {currency} is not a three-letter code: EUR is used</source>
+        <translation>la moneda {currency} no es un código de tres letras: se usa EUR</translation>
+    </message>
+    <message>
+        <source>not a fiscal year: {value}</source>
+        <translation>no es un año fiscal: {value}</translation>
+    </message>
+    <message>
+        <source>not a month (1-12): {value}</source>
+        <translation>no es un mes (1-12): {value}</translation>
+    </message>
+    <message>
+        <source>must not be negative: {value}</source>
+        <translation>no puede ser negativo: {value}</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more: {value}</source>
+        <translation>debe ser un número entero, 0 o más: {value}</translation>
+    </message>
+    <message>
+        <source>a rate must be between 0 % and 100 % (write 10% or 0.1): {value}</source>
+        <translation>una tasa debe estar entre 0 % y 100 % (escribe 10 % o 0,1): {value}</translation>
+    </message>
+    <message>
+        <source>the defined name {name} is missing: it must name the cell that holds it</source>
+        <translation>falta el nombre definido {name}: debe señalar la celda que contiene ese valor</translation>
+    </message>
+    <message>
+        <source>the defined name {name} is missing: a default is used</source>
+        <translation>falta el nombre definido {name}: se usa un valor por defecto</translation>
+    </message>
+    <message>
+        <source>the defined name {name} does not refer to one cell ({reference})</source>
+        <translation>el nombre definido {name} no se refiere a una sola celda ({reference})</translation>
+    </message>
+    <message>
+        <source>the defined name {name} refers to a range, not one cell</source>
+        <translation>el nombre definido {name} se refiere a un rango, no a una sola celda</translation>
+    </message>
+    <message>
+        <source>no Roles sheet: the built-in role catalogue is used</source>
+        <translation>no hay hoja Roles: se usa el catálogo de roles integrado</translation>
+    </message>
+    <message>
+        <source>a role needs a key</source>
+        <translation>un rol necesita una clave</translation>
+    </message>
+    <message>
+        <source>the role key {key} is also on row {first_row}</source>
+        <translation>la clave de rol {key} también está en la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>not a role key: {key}</source>
+        <translation>no es una clave de rol válida: {key}</translation>
+    </message>
+    <message>
+        <source>unknown capacity kind {kind} (one of: {kinds})</source>
+        <translation>tipo de capacidad desconocido {kind} (debe ser uno de: {kinds})</translation>
+    </message>
+    <message>
+        <source>unknown funnel stage {stage}: &apos;all&apos; is used</source>
+        <translation>etapa del embudo desconocida {stage}: se usa &apos;all&apos;</translation>
+    </message>
+    <message>
+        <source>a department is needed</source>
+        <translation>hace falta un departamento</translation>
+    </message>
+    <message>
+        <source>unknown department {department} (one of: {keys})</source>
+        <translation>departamento desconocido {department} (debe ser uno de: {keys})</translation>
+    </message>
+    <message>
+        <source>no Assumptions sheet: the default assumptions are used</source>
+        <translation>no hay hoja Assumptions: se usan los supuestos por defecto</translation>
+    </message>
+    <message>
+        <source>an assumption needs a role key and a metric</source>
+        <translation>un supuesto necesita una clave de rol y una métrica</translation>
+    </message>
+    <message>
+        <source>{role_key} / {metric} is also on row {first_row}</source>
+        <translation>{role_key} / {metric} también está en la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>an assumption must not be negative: {value}</source>
+        <translation>un supuesto no puede ser negativo: {value}</translation>
+    </message>
+    <message>
+        <source>no role has the key {key}: this assumption has no effect</source>
+        <translation>ningún rol tiene la clave {key}: este supuesto no tiene efecto</translation>
+    </message>
+    <message>
+        <source>RevOrg does not use the metric {metric}: it is kept but has no effect</source>
+        <translation>RevOrg no usa la métrica {metric}: se conserva, pero no tiene efecto</translation>
+    </message>
+    <message>
+        <source>a cost must be at most {limit}: {cost}</source>
+        <translation>un coste no puede pasar de {limit}: {cost}</translation>
+    </message>
+    <message>
+        <source>no cost: the role&apos;s default annual cost ({cost}) is used</source>
+        <translation>sin coste: se usa el coste anual por defecto del rol ({cost})</translation>
+    </message>
+    <message>
+        <source>a capacity must not be negative: {capacity}</source>
+        <translation>una capacidad no puede ser negativa: {capacity}</translation>
+    </message>
+    <message>
+        <source>a position needs a role</source>
+        <translation>un puesto necesita un rol</translation>
+    </message>
+    <message>
+        <source>unknown role {role}: name a department for it, or add it to the Roles sheet</source>
+        <translation>rol desconocido {role}: indica su departamento o añádelo a la hoja Roles</translation>
+    </message>
+    <message>
+        <source>unknown role {role}: added as the custom role {key} without capacity (give it a capacity kind on the Roles sheet)</source>
+        <translation>rol desconocido {role}: se añade como rol personalizado {key} sin capacidad (asígnale un tipo de capacidad en la hoja Roles)</translation>
+    </message>
+    <message>
+        <source>the ID {id} is also used on row {first_row}</source>
+        <translation>el ID {id} también se usa en la fila {first_row}</translation>
+    </message>
+    <message>
+        <source>the manager ID {id} is not the ID of any row</source>
+        <translation>el ID de responsable {id} no es el ID de ninguna fila</translation>
+    </message>
+    <message>
+        <source>a position cannot report to itself</source>
+        <translation>un puesto no puede depender de sí mismo</translation>
+    </message>
+    <message>
+        <source>the dotted line to {id} does not lead to another row&apos;s ID</source>
+        <translation>la línea de puntos a {id} no lleva al ID de otra fila</translation>
+    </message>
+    <message>
+        <source>a reporting cycle: {chain} (each reports to the next)</source>
+        <translation>un ciclo de dependencias: {chain} (cada uno depende del siguiente)</translation>
+    </message>
+    <message>
+        <source>the column {heading} is missing (row 1 holds the headings)</source>
+        <translation>falta la columna {heading} (la fila 1 contiene los encabezados)</translation>
+    </message>
+    <message>
+        <source>the column {heading} is missing</source>
+        <translation>falta la columna {heading}</translation>
+    </message>
+    <message>
+        <source>not yes or no: {value} (write TRUE or FALSE)</source>
+        <translation>no es sí ni no: {value} (escribe VERDADERO o FALSO)</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to {limit}: {number}</source>
+        <translation>debe ser un número entero de 1 a {limit}: {number}</translation>
+    </message>
+    <message>
+        <source>not a number: {value}</source>
+        <translation>no es un número: {value}</translation>
+    </message>
+    <message>
+        <source>not a month: {value}</source>
+        <translation>no es un mes: {value}</translation>
+    </message>
+    <message>
+        <source>a date where a number belongs: {value}</source>
+        <translation>una fecha donde debería haber un número: {value}</translation>
+    </message>
+    <message>
+        <source>not a percentage: {value}</source>
+        <translation>no es un porcentaje: {value}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {value}</source>
+        <translation>no es un número entero: {value}</translation>
+    </message>
+    <message>
+        <source>not a month: {value} (write it as 2027-03)</source>
+        <translation>no es un mes: {value} (escríbelo como 2027-03)</translation>
+    </message>
+    <message>
+        <source>ambiguous date: {value} could be day/month or month/day (write it as 2027-03)</source>
+        <translation>fecha ambigua: {value} puede ser día/mes o mes/día (escríbela como 2027-03)</translation>
+    </message>
+    <message>
+        <source>not a month: {value} (as an Excel date it is {date}; write it as 2027-03)</source>
+        <translation>no es un mes: {value} (como fecha de Excel es el {date}; escríbelo como 2027-03)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import %1</source>

@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>%.0fk</source>
-        <translation>%.0f千</translation>
+        <translation>%.0fk</translation>
     </message>
     <message>
         <source>Revenue target and capacity per department, in thousands of %1</source>
@@ -481,6 +481,693 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>%1 open position(s) start this month</source>
         <translation>本月有 %1 个空缺岗位入职</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFinding</name>
+    <message>
+        <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
+        <translation>RevOrg 工作簿自带目标：不使用 --template {template}</translation>
+    </message>
+    <message>
+        <source>nothing could be read from this file</source>
+        <translation>无法从此文件读取任何内容</translation>
+    </message>
+    <message>
+        <source>{first} and {more}</source>
+        <translation>{first}和{more}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>工作表 {sheet}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>列 {column}</translation>
+    </message>
+    <message>
+        <source>{place}, {more}</source>
+        <translation>{place}，{more}</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}：{message}</translation>
+    </message>
+    <message>
+        <source>{severity}: {place}: {message}</source>
+        <translation>{severity}：{place}：{message}</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号（Id、工号）</translation>
+    </message>
+    <message>
+        <source>Name (Nombre)</source>
+        <translation>姓名（Name、Nombre）</translation>
+    </message>
+    <message>
+        <source>Last name (Apellidos)</source>
+        <translation>姓氏（Last name、Apellidos）</translation>
+    </message>
+    <message>
+        <source>Title (Puesto, Cargo)</source>
+        <translation>职位（Title、岗位）</translation>
+    </message>
+    <message>
+        <source>Manager (Responsable, Jefe)</source>
+        <translation>上级（Manager、直属上级）</translation>
+    </message>
+    <message>
+        <source>Department (Departamento, Área)</source>
+        <translation>部门（Department）</translation>
+    </message>
+    <message>
+        <source>Start date (Fecha de inicio)</source>
+        <translation>入职日期（Start date）</translation>
+    </message>
+    <message>
+        <source>Cost (Salary, Salario, Coste)</source>
+        <translation>成本（Cost、薪资、年薪）</translation>
+    </message>
+    <message>
+        <source>Email (Correo)</source>
+        <translation>邮箱（Email）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name} (row {row})</source>
+        <translation>{name}（第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>open {title} (row {row})</source>
+        <translation>{title} 空缺岗位（第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>{count} more error like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 个类似的错误，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{count} more errors like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 个类似的错误，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{count} more warning like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 个类似的警告，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{count} more warnings like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 个类似的警告，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{count} more note like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 条类似的提示，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{count} more notes like the ones above, from row {first_row} on</source>
+        <translation>还有 {count} 条类似的提示，从第 {first_row} 行起</translation>
+    </message>
+    <message>
+        <source>{file} has no rows</source>
+        <translation>{file} 中没有任何行</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheets</source>
+        <translation>{file} 中没有工作表</translation>
+    </message>
+    <message>
+        <source>read sheet {sheet_name}: the sheets before it have no Name and Title columns</source>
+        <translation>已读取工作表 {sheet_name}：之前的工作表没有“姓名”和“职位”列</translation>
+    </message>
+    <message>
+        <source>{file} has no data: every sheet is empty</source>
+        <translation>{file} 没有数据：所有工作表都是空的</translation>
+    </message>
+    <message>
+        <source>no {missing} column; the heading row has {found}</source>
+        <translation>缺少 {missing} 列；该标题行中的列：{found}</translation>
+    </message>
+    <message>
+        <source>columns not read: {headings}</source>
+        <translation>未读取的列：{headings}</translation>
+    </message>
+    <message>
+        <source>column {heading} also means {field}: only the first such column, {first}, is read</source>
+        <translation>列 {heading} 也表示{field}：只读取第一个这样的列 {first}</translation>
+    </message>
+    <message>
+        <source>the roster has a heading row but no people</source>
+        <translation>花名册只有标题行，没有人员</translation>
+    </message>
+    <message>
+        <source>the roster has {count} rows; at most {limit} are read (a larger chart is not a revenue organisation)</source>
+        <translation>花名册有 {count} 行；最多读取 {limit} 行（规模更大的架构图已不是营收组织）</translation>
+    </message>
+    <message>
+        <source>{count} blank row skipped ({rows})</source>
+        <translation>跳过了 {count} 个空行（{rows}）</translation>
+    </message>
+    <message>
+        <source>{count} blank rows skipped ({rows})</source>
+        <translation>跳过了 {count} 个空行（{rows}）</translation>
+    </message>
+    <message>
+        <source>dates such as 03/04/2027 are read day first (3 April 2027)</source>
+        <translation>03/04/2027 这类日期按“日在前”读取（2027 年 4 月 3 日）</translation>
+    </message>
+    <message>
+        <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
+        <translation>金额以 {currency} 计，但计划的货币是 {plan_currency}：按原值使用，不做换算</translation>
+    </message>
+    <message>
+        <source>the title is blank: every row needs one</source>
+        <translation>职位为空：每一行都需要填写职位</translation>
+    </message>
+    <message>
+        <source>{problem}: a cost cannot be below zero</source>
+        <translation>{problem}：成本不能小于零</translation>
+    </message>
+    <message>
+        <source>{problem}: the cost must be a number</source>
+        <translation>{problem}：成本必须是数字</translation>
+    </message>
+    <message>
+        <source>{amount} is more than {limit}: the cost is too large</source>
+        <translation>{amount} 超过 {limit}：成本过高</translation>
+    </message>
+    <message>
+        <source>id {id} is also on row {first_row}: ids must be unique</source>
+        <translation>编号 {id} 也出现在第 {first_row} 行：编号必须唯一</translation>
+    </message>
+    <message>
+        <source>email {email} is also on row {first_row}</source>
+        <translation>邮箱 {email} 也出现在第 {first_row} 行</translation>
+    </message>
+    <message>
+        <source>manager {manager} not found: no row has this id, email or name</source>
+        <translation>找不到上级 {manager}：没有任何一行的编号、邮箱或姓名与之相符</translation>
+    </message>
+    <message>
+        <source>manager {manager} is ambiguous: rows {rows} match; give the manager&apos;s id or email instead</source>
+        <translation>上级 {manager} 不明确：第 {rows} 行都与之相符；请改填上级的编号或邮箱</translation>
+    </message>
+    <message>
+        <source>{person} reports to themselves</source>
+        <translation>{person} 向自己汇报</translation>
+    </message>
+    <message>
+        <source>reporting cycle: {people}; someone in it must report to a person outside it</source>
+        <translation>汇报关系形成循环：{people}；其中必须有人向循环之外的人汇报</translation>
+    </message>
+    <message>
+        <source>title {title} read as the role {role}</source>
+        <translation>职位 {title} 已识别为角色 {role}</translation>
+    </message>
+    <message>
+        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role&apos;s department is used</source>
+        <translation>部门 {department} 不是高管层、市场部、销售部、客户成功部、营收运营部中的任何一个：使用角色所属的部门</translation>
+    </message>
+    <message>
+        <source>{count} rows have no manager (rows {rows}): each heads its own chart</source>
+        <translation>{count} 行没有上级（第 {rows} 行）：各自成为一张独立架构图的最高层</translation>
+    </message>
+    <message>
+        <source>{count} row without a cost: it takes the role&apos;s default cost</source>
+        <translation>{count} 行没有成本：使用角色的默认成本</translation>
+    </message>
+    <message>
+        <source>{count} rows without a cost: they take the role&apos;s default cost</source>
+        <translation>{count} 行没有成本：使用角色的默认成本</translation>
+    </message>
+    <message>
+        <source>{count} {role} position placed in {department}, as the Department column says</source>
+        <translation>{count} 个“{role}”岗位按“部门”列放入{department}</translation>
+    </message>
+    <message>
+        <source>{count} {role} positions placed in {department}, as the Department column says</source>
+        <translation>{count} 个“{role}”岗位按“部门”列放入{department}</translation>
+    </message>
+    <message>
+        <source>{count} {role} position kept in {home}, the role&apos;s department, although the Department column says {department}</source>
+        <translation>{count} 个“{role}”岗位保留在角色所属的{home}，尽管“部门”列填写的是{department}</translation>
+    </message>
+    <message>
+        <source>{count} {role} positions kept in {home}, the role&apos;s department, although the Department column says {department}</source>
+        <translation>{count} 个“{role}”岗位保留在角色所属的{home}，尽管“部门”列填写的是{department}</translation>
+    </message>
+    <message>
+        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
+        <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
+    </message>
+    <message>
+        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
+        <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
+    </message>
+    <message>
+        <source>by default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>guessed from the title</source>
+        <translation>根据职位推断</translation>
+    </message>
+    <message>
+        <source>from the Department column</source>
+        <translation>取自“部门”列</translation>
+    </message>
+    <message>
+        <source>title {title} matches no role of the catalogue: added as a custom role in {department} ({why}; no capacity), {count} position</source>
+        <translation>职位 {title} 与目录中的任何角色都不匹配：已作为自定义角色加入{department}（{why}；无产能），共 {count} 个岗位</translation>
+    </message>
+    <message>
+        <source>title {title} matches no role of the catalogue: added as a custom role in {department} ({why}; no capacity), {count} positions</source>
+        <translation>职位 {title} 与目录中的任何角色都不匹配：已作为自定义角色加入{department}（{why}；无产能），共 {count} 个岗位</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a SQLite database (a RevOrg plan opens with `revorg FILE`)</source>
+        <translation>SQLite 数据库（RevOrg 计划请用 `revorg 文件` 打开）</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a rich-text (RTF) document</source>
+        <translation>富文本（RTF）文档</translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation>程序（ELF 可执行文件）</translation>
+    </message>
+    <message>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>{file} 是空文件（0 字节）</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB: files over {limit} MB are refused (a roster of 100,000 people is about 10 MB)</source>
+        <translation>{file} 大小为 {size} MB：超过 {limit} MB 的文件会被拒绝（10 万人的花名册约 10 MB）</translation>
+    </message>
+    <message>
+        <source>{file} is named {suffix} but is an Excel workbook: rename it to .xlsx</source>
+        <translation>{file} 的扩展名是 {suffix}，但它是 Excel 工作簿：请将扩展名改为 .xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is {description}, not a workbook or a CSV roster</source>
+        <translation>{file} 是{description}，不是工作簿或 CSV 花名册</translation>
+    </message>
+    <message>
+        <source>{file} holds binary data, not text: it is neither a CSV roster nor an Excel workbook</source>
+        <translation>{file} 包含二进制数据而非文本：既不是 CSV 花名册，也不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>a text file (a CSV renamed?)</source>
+        <translation>文本文件（可能是改了扩展名的 CSV？）</translation>
+    </message>
+    <message>
+        <source>an XML or HTML document</source>
+        <translation>XML 或 HTML 文档</translation>
+    </message>
+    <message>
+        <source>{file} is named {suffix} but is {looks}, not an Excel workbook (an .xlsx is a zip archive): save it from Excel as .xlsx, or rename a CSV to .csv</source>
+        <translation>{file} 的扩展名是 {suffix}，但它是{looks}，不是 Excel 工作簿（.xlsx 是 zip 压缩包）：请在 Excel 中另存为 .xlsx，如果是 CSV 文件，请把扩展名改为 .csv</translation>
+    </message>
+    <message>
+        <source>{file} is an XML or HTML document, not a CSV roster</source>
+        <translation>{file} 是 XML 或 HTML 文档，不是 CSV 花名册</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} does not exist</source>
+        <translation>{file} 不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file</source>
+        <translation>{file} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file</source>
+        <translation>{file} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected (an encrypted Excel workbook): open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it again</source>
+        <translation>{file} 受密码保护（已加密的 Excel 工作簿）：请在 Excel 中打开，移除密码（文件 &gt; 信息 &gt; 保护工作簿）后重新保存</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel 97-2003 workbook (.xls): save it from Excel as .xlsx or .csv</source>
+        <translation>{file} 是 Excel 97-2003 工作簿（.xls）：请在 Excel 中另存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>{file} is an Office 97-2003 document (OLE2), not a workbook or a CSV roster</source>
+        <translation>{file} 是 Office 97-2003 文档（OLE2），不是工作簿或 CSV 花名册</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: not a readable zip archive ({reason})</source>
+        <translation>{file} 已损坏：不是可读取的 zip 压缩包（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file} has {count} parts (a workbook has a few dozen): refused as a crafted archive</source>
+        <translation>{file} 包含 {count} 个部件（正常工作簿只有几十个）：疑似人为构造的压缩包，已拒绝</translation>
+    </message>
+    <message>
+        <source>{file} is an encrypted zip archive: save it again without a password</source>
+        <translation>{file} 是加密的 zip 压缩包：请不设密码重新保存</translation>
+    </message>
+    <message>
+        <source>{file} would expand to {size} MB when unpacked (the limit is {limit} MB): refused as a possible zip bomb</source>
+        <translation>{file} 解压后将达到 {size} MB（上限为 {limit} MB）：疑似 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>{file}: part {part} is compressed {ratio} times (real workbooks stay under {limit}): refused as a possible zip bomb</source>
+        <translation>{file}：部件 {part} 的压缩比为 {ratio} 倍（正常工作簿低于 {limit} 倍）：疑似 zip 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb): save it from Excel as .xlsx or .csv</source>
+        <translation>Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv</source>
+        <translation>OpenDocument 电子表格（.ods）：请另存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>a Word document, not a workbook</source>
+        <translation>Word 文档，不是工作簿</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation, not a workbook</source>
+        <translation>PowerPoint 演示文稿，不是工作簿</translation>
+    </message>
+    <message>
+        <source>a zip archive, not an Excel workbook</source>
+        <translation>zip 压缩包，不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>{file} is {what}</source>
+        <translation>{file} 是{what}</translation>
+    </message>
+    <message>
+        <source>{file}: part {part} declares XML entities (a DTD), which workbooks never do: refused as a possible XML bomb</source>
+        <translation>{file}：部件 {part} 声明了 XML 实体（DTD），正常工作簿从不这样做：疑似 XML 炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount</source>
+        <translation>{value} 不是金额</translation>
+    </message>
+    <message>
+        <source>negative amount {amount}</source>
+        <translation>金额为负数 {amount}</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write 2027-03-15, 15/03/2027 or 03/2027)</source>
+        <translation>{value} 不是日期（请写成 2027-03-15、15/03/2027 或 03/2027）</translation>
+    </message>
+    <message>
+        <source>binary data (character {character}): this is not a text roster</source>
+        <translation>二进制数据（字符 {character}）：这不是文本花名册</translation>
+    </message>
+    <message>
+        <source>{file}: the first line has no commas, semicolons or tabs, so this is not a CSV roster (it needs at least the columns Name and Title)</source>
+        <translation>{file}：第一行没有逗号、分号或制表符，因此不是 CSV 花名册（至少需要“姓名”和“职位”两列）</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {reason}</source>
+        <translation>无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} starts like UTF-16 text but is not valid UTF-16</source>
+        <translation>{file} 开头像 UTF-16 文本，但不是有效的 UTF-16</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; it was read as Windows-1252 (Western European): check accented names, and save as &quot;CSV UTF-8&quot; next time</source>
+        <translation>文件不是 UTF-8 编码，已按 Windows-1252（西欧）读取：请检查带重音符号的姓名，下次请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook: {reason}</source>
+        <translation>无法将 {file} 作为 Excel 工作簿读取：{reason}</translation>
+    </message>
+    <message>
+        <source>a cost must not be negative: {cost}</source>
+        <translation>成本不能为负数：{cost}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: a sheet cannot be read ({reason})</source>
+        <translation>{file} 已损坏：有工作表无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>this workbook was made by a newer version of RevOrg (workbook format {version}; this version reads up to {supported}): please update RevOrg</source>
+        <translation>此工作簿由更新版本的 RevOrg 创建（工作簿格式 {version}；当前版本最高支持 {supported}）：请更新 RevOrg</translation>
+    </message>
+    <message>
+        <source>this is not a RevOrg workbook: the sheet {missing} is missing (a RevOrg workbook has the sheets {targets}, {org}, {assumptions} and {roles})</source>
+        <translation>这不是 RevOrg 工作簿：缺少工作表 {missing}（RevOrg 工作簿包含 {targets}、{org}、{assumptions} 和 {roles} 工作表）</translation>
+    </message>
+    <message>
+        <source>a formula without a computed value: type the value, or open and save the workbook in Excel or LibreOffice first</source>
+        <translation>公式没有计算结果：请直接输入数值，或先在 Excel 或 LibreOffice 中打开并保存该工作簿</translation>
+    </message>
+    <message>
+        <source>the cell holds the error {code}</source>
+        <translation>单元格中是错误值 {code}</translation>
+    </message>
+    <message>
+        <source>this cell must not be blank</source>
+        <translation>此单元格不能为空</translation>
+    </message>
+    <message>
+        <source>the currency {currency} is not a three-letter code: EUR is used</source>
+        <translation>货币 {currency} 不是三个字母的代码：改用 EUR</translation>
+    </message>
+    <message>
+        <source>not a fiscal year: {value}</source>
+        <translation>不是有效的财年：{value}</translation>
+    </message>
+    <message>
+        <source>not a month (1-12): {value}</source>
+        <translation>不是有效的月份（1-12）：{value}</translation>
+    </message>
+    <message>
+        <source>must not be negative: {value}</source>
+        <translation>不能为负数：{value}</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more: {value}</source>
+        <translation>必须是不小于 0 的整数：{value}</translation>
+    </message>
+    <message>
+        <source>a rate must be between 0 % and 100 % (write 10% or 0.1): {value}</source>
+        <translation>比率必须在 0% 到 100% 之间（写成 10% 或 0.1）：{value}</translation>
+    </message>
+    <message>
+        <source>the defined name {name} is missing: it must name the cell that holds it</source>
+        <translation>缺少定义名称 {name}：它必须指向存放该值的单元格</translation>
+    </message>
+    <message>
+        <source>the defined name {name} is missing: a default is used</source>
+        <translation>缺少定义名称 {name}：使用默认值</translation>
+    </message>
+    <message>
+        <source>the defined name {name} does not refer to one cell ({reference})</source>
+        <translation>定义名称 {name} 没有指向单个单元格（{reference}）</translation>
+    </message>
+    <message>
+        <source>the defined name {name} refers to a range, not one cell</source>
+        <translation>定义名称 {name} 指向的是区域，而不是单个单元格</translation>
+    </message>
+    <message>
+        <source>no Roles sheet: the built-in role catalogue is used</source>
+        <translation>没有 Roles 工作表：使用内置的角色目录</translation>
+    </message>
+    <message>
+        <source>a role needs a key</source>
+        <translation>角色需要代码</translation>
+    </message>
+    <message>
+        <source>the role key {key} is also on row {first_row}</source>
+        <translation>角色代码 {key} 也出现在第 {first_row} 行</translation>
+    </message>
+    <message>
+        <source>not a role key: {key}</source>
+        <translation>不是有效的角色代码：{key}</translation>
+    </message>
+    <message>
+        <source>unknown capacity kind {kind} (one of: {kinds})</source>
+        <translation>未知的产能类型 {kind}（可选：{kinds}）</translation>
+    </message>
+    <message>
+        <source>unknown funnel stage {stage}: &apos;all&apos; is used</source>
+        <translation>未知的漏斗阶段 {stage}：改用 &apos;all&apos;</translation>
+    </message>
+    <message>
+        <source>a department is needed</source>
+        <translation>需要填写部门</translation>
+    </message>
+    <message>
+        <source>unknown department {department} (one of: {keys})</source>
+        <translation>未知的部门 {department}（可选：{keys}）</translation>
+    </message>
+    <message>
+        <source>no Assumptions sheet: the default assumptions are used</source>
+        <translation>没有 Assumptions 工作表：使用默认假设</translation>
+    </message>
+    <message>
+        <source>an assumption needs a role key and a metric</source>
+        <translation>假设需要角色代码和指标</translation>
+    </message>
+    <message>
+        <source>{role_key} / {metric} is also on row {first_row}</source>
+        <translation>{role_key} / {metric} 也出现在第 {first_row} 行</translation>
+    </message>
+    <message>
+        <source>an assumption must not be negative: {value}</source>
+        <translation>假设不能为负数：{value}</translation>
+    </message>
+    <message>
+        <source>no role has the key {key}: this assumption has no effect</source>
+        <translation>没有角色的代码是 {key}：此假设不起作用</translation>
+    </message>
+    <message>
+        <source>RevOrg does not use the metric {metric}: it is kept but has no effect</source>
+        <translation>RevOrg 不使用指标 {metric}：予以保留，但不起作用</translation>
+    </message>
+    <message>
+        <source>a cost must be at most {limit}: {cost}</source>
+        <translation>成本不能超过 {limit}：{cost}</translation>
+    </message>
+    <message>
+        <source>no cost: the role&apos;s default annual cost ({cost}) is used</source>
+        <translation>未填成本：使用角色的默认年度成本（{cost}）</translation>
+    </message>
+    <message>
+        <source>a capacity must not be negative: {capacity}</source>
+        <translation>产能不能为负数：{capacity}</translation>
+    </message>
+    <message>
+        <source>a position needs a role</source>
+        <translation>岗位需要角色</translation>
+    </message>
+    <message>
+        <source>unknown role {role}: name a department for it, or add it to the Roles sheet</source>
+        <translation>未知角色 {role}：请为其填写部门，或将其添加到 Roles 工作表</translation>
+    </message>
+    <message>
+        <source>unknown role {role}: added as the custom role {key} without capacity (give it a capacity kind on the Roles sheet)</source>
+        <translation>未知角色 {role}：已作为无产能的自定义角色 {key} 添加（请在 Roles 工作表中为其设置产能类型）</translation>
+    </message>
+    <message>
+        <source>the ID {id} is also used on row {first_row}</source>
+        <translation>编号 {id} 也用在第 {first_row} 行</translation>
+    </message>
+    <message>
+        <source>the manager ID {id} is not the ID of any row</source>
+        <translation>上级编号 {id} 不是任何一行的编号</translation>
+    </message>
+    <message>
+        <source>a position cannot report to itself</source>
+        <translation>岗位不能向自己汇报</translation>
+    </message>
+    <message>
+        <source>the dotted line to {id} does not lead to another row&apos;s ID</source>
+        <translation>指向 {id} 的虚线汇报没有对应到另一行的编号</translation>
+    </message>
+    <message>
+        <source>a reporting cycle: {chain} (each reports to the next)</source>
+        <translation>汇报关系形成循环：{chain}（每一个都向下一个汇报）</translation>
+    </message>
+    <message>
+        <source>the column {heading} is missing (row 1 holds the headings)</source>
+        <translation>缺少 {heading} 列（第 1 行为标题行）</translation>
+    </message>
+    <message>
+        <source>the column {heading} is missing</source>
+        <translation>缺少 {heading} 列</translation>
+    </message>
+    <message>
+        <source>not yes or no: {value} (write TRUE or FALSE)</source>
+        <translation>不是“是”或“否”：{value}（请写 TRUE 或 FALSE）</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to {limit}: {number}</source>
+        <translation>必须是 1 到 {limit} 之间的整数：{number}</translation>
+    </message>
+    <message>
+        <source>not a number: {value}</source>
+        <translation>不是数字：{value}</translation>
+    </message>
+    <message>
+        <source>not a month: {value}</source>
+        <translation>不是有效的月份：{value}</translation>
+    </message>
+    <message>
+        <source>a date where a number belongs: {value}</source>
+        <translation>此处应为数字，却填了日期：{value}</translation>
+    </message>
+    <message>
+        <source>not a percentage: {value}</source>
+        <translation>不是百分比：{value}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {value}</source>
+        <translation>不是整数：{value}</translation>
+    </message>
+    <message>
+        <source>not a month: {value} (write it as 2027-03)</source>
+        <translation>不是有效的月份：{value}（请写成 2027-03）</translation>
+    </message>
+    <message>
+        <source>ambiguous date: {value} could be day/month or month/day (write it as 2027-03)</source>
+        <translation>日期有歧义：{value} 既可能是日/月，也可能是月/日（请写成 2027-03）</translation>
+    </message>
+    <message>
+        <source>not a month: {value} (as an Excel date it is {date}; write it as 2027-03)</source>
+        <translation>不是有效的月份：{value}（按 Excel 日期解读为 {date}；请写成 2027-03）</translation>
     </message>
 </context>
 <context>
