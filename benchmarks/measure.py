@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -324,6 +325,7 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
             break
     results["move"] = seconds(move_runs)
     results["undo"] = seconds(undo_runs)
+    results.update(measure_edits(gui, window, size, repeat))
 
     progress(size, "repaint zoomed out")
     view.fit()
@@ -331,6 +333,94 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
     results["fit_zoom"] = {"value": view.zoom(), "unit": "scale"}
     results["repaint_zoomed_out"] = timed(lambda _state: view.viewport().grab(), repeat)
     gui.close_window(window)
+    return results
+
+
+# --- the other edits ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditTargets:
+    manager: int  # where roles are dropped: a manager in the middle of the chart
+    member: int  # a team member (a card without reports) of that manager's line, to edit
+    leaf: int  # another one, to delete
+
+
+def choose_edit_targets(tree: Any) -> EditTargets:
+    """A manager halfway through the chart (in pre-order) and two of the cards without reports
+    that follow it: where a user at work on the middle of a large chart drops and edits."""
+    order = tree.preorder()
+    middle = len(order) // 2
+    manager = next(p for p in order[middle:] + order if tree.reports(p))
+    start = order.index(manager)
+    leaves = [p for p in order[start:] + order if not tree.reports(p)]
+    return EditTargets(manager, leaves[0], leaves[1])
+
+
+def timed_step(gui: Gui, action: Callable[[], object]) -> float:
+    """One interaction, from the call to the repaint that shows it."""
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    gui.settle()
+    return time.perf_counter() - start
+
+
+def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, Any]:
+    """The interactions of a working session besides a move, each up to the repaint at zoom
+    1:1 on the cards concerned, through the window's own handlers where the user's action
+    has one. Each is undone before the next run (not timed), but the undo of a delete."""
+    from PySide6.QtCore import QPointF
+
+    controller, scene, view = window.controller, window.scene, window.view
+    targets = choose_edit_targets(controller.tree())
+    view.resetTransform()
+    view.centerOn(QPointF(*scene.layout.centres[targets.manager]))
+    gui.settle()
+    undo = controller.undo_stack.undo
+    runs: dict[str, list[float]] = {}
+
+    def run(key: str, action: Callable[[], object], then: Callable[[], object] | None) -> None:
+        runs.setdefault(key, []).append(timed_step(gui, action))
+        if then is not None:
+            then()
+            gui.settle()
+
+    progress(size, "edits: a field, a role dropped, a delete and its undo, a target, hires")
+    headcount = controller.positions()[targets.member].headcount
+    goal = controller.scenario.targets.goal
+    for index in range(repeat):
+        edit = {"headcount": headcount + 1 + index}
+        run("edit_field", partial(window.apply_inspector_edit, targets.member, edit), undo)
+        run("add_role", partial(window.add_role, "ae", targets.manager), undo)
+        scene.select_only([targets.leaf])
+        gui.settle()
+        run("delete_member", window.delete_selected, None)
+        run("delete_undo", undo, None)
+        new_goal = goal + 1000 * (index + 1)
+        run("set_target", partial(controller.set_target, "goal", new_goal), undo)
+        controller.end_typing_session()
+        run("apply_hires", window.apply_suggested_hires, undo)
+        if runs["edit_field"][0] > LONG_RUN_S:
+            break
+    assert targets.leaf in controller.positions()  # every edit was undone
+    results = {key: seconds(values) for key, values in runs.items()}
+    results["hires_added"] = {
+        "value": sum(controller.summary().capacity.hires_needed.values()),
+        "unit": "positions",
+    }
+
+    progress(size, "copy the scenario")
+    first = controller.scenario_id
+    copy_runs = []
+    for index in range(repeat):
+        copy_runs.append(timed_step(gui, partial(controller.copy_scenario, f"Copy {index + 1}")))
+        undo()  # back to the first scenario, without the copy
+        gui.settle()
+        assert controller.scenario_id == first
+        if copy_runs[0] > LONG_RUN_S:
+            break
+    results["copy_scenario"] = seconds(copy_runs)
     return results
 
 

@@ -42,6 +42,14 @@ ROWS = (
     Row("move", "move a team + relayout + repaint, ms", "time"),
     Row("move_subtree", "  positions in the team moved", "count"),
     Row("undo", "undo of that move, ms", "time"),
+    Row("edit_field", "edit a card's field (headcount), ms", "time"),
+    Row("add_role", "add a role (drop) + relayout, ms", "time"),
+    Row("delete_member", "delete a team member + relayout, ms", "time"),
+    Row("delete_undo", "undo of that delete, ms", "time"),
+    Row("set_target", "change a target (the goal), ms", "time"),
+    Row("apply_hires", "apply the suggested hires, ms", "time"),
+    Row("hires_added", "  open positions added", "count"),
+    Row("copy_scenario", "copy the scenario and show it, ms", "time"),
     Row("repaint_zoomed_out", "repaint zoomed out (fit), ms", "time"),
     Row("save", "save (save_as to a new file), ms", "time"),
     Row("sqlite", "  peer: sqlite3 executemany, same rows", "time"),
@@ -81,6 +89,19 @@ GOALS = (
     Goal("move", 50_000, 0.2, "<= 200 ms"),
     Goal("undo", 50_000, 0.2, "<= 200 ms"),
     Goal("repaint_zoomed_out", 50_000, 0.2, "<= 200 ms"),
+    # "Every interaction 200 ms or less" at 50,000 (issue 6); copying a scenario is a command
+    # that makes 50,000 rows, shown without a goal.
+    *(
+        Goal(key, 50_000, 0.2, "<= 200 ms")
+        for key in (
+            "edit_field",
+            "add_role",
+            "delete_member",
+            "delete_undo",
+            "set_target",
+            "apply_hires",
+        )
+    ),
 )
 
 

@@ -175,6 +175,11 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         "from its start to the first paint",
         "move: a mid-size team (positions / 200, at least 10) moved under a manager far away, "
         "at zoom 1:1, up to the repaint; undo likewise",
+        "edits, at zoom 1:1 on a manager halfway through the chart, each up to the repaint and "
+        "undone before the next run: the headcount of a card of its line (the inspector's "
+        "edit), an AE dropped under it, a card without reports deleted and the delete undone, "
+        "the goal changed, the suggested hires applied; the copy of the scenario is shown "
+        "(the chart switches to it) and undone",
         "dot runs with straight edges (splines=line), its cheapest setting; the workbook peer "
         "writes the same values and formulas without styles, tables, validations or chart",
         "roster: one row per position (Name, Title, Manager by name, Department, Cost)",

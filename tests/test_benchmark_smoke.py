@@ -43,9 +43,17 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
         if ratio.key in measures:
             expected = measures[ratio.ours]["value"] / measures[ratio.peer]["value"]
             assert abs(measures[ratio.key]["value"] - expected) < 1e-9
+    edits = ("edit_field", "add_role", "delete_member", "delete_undo", "set_target")
+    edits += ("apply_hires", "copy_scenario")
     for key in ("open", "layout", "move", "undo", "save", "export", "import_xlsx", "summary"):
         assert measures[key]["unit"] == "s"
         assert len(measures[key]["runs"]) == 1
+    for key in edits:
+        assert measures[key]["unit"] == "s" and len(measures[key]["runs"]) == 1, key
+    assert measures["hires_added"]["unit"] == "positions"  # and more than none (above)
+    # Every interaction of a session has the goal at 50,000 (the copy is a command).
+    goal_keys = {goal.key for goal in GOALS if goal.size == 50_000}
+    assert set(edits) - goal_keys == {"copy_scenario"}
     if not has_dot:
         assert any("dot is not installed" in n for n in data["results"]["200"]["notes"])
 

@@ -3,7 +3,7 @@ chart as one overview item when zoomed out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -182,6 +182,21 @@ class CardItem(QGraphicsRectItem):
         self.setAcceptedMouseButtons(_LEFT_BUTTON)
         if self._content is not None:
             self._show_tooltip(self._content)
+
+    def reuse(self, position_id: int, content: Callable[[], CardContent], colour: str) -> None:
+        """Show another position, as a new card would: switching to a scenario of 50,000
+        positions reuses the cards, where removing them and making new ones cost half a second
+        each. The scene has cleared the selection and shown the card."""
+        self.position_id = position_id
+        if self._content is not None:
+            self.setToolTip("")  # made again with the content
+        self._content = None
+        self._make_content = content
+        self.colour = colour
+        for name in ("drop_state", "hidden_reports", "highlighted", "coverage_mark"):
+            if name in self.__dict__:  # back to the class's default
+                delattr(self, name)
+        self.update()
 
     @property
     def content(self) -> CardContent:
@@ -371,6 +386,7 @@ class ChartGeometry:
     collapsed: Collection[int]
     metrics: LayoutMetrics
     bounds: QRectF = field(default_factory=QRectF)
+    parent: Mapping[int, int | None] = field(default_factory=dict)  # each card's manager
 
     def teams(self) -> Iterator[tuple[int, Sequence[int]]]:
         """Each drawn manager with its reports (a drawn, expanded manager's reports are
@@ -419,58 +435,86 @@ def connector_pen() -> QPen:
     return QPen(QColor(CONNECTOR_PEN_COLOUR), CONNECTOR_PEN_WIDTH)
 
 
+Box = tuple[float, float, float, float, int, Sequence[int]]  # left, top, right, bottom, team
+
+
 class ConnectorsItem(QGraphicsItem):
     """Every reporting line of the chart as one item that draws only the teams whose lines
-    cross the exposed area (one item per team made Qt track thousands of paths)."""
+    cross the exposed area (one item per team made Qt track thousands of paths).
+
+    The box around each team's lines is kept from one layout to the next: after an edit,
+    only the teams whose cards moved, left or changed are boxed again, when next painted."""
+
+    rebox_all_above = 0.25  # share of the cards touched past which every team is boxed again
 
     def __init__(self, geometry: ChartGeometry) -> None:
         super().__init__()
         self.geometry = geometry
-        self._boxes: list[tuple[float, float, float, float, int, Sequence[int]]] | None = None
+        self._boxes: dict[int, Box] = {}  # by manager
+        self._touched: set[int] | None = None  # cards to box again (None: every team)
         self._pen = connector_pen()
         self.setZValue(-1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
-    def set_geometry(self, geometry: ChartGeometry) -> None:
+    def set_geometry(self, geometry: ChartGeometry, touched: Collection[int] | None = None) -> None:
+        """A new layout; `touched`: the cards that moved or left it and the managers whose
+        reports changed since the last one (None: anything may have changed)."""
         self.prepareGeometryChange()
         self.geometry = geometry
-        self._boxes = None
+        if touched is None or self._touched is None:
+            self._touched = None
+        else:
+            self._touched.update(touched)
         self.update()
 
     def boundingRect(self) -> QRectF:
         return self.geometry.bounds
 
-    def boxes(self) -> list[tuple[float, float, float, float, int, Sequence[int]]]:
+    def boxes(self) -> list[Box]:
         """(left, top, right, bottom, manager, reports) around each team's lines."""
-        if self._boxes is None:
-            geometry = self.geometry
-            centres = geometry.layout.centres
-            stacked = geometry.layout.stacked
-            half_w = geometry.metrics.card_width / 2
-            half_h = geometry.metrics.card_height / 2
-            boxes = []
-            for manager, reports in geometry.teams():
-                mx, my = centres[manager]
-                if manager in stacked:
-                    last_y = centres[reports[-1]][1]
-                    spine_x = mx - half_w - STACK_TICK_LENGTH
-                    boxes.append((spine_x, my + half_h, mx, last_y, manager, reports))
-                    continue
-                first_x, _ = centres[reports[0]]
-                last_x, last_y = centres[reports[-1]]
-                boxes.append(
-                    (
-                        min(first_x, last_x, mx),
-                        my + half_h,
-                        max(first_x, last_x, mx),
-                        last_y - half_h,
-                        manager,
-                        reports,
-                    )
-                )
-            self._boxes = boxes
-        return self._boxes
+        touched = self._touched
+        centres = self.geometry.layout.centres
+        if touched is None or len(touched) > self.rebox_all_above * len(centres):
+            self._boxes = {}
+            self._box_again(manager for manager, _reports in self.geometry.teams())
+        else:
+            # A card that moved in its team changes its manager's box (one that went to
+            # another team or left the chart: both managers' reports changed, so they are
+            # touched too).
+            parent = self.geometry.parent
+            self._box_again({parent.get(i) for i in touched} | touched)
+        self._touched = set()
+        return list(self._boxes.values())
+
+    def _box_again(self, managers: Iterable[int | None]) -> None:
+        """Box these managers' teams again (or forget those no longer drawn)."""
+        geometry = self.geometry
+        centres, stacked = geometry.layout.centres, geometry.layout.stacked
+        children, collapsed = geometry.children, geometry.collapsed
+        half_w = geometry.metrics.card_width / 2
+        half_h = geometry.metrics.card_height / 2
+        spine = half_w + STACK_TICK_LENGTH
+        boxes = self._boxes
+        for manager in managers:
+            if manager is None:
+                continue
+            reports = children.get(manager)
+            if not reports or manager not in centres or manager in collapsed:
+                boxes.pop(manager, None)
+                continue
+            team = tuple(reports)  # the tree's list changes in place; the box must not
+            mx, my = centres[manager]
+            if manager in stacked:
+                last_y = centres[team[-1]][1]
+                boxes[manager] = (mx - spine, my + half_h, mx, last_y, manager, team)
+            else:
+                # Reports run left to right: the first is leftmost, the last rightmost.
+                first_x = centres[team[0]][0]
+                last_x, last_y = centres[team[-1]]
+                left = first_x if first_x < mx else mx
+                right = last_x if last_x > mx else mx
+                boxes[manager] = (left, my + half_h, right, last_y - half_h, manager, team)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -8,6 +8,7 @@ card as a block and the cards draw nothing (they stay for selection, search and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -31,6 +32,7 @@ from revorg.gui.layout import ChartLayout, IncrementalLayout, LayoutMetrics
 from revorg.model.bulk import paused_gc
 from revorg.model.entities import DottedLine, Position
 from revorg.model.rows import PositionRow
+from revorg.model.scenario_rows import RowsChange
 
 SCENE_MARGIN = 200.0
 
@@ -56,13 +58,12 @@ class ChartScene(QGraphicsScene):
         # Zoomed out, the overview item stands in for the cards. A large chart opens zoomed
         # out: start so, and a small one switches at its first paint (see ChartView).
         self.overview = True
-        # The centres the shown cards were placed at: the last layout's (never changed).
-        self._placed: dict[int, tuple[float, float]] = {}
         self._hidden: set[int] = set()  # cards hidden in a collapsed team
         self._new: set[int] = set()  # cards not laid out yet
         self._badged: set[int] = set()  # cards that show a count of hidden reports
         self._marks: dict[str, str | None] | None = None  # coverage marks last applied
         self._unmarked: set[int] = set()  # cards whose coverage mark is not set yet
+        self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
         geometry = ChartGeometry(self.layout, {}, self.collapsed, self.metrics)
         self.connector_item = ConnectorsItem(geometry)
         self.overview_item = OverviewItem(geometry, self.cards)
@@ -73,8 +74,8 @@ class ChartScene(QGraphicsScene):
         # time, for lookups that only clicks and drops make.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         controller.structure_changed.connect(self.sync)
-        controller.reports_moved.connect(self.relayout)
-        controller.positions_changed.connect(self.refresh_cards)
+        controller.rows_changed.connect(self.apply_change)
+        controller.dotted_lines_changed.connect(self._draw_dotted_lines)
         controller.document_replaced.connect(self.rebuild)
         controller.scenario_switched.connect(self.rebuild)
         controller.plan_changed.connect(self.mark_coverage)
@@ -84,19 +85,27 @@ class ChartScene(QGraphicsScene):
     # --- building ---------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        for item in [*self.cards.values(), *self.dotted_lines.values()]:
+        """Show the positions of another scenario or plan. The cards are kept for them:
+        removing 50,000 items and making as many again was most of a switch of scenarios."""
+        self.clearSelection()
+        for position_id in self._hidden:
+            self.cards[position_id].setVisible(True)
+        self._hidden.clear()
+        self._spare = list(self.cards.values())
+        for item in self.dotted_lines.values():
             self.removeItem(item)
         self.cards.clear()
         self.dotted_lines.clear()
         self.collapsed.clear()
         self._layouter = IncrementalLayout(self.metrics, self.compact)
-        self._placed = {}
-        self._hidden.clear()
         self._new.clear()
         self._badged.clear()
         self._unmarked.clear()
         self.overview_item.marked.clear()
         self.sync()
+        for card in self._spare:  # the new scenario has fewer positions
+            self.removeItem(card)
+        self._spare = []
 
     def sync(self) -> None:
         """Match the items to the model's positions, then lay them out."""
@@ -105,45 +114,66 @@ class ChartScene(QGraphicsScene):
 
     def _sync(self) -> None:
         positions = self.controller.positions()
-        gone_ids = [i for i in self.cards if i not in positions]
-        for gone in gone_ids:
-            card = self.cards.pop(gone)
+        self._remove_cards([i for i in self.cards if i not in positions])
+        self._add_cards([i for i in positions if i not in self.cards])
+        self._relayout()
+        self.mark_coverage()
+
+    def apply_change(self, change: RowsChange) -> None:
+        """Take in an edit of a few positions: only their cards are made, removed or redrawn,
+        and only the teams whose reports changed are laid out again."""
+        with paused_gc():
+            self._remove_cards(change.removed)
+            self._add_cards(change.added)
+            self.refresh_cards(change.edited)
+            if change.reshaped:
+                self._relayout()
+            self.mark_coverage()
+
+    def _remove_cards(self, position_ids: Iterable[int]) -> None:
+        for gone in position_ids:
+            card = self.cards.pop(gone, None)
+            if card is None:
+                continue
             self.overview_item.marked.discard(card)
             self._hidden.discard(gone)
             self._new.discard(gone)
             self._badged.discard(gone)
             self._unmarked.discard(gone)
+            self.collapsed.discard(gone)
             self.removeItem(card)
-        if gone_ids:  # a card made again under the same id (undo) must be placed again
-            self._placed = {i: c for i, c in self._placed.items() if i in positions}
-        self.collapsed &= set(positions)
-        # Only new cards need their content: field edits arrive through refresh_cards.
-        colours = {key: d.color for key, d in self.controller.departments_by_key().items()}
-        cards, drawn, metrics = self.cards, not self.overview, self.metrics
-        new = [position for position in positions.values() if position.id not in cards]
-        for position in new:
-            card = CardItem(
-                position.id,
-                partial(self._content_of_id, position.id),
-                metrics,
-                colours.get(position.department_key, "#888888"),
-                drawn=drawn,
-            )
-            cards[position.id] = card
-            self.addItem(card)
-        self._unmarked.update(position.id for position in new)
-        self._new.update(position.id for position in new)
-        self.relayout()
-        self.mark_coverage()
 
-    def refresh_cards(self, position_ids: list[int]) -> None:
+    def _add_cards(self, position_ids: Iterable[int]) -> None:
+        """Cards for new positions, placed at the next layout. Their content is made when
+        first needed: field edits arrive through refresh_cards."""
         positions = self.controller.positions()
+        colours = {key: d.color for key, d in self.controller.departments_by_key().items()}
+        cards, drawn, metrics, spare = self.cards, not self.overview, self.metrics, self._spare
+        for position_id in position_ids:
+            content = partial(self._content_of_id, position_id)
+            colour = colours.get(positions[position_id].department_key, "#888888")
+            if spare:
+                card = spare.pop()
+                card.reuse(position_id, content, colour)
+            else:
+                card = CardItem(position_id, content, metrics, colour, drawn=drawn)
+                self.addItem(card)
+            cards[position_id] = card
+            self._unmarked.add(position_id)
+            self._new.add(position_id)
+
+    def refresh_cards(self, position_ids: Iterable[int]) -> None:
+        positions = self.controller.positions()
+        recoloured = False
         for position_id in position_ids:
             card = self.cards.get(position_id)
             if card is not None and position_id in positions:
+                colour = card.colour
                 card.set_content(self.content_of(positions[position_id]))
+                recoloured |= card.colour != colour
                 self._unmarked.add(position_id)  # its department may have changed
-        self.overview_item.forget_drawing()  # colours may have changed
+        if recoloured:
+            self.overview_item.forget_drawing()
 
     def _content_of_id(self, position_id: int) -> CardContent:
         return self.content_of(self.controller.positions()[position_id])
@@ -166,28 +196,32 @@ class ChartScene(QGraphicsScene):
     def mark_coverage(self) -> None:
         """Mark the cards of departments that cannot cover their targets (red or amber).
 
-        Only the cards whose mark can have changed are visited: all of them when a
-        department's status changed, otherwise new and edited cards."""
+        Only the cards whose mark can have changed are visited: those of departments whose
+        status changed, and new and edited cards."""
         capacity = self.controller.summary().capacity.departments
         marks = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
             for key, department in capacity.items()
         }
-        if marks != self._marks:
-            self._marks = marks
-            to_mark: object = self.cards
-        else:
-            to_mark = self._unmarked
         positions = self.controller.positions()
+        to_mark = self._unmarked
+        if marks != self._marks:
+            old = self._marks or {}
+            changed = {key for key in marks.keys() | old.keys() if marks.get(key) != old.get(key)}
+            if self._marks is None:
+                to_mark = set(self.cards)
+            else:
+                to_mark |= {p.id for p in positions.values() if p.department_key in changed}
+            self._marks = marks
         cards = self.cards
-        for position_id in to_mark:  # type: ignore[attr-defined]
+        for position_id in to_mark:
             position = positions.get(position_id)
             card = cards.get(position_id)
             if position is not None and card is not None:
                 mark = marks.get(position.department_key)
                 if mark != card.coverage_mark:
                     card.set_coverage_mark(mark)
-        self._unmarked.clear()
+        self._unmarked = set()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -200,35 +234,42 @@ class ChartScene(QGraphicsScene):
         # Only the teams whose reporting lines changed are placed again.
         self.layout = self._layouter.update(tree.children, tree.parent, self.collapsed)
         centres = self.layout.centres
-        cards, placed, hidden = self.cards, self._placed, self._hidden
-        for position_id in (placed.keys() | self._new) - centres.keys() - hidden:
+        cards, hidden = self.cards, self._hidden
+        # The layout tells which cards it placed elsewhere and which it no longer places.
+        unplaced = [*self.layout.dropped, *(i for i in self._new if i not in centres)]
+        self._new.clear()
+        for position_id in unplaced:
             card = cards.get(position_id)
-            if card is not None:
+            if card is not None and position_id not in hidden:
                 card.setVisible(False)
                 hidden.add(position_id)
-        self._new.clear()
-        was_at = placed.get
-        for position_id in [i for i, centre in centres.items() if was_at(i) != centre]:
+        for position_id in self.layout.changed:
             card = cards[position_id]
             if position_id in hidden:
                 card.setVisible(True)
                 hidden.discard(position_id)
             x, y = centres[position_id]
             card.setPos(x, y)
-        self._placed = centres  # a new dict at every layout, never changed afterwards
         badged = self.collapsed & centres.keys()
         for position_id in self._badged | badged:
-            hidden = len(tree.subtree(position_id)) - 1 if position_id in badged else 0
-            cards[position_id].set_hidden_reports(hidden)
+            below = len(tree.subtree(position_id)) - 1 if position_id in badged else 0
+            cards[position_id].set_hidden_reports(below)
         self._badged = badged
         left, top, right, bottom = self.layout.bounds(self.metrics)
         bounds = QRectF(left, top, right - left, bottom - top)
         # The lines stay within the cards' rectangle, but for the spines of stacked columns.
         lines = bounds.adjusted(-STACK_TICK_LENGTH - CONNECTOR_PEN_WIDTH, 0, 0, 0)
         geometry = ChartGeometry(
-            self.layout, tree.children, self.collapsed, self.metrics, lines if centres else QRectF()
+            self.layout,
+            tree.children,
+            self.collapsed,
+            self.metrics,
+            lines if centres else QRectF(),
+            tree.parent,
         )
-        self.connector_item.set_geometry(geometry)
+        layout = self.layout
+        touched = [*layout.changed, *layout.dropped, *layout.regrouped] if layout.follows else None
+        self.connector_item.set_geometry(geometry, touched)
         self.overview_item.set_geometry(geometry)
         self._draw_dotted_lines()
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
 from revorg.gui.i18n import fill, translate
-from revorg.gui.labels import target_label
+from revorg.gui.labels import error_text, target_label
 from revorg.model import edits, scenarios
 from revorg.model.errors import RevOrgError
 from revorg.model.scenarios import ScenarioSnapshot
@@ -24,10 +24,10 @@ COMMAND_FAILURES = (RevOrgError, SQLAlchemyError, sqlite3.Error, ArithmeticError
 
 
 class PlanCommand(QUndoCommand):
-    """An edit with apply/revert on the model; redo/undo add the savepoint and notification."""
+    """An edit with apply/revert on the model; redo/undo add the savepoint and notification.
 
-    changes_structure = True
-    changes_rows = True  # rows added or removed (False: only fields or managers changed)
+    An edit of positions names the positions it touches (controller.note_touched) as it
+    applies or reverts: the controller then reads only those again."""
 
     def __init__(self, controller: PlanController, text: str = "") -> None:
         super().__init__(text)
@@ -42,7 +42,7 @@ class PlanCommand(QUndoCommand):
         raise NotImplementedError
 
     def notify(self) -> None:
-        self.controller.after_structure_change(self.changes_rows)
+        self.controller.after_rows_change()
 
     def redo(self) -> None:
         self._guarded(self.do_redo)
@@ -72,7 +72,7 @@ class PlanCommand(QUndoCommand):
             self.setObsolete(True)
             self.controller.invalidate()
             self.controller.after_any_change()
-            self.controller.edit_failed.emit(str(error))
+            self.controller.edit_failed.emit(error_text(error))
 
 
 class InsertRowsCommand(PlanCommand):
@@ -84,9 +84,11 @@ class InsertRowsCommand(PlanCommand):
 
     def apply(self) -> None:
         edits.insert_rows(self.controller.session, self.rows)
+        self.controller.note_touched(self.rows.position_ids)
 
     def revert(self) -> None:
         edits.remove_rows(self.controller.session, self.rows.position_ids)
+        self.controller.note_touched(self.rows.position_ids)
 
 
 class RemoveRowsCommand(PlanCommand):
@@ -100,16 +102,16 @@ class RemoveRowsCommand(PlanCommand):
     def apply(self) -> None:
         self.rows = edits.snapshot(self.controller.session, self.position_ids)
         edits.remove_rows(self.controller.session, self.position_ids)
+        self.controller.note_touched(self.position_ids)
 
     def revert(self) -> None:
         assert self.rows is not None
         edits.insert_rows(self.controller.session, self.rows)
+        self.controller.note_touched(self.position_ids)
 
 
 class MoveCommand(PlanCommand):
     """Gives a position (and so its subtree) a new manager."""
-
-    changes_rows = False
 
     def __init__(
         self, controller: PlanController, position_id: int, manager_id: int | None, order: int
@@ -123,19 +125,15 @@ class MoveCommand(PlanCommand):
         position = self.controller.position(self.position_id)
         self.old = (position.manager_id, position.sort_order)
         edits.set_manager(self.controller.session, self.position_id, *self.new)
+        self.controller.note_touched([self.position_id])
 
     def revert(self) -> None:
         assert self.old is not None
         edits.set_manager(self.controller.session, self.position_id, *self.old)
-
-    def notify(self) -> None:
-        self.controller.after_move(self.position_id)
+        self.controller.note_touched([self.position_id])
 
 
 class EditFieldsCommand(PlanCommand):
-    changes_structure = False
-    changes_rows = False
-
     def __init__(
         self,
         controller: PlanController,
@@ -151,38 +149,33 @@ class EditFieldsCommand(PlanCommand):
 
     def apply(self) -> None:
         edits.update_fields(self.controller.session, self.position_id, self.new)
+        self.controller.note_touched([self.position_id])
 
     def revert(self) -> None:
         edits.update_fields(self.controller.session, self.position_id, self.old)
-
-    def notify(self) -> None:
-        self.controller.after_fields_change([self.position_id])
+        self.controller.note_touched([self.position_id])
 
 
 class MacroCommand(PlanCommand):
-    """Several steps as one undo entry; undo reverts them in reverse order."""
+    """Several steps of positions as one undo entry; undo reverts them in reverse order. The
+    steps read and write the model only (no cached rows): the controller takes in the
+    positions they all touched at once, afterwards."""
 
     def __init__(self, controller: PlanController, steps: list[PlanCommand], text: str) -> None:
         super().__init__(controller, text)
         self.steps = steps
-        self.changes_rows = any(step.changes_rows for step in steps)
 
     def apply(self) -> None:
         for step in self.steps:
             step.apply()
-            # Later steps read positions through the controller: refresh its index first.
-            self.controller.invalidate(step.changes_rows)
 
     def revert(self) -> None:
         for step in reversed(self.steps):
             step.revert()
-            self.controller.invalidate(step.changes_rows)
 
 
 class DottedLineCommand(PlanCommand):
     """Adds (or, with add=False, removes) one dotted line, keeping its id for redo."""
-
-    changes_rows = False
 
     def __init__(
         self, controller: PlanController, row: dict[str, Any], add: bool, text: str
@@ -205,12 +198,13 @@ class DottedLineCommand(PlanCommand):
         # The scenario's dotted_lines collection is cached by the ORM: reload it.
         self.controller.session.expire(self.controller.scenario, ["dotted_lines"])
 
+    def notify(self) -> None:
+        self.controller.dotted_lines_changed.emit()
+
 
 class EditTargetsCommand(PlanCommand):
     """Changes one driver input of the scenario. Typing into one field merges into one step."""
 
-    changes_structure = False
-    changes_rows = False
     MERGE_ID = 4101
 
     def __init__(
@@ -250,9 +244,6 @@ class EditTargetsCommand(PlanCommand):
 
 class EditAssumptionCommand(PlanCommand):
     """Changes the value of one planning assumption of the scenario."""
-
-    changes_structure = False
-    changes_rows = False
 
     def __init__(
         self, controller: PlanController, assumption_id: int, old: Any, new: Any, text: str

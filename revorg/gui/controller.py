@@ -4,7 +4,7 @@ notifications that the chart and the panels listen to (they never change the mod
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -34,7 +34,8 @@ from revorg.model.errors import PlanEditError
 from revorg.model.hires import suggested_hire_rows
 from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
-from revorg.model.rows import PositionRow, position_rows
+from revorg.model.rows import PositionRow
+from revorg.model.scenario_rows import ScenarioRows
 from revorg.model.scenarios import (
     ScenarioComparison,
     check_scenario_name,
@@ -44,17 +45,20 @@ from revorg.model.scenarios import (
 )
 from revorg.model.summary import (
     ScenarioSummary,
-    after_reports_moved,
     scenario_assumptions,
-    summarize,
+    summary_of,
+    totals_basis,
 )
 from revorg.model.timeline import TimelineRow, hiring_timeline
 
 
 class PlanController(QObject):
-    structure_changed = Signal()  # positions added or removed, several moved: relayout
-    reports_moved = Signal()  # one position (and its team) has another manager: relayout
-    positions_changed = Signal(list)  # ids whose fields changed: redraw those cards
+    # After an edit of positions, the cached rows, tree and numbers are already up to date:
+    rows_changed = Signal(object)  # a RowsChange: cards added, removed, moved or edited
+    reports_moved = Signal()  # (besides rows_changed) positions have another manager
+    positions_changed = Signal(list)  # (besides rows_changed) ids whose fields changed
+    structure_changed = Signal()  # positions may differ in any way: match every card again
+    dotted_lines_changed = Signal()
     targets_changed = Signal()
     assumptions_changed = Signal()
     scenarios_changed = Signal()  # a scenario added, removed or renamed
@@ -69,16 +73,17 @@ class PlanController(QObject):
         self.language = language
         self.undo_stack = QUndoStack(self)
         self._scenario_id = document.scenario().id
-        self._positions: dict[int, PositionRow] | None = None
+        # The scenario's rows, tree and sums, updated in place after each edit of positions.
+        self._rows: ScenarioRows | None = None
+        self._touched: set[int] = set()  # positions the edit being applied changed
         self._entities: dict[int, Position] = {}  # strong references, as for _scenario
-        self._tree: OrgTree | None = None
         # Strong references: the session's identity map is weak, and an object it forgets is
         # fetched again by a query on every access (10,000 queries to draw a large chart).
         self._scenario: Scenario | None = None
         self._roles: dict[str, RoleType] | None = None
         self._departments: dict[str, Department] | None = None
         self._summary: ScenarioSummary | None = None
-        self._summary_before_edit: ScenarioSummary | None = None
+        self._summary_before: ScenarioSummary | None = None  # the last one shown, if any
         # Keystrokes in one target field merge into one undo step until the field is left.
         self.typing_session = 0
 
@@ -108,18 +113,19 @@ class PlanController(QObject):
         return self._departments
 
     def positions(self) -> dict[int, PositionRow]:
-        """The positions of the scenario on screen as rows, in id order: read again after
-        every edit (edits go through position())."""
-        if self._positions is None:
+        """The positions of the scenario on screen as rows, in id order: updated after every
+        edit (edits go through position()). Do not keep the dictionary: an edit can make a
+        new one."""
+        return self._scenario_rows().rows
+
+    def _scenario_rows(self) -> ScenarioRows:
+        if self._rows is None:
             with paused_gc():
-                rows = position_rows(self.session, self._scenario_id)
-                self._positions = {row.id: row for row in rows}
-        return self._positions
+                self._rows = ScenarioRows(self.session, self._scenario_id)
+        return self._rows
 
     def tree(self) -> OrgTree:
-        if self._tree is None:
-            self._tree = OrgTree.build(self.positions().values())
-        return self._tree
+        return self._scenario_rows().tree()
 
     def position(self, position_id: int) -> Position:
         """The entity of a position of the scenario on screen (KeyError for any other)."""
@@ -130,12 +136,6 @@ class PlanController(QObject):
                 raise KeyError(position_id)
             self._entities[position_id] = entity
         return entity
-
-    def _read_again(self, position_ids: list[int]) -> None:
-        """Refresh the rows of positions whose fields or manager just changed."""
-        if self._positions is not None:
-            for row in position_rows(self.session, self._scenario_id, position_ids):
-                self._positions[row.id] = row
 
     def roles(self) -> list[RoleType]:
         return list(self.roles_by_key().values())
@@ -153,8 +153,12 @@ class PlanController(QObject):
     def summary(self) -> ScenarioSummary:
         """The scenario's numbers, computed once per change and shared by every panel."""
         if self._summary is None:
-            positions = list(self.positions().values())
-            self._summary = summarize(self.session, self.scenario, self.language, positions)
+            rows = self._scenario_rows()
+            totals = rows.totals(totals_basis(self.session, self.scenario))
+            self._summary = summary_of(
+                self.session, self.scenario, totals, rows.rows, self.language, self._summary_before
+            )
+            self._summary_before = self._summary
         return self._summary
 
     def fiscal_year(self) -> FiscalYear:
@@ -248,7 +252,8 @@ class PlanController(QObject):
         if keep_reports:
             # Every selected card goes; each report that is not selected moves up to its nearest
             # manager that stays (a selected card under a selected manager is deleted too).
-            doomed = [i for root in roots for i in tree.subtree(root) if i in selected]
+            # Managers before their reports, without walking the teams that stay.
+            doomed = sorted(dict.fromkeys(position_ids), key=tree.depth)
             for gone in doomed:
                 for report in tree.reports(gone):
                     if report not in selected:
@@ -317,7 +322,10 @@ class PlanController(QObject):
         if not hires:
             return []
         start = self.summary().capacity.hire_start  # the month the hires were sized for
-        rows = suggested_hire_rows(self.session, self.scenario, hires, start, self.language)
+        positions = self.positions().values()
+        rows = suggested_hire_rows(
+            self.session, self.scenario, hires, start, self.language, positions
+        )
         snapshot = edits.RowsSnapshot(positions=tuple(rows), dotted_lines=())
         count = sum(hires.values())
         text = self.tr("Add %1 suggested hires").replace("%1", str(count))
@@ -368,43 +376,39 @@ class PlanController(QObject):
         """Apply one edit so that, if it fails, only that edit is rolled back."""
         with self.session.begin_nested():
             change()
-        self._summary_before_edit, self._summary = self._summary, None
+        self._summary = None
+
+    def note_touched(self, position_ids: Iterable[int]) -> None:
+        """Positions an edit is adding, removing, moving or changing (called as it applies):
+        after_rows_change reads them again."""
+        self._touched.update(position_ids)
 
     def after_any_change(self) -> None:
         self.plan_changed.emit()
 
-    def after_structure_change(self, rows_changed: bool = True) -> None:
-        self.invalidate(rows_changed)
-        self.structure_changed.emit()
-
-    def after_move(self, position_id: int) -> None:
-        """One position has another manager (the edit just applied): update the tree in
-        place, and of the numbers only the spans of control of the two managers."""
-        position = self.position(position_id)
-        self._read_again([position_id])
-        old_manager = None
-        if self._tree is not None:
-            old_manager = self._tree.parent.get(position_id)
-            self._tree.move(position_id, position.manager_id, position.sort_order)
-        before, self._summary_before_edit = self._summary_before_edit, None
-        if self._tree is None or before is None or before.scenario.id != self._scenario_id:
-            self._summary = None
-        else:
-            self._summary = after_reports_moved(
-                before, self.positions(), self._tree, (old_manager, position.manager_id)
-            )
-        self.reports_moved.emit()
-
-    def invalidate(self, rows_changed: bool = True) -> None:
-        """Forget the cached tree, rows and numbers, and the entities too when rows were added
-        or removed (entities follow a move or an edit themselves)."""
-        self._tree = None
-        self._summary = None
-        self._summary_before_edit = None
-        self._positions = None
-        if rows_changed:
+    def after_rows_change(self) -> None:
+        """The edit just applied changed the positions it noted: update the cached rows, tree
+        and sums in place, and tell the views what happened to which cards."""
+        touched, self._touched = self._touched, set()
+        if self._rows is None:  # nothing cached: everything is read again when asked for
             self._entities.clear()
+            self.structure_changed.emit()
+            return
+        change = self._rows.refresh(touched)
+        for gone in change.removed:
+            self._entities.pop(gone, None)
+        if change.added or change.removed:
+            # Dotted lines go and come back with their positions; the ORM keeps the list.
+            self.session.expire(self.scenario, ["dotted_lines"])
+        self.rows_changed.emit(change)
+        if change.moved:
+            self.reports_moved.emit()
+        if change.edited:
+            self.positions_changed.emit(list(change.edited))
 
-    def after_fields_change(self, position_ids: list[int]) -> None:
-        self._read_again(position_ids)
-        self.positions_changed.emit(position_ids)
+    def invalidate(self) -> None:
+        """Forget the cached rows, tree, numbers and entities: read again when asked for."""
+        self._rows = None
+        self._summary = self._summary_before = None
+        self._touched.clear()
+        self._entities.clear()

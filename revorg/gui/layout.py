@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 VIRTUAL_ROOT = -1  # joins several roots into one tree; never drawn
 NO_CONTOUR: list[float] = []
@@ -41,6 +42,12 @@ class ChartLayout:
     centres: dict[int, tuple[float, float]] = field(default_factory=dict)
     stacked: dict[int, list[int]] = field(default_factory=dict)  # manager -> leaf column
     extent: tuple[float, float, float, float] | None = None  # (min x, min y, max x, max y)
+    # Against the previous layout of the same IncrementalLayout: the ids placed anew or
+    # elsewhere, and the ids no longer placed (removed, or in a collapsed team).
+    changed: list[int] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)
+    regrouped: list[int] = field(default_factory=list)  # managers whose shown reports changed
+    follows: bool = False  # a layout after an edit of the previous one (False: a first one)
 
     def bounds(self, metrics: LayoutMetrics) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) around every card."""
@@ -67,7 +74,11 @@ def compute_layout(
 
 
 class IncrementalLayout:
-    """The layout of one chart, placed again only where its reporting lines changed."""
+    """The layout of one chart, placed again only where its reporting lines changed.
+
+    The centres are kept too: after an edit, only the dirty managers' teams are walked, and
+    a team below them only if its place changed (then all of it, from its new place, as a
+    full walk computes it). A change that moves the top of the chart places every card."""
 
     def __init__(self, metrics: LayoutMetrics, compact: bool = False) -> None:
         self.metrics = metrics
@@ -77,6 +88,9 @@ class IncrementalLayout:
         self._left: dict[int, list[float]] = {}  # leftmost x of the team at each level below
         self._right: dict[int, list[float]] = {}
         self._stacked: set[int] = set()
+        self._xy: dict[int, tuple[float, float]] = {}  # the centres of the last layout
+        self._stacked_shown: dict[int, list[int]] = {}  # its stacked columns
+        self._top_x = 0.0
 
     def update(
         self,
@@ -88,7 +102,7 @@ class IncrementalLayout:
         manager) finds the managers above a changed team; collapsed ids hide their reports."""
         previous = self._kids
         fresh = not previous
-        changed: list[int] = []
+        regrouped: list[int] = []
         kids: dict[int, tuple[int, ...]] = {}
         for manager, reports in children.items():
             node = VIRTUAL_ROOT if manager is None else manager
@@ -96,15 +110,20 @@ class IncrementalLayout:
             if shown:
                 kids[node] = shown
             if not fresh and previous.get(node, ()) != shown:
-                changed.append(node)
+                regrouped.append(node)
         for gone in previous.keys() - kids.keys():
-            changed.append(gone)
+            regrouped.append(gone)
             self._forget(gone)
         self._kids = kids
-        dirty = None if fresh else self._with_managers_above(changed, parent)
+        dirty = None if fresh else self._with_managers_above(regrouped, parent)
         for node in self._reports_first(dirty, children):
             self._place(node)
-        return self._centres()
+        if dirty is None:
+            return self._lay_out_all()
+        layout = self._lay_out_again(dirty, previous, parent, collapsed)
+        layout.regrouped = [node for node in dict.fromkeys(regrouped) if node != VIRTUAL_ROOT]
+        layout.follows = True
+        return layout
 
     def _forget(self, node: int) -> None:
         self._offsets.pop(node, None)
@@ -113,9 +132,9 @@ class IncrementalLayout:
         self._stacked.discard(node)
 
     @staticmethod
-    def _with_managers_above(changed: list[int], parent: Mapping[int, int | None]) -> set[int]:
+    def _with_managers_above(regrouped: list[int], parent: Mapping[int, int | None]) -> set[int]:
         dirty: set[int] = set()
-        for node in changed:
+        for node in regrouped:
             while node not in dirty:
                 dirty.add(node)
                 if node == VIRTUAL_ROOT:
@@ -204,47 +223,139 @@ class IncrementalLayout:
         self._left[node] = _team_contour(offsets, lefts, min)
         self._right[node] = _team_contour(offsets, rights, max)
 
-    def _centres(self) -> ChartLayout:
-        metrics = self.metrics
-        level = metrics.card_height + metrics.vertical_gap
-        stack_step = metrics.card_height + metrics.stack_gap
+    def _top_left(self) -> float:
+        """Where Buchheim's algorithm puts the top: the line of first reports ends at x = 0."""
         kids, offsets, stacked = self._kids, self._offsets, self._stacked
-        # Where Buchheim's algorithm puts the top: the line of first reports ends at x = 0.
         x = 0.0
         node = VIRTUAL_ROOT
         while node in kids and node not in stacked:
             x -= offsets[node][0]
             node = kids[node][0]
-        top_x = x
+        return x
+
+    def _lay_out_all(self) -> ChartLayout:
+        """Every centre of a new layout, walking the whole chart."""
+        self._top_x = self._top_left()
         layout = ChartLayout()
-        centres = layout.centres
-        stack = [(VIRTUAL_ROOT, x, -level)]
-        max_y = 0.0
-        while stack:
-            node, x, y = stack.pop()
-            reports = kids.get(node)
-            if reports is None:
+        self._walk((), self._top_x, layout.centres, layout.stacked, layout.changed, True)
+        self._xy, self._stacked_shown = dict(layout.centres), dict(layout.stacked)
+        return self._with_extent(layout)
+
+    def _lay_out_again(
+        self,
+        dirty: set[int],
+        previous: dict[int, tuple[int, ...]],
+        parent: Mapping[int, int | None],
+        collapsed: Collection[int],
+    ) -> ChartLayout:
+        """The centres after an edit of the dirty managers' teams. When the top moved (the
+        teams on the left of the chart changed width), the whole chart is walked."""
+        top_x = self._top_left()
+        everything = top_x != self._top_x
+        self._top_x = top_x
+        changed: list[int] = []
+        self._walk(dirty, top_x, self._xy, self._stacked_shown, changed, everything)
+        dropped = self._dropped(dirty, previous, parent, collapsed)
+        for position_id in dropped:
+            del self._xy[position_id]
+            self._stacked_shown.pop(position_id, None)
+        layout = ChartLayout(dict(self._xy), dict(self._stacked_shown), None, changed, dropped)
+        return self._with_extent(layout)
+
+    def _dropped(
+        self,
+        dirty: set[int],
+        previous: dict[int, tuple[int, ...]],
+        parent: Mapping[int, int | None],
+        collapsed: Collection[int],
+    ) -> list[int]:
+        """The cards that left the chart (removed, or in a collapsed team). Only a former
+        report of a dirty manager that is no longer its report can have left, with the team
+        it had: each such report is looked up in the tree, and one that left is dropped with
+        its former team, but for the members that left that team too (they are looked up
+        themselves: they may be on the chart elsewhere)."""
+        left = {
+            report
+            for node in dirty
+            for report in set(previous.get(node, ())).difference(self._kids.get(node, ()))
+        }
+        dropped: list[int] = []
+        for report in left:
+            if _is_shown(report, parent, collapsed):
                 continue
+            stack = [report]
+            while stack:
+                position_id = stack.pop()
+                if position_id in self._xy:
+                    dropped.append(position_id)
+                stack.extend(i for i in previous.get(position_id, ()) if i not in left)
+        return dropped
+
+    def _walk(
+        self,
+        dirty: Collection[int],
+        top_x: float,
+        centres: dict[int, tuple[float, float]],
+        shown_stacked: dict[int, list[int]],
+        changed: list[int],
+        everything: bool,
+    ) -> None:
+        """Centres down from the top through the dirty managers; below them, every team
+        whose place changed, whole (everything=True: the whole chart)."""
+        metrics = self.metrics
+        level = metrics.card_height + metrics.vertical_gap
+        stack_step = metrics.card_height + metrics.stack_gap
+        kids, offsets, stacked = self._kids, self._offsets, self._stacked
+        placed = centres.get
+        stack = [(VIRTUAL_ROOT, top_x, -level, everything)] if VIRTUAL_ROOT in kids else []
+        while stack:
+            node, x, y, whole = stack.pop()
+            reports = kids[node]
             report_y = y + level
             if node in stacked:
-                layout.stacked[node] = list(reports)
+                shown_stacked[node] = list(reports)
                 for report in reports:
-                    centres[report] = (x, report_y)
+                    if placed(report) != (x, report_y):
+                        centres[report] = (x, report_y)
+                        changed.append(report)
                     report_y += stack_step
-                report_y -= stack_step
-            else:
-                for report, offset in zip(reports, offsets[node], strict=True):
-                    report_x = x + offset
-                    centres[report] = (report_x, report_y)
-                    if report in kids:
-                        stack.append((report, report_x, report_y))
-            if report_y > max_y:
-                max_y = report_y
-        if centres:
+                continue
+            shown_stacked.pop(node, None)
+            for report, offset in zip(reports, offsets[node], strict=True):
+                centre = (x + offset, report_y)
+                moved = placed(report) != centre
+                if moved:
+                    centres[report] = centre
+                    changed.append(report)
+                if report in kids:
+                    if whole or moved or report in dirty:
+                        stack.append((report, centre[0], report_y, whole or moved))
+                elif report in dirty:  # its team went (removed, or collapsed)
+                    shown_stacked.pop(report, None)
+
+    def _with_extent(self, layout: ChartLayout) -> ChartLayout:
+        if layout.centres:
             # The top's contours hold the leftmost and rightmost card of every level.
             left, right = min(self._left[VIRTUAL_ROOT]), max(self._right[VIRTUAL_ROOT])
-            layout.extent = (top_x + left, 0.0, top_x + right, max_y)
+            bottom = max(layout.centres.values(), key=itemgetter(1))[1]
+            layout.extent = (self._top_x + left, 0.0, self._top_x + right, bottom)
         return layout
+
+
+def _is_shown(
+    position_id: int, parent: Mapping[int, int | None], collapsed: Collection[int]
+) -> bool:
+    """Whether a card is in the chart: in the tree, and in no collapsed team."""
+    if position_id not in parent:
+        return False
+    manager = parent[position_id]
+    for _level in range(len(parent)):  # a damaged plan's loop must not hang the chart
+        if manager is None:
+            return True
+        if manager in collapsed:
+            return False
+        manager = parent.get(manager)
+    return False
 
 
 def _team_contour(

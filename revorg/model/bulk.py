@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
 
 
 @contextmanager
@@ -18,3 +21,13 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection, inside the session's transaction, with pending
+    changes flushed: reading or writing tens of thousands of rows through it skips the result
+    rows and ORM objects that make up most of the time otherwise."""
+    session.flush()
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection

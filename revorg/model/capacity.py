@@ -487,10 +487,23 @@ def capacity_report(
 
     `kinds` and `department_of` map role keys to their capacity kind and department.
     """
-    outcome = forecast(inputs)
     totals = capacity_totals(positions, kinds, assumptions, fiscal)
+    return capacity_report_of(totals, inputs, kinds, department_of, assumptions, fiscal)
+
+
+def capacity_report_of(
+    totals: CapacityTotals,
+    inputs: TargetInputs,
+    kinds: Mapping[str, str],
+    department_of: Mapping[str, str],
+    assumptions: Assumptions,
+    fiscal: FiscalYear,
+) -> CapacityReport:
+    """capacity_report() from the positions' totals (kept up to date by the editor, so that
+    a change of target does not sum the chart again)."""
+    outcome = forecast(inputs)
     lines = driver_lines(inputs, outcome, totals, kinds, assumptions)
-    hires = suggest_hires(positions, inputs, kinds, department_of, assumptions, fiscal, totals)
+    hires = suggest_hires((), inputs, kinds, department_of, assumptions, fiscal, totals)
     start = hire_start(assumptions, fiscal)
     hired = [Hire(role, department_of.get(role, ""), n, start) for role, n in hires.items()]
     after = totals.plus(capacity_totals(hired, kinds, assumptions, fiscal))

@@ -44,12 +44,23 @@ def cost_view(
     assumptions: Assumptions,
     fiscal: FiscalYear,
 ) -> CostView:
-    total = sum(cost_by_department.values(), ZERO)
-    acquisition = sum((cost_by_department.get(k, ZERO) for k in ACQUISITION_DEPARTMENTS), ZERO)
     cro_cost = sum(
         (fiscal_year_cost(p, fiscal) for p in positions if p.role_key == "cro"),
         ZERO,
     )
+    return cost_view_of(cro_cost, cost_by_department, inputs, outcome, assumptions)
+
+
+def cost_view_of(
+    cro_cost: Decimal,
+    cost_by_department: Mapping[str, Decimal],
+    inputs: TargetInputs,
+    outcome: TargetOutcome,
+    assumptions: Assumptions,
+) -> CostView:
+    """cost_view() from the CRO's cost within the fiscal year, summed by the caller."""
+    total = sum(cost_by_department.values(), ZERO)
+    acquisition = sum((cost_by_department.get(k, ZERO) for k in ACQUISITION_DEPARTMENTS), ZERO)
     uplift_rate = assumptions.get("cro", "revenue_uplift", DEFAULT_CRO_UPLIFT)
     return CostView(
         total=total,

@@ -15,6 +15,7 @@ from revorg.model.entities import Base, Plan, Scenario
 from revorg.model.errors import PlanFileError
 from revorg.model.storage import (
     PlanFileLock,
+    add_key_indexes,
     connect_memory,
     read_plan_file,
     stamp_schema,
@@ -72,6 +73,7 @@ class PlanDocument:
         document = cls(connection)
         Base.metadata.create_all(document.engine)
         stamp_schema(connection)
+        add_key_indexes(connection)
         year = next_fiscal_year() if fiscal_year is None else fiscal_year
         populate_from_template(document.session, key, year, language)
         document.session.commit()

@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from revorg.model.edits import Row, new_position_row, next_position_id, next_sort_order
-from revorg.model.entities import Position, RoleType, Scenario
+from revorg.model.entities import RoleType, Scenario
+from revorg.model.lineage import new_lineage
 from revorg.model.months import YearMonth
 from revorg.model.planning import SPAN_LIMIT_BY_ROLE, SPAN_LIMIT_DEFAULT
+from revorg.model.rows import position_rows
+
+
+class PlacedPosition(Protocol):
+    """What placing hires reads of a position on the chart (a PositionRow or a Position)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def manager_id(self) -> int | None: ...
+    @property
+    def role_key(self) -> str: ...
+    @property
+    def department_key(self) -> str: ...
+    @property
+    def headcount(self) -> int: ...
 
 
 class HirePlacement:
@@ -20,35 +38,62 @@ class HirePlacement:
     A hire goes to the manager who already leads most people in its role, while that manager
     has room; then to the next such manager; then to a leader of the role's department with
     room. When nobody has room it still goes to the first choice, and the span warning says so.
+
+    A chart has tens of thousands of positions and a few roles to hire: the positions are
+    read once per role hired, when its first hire is placed (its candidates, and the people
+    who already report to them); the first candidate with room is remembered, since placing
+    only ever takes room away.
     """
 
-    def __init__(self, positions: Sequence[Position], roles: Mapping[str, RoleType]) -> None:
-        self.positions = positions
+    def __init__(self, positions: Iterable[PlacedPosition], roles: Mapping[str, RoleType]) -> None:
+        self.positions = list(positions)
         self.roles = roles
-        self.role_of = {p.id: p.role_key for p in positions}
-        self.reports: Counter[int] = Counter()
-        for position in positions:
-            if position.manager_id is not None:
-                self.reports[position.manager_id] += position.headcount
+        self.role_of: dict[int, str] = {}  # of the candidates
+        self.reports: dict[int, int] = {}  # heads reporting to each candidate, hires included
+        self._leader_roles = {key for key, role in roles.items() if role.is_leader}
+        self._candidates: dict[str, list[int]] = {}
+        self._first_with_room: dict[str, int] = {}
 
     def candidates(self, role_key: str) -> list[int]:
+        found = self._candidates.get(role_key)
+        if found is None:
+            leading = self._leading(role_key)
+            found = self._candidates[role_key] = leading + self._leaders(role_key, set(leading))
+            self._count_reports(found)
+        return found
+
+    def _leading(self, role_key: str) -> list[int]:
+        """Managers of the role, most of it first (positions counted, not heads)."""
         teams = Counter(
             p.manager_id
             for p in self.positions
             if p.role_key == role_key and p.manager_id is not None
         )
-        leading = [m for m, _n in sorted(teams.items(), key=lambda item: (-item[1], item[0]))]
+        return [m for m, _n in sorted(teams.items(), key=lambda item: (-item[1], item[0]))]
+
+    def _leaders(self, role_key: str, leading: set[int]) -> list[int]:
+        """Leaders of the role's department who do not lead the role already, by id."""
         role = self.roles.get(role_key)
-        leaders = sorted(
+        if role is None:
+            return []
+        department, leader_roles = role.department_key, self._leader_roles
+        return sorted(
             p.id
             for p in self.positions
-            if role is not None
-            and p.department_key == role.department_key
-            and p.role_key in self.roles
-            and self.roles[p.role_key].is_leader
-            and p.id not in leading
+            if p.department_key == department and p.role_key in leader_roles and p.id not in leading
         )
-        return leading + leaders
+
+    def _count_reports(self, managers: list[int]) -> None:
+        new = {manager for manager in managers if manager not in self.reports}
+        if not new:
+            return
+        for manager in new:
+            self.reports[manager] = 0
+        for position in self.positions:
+            if position.manager_id in new:
+                self.reports[position.manager_id] += position.headcount
+            if position.id in new:
+                self.role_of[position.id] = position.role_key
 
     def has_room(self, manager_id: int) -> bool:
         limit = SPAN_LIMIT_BY_ROLE.get(self.role_of.get(manager_id, ""), SPAN_LIMIT_DEFAULT)
@@ -59,7 +104,11 @@ class HirePlacement:
         candidates = self.candidates(role_key)
         if not candidates:
             return None
-        manager = next((c for c in candidates if self.has_room(c)), candidates[0])
+        index = self._first_with_room.get(role_key, 0)
+        while index < len(candidates) and not self.has_room(candidates[index]):
+            index += 1
+        self._first_with_room[role_key] = index
+        manager = candidates[index] if index < len(candidates) else candidates[0]
         self.reports[manager] += 1
         return manager
 
@@ -70,12 +119,16 @@ def suggested_hire_rows(
     hires: Mapping[str, int],
     start: YearMonth,
     language: str = "en",
+    positions: Iterable[PlacedPosition] | None = None,
 ) -> list[Row]:
-    """One open position per head to hire, starting at `start`, with consecutive fresh ids."""
-    positions = list(session.scalars(select(Position).where(Position.scenario_id == scenario.id)))
+    """One open position per head to hire, starting at `start`, with consecutive fresh ids.
+    `positions`: the scenario's positions, when the caller holds them."""
+    if positions is None:
+        positions = position_rows(session, scenario.id)
     roles = {role.key: role for role in session.scalars(select(RoleType))}
     first_id = next_position_id(session)
     next_order: dict[int | None, int] = {}
+    templates: dict[str, Row] = {}
     rows: list[Row] = []
     placement = HirePlacement(positions, roles)
     for role_key, count in hires.items():
@@ -83,12 +136,18 @@ def suggested_hire_rows(
             manager = placement.place(role_key)
             if manager not in next_order:
                 next_order[manager] = next_sort_order(session, scenario, manager)
-            row = new_position_row(
-                session, scenario, role_key, manager, language=language,
-                sort_order=next_order[manager],
-            )  # fmt: skip
+            if role_key not in templates:  # what every new position of the role starts as
+                templates[role_key] = new_position_row(
+                    session, scenario, role_key, None, language=language, sort_order=0
+                )
+            row = {
+                **templates[role_key],
+                "id": first_id + len(rows),
+                "manager_id": manager,
+                "sort_order": next_order[manager],
+                "start_month": start,
+                "lineage": new_lineage(),
+            }
             next_order[manager] += 1
-            row["id"] = first_id + len(rows)
-            row["start_month"] = start
             rows.append(row)
     return rows

@@ -29,6 +29,9 @@ class OrgTree:
     parent: dict[int, int | None] = field(default_factory=dict)
     children: dict[int | None, list[int]] = field(default_factory=dict)
     order: dict[int, tuple[int, int]] = field(default_factory=dict)  # (sort order, id)
+    # Roots whose manager is not in the scenario (only a damaged plan has them), with the id
+    # of that manager: they go under it if it comes (back) into the tree.
+    waiting: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, positions: Iterable[TreeNode]) -> OrgTree:
@@ -38,22 +41,71 @@ class OrgTree:
         ordered = sorted(nodes, key=attrgetter("sort_order", "id"))
         for node in ordered:
             manager = node.manager_id if node.manager_id in known else None
+            if manager is None and node.manager_id is not None:
+                tree.waiting[node.id] = node.manager_id
             tree.parent[node.id] = manager
             tree.order[node.id] = (node.sort_order, node.id)
             tree.children.setdefault(manager, []).append(node.id)
         return tree
 
+    # --- edits in place: the tree that build() would make of the edited rows, without
+    # walking every position again ------------------------------------------------------------
+
     def move(self, position_id: int, manager_id: int | None, sort_order: int) -> None:
-        """Give a position another manager in place: the tree that build() would make of the
-        moved rows, without walking every position again."""
+        """Give a position another manager (or another place among its manager's reports)."""
+        self._unlink(position_id)
+        self.order[position_id] = (sort_order, position_id)
+        self._link(position_id, manager_id)
+
+    def insert(self, positions: Iterable[TreeNode]) -> None:
+        """Add positions: new cards, or a removed team coming back (in any order)."""
+        nodes = sorted(positions, key=attrgetter("sort_order", "id"))
+        for node in nodes:  # known before any is linked: a manager may come after its reports
+            self.parent[node.id] = None
+            self.order[node.id] = (node.sort_order, node.id)
+        for node in nodes:
+            self._link(node.id, node.manager_id)
+        arrived = {node.id for node in nodes}
+        for root, manager_id in list(self.waiting.items()):
+            if manager_id in arrived:
+                self._unlink(root)
+                self._link(root, manager_id)
+
+    def remove(self, position_ids: Iterable[int]) -> None:
+        """Remove positions; reports of theirs that stay become roots, waiting for them."""
+        gone = {i for i in position_ids if i in self.parent}
+        for position_id in gone:
+            if self.parent[position_id] not in gone:
+                self._unlink(position_id)
+        for position_id in gone:
+            for report in self.children.pop(position_id, ()):
+                if report not in gone:
+                    self.parent[report] = None
+                    self.waiting[report] = position_id
+                    bisect.insort(
+                        self.children.setdefault(None, []), report, key=self.order.__getitem__
+                    )
+        for position_id in gone:
+            del self.parent[position_id]
+            del self.order[position_id]
+            self.waiting.pop(position_id, None)
+
+    def _unlink(self, position_id: int) -> None:
         old_manager = self.parent[position_id]
         siblings = self.children[old_manager]
         siblings.remove(position_id)
         if not siblings:
             del self.children[old_manager]
+
+    def _link(self, position_id: int, manager_id: int | None) -> None:
+        """Put a position (in `parent` and `order`, among nobody's reports) under its manager,
+        or among the roots when that manager is not in the tree."""
         manager = manager_id if manager_id in self.parent else None
+        if manager is None and manager_id is not None:
+            self.waiting[position_id] = manager_id
+        else:
+            self.waiting.pop(position_id, None)
         self.parent[position_id] = manager
-        self.order[position_id] = (sort_order, position_id)
         bisect.insort(
             self.children.setdefault(manager, []), position_id, key=self.order.__getitem__
         )

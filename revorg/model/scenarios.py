@@ -10,15 +10,18 @@ in both scenarios even though its id differs.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from revorg.model.bulk import driver_connection, paused_gc
 from revorg.model.entities import (
     Assumption,
     DottedLine,
@@ -35,6 +38,7 @@ from revorg.model.months import YearMonth
 from revorg.model.summary import ScenarioSummary, optional_number, scenario_positions, summarize
 
 Row = dict[str, Any]
+T = TypeVar("T")
 FieldValue = str | int | Decimal | YearMonth | None
 
 # What makes a card "changed" between two scenarios (its place on the chart is "moved").
@@ -55,18 +59,44 @@ _COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")
 
 
 @dataclass(frozen=True)
-class ScenarioSnapshot:
-    """Every row of one scenario, as column values, so it can be inserted with the same ids.
+class StoredRows:
+    """Rows of one table as SQLite stores them (money in cents, months as text), as tuples in
+    the order of `columns`: a large plan's positions are copied, kept for undo and inserted
+    again without an object or a conversion per value."""
 
-    Positions come managers before reports (the manager key is also deferred, so the order is
-    a courtesy to readers rather than a need of the database).
+    table: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def index(self, column: str) -> int:
+        return self.columns.index(column)
+
+    def values(self, column: str) -> list[Any]:
+        index = self.index(column)
+        return [row[index] for row in self.rows]
+
+    def as_dicts(self) -> list[Row]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class ScenarioSnapshot:
+    """Every row of one scenario, so it can be inserted with the same ids.
+
+    The scenario, its targets and assumptions are column values, as the entities hold them;
+    positions and dotted lines, tens of thousands of rows in a large plan, as stored. Positions
+    come managers before reports (the manager key is also deferred, so the order is a courtesy
+    to readers rather than a need of the database).
     """
 
     scenario: Row
     targets: Row | None
     assumptions: tuple[Row, ...]
-    positions: tuple[Row, ...]
-    dotted_lines: tuple[Row, ...]
+    positions: StoredRows
+    dotted_lines: StoredRows
 
     @property
     def scenario_id(self) -> int:
@@ -78,27 +108,30 @@ class ScenarioSnapshot:
 
     @property
     def position_ids(self) -> list[int]:
-        return [row["id"] for row in self.positions]
+        return self.positions.values("id")
 
 
 def snapshot_scenario(session: Session, scenario_id: int) -> ScenarioSnapshot:
     """Copy the rows that removing the scenario would delete."""
-    session.flush()
+    connection = driver_connection(session)
     scenario = _scenario(session, scenario_id)
     targets = session.get(Targets, scenario_id)
-    return ScenarioSnapshot(
-        scenario=column_values(scenario),
-        targets=None if targets is None else column_values(targets),
-        assumptions=_rows(session, select(Assumption).where(Assumption.scenario_id == scenario_id)),
-        positions=tuple(
-            managers_first(
-                _rows(session, select(Position).where(Position.scenario_id == scenario_id))
-            )
-        ),
-        dotted_lines=_rows(
-            session, select(DottedLine).where(DottedLine.scenario_id == scenario_id)
-        ),
-    )
+    with paused_gc():  # a tuple per position
+        positions = _stored_rows(connection, Position.__tablename__, scenario_id)
+        ordered = _in_pre_order(
+            positions.rows,
+            itemgetter(positions.index("id")),
+            itemgetter(positions.index("manager_id")),
+        )
+        return ScenarioSnapshot(
+            scenario=column_values(scenario),
+            targets=None if targets is None else column_values(targets),
+            assumptions=_rows(
+                session, select(Assumption).where(Assumption.scenario_id == scenario_id)
+            ),
+            positions=replace(positions, rows=tuple(ordered)),
+            dotted_lines=_stored_rows(connection, DottedLine.__tablename__, scenario_id),
+        )
 
 
 def insert_scenario(session: Session, snapshot: ScenarioSnapshot) -> None:
@@ -110,10 +143,9 @@ def insert_scenario(session: Session, snapshot: ScenarioSnapshot) -> None:
     if snapshot.targets is not None:
         session.add(Targets(**snapshot.targets))
     session.add_all(Assumption(**row) for row in snapshot.assumptions)
-    session.add_all(Position(**row) for row in snapshot.positions)
-    session.flush()
-    session.add_all(DottedLine(**row) for row in snapshot.dotted_lines)
-    session.flush()
+    connection = driver_connection(session)
+    _insert_stored(connection, snapshot.positions)
+    _insert_stored(connection, snapshot.dotted_lines)
     session.expire(scenario)  # its collections were empty when it was added
     _reload_scenario_list(session, snapshot.scenario["plan_id"])
 
@@ -150,18 +182,25 @@ def managers_first(rows: Sequence[Row]) -> list[Row]:
     Rows whose manager is outside the set start a tree of their own; rows caught in a
     reporting cycle (only a damaged plan has one) are kept at the end rather than lost.
     """
-    ids = {row["id"] for row in rows}
-    children: dict[int | None, list[Row]] = defaultdict(list)
+    return _in_pre_order(rows, itemgetter("id"), itemgetter("manager_id"))
+
+
+def _in_pre_order(
+    rows: Sequence[T], id_of: Callable[[T], int], manager_of: Callable[[T], int | None]
+) -> list[T]:
+    ids = set(map(id_of, rows))
+    children: dict[int | None, list[T]] = defaultdict(list)
     for row in rows:
-        children[row["manager_id"] if row["manager_id"] in ids else None].append(row)
-    ordered: list[Row] = []
+        manager = manager_of(row)
+        children[manager if manager in ids else None].append(row)
+    ordered: list[T] = []
     stack = list(reversed(children[None]))
     while stack:
         row = stack.pop()
         ordered.append(row)
-        stack.extend(reversed(children.get(row["id"], [])))
-    seen = {row["id"] for row in ordered}
-    return ordered + [row for row in rows if row["id"] not in seen]
+        stack.extend(reversed(children.get(id_of(row), [])))
+    seen = set(map(id_of, ordered))
+    return ordered + [row for row in rows if id_of(row) not in seen]
 
 
 # --- copy and rename -------------------------------------------------------------------------
@@ -189,9 +228,7 @@ def copy_scenario_rows(session: Session, source_scenario_id: int, name: str) -> 
         },
         targets=None if source.targets is None else {**source.targets, "scenario_id": scenario_id},
         assumptions=_copied(source.assumptions, scenario_id, _next_id(session, Assumption.id)),
-        positions=tuple(
-            _copied_position(row, scenario_id, position_ids) for row in source.positions
-        ),
+        positions=_copied_positions(source.positions, scenario_id, position_ids),
         dotted_lines=_copied_lines(source.dotted_lines, scenario_id, position_ids, session),
     )
 
@@ -245,33 +282,42 @@ def unique_copy_name(plan: Plan, base: str) -> str:
     return candidate
 
 
-def _copied_position(row: Row, scenario_id: int, new_ids: dict[int, int]) -> Row:
-    return {
-        **row,
-        "id": new_ids[row["id"]],
-        "scenario_id": scenario_id,
-        "manager_id": new_ids.get(row["manager_id"]) if row["manager_id"] is not None else None,
-    }
+def _copied_positions(
+    positions: StoredRows, scenario_id: int, new_ids: dict[int, int]
+) -> StoredRows:
+    """The positions under their new ids, in the copy; a manager outside the scenario is
+    dropped (None), as a damaged plan's would be."""
+    id_at, scenario_at, manager_at = (
+        positions.index(name) for name in ("id", "scenario_id", "manager_id")
+    )
+    rows = []
+    for row in positions.rows:
+        copied = list(row)
+        copied[id_at] = new_ids[row[id_at]]
+        copied[scenario_at] = scenario_id
+        copied[manager_at] = new_ids.get(row[manager_at])
+        rows.append(tuple(copied))
+    return replace(positions, rows=tuple(rows))
 
 
 def _copied_lines(
-    lines: Sequence[Row], scenario_id: int, new_ids: dict[int, int], session: Session
-) -> tuple[Row, ...]:
+    lines: StoredRows, scenario_id: int, new_ids: dict[int, int], session: Session
+) -> StoredRows:
     """Dotted lines between the copied positions (a line to outside the scenario is dropped)."""
-    kept = [
-        row for row in lines if {row["from_position_id"], row["to_position_id"]} <= new_ids.keys()
-    ]
-    first = _next_id(session, DottedLine.id)
-    return tuple(
-        {
-            **row,
-            "id": first + index,
-            "scenario_id": scenario_id,
-            "from_position_id": new_ids[row["from_position_id"]],
-            "to_position_id": new_ids[row["to_position_id"]],
-        }
-        for index, row in enumerate(kept)
+    id_at, scenario_at, from_at, to_at = (
+        lines.index(name) for name in ("id", "scenario_id", "from_position_id", "to_position_id")
     )
+    kept = [row for row in lines.rows if row[from_at] in new_ids and row[to_at] in new_ids]
+    first = _next_id(session, DottedLine.id)
+    rows = []
+    for index, row in enumerate(kept):
+        copied = list(row)
+        copied[id_at] = first + index
+        copied[scenario_at] = scenario_id
+        copied[from_at] = new_ids[row[from_at]]
+        copied[to_at] = new_ids[row[to_at]]
+        rows.append(tuple(copied))
+    return replace(lines, rows=tuple(rows))
 
 
 def _copied(rows: Sequence[Row], scenario_id: int, first_id: int) -> tuple[Row, ...]:
@@ -307,6 +353,23 @@ def _rows(session: Session, query: Select[Any]) -> tuple[Row, ...]:
     """Rows in id order, so that a snapshot (and a copy's new ids) follow the source's order."""
     entity = query.column_descriptions[0]["entity"]
     return tuple(column_values(item) for item in session.scalars(query.order_by(entity.id)))
+
+
+def _stored_rows(connection: sqlite3.Connection, table: str, scenario_id: int) -> StoredRows:
+    """A scenario's rows of a table as SQLite stores them, in id order."""
+    cursor = connection.execute(
+        f'SELECT * FROM "{table}" WHERE scenario_id = ? ORDER BY id', (scenario_id,)
+    )
+    columns = tuple(column[0] for column in cursor.description)
+    return StoredRows(table, columns, tuple(cursor.fetchall()))
+
+
+def _insert_stored(connection: sqlite3.Connection, stored: StoredRows) -> None:
+    """Insert rows read by _stored_rows (ORM objects would cost twenty times as much)."""
+    columns = ", ".join(f'"{name}"' for name in stored.columns)
+    values = ", ".join("?" * len(stored.columns))
+    sql = f'INSERT INTO "{stored.table}" ({columns}) VALUES ({values})'
+    connection.executemany(sql, stored.rows)
 
 
 def _reload_scenario_list(session: Session, plan_id: int) -> None:

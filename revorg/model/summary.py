@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.capacity import Assumptions, CapacityReport, capacity_report
-from revorg.model.cost import CostView, cost_view
+from revorg.model.capacity import Assumptions, CapacityReport, capacity_report_of
+from revorg.model.cost import CostView, cost_view_of
 from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
 from revorg.model.money import json_number
 from revorg.model.months import FiscalYear
-from revorg.model.org_tree import OrgTree
 from revorg.model.planning import (
     Staffing,
     TargetInputs,
     TargetOutcome,
     forecast,
-    span_of_control,
-    spans_of_control,
-    staffing_by_department,
     total_staffing,
 )
 from revorg.model.rows import PositionRow, position_rows
+from revorg.model.totals import PositionTotals, TotalsBasis
 
 
 @dataclass(frozen=True)
@@ -48,6 +45,8 @@ class ScenarioSummary:
     too_wide_spans: list[tuple[PositionRow | Position, int, int]]
     capacity: CapacityReport
     cost: CostView
+    # What `capacity` was computed from (see summary_of): an equal one gives the same report.
+    capacity_from: str = field(default="", repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         inputs, outcome, cost = self.inputs, self.outcome, self.cost
@@ -169,31 +168,68 @@ def summarize(
     positions: Sequence[PositionRow | Position] | None = None,
 ) -> ScenarioSummary:
     """The scenario's numbers; pass `positions` (in id order) when the caller holds them."""
-    plan = scenario.plan
     if positions is None:
         positions = position_rows(session, scenario.id)
+    totals = PositionTotals.of(positions, totals_basis(session, scenario))
+    return summary_of(session, scenario, totals, {p.id: p for p in positions}, language)
+
+
+def totals_basis(session: Session, scenario: Scenario) -> TotalsBasis:
+    """What the scenario's sums over positions depend on besides the positions: its fiscal
+    year, its roles' capacity kinds and departments, its assumptions."""
+    plan = scenario.plan
+    roles = list(session.scalars(select(RoleType)))
+    return TotalsBasis(
+        fiscal=FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month),
+        kinds={role.key: role.capacity_kind for role in roles},
+        department_of={role.key: role.department_key for role in roles},
+        assumptions=scenario_assumptions(scenario),
+    )
+
+
+def summary_of(
+    session: Session,
+    scenario: Scenario,
+    totals: PositionTotals,
+    positions: Mapping[int, PositionRow | Position],
+    language: str = "en",
+    previous: ScenarioSummary | None = None,
+) -> ScenarioSummary:
+    """The scenario's numbers from the sums over its positions (`positions`: every position by
+    id, for the managers of the spans too wide). Without a pass over the positions: the editor
+    keeps `totals` up to date as positions change, and a new target only costs this.
+
+    `previous`: the summary before the edit; its capacity report is kept (the same object)
+    when what it depends on is unchanged, digit for digit (a move, a new title or person), so
+    that a view of it can tell it has nothing to redraw."""
+    basis = totals.basis
     departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
-    fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
-    by_department = staffing_by_department(positions, [d.key for d in departments], fiscal)
+    by_department = totals.staffing([d.key for d in departments])
     names = {d.key: d.name(language) for d in departments}
-    by_id = {position.id: position for position in positions}
     inputs = target_inputs(scenario)
     outcome = forecast(inputs)
-    roles = list(session.scalars(select(RoleType)))
-    kinds = {role.key: role.capacity_kind for role in roles}
-    department_of = {role.key: role.department_key for role in roles}
-    assumptions = scenario_assumptions(scenario)
-    capacity = capacity_report(positions, inputs, kinds, department_of, assumptions, fiscal)
-    cost = cost_view(
-        positions,
+    capacity_totals = totals.capacity()
+    capacity_from = repr((capacity_totals, inputs, basis))
+    if previous is not None and previous.capacity_from == capacity_from:
+        capacity = previous.capacity
+    else:
+        capacity = capacity_report_of(
+            capacity_totals,
+            inputs,
+            basis.kinds,
+            basis.department_of,
+            basis.assumptions,
+            basis.fiscal,
+        )
+    cost = cost_view_of(
+        totals.cost_of_role("cro"),
         {key: staffing.cost for key, staffing in by_department.items()},
         inputs,
         outcome,
-        assumptions,
-        fiscal,
+        basis.assumptions,
     )
     return ScenarioSummary(
-        plan=plan,
+        plan=scenario.plan,
         scenario=scenario,
         inputs=inputs,
         outcome=outcome,
@@ -203,34 +239,10 @@ def summarize(
         ],
         total=total_staffing(by_department),
         too_wide_spans=[
-            (by_id[span.manager_id], span.direct_reports, span.limit)
-            for span in spans_of_control(positions).values()
-            if span.too_wide
+            (positions[manager_id], reports, limit)
+            for manager_id, (reports, limit) in sorted(totals.too_wide.items())
         ],
         capacity=capacity,
         cost=cost,
+        capacity_from=capacity_from,
     )
-
-
-def after_reports_moved(
-    summary: ScenarioSummary,
-    positions: Mapping[int, PositionRow | Position],
-    tree: OrgTree,
-    managers: Iterable[int | None],
-) -> ScenarioSummary:
-    """The summary once positions changed manager, and only that: staffing, capacity and cost
-    depend on roles, counts, costs and start months, never on who reports to whom, so only the
-    spans of control of the old and new managers are counted again. `positions` are in id
-    order, as summarize() lists the warnings."""
-    changed = {manager for manager in managers if manager is not None}
-    spans = [entry for entry in summary.too_wide_spans if entry[0].id not in changed]
-    for manager_id in changed:
-        manager = positions.get(manager_id)
-        if manager is None:
-            continue
-        people = sum(positions[report].headcount for report in tree.reports(manager_id))
-        span = span_of_control(manager, people)
-        if span.too_wide:
-            spans.append((manager, span.direct_reports, span.limit))
-    spans.sort(key=lambda entry: entry[0].id)
-    return replace(summary, too_wide_spans=spans)

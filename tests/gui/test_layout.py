@@ -113,15 +113,29 @@ def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -
     compact = seed % 2 == 0
     layout = IncrementalLayout(METRICS, compact)
     collapsed: set[int] = set()
+    before: dict[int, tuple[float, float]] = {}
+    next_id = len(nodes) + 1
     for step in range(30):
         ids = list(tree.parent)
-        if rng.random() < 0.2:
+        action = rng.random()
+        if action < 0.2 and ids:
             collapsed ^= {rng.choice(ids)}
-        else:
+        elif action < 0.35:  # cards added under a manager, as the editor adds them
+            manager = rng.choice([*ids, None])
+            new = [Node(next_id + i, manager, rng.randint(0, 5)) for i in range(rng.randint(1, 3))]
+            next_id += len(new)
+            nodes += new
+            tree.insert(new)
+        elif action < 0.5 and ids:  # a team removed
+            gone = set(tree.subtree(rng.choice(ids)))
+            nodes = [node for node in nodes if node.id not in gone]
+            tree.remove(gone)
+            collapsed -= gone
+        elif ids:
             mover, manager = rng.choice(ids), rng.choice([*ids, None])
             if not tree.would_create_cycle(mover, manager) and tree.parent[mover] != manager:
                 tree.move(mover, manager, rng.randint(0, 5))
-        if step % 7 == 6:  # rows added or removed: the controller builds a new tree
+        if step % 7 == 6:  # the controller read everything again: a new tree
             for node in nodes:
                 node.manager_id, node.sort_order = tree.parent[node.id], tree.order[node.id][0]
             tree = OrgTree.build(nodes)
@@ -130,6 +144,11 @@ def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -
         assert_same_centres(incremental.centres, full.centres)
         assert incremental.stacked == full.stacked
         assert incremental.bounds(METRICS) == pytest.approx(full.bounds(METRICS))
+        # What the chart moves, shows and hides: exactly the cards that changed.
+        after = incremental.centres
+        assert sorted(incremental.changed) == sorted(i for i in after if before.get(i) != after[i])
+        assert sorted(incremental.dropped) == sorted(before.keys() - after.keys())
+        before = dict(after)
 
 
 @pytest.mark.parametrize("seed", range(10))

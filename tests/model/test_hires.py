@@ -6,9 +6,11 @@ from sqlalchemy import select
 
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Position, RoleType
+from revorg.model.generator import generate_plan
 from revorg.model.hires import HirePlacement, suggested_hire_rows
 from revorg.model.months import YearMonth
 from revorg.model.planning import spans_of_control
+from revorg.model.rows import position_rows
 
 VP_SALES, SDR_MANAGER = 6, 7
 
@@ -50,3 +52,23 @@ def test_when_nobody_has_room_the_hire_still_goes_to_the_first_choice() -> None:
         managers = [placement.place("sdr") for _ in range(40)]
         assert managers[-1] == SDR_MANAGER  # over the span: the summary's warning says so
         assert placement.place("no_such_role") is None
+
+
+def test_hires_placed_from_the_rows_the_editor_holds_go_where_a_fresh_read_puts_them() -> None:
+    with generate_plan(400) as document:
+        session, scenario = document.session, document.scenario()
+        hires = {"sdr": 30, "account_manager": 3, "csm": 12}
+        rows = position_rows(session, scenario.id)
+        given = suggested_hire_rows(session, scenario, hires, YearMonth(2027, 3), "en", rows)
+        read = suggested_hire_rows(session, scenario, hires, YearMonth(2027, 3))
+        placed = ("id", "manager_id", "sort_order", "role_key", "title", "start_month")
+        assert [[row[key] for key in placed] for row in given] == [
+            [row[key] for key in placed] for row in read
+        ]
+        assert len({row["lineage"] for row in given}) == len(given) == 45
+        # Spans fill up in order: each manager takes hires while it has room.
+        positions, roles = positions_and_roles(document)
+        placement = HirePlacement(positions, roles)
+        assert [placement.place("sdr") for _ in range(30)] == [
+            row["manager_id"] for row in given[:30]
+        ]

@@ -1,5 +1,5 @@
-"""Positions read as rows hold what the ORM entities hold, and the numbers after a move, counted
-again only where a move can change them, equal the numbers computed afresh."""
+"""Positions read as rows hold what the ORM entities hold, and the numbers after a move, taken
+in by the sums in place, equal the numbers computed afresh."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import random
 
 from revorg.model import edits
 from revorg.model.generator import generate_plan
-from revorg.model.org_tree import OrgTree
 from revorg.model.rows import PositionRow, position_rows
-from revorg.model.summary import after_reports_moved, scenario_positions, summarize
+from revorg.model.scenario_rows import ScenarioRows
+from revorg.model.summary import scenario_positions, summarize, summary_of, totals_basis
 
 
 def test_rows_hold_the_columns_of_the_entities() -> None:
@@ -41,9 +41,10 @@ def test_numbers_after_moves_equal_the_numbers_computed_afresh() -> None:
     document = generate_plan(600)
     session, scenario = document.session, document.scenario()
     rng = random.Random(3)
-    rows = {row.id: row for row in position_rows(session, scenario.id)}
-    tree = OrgTree.build(rows.values())
-    summary = summarize(session, scenario, "en", list(rows.values()))
+    rows = ScenarioRows(session, scenario.id)
+    tree = rows.tree()
+    basis = totals_basis(session, scenario)
+    rows.totals(basis)
     managers = [p for p in tree.parent if tree.reports(p)]
     moved_spans = 0
     for _ in range(60):
@@ -52,12 +53,10 @@ def test_numbers_after_moves_equal_the_numbers_computed_afresh() -> None:
         manager = managers[0] if rng.random() < 0.4 else rng.choice([*managers, None])
         if tree.would_create_cycle(mover, manager) or tree.parent[mover] == manager:
             continue
-        old_manager = tree.parent[mover]
         order = edits.next_sort_order(session, scenario, manager)
         edits.set_manager(session, mover, manager, order)
-        rows[mover] = position_rows(session, scenario.id, [mover])[0]
-        tree.move(mover, manager, order)
-        summary = after_reports_moved(summary, rows, tree, (old_manager, manager))
+        assert rows.refresh([mover]).moved == (mover,)
+        summary = summary_of(session, scenario, rows.totals(basis), rows.rows)
         fresh = summarize(session, scenario, "en")
         assert summary.to_json() == fresh.to_json()
         assert [(m.id, n, limit) for m, n, limit in summary.too_wide_spans] == [

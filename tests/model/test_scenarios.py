@@ -19,7 +19,9 @@ from revorg.model.entities import (
     column_values,
 )
 from revorg.model.errors import PlanEditError
+from revorg.model.generator import generate_plan
 from revorg.model.months import YearMonth
+from revorg.model.rows import position_rows
 from revorg.model.scenarios import (
     ScenarioSnapshot,
     compare_scenarios,
@@ -153,8 +155,9 @@ def test_a_copy_is_not_in_the_plan_until_inserted(demo_document: PlanDocument) -
     snapshot = copy_scenario_rows(session, demo_document.scenario().id, "Plan B")
     assert [s.name for s in demo_document.plan.scenarios] == ["Base"]
     assert session.get(Scenario, snapshot.scenario_id) is None
-    positions = managers_first(list(snapshot.positions))
-    assert list(snapshot.positions) == positions  # managers come before their reports
+    rows = snapshot.positions.as_dicts()
+    assert managers_first(rows) == rows  # managers come before their reports
+    assert len(rows) == 19 and {row["scenario_id"] for row in rows} == {snapshot.scenario_id}
 
 
 def test_copy_then_remove_then_insert_gives_the_same_rows(demo_document: PlanDocument) -> None:
@@ -442,3 +445,25 @@ def test_snapshot_of_an_unknown_scenario(demo_document: PlanDocument) -> None:
     with pytest.raises(PlanEditError, match="no scenario with id 99"):
         snapshot_scenario(demo_document.session, 99)
     assert isinstance(snapshot_scenario(demo_document.session, 1), ScenarioSnapshot)
+
+
+def test_a_copy_of_a_large_scenario_has_the_same_rows_under_new_ids() -> None:
+    with generate_plan(300) as document:
+        session, source = document.session, document.scenario()
+        rows = position_rows(session, source.id)
+        edits.insert_dotted_line(
+            session, edits.new_dotted_line_row(session, source, rows[5].id, rows[40].id)
+        )
+        copy = copy_of(document, "Plan B")
+        copied = position_rows(session, copy.id)
+        new_id = {row.id: twin.id for row, twin in zip(rows, copied, strict=True)}
+        assert sorted(new_id.values()) == list(new_id.values())  # the same order, by id
+        assert not set(new_id) & set(new_id.values())
+        for row, twin in zip(rows, copied, strict=True):
+            manager = None if row.manager_id is None else new_id[row.manager_id]
+            assert twin == row._replace(id=twin.id, scenario_id=copy.id, manager_id=manager)
+        (line,) = copy.dotted_lines
+        assert (line.from_position_id, line.to_position_id) == (
+            new_id[rows[5].id],
+            new_id[rows[40].id],
+        )
