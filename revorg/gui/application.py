@@ -12,6 +12,7 @@ from revorg import __version__
 from revorg.gui.crash_guard import install_crash_guard
 from revorg.gui.i18n import apply_language, choose_language, fill
 from revorg.gui.icons import app_icon
+from revorg.gui.labels import error_text
 from revorg.gui.main_window import MainWindow
 from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
@@ -75,7 +76,7 @@ def offer_recovery(window: MainWindow) -> None:
                 window.replace_document(recover_document(recovery))
             except RevOrgError as error:
                 QMessageBox.warning(
-                    window, QApplication.translate("Recovery", "Cannot recover"), str(error)
+                    window, QApplication.translate("Recovery", "Cannot recover"), error_text(error)
                 )
                 continue
             window.recovered_unsaved = True

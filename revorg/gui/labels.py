@@ -14,7 +14,7 @@ from revorg.gui.i18n import language_of, translate
 from revorg.gui.numbers import format_count, format_exact
 from revorg.io.messages import IMPORT_CONTEXT, BadValueError, Count, Listed, Localized, Phrase
 from revorg.io.report import Finding
-from revorg.model.errors import FIELD, NumberError
+from revorg.model.errors import FIELD, NumberError, PlanFileError, TemplateError
 
 DECIMAL_PLACES = 6  # a typed amount or rate keeps its decimals: -5000.5, 0.125
 
@@ -74,6 +74,14 @@ def field_or_key_label(key: str) -> str:
     return key.replace("_", " ")
 
 
+def _translation_context(error: BaseException) -> str:
+    """The context its template was marked in: the class that says what kind of error it is."""
+    for kind in (NumberError, PlanFileError, TemplateError):
+        if isinstance(error, kind):
+            return kind.__name__
+    return "PlanEditError"
+
+
 def error_text(error: BaseException) -> str:
     """An error's message in the interface language.
 
@@ -84,7 +92,7 @@ def error_text(error: BaseException) -> str:
     values = getattr(error, "values", None)
     if not template:
         return str(error)
-    context = "NumberError" if isinstance(error, NumberError) else "PlanEditError"
+    context = _translation_context(error)
     shown: dict[str, str] = {}
     for name, value in (values or {}).items():
         if name == FIELD:

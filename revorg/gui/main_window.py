@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
         try:
             document = PlanDocument.open(path)
         except RevOrgError as error:
-            QMessageBox.warning(self, self.tr("Cannot open plan"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open plan"), error_text(error))
             return False
         self.replace_document(document)
         self.settings.add_recent_file(document.path or path)
@@ -669,7 +669,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except RevOrgError as error:
-            QMessageBox.critical(self, self.tr("Could not save"), str(error))
+            QMessageBox.critical(self, self.tr("Could not save"), error_text(error))
             return False
         self.controller.undo_stack.setClean()
         self.recovered_unsaved = False
@@ -747,7 +747,7 @@ class MainWindow(QMainWindow):
         try:
             write()
         except RevOrgError as error:
-            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            QMessageBox.warning(self, self.tr("Export failed"), error_text(error))
             return False
         self.statusBar().showMessage(fill(self.tr("Exported %1"), str(path)), 5000)
         return True
@@ -793,7 +793,8 @@ class MainWindow(QMainWindow):
         try:
             self.autosaver.write(self.controller.document)
         except RevOrgError as error:
-            self.statusBar().showMessage(fill(self.tr("Autosave failed: %1"), str(error)), 8000)
+            failed = fill(self.tr("Autosave failed: %1"), error_text(error))
+            self.statusBar().showMessage(failed, 8000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from revorg.model.entities import Base, Plan, Scenario
-from revorg.model.errors import PlanFileError
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.storage import (
     PlanFileLock,
     add_key_indexes,
@@ -109,14 +109,22 @@ class PlanDocument:
         found = self.plan.scenario_named(name)
         if found is None:
             names = ", ".join(repr(s.name) for s in scenarios)
-            raise PlanFileError(f"no scenario named {name!r}; the plan has {names}")
+            raise PlanFileError(
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError", "no scenario named {name}; the plan has {names}"
+                ),
+                name=repr(name),
+                names=names,
+            )
         return found
 
     # --- saving -----------------------------------------------------------------------------
 
     def save(self) -> None:
         if self.path is None:
-            raise PlanFileError("this plan has no file yet: use Save As")
+            raise PlanFileError(
+                QT_TRANSLATE_NOOP("PlanFileError", "this plan has no file yet: use Save As")
+            )
         self.commit()
         write_plan_file(self.connection, self.path)
 
@@ -128,7 +136,14 @@ class PlanDocument:
         if broken is not None:
             table, row, parent, _index = broken
             raise PlanFileError(
-                f"the plan cannot be saved: row {row} of {table} refers to a missing {parent} row"
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError",
+                    "the plan cannot be saved: row {row} of {table} refers to a missing "
+                    "{parent} row",
+                ),
+                row=str(row),
+                table=table,
+                parent=parent,
             )
         self.session.commit()
 

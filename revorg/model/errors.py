@@ -1,6 +1,6 @@
 """Errors that reach users: each carries one line that says what is wrong and with which file.
 
-Errors a user meets while editing (a bad value typed, a refused move) also keep their message
+Errors a user meets (a bad value typed, a refused move, a damaged file) also keep their message
 template and values, so that the window can say them in the user's language: the template is
 marked with QT_TRANSLATE_NOOP, which the translation tools collect from this layer's source
 without it importing Qt. str() stays the English line (the command line and logs use it).
@@ -50,7 +50,17 @@ class RevOrgError(Exception):
     """A problem the user can act on; str() is one line without a traceback."""
 
 
-class PlanFileError(RevOrgError):
+class ExplainedError(RevOrgError, Explained):
+    """An error whose message the window translates: a template marked with
+    QT_TRANSLATE_NOOP in the context named after the class, and its values."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(self.explain(template, values) if values else template)
+        if not values:
+            self.template, self.values = template, {}
+
+
+class PlanFileError(ExplainedError):
     """A .revorg file that cannot be opened or saved."""
 
 
@@ -58,17 +68,12 @@ class PlanFileLockedError(PlanFileError):
     """The file is open for editing in another RevOrg window or process."""
 
 
-class TemplateError(RevOrgError):
+class TemplateError(ExplainedError):
     """An unknown or malformed template."""
 
 
-class PlanEditError(RevOrgError, Explained):
+class PlanEditError(ExplainedError):
     """An edit that would break the plan (a reporting cycle, a bad value)."""
-
-    def __init__(self, template: str, **values: object) -> None:
-        super().__init__(self.explain(template, values) if values else template)
-        if not values:
-            self.template, self.values = template, {}
 
 
 class NumberError(ValueError, Explained):

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from revorg.model.atomic import copy_permissions, sync_folder
 from revorg.model.bulk import paused_gc
-from revorg.model.errors import PlanFileError, PlanFileLockedError
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError, PlanFileLockedError
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
 SCHEMA_VERSION = 3
@@ -82,18 +82,26 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
     try:
         source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise PlanFileError(f"cannot open {path}: {error}") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "cannot open {path}: {reason}"),
+            path=path,
+            reason=error,
+        ) from None
     try:
         _check_is_current_enough_plan(source, path)
         memory = connect_memory()
         source.backup(memory)
     except sqlite3.DatabaseError as error:
         raise PlanFileError(
-            f"{path} is damaged and cannot be read ({_one_line(str(error))})"
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
+            path=path,
+            reason=_one_line(str(error)),
         ) from None
     except UnicodeDecodeError:
         # SQLite's own message about the damage is itself damaged text.
-        raise PlanFileError(f"{path} is damaged and cannot be read") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read"), path=path
+        ) from None
     finally:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")
@@ -104,7 +112,9 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         add_key_indexes(memory)
     except sqlite3.Error as error:
         raise PlanFileError(
-            f"{path} is damaged and cannot be read ({_one_line(str(error))})"
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
+            path=path,
+            reason=_one_line(str(error)),
         ) from None
     return memory
 
@@ -138,8 +148,13 @@ def _check_values(connection: sqlite3.Connection, path: Path) -> None:
                     column_type.process_result_value(value, None)  # type: ignore[arg-type]
         except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
             raise PlanFileError(
-                f"{path} is damaged: a value in table {table.name!r} cannot be read "
-                f"({_one_line(str(error))})"
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError",
+                    "{path} is damaged: a value in table {table} cannot be read ({reason})",
+                ),
+                path=path,
+                table=repr(table.name),
+                reason=_one_line(str(error)),
             ) from None
 
 
@@ -151,13 +166,23 @@ def _check_columns(
         found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
     except (sqlite3.Error, ValueError) as error:  # the schema text itself is damaged
         raise PlanFileError(
-            f"{path} is damaged: the columns of table {table!r} cannot be read "
-            f"({_one_line(str(error))})"
+            QT_TRANSLATE_NOOP(
+                "PlanFileError",
+                "{path} is damaged: the columns of table {table} cannot be read ({reason})",
+            ),
+            path=path,
+            table=repr(table),
+            reason=_one_line(str(error)),
         ) from None
     missing = [name for name in columns if name not in found]
     if missing:
         raise PlanFileError(
-            f"{path} is damaged: column {missing[0]!r} of table {table!r} is missing"
+            QT_TRANSLATE_NOOP(
+                "PlanFileError", "{path} is damaged: column {column} of table {table} is missing"
+            ),
+            path=path,
+            column=repr(missing[0]),
+            table=repr(table),
         )
 
 
@@ -166,15 +191,33 @@ def _check_sqlite_header(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
-        raise PlanFileError(f"no such file: {path}") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "no such file: {path}"), path=path
+        ) from None
     except IsADirectoryError:
-        raise PlanFileError(f"{path} is a folder, not a RevOrg plan") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is a folder, not a RevOrg plan"), path=path
+        ) from None
     except OSError as error:
-        raise PlanFileError(f"cannot read {path}: {error.strerror}") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "cannot read {path}: {reason}"),
+            path=path,
+            reason=error.strerror,
+        ) from None
     if not header.startswith(SQLITE_HEADER):
-        raise PlanFileError(f"{path} is not a RevOrg plan (not a SQLite database)")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError", "{path} is not a RevOrg plan (not a SQLite database)"
+            ),
+            path=path,
+        )
     if len(header) < 100:
-        raise PlanFileError(f"{path} is damaged: it is shorter than a SQLite header")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError", "{path} is damaged: it is shorter than a SQLite header"
+            ),
+            path=path,
+        )
     _check_file_length(path, header)
 
 
@@ -187,31 +230,57 @@ def _check_file_length(path: Path, header: bytes) -> None:
     count_is_valid = header[24:28] == header[92:96]  # the count is kept since SQLite 3.7.0
     if count_is_valid and page_count and path.stat().st_size != page_size * page_count:
         raise PlanFileError(
-            f"{path} is damaged: it is {path.stat().st_size} bytes long where its header says "
-            f"{page_size * page_count} (an interrupted copy?)"
+            QT_TRANSLATE_NOOP(
+                "PlanFileError",
+                "{path} is damaged: it is {size} bytes long where its header says {expected} "
+                "(an interrupted copy?)",
+            ),
+            path=path,
+            size=str(path.stat().st_size),
+            expected=str(page_size * page_count),
         )
 
 
 def _check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> None:
     application_id = source.execute("PRAGMA application_id").fetchone()[0]
     if application_id != APPLICATION_ID:
-        raise PlanFileError(f"{path} is a SQLite database but not a RevOrg plan")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is a SQLite database but not a RevOrg plan"),
+            path=path,
+        )
     version = source.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise PlanFileError(
-            f"{path} was saved by a newer version of RevOrg (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}): please update RevOrg"
+            QT_TRANSLATE_NOOP(
+                "PlanFileError",
+                "{path} was saved by a newer version of RevOrg (file format {version}; "
+                "this version reads up to {newest}): please update RevOrg",
+            ),
+            path=path,
+            version=str(version),
+            newest=str(SCHEMA_VERSION),
         )
     if version < 1:
-        raise PlanFileError(f"{path} is damaged: it has no file format version")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: it has no file format version"),
+            path=path,
+        )
     # integrity_check, not quick_check: it also compares every index with its table.
     problems = [row[0] for row in source.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
-        raise PlanFileError(f"{path} is damaged: {_one_line(problems[0])}")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: {reason}"),
+            path=path,
+            reason=_one_line(problems[0]),
+        )
     tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = REQUIRED_TABLES - tables - _TABLES_ADDED_AFTER.get(version, frozenset())
     if missing:
-        raise PlanFileError(f"{path} is damaged: table {sorted(missing)[0]!r} is missing")
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: table {table} is missing"),
+            path=path,
+            table=repr(sorted(missing)[0]),
+        )
 
 
 # --- migrations ----------------------------------------------------------------------------
@@ -291,7 +360,13 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
                 connection.execute(f"PRAGMA user_version = {version + 1}")
         except sqlite3.Error as error:
             raise PlanFileError(
-                f"{path} could not be upgraded from file format {version}: {error}"
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError",
+                    "{path} could not be upgraded from file format {version}: {reason}",
+                ),
+                path=path,
+                version=str(version),
+                reason=error,
             ) from None
         version += 1
 
@@ -310,11 +385,19 @@ def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
         sync_folder(path.parent)
     except sqlite3.Error as error:
         _remove_leftovers(temporary)
-        raise PlanFileError(f"could not save {path}: {_describe_sqlite_error(error)}") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "could not save {path}: {reason}"),
+            path=path,
+            reason=_describe_sqlite_error(error),
+        ) from None
     except OSError as error:
         _remove_leftovers(temporary)
         reason = error.strerror or str(error)
-        raise PlanFileError(f"could not save {path}: {reason}") from None
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "could not save {path}: {reason}"),
+            path=path,
+            reason=reason,
+        ) from None
 
 
 def _write_copy(connection: sqlite3.Connection, temporary: Path) -> None:
@@ -370,8 +453,12 @@ class PlanFileLock:
             if not _try_lock(descriptor):
                 os.close(descriptor)
                 raise PlanFileLockedError(
-                    f"{self.plan_path} is already open in another RevOrg window; "
-                    "close it there first, or open a copy"
+                    QT_TRANSLATE_NOOP(
+                        "PlanFileError",
+                        "{path} is already open in another RevOrg window; "
+                        "close it there first, or open a copy",
+                    ),
+                    path=self.plan_path,
                 )
             if _names_same_file(descriptor, self.lock_path):
                 self._handle = descriptor

@@ -1872,6 +1872,101 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PlanFileError</name>
+    <message>
+        <source>no scenario named {name}; the plan has {names}</source>
+        <translation>no hay ningún escenario llamado {name}; el plan tiene {names}</translation>
+    </message>
+    <message>
+        <source>this plan has no file yet: use Save As</source>
+        <translation>este plan aún no tiene archivo: usa Guardar como</translation>
+    </message>
+    <message>
+        <source>the plan cannot be saved: row {row} of {table} refers to a missing {parent} row</source>
+        <translation>no se puede guardar el plan: la fila {row} de {table} remite a una fila de {parent} que no existe</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: {reason}</source>
+        <translation>no se puede abrir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({reason})</source>
+        <translation>{path} está dañado y no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read</source>
+        <translation>{path} está dañado y no se puede leer</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: a value in table {table} cannot be read ({reason})</source>
+        <translation>{path} está dañado: no se puede leer un valor de la tabla {table} ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the columns of table {table} cannot be read ({reason})</source>
+        <translation>{path} está dañado: no se pueden leer las columnas de la tabla {table} ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: column {column} of table {table} is missing</source>
+        <translation>{path} está dañado: falta la columna {column} de la tabla {table}</translation>
+    </message>
+    <message>
+        <source>no such file: {path}</source>
+        <translation>no existe el archivo: {path}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a RevOrg plan</source>
+        <translation>{path} es una carpeta, no un plan de RevOrg</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>no se puede leer {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a RevOrg plan (not a SQLite database)</source>
+        <translation>{path} no es un plan de RevOrg (no es una base de datos SQLite)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is shorter than a SQLite header</source>
+        <translation>{path} está dañado: es más corto que una cabecera SQLite</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is {size} bytes long where its header says {expected} (an interrupted copy?)</source>
+        <translation>{path} está dañado: mide {size} bytes y su cabecera dice {expected} (¿una copia interrumpida?)</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database but not a RevOrg plan</source>
+        <translation>{path} es una base de datos SQLite, pero no un plan de RevOrg</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer version of RevOrg (file format {version}; this version reads up to {newest}): please update RevOrg</source>
+        <translation>{path} se guardó con una versión más reciente de RevOrg (formato {version}; esta versión lee hasta el {newest}): actualiza RevOrg</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it has no file format version</source>
+        <translation>{path} está dañado: no indica la versión del formato</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} está dañado: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: table {table} is missing</source>
+        <translation>{path} está dañado: falta la tabla {table}</translation>
+    </message>
+    <message>
+        <source>{path} could not be upgraded from file format {version}: {reason}</source>
+        <translation>no se pudo actualizar {path} desde el formato {version}: {reason}</translation>
+    </message>
+    <message>
+        <source>could not save {path}: {reason}</source>
+        <translation>no se pudo guardar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
+        <translation>{path} ya está abierto en otra ventana de RevOrg; ciérralo allí primero o abre una copia</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>

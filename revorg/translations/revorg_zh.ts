@@ -1872,6 +1872,101 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PlanFileError</name>
+    <message>
+        <source>no scenario named {name}; the plan has {names}</source>
+        <translation>没有名为 {name} 的情景；该计划包含 {names}</translation>
+    </message>
+    <message>
+        <source>this plan has no file yet: use Save As</source>
+        <translation>此计划尚未保存为文件：请使用“另存为”</translation>
+    </message>
+    <message>
+        <source>the plan cannot be saved: row {row} of {table} refers to a missing {parent} row</source>
+        <translation>无法保存计划：{table} 的第 {row} 行引用了不存在的 {parent} 行</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: {reason}</source>
+        <translation>无法打开 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({reason})</source>
+        <translation>{path} 已损坏，无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read</source>
+        <translation>{path} 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: a value in table {table} cannot be read ({reason})</source>
+        <translation>{path} 已损坏：无法读取表 {table} 中的一个值（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the columns of table {table} cannot be read ({reason})</source>
+        <translation>{path} 已损坏：无法读取表 {table} 的列（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: column {column} of table {table} is missing</source>
+        <translation>{path} 已损坏：表 {table} 缺少列 {column}</translation>
+    </message>
+    <message>
+        <source>no such file: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a RevOrg plan</source>
+        <translation>{path} 是文件夹，不是 RevOrg 计划</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a RevOrg plan (not a SQLite database)</source>
+        <translation>{path} 不是 RevOrg 计划（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is shorter than a SQLite header</source>
+        <translation>{path} 已损坏：文件比 SQLite 文件头还短</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is {size} bytes long where its header says {expected} (an interrupted copy?)</source>
+        <translation>{path} 已损坏：文件长 {size} 字节，而文件头记录为 {expected}（复制是否被中断？）</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database but not a RevOrg plan</source>
+        <translation>{path} 是 SQLite 数据库，但不是 RevOrg 计划</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer version of RevOrg (file format {version}; this version reads up to {newest}): please update RevOrg</source>
+        <translation>{path} 由更新版本的 RevOrg 保存（文件格式 {version}；本版本最高只能读取 {newest}）：请更新 RevOrg</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it has no file format version</source>
+        <translation>{path} 已损坏：缺少文件格式版本</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: table {table} is missing</source>
+        <translation>{path} 已损坏：缺少表 {table}</translation>
+    </message>
+    <message>
+        <source>{path} could not be upgraded from file format {version}: {reason}</source>
+        <translation>无法将 {path} 从文件格式 {version} 升级：{reason}</translation>
+    </message>
+    <message>
+        <source>could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
+        <translation>{path} 已在另一个 RevOrg 窗口中打开；请先在那里关闭，或打开一个副本</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTabWidget,
 )
@@ -409,3 +410,19 @@ def test_chart_axis_formats_stay_in_latin_1(language: str) -> None:
             translation = message.findtext("translation") or ""
             translation.encode("latin-1")  # raises on any other character
             assert translation.startswith("%.0f")
+
+
+@pytest.mark.parametrize(
+    ("language_window", "expected"),
+    [("es", "no es un plan de RevOrg"), ("zh", "不是 RevOrg 计划")],
+    indirect=["language_window"],
+)
+def test_a_damaged_file_is_explained_in_the_language(
+    language_window: MainWindow, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "malo.revorg"
+    bad.write_text("not a plan", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert not language_window.open_path(bad)
+    assert shown and expected in shown[0] and str(bad) in shown[0]
