@@ -25,7 +25,7 @@ from revorg.gui.commands import (
     RenameScenarioCommand,
 )
 from revorg.gui.i18n import fill
-from revorg.gui.labels import metric_label
+from revorg.gui.labels import copy_name_templates, metric_label
 from revorg.model import edits
 from revorg.model.bulk import paused_gc
 from revorg.model.document import PlanDocument
@@ -337,7 +337,7 @@ class PlanController(QObject):
     def copy_scenario(self, name: str | None = None) -> int:
         """A copy of the scenario on screen, under a new name, shown at once."""
         source = self.scenario
-        name = name or unique_copy_name(source.plan, source.name)
+        name = name or unique_copy_name(source.plan, source.name, *copy_name_templates())
         snapshot = copy_scenario_rows(self.session, source.id, name)
         text = self.tr("New scenario %1").replace("%1", snapshot.name)
         self.push(InsertScenarioCommand(self, snapshot, text))

@@ -15,6 +15,7 @@ from revorg.gui.numbers import format_count, format_exact
 from revorg.io.messages import IMPORT_CONTEXT, BadValueError, Count, Listed, Localized, Phrase
 from revorg.io.report import Finding
 from revorg.model.errors import FIELD, NumberError, PlanFileError, TemplateError
+from revorg.model.scenarios import COPY_NAME, NUMBERED_COPY_NAME
 
 DECIMAL_PLACES = 6  # a typed amount or rate keeps its decimals: -5000.5, 0.125
 
@@ -159,3 +160,13 @@ def _value_text(value: object, language: str) -> str:
         except ArithmeticError:  # too many digits to round (a typo such as 1E+40)
             return str(value)
     return str(value)  # text as it was in the file; rows, IDs and years as plain digits
+
+
+def copy_name_templates() -> tuple[str, str]:
+    """The names of a scenario's copies in the interface language ("{name} (copia)")."""
+    first, numbered = COPY_NAME, NUMBERED_COPY_NAME
+    translated = (translate("ScenarioName", first), translate("ScenarioName", numbered))
+    # A translation that lost a placeholder would name every copy alike: keep English then.
+    if "{name}" not in translated[0] or "{number}" not in translated[1]:
+        return first, numbered
+    return translated

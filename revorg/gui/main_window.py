@@ -49,7 +49,7 @@ from revorg.gui.i18n import fill
 from revorg.gui.icons import action_icon, app_icon, set_icon
 from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.inspector import Inspector
-from revorg.gui.labels import error_text
+from revorg.gui.labels import copy_name_templates, error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
 
     def new_scenario(self) -> None:
         scenario = self.controller.scenario
-        suggested = unique_copy_name(scenario.plan, scenario.name)
+        suggested = unique_copy_name(scenario.plan, scenario.name, *copy_name_templates())
         name = self.ask_name(self, self.tr("New scenario"), suggested)
         if name is not None:
             self._guarded(lambda: self.controller.copy_scenario(name))

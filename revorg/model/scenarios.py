@@ -52,7 +52,9 @@ COMPARED_FIELDS = (
     "annual_cost",
     "capacity_override",
 )
-_COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")
+# A copy's name; the window passes these templates in its language ("Base (copia 2)").
+COPY_NAME = QT_TRANSLATE_NOOP("ScenarioName", "{name} (copy)")
+NUMBERED_COPY_NAME = QT_TRANSLATE_NOOP("ScenarioName", "{name} (copy {number})")
 
 
 # --- snapshots: one scenario's rows ---------------------------------------------------------
@@ -271,15 +273,32 @@ def _check_unique(
         )
 
 
-def unique_copy_name(plan: Plan, base: str) -> str:
-    """ "Base (copy)", then "Base (copy 2)"...; a copy of a copy counts on, not "(copy) (copy)"."""
-    stem = _COPY_SUFFIX.sub("", base.strip())
+def unique_copy_name(
+    plan: Plan, base: str, first: str = COPY_NAME, numbered: str = NUMBERED_COPY_NAME
+) -> str:
+    """ "Base (copy)", then "Base (copy 2)"...; a copy of a copy counts on, not "(copy) (copy)".
+    `first` and `numbered` are the templates of COPY_NAME and NUMBERED_COPY_NAME."""
+    stem = _stem_of_copy(base.strip(), (first, numbered))
     taken = {scenario.name for scenario in plan.scenarios}
-    candidate, number = f"{stem} (copy)", 1
+    candidate, number = first.format(name=stem), 1
     while candidate in taken:
         number += 1
-        candidate = f"{stem} (copy {number})"
+        candidate = numbered.format(name=stem, number=number)
     return candidate
+
+
+def _stem_of_copy(name: str, templates: tuple[str, ...]) -> str:
+    """ "Base" of "Base (copy 2)": the name a copy was named after, else the name itself."""
+    for template in templates:
+        pattern = (
+            re.escape(template)
+            .replace(re.escape("{name}"), "(?P<stem>.+?)")
+            .replace(re.escape("{number}"), r"\d+")
+        )
+        found = re.fullmatch(pattern, name)
+        if found:
+            return found["stem"]
+    return name
 
 
 def _copied_positions(

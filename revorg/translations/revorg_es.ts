@@ -2027,6 +2027,17 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>ScenarioName</name>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copia)</translation>
+    </message>
+    <message>
+        <source>{name} (copy {number})</source>
+        <translation>{name} (copia {number})</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>

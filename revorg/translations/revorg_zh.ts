@@ -2027,6 +2027,17 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>ScenarioName</name>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>{name} (copy {number})</source>
+        <translation>{name}（副本 {number}）</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>

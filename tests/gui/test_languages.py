@@ -143,6 +143,7 @@ TRANSLATING_HELPERS = {
     ("revorg/gui/i18n.py", "translate"),
     ("revorg/gui/labels.py", "error_text"),
     ("revorg/gui/labels.py", "phrase_text"),
+    ("revorg/gui/labels.py", "copy_name_templates"),
 }
 LITERAL_ARGUMENTS = {"tr": 1, "translate": 2, "QT_TRANSLATE_NOOP": 2}
 
@@ -426,3 +427,18 @@ def test_a_damaged_file_is_explained_in_the_language(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     assert not language_window.open_path(bad)
     assert shown and expected in shown[0] and str(bad) in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("language_window", "first", "second"),
+    [("es", "Base (copia)", "Base (copia 2)"), ("zh", "基准（副本）", "基准（副本 2）")],
+    indirect=["language_window"],
+)
+def test_copies_of_a_scenario_are_named_in_the_language(
+    language_window: MainWindow, first: str, second: str
+) -> None:
+    controller = language_window.controller
+    controller.copy_scenario()
+    assert controller.scenario.name == first
+    controller.copy_scenario()  # a copy of the copy counts on
+    assert controller.scenario.name == second
