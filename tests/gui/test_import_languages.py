@@ -3,7 +3,6 @@ Chinese what the command line says in English, with the file's names and rows in
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -221,27 +220,3 @@ def test_every_finding_template_keeps_its_placeholders(language: str) -> None:
         assert placeholders(translation) == placeholders(source), (source, translation)
         values = {name: "x" for name in placeholders(source)}
         translation.format(**values)  # no stray brace that str.format would refuse
-
-
-def test_the_ts_files_hold_every_finding_of_the_import(tmp_path: Path) -> None:
-    """lupdate over the GUI, the model and the import (as `scripts/translations update` runs it)
-    finds no string that the .ts files lack."""
-    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
-    assert lupdate is not None
-    assert "revorg/io/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
-    sources = sorted(
-        str(path)
-        for layer in ("gui", "model", "io")
-        for path in (REPOSITORY / "revorg" / layer).glob("*.py")
-    )
-    for language in TRANSLATED:
-        copy = tmp_path / f"revorg_{language}.ts"
-        shutil.copy(TRANSLATIONS_FOLDER / f"revorg_{language}.ts", copy)
-        subprocess.run(
-            [lupdate, *sources, "-ts", str(copy), "-locations", "none", "-no-obsolete"],
-            check=True,
-            capture_output=True,
-        )
-        text = copy.read_text(encoding="utf-8")
-        assert 'type="unfinished"' not in text, f"new untranslated strings for {language}"
-        assert f"<name>{IMPORT_CONTEXT}</name>" in text
