@@ -92,11 +92,7 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         memory = connect_memory()
         source.backup(memory)
     except sqlite3.DatabaseError as error:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
-            path=path,
-            reason=_one_line(str(error)),
-        ) from None
+        raise _unreadable(path, error) from None
     except UnicodeDecodeError:
         # SQLite's own message about the damage is itself damaged text.
         raise PlanFileError(
@@ -111,16 +107,20 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
     try:
         add_key_indexes(memory)
     except sqlite3.Error as error:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
-            path=path,
-            reason=_one_line(str(error)),
-        ) from None
+        raise _unreadable(path, error) from None
     return memory
 
 
 def _one_line(text: str) -> str:
     return " ".join(part.strip(" *") for part in text.splitlines() if part.strip(" *"))
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> PlanFileError:
+    return PlanFileError(
+        QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
+        path=path,
+        reason=_one_line(str(error)),
+    )
 
 
 def _check_values(connection: sqlite3.Connection, path: Path) -> None:

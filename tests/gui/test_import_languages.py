@@ -20,20 +20,12 @@ from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.labels import finding_text, phrase_text
 from revorg.io.messages import IMPORT_CONTEXT, Phrase
 from revorg.io.report import Finding, Severity
+from tests.roster_samples import ROSTER
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TRANSLATED = ("es", "zh")
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
-# Row 3: a blank title; row 4: an unknown manager and a negative cost; rows 5 and 6 report to
-# each other; "Color" is a column nobody reads.
-ROSTER = """Name,Title,Manager,Cost,Color
-Ana López,CRO,,120000,red
-Luis Pérez,,Ana López,65000,blue
-Marta Gil,Account Executive,Nobody,-5000,
-Juan Ruiz,Account Executive,Eva Sanz,70000,
-Eva Sanz,SDR,Juan Ruiz,45000,
-"""
 
 # What each language must say about that roster (each line of the dialog holds one of these).
 EXPECTED = {
