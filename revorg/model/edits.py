@@ -158,11 +158,13 @@ def set_manager(session: Session, position_id: int, manager_id: int | None, orde
 
 
 def update_fields(session: Session, position_id: int, changes: dict[str, Any]) -> None:
+    """Write field values already checked by `validated` (the edit core validates once, when
+    the user's request becomes an edit)."""
     position = _position(session, position_id)
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise PlanEditError(f"{name!r} is not an editable field of a position")
-        setattr(position, name, validated(name, value))
+        setattr(position, name, value)
     session.flush()
 
 
@@ -300,7 +302,9 @@ def set_target(session: Session, scenario_id: int, name: str, value: Any) -> Non
     targets = session.get(Targets, scenario_id)
     if targets is None:
         raise PlanEditError(f"no targets for scenario {scenario_id}")
-    setattr(targets, name, validated_target(name, value))
+    if name not in TARGET_FIELDS:
+        raise PlanEditError(f"{name!r} is not a target")
+    setattr(targets, name, value)  # checked by validated_target when the edit was made
     session.flush()
 
 
@@ -344,5 +348,5 @@ def set_assumption(session: Session, assumption_id: int, value: Any) -> None:
     assumption = session.get(Assumption, assumption_id)
     if assumption is None:
         raise PlanEditError(f"no assumption with id {assumption_id}")
-    assumption.value = validated_assumption(assumption.metric, value)
+    assumption.value = value  # checked by validated_assumption when the edit was made
     session.flush()

@@ -1742,77 +1742,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
-    <name>PlanController</name>
-    <message>
-        <source>Add %1</source>
-        <translation>Añadir %1</translation>
-    </message>
-    <message>
-        <source>Duplicate %1</source>
-        <translation>Duplicar %1</translation>
-    </message>
-    <message>
-        <source>%1 cannot report to itself</source>
-        <translation>%1 no puede depender de sí mismo</translation>
-    </message>
-    <message>
-        <source>%1 cannot report to %2: %2 already reports to %1</source>
-        <translation>%1 no puede depender de %2: %2 ya depende de %1</translation>
-    </message>
-    <message>
-        <source>Move %1</source>
-        <translation>Mover %1</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Eliminar %1</translation>
-    </message>
-    <message>
-        <source>Delete %1 positions</source>
-        <translation>Eliminar %1 puestos</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>Editar %1</translation>
-    </message>
-    <message>
-        <source>Add dotted line %1 to %2</source>
-        <translation>Añadir línea de puntos de %1 a %2</translation>
-    </message>
-    <message>
-        <source>Remove dotted line %1 to %2</source>
-        <translation>Quitar línea de puntos de %1 a %2</translation>
-    </message>
-    <message>
-        <source>Edit assumption %1 of %2</source>
-        <translation>Editar supuesto %1 de %2</translation>
-    </message>
-    <message>
-        <source>Add %1 suggested hires</source>
-        <translation>Añadir %1 contrataciones sugeridas</translation>
-    </message>
-    <message>
-        <source>New scenario %1</source>
-        <translation>Nuevo escenario %1</translation>
-    </message>
-    <message>
-        <source>Rename scenario %1</source>
-        <translation>Renombrar escenario %1</translation>
-    </message>
-    <message>
-        <source>a plan needs at least one scenario</source>
-        <translation>un plan necesita al menos un escenario</translation>
-    </message>
-    <message>
-        <source>Delete scenario %1</source>
-        <translation>Eliminar escenario %1</translation>
-    </message>
-    <message>
-        <source>choose two scenarios of this plan</source>
-        <translation>elige dos escenarios de este plan</translation>
-    </message>
-</context>
-<context>
     <name>PlanEditError</name>
     <message>
         <source>a position needs a title</source>
@@ -1869,6 +1798,77 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>the plan already has a scenario named {name}</source>
         <translation>el plan ya tiene un escenario llamado {name}</translation>
+    </message>
+    <message>
+        <source>choose two scenarios of this plan</source>
+        <translation>elige dos escenarios de este plan</translation>
+    </message>
+    <message>
+        <source>{position} cannot report to itself</source>
+        <translation>{position} no puede depender de sí mismo</translation>
+    </message>
+    <message>
+        <source>{position} cannot report to {manager}: {manager} already reports to {position}</source>
+        <translation>{position} no puede depender de {manager}: {manager} ya depende de {position}</translation>
+    </message>
+    <message>
+        <source>a plan needs at least one scenario</source>
+        <translation>un plan necesita al menos un escenario</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>Duplicar %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Mover %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 positions</source>
+        <translation>Eliminar %1 puestos</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Add dotted line %1 to %2</source>
+        <translation>Añadir línea de puntos de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Remove dotted line %1 to %2</source>
+        <translation>Quitar línea de puntos de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Add %1 suggested hires</source>
+        <translation>Añadir %1 contrataciones sugeridas</translation>
+    </message>
+    <message>
+        <source>Edit assumption %1 of %2</source>
+        <translation>Editar supuesto %1 de %2</translation>
+    </message>
+    <message>
+        <source>New scenario %1</source>
+        <translation>Nuevo escenario %1</translation>
+    </message>
+    <message>
+        <source>Rename scenario %1</source>
+        <translation>Renombrar escenario %1</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1</source>
+        <translation>Eliminar escenario %1</translation>
     </message>
 </context>
 <context>
@@ -2140,13 +2140,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Start from one of these plans:</source>
         <translation>Empieza con uno de estos planes:</translation>
-    </message>
-</context>
-<context>
-    <name>Undo</name>
-    <message>
-        <source>Edit %1</source>
-        <translation>Editar %1</translation>
     </message>
 </context>
 <context>

@@ -1742,77 +1742,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
-    <name>PlanController</name>
-    <message>
-        <source>Add %1</source>
-        <translation>添加 %1</translation>
-    </message>
-    <message>
-        <source>Duplicate %1</source>
-        <translation>创建 %1 的副本</translation>
-    </message>
-    <message>
-        <source>%1 cannot report to itself</source>
-        <translation>%1 不能向自己汇报</translation>
-    </message>
-    <message>
-        <source>%1 cannot report to %2: %2 already reports to %1</source>
-        <translation>%1 不能向 %2 汇报：%2 已向 %1 汇报</translation>
-    </message>
-    <message>
-        <source>Move %1</source>
-        <translation>移动 %1</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <source>Delete %1 positions</source>
-        <translation>删除 %1 个岗位</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
-    </message>
-    <message>
-        <source>Add dotted line %1 to %2</source>
-        <translation>添加虚线汇报：%1 → %2</translation>
-    </message>
-    <message>
-        <source>Remove dotted line %1 to %2</source>
-        <translation>移除虚线汇报：%1 → %2</translation>
-    </message>
-    <message>
-        <source>Edit assumption %1 of %2</source>
-        <translation>编辑 %2 的假设：%1</translation>
-    </message>
-    <message>
-        <source>Add %1 suggested hires</source>
-        <translation>添加 %1 个建议招聘岗位</translation>
-    </message>
-    <message>
-        <source>New scenario %1</source>
-        <translation>新建情景 %1</translation>
-    </message>
-    <message>
-        <source>Rename scenario %1</source>
-        <translation>重命名情景 %1</translation>
-    </message>
-    <message>
-        <source>a plan needs at least one scenario</source>
-        <translation>计划至少需要一个情景</translation>
-    </message>
-    <message>
-        <source>Delete scenario %1</source>
-        <translation>删除情景 %1</translation>
-    </message>
-    <message>
-        <source>choose two scenarios of this plan</source>
-        <translation>请选择本计划中的两个情景</translation>
-    </message>
-</context>
-<context>
     <name>PlanEditError</name>
     <message>
         <source>a position needs a title</source>
@@ -1869,6 +1798,77 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>the plan already has a scenario named {name}</source>
         <translation>计划中已有名为 {name} 的情景</translation>
+    </message>
+    <message>
+        <source>choose two scenarios of this plan</source>
+        <translation>请选择本计划中的两个情景</translation>
+    </message>
+    <message>
+        <source>{position} cannot report to itself</source>
+        <translation>{position} 不能向自己汇报</translation>
+    </message>
+    <message>
+        <source>{position} cannot report to {manager}: {manager} already reports to {position}</source>
+        <translation>{position} 不能向 {manager} 汇报：{manager} 已向 {position} 汇报</translation>
+    </message>
+    <message>
+        <source>a plan needs at least one scenario</source>
+        <translation>计划至少需要一个情景</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>创建 %1 的副本</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 positions</source>
+        <translation>删除 %1 个岗位</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Add dotted line %1 to %2</source>
+        <translation>添加虚线汇报：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Remove dotted line %1 to %2</source>
+        <translation>移除虚线汇报：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Add %1 suggested hires</source>
+        <translation>添加 %1 个建议招聘岗位</translation>
+    </message>
+    <message>
+        <source>Edit assumption %1 of %2</source>
+        <translation>编辑 %2 的假设：%1</translation>
+    </message>
+    <message>
+        <source>New scenario %1</source>
+        <translation>新建情景 %1</translation>
+    </message>
+    <message>
+        <source>Rename scenario %1</source>
+        <translation>重命名情景 %1</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1</source>
+        <translation>删除情景 %1</translation>
     </message>
 </context>
 <context>
@@ -2140,13 +2140,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Start from one of these plans:</source>
         <translation>从以下计划之一开始：</translation>
-    </message>
-</context>
-<context>
-    <name>Undo</name>
-    <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>

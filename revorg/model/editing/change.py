@@ -1,0 +1,97 @@
+"""What one edit did: the description every observer of the edit core receives.
+
+A `Change` says which positions were added, removed, moved or edited, whether targets,
+assumptions, dotted lines or the list of scenarios changed, which scenario is current after it,
+and, field by field, each value before and after (`FieldChange`). The last is what a change log
+stores: every edit passes through `PlanEditor`, so every edit can be recorded in the same
+transaction as the edit itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from revorg.model.scenario_rows import RowsChange
+
+
+class RecordKind(StrEnum):
+    """The kinds of record an edit changes (stored as text in a change log)."""
+
+    POSITION = "position"
+    TARGET = "target"
+    ASSUMPTION = "assumption"
+    SCENARIO = "scenario"
+    DOTTED_LINE = "dotted_line"
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
+# The field of a record that was added or removed as a whole; its value is the record's name.
+WHOLE_RECORD = "*"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One value of one record before and after an edit (None where the record did not exist).
+
+    Values are plain: text, int, Decimal, or a YearMonth."""
+
+    scenario_id: int
+    record: RecordKind
+    record_id: int | str
+    field: str
+    old: object
+    new: object
+
+    def reversed(self) -> FieldChange:
+        return FieldChange(
+            self.scenario_id, self.record, self.record_id, self.field, self.new, self.old
+        )
+
+
+@dataclass(frozen=True)
+class StepText:
+    """The name of a step as the user sees it ("Move SDR"): a template marked for translation
+    in `context` with %1, %2 placeholders, and its values. A value that is a `KeyLabel` is a key
+    of the model (a target or a metric) that the window shows in its language."""
+
+    template: str
+    values: tuple[str | KeyLabel, ...] = ()
+    context: str = "PlanEditor"
+
+    def english(self) -> str:
+        """The name in English (a change log, the command line), placeholders filled in one
+        pass so that a title containing "%2" stays as it is."""
+        shown = [v.key.replace("_", " ") if isinstance(v, KeyLabel) else v for v in self.values]
+
+        def value(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            return shown[index] if 0 <= index < len(shown) else match.group(0)
+
+        return _PLACEHOLDER.sub(value, self.template)
+
+
+@dataclass(frozen=True)
+class KeyLabel:
+    """A key of the model inside a step's name: `kind` is "target" or "metric"."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one applied (or reverted) edit did, for the views and for a change log."""
+
+    text: StepText | None
+    scenario_id: int  # the scenario current after the edit
+    undone: bool = False
+    rows: RowsChange = field(default_factory=RowsChange)
+    dotted_lines: bool = False
+    targets: tuple[str, ...] = ()
+    assumptions: tuple[int, ...] = ()
+    scenarios: bool = False  # a scenario was added, removed or renamed
+    switched: bool = False  # another scenario is current: every view shows it anew
+    reloaded: bool = False  # the cached rows were dropped: match every card again
+    records: tuple[FieldChange, ...] = field(default=())
