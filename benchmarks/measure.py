@@ -302,7 +302,7 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
 
     progress(size, "relayout after a move, and its undo")
     controller, view = window.controller, window.view
-    move = choose_move(controller.tree(), size)
+    move = choose_move(controller.editor.tree(), size)
     results["move_subtree"] = {"value": move.subtree, "unit": "positions"}
     view.resetTransform()
     view.centerOn(QPointF(*window.scene.layout.centres[move.position_id]))
@@ -314,13 +314,13 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
         controller.move(move.position_id, move.new_manager)
         gui.settle()
         move_runs.append(time.perf_counter() - start)
-        assert controller.tree().parent[move.position_id] == move.new_manager
+        assert controller.editor.tree().parent[move.position_id] == move.new_manager
         gc.collect()
         start = time.perf_counter()
         controller.undo_stack.undo()
         gui.settle()
         undo_runs.append(time.perf_counter() - start)
-        assert controller.tree().parent[move.position_id] == move.old_manager
+        assert controller.editor.tree().parent[move.position_id] == move.old_manager
         if move_runs[0] > LONG_RUN_S:
             break
     results["move"] = seconds(move_runs)
@@ -373,7 +373,7 @@ def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, An
     from PySide6.QtCore import QPointF
 
     controller, scene, view = window.controller, window.scene, window.view
-    targets = choose_edit_targets(controller.tree())
+    targets = choose_edit_targets(controller.editor.tree())
     view.resetTransform()
     view.centerOn(QPointF(*scene.layout.centres[targets.manager]))
     gui.settle()
@@ -387,8 +387,8 @@ def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, An
             gui.settle()
 
     progress(size, "edits: a field, a role dropped, a delete and its undo, a target, hires")
-    headcount = controller.positions()[targets.member].headcount
-    goal = controller.scenario.targets.goal
+    headcount = controller.editor.positions()[targets.member].headcount
+    goal = controller.editor.scenario.targets.goal
     for index in range(repeat):
         edit = {"headcount": headcount + 1 + index}
         run("edit_field", partial(window.apply_inspector_edit, targets.member, edit), undo)
@@ -403,21 +403,21 @@ def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, An
         run("apply_hires", window.apply_suggested_hires, undo)
         if runs["edit_field"][0] > LONG_RUN_S:
             break
-    assert targets.leaf in controller.positions()  # every edit was undone
+    assert targets.leaf in controller.editor.positions()  # every edit was undone
     results = {key: seconds(values) for key, values in runs.items()}
     results["hires_added"] = {
-        "value": sum(controller.summary().capacity.hires_needed.values()),
+        "value": sum(controller.editor.summary().capacity.hires_needed.values()),
         "unit": "positions",
     }
 
     progress(size, "copy the scenario")
-    first = controller.scenario_id
+    first = controller.editor.scenario_id
     copy_runs = []
     for index in range(repeat):
         copy_runs.append(timed_step(gui, partial(controller.copy_scenario, f"Copy {index + 1}")))
         undo()  # back to the first scenario, without the copy
         gui.settle()
-        assert controller.scenario_id == first
+        assert controller.editor.scenario_id == first
         if copy_runs[0] > LONG_RUN_S:
             break
     results["copy_scenario"] = seconds(copy_runs)
@@ -552,7 +552,7 @@ def memory_session(size: int, workdir: Path, started_wall: float) -> dict[str, A
     window, _phases = gui.open_window(plan_file_of(workdir, size))
     cold = time.time() - started_wall
     controller = window.controller
-    move = choose_move(controller.tree(), size)
+    move = choose_move(controller.editor.tree(), size)
     controller.move(move.position_id, move.new_manager)
     gui.settle()
     controller.undo_stack.undo()
@@ -560,7 +560,9 @@ def memory_session(size: int, workdir: Path, started_wall: float) -> dict[str, A
     window.view.fit()
     window.view.viewport().grab()
     controller.document.save_as(workdir / f"memory-{size}.revorg")
-    export_workbook(controller.document, controller.scenario, workdir / f"memory-{size}.xlsx")
+    export_workbook(
+        controller.document, controller.editor.scenario, workdir / f"memory-{size}.xlsx"
+    )
     peak = peak_rss_mb()
     gui.close_window(window)
     for leftover in workdir.glob(f"memory-{size}.*"):

@@ -2,13 +2,15 @@
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Position
-from tests.conftest import CliResult, CliRunner
+from tests.conftest import REPO_ROOT, CliResult, CliRunner
 
 TEMPLATE_KEYS = ["demo", "sdr-ae", "inside-sales", "revops", "blank"]
 
@@ -350,3 +352,16 @@ def test_the_real_program_writes_and_summarises(run_revorg: CliRunner, tmp_path:
     result = run_revorg("summary", path, "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["targets"]["total"] == 1000000
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`revorg summary plan.revorg | head -1`: the pipe closes before the report is written."""
+    plan = tmp_path / "plan.revorg"
+    PlanDocument.from_template("demo", 2027).save_as(plan)
+    command = [sys.executable, str(REPO_ROOT / "main.py"), "summary", str(plan)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before the first line
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 0
+    assert errors == ""

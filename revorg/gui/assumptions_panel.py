@@ -12,6 +12,7 @@ from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
 from revorg.model.catalogue import translated_source
+from revorg.model.editing.change import Change, needs
 from revorg.model.errors import PlanEditError
 
 PERCENT_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
@@ -40,16 +41,20 @@ class AssumptionsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
         self.table.itemChanged.connect(self._value_edited)
-        controller.plan_changed.connect(self.refresh)
+        controller.plan_changed.connect(self._plan_changed)
         self.refresh()
 
     def metric_label(self, metric: str) -> str:
         return metric_label(metric)
 
+    def _plan_changed(self, change: Change | None) -> None:
+        if needs(change, assumptions=True):
+            self.refresh()
+
     def refresh(self) -> None:
-        roles = self.controller.roles_by_key()
+        roles = self.controller.editor.roles_by_key()
         language = self.controller.language
-        assumptions = list(self.controller.scenario.assumptions)
+        assumptions = list(self.controller.editor.scenario.assumptions)
         order = {key: index for index, key in enumerate(roles)}
         assumptions.sort(key=lambda a: (order.get(a.role_key, -1), a.metric))
         self.table.blockSignals(True)

@@ -114,7 +114,7 @@ class CapacityPanel(QWidget):
     # --- showing ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        summary = self.controller.summary()
+        summary = self.controller.editor.summary()
         # A move keeps the same capacity report (the controller counts only spans of control
         # again): the chart and the table, half the cost of a move on screen, stay as drawn.
         if summary.capacity is not self._shown_capacity:
@@ -125,7 +125,7 @@ class CapacityPanel(QWidget):
         self._refresh_hires(summary)
 
     def _department_name(self, key: str) -> str:
-        department = self.controller.departments_by_key().get(key)
+        department = self.controller.editor.departments_by_key().get(key)
         return department.name(self.controller.language) if department else key
 
     def _build_chart(self) -> None:
@@ -191,7 +191,7 @@ class CapacityPanel(QWidget):
     def _refresh_table(self, summary: ScenarioSummary) -> None:
         currency = summary.plan.currency
         lines = summary.capacity.lines
-        roles = self.controller.roles_by_key()
+        roles = self.controller.editor.roles_by_key()
         language = self.controller.language
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
@@ -263,7 +263,7 @@ class CapacityPanel(QWidget):
 
     def _refresh_hires(self, summary: ScenarioSummary) -> None:
         hires = summary.capacity.hires_needed
-        roles = self.controller.roles_by_key()
+        roles = self.controller.editor.roles_by_key()
         language = self.controller.language
         stuck = ", ".join(self._line_name(line) for line in summary.capacity.unclosable)
         blocked = (

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QApplication
 
 from revorg.gui.chart_items import CardItem
 from revorg.gui.chart_scene import ChartScene
-from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
+from revorg.model.editing import PlanEditor
 from revorg.model.entities import Scenario
 from revorg.model.errors import RevOrgError
 
@@ -287,9 +287,10 @@ def export_chart_files(
 ) -> list[Path]:
     """Draw a scenario's chart into each requested file (kind "png", "svg" or "pdf")."""
     ensure_application()
-    controller = PlanController(document, language)
-    controller.show_scenario(scenario.id)
-    scene = ChartScene(controller, compact=True)
+    # The edit core alone: a picture needs the plan's rows, not an undo stack or signals.
+    plan = PlanEditor(document, language)
+    plan.switch_scenario(scenario.id)
+    scene = ChartScene(plan, compact=True)
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():

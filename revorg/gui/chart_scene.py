@@ -1,4 +1,5 @@
-"""The chart scene: listens to the controller and keeps one item per visible position.
+"""The chart scene: draws a plan's current scenario, one item per visible position, and
+follows the controller's change notifications when there is one (an image export has none).
 
 Every item is kept in a map (position id -> item): the scene is redrawn from the model, and
 PySide6 deletes a top-level item whose Python wrapper nothing references (see README).
@@ -30,6 +31,7 @@ from revorg.gui.chart_items import (
 from revorg.gui.controller import PlanController
 from revorg.gui.layout import ChartLayout, IncrementalLayout, LayoutMetrics
 from revorg.model.bulk import paused_gc
+from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import DottedLine, Position
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import RowsChange
@@ -42,11 +44,13 @@ class ChartScene(QGraphicsScene):
 
     def __init__(
         self,
-        controller: PlanController,
+        plan: PlanReading,
+        controller: PlanController | None = None,
         metrics: LayoutMetrics | None = None,
         compact: bool = False,
     ) -> None:
         super().__init__()
+        self.plan = plan
         self.controller = controller
         self.metrics = metrics or LayoutMetrics()
         self.cards: dict[int, CardItem] = {}
@@ -73,14 +77,17 @@ class ChartScene(QGraphicsScene):
         # Most edits move thousands of cards at once: a spatial index would be rebuilt each
         # time, for lookups that only clicks and drops make.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        controller.structure_changed.connect(self.sync)
-        controller.rows_changed.connect(self.apply_change)
-        controller.dotted_lines_changed.connect(self._draw_dotted_lines)
-        controller.document_replaced.connect(self.rebuild)
-        controller.scenario_switched.connect(self.rebuild)
-        controller.plan_changed.connect(self.mark_coverage)
+        if controller is not None:
+            # Every edit ends with plan_changed: the coverage marks follow it, once.
+            controller.structure_changed.connect(self.sync)
+            controller.rows_changed.connect(self.apply_change)
+            controller.dotted_lines_changed.connect(self._draw_dotted_lines)
+            controller.document_replaced.connect(self.rebuild)
+            controller.scenario_switched.connect(self.rebuild)
+            controller.plan_changed.connect(self.mark_coverage)
         self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
+        self.mark_coverage()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -113,11 +120,10 @@ class ChartScene(QGraphicsScene):
             self._sync()
 
     def _sync(self) -> None:
-        positions = self.controller.positions()
+        positions = self.plan.positions()
         self._remove_cards([i for i in self.cards if i not in positions])
         self._add_cards([i for i in positions if i not in self.cards])
         self._relayout()
-        self.mark_coverage()
 
     def apply_change(self, change: RowsChange) -> None:
         """Take in an edit of a few positions: only their cards are made, removed or redrawn,
@@ -128,7 +134,6 @@ class ChartScene(QGraphicsScene):
             self.refresh_cards(change.edited)
             if change.reshaped:
                 self._relayout()
-            self.mark_coverage()
 
     def _remove_cards(self, position_ids: Iterable[int]) -> None:
         for gone in position_ids:
@@ -146,8 +151,8 @@ class ChartScene(QGraphicsScene):
     def _add_cards(self, position_ids: Iterable[int]) -> None:
         """Cards for new positions, placed at the next layout. Their content is made when
         first needed: field edits arrive through refresh_cards."""
-        positions = self.controller.positions()
-        colours = {key: d.color for key, d in self.controller.departments_by_key().items()}
+        positions = self.plan.positions()
+        colours = {key: d.color for key, d in self.plan.departments_by_key().items()}
         cards, drawn, metrics, spare = self.cards, not self.overview, self.metrics, self._spare
         for position_id in position_ids:
             content = partial(self._content_of_id, position_id)
@@ -163,7 +168,7 @@ class ChartScene(QGraphicsScene):
             self._new.add(position_id)
 
     def refresh_cards(self, position_ids: Iterable[int]) -> None:
-        positions = self.controller.positions()
+        positions = self.plan.positions()
         recoloured = False
         for position_id in position_ids:
             card = self.cards.get(position_id)
@@ -176,20 +181,20 @@ class ChartScene(QGraphicsScene):
             self.overview_item.forget_drawing()
 
     def _content_of_id(self, position_id: int) -> CardContent:
-        return self.content_of(self.controller.positions()[position_id])
+        return self.content_of(self.plan.positions()[position_id])
 
     def content_of(self, position: PositionRow | Position) -> CardContent:
-        controller = self.controller
-        role = controller.roles_by_key().get(position.role_key)
-        department = controller.departments_by_key().get(position.department_key)
+        plan = self.plan
+        role = plan.roles_by_key().get(position.role_key)
+        department = plan.departments_by_key().get(position.department_key)
         return card_content(
             title=position.title,
             person_name=position.person_name,
             start_month=position.start_month,
-            role_name=role.short(controller.language) if role else position.role_key,
+            role_name=role.short(plan.language) if role else position.role_key,
             headcount=position.headcount,
             annual_cost=position.annual_cost,
-            currency=controller.scenario.plan.currency,
+            currency=plan.scenario.plan.currency,
             colour=department.color if department else "#888888",
         )
 
@@ -198,12 +203,12 @@ class ChartScene(QGraphicsScene):
 
         Only the cards whose mark can have changed are visited: those of departments whose
         status changed, and new and edited cards."""
-        capacity = self.controller.summary().capacity.departments
+        capacity = self.plan.summary().capacity.departments
         marks = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
             for key, department in capacity.items()
         }
-        positions = self.controller.positions()
+        positions = self.plan.positions()
         to_mark = self._unmarked
         if marks != self._marks:
             old = self._marks or {}
@@ -230,7 +235,7 @@ class ChartScene(QGraphicsScene):
             self._relayout()
 
     def _relayout(self) -> None:
-        tree = self.controller.tree()
+        tree = self.plan.tree()
         # Only the teams whose reporting lines changed are placed again.
         self.layout = self._layouter.update(tree.children, tree.parent, self.collapsed)
         centres = self.layout.centres
@@ -277,7 +282,7 @@ class ChartScene(QGraphicsScene):
 
     def _draw_dotted_lines(self) -> None:
         centres = self.layout.centres
-        lines: list[DottedLine] = list(self.controller.scenario.dotted_lines)
+        lines: list[DottedLine] = list(self.plan.scenario.dotted_lines)
         wanted = {
             line.id: line
             for line in lines
@@ -338,7 +343,7 @@ class ChartScene(QGraphicsScene):
                 card.setSelected(True)
 
     def toggle_collapsed(self, position_id: int) -> None:
-        if not self.controller.tree().reports(position_id):
+        if not self.plan.tree().reports(position_id):
             return
         self.collapsed ^= {position_id}
         self.relayout()

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from revorg.gui.chart_items import SIMPLE_DRAWING_BELOW, CardItem, DropState
 from revorg.gui.chart_scene import ChartScene
+from revorg.gui.labels import error_text
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+from revorg.model.editing import requests
 
 ZOOM_STEP = 1.15
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
@@ -113,7 +115,7 @@ class ChartView(QGraphicsView):
         """The card that an arrow key leads to: up to the manager, down to the first report,
         left and right through the siblings."""
         selected = self.chart_scene.selected_ids()
-        tree = self.chart_scene.controller.tree()
+        tree = self.chart_scene.plan.tree()
         if key not in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
             return None
         if not selected:
@@ -194,10 +196,10 @@ class ChartView(QGraphicsView):
         refusal = None
         if moving is not None:
             manager_id = target.position_id if target is not None else None
-            refusal = self.chart_scene.controller.move_refusal(moving, manager_id)
+            refusal = requests.move_refusal(self.chart_scene.plan, moving, manager_id)
         if refusal:
             self._set_hovered(target, DropState.REFUSE)
-            self.message.emit(refusal)
+            self.message.emit(error_text(refusal))
             return True
         self._set_hovered(target, DropState.ACCEPT)
         return False

@@ -17,6 +17,7 @@ from revorg.gui.i18n import fill
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.tables import make_table
 from revorg.gui.theme import readable_name
+from revorg.model.editing.change import Change, needs
 from revorg.model.money import ZERO
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,11 +54,16 @@ class CostPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form, 1)
-        controller.plan_changed.connect(self.refresh)
+        controller.plan_changed.connect(self._plan_changed)
         self.refresh()
 
+    def _plan_changed(self, change: Change | None) -> None:
+        # Cost per customer depends on the drivers too; renames and dotted lines do not count.
+        if needs(change, positions=True, targets=True, assumptions=True):
+            self.refresh()
+
     def refresh(self) -> None:
-        summary = self.controller.summary()
+        summary = self.controller.editor.summary()
         cost, currency = summary.cost, summary.plan.currency
         self.table.setRowCount(len(summary.departments) + 1)
         rows = [(d.name, d.staffing.headcount, d.staffing.cost) for d in summary.departments]

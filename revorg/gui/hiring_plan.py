@@ -33,6 +33,7 @@ from revorg.gui.i18n import month_name
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.tables import make_table
 from revorg.model.capacity import start_offset
+from revorg.model.editing.change import Change, needs
 from revorg.model.months import FiscalYear
 from revorg.model.summary import scenario_assumptions
 from revorg.model.timeline import MONTHS, TimelineRow
@@ -237,8 +238,10 @@ class HiringPlanPanel(QWidget):
         self._stale = True
         controller.plan_changed.connect(self._plan_changed)
 
-    def _plan_changed(self) -> None:
+    def _plan_changed(self, change: Change | None) -> None:
         """Recompute only when on screen: on a large chart the monthly plan is not free."""
+        if not needs(change, positions=True, assumptions=True):
+            return
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -254,17 +257,17 @@ class HiringPlanPanel(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        fiscal = self.controller.fiscal_year()
+        fiscal = self.controller.editor.fiscal_year()
         labels = [month_name(month.month) for month in fiscal.months()]
-        self._refresh_table(self.controller.hiring_timeline(), labels)
+        self._refresh_table(self.controller.editor.hiring_timeline(), labels)
         self._refresh_timeline(fiscal, labels)
 
     def _refresh_table(self, rows: list[TimelineRow], month_labels: list[str]) -> None:
         metric = self.shown_metric()
-        roles = self.controller.roles_by_key()
-        departments = self.controller.departments_by_key()
+        roles = self.controller.editor.roles_by_key()
+        departments = self.controller.editor.departments_by_key()
         language = self.controller.language
-        currency = self.controller.scenario.plan.currency
+        currency = self.controller.editor.scenario.plan.currency
         headers = [self.tr("Department"), self.tr("Role"), *month_labels, self.tr("Year")]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
@@ -306,10 +309,10 @@ class HiringPlanPanel(QWidget):
         return format_count(value.quantize(Decimal("0.1")))
 
     def _refresh_timeline(self, fiscal: FiscalYear, month_labels: list[str]) -> None:
-        departments = self.controller.departments_by_key()
-        assumptions = scenario_assumptions(self.controller.scenario)
+        departments = self.controller.editor.departments_by_key()
+        assumptions = scenario_assumptions(self.controller.editor.scenario)
         bars = []
-        for position in self.controller.positions().values():
+        for position in self.controller.editor.positions().values():
             if not position.is_open:
                 continue
             department = departments.get(position.department_key)
@@ -326,11 +329,13 @@ class HiringPlanPanel(QWidget):
         order = {key: index for index, key in enumerate(departments)}
         bars.sort(key=lambda bar: (bar.offset, bar.label, bar.position_id))
         bars.sort(
-            key=lambda bar: order.get(self.controller.position(bar.position_id).department_key, 99)
+            key=lambda bar: order.get(
+                self.controller.editor.position(bar.position_id).department_key, 99
+            )
         )
         self.timeline.set_bars(bars, month_labels)
 
     def move_start(self, position_id: int, offset: int) -> None:
         """Undoable: the hire's start month moves, and capacity and cost follow everywhere."""
-        start = self.controller.fiscal_year().first.plus_months(offset)
+        start = self.controller.editor.fiscal_year().first.plus_months(offset)
         self.controller.edit(position_id, {"start_month": start})

@@ -143,7 +143,7 @@ class Inspector(QWidget):
         ]
 
     def show_position(self, position_id: int | None) -> None:
-        positions = self.controller.positions()
+        positions = self.controller.editor.positions()
         if position_id not in positions:
             position_id = None
         self.position_id = position_id
@@ -164,12 +164,12 @@ class Inspector(QWidget):
                 widget.blockSignals(False)
 
     def _load(self, position_id: int) -> None:
-        position = self.controller.position(position_id)
+        position = self.controller.editor.position(position_id)
         language = self.controller.language
         self.heading.setText(f"<b>{position.title}</b>")
         self.title_edit.setText(position.title)
         self.role_combo.clear()
-        for role in self.controller.roles():
+        for role in self.controller.editor.roles():
             self.role_combo.addItem(role.name(language), role.key)
         self.role_combo.setCurrentIndex(self.role_combo.findData(position.role_key))
         self.person_edit.setText(position.person_name or "")
@@ -181,20 +181,22 @@ class Inspector(QWidget):
         self.capacity_edit.setText("" if override is None else format_exact(override, 4))
         self.manager_combo.clear()
         manager = position.manager_id
-        label = self.controller.position(manager).title if manager else self.tr("(none: top)")
+        label = (
+            self.controller.editor.position(manager).title if manager else self.tr("(none: top)")
+        )
         self.manager_combo.addItem(label, manager if manager is not None else NO_MANAGER)
         self.notes_edit.setPlainText(position.notes)
         self.dotted_list.clear()
-        for line in self.controller.scenario.dotted_lines:
+        for line in self.controller.editor.scenario.dotted_lines:
             if line.from_position_id == position_id:
-                other = self.controller.positions().get(line.to_position_id)
+                other = self.controller.editor.positions().get(line.to_position_id)
                 item = QListWidgetItem(other.title if other else str(line.to_position_id))
                 item.setData(Qt.ItemDataRole.UserRole, line.to_position_id)
                 self.dotted_list.addItem(item)
         self.dotted_combo.clear()
 
     def _fill_start_months(self, current: YearMonth | None) -> None:
-        plan = self.controller.scenario.plan
+        plan = self.controller.editor.scenario.plan
         fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
         self.start_combo.clear()
         self.start_combo.addItem(self.tr("Already in seat / at year start"), None)
@@ -210,7 +212,7 @@ class Inspector(QWidget):
         """Fill both position pickers (manager and dotted line) with the other positions."""
         if self.position_id is None:
             return
-        tree = self.controller.tree()
+        tree = self.controller.editor.tree()
         below = set(tree.subtree(self.position_id))  # not allowed: would make a cycle
         for combo in (self.manager_combo, self.dotted_combo):
             if combo.count() > 1:
@@ -220,7 +222,7 @@ class Inspector(QWidget):
             combo.clear()
             if combo is self.manager_combo:
                 combo.addItem(self.tr("(none: top)"), NO_MANAGER)
-            for position in self.controller.positions().values():
+            for position in self.controller.editor.positions().values():
                 excluded = below if combo is self.manager_combo else {self.position_id}
                 if position.id not in excluded:
                     person = position.person_name or self.tr("open")
@@ -241,7 +243,7 @@ class Inspector(QWidget):
             return
         changes: dict[str, Any] = {name: value}
         if name == "role_key":
-            role = next(r for r in self.controller.roles() if r.key == value)
+            role = next(r for r in self.controller.editor.roles() if r.key == value)
             changes["department_key"] = role.department_key
         self.edit_requested.emit(self.position_id, changes)
 

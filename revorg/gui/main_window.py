@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = AppSettings()
         self.controller = PlanController(document, language)
-        self.scene = ChartScene(self.controller, compact=self.settings.compact_teams())
+        self.scene = ChartScene(
+            self.controller.editor, self.controller, compact=self.settings.compact_teams()
+        )
         self.view = ChartView(self.scene, self)
         self.workshop_strip = WorkshopStrip(self.controller, self)
         self.setCentralWidget(self._chart_with_strip())
@@ -135,7 +137,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.palette.populate(
-            self.controller.departments(), self.controller.roles(), self.controller.language
+            self.controller.editor.departments(),
+            self.controller.editor.roles(),
+            self.controller.language,
         )
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
@@ -399,7 +403,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.is_modified())
 
     def refresh_totals(self) -> None:
-        summary = self.controller.summary()
+        summary = self.controller.editor.summary()
         total, currency = summary.total, summary.plan.currency
         gap = summary.outcome.gap
         gap_text = (
@@ -424,7 +428,9 @@ class MainWindow(QMainWindow):
 
     def _after_document_replaced(self) -> None:
         self.palette.populate(
-            self.controller.departments(), self.controller.roles(), self.controller.language
+            self.controller.editor.departments(),
+            self.controller.editor.roles(),
+            self.controller.language,
         )
         self.refresh_totals()
         self.refresh_title()
@@ -465,7 +471,7 @@ class MainWindow(QMainWindow):
         self.add_role(role_key, self.selected_id())
 
     def add_report_with_picker(self) -> None:
-        dialog = RolePickerDialog(self.controller.roles(), self.controller.language, self)
+        dialog = RolePickerDialog(self.controller.editor.roles(), self.controller.language, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_key():
             self.add_role(str(dialog.chosen_key()), self.selected_id())
 
@@ -477,11 +483,11 @@ class MainWindow(QMainWindow):
         selected = self.scene.selected_ids()
         if not selected:
             return
-        tree = self.controller.tree()
+        tree = self.controller.editor.tree()
         below = sum(len(tree.subtree(i)) - 1 for i in selected)
         keep_reports = False
         if below:
-            title = self.controller.position(selected[0]).title
+            title = self.controller.editor.position(selected[0]).title
             choice = self.ask_delete(self, title, below)
             if choice == DeleteChoice.CANCEL:
                 return
@@ -501,21 +507,21 @@ class MainWindow(QMainWindow):
     # --- scenarios --------------------------------------------------------------------------
 
     def new_scenario(self) -> None:
-        scenario = self.controller.scenario
+        scenario = self.controller.editor.scenario
         suggested = unique_copy_name(scenario.plan, scenario.name, *copy_name_templates())
         name = self.ask_name(self, self.tr("New scenario"), suggested)
         if name is not None:
             self._guarded(lambda: self.controller.copy_scenario(name))
 
     def rename_scenario(self) -> None:
-        scenario = self.controller.scenario
+        scenario = self.controller.editor.scenario
         name = self.ask_name(self, self.tr("Rename scenario"), scenario.name)
         if name is not None:
             self._guarded(lambda: self.controller.rename_scenario(scenario.id, name))
 
     def delete_scenario(self) -> None:
-        scenario = self.controller.scenario
-        if len(self.controller.scenarios()) < 2:
+        scenario = self.controller.editor.scenario
+        if len(self.controller.editor.scenarios()) < 2:
             self.show_error(self.tr("A plan needs at least one scenario."))
             return
         if self.confirm_delete_scenario(self, scenario.name):
@@ -536,7 +542,7 @@ class MainWindow(QMainWindow):
             self.inspector.title_edit.selectAll()
             return
         # The inspector is hidden (workshop mode, or its panel closed): ask in a small box.
-        title = self.controller.position(position_id).title
+        title = self.controller.editor.position(position_id).title
         new_title = self.ask_title(self, title)
         if new_title is not None and new_title.strip() and new_title != title:
             self._guarded(lambda: self.controller.edit(position_id, {"title": new_title}))
@@ -553,8 +559,10 @@ class MainWindow(QMainWindow):
             manager = changes["manager_id"]
             self.move_card(position_id, manager if isinstance(manager, int) else None)
             return
-        self._guarded(lambda: self.controller.edit(position_id, dict(changes)))
-        self.inspector.show_position(self.selected_id())
+        edited = self._guarded(lambda: self.controller.edit(position_id, dict(changes)))
+        if edited is not True:
+            # Refused or unchanged: no notification comes, so put the plan's values back.
+            self.inspector.show_position(self.selected_id())
 
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
         self._guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
@@ -589,7 +597,9 @@ class MainWindow(QMainWindow):
             card.set_highlighted(match)
             if match:
                 self.find_matches.append(position_id)
-        rank = {position_id: i for i, position_id in enumerate(self.controller.tree().preorder())}
+        rank = {
+            position_id: i for i, position_id in enumerate(self.controller.editor.tree().preorder())
+        }
         self.find_matches.sort(key=rank.__getitem__)
         if self.find_matches:
             self.view.center_on_card(self.find_matches[0])
@@ -703,7 +713,7 @@ class MainWindow(QMainWindow):
         return self._exported(
             path,
             lambda: export_workbook(
-                controller.document, controller.scenario, path, controller.language
+                controller.document, controller.editor.scenario, path, controller.language
             ),
         )
 
@@ -735,7 +745,7 @@ class MainWindow(QMainWindow):
         self.export_chart_to(kind, path, **options)  # type: ignore[arg-type]
 
     def export_chart_to(self, kind: str, path: Path, dpi: int = 150, pages: str = "fit") -> bool:
-        title = f"{self.controller.document.plan.name}: {self.controller.scenario.name}"
+        title = f"{self.controller.document.plan.name}: {self.controller.editor.scenario.name}"
         writers = {
             "png": lambda: write_png(self.scene, path, dpi),
             "svg": lambda: write_svg(self.scene, path, title),

@@ -61,9 +61,9 @@ class ScenarioPicker(QComboBox):
     def refresh(self) -> None:
         self.blockSignals(True)
         self.clear()
-        for scenario in self.controller.scenarios():
+        for scenario in self.controller.editor.scenarios():
             self.addItem(scenario.name, scenario.id)
-        self.setCurrentIndex(max(0, self.findData(self.controller.scenario_id)))
+        self.setCurrentIndex(max(0, self.findData(self.controller.editor.scenario_id)))
         self.blockSignals(False)
 
     def _chosen(self, index: int) -> None:
@@ -80,12 +80,12 @@ class CompareDialog(QDialog):
         self.controller = controller
         self.combo_a = QComboBox()
         self.combo_b = QComboBox()
-        scenarios = controller.scenarios()
+        scenarios = controller.editor.scenarios()
         for combo in (self.combo_a, self.combo_b):
             for scenario in scenarios:
                 combo.addItem(scenario.name, scenario.id)
         self.combo_a.setCurrentIndex(0)
-        current = self.combo_b.findData(controller.scenario_id)
+        current = self.combo_b.findData(controller.editor.scenario_id)
         self.combo_b.setCurrentIndex(current if current > 0 else min(1, len(scenarios) - 1))
         self.table = make_table(
             "compareTable", [self.tr("Figure"), "A", "B", self.tr("Change (B − A)")]
@@ -118,7 +118,7 @@ class CompareDialog(QDialog):
         self.refresh()
 
     def _refill_scenarios(self) -> None:
-        scenarios = self.controller.scenarios()
+        scenarios = self.controller.editor.scenarios()
         for combo in (self.combo_a, self.combo_b):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -131,7 +131,7 @@ class CompareDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            comparison = self.controller.compare(
+            comparison = self.controller.editor.compare(
                 int(self.combo_a.currentData()), int(self.combo_b.currentData())
             )
         except PlanEditError as error:
@@ -272,8 +272,8 @@ class FieldNames:
 
     def __init__(self, controller: PlanController) -> None:
         self.language = controller.language
-        self.roles = controller.roles_by_key()
-        self.departments = controller.departments_by_key()
+        self.roles = controller.editor.roles_by_key()
+        self.departments = controller.editor.departments_by_key()
         self.open_text = translate("CompareDialog", "open")
 
     def card(self, card: Card) -> str:

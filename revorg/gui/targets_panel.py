@@ -14,6 +14,7 @@ from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
 from revorg.gui.theme import readable_name
+from revorg.model.editing.change import Change, needs
 from revorg.model.errors import PlanEditError
 from revorg.model.money import ZERO, to_money
 
@@ -41,7 +42,7 @@ class TargetsPanel(QWidget):
         self.fields: dict[str, TargetField] = {}
         self.results: dict[str, QLabel] = {}
         self._build()
-        controller.plan_changed.connect(self.refresh)
+        controller.plan_changed.connect(self._plan_changed)
         self.refresh()
 
     def _build(self) -> None:
@@ -75,8 +76,12 @@ class TargetsPanel(QWidget):
 
     # --- showing ----------------------------------------------------------------------------
 
+    def _plan_changed(self, change: Change | None) -> None:
+        if needs(change, targets=True):  # the drivers and their outcome only
+            self.refresh()
+
     def refresh(self) -> None:
-        summary = self.controller.summary()
+        summary = self.controller.editor.summary()
         inputs, outcome, currency = summary.inputs, summary.outcome, summary.plan.currency
         for name, field in self.fields.items():
             value = getattr(inputs, name)

@@ -105,7 +105,7 @@ class WorkshopStrip(QWidget):
     def refresh(self) -> None:
         if not self.isVisible():
             return  # refreshed when shown: the strip costs nothing outside workshops
-        summary = self.controller.summary()
+        summary = self.controller.editor.summary()
         currency = summary.plan.currency
         goal = summary.inputs.goal
         deliverable = summary.capacity.deliverable_revenue
@@ -121,7 +121,7 @@ class WorkshopStrip(QWidget):
         strip_background = self.palette().color(self.backgroundRole())
         colour = readable_name(STATUS_COLOURS[status_of(coverage)], strip_background)
         set_text_colour(self.total_label, colour)
-        names = self.controller.departments_by_key()
+        names = self.controller.editor.departments_by_key()
         parts = []
         for key in CHARTED_DEPARTMENTS:
             department = summary.capacity.departments[key]

@@ -71,9 +71,9 @@ class Session:
         self.controller.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.failures: list[str] = []
         self.controller.edit_failed.connect(self.failures.append)
-        self.scene = ChartScene(self.controller) if with_chart else None
+        self.scene = ChartScene(self.controller.editor, self.controller) if with_chart else None
         self.quota = next(
-            a for a in self.controller.scenario.assumptions if a.metric == "annual_quota"
+            a for a in self.controller.editor.scenario.assumptions if a.metric == "annual_quota"
         )
         self.start = dump(self.document)
         self.edits = 0
@@ -120,7 +120,7 @@ class Session:
 
     def check_plan_is_sound(self, folder: Path) -> None:
         """After it all: the plan saves and reopens exactly, and has the demo's cards."""
-        assert sorted(self.controller.positions()) == list(range(1, 20))
+        assert sorted(self.controller.editor.positions()) == list(range(1, 20))
         assert self.controller.undo_stack.count() == min(UNDO_LIMIT, self.edits)
         self.document.save_as(folder / "long.revorg")
         assert_same_plan(file_dump(folder / "long.revorg"), dump(self.document), "saved")

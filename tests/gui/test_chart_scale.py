@@ -40,7 +40,7 @@ def test_zoomed_out_one_overview_item_draws_the_chart(window: MainWindow) -> Non
     assert scene.overview and scene.overview_item.isVisible()
     assert not scene.connector_item.isVisible()
     assert all(card.flags() & NO_CONTENTS for card in scene.cards.values())
-    departments = {d.color.lower() for d in window.controller.departments()}
+    departments = {d.color.lower() for d in window.controller.editor.departments()}
     assert len(colours(image) & departments) >= 3  # the cards are there, as coloured blocks
 
     zoom_to(window, 1.0)
@@ -59,37 +59,37 @@ def test_zoomed_out_cards_are_still_found_selected_and_dropped_on(window: MainWi
     after = window.view.viewport().grab().toImage()
     assert before != after  # the selected block is drawn darker
     drop(window, mime_with(POSITION_MIME_TYPE, str(SDR)), card_point(window, VP_CS))
-    assert window.controller.tree().parent[SDR] == VP_CS
+    assert window.controller.editor.tree().parent[SDR] == VP_CS
 
 
 def assert_as_after_a_fresh_start(window: MainWindow) -> None:
     controller, scene = window.controller, window.scene
-    fresh_rows = position_rows(controller.session, controller.scenario_id)
-    assert list(controller.positions().values()) == fresh_rows
+    fresh_rows = position_rows(controller.editor.session, controller.editor.scenario_id)
+    assert list(controller.editor.positions().values()) == fresh_rows
     tree = OrgTree.build(fresh_rows)
-    assert controller.tree().parent == tree.parent
+    assert controller.editor.tree().parent == tree.parent
     layout = compute_layout(tree.children, scene.metrics, compact=scene.compact)
     assert scene.layout.centres == layout.centres
     for position_id, (x, y) in layout.centres.items():
         assert (scene.cards[position_id].pos().x(), scene.cards[position_id].pos().y()) == (x, y)
-    fresh = summarize(controller.session, controller.scenario, controller.language)
-    assert controller.summary().to_json() == fresh.to_json()
+    fresh = summarize(controller.editor.session, controller.editor.scenario, controller.language)
+    assert controller.editor.summary().to_json() == fresh.to_json()
 
 
 def test_a_move_and_its_undo_show_what_a_fresh_start_shows(window: MainWindow) -> None:
     controller = window.controller
-    controller.summary()  # numbers on screen before the move
+    controller.editor.summary()  # numbers on screen before the move
     controller.move(SDR_MANAGER, VP_CS)  # a team of SDRs under customer success
-    assert controller.tree().parent[SDR_MANAGER] == VP_CS
+    assert controller.editor.tree().parent[SDR_MANAGER] == VP_CS
     assert_as_after_a_fresh_start(window)
-    assert not controller.summary().too_wide_spans
+    assert not controller.editor.summary().too_wide_spans
     for position_id in (SDR, SECOND_SDR, *ACCOUNT_EXECUTIVES):
         controller.move(position_id, VP_CS)  # 11 people under a limit of 10: a warning
         assert_as_after_a_fresh_start(window)
-    assert [manager.id for manager, _, _ in controller.summary().too_wide_spans] == [VP_CS]
+    assert [manager.id for manager, _, _ in controller.editor.summary().too_wide_spans] == [VP_CS]
     for _ in range(6):
         controller.undo_stack.undo()
-    assert controller.tree().parent[SDR_MANAGER] == VP_SALES
+    assert controller.editor.tree().parent[SDR_MANAGER] == VP_SALES
     assert_as_after_a_fresh_start(window)
 
 
@@ -110,11 +110,11 @@ def test_deleted_cards_come_back_in_place_on_undo(window: MainWindow) -> None:
 def test_edited_fields_reach_the_rows_the_cards_and_the_numbers(window: MainWindow) -> None:
     controller = window.controller
     controller.edit(SDR, {"title": "Team lead", "headcount": 3})
-    assert controller.positions()[SDR].title == "Team lead"
+    assert controller.editor.positions()[SDR].title == "Team lead"
     assert window.scene.cards[SDR].content.title == "Team lead"
     assert_as_after_a_fresh_start(window)
     controller.undo_stack.undo()
-    assert controller.positions()[SDR].headcount == 1
+    assert controller.editor.positions()[SDR].headcount == 1
     assert_as_after_a_fresh_start(window)
 
 

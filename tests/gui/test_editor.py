@@ -21,7 +21,7 @@ CRO, VP_SALES, SDR_MANAGER, SDR = 1, 6, 7, 8
 
 
 def manager_of(window: MainWindow, position_id: int) -> int | None:
-    return window.controller.tree().parent.get(position_id)
+    return window.controller.editor.tree().parent.get(position_id)
 
 
 def plan_rows(document: PlanDocument) -> list[dict[str, object]]:
@@ -38,9 +38,9 @@ def test_window_parts_are_named(window: MainWindow) -> None:
 
 
 def test_dropping_a_role_on_a_card_adds_a_direct_report(window: MainWindow) -> None:
-    before = len(window.controller.positions())
+    before = len(window.controller.editor.positions())
     drop(window, mime_with(ROLE_MIME_TYPE, "ae"), card_point(window, VP_SALES))
-    positions = window.controller.positions()
+    positions = window.controller.editor.positions()
     assert len(positions) == before + 1
     new = max(positions)
     assert positions[new].role_key == "ae"
@@ -48,7 +48,7 @@ def test_dropping_a_role_on_a_card_adds_a_direct_report(window: MainWindow) -> N
     assert window.scene.cards[new].isVisible()
     assert window.isWindowModified()
     window.controller.undo_stack.undo()
-    assert len(window.controller.positions()) == before
+    assert len(window.controller.editor.positions()) == before
     assert new not in window.scene.cards
     window.controller.undo_stack.redo()
     assert manager_of(window, new) == VP_SALES
@@ -56,9 +56,9 @@ def test_dropping_a_role_on_a_card_adds_a_direct_report(window: MainWindow) -> N
 
 def test_dropping_a_role_on_empty_canvas_adds_a_root(window: MainWindow) -> None:
     drop(window, mime_with(ROLE_MIME_TYPE, "revops_lead"), empty_point(window))
-    new = max(window.controller.positions())
+    new = max(window.controller.editor.positions())
     assert manager_of(window, new) is None
-    assert new in window.controller.tree().roots()
+    assert new in window.controller.editor.tree().roots()
 
 
 def test_dragging_a_card_moves_its_subtree_in_one_undo_step(window: MainWindow) -> None:
@@ -94,13 +94,13 @@ def test_palette_double_click_and_enter_add_under_the_selected_card(window: Main
         i for i in window.palette.role_items() if i.data(0, Qt.ItemDataRole.UserRole) == "sdr"
     )
     window.palette.tree.itemDoubleClicked.emit(item, 0)
-    new = max(window.controller.positions())
+    new = max(window.controller.editor.positions())
     assert manager_of(window, new) == SDR_MANAGER
     window.scene.select_only([VP_SALES])
     window.palette.tree.setCurrentItem(item)
     window.palette.tree.setFocus()
     QTest.keyClick(window.palette.tree, Qt.Key.Key_Return)
-    assert manager_of(window, max(window.controller.positions())) == VP_SALES
+    assert manager_of(window, max(window.controller.editor.positions())) == VP_SALES
 
 
 def test_palette_filter_and_tooltips(window: MainWindow) -> None:
@@ -126,8 +126,8 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
     monkeypatch.setattr("revorg.gui.main_window.RolePickerDialog", ChooseSdr)
     window.scene.select_only([SDR_MANAGER])
     window.add_report_action.trigger()
-    new = max(window.controller.positions())
-    assert window.controller.position(new).role_key == "sdr"
+    new = max(window.controller.editor.positions())
+    assert window.controller.editor.position(new).role_key == "sdr"
     assert manager_of(window, new) == SDR_MANAGER
     assert window.scene.selected_ids() == [new]
 
@@ -137,7 +137,7 @@ def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> No
     window.ask_delete = lambda *_args: DeleteChoice.SUBTREE
     window.scene.select_only([VP_SALES])
     window.delete_action.trigger()
-    remaining = window.controller.positions()
+    remaining = window.controller.editor.positions()
     assert VP_SALES not in remaining and SDR not in remaining
     window.controller.undo_stack.undo()
     assert plan_rows(window.controller.document) == before
@@ -148,7 +148,7 @@ def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
     window.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
     window.scene.select_only([SDR_MANAGER])
     window.delete_action.trigger()
-    assert SDR_MANAGER not in window.controller.positions()
+    assert SDR_MANAGER not in window.controller.editor.positions()
     assert manager_of(window, SDR) == VP_SALES
     window.controller.undo_stack.undo()
     assert manager_of(window, SDR) == SDR_MANAGER
@@ -158,7 +158,7 @@ def test_cancelled_delete_changes_nothing(window: MainWindow) -> None:
     window.ask_delete = lambda *_args: DeleteChoice.CANCEL
     window.scene.select_only([VP_SALES])
     window.delete_action.trigger()
-    assert VP_SALES in window.controller.positions()
+    assert VP_SALES in window.controller.editor.positions()
     assert window.controller.undo_stack.count() == 0
 
 
@@ -181,16 +181,16 @@ def test_inspector_edits_are_undoable_and_update_the_card(window: MainWindow) ->
     assert inspector.title_edit.text() == "SDR"
     inspector.title_edit.setText("Senior SDR")
     inspector.title_edit.editingFinished.emit()
-    assert window.controller.position(SDR).title == "Senior SDR"
+    assert window.controller.editor.position(SDR).title == "Senior SDR"
     assert window.scene.cards[SDR].content.title == "Senior SDR"
     inspector.person_edit.setText("")
     inspector.person_edit.editingFinished.emit()
-    assert window.controller.position(SDR).is_open
+    assert window.controller.editor.position(SDR).is_open
     assert window.scene.cards[SDR].content.person_line == "Open"
     window.controller.undo_stack.undo()
     window.controller.undo_stack.undo()
-    assert window.controller.position(SDR).title == "SDR"
-    assert window.controller.position(SDR).person_name == "Ana Gil"
+    assert window.controller.editor.position(SDR).title == "SDR"
+    assert window.controller.editor.position(SDR).person_name == "Ana Gil"
 
 
 def test_bad_inspector_input_is_reported_and_changes_nothing(window: MainWindow) -> None:
@@ -221,11 +221,11 @@ def test_find_highlights_and_centres_matches(window: MainWindow) -> None:
 def test_duplicate_copies_the_card_next_to_it(window: MainWindow) -> None:
     window.scene.select_only([10])
     window.duplicate_action.trigger()
-    new = max(window.controller.positions())
-    assert window.controller.position(new).title == "Account Executive"
+    new = max(window.controller.editor.positions())
+    assert window.controller.editor.position(new).title == "Account Executive"
     assert manager_of(window, new) == VP_SALES
     window.controller.undo_stack.undo()
-    assert new not in window.controller.positions()
+    assert new not in window.controller.editor.positions()
 
 
 def test_collapse_hides_the_subtree_and_shows_a_badge(window: MainWindow) -> None:

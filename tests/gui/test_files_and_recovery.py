@@ -45,13 +45,13 @@ def test_autosave_is_offered_back_after_a_crash(window: MainWindow, tmp_path: Pa
     assert [f.original for f in found] == [path]
     recovered = recover_document(found[0])
     try:
-        assert recovered.session.get(type(window.controller.position(SDR)), SDR).title == (
+        assert recovered.session.get(type(window.controller.editor.position(SDR)), SDR).title == (
             "Autosaved title"
         )
         assert recovered.path == path  # Save writes back to the plan's own file
     finally:
         recovered.close()
-    window.controller.document = PlanDocument.from_template("blank", 2027)
+    window.controller.editor.document = PlanDocument.from_template("blank", 2027)
 
 
 def test_autosave_does_nothing_without_changes(window: MainWindow, tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_opening_a_bad_file_shows_the_message_and_keeps_the_plan(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     assert not window.open_path(bad)
     assert shown and "not a RevOrg plan" in shown[0]
-    assert len(window.controller.positions()) == 19  # the plan on screen is untouched
+    assert len(window.controller.editor.positions()) == 19  # the plan on screen is untouched
     window.controller.edit(SDR, {"title": "still editable"})
 
 

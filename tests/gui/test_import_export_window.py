@@ -34,7 +34,7 @@ def test_a_roster_is_previewed_then_opened_as_a_new_unsaved_plan(
     assert "2 positions" in preview.headline.text()
     findings = [preview.findings.item(i).text() for i in range(preview.findings.count())]
     assert any("blank row" in line for line in findings)
-    positions = window.controller.positions()
+    positions = window.controller.editor.positions()
     assert sorted(p.role_key for p in positions.values()) == ["ae", "cro"]
     assert len(window.scene.cards) == 2
     assert window.isWindowModified()  # new and unsaved: closing asks
@@ -43,7 +43,7 @@ def test_a_roster_is_previewed_then_opened_as_a_new_unsaved_plan(
 
 def test_a_roster_with_errors_cannot_be_opened(window: MainWindow, tmp_path: Path) -> None:
     path = roster(tmp_path, "Name,Title,Manager,Cost\nAna,CRO,,-5\nLuis,AE,Nobody,65000\n")
-    before = dict(window.controller.positions())
+    before = dict(window.controller.editor.positions())
     dialog = ImportPreviewDialog(path, "en", window)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Open).isEnabled()
     findings = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
@@ -51,7 +51,7 @@ def test_a_roster_with_errors_cannot_be_opened(window: MainWindow, tmp_path: Pat
     assert any("Nobody" in line for line in findings)
     assert dialog.take_document() is None
     dialog.reject()
-    assert window.controller.positions().keys() == before.keys()  # the plan on screen stays
+    assert window.controller.editor.positions().keys() == before.keys()  # the plan on screen stays
 
 
 def test_the_workbook_export_has_live_formulas(window: MainWindow, tmp_path: Path) -> None:

@@ -37,18 +37,20 @@ def large_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
 
 def assert_as_after_a_fresh_start(window: MainWindow) -> None:
     controller, scene = window.controller, window.scene
-    fresh = position_rows(controller.session, controller.scenario_id)
-    assert list(controller.positions().values()) == fresh  # the same rows, in id order
+    fresh = position_rows(controller.editor.session, controller.editor.scenario_id)
+    assert list(controller.editor.positions().values()) == fresh  # the same rows, in id order
     tree = OrgTree.build(fresh)
-    assert controller.tree() == tree
-    expected = summarize(controller.session, controller.scenario, controller.language, fresh)
-    summary = controller.summary()
+    assert controller.editor.tree() == tree
+    expected = summarize(
+        controller.editor.session, controller.editor.scenario, controller.language, fresh
+    )
+    summary = controller.editor.summary()
     assert repr(summary.departments) == repr(expected.departments)  # digits and exponents
     assert repr(summary.capacity) == repr(expected.capacity)
     assert summary.to_json() == expected.to_json()
     # One card per position, with its texts, colour and coverage mark.
     assert scene.cards.keys() == {row.id for row in fresh}
-    colours = {key: d.color for key, d in controller.departments_by_key().items()}
+    colours = {key: d.color for key, d in controller.editor.departments_by_key().items()}
     statuses = {key: d.status for key, d in summary.capacity.departments.items()}
     for row in fresh:
         card = scene.cards[row.id]
@@ -86,7 +88,7 @@ class Session:
         self.controller.rows_changed.connect(self.changes.append)
 
     def ids(self) -> list[int]:
-        return list(self.controller.positions())
+        return list(self.controller.editor.positions())
 
     def step(self) -> str:
         rng, controller = self.rng, self.controller
@@ -96,7 +98,7 @@ class Session:
                 *("undo", "undo", "redo", "collapse", "target", "hires"),
             ]
         )
-        ids, tree = self.ids(), controller.tree()
+        ids, tree = self.ids(), controller.editor.tree()
         managers = [i for i in ids if tree.reports(i)]
         if action == "add":
             controller.add_role(rng.choice(["ae", "sdr", "csm", "vp_sales"]), rng.choice(ids))
@@ -150,7 +152,7 @@ def test_random_edits_and_undo_show_what_a_fresh_start_shows(
     if seed % 2:  # lines boxed again team by team, however many cards an edit moves
         monkeypatch.setattr(ConnectorsItem, "rebox_all_above", 2.0)
     session = Session(large_window, seed)
-    large_window.controller.summary()  # numbers on screen before the first edit
+    large_window.controller.editor.summary()  # numbers on screen before the first edit
     done = set()
     for _ in range(40):
         done.add(session.step())
@@ -164,14 +166,14 @@ def test_random_edits_and_undo_show_what_a_fresh_start_shows(
 
 def test_undo_and_redo_of_a_delete_keep_the_ids(large_window: MainWindow) -> None:
     controller = large_window.controller
-    tree = controller.tree()
-    manager = next(i for i in controller.positions() if len(tree.subtree(i)) > 5)
+    tree = controller.editor.tree()
+    manager = next(i for i in controller.editor.positions() if len(tree.subtree(i)) > 5)
     team = tree.subtree(manager)
     controller.delete([manager], keep_reports=False)
-    assert not set(team) & controller.positions().keys()
+    assert not set(team) & controller.editor.positions().keys()
     controller.undo_stack.undo()
-    assert set(team) <= controller.positions().keys()
-    assert controller.tree().subtree(manager) == team
+    assert set(team) <= controller.editor.positions().keys()
+    assert controller.editor.tree().subtree(manager) == team
     assert_as_after_a_fresh_start(large_window)
     controller.undo_stack.redo()
     assert not set(team) & large_window.scene.cards.keys()
@@ -180,23 +182,25 @@ def test_undo_and_redo_of_a_delete_keep_the_ids(large_window: MainWindow) -> Non
 
 def test_a_copied_scenario_reuses_the_cards_and_shows_the_copy(large_window: MainWindow) -> None:
     controller, scene = large_window.controller, large_window.scene
-    first = controller.scenario_id
-    leaf = next(i for i in controller.positions() if not controller.tree().reports(i))
+    first = controller.editor.scenario_id
+    leaf = next(i for i in controller.editor.positions() if not controller.editor.tree().reports(i))
     scene.select_only([leaf])
     controller.edit(leaf, {"title": "Only in the first scenario"})
     scene.cards[leaf].set_highlighted(True)  # found by a search
-    scene.toggle_collapsed(controller.tree().roots()[0])  # all but the top hidden
+    scene.toggle_collapsed(controller.editor.tree().roots()[0])  # all but the top hidden
     cards = set(scene.cards.values())
     copy_id = controller.copy_scenario()
-    assert controller.scenario_id == copy_id != first
+    assert controller.editor.scenario_id == copy_id != first
     assert set(scene.cards.values()) == cards  # the same items, showing the copy's positions
     assert not scene.selected_ids() and not scene.collapsed
     assert not any(card.highlighted or card.hidden_reports for card in cards)
     assert_as_after_a_fresh_start(large_window)
-    controller.add_role("ae", next(iter(controller.positions())))  # one card more than before
+    controller.add_role(
+        "ae", next(iter(controller.editor.positions()))
+    )  # one card more than before
     controller.undo_stack.undo()
     controller.undo_stack.undo()  # the copy goes: the first scenario is back
-    assert controller.scenario_id == first
+    assert controller.editor.scenario_id == first
     assert_as_after_a_fresh_start(large_window)
     assert scene.cards[leaf].content.title == "Only in the first scenario"
 
@@ -237,19 +241,19 @@ def test_a_chart_emptied_and_filled_again_shows_what_a_fresh_start_shows(
     large_window: MainWindow,
 ) -> None:
     controller, scene = large_window.controller, large_window.scene
-    controller.delete(list(controller.tree().roots()), keep_reports=False)
-    assert not controller.positions() and not scene.cards
+    controller.delete(list(controller.editor.tree().roots()), keep_reports=False)
+    assert not controller.editor.positions() and not scene.cards
     assert scene.connector_item.boxes() == []
     assert_as_after_a_fresh_start(large_window)
     controller.undo_stack.undo()
     assert len(scene.cards) == 250
     assert_as_after_a_fresh_start(large_window)
-    first = controller.scenario_id
+    first = controller.editor.scenario_id
     controller.copy_scenario("Empty")
-    controller.delete(list(controller.tree().roots()), keep_reports=False)
+    controller.delete(list(controller.editor.tree().roots()), keep_reports=False)
     controller.show_scenario(first)  # from an empty chart to a full one, and back
     assert_as_after_a_fresh_start(large_window)
-    controller.show_scenario(controller.scenarios()[-1].id)
+    controller.show_scenario(controller.editor.scenarios()[-1].id)
     assert scene.connector_item.boxes() == [] and not scene.cards
 
 
@@ -259,15 +263,15 @@ def test_the_capacity_report_is_kept_when_an_edit_cannot_change_it(
     """The capacity panel redraws its chart only for a new report (half a move's time on a
     small chart): a move or a new title keeps the report, a new headcount makes one."""
     controller = large_window.controller
-    tree = controller.tree()
-    rows = controller.positions()
+    tree = controller.editor.tree()
+    rows = controller.editor.positions()
     ae = next(i for i, row in rows.items() if row.role_key == "ae")
     manager = next(i for i in rows if tree.reports(i) and i != tree.parent[ae] and i != ae)
-    shown = controller.summary().capacity
+    shown = controller.editor.summary().capacity
     controller.move(ae, manager)
-    assert controller.summary().capacity is shown
+    assert controller.editor.summary().capacity is shown
     controller.edit(ae, {"title": "Senior AE", "person_name": "Someone Else"})
-    assert controller.summary().capacity is shown
+    assert controller.editor.summary().capacity is shown
     controller.edit(ae, {"headcount": 4})
-    assert controller.summary().capacity is not shown
+    assert controller.editor.summary().capacity is not shown
     assert_as_after_a_fresh_start(large_window)

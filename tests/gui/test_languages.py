@@ -442,6 +442,6 @@ def test_copies_of_a_scenario_are_named_in_the_language(
 ) -> None:
     controller = language_window.controller
     controller.copy_scenario()
-    assert controller.scenario.name == first
+    assert controller.editor.scenario.name == first
     controller.copy_scenario()  # a copy of the copy counts on
-    assert controller.scenario.name == second
+    assert controller.editor.scenario.name == second

@@ -60,11 +60,11 @@ def test_typing_a_target_updates_the_results_live_and_undoes_in_one_step(
     assert result(window, "new_customers") == "40"
     assert result(window, "new_business") == "€480,000"
     assert result(window, "gap") == "€120,000 above"
-    assert window.controller.scenario.targets.leads == 400
+    assert window.controller.editor.scenario.targets.leads == 400
     assert stack.count() == before + 1  # "4", "40", "400" merged into one step
     assert window.isWindowModified()
     stack.undo()
-    assert window.controller.scenario.targets.leads == 300
+    assert window.controller.editor.scenario.targets.leads == 300
     assert window.targets_panel.fields["leads"].text() == "300"
     assert result(window, "gap") == "on goal"
 
@@ -75,11 +75,11 @@ def test_leaving_a_field_starts_a_new_undo_step(window: MainWindow) -> None:
     window.targets_panel.fields["goal"].setFocus()  # leave the field
     window.targets_panel._left_field()
     type_into(window, "close_rate", "15")
-    assert window.controller.scenario.targets.close_rate == Decimal("0.15")
+    assert window.controller.editor.scenario.targets.close_rate == Decimal("0.15")
     stack.undo()
-    assert window.controller.scenario.targets.close_rate == Decimal("0.12")
+    assert window.controller.editor.scenario.targets.close_rate == Decimal("0.12")
     stack.undo()
-    assert window.controller.scenario.targets.close_rate == Decimal("0.1")
+    assert window.controller.editor.scenario.targets.close_rate == Decimal("0.1")
 
 
 def test_bad_target_input_is_marked_and_keeps_the_last_good_value(window: MainWindow) -> None:
@@ -89,13 +89,13 @@ def test_bad_target_input_is_marked_and_keeps_the_last_good_value(window: MainWi
     field = window.targets_panel.fields["retention"]
     assert "border" in field.styleSheet()
     assert "100 %" in window.statusBar().currentMessage()
-    assert window.controller.scenario.targets.retention == Decimal("0.15")
+    assert window.controller.editor.scenario.targets.retention == Decimal("0.15")
     window.targets_panel._left_field()
     assert field.text() == "15"  # leaving the field shows what the plan holds
     assert field.styleSheet() == ""
     assert stack.count() == before + 1
     stack.undo()
-    assert window.controller.scenario.targets.retention == Decimal("0.9")
+    assert window.controller.editor.scenario.targets.retention == Decimal("0.9")
 
 
 def test_capacity_shows_the_short_department_and_marks_its_cards(window: MainWindow) -> None:
@@ -109,20 +109,20 @@ def test_capacity_shows_the_short_department_and_marks_its_cards(window: MainWin
 
 
 def test_one_click_adds_the_hires_and_closes_the_gap_undoably(window: MainWindow) -> None:
-    count = len(window.controller.positions())
+    count = len(window.controller.editor.positions())
     window.capacity_panel.apply_button.click()
-    positions = window.controller.positions()
+    positions = window.controller.editor.positions()
     assert len(positions) == count + 1
     hire = positions[max(positions)]
     assert (hire.role_key, hire.is_open, hire.manager_id) == ("csm", True, VP_CS)
     assert hire.start_month == YearMonth(2027, 1)
-    summary = window.controller.summary()
+    summary = window.controller.editor.summary()
     assert summary.capacity.hires_needed == {}
     assert summary.capacity.departments["customer_success"].status == "green"
     assert window.scene.cards[VP_CS].coverage_mark is None
     assert not window.capacity_panel.apply_button.isEnabled()
     window.controller.undo_stack.undo()
-    assert len(window.controller.positions()) == count
+    assert len(window.controller.editor.positions()) == count
     assert window.scene.cards[VP_CS].coverage_mark == "red"
 
 
@@ -159,20 +159,20 @@ def test_dragging_a_hire_on_the_timeline_moves_its_start(window: MainWindow) -> 
     window.plan_tabs.setCurrentWidget(window.hiring_plan)
     timeline = window.hiring_plan.timeline
     timeline.resize(900, timeline.sizeHint().height())
-    cost_before = window.controller.summary().total.cost
+    cost_before = window.controller.editor.summary().total.cost
     start = timeline.bar_centre(AE_OPEN)  # Feb 2027
     target = QPoint(timeline.month_x(5) + 5, start.y())  # Jun 2027
     QTest.mousePress(timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(timeline, target)
     QTest.mouseRelease(timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
-    assert window.controller.position(AE_OPEN).start_month == YearMonth(2027, 6)
+    assert window.controller.editor.position(AE_OPEN).start_month == YearMonth(2027, 6)
     # In seat 7 months instead of 11 of an AE's EUR 65,000 a year (each rounded to cents).
-    assert window.controller.summary().total.cost == (
+    assert window.controller.editor.summary().total.cost == (
         cost_before - Decimal("59583.33") + Decimal("37916.67")
     )
     assert "Jun 2027" in window.scene.cards[AE_OPEN].content.person_line
     window.controller.undo_stack.undo()
-    assert window.controller.position(AE_OPEN).start_month == YearMonth(2027, 2)
+    assert window.controller.editor.position(AE_OPEN).start_month == YearMonth(2027, 2)
 
 
 def test_hiring_table_shows_heads_capacity_and_cost_by_month(window: MainWindow) -> None:
@@ -195,7 +195,7 @@ def test_hiring_table_shows_heads_capacity_and_cost_by_month(window: MainWindow)
 
 def test_cost_panel_shows_cac_and_the_cro_view(window: MainWindow) -> None:
     values = window.cost_panel.values
-    summary = window.controller.summary()
+    summary = window.controller.editor.summary()
     acquisition = sum(
         (d.staffing.cost for d in summary.departments if d.key in ("sales", "marketing")),
         Decimal(0),
@@ -214,9 +214,9 @@ def test_an_amount_too_large_for_the_plan_is_refused_and_leaves_no_step(
     before = stack.count()
     type_into(window, "goal", "12345678901234567890")
     assert "at most" in window.statusBar().currentMessage()
-    assert window.controller.scenario.targets.goal == Decimal("123456789012")  # last good
+    assert window.controller.editor.scenario.targets.goal == Decimal("123456789012")  # last good
     window.controller.undo_stack.undo()
-    assert window.controller.scenario.targets.goal == Decimal("1000000")
+    assert window.controller.editor.scenario.targets.goal == Decimal("1000000")
     assert stack.count() == before + 1
 
 
@@ -229,15 +229,15 @@ def test_a_failing_edit_leaves_the_plan_and_the_stack_as_they_were(window: MainW
     command = EditTargetsCommand(window.controller, "leads", 300, -5, typing_session=-1)
     stack.push(command)
     assert stack.count() == before
-    assert window.controller.scenario.targets.leads == 300
+    assert window.controller.editor.scenario.targets.leads == 300
     assert "leads" in window.statusBar().currentMessage()
     type_into(window, "leads", "310")  # the plan stays editable
-    assert window.controller.scenario.targets.leads == 310
+    assert window.controller.editor.scenario.targets.leads == 310
 
 
 def test_assumptions_are_checked_by_what_they_measure(window: MainWindow) -> None:
     controller = window.controller
-    by_metric = {(a.role_key, a.metric): a for a in controller.scenario.assumptions}
+    by_metric = {(a.role_key, a.metric): a for a in controller.editor.scenario.assumptions}
     for key, value, message in (
         (("ae", "ramp_months"), Decimal("2.5"), "whole number"),
         (("*", "hire_start_month"), Decimal(13), "from 1 to 12"),
@@ -255,7 +255,7 @@ def test_assumptions_are_checked_by_what_they_measure(window: MainWindow) -> Non
 
 def test_a_gap_no_hire_can_close_is_said_plainly(window: MainWindow) -> None:
     controller = window.controller
-    book = next(a for a in controller.scenario.assumptions if a.metric == "book_of_business")
+    book = next(a for a in controller.editor.scenario.assumptions if a.metric == "book_of_business")
     controller.set_assumption(book.id, Decimal(0))
     label = window.capacity_panel.hires_label.text()
     assert "No hire this year can close: Revenue to retain (CSM books)" in label
@@ -268,8 +268,8 @@ def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> Non
     window.plan_tabs.setCurrentWidget(window.hiring_plan)
     window.hiring_plan.metric_combo.setCurrentIndex(2)
     assert not window.hiring_plan.grab().isNull()  # drawing the panel works
-    rows = window.controller.hiring_timeline()
-    summary = window.controller.summary()
+    rows = window.controller.editor.hiring_timeline()
+    summary = window.controller.editor.summary()
     for department in summary.departments:
         year = sum((r.year_cost for r in rows if r.department_key == department.key), Decimal(0))
         assert year == department.staffing.cost

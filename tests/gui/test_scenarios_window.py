@@ -23,11 +23,11 @@ def copy_named(window: MainWindow, name: str) -> None:
 
 
 def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
-    base_id = window.controller.scenario_id
+    base_id = window.controller.editor.scenario_id
     copy_named(window, "Hire CSMs")
     assert scenario_names(window) == ["Base", "Hire CSMs"]
     assert window.scenario_picker.currentText() == "Hire CSMs"
-    copy_id = window.controller.scenario_id
+    copy_id = window.controller.editor.scenario_id
     assert copy_id != base_id
     assert len(window.scene.cards) == 19  # the copied chart is on screen
     window.capacity_panel.apply_button.click()
@@ -35,12 +35,12 @@ def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● covered"
     # The base scenario is untouched.
     window.scenario_picker.activated.emit(0)
-    assert window.controller.scenario_id == base_id
+    assert window.controller.editor.scenario_id == base_id
     assert len(window.scene.cards) == 19
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● short"
     # Undo of an edit made in the copy goes back to the copy to show it.
     window.controller.undo_stack.undo()
-    assert window.controller.scenario_id == copy_id
+    assert window.controller.editor.scenario_id == copy_id
     assert window.scenario_picker.currentText() == "Hire CSMs"
     assert len(window.scene.cards) == 19
 

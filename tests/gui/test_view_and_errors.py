@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui import crash_guard
 from revorg.gui.main_window import MainWindow
+from revorg.model.editing import Edit, StepText
+from revorg.model.editing.steps import EditContext, Step
 
 SDR = 8
 
@@ -40,7 +42,7 @@ def test_f2_starts_renaming_the_selected_card(window: MainWindow, qtbot) -> None
     assert window.inspector.title_edit.hasFocus() or window.inspector.title_edit.selectedText()
     qtbot.keyClicks(window.inspector.title_edit, "Team lead")
     window.inspector.title_edit.editingFinished.emit()
-    assert window.controller.position(SDR).title == "Team lead"
+    assert window.controller.editor.position(SDR).title == "Team lead"
 
 
 def test_an_unexpected_error_is_logged_and_reported_and_the_plan_stays_editable(
@@ -64,18 +66,24 @@ def test_an_unexpected_error_is_logged_and_reported_and_the_plan_stays_editable(
     assert shown and "boom" in shown[0] and str(log) in shown[0]
     assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
     window.controller.edit(SDR, {"title": "still editable"})
-    assert window.controller.position(SDR).title == "still editable"
+    assert window.controller.editor.position(SDR).title == "still editable"
 
 
 def test_a_failing_edit_rolls_back_alone(window: MainWindow) -> None:
     window.controller.edit(SDR, {"title": "kept"})
+    editor = window.controller.editor
+    half_done = Edit(StepText("Break"), editor.scenario_id, _BreakThenFail(window))
     with contextlib.suppress(RuntimeError):
-        window.controller.run_in_savepoint(lambda: _break_then_fail(window))
-    assert window.controller.position(SDR).title == "kept"
-    assert window.controller.position(SDR).headcount == 1
+        editor.apply(half_done)
+    assert editor.position(SDR).title == "kept"
+    assert editor.position(SDR).headcount == 1
 
 
-def _break_then_fail(window: MainWindow) -> None:
-    window.controller.position(SDR).headcount = 99
-    window.controller.session.flush()
-    raise RuntimeError("edit failed half-way")
+class _BreakThenFail(Step):
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def apply(self, context: EditContext) -> None:
+        self.window.controller.editor.position(SDR).headcount = 99
+        context.session.flush()
+        raise RuntimeError("edit failed half-way")

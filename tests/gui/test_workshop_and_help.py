@@ -58,9 +58,9 @@ def test_the_strip_follows_edits_made_in_the_workshop(window: MainWindow, qtbot)
     assert "Customer Success 102%" in strip_text(window)
     # Drag a card to another manager, then undo with the standard key.
     drop(window, mime_with(POSITION_MIME_TYPE, str(SDR)), card_point(window, VP_SALES))
-    assert window.controller.position(SDR).manager_id == VP_SALES
+    assert window.controller.editor.position(SDR).manager_id == VP_SALES
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.controller.position(SDR).manager_id == SDR_MANAGER
+    assert window.controller.editor.position(SDR).manager_id == SDR_MANAGER
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Customer Success 88%" in strip_text(window)
 
@@ -176,10 +176,10 @@ def test_f2_in_the_workshop_renames_in_a_box_then_delete_deletes_the_card(
     window.scene.select_only([SDR])
     qtbot.keyClick(window.view, Qt.Key.Key_F2)
     assert asked == ["SDR"]
-    assert window.controller.position(SDR).title == "SDR (Spanish market)"
+    assert window.controller.editor.position(SDR).title == "SDR (Spanish market)"
     assert window.view.hasFocus() or not window.inspector.title_edit.hasFocus()
     window.delete_action.trigger()
-    assert SDR not in window.controller.positions()
+    assert SDR not in window.controller.editor.positions()
 
 
 def test_a_refused_edit_is_said_on_the_strip_in_the_workshop(window: MainWindow) -> None:
@@ -187,7 +187,7 @@ def test_a_refused_edit_is_said_on_the_strip_in_the_workshop(window: MainWindow)
     window.move_card(VP_SALES, SDR)  # under its own report: refused
     message = window.workshop_strip.findChild(QLabel, "workshopMessage")
     assert message.isVisible() and "cannot report to" in message.text()
-    assert window.controller.position(VP_SALES).manager_id != SDR
+    assert window.controller.editor.position(VP_SALES).manager_id != SDR
 
 
 def test_the_welcome_buttons_say_what_the_user_chose(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -95,3 +95,27 @@ class Change:
     switched: bool = False  # another scenario is current: every view shows it anew
     reloaded: bool = False  # the cached rows were dropped: match every card again
     records: tuple[FieldChange, ...] = field(default=())
+
+    @property
+    def anew(self) -> bool:
+        """Whether views must read everything again (another scenario, or rows reloaded)."""
+        return self.switched or self.reloaded
+
+    @property
+    def positions(self) -> bool:
+        """Whether positions changed (so their cost, capacity and hiring plan)."""
+        rows = self.rows
+        return self.anew or bool(rows.added or rows.removed or rows.moved or rows.edited)
+
+
+def needs(change: Change | None, *, positions: bool = False, targets: bool = False,
+          assumptions: bool = False) -> bool:  # fmt: skip
+    """Whether a view that shows the named parts must refresh after `change` (None: after a
+    switch, a new document or a failed edit, when everything is read again)."""
+    if change is None or change.anew:
+        return True
+    return (
+        (positions and change.positions)
+        or (targets and bool(change.targets))
+        or (assumptions and bool(change.assumptions))
+    )
