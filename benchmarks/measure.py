@@ -111,7 +111,7 @@ class Gui:
         window and the time of each phase."""
         from PySide6.QtWidgets import QMessageBox
 
-        from revorg.gui.main_window import MainWindow
+        from revorg.gui.window.main_window import MainWindow
         from revorg.model.document import PlanDocument
 
         start = time.perf_counter()
@@ -429,7 +429,7 @@ def measure_layout(
 ) -> dict[str, Any]:
     """Layout alone, as ChartScene.relayout calls it, and dot on the same tree; the roster
     files are written from the same positions."""
-    from revorg.gui.layout import LayoutMetrics, compute_layout
+    from revorg.gui.chart.layout import LayoutMetrics, compute_layout
     from revorg.model.document import PlanDocument
     from revorg.model.org_tree import OrgTree
     from revorg.model.summary import scenario_positions

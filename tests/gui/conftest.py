@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui.application import make_application
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 
 

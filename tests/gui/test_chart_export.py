@@ -13,14 +13,14 @@ import pytest
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage
 
-from revorg.gui.chart_export import (
+from revorg.gui.chart.export import (
     EXPORT_MARGIN,
     ChartExportError,
     check_png_size,
     png_size,
     split_into_tiles,
 )
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from tests.conftest import REPO_ROOT
 
 
@@ -106,7 +106,7 @@ def test_a_png_too_large_for_memory_is_refused_with_advice() -> None:
 
 
 def test_a_failed_export_leaves_no_file(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("revorg.gui.main_window.QMessageBox.warning", lambda *args: None)
+    monkeypatch.setattr("revorg.gui.window.main_window.QMessageBox.warning", lambda *args: None)
     missing = tmp_path / "no such folder" / "chart.png"
     assert not window.export_chart_to("png", missing)
     assert not missing.parent.exists()

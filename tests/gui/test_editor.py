@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from revorg.gui.chart_items import DropState
-from revorg.gui.dialogs import DeleteChoice
-from revorg.gui.main_window import MainWindow
+from revorg.gui.chart.items import DropState
+from revorg.gui.dialogs.prompts import DeleteChoice
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.entities import column_values
 from revorg.model.summary import scenario_positions
@@ -123,7 +123,7 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
         def chosen_key(self) -> str:
             return "sdr"
 
-    monkeypatch.setattr("revorg.gui.main_window.RolePickerDialog", ChooseSdr)
+    monkeypatch.setattr("revorg.gui.window.main_window.RolePickerDialog", ChooseSdr)
     window.scene.select_only([SDR_MANAGER])
     window.add_report_action.trigger()
     new = max(window.controller.positions())

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from revorg.gui.application import first_document, recover_document
-from revorg.gui.main_window import MainWindow
-from revorg.gui.recovery import Autosaver, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
+from revorg.gui.window.main_window import MainWindow
+from revorg.gui.window.recovery import Autosaver, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 
 REPOSITORY = Path(__file__).resolve().parents[2]

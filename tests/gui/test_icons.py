@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon
 
 from revorg.gui.icons import ACTION_ICONS_FOLDER, THEME_ICONS, _line_icon, action_icon
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 
 
 def test_every_named_icon_has_a_drawing_of_ours() -> None:

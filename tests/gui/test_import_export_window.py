@@ -7,8 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from revorg.gui.import_dialog import ImportPreviewDialog
-from revorg.gui.main_window import MainWindow
+from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+from revorg.gui.window.main_window import MainWindow
 
 
 def roster(tmp_path: Path, text: str) -> Path:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from revorg.gui.help_dialogs import action_shortcuts
+from revorg.gui.dialogs.help import action_shortcuts
 from revorg.gui.i18n import (
     TRANSLATIONS_FOLDER,
     apply_language,
@@ -39,9 +39,9 @@ from revorg.gui.i18n import (
     month_label,
     translation_file,
 )
-from revorg.gui.main_window import MainWindow
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.months import YearMonth
 
@@ -122,11 +122,11 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
     it) finds no string that the .ts files lack: run `scripts/translations update`."""
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate is not None
-    assert "revorg/io/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
+    assert "revorg/io/**/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
     sources = sorted(
         str(path)
         for layer in ("gui", "model", "io")
-        for path in (REPOSITORY / "revorg" / layer).glob("*.py")
+        for path in (REPOSITORY / "revorg" / layer).rglob("*.py")
     )
     for language in TRANSLATED:
         copy = tmp_path / f"revorg_{language}.ts"

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 
-from revorg.gui.main_window import MainWindow
 from revorg.gui.mime import ROLE_MIME_TYPE
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.months import YearMonth
 from tests.gui.conftest import card_point, drop, mime_with
 

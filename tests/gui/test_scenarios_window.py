@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.summary import summarize
 from tests.gui.test_planning_panels import capacity_row, table_texts

@@ -11,7 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui import crash_guard
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 
 SDR = 8
 

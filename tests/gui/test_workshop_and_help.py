@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QPushButton, QToolBar
 
-from revorg.gui.help_dialogs import WelcomeChoice, WelcomeDialog, about_text
-from revorg.gui.main_window import MainWindow
+from revorg.gui.dialogs.help import WelcomeChoice, WelcomeDialog, about_text
+from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
-from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.settings import AppSettings
-from revorg.gui.workshop import STRIP_POINT_SIZE, WORKSHOP_MIN_ZOOM
+from revorg.gui.window.main_window import MainWindow
+from revorg.gui.window.workshop import STRIP_POINT_SIZE, WORKSHOP_MIN_ZOOM
 from revorg.model.document import PlanDocument
 from revorg.model.templates import template_infos
 from tests.gui.conftest import card_point, drop, mime_with

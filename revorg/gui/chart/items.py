@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.layout import ChartLayout, LayoutMetrics
 from revorg.gui.i18n import fill, month_label, translate
-from revorg.gui.layout import ChartLayout, LayoutMetrics
 from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.gui.numbers import format_money
 from revorg.model.bulk import paused_gc

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.assumptions_panel import AssumptionsPanel
-from revorg.gui.capacity_panel import CapacityPanel
-from revorg.gui.chart_export import paint_pages, write_pdf, write_png, write_svg
-from revorg.gui.chart_scene import ChartScene
-from revorg.gui.chart_view import ChartView
+from revorg.gui.chart.export import paint_pages, write_pdf, write_png, write_svg
+from revorg.gui.chart.scene import ChartScene
+from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.cost_panel import CostPanel
-from revorg.gui.dialogs import (
+from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
+from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+from revorg.gui.dialogs.preferences import PreferencesDialog
+from revorg.gui.dialogs.prompts import (
     DeleteChoice,
     RolePickerDialog,
     TemplateDialog,
@@ -43,22 +43,22 @@ from revorg.gui.dialogs import (
     ask_scenario_name,
     confirm_delete_scenario,
 )
-from revorg.gui.help_dialogs import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
-from revorg.gui.hiring_plan import HiringPlanPanel
 from revorg.gui.i18n import fill
 from revorg.gui.icons import action_icon, app_icon, set_icon
-from revorg.gui.import_dialog import ImportPreviewDialog
-from revorg.gui.inspector import Inspector
 from revorg.gui.labels import copy_name_templates, error_text
 from revorg.gui.numbers import format_count, format_money
-from revorg.gui.preferences import PreferencesDialog
-from revorg.gui.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
-from revorg.gui.role_palette import RolePalette
-from revorg.gui.scenario_views import CompareDialog, ScenarioPicker
+from revorg.gui.panels.assumptions import AssumptionsPanel
+from revorg.gui.panels.capacity import CapacityPanel
+from revorg.gui.panels.cost import CostPanel
+from revorg.gui.panels.hiring_plan import HiringPlanPanel
+from revorg.gui.panels.inspector import Inspector
+from revorg.gui.panels.role_palette import RolePalette
+from revorg.gui.panels.scenarios import CompareDialog, ScenarioPicker
+from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.settings import AppSettings
-from revorg.gui.targets_panel import TargetsPanel
-from revorg.gui.undo_actions import make_redo_action, make_undo_action
-from revorg.gui.workshop import WorkshopMode, WorkshopStrip
+from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
+from revorg.gui.window.undo_actions import make_redo_action, make_undo_action
+from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.scenarios import unique_copy_name

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from revorg.gui.chart_items import CardItem
-from revorg.gui.chart_scene import ChartScene
+from revorg.gui.chart.items import CardItem
+from revorg.gui.chart.scene import ChartScene
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically
