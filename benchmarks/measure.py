@@ -119,7 +119,7 @@ class Gui:
         opened = time.perf_counter()
         window = MainWindow(document)
         built = time.perf_counter()
-        window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+        window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
         window.view.viewport().installEventFilter(self.watcher)
         self.paints = 0
         window.show()

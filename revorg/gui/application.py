@@ -73,13 +73,13 @@ def offer_recovery(window: MainWindow) -> None:
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                window.replace_document(recover_document(recovery))
+                window.files.replace_document(recover_document(recovery))
             except RevOrgError as error:
                 QMessageBox.warning(
                     window, QApplication.translate("Recovery", "Cannot recover"), error_text(error)
                 )
                 continue
-            window.recovered_unsaved = True
+            window.files.recovered_unsaved = True
             window.refresh_title()
         recovery.discard()
         return

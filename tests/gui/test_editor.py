@@ -125,7 +125,7 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
 
     monkeypatch.setattr("revorg.gui.window.main_window.RolePickerDialog", ChooseSdr)
     window.scene.select_only([SDR_MANAGER])
-    window.add_report_action.trigger()
+    window.menus.add_report_action.trigger()
     new = max(window.controller.positions())
     assert window.controller.position(new).role_key == "sdr"
     assert manager_of(window, new) == SDR_MANAGER
@@ -136,7 +136,7 @@ def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> No
     before = plan_rows(window.controller.document)
     window.ask_delete = lambda *_args: DeleteChoice.SUBTREE
     window.scene.select_only([VP_SALES])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     remaining = window.controller.positions()
     assert VP_SALES not in remaining and SDR not in remaining
     window.controller.undo_stack.undo()
@@ -147,7 +147,7 @@ def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> No
 def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
     window.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
     window.scene.select_only([SDR_MANAGER])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert SDR_MANAGER not in window.controller.positions()
     assert manager_of(window, SDR) == VP_SALES
     window.controller.undo_stack.undo()
@@ -157,7 +157,7 @@ def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
 def test_cancelled_delete_changes_nothing(window: MainWindow) -> None:
     window.ask_delete = lambda *_args: DeleteChoice.CANCEL
     window.scene.select_only([VP_SALES])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert VP_SALES in window.controller.positions()
     assert window.controller.undo_stack.count() == 0
 
@@ -208,19 +208,19 @@ def test_open_card_shows_its_start_month_and_group_headcount(window: MainWindow)
 
 
 def test_find_highlights_and_centres_matches(window: MainWindow) -> None:
-    window.find_action.trigger()
+    window.menus.find_action.trigger()
     assert window.find_bar.isVisible()
-    window.find_box.setText("account executive")
-    assert window.find_matches == [10, 11, 12]
+    window.find_bar.box.setText("account executive")
+    assert window.find_bar.matches == [10, 11, 12]
     assert all(window.scene.cards[i].highlighted for i in (10, 11, 12))
     assert not window.scene.cards[CRO].highlighted
-    window.find_box.setText("Marta")  # by person
-    assert window.find_matches == [10]
+    window.find_bar.box.setText("Marta")  # by person
+    assert window.find_bar.matches == [10]
 
 
 def test_duplicate_copies_the_card_next_to_it(window: MainWindow) -> None:
     window.scene.select_only([10])
-    window.duplicate_action.trigger()
+    window.menus.duplicate_action.trigger()
     new = max(window.controller.positions())
     assert window.controller.position(new).title == "Account Executive"
     assert manager_of(window, new) == VP_SALES
@@ -237,7 +237,7 @@ def test_collapse_hides_the_subtree_and_shows_a_badge(window: MainWindow) -> Non
 
 
 def test_unsaved_mark_follows_the_undo_stack(window: MainWindow, tmp_path: Path) -> None:
-    window.save_as(tmp_path / "plan.revorg")
+    window.files.save_as(tmp_path / "plan.revorg")
     assert not window.isWindowModified()
     window.controller.edit(SDR, {"title": "Lead SDR"})
     assert window.isWindowModified()
@@ -250,7 +250,7 @@ def test_save_and_reopen_gives_an_equal_plan(window: MainWindow, tmp_path: Path)
     window.controller.edit(SDR, {"headcount": 3})
     window.controller.set_dotted_line(SDR, 10, True)
     path = tmp_path / "plan.revorg"
-    assert window.save_as(path)
+    assert window.files.save_as(path)
     expected = plan_rows(window.controller.document)
     with PlanDocument.open(path, for_editing=False) as reopened:
         assert plan_rows(reopened) == expected

@@ -26,7 +26,7 @@ from tests.gui.test_layout import METRICS, Node, random_tree
 @pytest.fixture
 def large_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     main_window = MainWindow(generate_plan(250, seed=4))
-    main_window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+    main_window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
     main_window.show()
     qtbot.waitExposed(main_window)
     main_window.view.resetTransform()  # cards drawn in full, lines by team

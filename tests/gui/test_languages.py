@@ -428,7 +428,7 @@ def test_a_damaged_file_is_explained_in_the_language(
     bad.write_text("not a plan", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not language_window.open_path(bad)
+    assert not language_window.files.open_path(bad)
     assert shown and expected in shown[0] and str(bad) in shown[0]
 
 

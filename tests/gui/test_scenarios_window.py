@@ -13,7 +13,7 @@ VP_CS = 13
 
 
 def scenario_names(window: MainWindow) -> list[str]:
-    picker = window.scenario_picker
+    picker = window.menus.scenario_picker
     return [picker.itemText(i) for i in range(picker.count())]
 
 
@@ -26,7 +26,7 @@ def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
     base_id = window.controller.scenario_id
     copy_named(window, "Hire CSMs")
     assert scenario_names(window) == ["Base", "Hire CSMs"]
-    assert window.scenario_picker.currentText() == "Hire CSMs"
+    assert window.menus.scenario_picker.currentText() == "Hire CSMs"
     copy_id = window.controller.scenario_id
     assert copy_id != base_id
     assert len(window.scene.cards) == 19  # the copied chart is on screen
@@ -34,14 +34,14 @@ def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
     assert len(window.scene.cards) == 20
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● covered"
     # The base scenario is untouched.
-    window.scenario_picker.activated.emit(0)
+    window.menus.scenario_picker.activated.emit(0)
     assert window.controller.scenario_id == base_id
     assert len(window.scene.cards) == 19
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● short"
     # Undo of an edit made in the copy goes back to the copy to show it.
     window.controller.undo_stack.undo()
     assert window.controller.scenario_id == copy_id
-    assert window.scenario_picker.currentText() == "Hire CSMs"
+    assert window.menus.scenario_picker.currentText() == "Hire CSMs"
     assert len(window.scene.cards) == 19
 
 
@@ -54,10 +54,10 @@ def test_copy_rename_and_delete_are_undoable(window: MainWindow) -> None:
     window.confirm_delete_scenario = lambda *_args: True
     window.delete_scenario()
     assert scenario_names(window) == ["Base"]
-    assert window.scenario_picker.currentText() == "Base"
+    assert window.menus.scenario_picker.currentText() == "Base"
     stack.undo()  # the delete
     assert scenario_names(window) == ["Base", "Lean 2028"]
-    assert window.scenario_picker.currentText() == "Lean 2028"
+    assert window.menus.scenario_picker.currentText() == "Lean 2028"
     assert len(window.scene.cards) == 19
     stack.undo()  # the rename
     assert scenario_names(window) == ["Base", "Lean"]
@@ -100,7 +100,7 @@ def test_saving_and_reopening_keeps_every_scenario(window: MainWindow, tmp_path:
     copy_named(window, "Plan B")
     window.capacity_panel.apply_button.click()
     path = tmp_path / "two.revorg"
-    assert window.save_as(path)
+    assert window.files.save_as(path)
     with PlanDocument.open(path, for_editing=False) as reopened:
         assert [s.name for s in reopened.plan.scenarios] == ["Base", "Plan B"]
         plan_b = summarize(reopened.session, reopened.scenario("Plan B"))

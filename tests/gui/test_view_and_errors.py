@@ -36,7 +36,7 @@ def test_ctrl_wheel_zooms_and_ctrl_0_fits(window: MainWindow) -> None:
 
 def test_f2_starts_renaming_the_selected_card(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.scene.select_only([SDR])
-    window.rename_action.trigger()
+    window.menus.rename_action.trigger()
     assert window.inspector.title_edit.hasFocus() or window.inspector.title_edit.selectedText()
     qtbot.keyClicks(window.inspector.title_edit, "Team lead")
     window.inspector.title_edit.editingFinished.emit()

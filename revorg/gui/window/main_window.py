@@ -3,48 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QFrame,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from revorg.gui.chart.export import paint_pages, write_pdf, write_png, write_svg
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
-from revorg.gui.dialogs.import_preview import ImportPreviewDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.dialogs.prompts import (
     DeleteChoice,
     RolePickerDialog,
-    TemplateDialog,
     ask_card_title,
     ask_delete_choice,
-    ask_save_changes,
     ask_scenario_name,
     confirm_delete_scenario,
 )
 from revorg.gui.i18n import fill
-from revorg.gui.icons import action_icon, app_icon, set_icon
+from revorg.gui.icons import app_icon
 from revorg.gui.labels import copy_name_templates, error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.panels.assumptions import AssumptionsPanel
@@ -53,26 +42,17 @@ from revorg.gui.panels.cost import CostPanel
 from revorg.gui.panels.hiring_plan import HiringPlanPanel
 from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.role_palette import RolePalette
-from revorg.gui.panels.scenarios import CompareDialog, ScenarioPicker
+from revorg.gui.panels.scenarios import CompareDialog
 from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.settings import AppSettings
-from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
-from revorg.gui.window.undo_actions import make_redo_action, make_undo_action
+from revorg.gui.window.file_commands import FileCommands
+from revorg.gui.window.find_bar import FindBar
+from revorg.gui.window.menus import Menus
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
-from revorg.model.errors import PlanEditError, RevOrgError
+from revorg.model.errors import PlanEditError
 from revorg.model.scenarios import unique_copy_name
-from revorg.model.storage import FILE_SUFFIX
 from revorg.model.templates import template_infos
-
-
-def unique_sequences(*sequences: QKeySequence) -> list[QKeySequence]:
-    """Each key once (the same key twice on one action makes Qt call it ambiguous), no blanks."""
-    unique: list[QKeySequence] = []
-    for sequence in sequences:
-        if not sequence.isEmpty() and sequence not in unique:
-            unique.append(sequence)
-    return unique
 
 
 def run_and_dispose(dialog: QDialog) -> int:
@@ -118,29 +98,20 @@ class MainWindow(QMainWindow):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("planTotals")
         self.statusBar().addPermanentWidget(self.totals_label)
-        self.find_box = QLineEdit()
-        self.find_box.setObjectName("findBox")
-        self.find_box.setPlaceholderText(self.tr("Find by title, person or role"))
-        self.find_matches: list[int] = []
-        self.autosaver = Autosaver()
-        self.recovered_unsaved = False
+        self.find_bar = FindBar(self.controller, self.scene, self.view, self)
+        self.files = FileCommands(self, self.controller, self.scene, self.settings)
         # Replaced in tests; real dialogs otherwise.
         self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
-        self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
         self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
         self.ask_title: Callable[[QWidget, str], str | None] = ask_card_title
         self.confirm_delete_scenario: Callable[[QWidget, str], bool] = confirm_delete_scenario
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
-        self._build_actions()
+        self.menus = Menus(self)
         self._connect()
         self.palette.populate(
             self.controller.departments(), self.controller.roles(), self.controller.language
         )
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
         self.resize(1600, 960)
         self.refresh_totals()
         self.refresh_title()
@@ -178,9 +149,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
         self.resizeDocks([roles_dock, inspector_dock], [250, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([plan_dock], [240], Qt.Orientation.Vertical)
-        self.find_bar = QToolBar(self.tr("Find"), self)
-        self.find_bar.setObjectName("findBar")
-        self.find_bar.addWidget(self.find_box)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -189,171 +157,6 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         return dock
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            set_icon(action, icon)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(
-            self._action(self.tr("&New from template…"), self.new_from_template, keys.New, "new")
-        )
-        menu.addAction(self._action(self.tr("&Open…"), self.open_dialog, keys.Open, "open"))
-        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Save"), self.save, keys.Save, "save"))
-        menu.addAction(
-            self._action(self.tr("Save &as…"), self.save_as_dialog, keys.SaveAs, "save_as")
-        )
-        menu.addSeparator()
-        menu.addAction(
-            self._action(self.tr("&Import workbook or roster…"), self.import_dialog, icon="import")
-        )
-        export = menu.addMenu(self.tr("&Export"))
-        export.setIcon(action_icon("export"))
-        export.addAction(
-            self._action(self.tr("Excel &workbook…"), self.export_workbook_dialog, icon="export")
-        )
-        export.addSeparator()
-        for kind, text in (
-            ("png", self.tr("Chart as &PNG image…")),
-            ("svg", self.tr("Chart as &SVG drawing…")),
-            ("pdf", self.tr("Chart as P&DF…")),
-        ):
-            export.addAction(self._action(text, lambda k=kind: self.export_chart_dialog(k)))
-        menu.addAction(
-            self._action(self.tr("&Print chart…"), self.print_dialog, keys.Print, "print")
-        )
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit, "quit"))
-
-        stack = self.controller.undo_stack
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = make_undo_action(stack, self)
-        set_icon(self.undo_action, "undo")
-        self.redo_action = make_redo_action(stack, self)
-        set_icon(self.redo_action, "redo")
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        # On the window too: menu shortcuts stop when the menu bar is hidden (workshop mode).
-        self.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        self.add_report_action = self._action(
-            self.tr("&Add direct report…"), self.add_report_with_picker, Qt.Key.Key_Insert, "add"
-        )
-        self.delete_action = self._action(
-            self.tr("&Delete"), self.delete_selected, keys.Delete, "delete"
-        )
-        self.rename_action = self._action(
-            self.tr("Re&name"), self.rename_selected, Qt.Key.Key_F2, "rename"
-        )
-        self.duplicate_action = self._action(
-            self.tr("Dup&licate"), self.duplicate_selected, "Ctrl+D", "duplicate"
-        )
-        self.find_action = self._action(self.tr("&Find…"), self.show_find, keys.Find, "find")
-        for action in (
-            self.add_report_action,
-            self.delete_action,
-            self.rename_action,
-            self.duplicate_action,
-            self.find_action,
-        ):
-            edit.addAction(action)
-        edit.addSeparator()
-        preferences = self._action(
-            self.tr("&Preferences…"), self.show_preferences, icon="preferences"
-        )
-        # Linux has no standard Preferences key; Ctrl+, is what most applications use there.
-        preferences.setShortcuts(
-            unique_sequences(*QKeySequence.keyBindings(keys.Preferences), QKeySequence("Ctrl+,"))
-        )
-        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        edit.addAction(preferences)
-
-        view = self.menuBar().addMenu(self.tr("&View"))
-        view.addAction(self._action(self.tr("Zoom &in"), self.view.zoom_in, keys.ZoomIn, "zoom_in"))
-        view.addAction(
-            self._action(self.tr("Zoom &out"), self.view.zoom_out, keys.ZoomOut, "zoom_out")
-        )
-        view.addAction(self._action(self.tr("&Fit chart"), self.view.fit, "Ctrl+0", "fit"))
-        view.addSeparator()
-        self.compact_action = self._action(self.tr("&Compact teams"), self.toggle_compact)
-        self.compact_action.setCheckable(True)
-        self.compact_action.setChecked(self.scene.compact)
-        view.addAction(self.compact_action)
-        view.addAction(
-            self._action(
-                self.tr("Collapse / e&xpand"), self.toggle_collapse_selected, "Space", "collapse"
-            )
-        )
-        view.addSeparator()
-        self.workshop_action = self._action(
-            self.tr("&Workshop mode"), self.workshop.toggle, keys.FullScreen, "workshop"
-        )
-        # F11 everywhere: the key workshop presenters are told about, whatever the platform's
-        # own full-screen key is.
-        self.workshop_action.setShortcuts(
-            unique_sequences(
-                QKeySequence(Qt.Key.Key_F11), *QKeySequence.keyBindings(keys.FullScreen)
-            )
-        )
-        view.addAction(self.workshop_action)
-        self.leave_workshop_action = self._action(
-            self.tr("Leave workshop mode"), self.workshop.leave, Qt.Key.Key_Escape
-        )
-        # Esc only means "leave" inside a workshop; elsewhere it stays free for dialogs and find.
-        self.leave_workshop_action.setEnabled(False)
-        self.workshop_action.setCheckable(True)
-        self.workshop.active_changed.connect(self._workshop_changed)
-
-        self._build_scenario_actions()
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(
-                self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys.HelpContents, "shortcuts"
-            )
-        )
-        help_menu.addAction(
-            self._action(self.tr("&Welcome and templates…"), self.show_welcome, icon="welcome")
-        )
-        help_menu.addSeparator()
-        help_menu.addAction(self._action(self.tr("&About RevOrg"), self.show_about, icon="about"))
-
-    def _build_scenario_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Scenario"))
-        bar = QToolBar(self.tr("Scenario"), self)
-        bar.setObjectName("scenarioBar")
-        self.scenario_picker = ScenarioPicker(self.controller, bar)
-        bar.addWidget(QLabel(self.tr(" Scenario ")))
-        bar.addWidget(self.scenario_picker)
-        # Words beside the icons: scenario commands are rarer than edits, and read, not known.
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for text, slot, icon in (
-            (self.tr("&New scenario (copy of this one)…"), self.new_scenario, "duplicate"),
-            (self.tr("&Rename scenario…"), self.rename_scenario, "rename"),
-            (self.tr("&Delete scenario"), self.delete_scenario, "delete"),
-            (self.tr("&Compare scenarios…"), self.compare_scenarios, "compare"),
-        ):
-            action = self._action(text, slot, icon=icon)
-            menu.addAction(action)
-            bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
         controller = self.controller
@@ -375,11 +178,8 @@ class MainWindow(QMainWindow):
         self.targets_panel.error.connect(self.show_error)
         self.assumptions_panel.error.connect(self.show_error)
         self.capacity_panel.hires_requested.connect(self.apply_suggested_hires)
-        self.find_box.textChanged.connect(self.find)
-        self.find_box.returnPressed.connect(self.next_match)
-
-    def file_filter(self) -> str:
-        return self.tr("RevOrg plans (*.revorg);;All files (*)")
+        self.find_bar.message.connect(self.statusBar().showMessage)
+        self.files.saved_state_changed.connect(self.refresh_title)
 
     # --- state shown ------------------------------------------------------------------------
 
@@ -389,14 +189,11 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
-    def is_modified(self) -> bool:
-        return self.recovered_unsaved or not self.controller.undo_stack.isClean()
-
     def refresh_title(self) -> None:
         document = self.controller.document
         file_name = document.path.name if document.path else self.tr("not saved")
         self.setWindowTitle(f"{document.plan.name} ({file_name})[*] - RevOrg")
-        self.setWindowModified(self.is_modified())
+        self.setWindowModified(self.files.is_modified())
 
     def refresh_totals(self) -> None:
         summary = self.controller.summary()
@@ -560,12 +357,8 @@ class MainWindow(QMainWindow):
         self._guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
         self.scene.relayout()
 
-    def _workshop_changed(self, active: bool) -> None:
-        self.leave_workshop_action.setEnabled(active)
-        self.workshop_action.setChecked(active)
-
     def toggle_compact(self) -> None:
-        self.scene.set_compact(self.compact_action.isChecked())
+        self.scene.set_compact(self.menus.compact_action.isChecked())
         self.settings.set_compact_teams(self.scene.compact)
 
     def toggle_collapse_selected(self) -> None:
@@ -573,253 +366,12 @@ class MainWindow(QMainWindow):
         if position_id is not None:
             self.scene.toggle_collapsed(position_id)
 
-    # --- find -------------------------------------------------------------------------------
-
-    def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_box.setFocus()
-        self.find_box.selectAll()
-
-    def find(self, text: str) -> list[int]:
-        """Highlight every card whose title, person or role contains the text; centre the first."""
-        needle = text.strip().casefold()
-        self.find_matches = []
-        for position_id, card in self.scene.cards.items():
-            match = bool(needle) and needle in card.content.search_text
-            card.set_highlighted(match)
-            if match:
-                self.find_matches.append(position_id)
-        rank = {position_id: i for i, position_id in enumerate(self.controller.tree().preorder())}
-        self.find_matches.sort(key=rank.__getitem__)
-        if self.find_matches:
-            self.view.center_on_card(self.find_matches[0])
-            self.statusBar().showMessage(
-                fill(self.tr("%1 matches"), str(len(self.find_matches))), 4000
-            )
-        elif needle:
-            self.statusBar().showMessage(self.tr("No match"), 4000)
-        return self.find_matches
-
-    def next_match(self) -> None:
-        if not self.find_matches:
-            return
-        self.find_matches.append(self.find_matches.pop(0))
-        self.view.center_on_card(self.find_matches[-1])
-        self.scene.select_only([self.find_matches[-1]])
-
-    # --- files ------------------------------------------------------------------------------
-
-    def new_from_template(self) -> None:
-        if not self.maybe_keep_changes():
-            return
-        dialog = TemplateDialog(template_infos(), self.controller.language, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_key():
-            return
-        key = str(dialog.chosen_key())
-        self.replace_document(PlanDocument.from_template(key, language=self.controller.language))
-
-    def open_dialog(self) -> None:
-        if not self.maybe_keep_changes():
-            return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open plan"), "", self.file_filter()
-        )
-        if name:
-            self.open_path(Path(name))
-
-    def open_path(self, path: Path) -> bool:
-        if self.controller.document.path == Path(path).resolve():
-            self.statusBar().showMessage(self.tr("This plan is already open."), 5000)
-            return True
-        try:
-            document = PlanDocument.open(path)
-        except RevOrgError as error:
-            QMessageBox.warning(self, self.tr("Cannot open plan"), error_text(error))
-            return False
-        self.replace_document(document)
-        self.settings.add_recent_file(document.path or path)
-        return True
-
-    def replace_document(self, document: PlanDocument) -> None:
-        self.autosaver.discard()
-        self.recovered_unsaved = False
-        self.controller.replace_document(document)
-
-    def save(self) -> bool:
-        document = self.controller.document
-        if document.path is None:
-            return self.save_as_dialog()
-        return self._write(document.save)
-
-    def save_as_dialog(self) -> bool:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save plan as"), "", self.file_filter()
-        )
-        if not name:
-            return False
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(FILE_SUFFIX)
-        return self.save_as(path)
-
-    def save_as(self, path: Path) -> bool:
-        return self._write(lambda: self.controller.document.save_as(path))
-
-    def _write(self, write: Callable[[], None]) -> bool:
-        try:
-            write()
-        except RevOrgError as error:
-            QMessageBox.critical(self, self.tr("Could not save"), error_text(error))
-            return False
-        self.controller.undo_stack.setClean()
-        self.recovered_unsaved = False
-        self.autosaver.discard()
-        if self.controller.document.path:
-            self.settings.add_recent_file(self.controller.document.path)
-        self.refresh_title()
-        self.statusBar().showMessage(self.tr("Saved"), 3000)
-        return True
-
-    # --- import and export ------------------------------------------------------------------
-
-    def _output_path(self, title: str, filter_text: str, suffix: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self, title, "", filter_text)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(suffix)
-
-    def export_workbook_dialog(self) -> None:
-        path = self._output_path(
-            self.tr("Export Excel workbook"), self.tr("Excel workbooks (*.xlsx)"), ".xlsx"
-        )
-        if path is not None:
-            self.export_workbook_to(path)
-
-    def export_workbook_to(self, path: Path) -> bool:
-        from revorg.io.xlsx_export import export_workbook
-
-        controller = self.controller
-        return self._exported(
-            path,
-            lambda: export_workbook(
-                controller.document, controller.scenario, path, controller.language
-            ),
-        )
-
-    def export_chart_dialog(self, kind: str) -> None:
-        filters = {
-            "png": self.tr("PNG images (*.png)"),
-            "svg": self.tr("SVG drawings (*.svg)"),
-            "pdf": self.tr("PDF documents (*.pdf)"),
-        }
-        path = self._output_path(self.tr("Export chart"), filters[kind], f".{kind}")
-        if path is None:
-            return
-        options: dict[str, object] = {}
-        if kind == "png":
-            dpi, accepted = QInputDialog.getInt(
-                self, self.tr("PNG resolution"), self.tr("Dots per inch:"), 150, 30, 1200, 10
-            )
-            if not accepted:
-                return
-            options["dpi"] = dpi
-        if kind == "pdf":
-            choices = [self.tr("Fit on one page"), self.tr("Split over pages at a readable size")]
-            choice, accepted = QInputDialog.getItem(
-                self, self.tr("PDF pages"), self.tr("Pages:"), choices, 0, False
-            )
-            if not accepted:
-                return
-            options["pages"] = "fit" if choice == choices[0] else "split"
-        self.export_chart_to(kind, path, **options)  # type: ignore[arg-type]
-
-    def export_chart_to(self, kind: str, path: Path, dpi: int = 150, pages: str = "fit") -> bool:
-        title = f"{self.controller.document.plan.name}: {self.controller.scenario.name}"
-        writers = {
-            "png": lambda: write_png(self.scene, path, dpi),
-            "svg": lambda: write_svg(self.scene, path, title),
-            "pdf": lambda: write_pdf(self.scene, path, pages, title),
-        }
-        return self._exported(path, writers[kind])
-
-    def _exported(self, path: Path, write: Callable[[], object]) -> bool:
-        try:
-            write()
-        except RevOrgError as error:
-            QMessageBox.warning(self, self.tr("Export failed"), error_text(error))
-            return False
-        self.statusBar().showMessage(fill(self.tr("Exported %1"), str(path)), 5000)
-        return True
-
-    def print_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        preview = QPrintPreviewDialog(printer, self)
-        preview.paintRequested.connect(lambda device: paint_pages(self.scene, device, "fit"))
-        preview.exec()
-
-    def import_dialog(self) -> None:
-        if not self.maybe_keep_changes():
-            return
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import workbook or roster"),
-            "",
-            self.tr("Workbooks and rosters (*.xlsx *.csv);;All files (*)"),
-        )
-        if name:
-            self.import_path(Path(name))
-
-    def import_path(self, path: Path) -> bool:
-        """Preview the import; open the result as a new unsaved plan if the user agrees."""
-        dialog = ImportPreviewDialog(path, self.controller.language, self)
-        if self.run_import_preview(dialog) != QDialog.DialogCode.Accepted:
-            return False
-        document = dialog.take_document()
-        if document is None:
-            return False
-        self.replace_document(document)
-        self.recovered_unsaved = True  # a new plan with no file: saving asks where
-        self.refresh_title()
-        return True
-
-    def run_import_preview(self, dialog: QDialog) -> int:
-        """Replaced in tests; the modal preview otherwise."""
-        return dialog.exec()
-
-    def autosave(self) -> None:
-        if not self.is_modified():
-            return
-        try:
-            self.autosaver.write(self.controller.document)
-        except RevOrgError as error:
-            failed = fill(self.tr("Autosave failed: %1"), error_text(error))
-            self.statusBar().showMessage(failed, 8000)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files():
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(
-                lambda _checked=False, p=path: self.maybe_keep_changes() and self.open_path(p)
-            )
-        self.recent_menu.setEnabled(bool(self.settings.recent_files()))
-
-    def maybe_keep_changes(self) -> bool:
-        """Ask what to do with unsaved changes; False means the user cancelled."""
-        if not self.is_modified():
-            return True
-        answer = self.ask_unsaved(self, self.controller.document.plan.name)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
     def closeEvent(self, event: QCloseEvent) -> None:
         # Commit a field still being edited, so that it counts as a change to save.
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        if not self.maybe_keep_changes():
+        if not self.files.maybe_keep_changes():
             event.ignore()
             return
         self._shut_down()
@@ -827,8 +379,7 @@ class MainWindow(QMainWindow):
 
     def _shut_down(self) -> None:
         """Stop listening before the document closes: late signals must not reach it."""
-        self.autosave_timer.stop()
-        self.autosaver.discard()
+        self.files.shut_down()
         for emitter in (self.controller, self.controller.undo_stack, self.scene, self.inspector):
             emitter.blockSignals(True)
         self.controller.document.close()
@@ -848,7 +399,7 @@ class MainWindow(QMainWindow):
             return
         dialog.save()
         if dialog.compact_box.isChecked() != self.scene.compact:
-            self.compact_action.setChecked(dialog.compact_box.isChecked())
+            self.menus.compact_action.setChecked(dialog.compact_box.isChecked())
             self.toggle_compact()
         if dialog.language_changes():
             self.statusBar().showMessage(
@@ -862,13 +413,13 @@ class MainWindow(QMainWindow):
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         if dialog.choice == WelcomeChoice.TEMPLATE and dialog.chosen_template():
-            if self.maybe_keep_changes():
+            if self.files.maybe_keep_changes():
                 template = str(dialog.chosen_template())
-                self.replace_document(
+                self.files.replace_document(
                     PlanDocument.from_template(template, language=self.controller.language)
                 )
         elif dialog.choice == WelcomeChoice.OPEN:
-            self.open_dialog()
+            self.files.open_dialog()
 
     def offer_welcome(self) -> None:
         """Once per user, on the first start without a file to open."""
