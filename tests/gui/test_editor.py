@@ -91,26 +91,26 @@ def test_a_move_that_would_make_a_cycle_is_refused_where_the_user_sees_it(
 def test_palette_double_click_and_enter_add_under_the_selected_card(window: MainWindow) -> None:
     window.scene.select_only([SDR_MANAGER])
     item = next(
-        i for i in window.palette.role_items() if i.data(0, Qt.ItemDataRole.UserRole) == "sdr"
+        i for i in window.role_palette.role_items() if i.data(0, Qt.ItemDataRole.UserRole) == "sdr"
     )
-    window.palette.tree.itemDoubleClicked.emit(item, 0)
+    window.role_palette.tree.itemDoubleClicked.emit(item, 0)
     new = max(window.controller.positions())
     assert manager_of(window, new) == SDR_MANAGER
     window.scene.select_only([VP_SALES])
-    window.palette.tree.setCurrentItem(item)
-    window.palette.tree.setFocus()
-    QTest.keyClick(window.palette.tree, Qt.Key.Key_Return)
+    window.role_palette.tree.setCurrentItem(item)
+    window.role_palette.tree.setFocus()
+    QTest.keyClick(window.role_palette.tree, Qt.Key.Key_Return)
     assert manager_of(window, max(window.controller.positions())) == VP_SALES
 
 
 def test_palette_filter_and_tooltips(window: MainWindow) -> None:
-    window.palette.filter_box.setText("account")
-    visible = [i.text(0) for i in window.palette.role_items() if not i.isHidden()]
+    window.role_palette.filter_box.setText("account")
+    visible = [i.text(0) for i in window.role_palette.role_items() if not i.isHidden()]
     assert "Account Executive (AE)" in visible
     assert "Account Manager (AM)" in visible
     assert "VP of Marketing" not in visible
-    assert all(i.toolTip(0) for i in window.palette.role_items())
-    mime = window.palette.tree.mimeData([window.palette.role_items()[0]])
+    assert all(i.toolTip(0) for i in window.role_palette.role_items())
+    mime = window.role_palette.tree.mimeData([window.role_palette.role_items()[0]])
     assert bytes(mime.data(ROLE_MIME_TYPE).data()) == b"cro"
 
 

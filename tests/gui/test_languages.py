@@ -226,7 +226,7 @@ def test_menus_and_role_names_in_the_language(
     language_window: MainWindow, menus: list[str], role_name: str
 ) -> None:
     assert menu_titles(language_window)[:2] == menus
-    palette = language_window.palette.tree
+    palette = language_window.role_palette.tree
     names = [
         palette.topLevelItem(g).child(r).text(0)
         for g in range(palette.topLevelItemCount())

@@ -139,7 +139,11 @@ def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
         painter = QPainter(image)
         render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-    return _replace_atomically(path, lambda temporary: _saved(image.save(str(temporary), "PNG")))
+    # The stubs type the format as bytes; PySide 6.11 refuses bytes and wants str.
+    return _replace_atomically(
+        path,
+        lambda temporary: _saved(image.save(str(temporary), "PNG")),  # type: ignore[call-overload]
+    )
 
 
 def write_svg(scene: ChartScene, path: Path, title: str = "") -> Path:

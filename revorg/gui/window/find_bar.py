@@ -29,7 +29,7 @@ class FindBar(QToolBar):
         self.box.setPlaceholderText(self.tr("Find by title, person or role"))
         self.addWidget(self.box)
         self.matches: list[int] = []
-        self.box.textChanged.connect(self.find)
+        self.box.textChanged.connect(self.search)
         self.box.returnPressed.connect(self.next_match)
 
     def open(self) -> None:
@@ -37,7 +37,7 @@ class FindBar(QToolBar):
         self.box.setFocus()
         self.box.selectAll()
 
-    def find(self, text: str) -> list[int]:
+    def search(self, text: str) -> list[int]:
         """Highlight every card whose title, person or role contains the text; centre the first."""
         needle = text.strip().casefold()
         self.matches = []

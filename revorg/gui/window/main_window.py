@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.workshop_strip = WorkshopStrip(self.controller, self)
         self.setCentralWidget(self._chart_with_strip())
         self.workshop = WorkshopMode(self, self.view, self.workshop_strip)
-        self.palette = RolePalette(self)
+        self.role_palette = RolePalette(self)
         self.inspector = Inspector(self.controller, self)
         self.targets_panel = TargetsPanel(self.controller, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.menus = Menus(self)
         self._connect()
-        self.palette.populate(
+        self.role_palette.populate(
             self.controller.departments(), self.controller.roles(), self.controller.language
         )
         self.resize(1600, 960)
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         return centre
 
     def _build_docks(self) -> None:
-        roles_dock = self._dock(self.tr("Roles"), self.palette, "rolesDock")
+        roles_dock = self._dock(self.tr("Roles"), self.role_palette, "rolesDock")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, roles_dock)
         # The forms scroll rather than grow the window: stacked at their full height they
         # would need a screen over 950 pixels high, taller than most laptops and projectors.
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.view.card_dropped.connect(self.move_card)
         self.view.message.connect(self._show_message)
         self.view.card_activated.connect(self.scene.toggle_collapsed)
-        self.palette.role_activated.connect(self.add_role_under_selection)
+        self.role_palette.role_activated.connect(self.add_role_under_selection)
         self.inspector.edit_requested.connect(self.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.set_dotted_line)
         self.inspector.error.connect(self.show_error)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self._show_selection()
 
     def _after_document_replaced(self) -> None:
-        self.palette.populate(
+        self.role_palette.populate(
             self.controller.departments(), self.controller.roles(), self.controller.language
         )
         self.refresh_totals()

@@ -7,6 +7,7 @@ hidden (workshop mode), the window's own do not.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -89,7 +90,7 @@ class Menus(QObject):
             ("svg", self.tr("Chart as &SVG drawing…")),
             ("pdf", self.tr("Chart as P&DF…")),
         ):
-            export.addAction(self._action(text, lambda k=kind: files.export_chart_dialog(k)))
+            export.addAction(self._action(text, partial(files.export_chart_dialog, kind)))
         menu.addAction(
             self._action(self.tr("&Print chart…"), files.print_dialog, keys.Print, "print")
         )
