@@ -1556,18 +1556,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Se han añadido %1 vacantes</translation>
     </message>
     <message>
-        <source>New scenario</source>
-        <translation>Nuevo escenario</translation>
-    </message>
-    <message>
-        <source>Rename scenario</source>
-        <translation>Renombrar escenario</translation>
-    </message>
-    <message>
-        <source>A plan needs at least one scenario.</source>
-        <translation>Un plan necesita al menos un escenario.</translation>
-    </message>
-    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
@@ -2033,6 +2021,21 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Role of the new position:</source>
         <translation>Rol del nuevo puesto:</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCommands</name>
+    <message>
+        <source>New scenario</source>
+        <translation>Nuevo escenario</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Renombrar escenario</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one scenario.</source>
+        <translation>Un plan necesita al menos un escenario.</translation>
     </message>
 </context>
 <context>

@@ -1556,18 +1556,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>已添加 %1 个空缺岗位</translation>
     </message>
     <message>
-        <source>New scenario</source>
-        <translation>新建情景</translation>
-    </message>
-    <message>
-        <source>Rename scenario</source>
-        <translation>重命名情景</translation>
-    </message>
-    <message>
-        <source>A plan needs at least one scenario.</source>
-        <translation>计划至少需要一个情景。</translation>
-    </message>
-    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
@@ -2033,6 +2021,21 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Role of the new position:</source>
         <translation>新岗位的角色：</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCommands</name>
+    <message>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one scenario.</source>
+        <translation>计划至少需要一个情景。</translation>
     </message>
 </context>
 <context>

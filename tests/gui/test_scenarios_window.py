@@ -18,8 +18,8 @@ def scenario_names(window: MainWindow) -> list[str]:
 
 
 def copy_named(window: MainWindow, name: str) -> None:
-    window.ask_name = lambda *_args: name
-    window.new_scenario()
+    window.scenario_commands.ask_name = lambda *_args: name
+    window.scenario_commands.copy_current()
 
 
 def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
@@ -48,11 +48,11 @@ def test_a_copy_is_shown_and_edits_stay_in_it(window: MainWindow) -> None:
 def test_copy_rename_and_delete_are_undoable(window: MainWindow) -> None:
     stack = window.controller.undo_stack
     copy_named(window, "Lean")
-    window.ask_name = lambda *_args: "Lean 2028"
-    window.rename_scenario()
+    window.scenario_commands.ask_name = lambda *_args: "Lean 2028"
+    window.scenario_commands.rename_current()
     assert scenario_names(window) == ["Base", "Lean 2028"]
-    window.confirm_delete_scenario = lambda *_args: True
-    window.delete_scenario()
+    window.scenario_commands.confirm_delete = lambda *_args: True
+    window.scenario_commands.delete_current()
     assert scenario_names(window) == ["Base"]
     assert window.menus.scenario_picker.currentText() == "Base"
     stack.undo()  # the delete
@@ -73,7 +73,7 @@ def test_bad_scenario_names_are_refused_with_a_message(window: MainWindow) -> No
     assert scenario_names(window) == ["Base"]
     copy_named(window, "   ")
     assert "name" in window.statusBar().currentMessage()
-    window.delete_scenario()
+    window.scenario_commands.delete_current()
     assert "at least one scenario" in window.statusBar().currentMessage()
     assert scenario_names(window) == ["Base"]
 
@@ -81,7 +81,7 @@ def test_bad_scenario_names_are_refused_with_a_message(window: MainWindow) -> No
 def test_compare_shows_departments_and_added_cards(window: MainWindow) -> None:
     copy_named(window, "Plan B")
     window.capacity_panel.apply_button.click()
-    dialog = window.compare_scenarios()
+    dialog = window.scenario_commands.compare()
     rows = table_texts(dialog.table)
     assert rows[0][0] == "Targets"
     cs = next(i for i, row in enumerate(rows) if row[0] == "Customer Success")

@@ -29,12 +29,10 @@ from revorg.gui.dialogs.prompts import (
     RolePickerDialog,
     ask_card_title,
     ask_delete_choice,
-    ask_scenario_name,
-    confirm_delete_scenario,
 )
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
-from revorg.gui.labels import copy_name_templates, error_text
+from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
@@ -42,16 +40,15 @@ from revorg.gui.panels.cost import CostPanel
 from revorg.gui.panels.hiring_plan import HiringPlanPanel
 from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.role_palette import RolePalette
-from revorg.gui.panels.scenarios import CompareDialog
 from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.file_commands import FileCommands
 from revorg.gui.window.find_bar import FindBar
 from revorg.gui.window.menus import Menus
+from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError
-from revorg.model.scenarios import unique_copy_name
 from revorg.model.templates import template_infos
 
 
@@ -102,11 +99,12 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
         # Replaced in tests; real dialogs otherwise.
         self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
-        self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
         self.ask_title: Callable[[QWidget, str], str | None] = ask_card_title
-        self.confirm_delete_scenario: Callable[[QWidget, str], bool] = confirm_delete_scenario
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
+        self.scenario_commands = ScenarioCommands(
+            self, self.controller, self.guarded, self.show_error
+        )
         self.menus = Menus(self)
         self._connect()
         self.role_palette.populate(
@@ -244,7 +242,7 @@ class MainWindow(QMainWindow):
 
     # --- edits ------------------------------------------------------------------------------
 
-    def _guarded(self, edit: Callable[[], object]) -> object:
+    def guarded(self, edit: Callable[[], object]) -> object:
         """Run an edit; a refused edit is reported and the plan stays as it was."""
         try:
             return edit()
@@ -253,7 +251,7 @@ class MainWindow(QMainWindow):
             return None
 
     def add_role(self, role_key: str, manager_id: int | None) -> None:
-        new_id = self._guarded(lambda: self.controller.add_role(role_key, manager_id))
+        new_id = self.guarded(lambda: self.controller.add_role(role_key, manager_id))
         if isinstance(new_id, int):
             self.scene.select_only([new_id])
             self.view.center_on_card(new_id)
@@ -267,7 +265,7 @@ class MainWindow(QMainWindow):
             self.add_role(str(dialog.chosen_key()), self.selected_id())
 
     def move_card(self, position_id: int, manager_id: int | None) -> None:
-        self._guarded(lambda: self.controller.move(position_id, manager_id))
+        self.guarded(lambda: self.controller.move(position_id, manager_id))
         self.scene.select_only([position_id])
 
     def delete_selected(self) -> None:
@@ -283,46 +281,17 @@ class MainWindow(QMainWindow):
             if choice == DeleteChoice.CANCEL:
                 return
             keep_reports = choice == DeleteChoice.KEEP_REPORTS
-        self._guarded(lambda: self.controller.delete(selected, keep_reports))
+        self.guarded(lambda: self.controller.delete(selected, keep_reports))
 
     def apply_suggested_hires(self) -> None:
         """One click: the open positions that close every gap, on the chart (one undo step)."""
-        added = self._guarded(self.controller.apply_suggested_hires)
+        added = self.guarded(self.controller.apply_suggested_hires)
         if isinstance(added, list) and added:
             self.scene.select_only(added)
             self.view.center_on_card(added[0])
             self.statusBar().showMessage(
                 fill(self.tr("Added %1 open positions"), str(len(added))), 5000
             )
-
-    # --- scenarios --------------------------------------------------------------------------
-
-    def new_scenario(self) -> None:
-        scenario = self.controller.scenario
-        suggested = unique_copy_name(scenario.plan, scenario.name, *copy_name_templates())
-        name = self.ask_name(self, self.tr("New scenario"), suggested)
-        if name is not None:
-            self._guarded(lambda: self.controller.copy_scenario(name))
-
-    def rename_scenario(self) -> None:
-        scenario = self.controller.scenario
-        name = self.ask_name(self, self.tr("Rename scenario"), scenario.name)
-        if name is not None:
-            self._guarded(lambda: self.controller.rename_scenario(scenario.id, name))
-
-    def delete_scenario(self) -> None:
-        scenario = self.controller.scenario
-        if len(self.controller.scenarios()) < 2:
-            self.show_error(self.tr("A plan needs at least one scenario."))
-            return
-        if self.confirm_delete_scenario(self, scenario.name):
-            self._guarded(lambda: self.controller.delete_scenario(scenario.id))
-
-    def compare_scenarios(self) -> CompareDialog:
-        dialog = CompareDialog(self.controller, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
 
     def rename_selected(self) -> None:
         position_id = self.selected_id()
@@ -336,12 +305,12 @@ class MainWindow(QMainWindow):
         title = self.controller.position(position_id).title
         new_title = self.ask_title(self, title)
         if new_title is not None and new_title.strip() and new_title != title:
-            self._guarded(lambda: self.controller.edit(position_id, {"title": new_title}))
+            self.guarded(lambda: self.controller.edit(position_id, {"title": new_title}))
 
     def duplicate_selected(self) -> None:
         position_id = self.selected_id()
         if position_id is not None:
-            new_id = self._guarded(lambda: self.controller.duplicate(position_id))
+            new_id = self.guarded(lambda: self.controller.duplicate(position_id))
             if isinstance(new_id, int):
                 self.scene.select_only([new_id])
 
@@ -350,11 +319,11 @@ class MainWindow(QMainWindow):
             manager = changes["manager_id"]
             self.move_card(position_id, manager if isinstance(manager, int) else None)
             return
-        self._guarded(lambda: self.controller.edit(position_id, dict(changes)))
+        self.guarded(lambda: self.controller.edit(position_id, dict(changes)))
         self.inspector.show_position(self.selected_id())
 
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
-        self._guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
+        self.guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
         self.scene.relayout()
 
     def toggle_compact(self) -> None:

@@ -190,6 +190,7 @@ class Menus(QObject):
     def _build_scenario_menu(self) -> None:
         window = self.window
         menu = window.menuBar().addMenu(self.tr("&Scenario"))
+        scenarios = window.scenario_commands
         bar = QToolBar(self.tr("Scenario"), window)
         bar.setObjectName("scenarioBar")
         self.scenario_picker = ScenarioPicker(window.controller, bar)
@@ -198,10 +199,10 @@ class Menus(QObject):
         # Words beside the icons: scenario commands are rarer than edits, and read, not known.
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for text, slot, icon in (
-            (self.tr("&New scenario (copy of this one)…"), window.new_scenario, "duplicate"),
-            (self.tr("&Rename scenario…"), window.rename_scenario, "rename"),
-            (self.tr("&Delete scenario"), window.delete_scenario, "delete"),
-            (self.tr("&Compare scenarios…"), window.compare_scenarios, "compare"),
+            (self.tr("&New scenario (copy of this one)…"), scenarios.copy_current, "duplicate"),
+            (self.tr("&Rename scenario…"), scenarios.rename_current, "rename"),
+            (self.tr("&Delete scenario"), scenarios.delete_current, "delete"),
+            (self.tr("&Compare scenarios…"), scenarios.compare, "compare"),
         ):
             action = self._action(text, slot, icon=icon)
             menu.addAction(action)
