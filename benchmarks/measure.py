@@ -391,16 +391,16 @@ def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, An
     goal = controller.scenario.targets.goal
     for index in range(repeat):
         edit = {"headcount": headcount + 1 + index}
-        run("edit_field", partial(window.apply_inspector_edit, targets.member, edit), undo)
-        run("add_role", partial(window.add_role, "ae", targets.manager), undo)
+        run("edit_field", partial(window.edits.apply_inspector_edit, targets.member, edit), undo)
+        run("add_role", partial(window.edits.add_role, "ae", targets.manager), undo)
         scene.select_only([targets.leaf])
         gui.settle()
-        run("delete_member", window.delete_selected, None)
+        run("delete_member", window.edits.delete_selected, None)
         run("delete_undo", undo, None)
         new_goal = goal + 1000 * (index + 1)
         run("set_target", partial(controller.set_target, "goal", new_goal), undo)
         controller.end_typing_session()
-        run("apply_hires", window.apply_suggested_hires, undo)
+        run("apply_hires", window.edits.apply_suggested_hires, undo)
         if runs["edit_field"][0] > LONG_RUN_S:
             break
     assert targets.leaf in controller.positions()  # every edit was undone

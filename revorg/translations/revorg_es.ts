@@ -158,6 +158,13 @@
     </message>
 </context>
 <context>
+    <name>ChartEdits</name>
+    <message>
+        <source>Added %1 open positions</source>
+        <translation>Se han añadido %1 vacantes</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
@@ -1550,10 +1557,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
         <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
-    </message>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>Se han añadido %1 vacantes</translation>
     </message>
     <message>
         <source>The new language applies when RevOrg starts again.</source>

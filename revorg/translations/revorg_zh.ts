@@ -158,6 +158,13 @@
     </message>
 </context>
 <context>
+    <name>ChartEdits</name>
+    <message>
+        <source>Added %1 open positions</source>
+        <translation>已添加 %1 个空缺岗位</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
@@ -1550,10 +1557,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
         <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
-    </message>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>已添加 %1 个空缺岗位</translation>
     </message>
     <message>
         <source>The new language applies when RevOrg starts again.</source>

@@ -123,7 +123,7 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
         def chosen_key(self) -> str:
             return "sdr"
 
-    monkeypatch.setattr("revorg.gui.window.main_window.RolePickerDialog", ChooseSdr)
+    monkeypatch.setattr("revorg.gui.window.chart_edits.RolePickerDialog", ChooseSdr)
     window.scene.select_only([SDR_MANAGER])
     window.menus.add_report_action.trigger()
     new = max(window.controller.positions())
@@ -134,7 +134,7 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
 
 def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> None:
     before = plan_rows(window.controller.document)
-    window.ask_delete = lambda *_args: DeleteChoice.SUBTREE
+    window.edits.ask_delete = lambda *_args: DeleteChoice.SUBTREE
     window.scene.select_only([VP_SALES])
     window.menus.delete_action.trigger()
     remaining = window.controller.positions()
@@ -145,7 +145,7 @@ def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> No
 
 
 def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
-    window.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
+    window.edits.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
     window.scene.select_only([SDR_MANAGER])
     window.menus.delete_action.trigger()
     assert SDR_MANAGER not in window.controller.positions()
@@ -155,7 +155,7 @@ def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
 
 
 def test_cancelled_delete_changes_nothing(window: MainWindow) -> None:
-    window.ask_delete = lambda *_args: DeleteChoice.CANCEL
+    window.edits.ask_delete = lambda *_args: DeleteChoice.CANCEL
     window.scene.select_only([VP_SALES])
     window.menus.delete_action.trigger()
     assert VP_SALES in window.controller.positions()

@@ -171,7 +171,7 @@ def test_f2_in_the_workshop_renames_in_a_box_then_delete_deletes_the_card(
         asked.append(current)
         return "SDR (Spanish market)"
 
-    window.ask_title = answer
+    window.edits.ask_title = answer
     window.workshop.enter()
     window.scene.select_only([SDR])
     qtbot.keyClick(window.view, Qt.Key.Key_F2)
@@ -184,7 +184,7 @@ def test_f2_in_the_workshop_renames_in_a_box_then_delete_deletes_the_card(
 
 def test_a_refused_edit_is_said_on_the_strip_in_the_workshop(window: MainWindow) -> None:
     window.workshop.enter()
-    window.move_card(VP_SALES, SDR)  # under its own report: refused
+    window.edits.move_card(VP_SALES, SDR)  # under its own report: refused
     message = window.workshop_strip.findChild(QLabel, "workshopMessage")
     assert message.isVisible() and "cannot report to" in message.text()
     assert window.controller.position(VP_SALES).manager_id != SDR
@@ -219,7 +219,7 @@ def test_preferences_opened_with_lang_say_so_and_promise_no_restart(qtbot) -> No
 
 
 def test_undo_names_the_step_and_the_shortcut_list_does_not(window: MainWindow) -> None:
-    window.move_card(SDR, VP_SALES)
+    window.edits.move_card(SDR, VP_SALES)
     assert window.menus.undo_action.text() == "&Undo Move SDR"
     assert window.menus.undo_action.isEnabled() and not window.menus.redo_action.isEnabled()
     window.menus.undo_action.trigger()

@@ -24,15 +24,8 @@ from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.dialogs.preferences import PreferencesDialog
-from revorg.gui.dialogs.prompts import (
-    DeleteChoice,
-    RolePickerDialog,
-    ask_card_title,
-    ask_delete_choice,
-)
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
-from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
@@ -42,13 +35,13 @@ from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.role_palette import RolePalette
 from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.settings import AppSettings
+from revorg.gui.window.chart_edits import ChartEdits
 from revorg.gui.window.file_commands import FileCommands
 from revorg.gui.window.find_bar import FindBar
 from revorg.gui.window.menus import Menus
 from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
-from revorg.model.errors import PlanEditError
 from revorg.model.templates import template_infos
 
 
@@ -98,12 +91,13 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
         # Replaced in tests; real dialogs otherwise.
-        self.ask_delete: Callable[[QWidget, str, int], DeleteChoice] = ask_delete_choice
-        self.ask_title: Callable[[QWidget, str], str | None] = ask_card_title
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
+        self.edits = ChartEdits(
+            self, self.controller, self.scene, self.view, self.inspector, self.show_error
+        )
         self.scenario_commands = ScenarioCommands(
-            self, self.controller, self.guarded, self.show_error
+            self, self.controller, self.edits.guarded, self.show_error
         )
         self.menus = Menus(self)
         self._connect()
@@ -165,17 +159,17 @@ class MainWindow(QMainWindow):
         controller.edit_failed.connect(self.show_error)
         controller.document_replaced.connect(self._after_document_replaced)
         self.scene.selectionChanged.connect(self._show_selection)
-        self.view.role_dropped.connect(self.add_role)
-        self.view.card_dropped.connect(self.move_card)
+        self.view.role_dropped.connect(self.edits.add_role)
+        self.view.card_dropped.connect(self.edits.move_card)
         self.view.message.connect(self._show_message)
         self.view.card_activated.connect(self.scene.toggle_collapsed)
-        self.role_palette.role_activated.connect(self.add_role_under_selection)
-        self.inspector.edit_requested.connect(self.apply_inspector_edit)
-        self.inspector.dotted_line_requested.connect(self.set_dotted_line)
+        self.role_palette.role_activated.connect(self.edits.add_role_under_selection)
+        self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
+        self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
         self.targets_panel.error.connect(self.show_error)
         self.assumptions_panel.error.connect(self.show_error)
-        self.capacity_panel.hires_requested.connect(self.apply_suggested_hires)
+        self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
         self.find_bar.message.connect(self.statusBar().showMessage)
         self.files.saved_state_changed.connect(self.refresh_title)
 
@@ -230,110 +224,15 @@ class MainWindow(QMainWindow):
         selected = self.scene.selected_ids()
         self.inspector.show_position(selected[0] if len(selected) == 1 else None)
 
-    def selected_id(self) -> int | None:
-        selected = self.scene.selected_ids()
-        return selected[0] if selected else None
-
     def show_error(self, message: str) -> None:
         if self.workshop.active:
             self.workshop_strip.show_message(message)  # the status bar is hidden there
         else:
             self.statusBar().showMessage(message, 8000)
 
-    # --- edits ------------------------------------------------------------------------------
-
-    def guarded(self, edit: Callable[[], object]) -> object:
-        """Run an edit; a refused edit is reported and the plan stays as it was."""
-        try:
-            return edit()
-        except PlanEditError as error:
-            self.show_error(error_text(error))
-            return None
-
-    def add_role(self, role_key: str, manager_id: int | None) -> None:
-        new_id = self.guarded(lambda: self.controller.add_role(role_key, manager_id))
-        if isinstance(new_id, int):
-            self.scene.select_only([new_id])
-            self.view.center_on_card(new_id)
-
-    def add_role_under_selection(self, role_key: str) -> None:
-        self.add_role(role_key, self.selected_id())
-
-    def add_report_with_picker(self) -> None:
-        dialog = RolePickerDialog(self.controller.roles(), self.controller.language, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_key():
-            self.add_role(str(dialog.chosen_key()), self.selected_id())
-
-    def move_card(self, position_id: int, manager_id: int | None) -> None:
-        self.guarded(lambda: self.controller.move(position_id, manager_id))
-        self.scene.select_only([position_id])
-
-    def delete_selected(self) -> None:
-        selected = self.scene.selected_ids()
-        if not selected:
-            return
-        tree = self.controller.tree()
-        below = sum(len(tree.subtree(i)) - 1 for i in selected)
-        keep_reports = False
-        if below:
-            title = self.controller.position(selected[0]).title
-            choice = self.ask_delete(self, title, below)
-            if choice == DeleteChoice.CANCEL:
-                return
-            keep_reports = choice == DeleteChoice.KEEP_REPORTS
-        self.guarded(lambda: self.controller.delete(selected, keep_reports))
-
-    def apply_suggested_hires(self) -> None:
-        """One click: the open positions that close every gap, on the chart (one undo step)."""
-        added = self.guarded(self.controller.apply_suggested_hires)
-        if isinstance(added, list) and added:
-            self.scene.select_only(added)
-            self.view.center_on_card(added[0])
-            self.statusBar().showMessage(
-                fill(self.tr("Added %1 open positions"), str(len(added))), 5000
-            )
-
-    def rename_selected(self) -> None:
-        position_id = self.selected_id()
-        if position_id is None:
-            return
-        if self.inspector.title_edit.isVisible():
-            self.inspector.title_edit.setFocus()
-            self.inspector.title_edit.selectAll()
-            return
-        # The inspector is hidden (workshop mode, or its panel closed): ask in a small box.
-        title = self.controller.position(position_id).title
-        new_title = self.ask_title(self, title)
-        if new_title is not None and new_title.strip() and new_title != title:
-            self.guarded(lambda: self.controller.edit(position_id, {"title": new_title}))
-
-    def duplicate_selected(self) -> None:
-        position_id = self.selected_id()
-        if position_id is not None:
-            new_id = self.guarded(lambda: self.controller.duplicate(position_id))
-            if isinstance(new_id, int):
-                self.scene.select_only([new_id])
-
-    def apply_inspector_edit(self, position_id: int, changes: dict[str, object]) -> None:
-        if "manager_id" in changes:
-            manager = changes["manager_id"]
-            self.move_card(position_id, manager if isinstance(manager, int) else None)
-            return
-        self.guarded(lambda: self.controller.edit(position_id, dict(changes)))
-        self.inspector.show_position(self.selected_id())
-
-    def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
-        self.guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))
-        self.scene.relayout()
-
     def toggle_compact(self) -> None:
         self.scene.set_compact(self.menus.compact_action.isChecked())
         self.settings.set_compact_teams(self.scene.compact)
-
-    def toggle_collapse_selected(self) -> None:
-        position_id = self.selected_id()
-        if position_id is not None:
-            self.scene.toggle_collapsed(position_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Commit a field still being edited, so that it counts as a change to save.

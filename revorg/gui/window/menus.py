@@ -114,16 +114,19 @@ class Menus(QObject):
         window.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self.add_report_action = self._action(
-            self.tr("&Add direct report…"), window.add_report_with_picker, Qt.Key.Key_Insert, "add"
+            self.tr("&Add direct report…"),
+            window.edits.add_report_with_picker,
+            Qt.Key.Key_Insert,
+            "add",
         )
         self.delete_action = self._action(
-            self.tr("&Delete"), window.delete_selected, keys.Delete, "delete"
+            self.tr("&Delete"), window.edits.delete_selected, keys.Delete, "delete"
         )
         self.rename_action = self._action(
-            self.tr("Re&name"), window.rename_selected, Qt.Key.Key_F2, "rename"
+            self.tr("Re&name"), window.edits.rename_selected, Qt.Key.Key_F2, "rename"
         )
         self.duplicate_action = self._action(
-            self.tr("Dup&licate"), window.duplicate_selected, "Ctrl+D", "duplicate"
+            self.tr("Dup&licate"), window.edits.duplicate_selected, "Ctrl+D", "duplicate"
         )
         self.find_action = self._action(self.tr("&Find…"), window.find_bar.open, keys.Find, "find")
         for action in (
@@ -159,7 +162,10 @@ class Menus(QObject):
         view.addAction(self.compact_action)
         view.addAction(
             self._action(
-                self.tr("Collapse / e&xpand"), window.toggle_collapse_selected, "Space", "collapse"
+                self.tr("Collapse / e&xpand"),
+                window.edits.toggle_collapse_selected,
+                "Space",
+                "collapse",
             )
         )
         view.addSeparator()
