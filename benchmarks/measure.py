@@ -111,7 +111,7 @@ class Gui:
         window and the time of each phase."""
         from PySide6.QtWidgets import QMessageBox
 
-        from revorg.gui.main_window import MainWindow
+        from revorg.gui.window.main_window import MainWindow
         from revorg.model.document import PlanDocument
 
         start = time.perf_counter()
@@ -119,7 +119,7 @@ class Gui:
         opened = time.perf_counter()
         window = MainWindow(document)
         built = time.perf_counter()
-        window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+        window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
         window.view.viewport().installEventFilter(self.watcher)
         self.paints = 0
         window.show()
@@ -391,16 +391,16 @@ def measure_edits(gui: Gui, window: Any, size: int, repeat: int) -> dict[str, An
     goal = controller.editor.scenario.targets.goal
     for index in range(repeat):
         edit = {"headcount": headcount + 1 + index}
-        run("edit_field", partial(window.apply_inspector_edit, targets.member, edit), undo)
-        run("add_role", partial(window.add_role, "ae", targets.manager), undo)
+        run("edit_field", partial(window.edits.apply_inspector_edit, targets.member, edit), undo)
+        run("add_role", partial(window.edits.add_role, "ae", targets.manager), undo)
         scene.select_only([targets.leaf])
         gui.settle()
-        run("delete_member", window.delete_selected, None)
+        run("delete_member", window.edits.delete_selected, None)
         run("delete_undo", undo, None)
         new_goal = goal + 1000 * (index + 1)
         run("set_target", partial(controller.set_target, "goal", new_goal), undo)
         controller.end_typing_session()
-        run("apply_hires", window.apply_suggested_hires, undo)
+        run("apply_hires", window.edits.apply_suggested_hires, undo)
         if runs["edit_field"][0] > LONG_RUN_S:
             break
     assert targets.leaf in controller.editor.positions()  # every edit was undone
@@ -429,7 +429,7 @@ def measure_layout(
 ) -> dict[str, Any]:
     """Layout alone, as ChartScene.relayout calls it, and dot on the same tree; the roster
     files are written from the same positions."""
-    from revorg.gui.layout import LayoutMetrics, compute_layout
+    from revorg.gui.chart.layout import LayoutMetrics, compute_layout
     from revorg.model.document import PlanDocument
     from revorg.model.org_tree import OrgTree
     from revorg.model.summary import scenario_positions

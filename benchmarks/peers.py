@@ -21,7 +21,7 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 
-# Card size and gaps of the chart (revorg.gui.layout.LayoutMetrics), in inches at 96 dpi.
+# Card size and gaps of the chart (revorg.gui.chart.layout.LayoutMetrics), in inches at 96 dpi.
 DOT_HEADER = """digraph org {
   graph [rankdir=TB, splines=line, nodesep=0.29, ranksep=0.58];
   node [shape=box, fixedsize=true, width=2.29, height=0.875, label=""];

@@ -196,7 +196,7 @@ def command_export(options: argparse.Namespace) -> int:
             print(f"wrote {options.xlsx}")
         if images:
             # Drawing the chart needs Qt (offscreen without a display), never a window.
-            from revorg.gui.chart_export import export_chart_files
+            from revorg.gui.chart.export import export_chart_files
 
             for path in export_chart_files(
                 document, scenario, images, dpi=options.dpi, pages=options.pages,

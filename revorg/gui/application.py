@@ -13,9 +13,9 @@ from revorg.gui.crash_guard import install_crash_guard
 from revorg.gui.i18n import apply_language, choose_language, fill
 from revorg.gui.icons import app_icon
 from revorg.gui.labels import error_text
-from revorg.gui.main_window import MainWindow
-from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
+from revorg.gui.window.main_window import MainWindow
+from revorg.gui.window.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.storage import read_plan_file
@@ -73,13 +73,13 @@ def offer_recovery(window: MainWindow) -> None:
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                window.replace_document(recover_document(recovery))
+                window.files.replace_document(recover_document(recovery))
             except RevOrgError as error:
                 QMessageBox.warning(
                     window, QApplication.translate("Recovery", "Cannot recover"), error_text(error)
                 )
                 continue
-            window.recovered_unsaved = True
+            window.files.recovered_unsaved = True
             window.refresh_title()
         recovery.discard()
         return

@@ -23,7 +23,7 @@ VP_SALES = 6  # selected, so the inspector shows a position
 def window_image(language: str, workshop: bool = False) -> QImage:
     """The demo plan's main window drawn in `language` (the language is switched for it)."""
     from revorg.gui.i18n import apply_language
-    from revorg.gui.main_window import MainWindow
+    from revorg.gui.window.main_window import MainWindow
     from revorg.model.document import PlanDocument
 
     apply_language(language)

@@ -15,9 +15,9 @@ class AppSettings:
 
     def recent_files(self) -> list[Path]:
         value = self._settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(item) for item in value or []]
+        # QSettings gives back one string for a list of one, and nothing for an empty list.
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [Path(str(item)) for item in items]
 
     def add_recent_file(self, path: Path) -> None:
         files = [p for p in self.recent_files() if p != path]

@@ -158,6 +158,13 @@
     </message>
 </context>
 <context>
+    <name>ChartEdits</name>
+    <message>
+        <source>Added %1 open positions</source>
+        <translation>Se han añadido %1 vacantes</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
@@ -442,6 +449,124 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
         <translation>¿Eliminar el escenario «%1» con su organización y sus objetivos? (Deshacer lo recupera.)</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>RevOrg plans (*.revorg);;All files (*)</source>
+        <translation>Planes de RevOrg (*.revorg);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Abrir plan</translation>
+    </message>
+    <message>
+        <source>This plan is already open.</source>
+        <translation>Este plan ya está abierto.</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>No se puede abrir el plan</translation>
+    </message>
+    <message>
+        <source>Save plan as</source>
+        <translation>Guardar plan como</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>No se ha podido guardar</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Error en el guardado automático: %1</translation>
+    </message>
+    <message>
+        <source>Import workbook or roster</source>
+        <translation>Importar libro o listado de personal</translation>
+    </message>
+    <message>
+        <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
+        <translation>Libros y listados de personal (*.xlsx *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export Excel workbook</source>
+        <translation>Exportar libro de Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar organigrama</translation>
+    </message>
+    <message>
+        <source>PNG resolution</source>
+        <translation>Resolución del PNG</translation>
+    </message>
+    <message>
+        <source>Dots per inch:</source>
+        <translation>Puntos por pulgada:</translation>
+    </message>
+    <message>
+        <source>Fit on one page</source>
+        <translation>Ajustar a una página</translation>
+    </message>
+    <message>
+        <source>Split over pages at a readable size</source>
+        <translation>Repartir en varias páginas a tamaño legible</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>Páginas del PDF</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Páginas:</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exportado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Find by title, person or role</source>
+        <translation>Buscar por cargo, persona o rol</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 coincidencias</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Sin coincidencias</translation>
     </message>
 </context>
 <context>
@@ -1386,10 +1511,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Find by title, person or role</source>
-        <translation>Buscar por cargo, persona o rol</translation>
-    </message>
-    <message>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
@@ -1422,9 +1543,28 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Plan</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>Buscar</translation>
+        <source>not saved</source>
+        <translation>sin guardar</translation>
     </message>
+    <message>
+        <source>on goal</source>
+        <translation>objetivo cumplido</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>diferencia %1</translation>
+    </message>
+    <message>
+        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
+        <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
+    </message>
+    <message>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
@@ -1542,22 +1682,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Salir del modo taller</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Atajos de &amp;teclado</translation>
-    </message>
-    <message>
-        <source>&amp;Welcome and templates…</source>
-        <translation>&amp;Bienvenida y plantillas…</translation>
-    </message>
-    <message>
-        <source>&amp;About RevOrg</source>
-        <translation>&amp;Acerca de RevOrg</translation>
-    </message>
-    <message>
         <source>&amp;Scenario</source>
         <translation>E&amp;scenario</translation>
     </message>
@@ -1586,144 +1710,20 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>&amp;Comparar escenarios…</translation>
     </message>
     <message>
-        <source>RevOrg plans (*.revorg);;All files (*)</source>
-        <translation>Planes de RevOrg (*.revorg);;Todos los archivos (*)</translation>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <source>not saved</source>
-        <translation>sin guardar</translation>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
-        <source>on goal</source>
-        <translation>objetivo cumplido</translation>
+        <source>&amp;Welcome and templates…</source>
+        <translation>&amp;Bienvenida y plantillas…</translation>
     </message>
     <message>
-        <source>gap %1</source>
-        <translation>diferencia %1</translation>
-    </message>
-    <message>
-        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
-    </message>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>Se han añadido %1 vacantes</translation>
-    </message>
-    <message>
-        <source>New scenario</source>
-        <translation>Nuevo escenario</translation>
-    </message>
-    <message>
-        <source>Rename scenario</source>
-        <translation>Renombrar escenario</translation>
-    </message>
-    <message>
-        <source>A plan needs at least one scenario.</source>
-        <translation>Un plan necesita al menos un escenario.</translation>
-    </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 coincidencias</translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>Sin coincidencias</translation>
-    </message>
-    <message>
-        <source>Open plan</source>
-        <translation>Abrir plan</translation>
-    </message>
-    <message>
-        <source>This plan is already open.</source>
-        <translation>Este plan ya está abierto.</translation>
-    </message>
-    <message>
-        <source>Cannot open plan</source>
-        <translation>No se puede abrir el plan</translation>
-    </message>
-    <message>
-        <source>Save plan as</source>
-        <translation>Guardar plan como</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>No se ha podido guardar</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Guardado</translation>
-    </message>
-    <message>
-        <source>Export Excel workbook</source>
-        <translation>Exportar libro de Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Libros de Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg)</source>
-        <translation>Dibujos SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Exportar organigrama</translation>
-    </message>
-    <message>
-        <source>PNG resolution</source>
-        <translation>Resolución del PNG</translation>
-    </message>
-    <message>
-        <source>Dots per inch:</source>
-        <translation>Puntos por pulgada:</translation>
-    </message>
-    <message>
-        <source>Fit on one page</source>
-        <translation>Ajustar a una página</translation>
-    </message>
-    <message>
-        <source>Split over pages at a readable size</source>
-        <translation>Repartir en varias páginas a tamaño legible</translation>
-    </message>
-    <message>
-        <source>PDF pages</source>
-        <translation>Páginas del PDF</translation>
-    </message>
-    <message>
-        <source>Pages:</source>
-        <translation>Páginas:</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Error al exportar</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>Exportado: %1</translation>
-    </message>
-    <message>
-        <source>Import workbook or roster</source>
-        <translation>Importar libro o listado de personal</translation>
-    </message>
-    <message>
-        <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation>Libros y listados de personal (*.xlsx *.csv);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Error en el guardado automático: %1</translation>
-    </message>
-    <message>
-        <source>The new language applies when RevOrg starts again.</source>
-        <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
+        <source>&amp;About RevOrg</source>
+        <translation>&amp;Acerca de RevOrg</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2024,21 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Role of the new position:</source>
         <translation>Rol del nuevo puesto:</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCommands</name>
+    <message>
+        <source>New scenario</source>
+        <translation>Nuevo escenario</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Renombrar escenario</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one scenario.</source>
+        <translation>Un plan necesita al menos un escenario.</translation>
     </message>
 </context>
 <context>

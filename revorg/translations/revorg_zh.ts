@@ -158,6 +158,13 @@
     </message>
 </context>
 <context>
+    <name>ChartEdits</name>
+    <message>
+        <source>Added %1 open positions</source>
+        <translation>已添加 %1 个空缺岗位</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <source>the chart is too large for a PNG at %1 dpi (%2 x %3 pixels); use at most %4 dpi, or SVG or PDF, which stay sharp at any size</source>
@@ -442,6 +449,124 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
         <translation>删除情景“%1”及其组织和目标？（可通过撤销恢复。）</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>RevOrg plans (*.revorg);;All files (*)</source>
+        <translation>RevOrg 计划 (*.revorg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>打开计划</translation>
+    </message>
+    <message>
+        <source>This plan is already open.</source>
+        <translation>此计划已打开。</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>无法打开计划</translation>
+    </message>
+    <message>
+        <source>Save plan as</source>
+        <translation>计划另存为</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Import workbook or roster</source>
+        <translation>导入工作簿或花名册</translation>
+    </message>
+    <message>
+        <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
+        <translation>工作簿和花名册 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Excel workbook</source>
+        <translation>导出 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出架构图</translation>
+    </message>
+    <message>
+        <source>PNG resolution</source>
+        <translation>PNG 分辨率</translation>
+    </message>
+    <message>
+        <source>Dots per inch:</source>
+        <translation>每英寸点数 (DPI)：</translation>
+    </message>
+    <message>
+        <source>Fit on one page</source>
+        <translation>缩放至一页</translation>
+    </message>
+    <message>
+        <source>Split over pages at a readable size</source>
+        <translation>按可读尺寸分多页</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF 页面</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find by title, person or role</source>
+        <translation>按职位、任职者或角色查找</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配项</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配项</translation>
     </message>
 </context>
 <context>
@@ -1386,10 +1511,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Find by title, person or role</source>
-        <translation>按职位、任职者或角色查找</translation>
-    </message>
-    <message>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
@@ -1422,9 +1543,28 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>查找</translation>
+        <source>not saved</source>
+        <translation>未保存</translation>
     </message>
+    <message>
+        <source>on goal</source>
+        <translation>达成目标</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>缺口 %1</translation>
+    </message>
+    <message>
+        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
+        <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
+    </message>
+    <message>
+        <source>The new language applies when RevOrg starts again.</source>
+        <translation>新语言将在 RevOrg 重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1542,22 +1682,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>退出工作坊模式</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Welcome and templates…</source>
-        <translation>欢迎页与模板(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>&amp;About RevOrg</source>
-        <translation>关于 RevOrg(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Scenario</source>
         <translation>情景(&amp;S)</translation>
     </message>
@@ -1586,144 +1710,20 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>比较情景(&amp;C)…</translation>
     </message>
     <message>
-        <source>RevOrg plans (*.revorg);;All files (*)</source>
-        <translation>RevOrg 计划 (*.revorg);;所有文件 (*)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>not saved</source>
-        <translation>未保存</translation>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>on goal</source>
-        <translation>达成目标</translation>
+        <source>&amp;Welcome and templates…</source>
+        <translation>欢迎页与模板(&amp;W)…</translation>
     </message>
     <message>
-        <source>gap %1</source>
-        <translation>缺口 %1</translation>
-    </message>
-    <message>
-        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
-    </message>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>已添加 %1 个空缺岗位</translation>
-    </message>
-    <message>
-        <source>New scenario</source>
-        <translation>新建情景</translation>
-    </message>
-    <message>
-        <source>Rename scenario</source>
-        <translation>重命名情景</translation>
-    </message>
-    <message>
-        <source>A plan needs at least one scenario.</source>
-        <translation>计划至少需要一个情景。</translation>
-    </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 个匹配项</translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>无匹配项</translation>
-    </message>
-    <message>
-        <source>Open plan</source>
-        <translation>打开计划</translation>
-    </message>
-    <message>
-        <source>This plan is already open.</source>
-        <translation>此计划已打开。</translation>
-    </message>
-    <message>
-        <source>Cannot open plan</source>
-        <translation>无法打开计划</translation>
-    </message>
-    <message>
-        <source>Save plan as</source>
-        <translation>计划另存为</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
-        <source>Export Excel workbook</source>
-        <translation>导出 Excel 工作簿</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg)</source>
-        <translation>SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出架构图</translation>
-    </message>
-    <message>
-        <source>PNG resolution</source>
-        <translation>PNG 分辨率</translation>
-    </message>
-    <message>
-        <source>Dots per inch:</source>
-        <translation>每英寸点数 (DPI)：</translation>
-    </message>
-    <message>
-        <source>Fit on one page</source>
-        <translation>缩放至一页</translation>
-    </message>
-    <message>
-        <source>Split over pages at a readable size</source>
-        <translation>按可读尺寸分多页</translation>
-    </message>
-    <message>
-        <source>PDF pages</source>
-        <translation>PDF 页面</translation>
-    </message>
-    <message>
-        <source>Pages:</source>
-        <translation>页面：</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <source>Import workbook or roster</source>
-        <translation>导入工作簿或花名册</translation>
-    </message>
-    <message>
-        <source>Workbooks and rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation>工作簿和花名册 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>自动保存失败：%1</translation>
-    </message>
-    <message>
-        <source>The new language applies when RevOrg starts again.</source>
-        <translation>新语言将在 RevOrg 重新启动后生效。</translation>
+        <source>&amp;About RevOrg</source>
+        <translation>关于 RevOrg(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2024,21 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Role of the new position:</source>
         <translation>新岗位的角色：</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCommands</name>
+    <message>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one scenario.</source>
+        <translation>计划至少需要一个情景。</translation>
     </message>
 </context>
 <context>

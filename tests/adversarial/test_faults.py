@@ -376,21 +376,22 @@ def test_a_file_open_in_another_process_is_refused_until_that_process_dies(
     saved: Saved, tmp_path: Path
 ) -> None:
     saved.close()
-    child = subprocess.Popen(
+    # `with`: the pipes are closed once the child is gone (else a ResourceWarning, an error here).
+    with subprocess.Popen(
         [sys.executable, "-c", CHILD_HOLD, str(saved.path)],
         cwd=REPO_ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "open"
-        with pytest.raises(PlanFileLockedError):
-            PlanDocument.open(saved.path)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+    ) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "open"
+            with pytest.raises(PlanFileLockedError):
+                PlanDocument.open(saved.path)
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
     saved.document = PlanDocument.open(saved.path)  # the OS released the dead editor's lock
     saved.assert_file_untouched()
     saved.assert_still_editable(tmp_path / "elsewhere.revorg")

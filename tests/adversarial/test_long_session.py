@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from revorg.gui.chart_scene import ChartScene
+from revorg.gui.chart.scene import ChartScene
 from revorg.gui.controller import PlanController
 from revorg.model.document import PlanDocument
 from tests.adversarial.plans import assert_same_plan, dump, file_dump

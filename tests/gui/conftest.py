@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui.application import make_application
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 
 
@@ -27,7 +27,7 @@ def isolated_qt_locations() -> None:
 def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     main_window = MainWindow(PlanDocument.from_template("demo", 2027))
     # A test that leaves changes must not block on the "save changes?" question.
-    main_window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+    main_window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
     main_window.show()
     qtbot.waitExposed(main_window)
     main_window.view.fit()

@@ -13,14 +13,14 @@ import pytest
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage
 
-from revorg.gui.chart_export import (
+from revorg.gui.chart.export import (
     EXPORT_MARGIN,
     ChartExportError,
     check_png_size,
     png_size,
     split_into_tiles,
 )
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from tests.conftest import REPO_ROOT
 
 
@@ -36,8 +36,8 @@ def test_png_holds_the_whole_chart_at_the_chosen_resolution(
     window: MainWindow, tmp_path: Path
 ) -> None:
     low, high = tmp_path / "low.png", tmp_path / "high.png"
-    assert window.export_chart_to("png", low, dpi=96)
-    assert window.export_chart_to("png", high, dpi=192)
+    assert window.files.export_chart_to("png", low, dpi=96)
+    assert window.files.export_chart_to("png", high, dpi=192)
     small, large = QImage(str(low)), QImage(str(high))
     bounds = chart_bounds(window)
     assert abs(small.width() - bounds.width()) <= 1
@@ -58,7 +58,7 @@ def test_svg_is_vector_text_even_when_the_view_is_zoomed_out(
     window.view.resetTransform()
     window.view.scale(0.1, 0.1)  # on screen the cards are coloured blocks now
     path = tmp_path / "chart.svg"
-    assert window.export_chart_to("svg", path)
+    assert window.files.export_chart_to("svg", path)
     text = path.read_text(encoding="utf-8")
     ElementTree.fromstring(text)  # well-formed
     for words in ("Chief Revenue Officer", "Carmen López", "Open, starts Feb 2027"):
@@ -67,8 +67,8 @@ def test_svg_is_vector_text_even_when_the_view_is_zoomed_out(
 
 def test_pdf_on_one_page_or_split_over_readable_pages(window: MainWindow, tmp_path: Path) -> None:
     fit, split = tmp_path / "fit.pdf", tmp_path / "split.pdf"
-    assert window.export_chart_to("pdf", fit, pages="fit")
-    assert window.export_chart_to("pdf", split, pages="split")
+    assert window.files.export_chart_to("pdf", fit, pages="fit")
+    assert window.files.export_chart_to("pdf", split, pages="split")
     assert fit.read_bytes().startswith(b"%PDF")
     assert fit.read_bytes().count(b"/Type /Page\n") + fit.read_bytes().count(b"/Type /Page ") >= 1
     pages_fit = page_count(fit)
@@ -106,9 +106,9 @@ def test_a_png_too_large_for_memory_is_refused_with_advice() -> None:
 
 
 def test_a_failed_export_leaves_no_file(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("revorg.gui.main_window.QMessageBox.warning", lambda *args: None)
+    monkeypatch.setattr("revorg.gui.window.file_commands.QMessageBox.warning", lambda *args: None)
     missing = tmp_path / "no such folder" / "chart.png"
-    assert not window.export_chart_to("png", missing)
+    assert not window.files.export_chart_to("png", missing)
     assert not missing.parent.exists()
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
-from revorg.gui.layout import compute_layout
-from revorg.gui.main_window import MainWindow
+from revorg.gui.chart.layout import compute_layout
 from revorg.gui.mime import POSITION_MIME_TYPE
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import position_rows
 from revorg.model.summary import summarize

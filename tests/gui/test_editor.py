@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from revorg.gui.chart_items import DropState
-from revorg.gui.dialogs import DeleteChoice
-from revorg.gui.main_window import MainWindow
+from revorg.gui.chart.items import DropState
+from revorg.gui.dialogs.prompts import DeleteChoice
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.entities import column_values
 from revorg.model.summary import scenario_positions
@@ -91,26 +91,26 @@ def test_a_move_that_would_make_a_cycle_is_refused_where_the_user_sees_it(
 def test_palette_double_click_and_enter_add_under_the_selected_card(window: MainWindow) -> None:
     window.scene.select_only([SDR_MANAGER])
     item = next(
-        i for i in window.palette.role_items() if i.data(0, Qt.ItemDataRole.UserRole) == "sdr"
+        i for i in window.role_palette.role_items() if i.data(0, Qt.ItemDataRole.UserRole) == "sdr"
     )
-    window.palette.tree.itemDoubleClicked.emit(item, 0)
+    window.role_palette.tree.itemDoubleClicked.emit(item, 0)
     new = max(window.controller.editor.positions())
     assert manager_of(window, new) == SDR_MANAGER
     window.scene.select_only([VP_SALES])
-    window.palette.tree.setCurrentItem(item)
-    window.palette.tree.setFocus()
-    QTest.keyClick(window.palette.tree, Qt.Key.Key_Return)
+    window.role_palette.tree.setCurrentItem(item)
+    window.role_palette.tree.setFocus()
+    QTest.keyClick(window.role_palette.tree, Qt.Key.Key_Return)
     assert manager_of(window, max(window.controller.editor.positions())) == VP_SALES
 
 
 def test_palette_filter_and_tooltips(window: MainWindow) -> None:
-    window.palette.filter_box.setText("account")
-    visible = [i.text(0) for i in window.palette.role_items() if not i.isHidden()]
+    window.role_palette.filter_box.setText("account")
+    visible = [i.text(0) for i in window.role_palette.role_items() if not i.isHidden()]
     assert "Account Executive (AE)" in visible
     assert "Account Manager (AM)" in visible
     assert "VP of Marketing" not in visible
-    assert all(i.toolTip(0) for i in window.palette.role_items())
-    mime = window.palette.tree.mimeData([window.palette.role_items()[0]])
+    assert all(i.toolTip(0) for i in window.role_palette.role_items())
+    mime = window.role_palette.tree.mimeData([window.role_palette.role_items()[0]])
     assert bytes(mime.data(ROLE_MIME_TYPE).data()) == b"cro"
 
 
@@ -123,9 +123,9 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
         def chosen_key(self) -> str:
             return "sdr"
 
-    monkeypatch.setattr("revorg.gui.main_window.RolePickerDialog", ChooseSdr)
+    monkeypatch.setattr("revorg.gui.window.chart_edits.RolePickerDialog", ChooseSdr)
     window.scene.select_only([SDR_MANAGER])
-    window.add_report_action.trigger()
+    window.menus.add_report_action.trigger()
     new = max(window.controller.editor.positions())
     assert window.controller.editor.position(new).role_key == "sdr"
     assert manager_of(window, new) == SDR_MANAGER
@@ -134,9 +134,9 @@ def test_insert_adds_a_report_with_a_role_picker(window: MainWindow, monkeypatch
 
 def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> None:
     before = plan_rows(window.controller.document)
-    window.ask_delete = lambda *_args: DeleteChoice.SUBTREE
+    window.edits.ask_delete = lambda *_args: DeleteChoice.SUBTREE
     window.scene.select_only([VP_SALES])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     remaining = window.controller.editor.positions()
     assert VP_SALES not in remaining and SDR not in remaining
     window.controller.undo_stack.undo()
@@ -145,9 +145,9 @@ def test_delete_subtree_and_undo_restores_the_same_ids(window: MainWindow) -> No
 
 
 def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
-    window.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
+    window.edits.ask_delete = lambda *_args: DeleteChoice.KEEP_REPORTS
     window.scene.select_only([SDR_MANAGER])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert SDR_MANAGER not in window.controller.editor.positions()
     assert manager_of(window, SDR) == VP_SALES
     window.controller.undo_stack.undo()
@@ -155,9 +155,9 @@ def test_delete_can_move_the_reports_up(window: MainWindow) -> None:
 
 
 def test_cancelled_delete_changes_nothing(window: MainWindow) -> None:
-    window.ask_delete = lambda *_args: DeleteChoice.CANCEL
+    window.edits.ask_delete = lambda *_args: DeleteChoice.CANCEL
     window.scene.select_only([VP_SALES])
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert VP_SALES in window.controller.editor.positions()
     assert window.controller.undo_stack.count() == 0
 
@@ -208,19 +208,19 @@ def test_open_card_shows_its_start_month_and_group_headcount(window: MainWindow)
 
 
 def test_find_highlights_and_centres_matches(window: MainWindow) -> None:
-    window.find_action.trigger()
+    window.menus.find_action.trigger()
     assert window.find_bar.isVisible()
-    window.find_box.setText("account executive")
-    assert window.find_matches == [10, 11, 12]
+    window.find_bar.box.setText("account executive")
+    assert window.find_bar.matches == [10, 11, 12]
     assert all(window.scene.cards[i].highlighted for i in (10, 11, 12))
     assert not window.scene.cards[CRO].highlighted
-    window.find_box.setText("Marta")  # by person
-    assert window.find_matches == [10]
+    window.find_bar.box.setText("Marta")  # by person
+    assert window.find_bar.matches == [10]
 
 
 def test_duplicate_copies_the_card_next_to_it(window: MainWindow) -> None:
     window.scene.select_only([10])
-    window.duplicate_action.trigger()
+    window.menus.duplicate_action.trigger()
     new = max(window.controller.editor.positions())
     assert window.controller.editor.position(new).title == "Account Executive"
     assert manager_of(window, new) == VP_SALES
@@ -237,7 +237,7 @@ def test_collapse_hides_the_subtree_and_shows_a_badge(window: MainWindow) -> Non
 
 
 def test_unsaved_mark_follows_the_undo_stack(window: MainWindow, tmp_path: Path) -> None:
-    window.save_as(tmp_path / "plan.revorg")
+    window.files.save_as(tmp_path / "plan.revorg")
     assert not window.isWindowModified()
     window.controller.edit(SDR, {"title": "Lead SDR"})
     assert window.isWindowModified()
@@ -250,7 +250,7 @@ def test_save_and_reopen_gives_an_equal_plan(window: MainWindow, tmp_path: Path)
     window.controller.edit(SDR, {"headcount": 3})
     window.controller.set_dotted_line(SDR, 10, True)
     path = tmp_path / "plan.revorg"
-    assert window.save_as(path)
+    assert window.files.save_as(path)
     expected = plan_rows(window.controller.document)
     with PlanDocument.open(path, for_editing=False) as reopened:
         assert plan_rows(reopened) == expected

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from revorg.gui.application import first_document, recover_document
-from revorg.gui.main_window import MainWindow
-from revorg.gui.recovery import Autosaver, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
+from revorg.gui.window.main_window import MainWindow
+from revorg.gui.window.recovery import Autosaver, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -28,11 +28,11 @@ def dead_pid() -> int:
 
 def test_autosave_is_offered_back_after_a_crash(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "plan.revorg"
-    window.save_as(path)
+    window.files.save_as(path)
     window.controller.edit(SDR, {"title": "Autosaved title"})
-    window.autosaver = Autosaver(tmp_path)
-    window.autosave()
-    note = window.autosaver.plan_copy.with_suffix(".json")
+    window.files.autosaver = Autosaver(tmp_path)
+    window.files.autosave()
+    note = window.files.autosaver.plan_copy.with_suffix(".json")
     assert note.is_file()
     # The window's process "crashes": its note now names a process that no longer runs.
     data = json.loads(note.read_text(encoding="utf-8"))
@@ -56,8 +56,8 @@ def test_autosave_is_offered_back_after_a_crash(window: MainWindow, tmp_path: Pa
 
 def test_autosave_does_nothing_without_changes(window: MainWindow, tmp_path: Path) -> None:
     window.controller.undo_stack.setClean()
-    window.autosaver = Autosaver(tmp_path)
-    window.autosave()
+    window.files.autosaver = Autosaver(tmp_path)
+    window.files.autosave()
     assert not list(tmp_path.iterdir())
 
 
@@ -68,7 +68,7 @@ def test_opening_a_bad_file_shows_the_message_and_keeps_the_plan(
     bad.write_text("not a plan", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not window.open_path(bad)
+    assert not window.files.open_path(bad)
     assert shown and "not a RevOrg plan" in shown[0]
     assert len(window.controller.editor.positions()) == 19  # the plan on screen is untouched
     window.controller.edit(SDR, {"title": "still editable"})

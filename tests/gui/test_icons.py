@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon
 
 from revorg.gui.icons import ACTION_ICONS_FOLDER, THEME_ICONS, _line_icon, action_icon
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 
 
 def test_every_named_icon_has_a_drawing_of_ours() -> None:
@@ -18,14 +18,14 @@ def test_every_named_icon_has_a_drawing_of_ours() -> None:
 
 def test_the_editing_commands_have_icons(window: MainWindow) -> None:
     for action in (
-        window.undo_action,
-        window.redo_action,
-        window.add_report_action,
-        window.delete_action,
-        window.rename_action,
-        window.duplicate_action,
-        window.find_action,
-        window.workshop_action,
+        window.menus.undo_action,
+        window.menus.redo_action,
+        window.menus.add_report_action,
+        window.menus.delete_action,
+        window.menus.rename_action,
+        window.menus.duplicate_action,
+        window.menus.find_action,
+        window.menus.workshop_action,
     ):
         assert not action.icon().isNull(), action.text()
 

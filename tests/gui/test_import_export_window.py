@@ -7,8 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from revorg.gui.import_dialog import ImportPreviewDialog
-from revorg.gui.main_window import MainWindow
+from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+from revorg.gui.window.main_window import MainWindow
 
 
 def roster(tmp_path: Path, text: str) -> Path:
@@ -28,8 +28,8 @@ def test_a_roster_is_previewed_then_opened_as_a_new_unsaved_plan(
         seen.append(dialog)
         return int(QDialog.DialogCode.Accepted)
 
-    window.run_import_preview = accept  # type: ignore[method-assign]
-    assert window.import_path(path)
+    window.files.run_import_preview = accept  # type: ignore[method-assign]
+    assert window.files.import_path(path)
     preview = seen[0]
     assert "2 positions" in preview.headline.text()
     findings = [preview.findings.item(i).text() for i in range(preview.findings.count())]
@@ -56,7 +56,7 @@ def test_a_roster_with_errors_cannot_be_opened(window: MainWindow, tmp_path: Pat
 
 def test_the_workbook_export_has_live_formulas(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
-    assert window.export_workbook_to(path)
+    assert window.files.export_workbook_to(path)
     book = load_workbook(path)
     assert {"Targets", "Org", "Summary"} <= set(book.sheetnames)
     assert "NewBusiness" in book.defined_names

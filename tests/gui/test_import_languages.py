@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
+from revorg.gui.dialogs.import_preview import ImportPreviewDialog
 from revorg.gui.i18n import TRANSLATIONS_FOLDER, apply_language
-from revorg.gui.import_dialog import ImportPreviewDialog
 from revorg.gui.labels import finding_text, phrase_text
 from revorg.io.messages import IMPORT_CONTEXT, Phrase
 from revorg.io.report import Finding, Severity

@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from revorg.gui.chart_items import COVERAGE_MARK_COLOURS, ChartGeometry, ConnectorsItem
-from revorg.gui.layout import IncrementalLayout, compute_layout
-from revorg.gui.main_window import MainWindow
+from revorg.gui.chart.items import COVERAGE_MARK_COLOURS, ChartGeometry, ConnectorsItem
+from revorg.gui.chart.layout import IncrementalLayout, compute_layout
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.generator import generate_plan
 from revorg.model.months import YearMonth
 from revorg.model.org_tree import OrgTree
@@ -26,7 +26,7 @@ from tests.gui.test_layout import METRICS, Node, random_tree
 @pytest.fixture
 def large_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     main_window = MainWindow(generate_plan(250, seed=4))
-    main_window.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+    main_window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
     main_window.show()
     qtbot.waitExposed(main_window)
     main_window.view.resetTransform()  # cards drawn in full, lines by team

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from revorg.gui.help_dialogs import action_shortcuts
+from revorg.gui.dialogs.help import action_shortcuts
 from revorg.gui.i18n import (
     TRANSLATIONS_FOLDER,
     apply_language,
@@ -39,9 +39,9 @@ from revorg.gui.i18n import (
     month_label,
     translation_file,
 )
-from revorg.gui.main_window import MainWindow
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.months import YearMonth
 
@@ -122,11 +122,11 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
     it) finds no string that the .ts files lack: run `scripts/translations update`."""
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate is not None
-    assert "revorg/io/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
+    assert "revorg/io/**/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
     sources = sorted(
         str(path)
         for layer in ("gui", "model", "io")
-        for path in (REPOSITORY / "revorg" / layer).glob("*.py")
+        for path in (REPOSITORY / "revorg" / layer).rglob("*.py")
     )
     for language in TRANSLATED:
         copy = tmp_path / f"revorg_{language}.ts"
@@ -226,7 +226,7 @@ def test_menus_and_role_names_in_the_language(
     language_window: MainWindow, menus: list[str], role_name: str
 ) -> None:
     assert menu_titles(language_window)[:2] == menus
-    palette = language_window.palette.tree
+    palette = language_window.role_palette.tree
     names = [
         palette.topLevelItem(g).child(r).text(0)
         for g in range(palette.topLevelItemCount())
@@ -428,7 +428,7 @@ def test_a_damaged_file_is_explained_in_the_language(
     bad.write_text("not a plan", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not language_window.open_path(bad)
+    assert not language_window.files.open_path(bad)
     assert shown and expected in shown[0] and str(bad) in shown[0]
 
 

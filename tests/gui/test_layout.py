@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from revorg.gui.layout import IncrementalLayout, LayoutMetrics, compute_layout
+from revorg.gui.chart.layout import IncrementalLayout, LayoutMetrics, compute_layout
 from revorg.model.generator import generate_plan
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import position_rows

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 
-from revorg.gui.main_window import MainWindow
 from revorg.gui.mime import ROLE_MIME_TYPE
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.months import YearMonth
 from tests.gui.conftest import card_point, drop, mime_with
 
@@ -279,9 +279,9 @@ def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> Non
 
 
 def test_the_compare_dialog_follows_edits_and_is_freed(window: MainWindow) -> None:
-    window.ask_name = lambda *_args: "Plan B"
-    window.new_scenario()
-    dialog = window.compare_scenarios()
+    window.scenario_commands.ask_name = lambda *_args: "Plan B"
+    window.scenario_commands.copy_current()
+    dialog = window.scenario_commands.compare()
     type_into(window, "goal", "1500000")
     goal = next(r for r in table_texts(dialog.table) if r[0].strip() == "Revenue goal")
     assert goal[1:] == ["1,000,000", "1,500,000", "+500,000"]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui import crash_guard
-from revorg.gui.main_window import MainWindow
+from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import Edit, StepText
 from revorg.model.editing.steps import EditContext, Step
 
@@ -38,7 +38,7 @@ def test_ctrl_wheel_zooms_and_ctrl_0_fits(window: MainWindow) -> None:
 
 def test_f2_starts_renaming_the_selected_card(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.scene.select_only([SDR])
-    window.rename_action.trigger()
+    window.menus.rename_action.trigger()
     assert window.inspector.title_edit.hasFocus() or window.inspector.title_edit.selectedText()
     qtbot.keyClicks(window.inspector.title_edit, "Team lead")
     window.inspector.title_edit.editingFinished.emit()

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QPushButton, QToolBar
 
-from revorg.gui.help_dialogs import WelcomeChoice, WelcomeDialog, about_text
-from revorg.gui.main_window import MainWindow
+from revorg.gui.dialogs.help import WelcomeChoice, WelcomeDialog, about_text
+from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
-from revorg.gui.preferences import PreferencesDialog
 from revorg.gui.settings import AppSettings
-from revorg.gui.workshop import STRIP_POINT_SIZE, WORKSHOP_MIN_ZOOM
+from revorg.gui.window.main_window import MainWindow
+from revorg.gui.window.workshop import STRIP_POINT_SIZE, WORKSHOP_MIN_ZOOM
 from revorg.model.document import PlanDocument
 from revorg.model.templates import template_infos
 from tests.gui.conftest import card_point, drop, mime_with
@@ -67,15 +67,15 @@ def test_the_strip_follows_edits_made_in_the_workshop(window: MainWindow, qtbot)
 
 def test_escape_leaves_and_puts_every_panel_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     before = visible_panels(window)
-    assert not window.leave_workshop_action.isEnabled()  # Esc is free outside workshops
+    assert not window.menus.leave_workshop_action.isEnabled()  # Esc is free outside workshops
     window.workshop.enter()
-    assert window.workshop_action.isChecked()
+    assert window.menus.workshop_action.isChecked()
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not window.workshop.active
     assert visible_panels(window) == before
     assert window.menuBar().isVisible() and window.statusBar().isVisible()
     assert not window.workshop_strip.isVisible()
-    assert not window.workshop_action.isChecked()
+    assert not window.menus.workshop_action.isChecked()
 
 
 def test_preferences_keep_the_language_and_apply_compact_at_once(
@@ -153,7 +153,7 @@ def test_leaving_puts_back_the_users_zoom_and_keeps_find_open(window: MainWindow
     zoom, centre = window.view.zoom(), view_centre(window)
     window.workshop.enter()
     assert window.view.zoom() != zoom
-    window.show_find()  # Ctrl+F in the workshop: the presenter looks for a card
+    window.find_bar.open()  # Ctrl+F in the workshop: the presenter looks for a card
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     qtbot.wait(10)  # the old window size arrives with later events
     assert abs(window.view.zoom() - zoom) < 1e-9
@@ -171,20 +171,20 @@ def test_f2_in_the_workshop_renames_in_a_box_then_delete_deletes_the_card(
         asked.append(current)
         return "SDR (Spanish market)"
 
-    window.ask_title = answer
+    window.edits.ask_title = answer
     window.workshop.enter()
     window.scene.select_only([SDR])
     qtbot.keyClick(window.view, Qt.Key.Key_F2)
     assert asked == ["SDR"]
     assert window.controller.editor.position(SDR).title == "SDR (Spanish market)"
     assert window.view.hasFocus() or not window.inspector.title_edit.hasFocus()
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert SDR not in window.controller.editor.positions()
 
 
 def test_a_refused_edit_is_said_on_the_strip_in_the_workshop(window: MainWindow) -> None:
     window.workshop.enter()
-    window.move_card(VP_SALES, SDR)  # under its own report: refused
+    window.edits.move_card(VP_SALES, SDR)  # under its own report: refused
     message = window.workshop_strip.findChild(QLabel, "workshopMessage")
     assert message.isVisible() and "cannot report to" in message.text()
     assert window.controller.editor.position(VP_SALES).manager_id != SDR
@@ -219,12 +219,12 @@ def test_preferences_opened_with_lang_say_so_and_promise_no_restart(qtbot) -> No
 
 
 def test_undo_names_the_step_and_the_shortcut_list_does_not(window: MainWindow) -> None:
-    window.move_card(SDR, VP_SALES)
-    assert window.undo_action.text() == "&Undo Move SDR"
-    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    window.undo_action.trigger()
-    assert window.redo_action.text() == "&Redo Move SDR"
-    assert window.undo_action.text() == "&Undo" and not window.undo_action.isEnabled()
+    window.edits.move_card(SDR, VP_SALES)
+    assert window.menus.undo_action.text() == "&Undo Move SDR"
+    assert window.menus.undo_action.isEnabled() and not window.menus.redo_action.isEnabled()
+    window.menus.undo_action.trigger()
+    assert window.menus.redo_action.text() == "&Redo Move SDR"
+    assert window.menus.undo_action.text() == "&Undo" and not window.menus.undo_action.isEnabled()
     dialog = window.show_shortcuts()
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert "Undo" in names and "Redo" in names

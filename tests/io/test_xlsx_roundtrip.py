@@ -322,9 +322,9 @@ def test_workbooks_saved_by_libreoffice_import_losslessly(recalculated: Recalcul
 
 
 def test_libreoffice_recalculation_time_is_reported(recalculated: Recalculated) -> None:
+    """Printed, not asserted: speed is the benchmark's to measure."""
     count, seconds = len(recalculated.sources), recalculated.seconds
     print(f"soffice recalculated {count} workbooks in {seconds:.1f} s")
-    assert recalculated.seconds < 120
 
 
 @pytest.mark.slow

@@ -147,6 +147,8 @@ class SaveServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()  # else a ResourceWarning, an error under filterwarnings
         self._log_handle.close()
 
 

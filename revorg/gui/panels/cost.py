@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
 from revorg.gui.numbers import format_money, format_percent
-from revorg.gui.tables import make_table
+from revorg.gui.panels.tables import make_table
 from revorg.gui.theme import readable_name
 from revorg.model.editing.change import Change, needs
 from revorg.model.money import ZERO

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from revorg.gui.chart_items import (
+from revorg.gui.chart.items import (
     CONNECTOR_PEN_WIDTH,
     COVERAGE_MARK_COLOURS,
     STACK_TICK_LENGTH,
@@ -28,8 +28,8 @@ from revorg.gui.chart_items import (
     OverviewItem,
     card_content,
 )
+from revorg.gui.chart.layout import ChartLayout, IncrementalLayout, LayoutMetrics
 from revorg.gui.controller import PlanController
-from revorg.gui.layout import ChartLayout, IncrementalLayout, LayoutMetrics
 from revorg.model.bulk import paused_gc
 from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import DottedLine, Position

@@ -103,11 +103,9 @@ class RolePalette(QWidget):
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
+        for group in self._groups():
             shown = 0
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
+            for child in self._children(group):
                 haystack = f"{child.text(0)} {child.data(0, ROLE_KEY)} {child.toolTip(0)}"
                 visible = not needle or needle in haystack.casefold()
                 child.setHidden(not visible)
@@ -115,11 +113,16 @@ class RolePalette(QWidget):
             group.setHidden(shown == 0)
 
     def role_items(self) -> list[QTreeWidgetItem]:
-        result = []
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            result.extend(group.child(i) for i in range(group.childCount()))
-        return result
+        return [child for group in self._groups() for child in self._children(group)]
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    @staticmethod
+    def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        items = (group.child(i) for i in range(group.childCount()))
+        return [item for item in items if item is not None]
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
         key = item.data(0, ROLE_KEY)

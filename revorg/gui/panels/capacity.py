@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, month_label
 from revorg.gui.numbers import format_count, format_money, format_percent
-from revorg.gui.tables import make_table
+from revorg.gui.panels.tables import make_table
 from revorg.gui.theme import is_dark, readable, readable_name
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, CapacityReport, DriverLine
 from revorg.model.summary import ScenarioSummary

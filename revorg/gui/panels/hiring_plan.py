@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import month_name
 from revorg.gui.numbers import format_count, format_money
-from revorg.gui.tables import make_table
+from revorg.gui.panels.tables import make_table
 from revorg.model.capacity import start_offset
 from revorg.model.editing.change import Change, needs
 from revorg.model.months import FiscalYear

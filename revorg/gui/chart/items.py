@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.layout import ChartLayout, LayoutMetrics
 from revorg.gui.i18n import fill, month_label, translate
-from revorg.gui.layout import ChartLayout, LayoutMetrics
 from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.gui.numbers import format_money
 from revorg.model.bulk import paused_gc
@@ -395,7 +395,7 @@ class ChartGeometry:
         collapsed = self.collapsed
         for manager, reports in self.children.items():
             if reports and manager in centres and manager not in collapsed:
-                yield manager, reports  # type: ignore[misc]
+                yield manager, reports
 
     def team_lines(
         self, manager: int, reports: Sequence[int], short_lines: tuple[bool, bool] = (True, True)
@@ -519,7 +519,7 @@ class ConnectorsItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)  # type: ignore[attr-defined]
+        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         team_lines = self.geometry.team_lines
         lines: list[QLineF] = []

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from revorg.gui.chart_items import CardItem
-from revorg.gui.chart_scene import ChartScene
+from revorg.gui.chart.items import CardItem
+from revorg.gui.chart.scene import ChartScene
 from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
@@ -139,7 +139,11 @@ def write_png(scene: ChartScene, path: Path, dpi: int = 150) -> Path:
         painter = QPainter(image)
         render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-    return _replace_atomically(path, lambda temporary: _saved(image.save(str(temporary), "PNG")))
+    # The stubs type the format as bytes; PySide 6.11 refuses bytes and wants str.
+    return _replace_atomically(
+        path,
+        lambda temporary: _saved(image.save(str(temporary), "PNG")),  # type: ignore[call-overload]
+    )
 
 
 def write_svg(scene: ChartScene, path: Path, title: str = "") -> Path:

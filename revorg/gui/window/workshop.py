@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.capacity_panel import CHARTED_DEPARTMENTS, STATUS_COLOURS
-from revorg.gui.chart_view import ChartView
+from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
 from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.panels.capacity import CHARTED_DEPARTMENTS, STATUS_COLOURS
 from revorg.gui.theme import readable_name
 from revorg.model.capacity import RED, status_of
 

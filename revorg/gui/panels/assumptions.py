@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidg
 from revorg.gui.controller import PlanController
 from revorg.gui.labels import error_text, metric_label
 from revorg.gui.numbers import format_exact, parse_number
-from revorg.gui.tables import make_table
+from revorg.gui.panels.tables import make_table
 from revorg.model.capacity import PLAN_WIDE
 from revorg.model.catalogue import translated_source
 from revorg.model.editing.change import Change, needs

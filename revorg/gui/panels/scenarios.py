@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.capacity_panel import STATUS_COLOURS
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.labels import error_text, field_label
@@ -32,7 +31,8 @@ from revorg.gui.numbers import (
     format_percent,
     group_digits,
 )
-from revorg.gui.tables import make_table
+from revorg.gui.panels.capacity import STATUS_COLOURS
+from revorg.gui.panels.tables import make_table
 from revorg.model.errors import PlanEditError
 from revorg.model.months import YearMonth
 from revorg.model.scenarios import Card, Compared, FieldValue, MatchedCard, ScenarioComparison

@@ -1,0 +1,1 @@
+"""Dialogs: small prompts, help, import preview, preferences."""

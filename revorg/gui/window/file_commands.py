@@ -1,0 +1,287 @@
+"""The File menu's work: new, open, recent, save, save as, import, export, print, and autosave.
+
+Also what "unsaved" means for the window: the undo stack is not clean, or the plan came from a
+crash recovery or an import and has no file of its own yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from revorg.gui.chart.export import paint_pages, write_pdf, write_png, write_svg
+from revorg.gui.chart.scene import ChartScene
+from revorg.gui.controller import PlanController
+from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+from revorg.gui.dialogs.prompts import TemplateDialog, ask_save_changes
+from revorg.gui.i18n import fill
+from revorg.gui.labels import error_text
+from revorg.gui.settings import AppSettings
+from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
+from revorg.model.document import PlanDocument
+from revorg.model.errors import RevOrgError
+from revorg.model.storage import FILE_SUFFIX
+from revorg.model.templates import template_infos
+
+
+class FileCommands(QObject):
+    """Owns the file side of the window; the window shows what `saved_state_changed` says."""
+
+    saved_state_changed = Signal()  # the file name or the unsaved mark may have changed
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        controller: PlanController,
+        scene: ChartScene,
+        settings: AppSettings,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.scene = scene
+        self.settings = settings
+        self.autosaver = Autosaver()
+        self.recovered_unsaved = False
+        # Replaced in tests; the real question otherwise.
+        self.ask_unsaved: Callable[[QWidget, str], QMessageBox.StandardButton] = ask_save_changes
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    def _status(self, text: str, milliseconds: int) -> None:
+        self.window.statusBar().showMessage(text, milliseconds)
+
+    def file_filter(self) -> str:
+        return self.tr("RevOrg plans (*.revorg);;All files (*)")
+
+    def is_modified(self) -> bool:
+        return self.recovered_unsaved or not self.controller.undo_stack.isClean()
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_unsaved(self.window, self.controller.document.plan.name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- new, open, save --------------------------------------------------------------------
+
+    def new_from_template(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        dialog = TemplateDialog(template_infos(), self.controller.language, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_key():
+            return
+        key = str(dialog.chosen_key())
+        self.replace_document(PlanDocument.from_template(key, language=self.controller.language))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open plan"), "", self.file_filter()
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        if self.controller.document.path == Path(path).resolve():
+            self._status(self.tr("This plan is already open."), 5000)
+            return True
+        try:
+            document = PlanDocument.open(path)
+        except RevOrgError as error:
+            QMessageBox.warning(self.window, self.tr("Cannot open plan"), error_text(error))
+            return False
+        self.replace_document(document)
+        self.settings.add_recent_file(document.path or path)
+        return True
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in self.settings.recent_files():
+            action = menu.addAction(str(path))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.maybe_keep_changes() and self.open_path(p)
+            )
+        menu.setEnabled(bool(self.settings.recent_files()))
+
+    def replace_document(self, document: PlanDocument) -> None:
+        self.autosaver.discard()
+        self.recovered_unsaved = False
+        self.controller.replace_document(document)
+
+    def save(self) -> bool:
+        document = self.controller.document
+        if document.path is None:
+            return self.save_as_dialog()
+        return self._write(document.save)
+
+    def save_as_dialog(self) -> bool:
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save plan as"), "", self.file_filter()
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(FILE_SUFFIX)
+        return self.save_as(path)
+
+    def save_as(self, path: Path) -> bool:
+        return self._write(lambda: self.controller.document.save_as(path))
+
+    def _write(self, write: Callable[[], None]) -> bool:
+        try:
+            write()
+        except RevOrgError as error:
+            QMessageBox.critical(self.window, self.tr("Could not save"), error_text(error))
+            return False
+        self.controller.undo_stack.setClean()
+        self.recovered_unsaved = False
+        self.autosaver.discard()
+        if self.controller.document.path:
+            self.settings.add_recent_file(self.controller.document.path)
+        self.saved_state_changed.emit()
+        self._status(self.tr("Saved"), 3000)
+        return True
+
+    def autosave(self) -> None:
+        if not self.is_modified():
+            return
+        try:
+            self.autosaver.write(self.controller.document)
+        except RevOrgError as error:
+            self._status(fill(self.tr("Autosave failed: %1"), error_text(error)), 8000)
+
+    def shut_down(self) -> None:
+        """No more autosaves, and no recovery file left behind by a normal close."""
+        self.autosave_timer.stop()
+        self.autosaver.discard()
+
+    # --- import -----------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import workbook or roster"),
+            "",
+            self.tr("Workbooks and rosters (*.xlsx *.csv);;All files (*)"),
+        )
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> bool:
+        """Preview the import; open the result as a new unsaved plan if the user agrees."""
+        dialog = ImportPreviewDialog(path, self.controller.language, self.window)
+        if self.run_import_preview(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        document = dialog.take_document()
+        if document is None:
+            return False
+        self.replace_document(document)
+        self.recovered_unsaved = True  # a new plan with no file: saving asks where
+        self.saved_state_changed.emit()
+        return True
+
+    def run_import_preview(self, dialog: QDialog) -> int:
+        """Replaced in tests; the modal preview otherwise."""
+        return dialog.exec()
+
+    # --- export and print -------------------------------------------------------------------
+
+    def _output_path(self, title: str, filter_text: str, suffix: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(self.window, title, "", filter_text)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(suffix)
+
+    def export_workbook_dialog(self) -> None:
+        path = self._output_path(
+            self.tr("Export Excel workbook"), self.tr("Excel workbooks (*.xlsx)"), ".xlsx"
+        )
+        if path is not None:
+            self.export_workbook_to(path)
+
+    def export_workbook_to(self, path: Path) -> bool:
+        from revorg.io.xlsx_export import export_workbook
+
+        controller = self.controller
+        return self._exported(
+            path,
+            lambda: export_workbook(
+                controller.document, controller.editor.scenario, path, controller.language
+            ),
+        )
+
+    def export_chart_dialog(self, kind: str) -> None:
+        filters = {
+            "png": self.tr("PNG images (*.png)"),
+            "svg": self.tr("SVG drawings (*.svg)"),
+            "pdf": self.tr("PDF documents (*.pdf)"),
+        }
+        path = self._output_path(self.tr("Export chart"), filters[kind], f".{kind}")
+        if path is None:
+            return
+        dpi, pages = 150, "fit"
+        if kind == "png":
+            dpi, accepted = QInputDialog.getInt(
+                self.window, self.tr("PNG resolution"), self.tr("Dots per inch:"), 150, 30, 1200, 10
+            )
+            if not accepted:
+                return
+        if kind == "pdf":
+            choices = [self.tr("Fit on one page"), self.tr("Split over pages at a readable size")]
+            choice, accepted = QInputDialog.getItem(
+                self.window, self.tr("PDF pages"), self.tr("Pages:"), choices, 0, False
+            )
+            if not accepted:
+                return
+            pages = "fit" if choice == choices[0] else "split"
+        self.export_chart_to(kind, path, dpi=dpi, pages=pages)
+
+    def export_chart_to(self, kind: str, path: Path, dpi: int = 150, pages: str = "fit") -> bool:
+        title = f"{self.controller.document.plan.name}: {self.controller.editor.scenario.name}"
+        writers: dict[str, Callable[[], Path]] = {
+            "png": lambda: write_png(self.scene, path, dpi),
+            "svg": lambda: write_svg(self.scene, path, title),
+            "pdf": lambda: write_pdf(self.scene, path, pages, title),
+        }
+        return self._exported(path, writers[kind])
+
+    def _exported(self, path: Path, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except RevOrgError as error:
+            QMessageBox.warning(self.window, self.tr("Export failed"), error_text(error))
+            return False
+        self._status(fill(self.tr("Exported %1"), str(path)), 5000)
+        return True
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.paintRequested.connect(self._paint_preview)
+        preview.exec()
+
+    def _paint_preview(self, printer: QPrinter) -> None:
+        paint_pages(self.scene, printer, "fit")

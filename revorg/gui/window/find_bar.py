@@ -1,0 +1,64 @@
+"""Edit > Find (Ctrl+F): a bar over the chart that highlights the cards matching a text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
+
+from revorg.gui.chart.scene import ChartScene
+from revorg.gui.chart.view import ChartView
+from revorg.gui.controller import PlanController
+from revorg.gui.i18n import fill
+
+
+class FindBar(QToolBar):
+    """Matches in chart order; Enter walks through them, selecting each in turn."""
+
+    message = Signal(str, int)  # a line for the status bar, and how long to show it (ms)
+
+    def __init__(
+        self, controller: PlanController, scene: ChartScene, view: ChartView, parent: QWidget
+    ) -> None:
+        super().__init__(self.tr("Find"), parent)
+        self.setObjectName("findBar")
+        self.controller = controller
+        self.scene = scene
+        self.view = view
+        self.box = QLineEdit()
+        self.box.setObjectName("findBox")
+        self.box.setPlaceholderText(self.tr("Find by title, person or role"))
+        self.addWidget(self.box)
+        self.matches: list[int] = []
+        self.box.textChanged.connect(self.search)
+        self.box.returnPressed.connect(self.next_match)
+
+    def open(self) -> None:
+        self.show()
+        self.box.setFocus()
+        self.box.selectAll()
+
+    def search(self, text: str) -> list[int]:
+        """Highlight every card whose title, person or role contains the text; centre the first."""
+        needle = text.strip().casefold()
+        self.matches = []
+        for position_id, card in self.scene.cards.items():
+            match = bool(needle) and needle in card.content.search_text
+            card.set_highlighted(match)
+            if match:
+                self.matches.append(position_id)
+        preorder = self.controller.editor.tree().preorder()
+        rank = {position_id: i for i, position_id in enumerate(preorder)}
+        self.matches.sort(key=rank.__getitem__)
+        if self.matches:
+            self.view.center_on_card(self.matches[0])
+            self.message.emit(fill(self.tr("%1 matches"), str(len(self.matches))), 4000)
+        elif needle:
+            self.message.emit(self.tr("No match"), 4000)
+        return self.matches
+
+    def next_match(self) -> None:
+        if not self.matches:
+            return
+        self.matches.append(self.matches.pop(0))
+        self.view.center_on_card(self.matches[-1])
+        self.scene.select_only([self.matches[-1]])

@@ -1,0 +1,294 @@
+"""The main window: chart in the middle, role palette on the left, inspector on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revorg.gui.chart.scene import ChartScene
+from revorg.gui.chart.view import ChartView
+from revorg.gui.controller import PlanController
+from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
+from revorg.gui.dialogs.preferences import PreferencesDialog
+from revorg.gui.i18n import fill
+from revorg.gui.icons import app_icon
+from revorg.gui.numbers import format_count, format_money
+from revorg.gui.panels.assumptions import AssumptionsPanel
+from revorg.gui.panels.capacity import CapacityPanel
+from revorg.gui.panels.cost import CostPanel
+from revorg.gui.panels.hiring_plan import HiringPlanPanel
+from revorg.gui.panels.inspector import Inspector
+from revorg.gui.panels.role_palette import RolePalette
+from revorg.gui.panels.targets import TargetsPanel
+from revorg.gui.settings import AppSettings
+from revorg.gui.window.chart_edits import ChartEdits
+from revorg.gui.window.file_commands import FileCommands
+from revorg.gui.window.find_bar import FindBar
+from revorg.gui.window.menus import Menus
+from revorg.gui.window.scenario_commands import ScenarioCommands
+from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
+from revorg.model.document import PlanDocument
+from revorg.model.templates import template_infos
+
+
+def run_and_dispose(dialog: QDialog) -> int:
+    """Run a modal dialog; Qt deletes it once the caller has read its answers (a dialog with
+    the window as parent would otherwise live as long as the window)."""
+    result = dialog.exec()
+    dialog.deleteLater()
+    return result
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """The panel at its natural height, scrolled when its dock is lower than that."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Only up and down: the dock stays as wide as the panel's labels and fields need.
+    scroll_bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(panel.minimumSizeHint().width() + scroll_bar)
+    return area
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: PlanDocument, language: str = "en") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.settings = AppSettings()
+        self.controller = PlanController(document, language)
+        self.scene = ChartScene(
+            self.controller.editor, self.controller, compact=self.settings.compact_teams())
+        self.view = ChartView(self.scene, self)
+        self.workshop_strip = WorkshopStrip(self.controller, self)
+        self.setCentralWidget(self._chart_with_strip())
+        self.workshop = WorkshopMode(self, self.view, self.workshop_strip)
+        self.role_palette = RolePalette(self)
+        self.inspector = Inspector(self.controller, self)
+        self.targets_panel = TargetsPanel(self.controller, self)
+        self.capacity_panel = CapacityPanel(self.controller, self)
+        self.hiring_plan = HiringPlanPanel(self.controller, self)
+        self.cost_panel = CostPanel(self.controller, self)
+        self.assumptions_panel = AssumptionsPanel(self.controller, self)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("planTotals")
+        self.statusBar().addPermanentWidget(self.totals_label)
+        self.find_bar = FindBar(self.controller, self.scene, self.view, self)
+        self.files = FileCommands(self, self.controller, self.scene, self.settings)
+        # Replaced in tests; real dialogs otherwise.
+        self.run_dialog: Callable[[QDialog], int] = run_and_dispose
+        self._build_docks()
+        self.edits = ChartEdits(
+            self, self.controller, self.scene, self.view, self.inspector, self.show_error
+        )
+        self.scenario_commands = ScenarioCommands(
+            self, self.controller, self.edits.guarded, self.show_error
+        )
+        self.menus = Menus(self)
+        self._connect()
+        editor = self.controller.editor
+        self.role_palette.populate(editor.departments(), editor.roles(), editor.language)
+        self.resize(1600, 960)
+        self.refresh_totals()
+        self.refresh_title()
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _chart_with_strip(self) -> QWidget:
+        """The chart, with the workshop strip under it (hidden outside workshops)."""
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.workshop_strip)
+        return centre
+
+    def _build_docks(self) -> None:
+        roles_dock = self._dock(self.tr("Roles"), self.role_palette, "rolesDock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, roles_dock)
+        # The forms scroll rather than grow the window: stacked at their full height they
+        # would need a screen over 950 pixels high, taller than most laptops and projectors.
+        inspector_dock = self._dock(self.tr("Position"), scrolling(self.inspector), "inspectorDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector_dock)
+        targets_dock = self._dock(self.tr("Targets"), scrolling(self.targets_panel), "targetsDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, targets_dock)
+        self.splitDockWidget(targets_dock, inspector_dock, Qt.Orientation.Vertical)
+        self.plan_tabs = QTabWidget()
+        self.plan_tabs.setObjectName("planTabs")
+        self.plan_tabs.setMinimumHeight(210)
+        self.plan_tabs.addTab(self.capacity_panel, self.tr("Capacity against target"))
+        self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
+        self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
+        self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
+        plan_dock = self._dock(self.tr("Plan"), self.plan_tabs, "planDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
+        self.resizeDocks([roles_dock, inspector_dock], [250, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([plan_dock], [240], Qt.Orientation.Vertical)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.find_bar.hide()
+
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        return dock
+
+    def _connect(self) -> None:
+        controller = self.controller
+        # Bound methods, not lambdas: Qt drops them when the window goes, so a late signal from
+        # the undo stack (cleared at shutdown) cannot reach a deleted window.
+        controller.undo_stack.cleanChanged.connect(self._clean_changed)
+        controller.plan_changed.connect(self._after_model_change)
+        controller.edit_failed.connect(self.show_error)
+        controller.document_replaced.connect(self._after_document_replaced)
+        self.scene.selectionChanged.connect(self._show_selection)
+        self.view.role_dropped.connect(self.edits.add_role)
+        self.view.card_dropped.connect(self.edits.move_card)
+        self.view.message.connect(self._show_message)
+        self.view.card_activated.connect(self.scene.toggle_collapsed)
+        self.role_palette.role_activated.connect(self.edits.add_role_under_selection)
+        self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
+        self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
+        self.inspector.error.connect(self.show_error)
+        self.targets_panel.error.connect(self.show_error)
+        self.assumptions_panel.error.connect(self.show_error)
+        self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
+        self.find_bar.message.connect(self.statusBar().showMessage)
+        self.files.saved_state_changed.connect(self.refresh_title)
+
+    # --- state shown ------------------------------------------------------------------------
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.refresh_title()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def refresh_title(self) -> None:
+        document = self.controller.document
+        file_name = document.path.name if document.path else self.tr("not saved")
+        self.setWindowTitle(f"{document.plan.name} ({file_name})[*] - RevOrg")
+        self.setWindowModified(self.files.is_modified())
+
+    def refresh_totals(self) -> None:
+        summary = self.controller.editor.summary()
+        total, currency = summary.total, summary.plan.currency
+        gap = summary.outcome.gap
+        gap_text = (
+            self.tr("on goal")
+            if gap == 0
+            else (fill(self.tr("gap %1"), format_money(gap, currency)))
+        )
+        self.totals_label.setText(
+            fill(
+                self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
+                format_count(total.positions),
+                format_count(total.headcount),
+                format_count(total.open_positions),
+                format_money(total.cost, currency),
+                gap_text,
+            )
+        )
+
+    def _after_model_change(self) -> None:
+        self.refresh_totals()
+        self._show_selection()
+
+    def _after_document_replaced(self) -> None:
+        editor = self.controller.editor
+        self.role_palette.populate(editor.departments(), editor.roles(), editor.language)
+        self.refresh_totals()
+        self.refresh_title()
+        self.inspector.show_position(None)
+        QTimer.singleShot(0, self.view.fit)
+
+    def _show_selection(self) -> None:
+        selected = self.scene.selected_ids()
+        self.inspector.show_position(selected[0] if len(selected) == 1 else None)
+
+    def show_error(self, message: str) -> None:
+        if self.workshop.active:
+            self.workshop_strip.show_message(message)  # the status bar is hidden there
+        else:
+            self.statusBar().showMessage(message, 8000)
+
+    def toggle_compact(self) -> None:
+        self.scene.set_compact(self.menus.compact_action.isChecked())
+        self.settings.set_compact_teams(self.scene.compact)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Commit a field still being edited, so that it counts as a change to save.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        if not self.files.maybe_keep_changes():
+            event.ignore()
+            return
+        self._shut_down()
+        event.accept()
+
+    def _shut_down(self) -> None:
+        """Stop listening before the document closes: late signals must not reach it."""
+        self.files.shut_down()
+        for emitter in (self.controller, self.controller.undo_stack, self.scene, self.inspector):
+            emitter.blockSignals(True)
+        self.controller.document.close()
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.controller.language, self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        dialog.save()
+        if dialog.compact_box.isChecked() != self.scene.compact:
+            self.menus.compact_action.setChecked(dialog.compact_box.isChecked())
+            self.toggle_compact()
+        if dialog.language_changes():
+            self.statusBar().showMessage(
+                self.tr("The new language applies when RevOrg starts again."), 8000
+            )
+
+    def show_welcome(self) -> None:
+        """The first-run welcome (also in the Help menu): a template, a plan, or the demo."""
+        self.settings.set_welcomed()
+        dialog = WelcomeDialog(template_infos(), self.controller.language, self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        if dialog.choice == WelcomeChoice.TEMPLATE and dialog.chosen_template():
+            if self.files.maybe_keep_changes():
+                template = str(dialog.chosen_template())
+                self.files.replace_document(
+                    PlanDocument.from_template(template, language=self.controller.language)
+                )
+        elif dialog.choice == WelcomeChoice.OPEN:
+            self.files.open_dialog()
+
+    def offer_welcome(self) -> None:
+        """Once per user, on the first start without a file to open."""
+        if not self.settings.welcomed():
+            self.show_welcome()
