@@ -147,6 +147,7 @@ TRANSLATING_HELPERS = {
     ("revorg/gui/labels.py", "error_text"),
     ("revorg/gui/labels.py", "phrase_text"),
     ("revorg/gui/labels.py", "copy_name_templates"),
+    ("revorg/gui/labels.py", "step_text"),
 }
 LITERAL_ARGUMENTS = {"tr": 1, "translate": 2, "QT_TRANSLATE_NOOP": 2}
 

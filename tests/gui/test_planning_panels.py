@@ -221,16 +221,19 @@ def test_an_amount_too_large_for_the_plan_is_refused_and_leaves_no_step(
 
 
 def test_a_failing_edit_leaves_the_plan_and_the_stack_as_they_were(window: MainWindow) -> None:
-    from revorg.gui.commands import EditTargetsCommand
+    from revorg.model.editing import Edit, StepText
+    from revorg.model.editing.steps import SetTarget
 
     stack = window.controller.undo_stack
     before = stack.count()
-    # A value that slipped past validation: the model refuses it inside the command.
-    command = EditTargetsCommand(window.controller, "leads", 300, -5, typing_session=-1)
-    stack.push(command)
+    # An edit the model refuses only as it runs (its scenario is gone): nothing stays of it.
+    gone = SetTarget(999, "leads", 300, 310, typing=-1)
+    window.controller.push(
+        Edit(StepText("Edit %1", ("leads",)), window.controller.editor.scenario_id, gone)
+    )
     assert stack.count() == before
     assert window.controller.editor.scenario.targets.leads == 300
-    assert "leads" in window.statusBar().currentMessage()
+    assert "no targets for scenario 999" in window.statusBar().currentMessage()
     type_into(window, "leads", "310")  # the plan stays editable
     assert window.controller.editor.scenario.targets.leads == 310
 

@@ -69,7 +69,9 @@ class ChartEdits(QObject):
         self.add_role(role_key, self.selected_id())
 
     def add_report_with_picker(self) -> None:
-        dialog = RolePickerDialog(self.controller.editor.roles(), self.controller.language, self.window)
+        dialog = RolePickerDialog(
+            self.controller.editor.roles(), self.controller.language, self.window
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_key():
             self.add_role(str(dialog.chosen_key()), self.selected_id())
 

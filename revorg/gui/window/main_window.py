@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         self.settings = AppSettings()
         self.controller = PlanController(document, language)
         self.scene = ChartScene(
-            self.controller.editor, self.controller, compact=self.settings.compact_teams())
+            self.controller.editor, self.controller, compact=self.settings.compact_teams()
+        )
         self.view = ChartView(self.scene, self)
         self.workshop_strip = WorkshopStrip(self.controller, self)
         self.setCentralWidget(self._chart_with_strip())
