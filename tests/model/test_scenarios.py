@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from revorg.model import edits
+from revorg.model.comparison import compare_scenarios, diff_positions
 from revorg.model.document import PlanDocument
 from revorg.model.entities import (
     Assumption,
@@ -24,9 +25,7 @@ from revorg.model.months import YearMonth
 from revorg.model.rows import position_rows
 from revorg.model.scenarios import (
     ScenarioSnapshot,
-    compare_scenarios,
     copy_scenario_rows,
-    diff_positions,
     insert_scenario,
     managers_first,
     remove_scenario,
