@@ -24,12 +24,15 @@ class OrgTree:
     """Parent and children of every position; roots are the children of None.
 
     Positions whose manager is missing from the scenario count as roots, so a damaged import
-    still shows every card.
+    still shows every card. The chart, the scenario copies and the imports share its walks and
+    its cycle check, all iterative and linear: a chart has up to 50,000 positions, and an
+    import's rows may be in any order, refer to unknown managers or form loops.
     """
 
     parent: dict[int, int | None] = field(default_factory=dict)
     children: dict[int | None, list[int]] = field(default_factory=dict)
-    order: dict[int, tuple[int, int]] = field(default_factory=dict)  # (sort order, id)
+    # The order of reports: (sort order, id), or (place in the input, id) from of_links.
+    order: dict[int, tuple[int, int]] = field(default_factory=dict)
     # Roots whose manager is not in the scenario (only a damaged plan has them), with the id
     # of that manager: they go under it if it comes (back) into the tree.
     waiting: dict[int, int] = field(default_factory=dict)
@@ -55,6 +58,7 @@ class OrgTree:
     def _of_ordered(
         cls, links: list[tuple[int, int | None]], order: list[tuple[int, int]]
     ) -> OrgTree:
+        """`links` already in the reports' order, `order` their keys."""
         known = {position_id for position_id, _manager in links}
         if len(known) != len(links):
             repeated = Counter(position_id for position_id, _manager in links)
