@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from revorg import __version__
+from revorg.model.comparison import compare_scenarios
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.reports import format_comparison, format_summary
-from revorg.model.scenarios import compare_scenarios
 from revorg.model.summary import summarize
 from revorg.model.templates import template_infos
 

@@ -24,9 +24,9 @@ from revorg.model.entities import (
     column_values,
 )
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
-from revorg.model.lineage import new_lineage
 from revorg.model.money import to_money
 from revorg.model.months import YearMonth
+from revorg.model.rows import open_position_row
 
 Row = dict[str, Any]
 EDITABLE_FIELDS = (
@@ -73,22 +73,14 @@ def new_position_row(
         raise PlanEditError(f"unknown role {role_key!r}")
     if sort_order is None:
         sort_order = next_sort_order(session, scenario, manager_id)
-    return {
-        "id": next_position_id(session),
-        "scenario_id": scenario.id,
-        "title": role.name(language),
-        "role_key": role.key,
-        "department_key": role.department_key,
-        "manager_id": manager_id,
-        "person_name": None,
-        "headcount": 1,
-        "start_month": None,
-        "annual_cost": role.default_annual_cost,
-        "capacity_override": None,
-        "notes": "",
-        "sort_order": sort_order,
-        "lineage": new_lineage(),
-    }
+    return open_position_row(
+        role,
+        id=next_position_id(session),
+        scenario_id=scenario.id,
+        manager_id=manager_id,
+        sort_order=sort_order,
+        language=language,
+    )
 
 
 def next_position_id(session: Session) -> int:

@@ -5,7 +5,6 @@ groups; open positions with start months."""
 from __future__ import annotations
 
 import random
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert
@@ -13,6 +12,7 @@ from sqlalchemy import insert
 from revorg.model.catalogue import role_spec
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Position, Scenario
+from revorg.model.rows import Row, position_row
 
 TEAM_SHAPES = (
     # (manager role, member role, team size range)
@@ -42,29 +42,27 @@ def generate_plan(positions: int, *, seed: int = 7, fiscal_year: int = 2027) -> 
     return document
 
 
-def generated_rows(scenario: Scenario, count: int, rng: random.Random) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def generated_rows(scenario: Scenario, count: int, rng: random.Random) -> list[Row]:
+    rows: list[Row] = []
 
     def add(role_key: str, manager_id: int | None, order: int, **extra: Any) -> int:
         spec = role_spec(role_key)
         position_id = len(rows) + 1
         rows.append(
-            {
-                "id": position_id,
-                "scenario_id": scenario.id,
-                "title": spec.names["en"],
-                "role_key": role_key,
-                "department_key": spec.department,
-                "manager_id": manager_id,
-                "person_name": extra.get("person", f"Person {position_id}"),
-                "headcount": extra.get("headcount", 1),
-                "start_month": extra.get("start_month"),
-                "annual_cost": spec.default_annual_cost,
-                "capacity_override": None,
-                "notes": "",
-                "sort_order": order,
-                "lineage": f"p{position_id}",
-            }
+            position_row(
+                id=position_id,
+                scenario_id=scenario.id,
+                title=spec.names["en"],
+                role_key=role_key,
+                department_key=spec.department,
+                manager_id=manager_id,
+                person_name=extra.get("person", f"Person {position_id}"),
+                headcount=extra.get("headcount", 1),
+                start_month=extra.get("start_month"),
+                annual_cost=spec.default_annual_cost,
+                sort_order=order,
+                lineage=f"p{position_id}",
+            )
         )
         return position_id
 
@@ -94,6 +92,4 @@ def generated_rows(scenario: Scenario, count: int, rng: random.Random) -> list[d
             if rng.random() < 0.08:
                 extra["headcount"] = rng.randint(2, 6)
             add(member_role, team_lead, index, **extra)
-    for row in rows:
-        row["annual_cost"] = Decimal(row["annual_cost"])
     return rows

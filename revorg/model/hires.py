@@ -9,12 +9,12 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.edits import Row, new_position_row, next_position_id, next_sort_order
+from revorg.model.edits import next_position_id, next_sort_order
 from revorg.model.entities import RoleType, Scenario
-from revorg.model.lineage import new_lineage
+from revorg.model.errors import PlanEditError
 from revorg.model.months import YearMonth
 from revorg.model.planning import SPAN_LIMIT_BY_ROLE, SPAN_LIMIT_DEFAULT
-from revorg.model.rows import position_rows
+from revorg.model.rows import Row, open_position_row, position_rows
 
 
 class PlacedPosition(Protocol):
@@ -128,26 +128,26 @@ def suggested_hire_rows(
     roles = {role.key: role for role in session.scalars(select(RoleType))}
     first_id = next_position_id(session)
     next_order: dict[int | None, int] = {}
-    templates: dict[str, Row] = {}
     rows: list[Row] = []
     placement = HirePlacement(positions, roles)
     for role_key, count in hires.items():
+        role = roles.get(role_key)
+        if role is None:
+            raise PlanEditError(f"unknown role {role_key!r}")
         for _head in range(count):
             manager = placement.place(role_key)
             if manager not in next_order:
                 next_order[manager] = next_sort_order(session, scenario, manager)
-            if role_key not in templates:  # what every new position of the role starts as
-                templates[role_key] = new_position_row(
-                    session, scenario, role_key, None, language=language, sort_order=0
+            rows.append(
+                open_position_row(
+                    role,
+                    id=first_id + len(rows),
+                    scenario_id=scenario.id,
+                    manager_id=manager,
+                    sort_order=next_order[manager],
+                    language=language,
+                    start_month=start,
                 )
-            row = {
-                **templates[role_key],
-                "id": first_id + len(rows),
-                "manager_id": manager,
-                "sort_order": next_order[manager],
-                "start_month": start,
-                "lineage": new_lineage(),
-            }
+            )
             next_order[manager] += 1
-            rows.append(row)
     return rows

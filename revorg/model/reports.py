@@ -9,8 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from revorg.model.planning import plain_decimal
-from revorg.model.scenarios import (
+from revorg.model.comparison import (
     Card,
     Compared,
     DepartmentComparison,
@@ -18,6 +17,7 @@ from revorg.model.scenarios import (
     MatchedCard,
     ScenarioComparison,
 )
+from revorg.model.planning import plain_decimal
 from revorg.model.summary import ScenarioSummary
 
 

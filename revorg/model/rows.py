@@ -1,4 +1,4 @@
-"""Positions read as plain rows, for the chart and the numbers.
+"""Positions as plain rows: read for the chart and the numbers, and built for new positions.
 
 Loading a large plan's positions as ORM objects was a sixth of opening it, and summing over
 them paid for attribute instrumentation on every read. Rows are snapshots: edits still go
@@ -15,11 +15,13 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy.orm import Session
 
 from revorg.model.bulk import driver_connection, paused_gc
-from revorg.model.entities import Position
+from revorg.model.entities import Position, RoleType
+from revorg.model.lineage import new_lineage
 from revorg.model.money import from_cents
 from revorg.model.months import YearMonth
 
 T = TypeVar("T")
+Row = dict[str, Any]  # column values of one position, for insert(Position) or Position(**row)
 
 
 class PositionRow(NamedTuple):
@@ -43,6 +45,70 @@ class PositionRow(NamedTuple):
     @property
     def is_open(self) -> bool:
         return not (self.person_name or "").strip()
+
+
+def position_row(
+    *,
+    id: int,
+    scenario_id: int,
+    title: str,
+    role_key: str,
+    department_key: str,
+    manager_id: int | None = None,
+    person_name: str | None = None,
+    headcount: int = 1,
+    start_month: YearMonth | None = None,
+    annual_cost: Decimal = Decimal(0),
+    capacity_override: Decimal | None = None,
+    notes: str = "",
+    sort_order: int = 0,
+    lineage: str | None = None,
+) -> Row:
+    """The columns of a new position: the one place that knows what a new position is unless
+    told otherwise (a top of the chart, open, one head, no cost, no notes, first among its
+    manager's reports). Without a lineage it gets a fresh one; a copy passes its source's.
+    """
+    return PositionRow(
+        id=id,
+        scenario_id=scenario_id,
+        title=title,
+        role_key=role_key,
+        department_key=department_key,
+        manager_id=manager_id,
+        person_name=person_name,
+        headcount=headcount,
+        start_month=start_month,
+        annual_cost=annual_cost,
+        capacity_override=capacity_override,
+        notes=notes,
+        sort_order=sort_order,
+        lineage=new_lineage() if lineage is None else lineage,
+    )._asdict()
+
+
+def open_position_row(
+    role: RoleType,
+    *,
+    id: int,
+    scenario_id: int,
+    manager_id: int | None,
+    sort_order: int,
+    language: str = "en",
+    start_month: YearMonth | None = None,
+) -> Row:
+    """A new vacancy of a role, as the chart and the suggested hires add one: titled with the
+    role's name in `language`, in the role's department, at the role's default cost."""
+    return position_row(
+        id=id,
+        scenario_id=scenario_id,
+        title=role.name(language),
+        role_key=role.key,
+        department_key=role.department_key,
+        manager_id=manager_id,
+        start_month=start_month,
+        annual_cost=role.default_annual_cost,
+        sort_order=sort_order,
+    )
 
 
 # The stored forms of the columns that are not plain SQLite values (see entities: Money,

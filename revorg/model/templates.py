@@ -18,9 +18,9 @@ from revorg.model.catalogue import (
 )
 from revorg.model.entities import Plan, Position, RoleType, Scenario, Targets
 from revorg.model.errors import TemplateError
-from revorg.model.lineage import new_lineage
 from revorg.model.money import parse_decimal, parse_rate, to_money
 from revorg.model.months import FiscalYear
+from revorg.model.rows import position_row
 
 TEMPLATE_ORDER = ("demo", "sdr-ae", "inside-sales", "revops", "blank")
 DEFAULT_SCENARIO_NAME = "Base"
@@ -97,8 +97,7 @@ def populate_from_template(
     session.flush()
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
     builder = _PositionBuilder(session, scenario, roles, fiscal, language)
-    for index, item in enumerate(data.get("positions", [])):
-        builder.add(item, manager_id=None, sort_order=index)
+    builder.add_tree(data.get("positions", []))
     session.flush()
     return plan
 
@@ -143,7 +142,19 @@ class _PositionBuilder:
         # already shows the role's short name below the title.
         return _ACRONYM.sub("", role.name(self.language)).strip()
 
-    def add(self, item: dict[str, Any], manager_id: int | None, sort_order: int) -> None:
+    def add_tree(self, tops: list[dict[str, Any]]) -> None:
+        """Number the positions in pre-order (managers before their reports), without
+        recursion, like every walk of a chart."""
+        stack: list[tuple[dict[str, Any], int | None, int]] = [
+            (item, None, index) for index, item in reversed(list(enumerate(tops)))
+        ]
+        while stack:
+            item, manager_id, sort_order = stack.pop()
+            position_id = self.add(item, manager_id, sort_order)
+            reports = list(enumerate(item.get("reports", [])))
+            stack.extend((report, position_id, index) for index, report in reversed(reports))
+
+    def add(self, item: dict[str, Any], manager_id: int | None, sort_order: int) -> int:
         role = self.roles.get(item["role"])
         if role is None:
             raise TemplateError(f"template names an unknown role {item['role']!r}")
@@ -151,22 +162,19 @@ class _PositionBuilder:
         self.next_id += 1
         start = item.get("start")  # the nth month of the fiscal year, 1 to 12
         cost = item.get("cost")
-        self.session.add(
-            Position(
-                id=position_id,
-                scenario_id=self.scenario.id,
-                title=self.title(item, role),
-                role_key=role.key,
-                department_key=item.get("department", role.department_key),
-                manager_id=manager_id,
-                person_name=item.get("person"),
-                headcount=int(item.get("headcount", 1)),
-                start_month=None if start is None else self.fiscal.first.plus_months(start - 1),
-                annual_cost=role.default_annual_cost if cost is None else Decimal(cost),
-                notes=item.get("notes", ""),
-                sort_order=sort_order,
-                lineage=new_lineage(),
-            )
+        row = position_row(
+            id=position_id,
+            scenario_id=self.scenario.id,
+            title=self.title(item, role),
+            role_key=role.key,
+            department_key=item.get("department", role.department_key),
+            manager_id=manager_id,
+            person_name=item.get("person"),
+            headcount=int(item.get("headcount", 1)),
+            start_month=None if start is None else self.fiscal.first.plus_months(start - 1),
+            annual_cost=role.default_annual_cost if cost is None else Decimal(cost),
+            notes=item.get("notes", ""),
+            sort_order=sort_order,
         )
-        for index, report in enumerate(item.get("reports", [])):
-            self.add(report, manager_id=position_id, sort_order=index)
+        self.session.add(Position(**row))
+        return position_id

@@ -4,10 +4,14 @@ in by the sums in place, equal the numbers computed afresh."""
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 from revorg.model import edits
+from revorg.model.document import PlanDocument
+from revorg.model.entities import Position, RoleType
 from revorg.model.generator import generate_plan
-from revorg.model.rows import PositionRow, position_rows
+from revorg.model.months import YearMonth
+from revorg.model.rows import PositionRow, open_position_row, position_row, position_rows
 from revorg.model.scenario_rows import ScenarioRows
 from revorg.model.summary import scenario_positions, summarize, summary_of, totals_basis
 
@@ -26,6 +30,62 @@ def test_rows_hold_the_columns_of_the_entities() -> None:
     assert some == [rows[2], rows[5]]
     assert position_rows(document.session, scenario.id, []) == []
     document.close()
+
+
+def test_a_new_position_row_is_an_open_single_head_at_the_top_unless_told() -> None:
+    row = position_row(id=7, scenario_id=1, title="AE", role_key="ae", department_key="sales")
+    assert list(row) == list(PositionRow._fields)  # every column, in the table's order
+    lineage = row.pop("lineage")
+    assert row == {
+        "id": 7,
+        "scenario_id": 1,
+        "title": "AE",
+        "role_key": "ae",
+        "department_key": "sales",
+        "manager_id": None,
+        "person_name": None,
+        "headcount": 1,
+        "start_month": None,
+        "annual_cost": Decimal(0),
+        "capacity_override": None,
+        "notes": "",
+        "sort_order": 0,
+    }
+    assert len(lineage) == 32
+    again = position_row(id=8, scenario_id=1, title="AE", role_key="ae", department_key="sales")
+    assert again["lineage"] != lineage  # a fresh lineage each time, unless one is given
+    kept = position_row(
+        id=9, scenario_id=1, title="AE", role_key="ae", department_key="sales", lineage="p3"
+    )
+    assert kept["lineage"] == "p3"
+
+
+def test_an_open_position_of_a_role_takes_its_name_department_and_cost(
+    demo_document: PlanDocument,
+) -> None:
+    session = demo_document.session
+    role = session.get(RoleType, "ae")
+    assert role is not None
+    row = open_position_row(
+        role,
+        id=999,
+        scenario_id=demo_document.scenario().id,
+        manager_id=None,
+        sort_order=3,
+        language="es",
+        start_month=YearMonth(2027, 4),
+    )
+    assert row["title"] == role.name("es") != role.name("en")
+    assert (row["role_key"], row["department_key"]) == ("ae", role.department_key)
+    assert row["annual_cost"] == role.default_annual_cost
+    assert (row["start_month"], row["sort_order"], row["person_name"]) == (
+        YearMonth(2027, 4),
+        3,
+        None,
+    )
+    session.add(Position(**row))  # the entity takes the row as it is
+    session.flush()
+    assert session.get(Position, 999) is not None
 
 
 def test_rows_see_edits_not_yet_flushed() -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from revorg.model import edits
+from revorg.model.comparison import compare_scenarios, diff_positions
 from revorg.model.document import PlanDocument
 from revorg.model.entities import (
     Assumption,
@@ -24,9 +25,7 @@ from revorg.model.months import YearMonth
 from revorg.model.rows import position_rows
 from revorg.model.scenarios import (
     ScenarioSnapshot,
-    compare_scenarios,
     copy_scenario_rows,
-    diff_positions,
     insert_scenario,
     managers_first,
     remove_scenario,
@@ -158,6 +157,20 @@ def test_a_copy_is_not_in_the_plan_until_inserted(demo_document: PlanDocument) -
     rows = snapshot.positions.as_dicts()
     assert managers_first(rows) == rows  # managers come before their reports
     assert len(rows) == 19 and {row["scenario_id"] for row in rows} == {snapshot.scenario_id}
+
+
+def test_managers_first_keeps_a_damaged_plans_cycle_and_whoever_is_below_it() -> None:
+    rows = [
+        {"id": 1, "manager_id": None},
+        {"id": 4, "manager_id": 5},  # 4 -> 5 -> 3 -> 4: a reporting cycle
+        {"id": 6, "manager_id": 3},  # below the cycle
+        {"id": 5, "manager_id": 3},
+        {"id": 3, "manager_id": 4},
+        {"id": 2, "manager_id": 1},
+        {"id": 7, "manager_id": 99},  # a manager outside the rows
+    ]
+    ordered = [row["id"] for row in managers_first(rows)]
+    assert ordered == [1, 2, 7, 4, 3, 6, 5]
 
 
 def test_copy_then_remove_then_insert_gives_the_same_rows(demo_document: PlanDocument) -> None:

@@ -33,9 +33,9 @@ from revorg.gui.numbers import (
 )
 from revorg.gui.panels.capacity import STATUS_COLOURS
 from revorg.gui.panels.tables import make_table
+from revorg.model.comparison import Card, Compared, FieldValue, MatchedCard, ScenarioComparison
 from revorg.model.errors import PlanEditError
 from revorg.model.months import YearMonth
-from revorg.model.scenarios import Card, Compared, FieldValue, MatchedCard, ScenarioComparison
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MONEY, COUNT, RATE = "money", "count", "rate"

@@ -14,7 +14,7 @@ from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import ScenarioRows
-from revorg.model.scenarios import ScenarioComparison, compare_scenarios
+from revorg.model.comparison import ScenarioComparison, compare_scenarios
 from revorg.model.summary import ScenarioSummary, scenario_assumptions, summary_of, totals_basis
 from revorg.model.timeline import TimelineRow, hiring_timeline
 
