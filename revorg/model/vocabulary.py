@@ -35,6 +35,28 @@ class Metric(StrEnum):
     REVENUE_UPLIFT = "revenue_uplift"
 
 
+# Metrics given as a share (0.75 for 75 %).
+RATE_METRICS = frozenset({Metric.ATTAINMENT, Metric.MEETING_TO_WIN_RATE, Metric.REVENUE_UPLIFT})
+
+
+class DriverLineKey(StrEnum):
+    """The plan's driver lines, each a target in its own unit set against capacity."""
+
+    LEADS = "leads"
+    NEW_BUSINESS = "new_business"
+    MEETINGS = "meetings"
+    BASE_REVENUE = "base_revenue"
+    EXPANSION = "expansion"
+
+
+class LineUnit(StrEnum):
+    """The unit of a driver line's target and capacity."""
+
+    LEADS = "leads"
+    MEETINGS = "meetings"
+    MONEY = "money"
+
+
 class Status(StrEnum):
     """How well capacity covers a target, from best to worst after NONE (no target)."""
 

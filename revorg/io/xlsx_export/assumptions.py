@@ -11,9 +11,8 @@ from revorg.io.xlsx_layout import (
     ASSUMPTIONS,
 )
 from revorg.model.capacity import ANNUAL_METRIC_BY_KIND
-from revorg.model.vocabulary import Metric
+from revorg.model.vocabulary import RATE_METRICS
 
-RATE_METRICS = frozenset({Metric.ATTAINMENT, Metric.MEETING_TO_WIN_RATE, Metric.REVENUE_UPLIFT})
 MONEY_METRICS = frozenset(ANNUAL_METRIC_BY_KIND.values())  # quotas and the book: money
 
 

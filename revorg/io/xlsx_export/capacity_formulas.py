@@ -28,7 +28,7 @@ from revorg.model.capacity import (
     PLAN_WIDE,
 )
 from revorg.model.catalogue import capacity_roles
-from revorg.model.vocabulary import CapacityKind, Metric, Status
+from revorg.model.vocabulary import CapacityKind, DriverLineKey, Metric, Status
 
 # Statuses from best to worst after "none", as an array constant (DepartmentCapacity.status).
 STATUSES = "{" + ",".join(f'"{status}"' for status in Status) + "}"
@@ -169,21 +169,24 @@ def _kind_capacity(kind: CapacityKind) -> str:
     return f'SUMIFS(OrgCapacity,OrgKind,"{kind}")'
 
 
-def driver_line_formulas() -> dict[str, tuple[str, str]]:
+def driver_line_formulas() -> dict[DriverLineKey, tuple[str, str]]:
     """(target, capacity) of each driver line: coverage.driver_lines; the meetings line only
     when coverage._meetings_line has one ("" otherwise)."""
     meetings_exist = (
         f"AND(MeetingToWinRate>0,OR(AeShare<>0,{_kind_capacity(CapacityKind.MEETINGS)}<>0))"
     )
     return {
-        "leads": ("=Leads", f"={_kind_capacity(CapacityKind.LEADS)}"),
-        "new_business": ("=NewBusiness", f"={_kind_capacity(CapacityKind.QUOTA)}"),
-        "meetings": (
+        DriverLineKey.LEADS: ("=Leads", f"={_kind_capacity(CapacityKind.LEADS)}"),
+        DriverLineKey.NEW_BUSINESS: ("=NewBusiness", f"={_kind_capacity(CapacityKind.QUOTA)}"),
+        DriverLineKey.MEETINGS: (
             f'=IF({meetings_exist},ROUNDUP(ROUND(NewCustomers*AeShare/MeetingToWinRate,9),0),"")',
             f'=IF({meetings_exist},{_kind_capacity(CapacityKind.MEETINGS)},"")',
         ),
-        "base_revenue": ("=BaseRevenue", f"={_kind_capacity(CapacityKind.BOOK_OF_BUSINESS)}"),
-        "expansion": ("=Expansion", f"={_kind_capacity(CapacityKind.EXPANSION_QUOTA)}"),
+        DriverLineKey.BASE_REVENUE: (
+            "=BaseRevenue",
+            f"={_kind_capacity(CapacityKind.BOOK_OF_BUSINESS)}",
+        ),
+        DriverLineKey.EXPANSION: ("=Expansion", f"={_kind_capacity(CapacityKind.EXPANSION_QUOTA)}"),
     }
 
 
@@ -202,25 +205,23 @@ def worst_status(*cells: str) -> str:
     return f"=INDEX({STATUSES},MAX({ranks}))"
 
 
-def department_formulas(line_row: Mapping[str, int]) -> dict[str, tuple[str, str, str]]:
+def department_formulas(line_row: Mapping[DriverLineKey, int]) -> dict[str, tuple[str, str, str]]:
     """(target, capacity, status) of the departments with lines: coverage.department_capacities
     (marketing's leads at the close rate and average deal, sales' quota, customer success'
     retained book plus expansion). Other departments have none."""
-    lr = line_row
+    leads = line_row[DriverLineKey.LEADS]
+    sales, meetings = line_row[DriverLineKey.NEW_BUSINESS], line_row[DriverLineKey.MEETINGS]
+    base, expansion = line_row[DriverLineKey.BASE_REVENUE], line_row[DriverLineKey.EXPANSION]
     return {
         "marketing": (
             "=ROUND(Leads*CloseRate*AverageDeal,2)",
-            f"=ROUND(D{lr['leads']}*CloseRate*AverageDeal,2)",
-            f"=G{lr['leads']}",
+            f"=ROUND(D{leads}*CloseRate*AverageDeal,2)",
+            f"=G{leads}",
         ),
-        "sales": (
-            f"=C{lr['new_business']}",
-            f"=D{lr['new_business']}",
-            worst_status(f"G{lr['new_business']}", f"G{lr['meetings']}"),
-        ),
+        "sales": (f"=C{sales}", f"=D{sales}", worst_status(f"G{sales}", f"G{meetings}")),
         "customer_success": (
-            f"=ROUND(BaseRevenue*Retention+C{lr['expansion']},2)",
-            f"=ROUND(MIN(D{lr['base_revenue']},BaseRevenue)*Retention+D{lr['expansion']},2)",
-            worst_status(f"G{lr['base_revenue']}", f"G{lr['expansion']}"),
+            f"=ROUND(BaseRevenue*Retention+C{expansion},2)",
+            f"=ROUND(MIN(D{base},BaseRevenue)*Retention+D{expansion},2)",
+            worst_status(f"G{base}", f"G{expansion}"),
         ),
     }

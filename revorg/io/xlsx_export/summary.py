@@ -20,10 +20,10 @@ from revorg.io.xlsx_export.book import Book
 from revorg.io.xlsx_export.cells import STATUS_FILLS, append_all, currency_format, formula_text
 from revorg.io.xlsx_layout import SUMMARY
 from revorg.model.cost import DEFAULT_CRO_UPLIFT
-from revorg.model.vocabulary import Metric, Status
+from revorg.model.vocabulary import DriverLineKey, LineUnit, Metric, Status
 
 OVERVIEW_KEYS = ("goal", "total_revenue", "gap", "new_customers")
-LINE_KEYS = ("leads", "new_business", "meetings", "base_revenue", "expansion")
+LINE_KEYS = tuple(DriverLineKey)
 COST_KEYS = (
     "total_cost",
     "cost_share",
@@ -63,11 +63,11 @@ LINE_HEADINGS = (
 )
 # Each line's department and unit (revorg.model.capacity.coverage.driver_lines); None: money.
 LINE_PLACES = {
-    "leads": ("marketing", "leads"),
-    "new_business": ("sales", None),
-    "meetings": ("sales", "meetings"),
-    "base_revenue": ("customer_success", None),
-    "expansion": ("customer_success", None),
+    DriverLineKey.LEADS: ("marketing", LineUnit.LEADS),
+    DriverLineKey.NEW_BUSINESS: ("sales", None),
+    DriverLineKey.MEETINGS: ("sales", LineUnit.MEETINGS),
+    DriverLineKey.BASE_REVENUE: ("customer_success", None),
+    DriverLineKey.EXPANSION: ("customer_success", None),
 }
 
 
@@ -80,7 +80,7 @@ class _Layout:
     first_department: int = field(init=False)
     total_row: int = field(init=False)
     lines_head: int = field(init=False)
-    line_row: dict[str, int] = field(init=False)
+    line_row: dict[DriverLineKey, int] = field(init=False)
     cost_head: int = field(init=False)
     cost_row: dict[str, int] = field(init=False)
 
@@ -90,7 +90,7 @@ class _Layout:
         self.total_row = self.first_department + self.departments
         self.lines_head = self.total_row + 3
         self.line_row = {key: self.lines_head + 1 + i for i, key in enumerate(LINE_KEYS)}
-        self.cost_head = self.line_row["expansion"] + 2
+        self.cost_head = self.line_row[DriverLineKey.EXPANSION] + 2
         self.cost_row = {key: self.cost_head + 1 + i for i, key in enumerate(COST_KEYS)}
 
     @property
@@ -196,11 +196,11 @@ def _lines(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> None:
     for key, r in layout.line_row.items():
         target, capacity = formulas[key]
         department_key, count_unit = LINE_PLACES[key]
-        unit = book.data.currency if count_unit is None else count_unit
+        unit = book.data.currency if count_unit is None else str(count_unit)
         style = styles.money if count_unit is None else styles.number
         rows[r] = [
             book.text(f"line_{key}"),
-            key,
+            str(key),
             book.cell(SUMMARY, target, style),
             book.cell(SUMMARY, capacity, style),
             book.cell(SUMMARY, f'=IF(N(C{r})>0,D{r}/C{r},"")', styles.percent),
@@ -250,7 +250,8 @@ def _status_colours_and_chart(book: Book, layout: _Layout) -> None:
     sheet.conditional_formatting = ConditionalFormattingList()
     for status, color in STATUS_FILLS.items():
         fill = PatternFill("solid", start_color=color, end_color=color, bgColor=color)
-        for ref in (f"G{first}:G{last}", f"G{line_row['leads']}:G{line_row['expansion']}"):
+        lines = f"G{line_row[DriverLineKey.LEADS]}:G{line_row[DriverLineKey.EXPANSION]}"
+        for ref in (f"G{first}:G{last}", lines):
             sheet.conditional_formatting.add(
                 ref, CellIsRule(operator="equal", formula=[formula_text(status)], fill=fill)
             )

@@ -18,7 +18,7 @@ from revorg.model.catalogue import CapacityRoles, capacity_roles
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import YearMonth
 from revorg.model.planning import TargetInputs, TargetOutcome
-from revorg.model.vocabulary import STATUS_RANK, CapacityKind, Status
+from revorg.model.vocabulary import STATUS_RANK, CapacityKind, DriverLineKey, LineUnit, Status
 
 AMBER_FROM = Decimal("0.9")  # 90 % to 100 % covered: amber; below: red
 PUBLISHED_AES_PER_SDR = Decimal("2.5")  # the published average: 1 SDR to about 2.5 AEs
@@ -37,9 +37,9 @@ def status_of(coverage: Decimal | None) -> Status:
 class DriverLine:
     """One target the organisation must meet, in its own unit, with what its people supply."""
 
-    key: str  # leads, new_business, meetings, base_revenue, expansion
+    key: str  # a DriverLineKey
     department_key: str
-    unit: str  # "leads", "meetings" or "money"
+    unit: str  # a LineUnit
     target: Decimal
     capacity: Decimal
     hire_role: str | None  # the role that closes a shortfall of this line
@@ -119,17 +119,17 @@ def driver_lines(
     roles = capacity_roles()
     lines = [
         DriverLine(
-            "leads",
+            DriverLineKey.LEADS,
             "marketing",
-            "leads",
+            LineUnit.LEADS,
             Decimal(inputs.leads),
             get(CapacityKind.LEADS, ZERO),
             hire_role(totals, kinds, CapacityKind.LEADS, roles),
         ),
         DriverLine(
-            "new_business",
+            DriverLineKey.NEW_BUSINESS,
             "sales",
-            "money",
+            LineUnit.MONEY,
             outcome.new_business,
             get(CapacityKind.QUOTA, ZERO),
             quota_hire_role(totals, roles),
@@ -140,17 +140,17 @@ def driver_lines(
         lines.append(meetings)
     lines += [
         DriverLine(
-            "base_revenue",
+            DriverLineKey.BASE_REVENUE,
             "customer_success",
-            "money",
+            LineUnit.MONEY,
             inputs.base_revenue,
             get(CapacityKind.BOOK_OF_BUSINESS, ZERO),
             hire_role(totals, kinds, CapacityKind.BOOK_OF_BUSINESS, roles),
         ),
         DriverLine(
-            "expansion",
+            DriverLineKey.EXPANSION,
             "customer_success",
-            "money",
+            LineUnit.MONEY,
             inputs.expansion,
             get(CapacityKind.EXPANSION_QUOTA, ZERO),
             hire_role(totals, kinds, CapacityKind.EXPANSION_QUOTA, roles),
@@ -174,7 +174,7 @@ def _meetings_line(
         return None
     needed = Decimal(math.ceil(outcome.new_customers * booked_share / win_rate))
     role = hire_role(totals, kinds, CapacityKind.MEETINGS, roles)
-    return DriverLine("meetings", "sales", "meetings", needed, supplied, role)
+    return DriverLine(DriverLineKey.MEETINGS, "sales", LineUnit.MEETINGS, needed, supplied, role)
 
 
 def _sum_of(values: Mapping[str, Decimal], keys: Sequence[str]) -> Decimal:
@@ -237,8 +237,8 @@ def department_capacities(
     average deal, sales' quota, customer success' retained book plus expansion."""
     by_key = {line.key: line for line in lines}
     revenue_per_lead = inputs.close_rate * inputs.average_deal
-    leads, sales = by_key["leads"], by_key["new_business"]
-    base, expansion = by_key["base_revenue"], by_key["expansion"]
+    leads, sales = by_key[DriverLineKey.LEADS], by_key[DriverLineKey.NEW_BUSINESS]
+    base, expansion = by_key[DriverLineKey.BASE_REVENUE], by_key[DriverLineKey.EXPANSION]
     retained_base = min(base.capacity, inputs.base_revenue) * inputs.retention
     rollups = {
         "marketing": (leads.target * revenue_per_lead, leads.capacity * revenue_per_lead),
