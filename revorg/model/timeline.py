@@ -12,6 +12,7 @@ from revorg.model.capacity import (
     Assumptions,
     PlannedPosition,
     exact_monthly_capacity,
+    has_capacity,
     kind_of,
     position_capacity,
     start_offset,
@@ -19,7 +20,6 @@ from revorg.model.capacity import (
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear
 from revorg.model.planning import fiscal_year_cost
-from revorg.model.vocabulary import CapacityKind
 
 MONTHS = 12
 
@@ -59,7 +59,7 @@ class TimelineRow:
         if position.is_open and offset < MONTHS:
             self.open_starts[offset] += position.headcount
         self.year_cost += fiscal_year_cost(position, fiscal)
-        if self.kind != CapacityKind.NONE:
+        if has_capacity(self.kind):
             self.year_capacity += position_capacity(position, self.kind, assumptions, fiscal)
 
 

@@ -63,6 +63,11 @@ def kind_of(role_key: str, kinds: Mapping[str, str]) -> str:
     return kinds.get(role_key, CapacityKind.NONE)
 
 
+def has_capacity(kind: str) -> bool:
+    """Whether positions of a kind count in the capacity sums (leaders, support: no)."""
+    return kind != CapacityKind.NONE
+
+
 def full_year_capacity(kind: str, role_key: str, assumptions: Assumptions) -> Decimal:
     """What one fully ramped head of a role delivers in a year, in its kind's unit."""
     if kind in ANNUAL_METRIC_BY_KIND:
@@ -139,7 +144,7 @@ def capacity_share(
     """What a position adds to the capacity sums: its kind and its capacity; None when its role
     has no capacity kind (it adds heads only). Every sum of capacity counts positions by this."""
     kind = kind_of(position.role_key, kinds)
-    if kind == CapacityKind.NONE:
+    if not has_capacity(kind):
         return None
     return kind, position_capacity(position, kind, assumptions, fiscal)
 
@@ -212,21 +217,22 @@ def capacity_totals(
     # A large chart repeats a few dozen shapes of position thousands of times: compute each once.
     known: dict[tuple[object, ...], tuple[str, Decimal] | None] = {}
     for position in positions:
-        heads[position.role_key] += position.headcount
+        role = position.role_key
+        heads[role] += position.headcount
+        if not has_capacity(kind_of(role, kinds)):
+            continue  # heads only (see capacity_share); checked before making the shape
         shape = (
-            position.role_key,
+            role,
             position.headcount,
             start_offset(position, fiscal),
             position.is_open,
             position.capacity_override,
         )
-        if shape in known:
-            share = known[shape]
-        else:
-            share = known[shape] = capacity_share(position, kinds, assumptions, fiscal)
+        share = known.get(shape)
         if share is None:
-            continue
-        kind, value = share
-        by_kind[kind] += value
-        by_role[position.role_key] += value
+            share = known[shape] = capacity_share(position, kinds, assumptions, fiscal)
+        if share is not None:
+            kind, value = share
+            by_kind[kind] += value
+            by_role[role] += value
     return CapacityTotals(dict(by_kind), dict(by_role), dict(heads))
