@@ -53,7 +53,11 @@ def test_each_position_and_role_recalculates_to_the_models_rule(
         assumptions = scenario_assumptions(scenario)
         kinds = {role.key: role.capacity_kind for role in session.scalars(select(RoleType))}
         positions = {position.id: position for position in scenario.positions}
-        org_rows = [row for row in values[ORG].iter_rows(min_row=2, values_only=True)]
+        org_rows = [
+            row
+            for row in values[ORG].iter_rows(min_row=2, values_only=True)
+            if row[ORG_COLUMN["id"]] is not None
+        ]
         assert sorted(row[ORG_COLUMN["id"]] for row in org_rows) == sorted(positions)
         for row in org_rows:
             position = positions[row[ORG_COLUMN["id"]]]
