@@ -10,7 +10,7 @@ from revorg.io.xlsx_layout import (
     ASSUMPTION_TABLE,
     ASSUMPTIONS,
 )
-from revorg.model.capacity import ANNUAL_METRIC_BY_KIND
+from revorg.model.capacity import ANNUAL_METRIC_BY_KIND, PLAN_WIDE
 from revorg.model.vocabulary import RATE_METRICS
 
 MONEY_METRICS = frozenset(ANNUAL_METRIC_BY_KIND.values())  # quotas and the book: money
@@ -36,7 +36,7 @@ def write_assumptions(book: Book) -> None:
         sheet.append(
             [
                 book.user_text(ASSUMPTIONS, assumption.role_key),
-                f'=IF({key}="*",{whole_plan},IFERROR(INDEX(RoleName,MATCH({key},RoleKey,0))'
+                f'=IF({key}="{PLAN_WIDE}",{whole_plan},IFERROR(INDEX(RoleName,MATCH({key},RoleKey,0))'
                 f'&"",""))',
                 book.user_text(ASSUMPTIONS, assumption.metric),
                 value if style is None else book.cell(ASSUMPTIONS, value, style),
