@@ -15,8 +15,15 @@ from openpyxl.formatting.formatting import (  # type: ignore[import-untyped]
 from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped]
 from openpyxl.styles import PatternFill  # type: ignore[import-untyped]
 
-from revorg.io.xlsx_export import capacity_formulas as twins
 from revorg.io.xlsx_export.book import Book
+from revorg.io.xlsx_export.capacity_formulas import (
+    booked_meeting_share,
+    closers_per_setter,
+    department_formulas,
+    driver_line_formulas,
+    line_status,
+    meeting_to_win_rate,
+)
 from revorg.io.xlsx_export.cells import STATUS_FILLS, append_all, currency_format, formula_text
 from revorg.io.xlsx_layout import SUMMARY
 from revorg.model.cost import DEFAULT_CRO_UPLIFT
@@ -142,12 +149,10 @@ def _departments(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> Non
     head = layout.department_head
     rows[head - 1] = [book.cell(SUMMARY, book.text("section_departments"), styles.section)]
     rows[head] = [book.cell(SUMMARY, book.text(key), styles.header) for key in DEPARTMENT_HEADINGS]
-    department_formulas = twins.department_formulas(layout.line_row)
+    by_department = department_formulas(layout.line_row)
     for i, department in enumerate(book.data.departments):
         r = layout.first_department + i
-        target, capacity, status = department_formulas.get(
-            department.key, ("=0", "=0", str(Status.NONE))
-        )
+        target, capacity, status = by_department.get(department.key, ("=0", "=0", str(Status.NONE)))
         rows[r] = [
             department.name(book.language),
             department.key,
@@ -192,7 +197,7 @@ def _lines(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> None:
     rows[head - 1] = [book.cell(SUMMARY, book.text("section_lines"), styles.section)]
     rows[head] = [book.cell(SUMMARY, book.text(key), styles.header) for key in LINE_HEADINGS]
     names = {d.key: d.name(book.language) for d in book.data.departments}
-    formulas = twins.driver_line_formulas()
+    formulas = driver_line_formulas()
     for key, r in layout.line_row.items():
         target, capacity = formulas[key]
         department_key, count_unit = LINE_PLACES[key]
@@ -205,7 +210,7 @@ def _lines(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> None:
             book.cell(SUMMARY, capacity, style),
             book.cell(SUMMARY, f'=IF(N(C{r})>0,D{r}/C{r},"")', styles.percent),
             book.cell(SUMMARY, f'=IF(N(C{r})>0,MAX(0,C{r}-D{r}),"")', style),
-            twins.line_status(r),
+            line_status(r),
             names.get(department_key, department_key),
             unit,
         ]
@@ -234,9 +239,9 @@ def _cost(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> None:
             f"=C{cr['cro_uplift_revenue']}-C{cr['cro_cost']}",
             styles.money_bold,
         ),
-        "meeting_to_win": (twins.meeting_to_win_rate(), styles.percent),
-        "ae_share": (twins.booked_meeting_share(), styles.percent),
-        "aes_per_sdr": (twins.closers_per_setter(), styles.decimal),
+        "meeting_to_win": (meeting_to_win_rate(), styles.percent),
+        "ae_share": (booked_meeting_share(), styles.percent),
+        "aes_per_sdr": (closers_per_setter(), styles.decimal),
     }
     for key, r in cr.items():
         formula, style = cost_formulas[key]
