@@ -10,9 +10,10 @@ from importlib import resources
 from typing import Any
 
 from revorg.model.entities import LANGUAGES, Assumption, Department, RoleType
+from revorg.model.vocabulary import CapacityKind
 
 DEPARTMENT_KEYS = ("executive", "marketing", "sales", "customer_success", "revops")
-CAPACITY_KINDS = ("quota", "expansion_quota", "book_of_business", "meetings", "leads", "none")
+CAPACITY_KINDS = tuple(CapacityKind)
 FUNNEL_STAGES = ("all", "acquire", "engage", "retain", "expand")
 
 
@@ -36,6 +37,11 @@ class RoleSpec:
     descriptions: dict[str, str]
     default_annual_cost: Decimal
     aliases: dict[str, tuple[str, ...]]
+    # The role hired when a line of its capacity kind falls short (one role per kind).
+    default_hire: bool = False
+    # Quota carriers only: "booked", closes meetings that setters book (AE); "own", runs the
+    # whole cycle and books its own meetings (inside sales); None: neither.
+    pipeline: str | None = None
 
 
 def read_resource_json(*parts: str) -> Any:
@@ -71,8 +77,32 @@ def role_specs() -> tuple[RoleSpec, ...]:
             descriptions=dict(item["description"]),
             default_annual_cost=Decimal(item["default_annual_cost"]),
             aliases={lang: tuple(item["aliases"].get(lang, ())) for lang in LANGUAGES},
+            default_hire=bool(item.get("default_hire", False)),
+            pipeline=item.get("pipeline"),
         )
         for item in read_resource_json("roles.json")
+    )
+
+
+@dataclass(frozen=True)
+class CapacityRoles:
+    """Which role carries which part of the capacity rule: catalogue data, looked up by role
+    key (a plan's custom roles take no part, as before they existed here)."""
+
+    default_hire: dict[CapacityKind, str]  # kind: the role hired to close a short line
+    booked_closers: tuple[str, ...]  # quota carriers fed by meeting setters (AEs)
+    own_pipeline_closers: tuple[str, ...]  # quota carriers who book their own (inside sales)
+
+
+@cache
+def capacity_roles() -> CapacityRoles:
+    specs = role_specs()
+    return CapacityRoles(
+        default_hire={
+            CapacityKind(spec.capacity_kind): spec.key for spec in specs if spec.default_hire
+        },
+        booked_closers=tuple(spec.key for spec in specs if spec.pipeline == "booked"),
+        own_pipeline_closers=tuple(spec.key for spec in specs if spec.pipeline == "own"),
     )
 
 

@@ -11,6 +11,7 @@ from revorg.model.capacity import Assumptions
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear
 from revorg.model.planning import StaffedPosition, TargetInputs, TargetOutcome, fiscal_year_cost
+from revorg.model.vocabulary import Metric
 
 ACQUISITION_DEPARTMENTS = ("sales", "marketing")
 DEFAULT_CRO_UPLIFT = Decimal("0.10")
@@ -61,7 +62,7 @@ def cost_view_of(
     """cost_view() from the CRO's cost within the fiscal year, summed by the caller."""
     total = sum(cost_by_department.values(), ZERO)
     acquisition = sum((cost_by_department.get(k, ZERO) for k in ACQUISITION_DEPARTMENTS), ZERO)
-    uplift_rate = assumptions.get("cro", "revenue_uplift", DEFAULT_CRO_UPLIFT)
+    uplift_rate = assumptions.get("cro", Metric.REVENUE_UPLIFT, DEFAULT_CRO_UPLIFT)
     return CostView(
         total=total,
         by_department=dict(cost_by_department),

@@ -19,6 +19,7 @@ from revorg.model.comparison import (
 )
 from revorg.model.planning import plain_decimal
 from revorg.model.summary import ScenarioSummary
+from revorg.model.vocabulary import Status
 
 
 def format_summary(summary: ScenarioSummary) -> str:
@@ -198,7 +199,7 @@ def _compared_rows(
 
 def _department_title(department: DepartmentComparison) -> str:
     a, b = department.status_a, department.status_b
-    if a == b == "none":
+    if a == b == Status.NONE:
         return department.name
     return f"{department.name} ({a})" if a == b else f"{department.name} ({a} -> {b})"
 

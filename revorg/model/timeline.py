@@ -12,6 +12,8 @@ from revorg.model.capacity import (
     Assumptions,
     PlannedPosition,
     exact_monthly_capacity,
+    has_capacity,
+    kind_of,
     position_capacity,
     start_offset,
 )
@@ -57,7 +59,7 @@ class TimelineRow:
         if position.is_open and offset < MONTHS:
             self.open_starts[offset] += position.headcount
         self.year_cost += fiscal_year_cost(position, fiscal)
-        if self.kind != "none":
+        if has_capacity(self.kind):
             self.year_capacity += position_capacity(position, self.kind, assumptions, fiscal)
 
 
@@ -79,7 +81,7 @@ def hiring_timeline(
         key = (position.department_key, position.role_key)
         row = rows.get(key)
         if row is None:
-            row = rows[key] = TimelineRow(*key, kinds.get(position.role_key, "none"))
+            row = rows[key] = TimelineRow(*key, kind_of(position.role_key, kinds))
         row.add(position, assumptions, fiscal)
     return sorted(
         rows.values(),

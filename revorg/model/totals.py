@@ -17,7 +17,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from revorg.model.capacity import Assumptions, CapacityTotals, PlannedPosition, position_capacity
+from revorg.model.capacity import Assumptions, CapacityTotals, PlannedPosition, capacity_share
 from revorg.model.money import ZERO
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import (
@@ -115,8 +115,7 @@ _shape_of = attrgetter(*PositionShape._fields)
 class _Share(NamedTuple):
     fiscal_cost: Decimal
     run_rate_cost: Decimal
-    kind: str
-    capacity: Decimal
+    capacity: tuple[str, Decimal] | None  # kind and capacity (revorg.model.capacity's rule)
 
 
 class PositionTotals:
@@ -227,21 +226,17 @@ class PositionTotals:
         self.run_rate_cost.add(department, share.run_rate_cost, times)
         _bump(self.role_heads, role, heads)
         self.role_cost.add(role, share.fiscal_cost, times)
-        if share.kind != "none":
-            self.capacity_by_kind.add(share.kind, share.capacity, times)
-            self.capacity_by_role.add(role, share.capacity, times)
+        if share.capacity is not None:
+            kind, capacity = share.capacity
+            self.capacity_by_kind.add(kind, capacity, times)
+            self.capacity_by_role.add(role, capacity, times)
 
     def _share(self, shape: PositionShape) -> _Share:
         basis = self.basis
-        kind = basis.kinds.get(shape.role_key, "none")
-        capacity = ZERO
-        if kind != "none":
-            capacity = position_capacity(shape, kind, basis.assumptions, basis.fiscal)
         return _Share(
             fiscal_year_cost(shape, basis.fiscal),
             shape.annual_cost * shape.headcount,
-            kind,
-            capacity,
+            capacity_share(shape, basis.kinds, basis.assumptions, basis.fiscal),
         )
 
     def _check_span(self, manager_id: int, manager: CountedPosition | None) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from revorg.model.catalogue import (
     CAPACITY_KINDS,
     FUNNEL_STAGES,
+    capacity_roles,
     default_assumptions,
     department_specs,
     role_spec,
@@ -18,6 +19,7 @@ from revorg.model.catalogue import (
 )
 from revorg.model.document import PlanDocument
 from revorg.model.entities import LANGUAGES, Department, Position, RoleType
+from revorg.model.vocabulary import CapacityKind, Metric
 
 DEPARTMENT_KEYS = ["executive", "marketing", "sales", "customer_success", "revops"]
 
@@ -84,6 +86,33 @@ def test_leaders_and_capacities_follow_the_domain() -> None:
     assert role_spec("ae").capacity_kind == "quota"
     assert role_spec("sdr").capacity_kind == "meetings"
     assert role_spec("csm").capacity_kind == "book_of_business"
+
+
+def test_which_role_carries_which_capacity_is_catalogue_data() -> None:
+    roles = capacity_roles()
+    # One usual hire per kind of capacity, of that kind (seed 000's SDR/AE split by default).
+    assert roles.default_hire == {
+        CapacityKind.LEADS: "acquisition_specialist",
+        CapacityKind.MEETINGS: "sdr",
+        CapacityKind.QUOTA: "ae",
+        CapacityKind.EXPANSION_QUOTA: "account_manager",
+        CapacityKind.BOOK_OF_BUSINESS: "csm",
+    }
+    for kind, key in roles.default_hire.items():
+        assert role_spec(key).capacity_kind == kind
+    # AEs close the meetings SDRs book; inside sales reps run the whole cycle (seed 000).
+    assert roles.booked_closers == ("ae",)
+    assert roles.own_pipeline_closers == ("inside_sales",)
+    for key in roles.booked_closers + roles.own_pipeline_closers:
+        assert role_spec(key).capacity_kind == CapacityKind.QUOTA
+
+
+def test_kinds_and_metrics_are_the_words_stored_in_files() -> None:
+    assert CAPACITY_KINDS == (
+        "quota", "expansion_quota", "book_of_business", "meetings", "leads", "none"
+    )  # fmt: skip
+    assert {spec.capacity_kind for spec in role_specs()} <= set(CapacityKind)
+    assert {spec.metric for spec in default_assumptions()} == set(Metric)
 
 
 def test_unknown_role_key() -> None:

@@ -1,0 +1,88 @@
+"""What the workbook shows of a scenario, read from the plan once before writing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from revorg.model.document import PlanDocument
+from revorg.model.entities import Assumption, Department, RoleType, Scenario
+from revorg.model.org_tree import TreeNode
+from revorg.model.rows import PositionRow, position_rows
+
+Node = TypeVar("Node", bound=TreeNode)
+
+
+@dataclass(frozen=True)
+class PlanData:
+    plan_name: str
+    scenario_name: str
+    currency: str
+    fiscal_year: int
+    fiscal_start_month: int
+    targets: dict[str, Decimal | int]
+    departments: list[Department]
+    roles: list[RoleType]
+    positions: list[PositionRow]  # in chart order: each manager before its reports
+    dotted: dict[int, list[int]]
+    assumptions: list[Assumption]
+
+
+def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
+    session = document.session
+    plan = scenario.plan
+    targets = scenario.targets
+    positions = position_rows(session, scenario.id)  # read only: no ORM objects needed
+    dotted: dict[int, list[int]] = defaultdict(list)
+    for line in scenario.dotted_lines:
+        dotted[line.from_position_id].append(line.to_position_id)
+    return PlanData(
+        plan_name=plan.name,
+        scenario_name=scenario.name,
+        currency=plan.currency,
+        fiscal_year=plan.fiscal_year,
+        fiscal_start_month=plan.fiscal_start_month,
+        targets={
+            "Goal": targets.goal,
+            "Leads": targets.leads,
+            "CloseRate": targets.close_rate,
+            "AverageDeal": targets.average_deal,
+            "BaseRevenue": targets.base_revenue,
+            "Retention": targets.retention,
+            "Expansion": targets.expansion,
+        },
+        departments=list(session.scalars(select(Department).order_by(Department.sort_order))),
+        roles=list(session.scalars(select(RoleType).order_by(RoleType.sort_order, RoleType.key))),
+        positions=chart_order(positions),
+        dotted=dict(dotted),
+        assumptions=sorted(scenario.assumptions, key=lambda a: (a.role_key, a.metric)),
+    )
+
+
+def chart_order(positions: Sequence[Node]) -> list[Node]:
+    """Depth first, each manager before its reports, siblings left to right; positions that no
+    top of the chart reaches (a broken manager link) follow in id order."""
+    by_id = {position.id: position for position in positions}
+    children: dict[int | None, list[Node]] = defaultdict(list)
+    for position in positions:
+        parent = position.manager_id if position.manager_id in by_id else None
+        children[parent].append(position)
+    for siblings in children.values():
+        siblings.sort(key=lambda p: (p.sort_order, p.id))
+    ordered: list[Node] = []
+    seen: set[int] = set()
+    stack = list(reversed(children[None]))
+    while stack:
+        position = stack.pop()
+        if position.id in seen:
+            continue
+        seen.add(position.id)
+        ordered.append(position)
+        stack.extend(reversed(children.get(position.id, [])))
+    ordered += [p for p in positions if p.id not in seen]
+    return ordered
