@@ -18,7 +18,6 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from revorg.model.bulk import driver_connection, paused_gc
-
 from revorg.model.entities import (
     Assumption,
     DottedLine,

@@ -204,7 +204,7 @@ class ChartScene(QGraphicsScene):
         Only the cards whose mark can have changed are visited: those of departments whose
         status changed, and new and edited cards."""
         capacity = self.plan.summary().capacity.departments
-        marks = {
+        marks: dict[str, str | None] = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
             for key, department in capacity.items()
         }

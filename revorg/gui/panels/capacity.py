@@ -34,7 +34,12 @@ from revorg.gui.theme import is_dark, readable, readable_name
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, CapacityReport, DriverLine
 from revorg.model.summary import ScenarioSummary
 
-STATUS_COLOURS = {GREEN: "#2E7D32", AMBER: "#F9A825", RED: "#C62828", NO_TARGET: "#90A4AE"}
+STATUS_COLOURS: dict[str, str] = {
+    GREEN: "#2E7D32",
+    AMBER: "#F9A825",
+    RED: "#C62828",
+    NO_TARGET: "#90A4AE",
+}
 CHARTED_DEPARTMENTS = ("marketing", "sales", "customer_success")
 
 
@@ -219,12 +224,13 @@ class CapacityPanel(QWidget):
                 self.table.setItem(row, column, item)
 
     def _status_name(self, status: str) -> str:
-        return {
+        names: dict[str, str] = {
             GREEN: self.tr("covered"),
             AMBER: self.tr("nearly"),
             RED: self.tr("short"),
             NO_TARGET: self.tr("no target"),
-        }[status]
+        }
+        return names[status]
 
     def _refresh_checks(self, summary: ScenarioSummary) -> None:
         notes = []

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from revorg.model.bulk import paused_gc
+from revorg.model.comparison import ScenarioComparison, compare_scenarios
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Department, Position, RoleType, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
@@ -14,7 +15,6 @@ from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import ScenarioRows
-from revorg.model.comparison import ScenarioComparison, compare_scenarios
 from revorg.model.summary import ScenarioSummary, scenario_assumptions, summary_of, totals_basis
 from revorg.model.timeline import TimelineRow, hiring_timeline
 
