@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from revorg.io.report import ImportReport, Severity
+from revorg.io.values import parse_month
 from revorg.io.xlsx_export import export_workbook
 from revorg.io.xlsx_import import is_revorg_workbook, read_plan_workbook
 from revorg.io.xlsx_layout import (
@@ -29,7 +30,6 @@ from revorg.io.xlsx_layout import (
     TARGETS,
     label,
 )
-from revorg.io.xlsx_values import parse_month
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Department, RoleType
 from revorg.model.generator import generate_plan
