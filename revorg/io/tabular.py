@@ -249,7 +249,7 @@ def open_workbook(path: Path, report: ImportReport) -> WorkbookReader | None:
         return None
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
     text = " ".join(str(error).split())
     return text[:300] or type(error).__name__
 
@@ -259,5 +259,5 @@ def workbook_error(path: Path, error: BaseException) -> Phrase:
     return phrase(
         QT_TRANSLATE_NOOP("ImportFinding", "{file} cannot be read as an Excel workbook: {reason}"),
         file=path.name,
-        reason=_one_line(error),
+        reason=one_line(error),
     )

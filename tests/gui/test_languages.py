@@ -126,7 +126,7 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
     sources = sorted(
         str(path)
         for layer in ("gui", "model", "io")
-        for path in (REPOSITORY / "revorg" / layer).glob("*.py")
+        for path in (REPOSITORY / "revorg" / layer).rglob("*.py")
     )
     for language in TRANSLATED:
         copy = tmp_path / f"revorg_{language}.ts"

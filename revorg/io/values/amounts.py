@@ -91,6 +91,8 @@ def read_amount(value: object, mark: DecimalMark | None = None) -> Amount:
     if not isinstance(value, str):
         raise NotANumberError(value)
     text = value.strip()
+    if text.isascii() and text.isdigit():  # most cells of a CSV roster: "65000"
+        return Amount(Decimal(text))
     currency = None
     for symbol, code in CURRENCY_SYMBOLS.items():
         if symbol in text:
