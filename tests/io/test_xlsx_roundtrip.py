@@ -489,7 +489,7 @@ def test_unknown_role_becomes_a_custom_role_with_a_warning(tmp_path: Path) -> No
         role = document.session.get(RoleType, position.role_key)
         assert role is not None and role.is_custom and role.capacity_kind == "none"
         assert (role.key, role.name_en, role.department_key) == (
-            "partner_manager",
+            "custom_partner_manager",
             "Partner Manager",
             "sales",
         )

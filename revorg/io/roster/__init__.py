@@ -1,7 +1,7 @@
 """An HR roster (.xlsx or .csv, one row per person or vacancy) made into a new plan.
 
 Columns are found by their heading in English, Spanish or Chinese, whatever the case, accents
-and punctuation (resources/roster/headings.json); Name and Title are required. The heading row
+and punctuation (resources/vocabulary/headings.json); Name and Title are required. The heading row
 is the first of the first rows with known headings; in a workbook, the first sheet with Name and
 Title is read. Each title is matched to a role of the catalogue by its names, aliases and short
 names in the three languages (RoleMatcher); a title that matches none becomes a custom role. The

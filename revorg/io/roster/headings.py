@@ -36,13 +36,13 @@ LANGUAGES = ("en", "es", "zh")
 
 @cache
 def header_synonyms() -> dict[str, dict[str, tuple[str, ...]]]:
-    """Headings by field and language (resources/roster/headings.json), compared after
+    """Headings by field and language (resources/vocabulary/headings.json), compared after
     normalize(); a heading may also add words after one of these ("Salary (EUR)")."""
     data = json.loads(resources.files("revorg").joinpath(*RESOURCE).read_text(encoding="utf-8"))
     return {key: {language: tuple(data[key][language]) for language in LANGUAGES} for key in FIELDS}
 
 
-RESOURCE = ("resources", "roster", "headings.json")
+RESOURCE = ("resources", "vocabulary", "headings.json")
 
 
 @cache

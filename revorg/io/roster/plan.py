@@ -11,6 +11,7 @@ from sqlalchemy import delete, insert
 
 from revorg.io.messages import Localized, Phrase, phrase
 from revorg.io.report import Severity
+from revorg.io.role_match import custom_role_key
 from revorg.io.roster.entry import Entry
 from revorg.io.roster.findings import listed_rows
 from revorg.io.roster.headings import Columns
@@ -25,7 +26,7 @@ from revorg.io.roster.roles import (
     role_matcher,
     title_words,
 )
-from revorg.io.values.text import ASCII_WORD, normalize
+from revorg.io.values.text import normalize
 from revorg.model.catalogue import department_specs, role_specs
 from revorg.model.document import PlanDocument
 from revorg.model.entities import DottedLine, Position, RoleType
@@ -52,6 +53,7 @@ class PlanBuilder(LinkChecks):
         inexact: dict[str, tuple[str, int]] = {}
         moved: dict[tuple[str, str, bool], tuple[int, int]] = {}  # -> (first row, count)
         specs = {spec.key: spec for spec in role_specs()}
+        taken = set(specs)  # catalogue keys, then each custom role's
         for entry in entries:
             named_department = None
             if entry.department is not None:
@@ -78,13 +80,14 @@ class PlanBuilder(LinkChecks):
             if custom is None:
                 department = named_department or guess_department(entry.title)
                 custom = self.custom[key] = CustomRole(
-                    key=custom_key(entry.title, len(self.custom)),
+                    key=custom_role_key(entry.title, taken),
                     title=entry.title,
                     department_key=department or DEFAULT_DEPARTMENT,
                     guessed=named_department is None,
                     first_row=entry.row,
                     cost=entry.cost,
                 )
+                taken.add(custom.key)
             custom.count += 1
             entry.role_key = custom.key
             entry.department_key = named_department or custom.department_key
@@ -340,9 +343,3 @@ class CustomRole:
             default_annual_cost=cost,
             sort_order=sort_order,
         )
-
-
-def custom_key(title: str, number: int) -> str:
-    """ "custom_chief_of_staff" (ASCII words of the title), unique by a number."""
-    slug = "_".join(ASCII_WORD.findall(normalize(title)))[:40] or "role"
-    return f"custom_{number + 1}_{slug}"

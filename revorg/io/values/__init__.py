@@ -1,6 +1,6 @@
 """One reader of the values people type in rosters and workbooks: dates, amounts, rates and
 the encoding of text files. The roster importer (revorg.io.roster) and the workbook importer
-(revorg.io.workbook) both read through it, so the same text gives the same value in both.
+(revorg.io.xlsx_import) both read through it, so the same text gives the same value in both.
 
 The policy (docs/values.md says it for users):
 

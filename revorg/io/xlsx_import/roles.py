@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from revorg.io.messages import Listed
+from revorg.io.role_match import custom_role_key, role_matcher
 from revorg.io.values import parse_number
 from revorg.io.xlsx_import.cells import (
     NEGATIVE_COST,
@@ -23,7 +23,6 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import to_money
 
 MAX_KEY_LENGTH = 60
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class RolesReader(TargetsReader):
@@ -170,6 +169,10 @@ class RolesReader(TargetsReader):
                 return text
             if text and fold(text) in self.role_names:
                 return self.role_names[fold(text)]
+        for text in (typed, named):  # the roster's words: "Ejecutiva de cuentas" is an AE
+            found = role_matcher().match(text) if text else None
+            if found is not None and found.exact and found.role_key in self.roles:
+                return found.role_key
         text = typed or named
         if not text:
             self.error(QT_TRANSLATE_NOOP("ImportFinding", "a position needs a role"), where)
@@ -184,7 +187,7 @@ class RolesReader(TargetsReader):
                 role=repr(text),
             )
             return None
-        key = unique_slug(text, self.roles)
+        key = custom_role_key(text, self.roles)
         self.roles[key] = RoleRow(key=key, department_key=department, names={"en": text})
         self.role_names[fold(text)] = key
         self.content.roles.append(self.roles[key])
@@ -199,13 +202,3 @@ class RolesReader(TargetsReader):
             key=repr(key),
         )
         return key
-
-
-def unique_slug(text: str, taken: dict[str, RoleRow]) -> str:
-    base = _NOT_SLUG.sub("_", text.casefold()).strip("_")[: MAX_KEY_LENGTH - 8] or "role"
-    base = f"custom_{base}" if base in taken else base
-    key, number = base, 2
-    while key in taken:
-        key = f"{base}_{number}"
-        number += 1
-    return key
