@@ -239,6 +239,13 @@ def test_encodings(text: str, encoding: str, named: str) -> None:
     assert (decoded.text, decoded.encoding) == (text, named)
 
 
+def test_a_damaged_byte_late_in_a_gb18030_file_does_not_make_it_windows_1252() -> None:
+    data = "姓名,职位\n王伟,销售总监\n".encode("gb18030") + b"\xff,AE\n"
+    decoded = decode(data, lambda text: text.startswith("姓名"))
+    assert decoded.encoding == "gb18030"
+    assert decoded.text.splitlines()[:2] == ["姓名,职位", "王伟,销售总监"]
+
+
 def test_a_chinese_roster_in_gb18030_imports_with_its_names(tmp_path: Path, imported: Any) -> None:
     text = (
         "姓名,职位,部门,入职日期,年薪\n"

@@ -9,11 +9,13 @@ month/day/year in the order the column's DateOrder says, month/year (03/2027), a
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from importlib import resources
 
 from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
@@ -50,21 +52,12 @@ LANGUAGE_NAMES = {
 }
 DEFAULT_LANGUAGE = "en"
 
-_MONTHS = (
-    ("jan", "january", "ene", "enero"),
-    ("feb", "february", "febrero"),
-    ("mar", "march", "marzo"),
-    ("apr", "april", "abr", "abril"),
-    ("may", "mayo"),
-    ("jun", "june", "junio"),
-    ("jul", "july", "julio"),
-    ("aug", "august", "ago", "agosto"),
-    ("sep", "sept", "september", "septiembre", "setiembre"),
-    ("oct", "october", "octubre"),
-    ("nov", "november", "noviembre"),
-    ("dec", "december", "dic", "diciembre"),
-)
-MONTH_NAMES = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
+_MONTHS_FILE = resources.files("revorg").joinpath("resources", "vocabulary", "months.json")
+MONTH_NAMES: dict[str, int] = {
+    name: number
+    for number, names in enumerate(json.loads(_MONTHS_FILE.read_text("utf-8"))["months"], 1)
+    for name in names
+}
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[t ]\d.*)?")
 _TWO_NUMBERS_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?: \d.*)?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")

@@ -81,13 +81,17 @@ def decode(data: bytes, looks_right: Callable[[str], bool] | None = None) -> Dec
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-    for encoding in _candidates(data):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if looks_right is None or looks_right(text):
-            return Decoded(text, encoding, line)
+    candidates = _candidates(data)
+    # Strictly first; then with a replacement character for the few bytes a damaged file has
+    # wrong, so that one bad byte late in a Chinese roster does not make it Windows-1252.
+    for errors in ("strict", "replace"):
+        for encoding in candidates:
+            try:
+                text = data.decode(encoding, errors=errors)
+            except UnicodeDecodeError:
+                continue
+            if looks_right is None or looks_right(text):
+                return Decoded(text, encoding, line)
     # Nothing looked right: Windows-1252 reads every byte but five, and shows where it is wrong.
     return Decoded(data.decode("cp1252", errors="replace"), "cp1252", line)
 
