@@ -264,6 +264,16 @@ def test_a_chinese_roster_in_gb18030_imports_with_its_names(tmp_path: Path, impo
     assert warning.row == 1  # the headings are the first line that is not UTF-8
 
 
+def test_a_big5_roster_with_traditional_headings_imports_with_its_names(
+    tmp_path: Path, imported: Any
+) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes("姓名,職位,部門\n陳美玲,客戶經理,銷售\n王偉,銷售總監,銷售\n".encode("big5"))
+    document, report = imported(path)
+    assert set(people(document)) == {"陳美玲", "王偉"}
+    assert finding(report, Severity.WARNING, "read as Big5 (Traditional Chinese)").row == 1
+
+
 def test_repeated_chinese_rows_that_look_like_big5_are_read_by_their_headings(
     tmp_path: Path, imported: Any
 ) -> None:
