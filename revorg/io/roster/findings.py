@@ -109,8 +109,6 @@ class RosterFindings:
             self._summaries.add(id(self.report.findings[-1]))
         self._counted.clear()
 
-    # --- sources --------------------------------------------------------------------------
-
 
 def listed_rows(rows: list[int]) -> str:
     """ "3, 5, 8" (at most MAX_LISTED, then "...")."""

@@ -12,8 +12,6 @@ from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, DottedLine, Position, RoleType
 from revorg.model.lineage import new_lineage
 
-# --- building the plan -------------------------------------------------------------------------
-
 
 def build_plan(content: Content) -> PlanDocument:
     document = PlanDocument.from_template("blank", content.fiscal_year)

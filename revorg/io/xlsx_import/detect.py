@@ -12,8 +12,6 @@ from defusedxml import ElementTree as DefusedElementTree
 
 from revorg.io.xlsx_layout import MARKER_PROPERTY, ORG, REQUIRED_NAMES, TARGETS
 
-# --- public ----------------------------------------------------------------------------------
-
 
 def is_revorg_workbook(path: Path) -> bool:
     """True for a workbook RevOrg exported: its marker property, or (when a program dropped
