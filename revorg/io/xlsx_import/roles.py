@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from revorg.io.messages import Listed
 from revorg.io.role_match import custom_role_key, role_matcher
-from revorg.io.values import parse_number
+from revorg.io.values import decimal_mark, parse_number
 from revorg.io.xlsx_import.cells import (
     NEGATIVE_COST,
     RoleRow,
@@ -67,7 +67,9 @@ class RolesReader(TargetsReader):
             return
         seen: dict[str, int] = {}
         ordered: list[RoleRow] = []
-        for row in table.rows():
+        rows = list(table.rows())
+        mark = decimal_mark(row.raw("default_cost") for row in rows)
+        for row in rows:
             key = row.text("key")
             if not key:
                 self.error(
@@ -114,7 +116,7 @@ class RolesReader(TargetsReader):
                     stage=repr(stage),
                 )
                 stage = "all"
-            cost = row.parsed("default_cost", parse_number)
+            cost = row.parsed("default_cost", lambda v: parse_number(v, mark))
             if cost is not None and cost < 0:
                 self.error(NEGATIVE_COST, row.where("default_cost"), cost=cost)
             builtin = self.roles.get(key)
