@@ -18,6 +18,7 @@ from pathlib import Path
 
 from revorg.io.messages import Count, Phrase, phrase
 from revorg.io.report import ImportReport, Severity
+from revorg.io.values.encodings import byte_order_encoding
 from revorg.model.errors import QT_TRANSLATE_NOOP
 
 MIB = 1024 * 1024
@@ -94,7 +95,7 @@ class CheckedFile:
     path: Path
     kind: FileKind
     size: int
-    encoding: str | None = None  # for text: the encoding its first bytes suggest
+    encoding: str | None = None  # for text: text_encoding() of its first bytes
 
 
 def check_file(path: Path, report: ImportReport) -> CheckedFile | None:
@@ -223,22 +224,20 @@ def _check_path(path: Path) -> Phrase | None:
 
 
 def text_encoding(head: bytes) -> str | None:
-    """The encoding the start of a text file suggests, or None for binary data."""
-    if head.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    elif b"\x00" in head:
+    """ "utf-16" or "utf-8" for Unicode text, "legacy" for other text (GB18030, Windows-1252...:
+    revorg.io.values.encodings tells which when the file is read), None for binary data."""
+    marked = byte_order_encoding(head)
+    if marked == "utf-16":
+        return marked
+    if marked is None and b"\x00" in head:
         return None
-    else:
-        encoding = "utf-8"
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        except UnicodeDecodeError:
-            encoding = "cp1252"
     if binary_share(head) > 0.01:
         return None
-    return encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "legacy"
+    return "utf-8"
 
 
 def binary_share(data: bytes) -> float:

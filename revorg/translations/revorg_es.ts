@@ -775,10 +775,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} filas en blanco omitidas ({rows})</translation>
     </message>
     <message>
-        <source>dates such as 03/04/2027 are read day first (3 April 2027)</source>
-        <translation>las fechas como 03/04/2027 se leen con el día primero (3 de abril de 2027)</translation>
-    </message>
-    <message>
         <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
         <translation>importes en {currency}, pero la moneda del plan es {plan_currency}: se usan tal cual, sin convertir</translation>
     </message>
@@ -1055,6 +1051,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{value} no es una fecha (escribe 2027-03-15, 15/03/2027 o 03/2027)</translation>
     </message>
     <message>
+        <source>day first</source>
+        <translation>con el día primero</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>con el mes primero</translation>
+    </message>
+    <message>
+        <source>dates such as {value} could be day/month or month/day: read {order} ({date}), as usual with headings in {language}; write 2027-03-15 to be sure</source>
+        <translation>las fechas como {value} pueden ser día/mes o mes/día: se leen {order} ({date}), como es habitual con encabezados en {language}; escribe 2027-03-15 para evitar dudas</translation>
+    </message>
+    <message>
         <source>binary data (character {character}): this is not a text roster</source>
         <translation>datos binarios (carácter {character}): esto no es un listado de texto</translation>
     </message>
@@ -1071,8 +1079,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{file} empieza como texto UTF-16, pero no es UTF-16 válido</translation>
     </message>
     <message>
-        <source>the file is not UTF-8; it was read as Windows-1252 (Western European): check accented names, and save as &quot;CSV UTF-8&quot; next time</source>
-        <translation>el archivo no está en UTF-8; se ha leído como Windows-1252 (Europa occidental): revisa los nombres con tildes y la próxima vez guárdalo como «CSV UTF-8»</translation>
+        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as &quot;CSV UTF-8&quot; next time</source>
+        <translation>el archivo no está en UTF-8; se ha leído como {encoding}: revisa los nombres y la próxima vez guárdalo como «CSV UTF-8»</translation>
     </message>
     <message>
         <source>{file} cannot be read as an Excel workbook: {reason}</source>

@@ -775,10 +775,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>跳过了 {count} 个空行（{rows}）</translation>
     </message>
     <message>
-        <source>dates such as 03/04/2027 are read day first (3 April 2027)</source>
-        <translation>03/04/2027 这类日期按“日在前”读取（2027 年 4 月 3 日）</translation>
-    </message>
-    <message>
         <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
         <translation>金额以 {currency} 计，但计划的货币是 {plan_currency}：按原值使用，不做换算</translation>
     </message>
@@ -1055,6 +1051,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{value} 不是日期（请写成 2027-03-15、15/03/2027 或 03/2027）</translation>
     </message>
     <message>
+        <source>day first</source>
+        <translation>“日在前”</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>“月在前”</translation>
+    </message>
+    <message>
+        <source>dates such as {value} could be day/month or month/day: read {order} ({date}), as usual with headings in {language}; write 2027-03-15 to be sure</source>
+        <translation>{value} 这类日期既可能是“日/月”也可能是“月/日”：按{order}读取（{date}），这是{language}表头的通常写法；写成 2027-03-15 可避免歧义</translation>
+    </message>
+    <message>
         <source>binary data (character {character}): this is not a text roster</source>
         <translation>二进制数据（字符 {character}）：这不是文本花名册</translation>
     </message>
@@ -1071,8 +1079,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{file} 开头像 UTF-16 文本，但不是有效的 UTF-16</translation>
     </message>
     <message>
-        <source>the file is not UTF-8; it was read as Windows-1252 (Western European): check accented names, and save as &quot;CSV UTF-8&quot; next time</source>
-        <translation>文件不是 UTF-8 编码，已按 Windows-1252（西欧）读取：请检查带重音符号的姓名，下次请另存为“CSV UTF-8”</translation>
+        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as &quot;CSV UTF-8&quot; next time</source>
+        <translation>文件不是 UTF-8 编码，已按 {encoding} 读取：请检查姓名，下次请另存为“CSV UTF-8”</translation>
     </message>
     <message>
         <source>{file} cannot be read as an Excel workbook: {reason}</source>

@@ -212,3 +212,22 @@ def test_every_finding_template_keeps_its_placeholders(language: str) -> None:
         assert placeholders(translation) == placeholders(source), (source, translation)
         values = {name: "x" for name in placeholders(source)}
         translation.format(**values)  # no stray brace that str.format would refuse
+
+
+@pytest.mark.parametrize("language", TRANSLATED, indirect=True)
+def test_an_encoding_and_an_assumed_date_order_are_said_in_the_language(
+    qtbot,  # type: ignore[no-untyped-def]
+    language: str,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "roster.csv"  # GB18030, Chinese headings: 04/01/2027 is 4 January
+    path.write_bytes("姓名,职位,入职日期,年薪\n王伟,销售总监,04/01/2027,-5\n".encode("gb18030"))
+    shown = "\n".join(dialog_lines(qtbot, path, language))
+    expected = {
+        "es": ("se ha leído como GB18030 (chino simplificado)", "con el día primero (2027-01-04)"),
+        "zh": ("已按 GB18030（简体中文） 读取", "按“日在前”读取（2027-01-04）"),
+    }
+    for text in expected[language]:
+        assert text in shown, shown
+    left = [fragment for fragment in english_fragments() if fragment in shown]
+    assert left == [], shown

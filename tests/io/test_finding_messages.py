@@ -20,8 +20,7 @@ from revorg.io.messages import (
 )
 from revorg.io.report import Finding, ImportRefusedError, ImportReport, Severity
 from revorg.io.safety import check_file
-from revorg.io.tabular import NegativeAmountError, parse_amount
-from revorg.io.xlsx_values import parse_month
+from revorg.io.values import NegativeAmountError, parse_amount, parse_month
 from tests.roster_samples import ROSTER
 
 

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from revorg.io.importers import import_plan
 from revorg.io.report import Finding, ImportRefusedError, ImportReport, Severity
 from revorg.io.roster import MAX_SAME_FINDINGS, heading_field, match_role
-from revorg.io.tabular import parse_amount, parse_date
+from revorg.io.values import parse_amount, parse_date
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Position, RoleType
 from revorg.model.months import YearMonth
@@ -528,7 +528,7 @@ MARCH_15 = datetime.date(2027, 3, 15)
     ],
 )
 def test_dates_in_several_formats(cell: Any, date: datetime.date) -> None:
-    assert parse_date(cell).date == date
+    assert parse_date(cell) == date
 
 
 def test_start_dates_of_open_positions_and_named_hires(tmp_path: Path, imported: Any) -> None:
@@ -539,7 +539,7 @@ def test_start_dates_of_open_positions_and_named_hires(tmp_path: Path, imported:
         [None, "AE", datetime.datetime(2027, 3, 15)],  # a vacancy from March
         [None, "SDR", "2026-10-01"],  # a vacancy open since before the year: from January
         [None, "CSM", serial],  # a serial number in a number cell
-        ["Bo", "AE", "01/09/2027"],  # a named hire in September
+        ["Bo", "AE", "09/01/2027"],  # a named hire: English headings, so September 1
     ]
     document, report = imported(write_xlsx(tmp_path, {"Roster": rows}))
     open_starts = [p.start_month for p in positions(document) if p.is_open]
@@ -550,6 +550,8 @@ def test_start_dates_of_open_positions_and_named_hires(tmp_path: Path, imported:
     assert by_person(document)["Ana"].notes == ""
     note = finding(report, Severity.NOTE, "named person starts")
     assert (note.sheet, note.row) == ("Roster", 6)
+    assumed = finding(report, Severity.NOTE, "read month first (2027-09-01)")
+    assert (assumed.row, assumed.column) == (6, "Start date")
 
 
 # --- the resulting plan ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from revorg.io.report import ImportReport, Severity
+from revorg.io.values import DateColumn, DateOrder, date_column, parse_month
 from revorg.io.xlsx_export import export_workbook
 from revorg.io.xlsx_import import is_revorg_workbook, read_plan_workbook
 from revorg.io.xlsx_layout import (
@@ -29,7 +30,6 @@ from revorg.io.xlsx_layout import (
     TARGETS,
     label,
 )
-from revorg.io.xlsx_values import parse_month
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Department, RoleType
 from revorg.model.generator import generate_plan
@@ -489,7 +489,7 @@ def test_unknown_role_becomes_a_custom_role_with_a_warning(tmp_path: Path) -> No
         role = document.session.get(RoleType, position.role_key)
         assert role is not None and role.is_custom and role.capacity_kind == "none"
         assert (role.key, role.name_en, role.department_key) == (
-            "partner_manager",
+            "custom_partner_manager",
             "Partner Manager",
             "sales",
         )
@@ -568,8 +568,7 @@ def test_every_problem_is_reported_with_sheet_row_and_column(tmp_path: Path) -> 
         "2027-03-01 00:00:00",
         "03/2027",
         "3/2027",
-        "01/03/2027",
-        "03/01/2027",
+        "03/01/2027",  # month first without other evidence (English, revorg.io.values)
         "15/03/2027",
         "03/15/2027",
         "Mar 2027",
@@ -587,9 +586,16 @@ def test_months_in_many_formats(value: object) -> None:
     assert parse_month(value) == YearMonth(2027, 3)
 
 
+def test_a_day_first_column_reads_01_03_2027_as_march() -> None:
+    assert parse_month("01/03/2027", DateColumn(DateOrder.DAY_FIRST)) == YearMonth(2027, 3)
+    mixed = date_column(["13/01/2027", "01/13/2027", "04/05/2027"])
+    with pytest.raises(ValueError, match="ambiguous date: '04/05/2027'"):
+        parse_month("04/05/2027", mixed)
+
+
 @pytest.mark.parametrize(
     "value",
-    ["04/05/2027", "2027-13", "soon", 2027, True, "", "13/2027", 12.5],
+    ["2027-13", "soon", 2027, True, "", "13/2027", 12.5],
 )
 def test_months_that_are_not_months(value: object) -> None:
     with pytest.raises(ValueError):
@@ -602,7 +608,7 @@ def test_month_cells_in_many_formats_import(tmp_path: Path) -> None:
         export_workbook(original, original.scenario(), path)
     workbook = openpyxl.load_workbook(path)
     org = workbook[ORG]
-    cells = {4: "2027-05", 12: 46508, 19: "1/5/2027"}  # May 2027 three ways
+    cells = {4: "2027-05", 12: 46508, 19: "5/1/2027"}  # May 2027 three ways (English: May 1)
     for position_id, value in cells.items():
         org.cell(org_row_of(org, position_id), COLUMN["start_month"]).value = value
     workbook.save(path)

@@ -1,0 +1,345 @@
+"""The plan a roster makes: roles and departments assigned, positions written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert
+
+from revorg.io.messages import Localized, Phrase, phrase
+from revorg.io.report import Severity
+from revorg.io.role_match import custom_role_key
+from revorg.io.roster.entry import Entry
+from revorg.io.roster.findings import listed_rows
+from revorg.io.roster.headings import Columns
+from revorg.io.roster.links import LinkChecks
+from revorg.io.roster.roles import (
+    DEFAULT_DEPARTMENT,
+    LEADER_CJK,
+    LEADER_WORDS,
+    OTHER_DEPARTMENTS,
+    DepartmentMatcher,
+    guess_department,
+    role_matcher,
+    title_words,
+)
+from revorg.io.values.text import normalize
+from revorg.model.catalogue import department_specs, role_specs
+from revorg.model.document import PlanDocument
+from revorg.model.entities import DottedLine, Position, RoleType
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.lineage import new_lineage
+from revorg.model.months import FiscalYear, YearMonth
+
+
+class PlanBuilder(LinkChecks):
+    """Roles and departments of the checked entries, then the new plan."""
+
+    source: Path
+    template: str
+    fiscal_year: int
+    fiscal: FiscalYear
+    custom: dict[str, CustomRole]  # by normalised title
+
+    def _assign_roles(self, entries: list[Entry], columns: Columns) -> None:
+        matcher = role_matcher()
+        departments = DepartmentMatcher()
+        dept_heading = columns.heading("department") if "department" in columns.index else None
+        title_heading = columns.heading("title")
+        unknown_departments: dict[str, int] = {}
+        inexact: dict[str, tuple[str, int]] = {}
+        moved: dict[tuple[str, str, bool], tuple[int, int]] = {}  # -> (first row, count)
+        specs = {spec.key: spec for spec in role_specs()}
+        taken = set(specs)  # catalogue keys, then each custom role's
+        for entry in entries:
+            named_department = None
+            if entry.department is not None:
+                named_department = departments.match(entry.department)
+                if named_department is None:
+                    unknown_departments.setdefault(entry.department, entry.row)
+            found = matcher.match(entry.title)
+            if found.role_key is not None:
+                entry.role_key = found.role_key
+                home = specs[found.role_key].department
+                entry.department_key = home
+                if not found.exact:
+                    inexact.setdefault(entry.title, (found.role_key, entry.row))
+                if named_department is not None and named_department != home:
+                    allowed = named_department in OTHER_DEPARTMENTS.get(found.role_key, ())
+                    if allowed:
+                        entry.department_key = named_department
+                    pair = (found.role_key, named_department, allowed)
+                    first, count = moved.get(pair, (entry.row, 0))
+                    moved[pair] = (first, count + 1)
+                continue
+            key = normalize(entry.title)
+            custom = self.custom.get(key)
+            if custom is None:
+                department = named_department or guess_department(entry.title)
+                custom = self.custom[key] = CustomRole(
+                    key=custom_role_key(entry.title, taken),
+                    title=entry.title,
+                    department_key=department or DEFAULT_DEPARTMENT,
+                    guessed=named_department is None,
+                    first_row=entry.row,
+                    cost=entry.cost,
+                )
+                taken.add(custom.key)
+            custom.count += 1
+            entry.role_key = custom.key
+            entry.department_key = named_department or custom.department_key
+        names = {spec.key: Localized(spec.names) for spec in role_specs()}
+        dept_names = {spec.key: Localized(spec.names) for spec in department_specs()}
+        read_as = QT_TRANSLATE_NOOP("ImportFinding", "title {title} read as the role {role}")
+        for title, (role_key, row) in inexact.items():
+            said = phrase(read_as, title=repr(title), role=names[role_key])
+            self.add(Severity.NOTE, "inexact", said, row, title_heading)
+        for custom in self.custom.values():
+            said = _custom_note(custom, dept_names)
+            self.add(Severity.NOTE, "custom", said, custom.first_row, title_heading)
+        for (role_key, department_key, allowed), (row, count) in moved.items():
+            said = phrase(
+                MOVED[allowed][0 if count == 1 else 1],
+                count=count,
+                role=names[role_key],
+                department=dept_names[department_key],
+                home=dept_names[specs[role_key].department],
+            )
+            self.add(Severity.NOTE, "department", said, row, dept_heading)
+        none_of = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "department {department} is none of Executive, Marketing, Sales, Customer Success, "
+            "Revenue Operations: the role's department is used",
+        )
+        for text, row in unknown_departments.items():
+            said = phrase(none_of, department=repr(text))
+            self.add(Severity.NOTE, "unknown department", said, row, dept_heading)
+
+    def _note_roots(self, entries: list[Entry], columns: Columns) -> None:
+        roots = [entry for entry in entries if entry.parent is None]
+        if len(roots) > 1:
+            self.report.note(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{count} rows have no manager (rows {rows}): each heads its own chart",
+                ),
+                sheet=self.sheet,
+                row=roots[0].row,
+                column=columns.heading("manager") if "manager" in columns.index else None,
+                count=len(roots),
+                rows=listed_rows([entry.row for entry in roots]),
+            )
+
+    # --- the plan -------------------------------------------------------------------------
+
+    def _build(self, entries: list[Entry]) -> PlanDocument:
+        document = PlanDocument.from_template(self.template, self.fiscal_year)
+        try:
+            self._fill(document, entries)
+        except BaseException:
+            document.close()
+            raise
+        return document
+
+    def _fill(self, document: PlanDocument, entries: list[Entry]) -> None:
+        session = document.session
+        scenario = document.scenario()
+        document.plan.name = self.source.stem
+        session.execute(delete(DottedLine).where(DottedLine.scenario_id == scenario.id))
+        session.execute(delete(Position).where(Position.scenario_id == scenario.id))
+        default_cost = {spec.key: spec.default_annual_cost for spec in role_specs()}
+        for order, custom in enumerate(self.custom.values()):
+            cost = custom.cost if custom.cost is not None else Decimal(0)
+            default_cost[custom.key] = cost
+            session.add(custom.entity(1000 + order, cost, self.source.name))
+        session.flush()
+        rows = self._position_rows(entries, scenario.id, default_cost)
+        if rows:
+            session.execute(insert(Position), rows)
+        session.commit()
+        session.expire_all()
+
+    def _position_rows(
+        self, entries: list[Entry], scenario_id: int, default_cost: dict[str, Decimal]
+    ) -> list[dict[str, Any]]:
+        """Rows in pre-order (every manager before its reports), reports in roster order."""
+        children: list[list[int]] = [[] for _ in entries]
+        roots: list[int] = []
+        for number, entry in enumerate(entries):
+            (roots if entry.parent is None else children[entry.parent]).append(number)
+        ids: dict[int, int] = {}
+        rows: list[dict[str, Any]] = []
+        named_starts: list[Entry] = []
+        stack = [(number, order) for order, number in reversed(list(enumerate(roots)))]
+        while stack:
+            number, order = stack.pop()
+            entry = entries[number]
+            ids[number] = len(rows) + 1
+            start_month = None
+            notes = []
+            if entry.id:
+                notes.append(f"Id: {entry.id}")
+            if entry.email:
+                notes.append(f"Email: {entry.email}")
+            if entry.start is not None:
+                month = YearMonth(entry.start.year, entry.start.month)
+                if entry.name is None:
+                    start_month = max(month, self.fiscal.first)
+                elif month >= self.fiscal.first:
+                    notes.append(f"Starts {entry.start.isoformat()}")
+                    named_starts.append(entry)
+            rows.append(
+                {
+                    "id": ids[number],
+                    "scenario_id": scenario_id,
+                    "title": entry.title,
+                    "role_key": entry.role_key,
+                    "department_key": entry.department_key,
+                    "manager_id": None if entry.parent is None else ids[entry.parent],
+                    "person_name": entry.name,
+                    "headcount": 1,
+                    "start_month": start_month,
+                    "annual_cost": default_cost[entry.role_key]
+                    if entry.cost is None
+                    else entry.cost,
+                    "capacity_override": None,
+                    "notes": "; ".join(notes),
+                    "sort_order": order,
+                    "lineage": new_lineage(),
+                }
+            )
+            stack.extend((child, i) for i, child in reversed(list(enumerate(children[number]))))
+        self._note_defaults(entries, named_starts)
+        return rows
+
+    def _note_defaults(self, entries: list[Entry], named_starts: list[Entry]) -> None:
+        blank_costs = [entry.row for entry in entries if entry.cost is None]
+        if blank_costs:
+            self.report.note(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{count} row without a cost: it takes the role's default cost"
+                )
+                if len(blank_costs) == 1
+                else QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{count} rows without a cost: they take the role's default cost",
+                ),
+                sheet=self.sheet,
+                row=blank_costs[0],
+                count=len(blank_costs),
+            )
+        if named_starts:
+            first = min(named_starts, key=lambda entry: entry.row)
+            self.report.note(
+                NAMED_STARTS[0 if len(named_starts) == 1 else 1],
+                sheet=self.sheet,
+                row=first.row,
+                count=len(named_starts),
+                year=self.fiscal_year,
+                person=first.label(),
+            )
+
+
+# A catalogue role's positions where the Department column puts them (True) or not (False);
+# each for one position and for several.
+MOVED = {
+    True: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} position placed in {department}, as the Department column says",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} positions placed in {department}, as the Department column says",
+        ),
+    ),
+    False: (
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} position kept in {home}, the role's department, although the "
+            "Department column says {department}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "{count} {role} positions kept in {home}, the role's department, although the "
+            "Department column says {department}",
+        ),
+    ),
+}
+NAMED_STARTS = (
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} named person starts in or after fiscal year {year}, first {person}: named people "
+        "count for the whole year (the start date is in the position's notes); clear the name to "
+        "plan an open hire from that month",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} named people start in or after fiscal year {year}, first {person}: named people "
+        "count for the whole year (the start date is in the position's notes); clear the name to "
+        "plan an open hire from that month",
+    ),
+)
+
+
+def _custom_note(custom: CustomRole, dept_names: dict[str, Localized]) -> Phrase:
+    """A title that matches no role: where its custom role went, and why there."""
+    if custom.guessed and guess_department(custom.title) is None:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "by default")
+    elif custom.guessed:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "guessed from the title")
+    else:
+        why = QT_TRANSLATE_NOOP("ImportFinding", "from the Department column")
+    if custom.count == 1:
+        template = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "title {title} matches no role of the catalogue: added as a custom role in "
+            "{department} ({why}; no capacity), {count} position",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "ImportFinding",
+            "title {title} matches no role of the catalogue: added as a custom role in "
+            "{department} ({why}; no capacity), {count} positions",
+        )
+    return phrase(
+        template,
+        title=repr(custom.title),
+        department=dept_names[custom.department_key],
+        why=phrase(why),
+        count=custom.count,
+    )
+
+
+@dataclass
+class CustomRole:
+    key: str
+    title: str
+    department_key: str
+    guessed: bool
+    first_row: int
+    cost: Decimal | None
+    count: int = 0
+
+    def entity(self, sort_order: int, cost: Decimal, source: str) -> RoleType:
+        words = title_words(self.title)
+        leader = bool(words.latin & LEADER_WORDS) or any(
+            marker in run for run in words.other for marker in LEADER_CJK
+        )
+        return RoleType(
+            key=self.key,
+            department_key=self.department_key,
+            funnel_stage="all",
+            capacity_kind="none",
+            is_leader=leader,
+            is_custom=True,
+            name_en=self.title,
+            name_es=self.title,
+            name_zh=self.title,
+            description_en=f"Custom role from {source}",
+            default_annual_cost=cost,
+            sort_order=sort_order,
+        )

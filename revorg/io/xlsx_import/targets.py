@@ -1,0 +1,165 @@
+"""The Targets sheet: the plan and driver cells, found through their defined names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
+
+from revorg.io.values import parse_number, parse_rate_value, parse_whole
+from revorg.io.xlsx_import.cells import Where, as_text
+from revorg.io.xlsx_import.sheets import SheetReader
+from revorg.io.xlsx_layout import DRIVER_NAMES, INPUT_NAMES, TARGETS
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.money import to_money
+
+DRIVER_INPUTS = frozenset(name for name, _label in DRIVER_NAMES)
+
+
+class TargetsReader(SheetReader):
+    """The Targets sheet's named cells."""
+
+    def _targets(self) -> None:
+        content = self.content
+        names = self.book.workbook.defined_names
+        values: dict[str, tuple[Any, Where]] = {}
+        for name in INPUT_NAMES:
+            place = self._named_cell(names, name)
+            if place is None:
+                continue
+            sheet, row, column, heading = place
+            values[name] = (
+                self.book.value(sheet, row, column),
+                Where(sheet, row, f"{heading} ({name})"),
+            )
+
+        def text(name: str) -> str | None:
+            if name not in values:
+                return None
+            value, where = values[name]
+            return self.parsed(value, where, as_text)  # type: ignore[no-any-return]
+
+        def number(name: str, parse: Any, check: Any = None, message: str = "") -> Any:
+            if name not in values:
+                return None
+            value, where = values[name]
+            result = self.parsed(value, where, parse)
+            if result is not None and check is not None and not check(result):
+                self.error(message, where, value=result)
+                return None
+            return result
+
+        content.plan_name = text("PlanName") or self.book.path.stem
+        content.scenario_name = text("ScenarioName") or "Base"
+        currency = (text("Currency") or "EUR").strip().upper()
+        if len(currency) == 3 and currency.isalpha() and currency.isascii():
+            content.currency = currency
+        else:
+            self.warning(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the currency {currency} is not a three-letter code: EUR is used",
+                ),
+                values["Currency"][1] if "Currency" in values else None,
+                sheet=TARGETS,
+                currency=repr(currency),
+            )
+        year = number(
+            "FiscalYear",
+            parse_whole,
+            lambda y: 1900 <= y <= 9998,
+            QT_TRANSLATE_NOOP("ImportFinding", "not a fiscal year: {value}"),
+        )
+        if year is not None:
+            content.fiscal_year = year
+        start = number(
+            "FiscalStartMonth",
+            parse_whole,
+            lambda m: 1 <= m <= 12,
+            QT_TRANSLATE_NOOP("ImportFinding", "not a month (1-12): {value}"),
+        )
+        if start is not None:
+            content.fiscal_start_month = start
+        money = ("Goal", "AverageDeal", "BaseRevenue", "Expansion")
+        for name in money:
+            amount = number(
+                name,
+                parse_number,
+                lambda v: v >= 0,
+                QT_TRANSLATE_NOOP("ImportFinding", "must not be negative: {value}"),
+            )
+            content.targets[name] = to_money(amount) if amount is not None else Decimal(0)
+        leads = number(
+            "Leads",
+            parse_whole,
+            lambda v: v >= 0,
+            QT_TRANSLATE_NOOP("ImportFinding", "must be a whole number of 0 or more: {value}"),
+        )
+        content.targets["Leads"] = leads if leads is not None else 0
+        for name in ("CloseRate", "Retention"):
+            rate = number(
+                name,
+                parse_rate_value,
+                lambda v: 0 <= v <= 1,
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "a rate must be between 0 % and 100 % (write 10% or 0.1): {value}",
+                ),
+            )
+            content.targets[name] = rate if rate is not None else Decimal(0)
+
+    def _named_cell(self, names: Any, name: str) -> tuple[str, int, int, str] | None:
+        """(sheet, row, column, row heading) of a one-cell defined name, or None (reported)."""
+        defined = names.get(name)
+        if defined is None:
+            if name in DRIVER_INPUTS:
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding",
+                        "the defined name {name} is missing: it must name the cell that holds it",
+                    ),
+                    sheet=TARGETS,
+                    name=name,
+                )
+            else:
+                self.warning(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the defined name {name} is missing: a default is used"
+                    ),
+                    sheet=TARGETS,
+                    name=name,
+                )
+            return None
+        try:
+            destinations = list(defined.destinations)
+        except Exception:  # a broken reference such as #REF!
+            destinations = []
+        if len(destinations) != 1 or destinations[0][0] not in self.book.workbook.sheetnames:
+            self.error(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the defined name {name} does not refer to one cell ({reference})",
+                ),
+                sheet=TARGETS,
+                name=name,
+                reference=defined.attr_text,
+            )
+            return None
+        sheet, reference = destinations[0]
+        cell = reference.replace("$", "")
+        if ":" in cell:
+            first, last = cell.split(":", 1)
+            if first != last:
+                self.error(
+                    QT_TRANSLATE_NOOP(
+                        "ImportFinding", "the defined name {name} refers to a range, not one cell"
+                    ),
+                    sheet=sheet,
+                    name=name,
+                )
+                return None
+            cell = first
+        row, column = coordinate_to_tuple(cell)
+        heading = self.book.value(sheet, row, 1)
+        return sheet, row, column, heading if isinstance(heading, str) else cell
