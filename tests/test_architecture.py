@@ -66,7 +66,7 @@ def test_the_command_line_loads_no_qt(tmp_path: Path) -> None:
 
 def test_the_model_loads_no_qt_no_openpyxl_and_no_other_layer() -> None:
     result = run_python(MODEL_ONLY)
-    assert "revorg.model.storage" in result["modules"]  # the walk did find the model
+    assert "revorg.model.store.reading" in result["modules"]  # the walk did find the model
     assert result["loaded"] == []
 
 
@@ -116,7 +116,7 @@ def test_the_checker_sees_every_kind_of_import() -> None:
     assert {"PySide6.QtCore", "openpyxl", "revorg.gui.chart"} <= names
     assert "revorg.model.errors" in imported_modules("from .errors import X", "revorg.model")
     assert package_of(PACKAGE / "model" / "__init__.py") == "revorg.model"
-    assert package_of(PACKAGE / "model" / "storage.py") == "revorg.model"
+    assert package_of(PACKAGE / "model" / "store" / "lock.py") == "revorg.model.store"
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from revorg.gui.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
-from revorg.model.storage import read_plan_file
+from revorg.model.store import read_plan_file
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

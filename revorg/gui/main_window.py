@@ -62,7 +62,7 @@ from revorg.gui.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.scenarios import unique_copy_name
-from revorg.model.storage import FILE_SUFFIX
+from revorg.model.store import FILE_SUFFIX
 from revorg.model.templates import template_infos
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.pool import StaticPool
 
 from revorg.model.entities import Base, Plan, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
-from revorg.model.storage import (
+from revorg.model.store import (
     PlanFileLock,
     add_key_indexes,
     connect_memory,

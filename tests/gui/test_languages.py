@@ -122,11 +122,11 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
     it) finds no string that the .ts files lack: run `scripts/translations update`."""
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate is not None
-    assert "revorg/io/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
+    assert "revorg/io/**/*.py" in (REPOSITORY / "scripts" / "translations").read_text()
     sources = sorted(
         str(path)
         for layer in ("gui", "model", "io")
-        for path in (REPOSITORY / "revorg" / layer).glob("*.py")
+        for path in (REPOSITORY / "revorg" / layer).rglob("*.py")
     )
     for language in TRANSLATED:
         copy = tmp_path / f"revorg_{language}.ts"
