@@ -12,6 +12,7 @@ from revorg.model.store.database import (
     SCHEMA_VERSION,
     add_key_indexes,
     connect_memory,
+    create_schema,
     stamp_schema,
 )
 from revorg.model.store.lock import PlanFileLock
@@ -25,6 +26,7 @@ __all__ = [
     "PlanFileLock",
     "add_key_indexes",
     "connect_memory",
+    "create_schema",
     "open_read_only",
     "read_plan_file",
     "stamp_schema",

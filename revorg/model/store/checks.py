@@ -8,13 +8,7 @@ from pathlib import Path
 
 from revorg.model.bulk import paused_gc
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
-from revorg.model.store.database import (
-    APPLICATION_ID,
-    REQUIRED_TABLES,
-    SCHEMA_VERSION,
-    SQLITE_HEADER,
-)
-from revorg.model.store.migrations import TABLES_ADDED_AFTER
+from revorg.model.store.database import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 
 
 def one_line(text: str) -> str:
@@ -84,7 +78,7 @@ def _check_file_length(path: Path, header: bytes) -> None:
         )
 
 
-def check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> None:
+def check_marks_and_integrity(source: sqlite3.Connection, path: Path) -> None:
     application_id = source.execute("PRAGMA application_id").fetchone()[0]
     if application_id != APPLICATION_ID:
         raise PlanFileError(
@@ -116,19 +110,12 @@ def check_is_current_enough_plan(source: sqlite3.Connection, path: Path) -> None
             path=path,
             reason=one_line(problems[0]),
         )
-    tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    missing = REQUIRED_TABLES - tables - TABLES_ADDED_AFTER.get(version, frozenset())
-    if missing:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: table {table} is missing"),
-            path=path,
-            table=repr(sorted(missing)[0]),
-        )
 
 
 def check_values(connection: sqlite3.Connection, path: Path) -> None:
     """Read every value once, as the model will: damage inside a row passes SQLite's page
-    checks but must still be refused at open, not fail later in the middle of editing."""
+    checks but must still be refused at open, not fail later in the middle of editing.
+    The columns are those of the entities (the schema check has made sure)."""
     # Imported here: the entities describe the columns; storage stays the lower layer.
     from sqlalchemy import TypeDecorator
 
@@ -136,7 +123,6 @@ def check_values(connection: sqlite3.Connection, path: Path) -> None:
 
     with paused_gc():  # every row of the plan read once
         for table in Base.metadata.sorted_tables:
-            _check_columns(connection, path, table.name, [column.name for column in table.columns])
             typed = [
                 (column.name, column.type)
                 for column in table.columns
@@ -160,31 +146,3 @@ def check_values(connection: sqlite3.Connection, path: Path) -> None:
                     table=repr(table.name),
                     reason=one_line(str(error)),
                 ) from None
-
-
-def _check_columns(
-    connection: sqlite3.Connection, path: Path, table: str, columns: list[str]
-) -> None:
-    """Every column the model reads is there (a damaged schema can rename one)."""
-    try:
-        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
-    except (sqlite3.Error, ValueError) as error:  # the schema text itself is damaged
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP(
-                "PlanFileError",
-                "{path} is damaged: the columns of table {table} cannot be read ({reason})",
-            ),
-            path=path,
-            table=repr(table),
-            reason=one_line(str(error)),
-        ) from None
-    missing = [name for name in columns if name not in found]
-    if missing:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP(
-                "PlanFileError", "{path} is damaged: column {column} of table {table} is missing"
-            ),
-            path=path,
-            column=repr(missing[0]),
-            table=repr(table),
-        )

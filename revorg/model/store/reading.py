@@ -10,13 +10,14 @@ from urllib.parse import quote
 
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store.checks import (
-    check_is_current_enough_plan,
+    check_marks_and_integrity,
     check_sqlite_header,
     check_values,
     unreadable,
 )
-from revorg.model.store.database import add_key_indexes, connect_memory
+from revorg.model.store.database import add_key_indexes, connect_memory, harden
 from revorg.model.store.migrations import migrate
+from revorg.model.store.schema import check_objects, check_schema
 
 
 def read_plan_file(path: Path) -> sqlite3.Connection:
@@ -35,7 +36,9 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
             reason=error,
         ) from None
     try:
-        check_is_current_enough_plan(source, path)
+        harden(source)
+        check_marks_and_integrity(source, path)
+        check_objects(source, path)  # before anything of the file can run
         memory = connect_memory()
         source.backup(memory)
     except sqlite3.DatabaseError as error:
@@ -49,11 +52,12 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         source.close()
     memory.execute("PRAGMA foreign_keys = ON")
     migrate(memory, path)
-    check_values(memory, path)
+    check_schema(memory, path)
     try:
         add_key_indexes(memory)
     except sqlite3.Error as error:
         raise unreadable(path, error) from None
+    check_values(memory, path)
     return memory
 
 
