@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from revorg.model.catalogue_update import add_missing_catalogue_roles
 from revorg.model.entities import Plan, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store import (
@@ -92,6 +93,14 @@ class PlanDocument:
                 lock.release()
             raise
         document._lock = lock
+        if for_editing:
+            # The palette offers what the catalogue offers now; reading changes nothing.
+            try:
+                add_missing_catalogue_roles(document.session)
+                document.session.commit()
+            except BaseException:
+                document.close()
+                raise
         return document
 
     # --- reading ----------------------------------------------------------------------------
