@@ -1,9 +1,10 @@
 """The .revorg file: one plan in one SQLite file.
 
 While a plan is open it lives in an in-memory SQLite database; the file on disk is only read on
-open (reading) and replaced on save (writing). The rooms: the database's marks and settings
-(database), the checks a file passes before it is trusted (checks), the steps from older file
-formats (migrations), and the lock that keeps a second editor away (lock).
+open (reading) and replaced on save (writing). The other rooms: the database's marks, settings
+and schema (database), the checks a file passes before it is trusted (checks: damage; schema:
+nothing another program added), the steps from older file formats (migrations), and the lock
+that keeps a second editor away (lock).
 """
 
 from revorg.model.store.database import (

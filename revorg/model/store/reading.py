@@ -24,7 +24,8 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
     """Check the file and copy it into memory, migrated to the current schema.
 
     The file itself is opened read-only and never modified, even when it needs a migration: the
-    migrated plan reaches the disk only when the user saves.
+    migrated plan reaches the disk only when the user saves. Its schema is checked before the
+    copy (nothing of it may run) and again after the migrations (exactly what RevOrg makes).
     """
     check_sqlite_header(path)
     try:
@@ -50,14 +51,18 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         ) from None
     finally:
         source.close()
-    memory.execute("PRAGMA foreign_keys = ON")
-    migrate(memory, path)
-    check_schema(memory, path)
     try:
-        add_key_indexes(memory)
-    except sqlite3.Error as error:
-        raise unreadable(path, error) from None
-    check_values(memory, path)
+        memory.execute("PRAGMA foreign_keys = ON")
+        migrate(memory, path)
+        check_schema(memory, path)
+        try:
+            add_key_indexes(memory)
+        except sqlite3.Error as error:
+            raise unreadable(path, error) from None
+        check_values(memory, path)
+    except BaseException:
+        memory.close()  # a refused plan leaves nothing open
+        raise
     return memory
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from revorg.model.atomic import copy_permissions, sync_folder
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
+from revorg.model.store.database import harden
 
 
 def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
@@ -44,6 +45,7 @@ def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
 def _write_copy(connection: sqlite3.Connection, temporary: Path) -> None:
     destination = sqlite3.connect(temporary)
     try:
+        harden(destination)
         connection.backup(destination)
         destination.execute("PRAGMA journal_mode = DELETE")
         destination.commit()
