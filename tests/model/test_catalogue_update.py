@@ -70,6 +70,7 @@ def test_a_role_new_to_the_catalogue_reaches_an_older_plan(older_plan: Path) -> 
         before = numbers(reading)
         assert NEW_ROLE not in role_keys(reading)
 
+    unopened = file_state(older_plan)
     with PlanDocument.open(older_plan) as editing:
         role = editing.session.get(RoleType, NEW_ROLE)
         assert role is not None
@@ -84,6 +85,7 @@ def test_a_role_new_to_the_catalogue_reaches_an_older_plan(older_plan: Path) -> 
         assert defaults
         assert assumptions_of(editing, NEW_ROLE) == {"Base": defaults, "Stretch": defaults}
         assert numbers(editing) == before
+        assert file_state(older_plan) == unopened  # added in memory: the file waits for a save
         editing.save()
 
     with PlanDocument.open(older_plan, for_editing=False) as saved:
