@@ -1922,6 +1922,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>otro programa ha modificado {path} y no se abre: tiene un índice {name} que RevOrg no crea</translation>
     </message>
     <message>
+        <source>{path} was changed by another program and is not opened: table {table} is not stored as RevOrg stores it</source>
+        <translation>otro programa ha modificado {path} y no se abre: la tabla {table} no se guarda como la guarda RevOrg</translation>
+    </message>
+    <message>
         <source>{path} is damaged: column {column} of table {table} is missing</source>
         <translation>{path} está dañado: falta la columna {column} de la tabla {table}</translation>
     </message>

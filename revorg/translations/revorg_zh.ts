@@ -1922,6 +1922,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{path} 已被其他程序修改，因此不予打开：其中有 RevOrg 不会创建的索引 {name}</translation>
     </message>
     <message>
+        <source>{path} was changed by another program and is not opened: table {table} is not stored as RevOrg stores it</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 的存储方式与 RevOrg 的不一致</translation>
+    </message>
+    <message>
         <source>{path} is damaged: column {column} of table {table} is missing</source>
         <translation>{path} 已损坏：表 {table} 缺少列 {column}</translation>
     </message>

@@ -93,6 +93,17 @@ CHANGED_PLANS: dict[str, tuple[Callable[[Path], None], str]] = {
         ),
         "column 'notes' of table 'positions' is not as RevOrg makes it",
     ),
+    "a table without rowids": (
+        with_sql(
+            "CREATE TABLE plan_new (id INTEGER NOT NULL, name TEXT NOT NULL, currency VARCHAR(3) "
+            "NOT NULL, fiscal_year INTEGER NOT NULL, fiscal_start_month INTEGER NOT NULL, "
+            "PRIMARY KEY (id), CHECK (fiscal_start_month BETWEEN 1 AND 12)) WITHOUT ROWID",
+            "INSERT INTO plan_new SELECT * FROM plan",
+            "DROP TABLE plan",
+            "ALTER TABLE plan_new RENAME TO plan",
+        ),
+        "table 'plan' is not stored as RevOrg stores it",
+    ),
     "a link that deletes": (
         with_sql(
             "UPDATE sqlite_master SET sql = replace(sql, 'REFERENCES role_types (\"key\")', "

@@ -63,6 +63,7 @@ class Index:
 
 @dataclass(frozen=True)
 class Table:
+    storage: tuple[int, int]  # WITHOUT ROWID, STRICT (PRAGMA table_list, SQLite 3.37 and later)
     columns: dict[str, Column]
     links: frozenset[tuple[str, str | None, str | None, str, str, str]]  # foreign keys
     indexes: dict[str, Index]
@@ -89,10 +90,16 @@ def describe(connection: sqlite3.Connection) -> Schema:
     """Every table's columns, foreign keys and indexes, as SQLite's pragmas report them."""
     query = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
     names = [row[0] for row in connection.execute(query) if row[0] not in SQLITE_TABLES]
-    return {name: _describe_table(connection, name) for name in names}
+    # An older SQLite ignores the unknown pragma: then no table has a storage to compare.
+    storage = {
+        row[1]: (row[4], row[5])
+        for row in connection.execute("PRAGMA main.table_list")
+        if row[2] == "table"
+    }
+    return {name: _describe_table(connection, name, storage.get(name, (0, 0))) for name in names}
 
 
-def _describe_table(connection: sqlite3.Connection, name: str) -> Table:
+def _describe_table(connection: sqlite3.Connection, name: str, storage: tuple[int, int]) -> Table:
     quoted = '"' + name.replace('"', '""') + '"'
     columns = {
         row[1]: Column(row[1], str(row[2]).upper(), bool(row[3]), row[4], row[5], row[6])
@@ -114,7 +121,7 @@ def _describe_table(connection: sqlite3.Connection, name: str) -> Table:
             if key
         )
         indexes[index] = Index(bool(unique), origin, bool(partial), keys)
-    return Table(columns, links, indexes)
+    return Table(storage, columns, links, indexes)
 
 
 # --- before the migrations: nothing that could run ------------------------------------------
@@ -213,6 +220,16 @@ def check_schema(connection: sqlite3.Connection, path: Path) -> None:
     if extra:
         raise PlanFileError(_FOREIGN_OBJECTS["table"], path=path, name=repr(extra[0]))
     for name, table in sorted(expected.items()):
+        if found[name].storage != table.storage:
+            raise PlanFileError(
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError",
+                    "{path} was changed by another program and is not opened: table {table} is "
+                    "not stored as RevOrg stores it",
+                ),
+                path=path,
+                table=repr(name),
+            )
         _compare_columns(path, name, table, found[name])
         _compare_links_and_indexes(path, name, table, found[name])
 
