@@ -65,5 +65,5 @@ def test_the_command_line_loads_no_qt(tmp_path: Path) -> None:
 
 def test_the_model_loads_no_qt_no_openpyxl_and_no_other_layer() -> None:
     result = run_python(MODEL_ONLY)
-    assert "revorg.model.storage" in result["modules"]  # the walk did find the model
+    assert "revorg.model.store.reading" in result["modules"]  # the walk did find the model
     assert result["loaded"] == []

@@ -18,7 +18,7 @@ from revorg.gui.window.main_window import MainWindow
 from revorg.gui.window.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
-from revorg.model.storage import read_plan_file
+from revorg.model.store import read_plan_file
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -1,7 +1,7 @@
 """Files replaced atomically: written beside their target, flushed to disk, renamed over it.
 
 At every instant the target holds the old content or the new, never a mix; a failed write
-leaves nothing behind. Used for plans (storage), workbooks (io) and chart images (gui).
+leaves nothing behind. Used for plans (model/store), workbooks (io) and chart images (gui).
 """
 
 from __future__ import annotations

@@ -11,12 +11,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from revorg.model.entities import Base, Plan, Scenario
+from revorg.model.catalogue_update import add_missing_catalogue_roles
+from revorg.model.entities import Plan, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
-from revorg.model.storage import (
+from revorg.model.store import (
     PlanFileLock,
-    add_key_indexes,
     connect_memory,
+    create_schema,
     read_plan_file,
     stamp_schema,
     write_plan_file,
@@ -71,9 +72,8 @@ class PlanDocument:
         """A new, unsaved plan built from a template, its names in `language`."""
         connection = connect_memory()
         document = cls(connection)
-        Base.metadata.create_all(document.engine)
+        create_schema(connection)
         stamp_schema(connection)
-        add_key_indexes(connection)
         year = next_fiscal_year() if fiscal_year is None else fiscal_year
         populate_from_template(document.session, key, year, language)
         document.session.commit()
@@ -93,6 +93,14 @@ class PlanDocument:
                 lock.release()
             raise
         document._lock = lock
+        if for_editing:
+            # The palette offers what the catalogue offers now; reading changes nothing.
+            try:
+                add_missing_catalogue_roles(document.session)
+                document.session.commit()
+            except BaseException:
+                document.close()
+                raise
         return document
 
     # --- reading ----------------------------------------------------------------------------

@@ -1910,12 +1910,52 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{path} está dañado: no se puede leer un valor de la tabla {table} ({reason})</translation>
     </message>
     <message>
-        <source>{path} is damaged: the columns of table {table} cannot be read ({reason})</source>
-        <translation>{path} está dañado: no se pueden leer las columnas de la tabla {table} ({reason})</translation>
+        <source>{path} was changed by another program and is not opened: it has a trigger {name}, which RevOrg never makes</source>
+        <translation>otro programa ha modificado {path} y no se abre: tiene un disparador (trigger) {name}, que RevOrg nunca crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a view {name}, which RevOrg never makes</source>
+        <translation>otro programa ha modificado {path} y no se abre: tiene una vista {name}, que RevOrg nunca crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a virtual table {name}, which RevOrg never makes</source>
+        <translation>otro programa ha modificado {path} y no se abre: tiene una tabla virtual {name}, que RevOrg nunca crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a table {name}, which RevOrg does not make</source>
+        <translation>otro programa ha modificado {path} y no se abre: tiene una tabla {name} que RevOrg no crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has an index {name}, which RevOrg does not make</source>
+        <translation>otro programa ha modificado {path} y no se abre: tiene un índice {name} que RevOrg no crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: table {table} is not stored as RevOrg stores it</source>
+        <translation>otro programa ha modificado {path} y no se abre: la tabla {table} no se guarda como la guarda RevOrg</translation>
     </message>
     <message>
         <source>{path} is damaged: column {column} of table {table} is missing</source>
         <translation>{path} está dañado: falta la columna {column} de la tabla {table}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: column {column} of table {table} is computed by a formula, which RevOrg never makes</source>
+        <translation>otro programa ha modificado {path} y no se abre: la columna {column} de la tabla {table} se calcula con una fórmula, algo que RevOrg nunca hace</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a column {column} in table {table}, which RevOrg does not make</source>
+        <translation>otro programa ha modificado {path} y no se abre: la tabla {table} tiene una columna {column} que RevOrg no crea</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: column {column} of table {table} is not as RevOrg makes it</source>
+        <translation>otro programa ha modificado {path} y no se abre: la columna {column} de la tabla {table} no es como la crea RevOrg</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: the links of table {table} to other tables are not as RevOrg makes them</source>
+        <translation>otro programa ha modificado {path} y no se abre: los vínculos de la tabla {table} con otras tablas no son como los crea RevOrg</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: index {name} is missing or not as RevOrg makes it</source>
+        <translation>otro programa ha modificado {path} y no se abre: falta el índice {name} o no es como lo crea RevOrg</translation>
     </message>
     <message>
         <source>no such file: {path}</source>

@@ -1910,12 +1910,52 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{path} 已损坏：无法读取表 {table} 中的一个值（{reason}）</translation>
     </message>
     <message>
-        <source>{path} is damaged: the columns of table {table} cannot be read ({reason})</source>
-        <translation>{path} 已损坏：无法读取表 {table} 的列（{reason}）</translation>
+        <source>{path} was changed by another program and is not opened: it has a trigger {name}, which RevOrg never makes</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：其中有触发器 {name}，RevOrg 从不创建触发器</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a view {name}, which RevOrg never makes</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：其中有视图 {name}，RevOrg 从不创建视图</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a virtual table {name}, which RevOrg never makes</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：其中有虚拟表 {name}，RevOrg 从不创建虚拟表</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a table {name}, which RevOrg does not make</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：其中有 RevOrg 不会创建的表 {name}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has an index {name}, which RevOrg does not make</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：其中有 RevOrg 不会创建的索引 {name}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: table {table} is not stored as RevOrg stores it</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 的存储方式与 RevOrg 的不一致</translation>
     </message>
     <message>
         <source>{path} is damaged: column {column} of table {table} is missing</source>
         <translation>{path} 已损坏：表 {table} 缺少列 {column}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: column {column} of table {table} is computed by a formula, which RevOrg never makes</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 的列 {column} 由公式计算得出，RevOrg 从不创建这种列</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: it has a column {column} in table {table}, which RevOrg does not make</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 中有 RevOrg 不会创建的列 {column}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: column {column} of table {table} is not as RevOrg makes it</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 的列 {column} 与 RevOrg 创建的不一致</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: the links of table {table} to other tables are not as RevOrg makes them</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：表 {table} 与其他表的关联与 RevOrg 创建的不一致</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program and is not opened: index {name} is missing or not as RevOrg makes it</source>
+        <translation>{path} 已被其他程序修改，因此不予打开：索引 {name} 缺失或与 RevOrg 创建的不一致</translation>
     </message>
     <message>
         <source>no such file: {path}</source>

@@ -29,10 +29,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from revorg.model import storage
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Base, column_values
 from revorg.model.errors import PlanFileError, PlanFileLockedError
+from revorg.model.store import SCHEMA_VERSION, writing
 from revorg.model.summary import summarize
 from tests.adversarial.plans import Dump, assert_same_plan, dump, file_dump
 from tests.conftest import REPO_ROOT, CliRunner
@@ -114,9 +114,9 @@ def half_written_copy(connection: sqlite3.Connection, temporary: Path) -> None:
 
 FAULTS: dict[str, tuple[str, str, Callable[..., None]]] = {
     # name: (where to patch, attribute, replacement)
-    "writing the copy": ("revorg.model.storage", "_write_copy", half_written_copy),
+    "writing the copy": ("revorg.model.store.writing", "_write_copy", half_written_copy),
     "flushing the copy": ("os", "fsync", no_space),
-    "keeping the permissions": ("revorg.model.storage", "copy_permissions", no_space),
+    "keeping the permissions": ("revorg.model.store.writing", "copy_permissions", no_space),
     "renaming over the plan": ("pathlib.Path", "replace", no_space),
 }
 
@@ -146,7 +146,7 @@ def test_a_failure_after_the_rename_leaves_the_new_plan_complete(
     """The folder cannot be flushed once the new file is in place: the save is reported as
     failed, and the file is the complete new plan (never a mix)."""
     with monkeypatch.context() as patch, pytest.raises(PlanFileError) as failed:
-        patch.setattr(storage, "sync_folder", no_space)
+        patch.setattr(writing, "sync_folder", no_space)
         saved.document.save()
     one_line(failed.value)
     assert_same_plan(file_dump(saved.path), dump(saved.document), "the file after the rename")
@@ -647,7 +647,7 @@ def test_a_file_from_a_newer_version(saved: Saved, tmp_path: Path, run_revorg: C
     newer = tmp_path / "newer.revorg"
     shutil.copy(saved.path, newer)
     connection = sqlite3.connect(newer)
-    connection.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.commit()
     connection.close()
     before = digest(newer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from revorg.gui.application import first_document, recover_document
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.gui.window.recovery import Autosaver, orphaned_recovery_files
+from revorg.model.catalogue import role_spec
 from revorg.model.document import PlanDocument
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -72,6 +74,52 @@ def test_opening_a_bad_file_shows_the_message_and_keeps_the_plan(
     assert shown and "not a RevOrg plan" in shown[0]
     assert len(window.controller.editor.positions()) == 19  # the plan on screen is untouched
     window.controller.edit(SDR, {"title": "still editable"})
+
+
+def test_a_plan_with_a_foreign_trigger_is_refused_in_a_dialog(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the trigger would have emptied the positions at the next save."""
+    plan = tmp_path / "shared.revorg"
+    with PlanDocument.from_template("demo", 2027) as document:
+        document.save_as(plan)
+    connection = sqlite3.connect(plan)
+    connection.execute(
+        "CREATE TRIGGER t AFTER UPDATE ON scenarios BEGIN DELETE FROM positions; END"
+    )
+    connection.commit()
+    connection.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert not window.open_path(plan)
+    assert shown and "it has a trigger 't'" in shown[0]
+    assert window.controller.document.path != plan
+    assert len(window.controller.positions()) == 19
+
+
+def palette_names(window: MainWindow) -> list[str]:
+    tree = window.palette.tree
+    return [
+        tree.topLevelItem(group).child(row).text(0)
+        for group in range(tree.topLevelItemCount())
+        for row in range(tree.topLevelItem(group).childCount())
+    ]
+
+
+def test_the_palette_of_an_older_plan_offers_roles_new_to_the_catalogue(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    plan = tmp_path / "older.revorg"
+    with PlanDocument.from_template("demo", 2027) as document:
+        document.save_as(plan)
+    connection = sqlite3.connect(plan)
+    connection.execute("DELETE FROM assumptions WHERE role_key = 'bdr'")
+    connection.execute("DELETE FROM role_types WHERE key = 'bdr'")
+    connection.commit()
+    connection.close()
+    assert window.open_path(plan)
+    assert role_spec("bdr").names["en"] in palette_names(window)
+    assert window.controller.undo_stack.isClean()  # nothing the user did: no unsaved changes
 
 
 def test_start_opens_the_last_plan_else_the_demo(tmp_path: Path) -> None:

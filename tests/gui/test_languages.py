@@ -7,6 +7,7 @@ import ast
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -431,6 +432,30 @@ def test_a_damaged_file_is_explained_in_the_language(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     assert not language_window.files.open_path(bad)
     assert shown and expected in shown[0] and str(bad) in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("language_window", "expected"),
+    [
+        ("es", "otro programa ha modificado {path} y no se abre: tiene un disparador"),
+        ("zh", "{path} 已被其他程序修改，因此不予打开：其中有触发器 't'"),
+    ],
+    indirect=["language_window"],
+)
+def test_a_foreign_trigger_is_explained_in_the_language(
+    language_window: MainWindow, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = tmp_path / "compartido.revorg"
+    with PlanDocument.from_template("demo", 2027) as document:
+        document.save_as(plan)
+    connection = sqlite3.connect(plan)
+    connection.execute("CREATE TRIGGER t AFTER UPDATE ON scenarios BEGIN DELETE FROM plan; END")
+    connection.commit()
+    connection.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert not language_window.open_path(plan)
+    assert shown and expected.format(path=plan) in shown[0]
 
 
 @pytest.mark.parametrize(

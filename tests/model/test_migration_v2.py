@@ -15,7 +15,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Position
 from revorg.model.lineage import lineage_of
 from revorg.model.months import YearMonth
-from revorg.model.storage import APPLICATION_ID, SCHEMA_VERSION
+from revorg.model.store import APPLICATION_ID, SCHEMA_VERSION
 from revorg.model.summary import scenario_positions, summarize
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from revorg.model import edits, storage
+from revorg.model import edits
 from revorg.model.document import PlanDocument
 from revorg.model.entities import (
     Base,
@@ -30,7 +30,7 @@ from revorg.model.entities import (
 )
 from revorg.model.errors import PlanFileError, PlanFileLockedError
 from revorg.model.months import YearMonth
-from revorg.model.storage import APPLICATION_ID, SCHEMA_VERSION
+from revorg.model.store import APPLICATION_ID, SCHEMA_VERSION, writing
 from revorg.model.summary import scenario_positions, summarize
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -706,7 +706,7 @@ def test_disk_full_during_save_keeps_the_old_plan(
 
     with PlanDocument.open(demo_file) as document:
         document.plan.name = "Too big for the disk"
-        monkeypatch.setattr(storage, "_write_copy", fill_the_disk)
+        monkeypatch.setattr(writing, "_write_copy", fill_the_disk)
         with pytest.raises(PlanFileError) as raised:
             document.save()
         assert_refused(demo_file, raised.value)

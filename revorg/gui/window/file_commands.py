@@ -32,7 +32,7 @@ from revorg.gui.settings import AppSettings
 from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
-from revorg.model.storage import FILE_SUFFIX
+from revorg.model.store import FILE_SUFFIX
 from revorg.model.templates import template_infos
 
 

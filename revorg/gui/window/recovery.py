@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from revorg.model.document import PlanDocument
-from revorg.model.storage import write_plan_file
+from revorg.model.store import write_plan_file
 
 AUTOSAVE_INTERVAL_MS = 60_000
 

@@ -1,0 +1,148 @@
+"""What a file must pass before RevOrg trusts it: a whole SQLite file, marked as a plan of a
+format this version reads, undamaged, and every value readable as the model will read it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from revorg.model.bulk import paused_gc
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
+from revorg.model.store.database import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
+
+
+def one_line(text: str) -> str:
+    return " ".join(part.strip(" *") for part in text.splitlines() if part.strip(" *"))
+
+
+def unreadable(path: Path, error: sqlite3.Error) -> PlanFileError:
+    return PlanFileError(
+        QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read ({reason})"),
+        path=path,
+        reason=one_line(str(error)),
+    )
+
+
+def check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "no such file: {path}"), path=path
+        ) from None
+    except IsADirectoryError:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is a folder, not a RevOrg plan"), path=path
+        ) from None
+    except OSError as error:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "cannot read {path}: {reason}"),
+            path=path,
+            reason=error.strerror,
+        ) from None
+    if not header.startswith(SQLITE_HEADER):
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError", "{path} is not a RevOrg plan (not a SQLite database)"
+            ),
+            path=path,
+        )
+    if len(header) < 100:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError", "{path} is damaged: it is shorter than a SQLite header"
+            ),
+            path=path,
+        )
+    _check_file_length(path, header)
+
+
+def _check_file_length(path: Path, header: bytes) -> None:
+    """A file cut short (an interrupted copy) would be read with zeros for its missing end:
+    its length must be the page size times the page count the header records."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    count_is_valid = header[24:28] == header[92:96]  # the count is kept since SQLite 3.7.0
+    if count_is_valid and page_count and path.stat().st_size != page_size * page_count:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError",
+                "{path} is damaged: it is {size} bytes long where its header says {expected} "
+                "(an interrupted copy?)",
+            ),
+            path=path,
+            size=str(path.stat().st_size),
+            expected=str(page_size * page_count),
+        )
+
+
+def check_marks_and_integrity(source: sqlite3.Connection, path: Path) -> None:
+    application_id = source.execute("PRAGMA application_id").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is a SQLite database but not a RevOrg plan"),
+            path=path,
+        )
+    version = source.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP(
+                "PlanFileError",
+                "{path} was saved by a newer version of RevOrg (file format {version}; "
+                "this version reads up to {newest}): please update RevOrg",
+            ),
+            path=path,
+            version=str(version),
+            newest=str(SCHEMA_VERSION),
+        )
+    if version < 1:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: it has no file format version"),
+            path=path,
+        )
+    # integrity_check, not quick_check: it also compares every index with its table.
+    problems = [row[0] for row in source.execute("PRAGMA integrity_check(5)")]
+    if problems != ["ok"]:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: {reason}"),
+            path=path,
+            reason=one_line(problems[0]),
+        )
+
+
+def check_values(connection: sqlite3.Connection, path: Path) -> None:
+    """Read every value once, as the model will: damage inside a row passes SQLite's page
+    checks but must still be refused at open, not fail later in the middle of editing.
+    The columns are those of the entities (the schema check has made sure)."""
+    # Imported here: the entities describe the columns; storage stays the lower layer.
+    from sqlalchemy import TypeDecorator
+
+    from revorg.model.entities import Base
+
+    with paused_gc():  # every row of the plan read once
+        for table in Base.metadata.sorted_tables:
+            typed = [
+                (column.name, column.type)
+                for column in table.columns
+                if isinstance(column.type, TypeDecorator)
+            ]
+            try:
+                # Decoding every text value is the check (bad UTF-8 raises here).
+                connection.execute(f'SELECT * FROM "{table.name}"').fetchall()
+                for name, column_type in typed:
+                    # Each distinct stored value once: costs and months repeat across a plan.
+                    query = f'SELECT DISTINCT "{name}" FROM "{table.name}"'
+                    for (value,) in connection.execute(query):
+                        column_type.process_result_value(value, None)  # type: ignore[arg-type]
+            except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
+                raise PlanFileError(
+                    QT_TRANSLATE_NOOP(
+                        "PlanFileError",
+                        "{path} is damaged: a value in table {table} cannot be read ({reason})",
+                    ),
+                    path=path,
+                    table=repr(table.name),
+                    reason=one_line(str(error)),
+                ) from None

@@ -1,0 +1,95 @@
+"""The steps from older file formats to the current one, run on the in-memory copy of a plan."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
+from revorg.model.store.database import SCHEMA_VERSION
+
+
+def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
+    """Format 2 added capacity overrides and dotted-line links."""
+    connection.executescript(
+        """
+        ALTER TABLE positions ADD COLUMN capacity_override VARCHAR;
+        CREATE TABLE dotted_lines (
+            id INTEGER NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            from_position_id INTEGER NOT NULL,
+            to_position_id INTEGER NOT NULL,
+            PRIMARY KEY (id),
+            UNIQUE (from_position_id, to_position_id),
+            CHECK (from_position_id != to_position_id),
+            FOREIGN KEY(scenario_id) REFERENCES scenarios (id) ON DELETE CASCADE,
+            FOREIGN KEY(from_position_id) REFERENCES positions (id) ON DELETE CASCADE,
+            FOREIGN KEY(to_position_id) REFERENCES positions (id) ON DELETE CASCADE
+        );
+        """
+    )
+
+
+def _migrate_2_to_3(connection: sqlite3.Connection) -> None:
+    """Format 3 added plan assumptions per scenario and position lineage across scenarios."""
+    # Imported here: the catalogue reads resources; storage stays the lower layer.
+    from revorg.model.catalogue import default_assumptions
+
+    connection.executescript(
+        """
+        ALTER TABLE positions ADD COLUMN lineage TEXT;
+        UPDATE positions SET lineage = 'p' || id;
+        CREATE TABLE assumptions (
+            id INTEGER NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            role_key VARCHAR(60) NOT NULL,
+            metric VARCHAR(40) NOT NULL,
+            value VARCHAR NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (id),
+            UNIQUE (scenario_id, role_key, metric),
+            FOREIGN KEY(scenario_id) REFERENCES scenarios (id) ON DELETE CASCADE
+        );
+        """
+    )
+    scenario_ids = [row[0] for row in connection.execute("SELECT id FROM scenarios ORDER BY id")]
+    connection.executemany(
+        "INSERT INTO assumptions (scenario_id, role_key, metric, value, source) VALUES (?,?,?,?,?)",
+        [
+            (scenario_id, item.role_key, item.metric, str(item.value), item.source)
+            for scenario_id in scenario_ids
+            for item in default_assumptions()
+        ],
+    )
+
+
+# Each step takes a database of format N (the key) to N + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
+TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
+    1: frozenset({"dotted_lines", "assumptions"}),
+    2: frozenset({"assumptions"}),
+}
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    while version < SCHEMA_VERSION:
+        try:
+            with connection:
+                MIGRATIONS[version](connection)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
+        except sqlite3.Error as error:
+            raise PlanFileError(
+                QT_TRANSLATE_NOOP(
+                    "PlanFileError",
+                    "{path} could not be upgraded from file format {version}: {reason}",
+                ),
+                path=path,
+                version=str(version),
+                reason=error,
+            ) from None
+        version += 1

@@ -1,0 +1,76 @@
+"""Opening: a plan file checked, copied into memory and migrated; the file is never changed."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
+from revorg.model.store.checks import (
+    check_marks_and_integrity,
+    check_sqlite_header,
+    check_values,
+    unreadable,
+)
+from revorg.model.store.database import add_key_indexes, connect_memory, harden
+from revorg.model.store.migrations import migrate
+from revorg.model.store.schema import check_objects, check_schema
+
+
+def read_plan_file(path: Path) -> sqlite3.Connection:
+    """Check the file and copy it into memory, migrated to the current schema.
+
+    The file itself is opened read-only and never modified, even when it needs a migration: the
+    migrated plan reaches the disk only when the user saves. Its schema is checked before the
+    copy (nothing of it may run) and again after the migrations (exactly what RevOrg makes).
+    """
+    check_sqlite_header(path)
+    try:
+        source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "cannot open {path}: {reason}"),
+            path=path,
+            reason=error,
+        ) from None
+    try:
+        harden(source)
+        check_marks_and_integrity(source, path)
+        check_objects(source, path)  # before anything of the file can run
+        memory = connect_memory()
+        source.backup(memory)
+    except sqlite3.DatabaseError as error:
+        raise unreadable(path, error) from None
+    except UnicodeDecodeError:
+        # SQLite's own message about the damage is itself damaged text.
+        raise PlanFileError(
+            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged and cannot be read"), path=path
+        ) from None
+    finally:
+        source.close()
+    try:
+        memory.execute("PRAGMA foreign_keys = ON")
+        migrate(memory, path)
+        check_schema(memory, path)
+        try:
+            add_key_indexes(memory)
+        except sqlite3.Error as error:
+            raise unreadable(path, error) from None
+        check_values(memory, path)
+    except BaseException:
+        memory.close()  # a refused plan leaves nothing open
+        raise
+    return memory
+
+
+@contextlib.contextmanager
+def open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A checked, migrated, in-memory copy of a plan for reading (no lock: nothing is written)."""
+    connection = read_plan_file(path)
+    try:
+        yield connection
+    finally:
+        connection.close()
