@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from revorg.gui.chart.items import DropState
+from revorg.gui.chart.card import DropState
 from revorg.gui.dialogs.prompts import DeleteChoice
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
 from revorg.gui.window.main_window import MainWindow

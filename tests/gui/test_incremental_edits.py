@@ -11,8 +11,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from revorg.gui.chart.items import COVERAGE_MARK_COLOURS, ChartGeometry, ConnectorsItem
+from revorg.gui.chart.card import COVERAGE_MARK_COLOURS
 from revorg.gui.chart.layout import IncrementalLayout, compute_layout
+from revorg.gui.chart.lines import ChartGeometry, ConnectorsItem
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.generator import generate_plan
 from revorg.model.months import YearMonth

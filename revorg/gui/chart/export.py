@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from revorg.gui.chart.items import CardItem
+from revorg.gui.chart.card import CardItem
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically

@@ -2,7 +2,8 @@
 follows the controller's change notifications when there is one (an image export has none).
 
 Every item is kept in a map (position id -> item): the scene is redrawn from the model, and
-PySide6 deletes a top-level item whose Python wrapper nothing references (see README).
+in PySide6 6.11 calling parentItem() on a top-level item whose Python wrapper nothing references
+deletes the item.
 Reporting lines are one item for the whole chart; zoomed out, one overview item draws every
 card as a block and the cards draw nothing (they stay for selection, search and drops).
 """
@@ -16,19 +17,16 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from revorg.gui.chart.items import (
+from revorg.gui.chart.card import COVERAGE_MARK_COLOURS, CardContent, CardItem, card_content
+from revorg.gui.chart.layout import ChartLayout, IncrementalLayout, LayoutMetrics
+from revorg.gui.chart.lines import (
     CONNECTOR_PEN_WIDTH,
-    COVERAGE_MARK_COLOURS,
     STACK_TICK_LENGTH,
-    CardContent,
-    CardItem,
     ChartGeometry,
     ConnectorsItem,
     DottedLineItem,
-    OverviewItem,
-    card_content,
 )
-from revorg.gui.chart.layout import ChartLayout, IncrementalLayout, LayoutMetrics
+from revorg.gui.chart.overview import OverviewItem
 from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
 from revorg.model.editing.reading import PlanReading

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from revorg.gui.chart.items import SIMPLE_DRAWING_BELOW, CardItem, DropState
+from revorg.gui.chart.card import SIMPLE_DRAWING_BELOW, CardItem, DropState
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.labels import error_text
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE

@@ -1,39 +1,32 @@
-"""What the chart draws: position cards, reporting connectors, dotted lines, and the whole
-chart as one overview item when zoomed out."""
+"""A position's card: the texts it shows, how it is drawn near and far, and how it starts a
+drag (its MIME data is what the view's drop reads).
+
+PySide6 6.11 quirk: calling parentItem() on a top-level QGraphicsItem whose Python wrapper nothing
+references deletes the item. The scene therefore keeps every card it adds in a map (position id
+-> card), which holds each card's wrapper for as long as the card is on the chart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QLineF, QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QDrag,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QPen,
-)
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from revorg.gui.chart.layout import ChartLayout, LayoutMetrics
+from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.gui.numbers import format_money
-from revorg.model.bulk import paused_gc
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
@@ -368,266 +361,3 @@ def position_mime_data(position_id: int) -> QMimeData:
     data = QMimeData()
     data.setData(POSITION_MIME_TYPE, QByteArray(str(position_id).encode("utf-8")))
     return data
-
-
-CONNECTOR_PEN_COLOUR = "#8A94A6"
-CONNECTOR_PEN_WIDTH = 1.5
-STACK_TICK_LENGTH = 12.0  # from the spine of a stacked column to each of its cards
-
-
-@dataclass
-class ChartGeometry:
-    """What the chart-wide items draw from: card centres, the reporting tree, collapsed teams.
-
-    Lines and boxes are derived lazily: after a move only what gets painted is computed."""
-
-    layout: ChartLayout
-    children: Mapping[int | None, Sequence[int]]
-    collapsed: Collection[int]
-    metrics: LayoutMetrics
-    bounds: QRectF = field(default_factory=QRectF)
-    parent: Mapping[int, int | None] = field(default_factory=dict)  # each card's manager
-
-    def teams(self) -> Iterator[tuple[int, Sequence[int]]]:
-        """Each drawn manager with its reports (a drawn, expanded manager's reports are
-        drawn)."""
-        centres = self.layout.centres
-        collapsed = self.collapsed
-        for manager, reports in self.children.items():
-            if reports and manager in centres and manager not in collapsed:
-                yield manager, reports
-
-    def team_lines(
-        self, manager: int, reports: Sequence[int], short_lines: tuple[bool, bool] = (True, True)
-    ) -> list[QLineF]:
-        """Orthogonal lines: down from the manager, along a bus, down to each report; for a
-        stacked team, down a spine on the left of the column, with a tick to each report.
-        short_lines: whether to draw the drops to and from a bus, and the ticks (far out they
-        are under a pixel long)."""
-        drops, ticks = short_lines
-        centres = self.layout.centres
-        half_h = self.metrics.card_height / 2
-        half_w = self.metrics.card_width / 2
-        mx, my = centres[manager]
-        bus_y = my + half_h + self.metrics.vertical_gap / 2
-        lines = [QLineF(mx, my + half_h, mx, bus_y)] if drops else []
-        # Reports are laid out left to right (or top to bottom in a column): far out, when
-        # only the bus or the spine is drawn, the first and last report are enough.
-        if drops or ticks:
-            points = [centres[report] for report in reports]
-        else:
-            points = [centres[reports[0]], centres[reports[-1]]]
-        if manager in self.layout.stacked:
-            spine_x = mx - half_w - STACK_TICK_LENGTH
-            lines.append(QLineF(mx, bus_y, spine_x, bus_y))
-            lines.append(QLineF(spine_x, bus_y, spine_x, points[-1][1]))
-            if ticks:
-                lines.extend([QLineF(spine_x, ry, rx - half_w, ry) for rx, ry in points])
-            return lines
-        xs = [x for x, _ in points]
-        lines.append(QLineF(min(min(xs), mx), bus_y, max(max(xs), mx), bus_y))
-        if drops:
-            lines.extend([QLineF(rx, bus_y, rx, ry - half_h) for rx, ry in points])
-        return lines
-
-
-def connector_pen() -> QPen:
-    return QPen(QColor(CONNECTOR_PEN_COLOUR), CONNECTOR_PEN_WIDTH)
-
-
-Box = tuple[float, float, float, float, int, Sequence[int]]  # left, top, right, bottom, team
-
-
-class ConnectorsItem(QGraphicsItem):
-    """Every reporting line of the chart as one item that draws only the teams whose lines
-    cross the exposed area (one item per team made Qt track thousands of paths).
-
-    The box around each team's lines is kept from one layout to the next: after an edit,
-    only the teams whose cards moved, left or changed are boxed again, when next painted."""
-
-    rebox_all_above = 0.25  # share of the cards touched past which every team is boxed again
-
-    def __init__(self, geometry: ChartGeometry) -> None:
-        super().__init__()
-        self.geometry = geometry
-        self._boxes: dict[int, Box] = {}  # by manager
-        self._touched: set[int] | None = None  # cards to box again (None: every team)
-        self._pen = connector_pen()
-        self.setZValue(-1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-
-    def set_geometry(self, geometry: ChartGeometry, touched: Collection[int] | None = None) -> None:
-        """A new layout; `touched`: the cards that moved or left it and the managers whose
-        reports changed since the last one (None: anything may have changed)."""
-        self.prepareGeometryChange()
-        self.geometry = geometry
-        if touched is None or self._touched is None:
-            self._touched = None
-        else:
-            self._touched.update(touched)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self.geometry.bounds
-
-    def boxes(self) -> list[Box]:
-        """(left, top, right, bottom, manager, reports) around each team's lines."""
-        touched = self._touched
-        centres = self.geometry.layout.centres
-        if touched is None or len(touched) > self.rebox_all_above * len(centres):
-            self._boxes = {}
-            self._box_again(manager for manager, _reports in self.geometry.teams())
-        else:
-            # A card that moved in its team changes its manager's box (one that went to
-            # another team or left the chart: both managers' reports changed, so they are
-            # touched too).
-            parent = self.geometry.parent
-            self._box_again({parent.get(i) for i in touched} | touched)
-        self._touched = set()
-        return list(self._boxes.values())
-
-    def _box_again(self, managers: Iterable[int | None]) -> None:
-        """Box these managers' teams again (or forget those no longer drawn)."""
-        geometry = self.geometry
-        centres, stacked = geometry.layout.centres, geometry.layout.stacked
-        children, collapsed = geometry.children, geometry.collapsed
-        half_w = geometry.metrics.card_width / 2
-        half_h = geometry.metrics.card_height / 2
-        spine = half_w + STACK_TICK_LENGTH
-        boxes = self._boxes
-        for manager in managers:
-            if manager is None:
-                continue
-            reports = children.get(manager)
-            if not reports or manager not in centres or manager in collapsed:
-                boxes.pop(manager, None)
-                continue
-            team = tuple(reports)  # the tree's list changes in place; the box must not
-            mx, my = centres[manager]
-            if manager in stacked:
-                last_y = centres[team[-1]][1]
-                boxes[manager] = (mx - spine, my + half_h, mx, last_y, manager, team)
-            else:
-                # Reports run left to right: the first is leftmost, the last rightmost.
-                first_x = centres[team[0]][0]
-                last_x, last_y = centres[team[-1]]
-                left = first_x if first_x < mx else mx
-                right = last_x if last_x > mx else mx
-                boxes[manager] = (left, my + half_h, right, last_y - half_h, manager, team)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)
-        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        team_lines = self.geometry.team_lines
-        lines: list[QLineF] = []
-        with paused_gc():
-            boxes = self.boxes()
-        for box_left, box_top, box_right, box_bottom, manager, reports in boxes:
-            if box_right >= left and box_left <= right and box_bottom >= top and box_top <= bottom:
-                lines.extend(team_lines(manager, reports))
-        if lines:
-            painter.setPen(self._pen)
-            painter.drawLines(lines)
-
-
-class OverviewItem(QGraphicsItem):
-    """The whole chart zoomed out: every card as a block in its department's colour and every
-    reporting line, in a few draw calls. While it is shown the cards draw nothing (thousands
-    of Python paint calls were the cost of a zoomed-out repaint); they stay in the scene for
-    selection, search and drops."""
-
-    def __init__(self, geometry: ChartGeometry, cards: Mapping[int, CardItem]) -> None:
-        super().__init__()
-        self.geometry = geometry
-        self.cards = cards
-        self.marked: set[CardItem] = set()  # found or drop-target cards, drawn on top
-        self._blocks: dict[str, list[QRectF]] | None = None
-        self._lines: dict[tuple[bool, bool], list[QLineF]] = {}  # by the short lines drawn
-        self._pen = connector_pen()
-        self.setZValue(-2)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_geometry(self, geometry: ChartGeometry) -> None:
-        self.prepareGeometryChange()
-        self.geometry = geometry
-        self.forget_drawing()
-
-    def forget_drawing(self) -> None:
-        """Cards moved or changed colour: build the blocks and lines again when next drawn."""
-        self._blocks = None
-        self._lines = {}
-        self.update()
-
-    def card_look_changed(self, card: CardItem) -> None:
-        if card.is_marked():
-            self.marked.add(card)
-        else:
-            self.marked.discard(card)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self.geometry.bounds
-
-    def _block_rects(self) -> dict[str, list[QRectF]]:
-        if self._blocks is None:
-            metrics = self.geometry.metrics
-            width, height = metrics.card_width, metrics.card_height
-            half_w, half_h = width / 2, height / 2
-            centres_by_colour: dict[str, list[tuple[float, float]]] = {}
-            cards = self.cards
-            for position_id, centre in self.geometry.layout.centres.items():
-                card = cards.get(position_id)
-                if card is not None:
-                    centres_by_colour.setdefault(card.colour, []).append(centre)
-            self._blocks = {
-                colour: [QRectF(x - half_w, y - half_h, width, height) for x, y in centres]
-                for colour, centres in centres_by_colour.items()
-            }
-        return self._blocks
-
-    def _all_lines(self, short_lines: tuple[bool, bool]) -> list[QLineF]:
-        lines = self._lines.get(short_lines)
-        if lines is None:
-            geometry = self.geometry
-            lines = self._lines[short_lines] = []
-            for manager, reports in geometry.teams():
-                lines.extend(geometry.team_lines(manager, reports, short_lines))
-        return lines
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setPen(self._pen)
-        # Lines shorter than a pixel are left out (most lines of a large chart, far out).
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        drop = self.geometry.metrics.vertical_gap / 2
-        short_lines = (detail * drop >= 1.0, detail * STACK_TICK_LENGTH >= 1.0)
-        with paused_gc():  # thousands of lines and blocks made at once, after a change
-            lines, blocks = self._all_lines(short_lines), self._block_rects()
-        painter.drawLines(lines)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in blocks.items():
-            painter.setBrush(QColor(colour))
-            painter.drawRects(rects)
-        scene = self.scene()
-        special = set(self.marked)
-        if scene is not None:
-            special.update(i for i in scene.selectedItems() if isinstance(i, CardItem))
-        for card in special:
-            if card.isVisible():
-                painter.setBrush(card.block_colour())
-                painter.drawRect(card._rect.translated(card.pos()))
-
-
-class DottedLineItem(QGraphicsPathItem):
-    """A dotted-line (secondary) reporting link, drawn dashed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        pen = QPen(QColor("#7E57C2"), 1.6, Qt.PenStyle.DashLine)
-        self.setPen(pen)
-        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-        self.setZValue(-0.5)

@@ -1,0 +1,191 @@
+"""The reporting lines: the geometry every chart-wide item draws from, all solid lines as one
+item, and the dashed dotted-line links.
+
+One item for every solid line because one item per team made Qt track thousands of paths.
+PySide6 6.11 quirk: calling parentItem() on a top-level QGraphicsItem whose Python wrapper nothing
+references deletes the item, so the scene keeps these items as attributes and in maps."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from revorg.gui.chart.layout import ChartLayout, LayoutMetrics
+from revorg.model.bulk import paused_gc
+
+CONNECTOR_PEN_COLOUR = "#8A94A6"
+CONNECTOR_PEN_WIDTH = 1.5
+STACK_TICK_LENGTH = 12.0  # from the spine of a stacked column to each of its cards
+
+
+@dataclass
+class ChartGeometry:
+    """What the chart-wide items draw from: card centres, the reporting tree, collapsed teams.
+
+    Lines and boxes are derived lazily: after a move only what gets painted is computed."""
+
+    layout: ChartLayout
+    children: Mapping[int | None, Sequence[int]]
+    collapsed: Collection[int]
+    metrics: LayoutMetrics
+    bounds: QRectF = field(default_factory=QRectF)
+    parent: Mapping[int, int | None] = field(default_factory=dict)  # each card's manager
+
+    def teams(self) -> Iterator[tuple[int, Sequence[int]]]:
+        """Each drawn manager with its reports (a drawn, expanded manager's reports are
+        drawn)."""
+        centres = self.layout.centres
+        collapsed = self.collapsed
+        for manager, reports in self.children.items():
+            if reports and manager in centres and manager not in collapsed:
+                yield manager, reports
+
+    def team_lines(
+        self, manager: int, reports: Sequence[int], short_lines: tuple[bool, bool] = (True, True)
+    ) -> list[QLineF]:
+        """Orthogonal lines: down from the manager, along a bus, down to each report; for a
+        stacked team, down a spine on the left of the column, with a tick to each report.
+        short_lines: whether to draw the drops to and from a bus, and the ticks (far out they
+        are under a pixel long)."""
+        drops, ticks = short_lines
+        centres = self.layout.centres
+        half_h = self.metrics.card_height / 2
+        half_w = self.metrics.card_width / 2
+        mx, my = centres[manager]
+        bus_y = my + half_h + self.metrics.vertical_gap / 2
+        lines = [QLineF(mx, my + half_h, mx, bus_y)] if drops else []
+        # Reports are laid out left to right (or top to bottom in a column): far out, when
+        # only the bus or the spine is drawn, the first and last report are enough.
+        if drops or ticks:
+            points = [centres[report] for report in reports]
+        else:
+            points = [centres[reports[0]], centres[reports[-1]]]
+        if manager in self.layout.stacked:
+            spine_x = mx - half_w - STACK_TICK_LENGTH
+            lines.append(QLineF(mx, bus_y, spine_x, bus_y))
+            lines.append(QLineF(spine_x, bus_y, spine_x, points[-1][1]))
+            if ticks:
+                lines.extend([QLineF(spine_x, ry, rx - half_w, ry) for rx, ry in points])
+            return lines
+        xs = [x for x, _ in points]
+        lines.append(QLineF(min(min(xs), mx), bus_y, max(max(xs), mx), bus_y))
+        if drops:
+            lines.extend([QLineF(rx, bus_y, rx, ry - half_h) for rx, ry in points])
+        return lines
+
+
+def connector_pen() -> QPen:
+    return QPen(QColor(CONNECTOR_PEN_COLOUR), CONNECTOR_PEN_WIDTH)
+
+
+Box = tuple[float, float, float, float, int, Sequence[int]]  # left, top, right, bottom, team
+
+
+class ConnectorsItem(QGraphicsItem):
+    """Every reporting line of the chart as one item that draws only the teams whose lines
+    cross the exposed area (one item per team made Qt track thousands of paths).
+
+    The box around each team's lines is kept from one layout to the next: after an edit,
+    only the teams whose cards moved, left or changed are boxed again, when next painted."""
+
+    rebox_all_above = 0.25  # share of the cards touched past which every team is boxed again
+
+    def __init__(self, geometry: ChartGeometry) -> None:
+        super().__init__()
+        self.geometry = geometry
+        self._boxes: dict[int, Box] = {}  # by manager
+        self._touched: set[int] | None = None  # cards to box again (None: every team)
+        self._pen = connector_pen()
+        self.setZValue(-1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_geometry(self, geometry: ChartGeometry, touched: Collection[int] | None = None) -> None:
+        """A new layout; `touched`: the cards that moved or left it and the managers whose
+        reports changed since the last one (None: anything may have changed)."""
+        self.prepareGeometryChange()
+        self.geometry = geometry
+        if touched is None or self._touched is None:
+            self._touched = None
+        else:
+            self._touched.update(touched)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.geometry.bounds
+
+    def boxes(self) -> list[Box]:
+        """(left, top, right, bottom, manager, reports) around each team's lines."""
+        touched = self._touched
+        centres = self.geometry.layout.centres
+        if touched is None or len(touched) > self.rebox_all_above * len(centres):
+            self._boxes = {}
+            self._box_again(manager for manager, _reports in self.geometry.teams())
+        else:
+            # A card that moved in its team changes its manager's box (one that went to
+            # another team or left the chart: both managers' reports changed, so they are
+            # touched too).
+            parent = self.geometry.parent
+            self._box_again({parent.get(i) for i in touched} | touched)
+        self._touched = set()
+        return list(self._boxes.values())
+
+    def _box_again(self, managers: Iterable[int | None]) -> None:
+        """Box these managers' teams again (or forget those no longer drawn)."""
+        geometry = self.geometry
+        centres, stacked = geometry.layout.centres, geometry.layout.stacked
+        children, collapsed = geometry.children, geometry.collapsed
+        half_w = geometry.metrics.card_width / 2
+        half_h = geometry.metrics.card_height / 2
+        spine = half_w + STACK_TICK_LENGTH
+        boxes = self._boxes
+        for manager in managers:
+            if manager is None:
+                continue
+            reports = children.get(manager)
+            if not reports or manager not in centres or manager in collapsed:
+                boxes.pop(manager, None)
+                continue
+            team = tuple(reports)  # the tree's list changes in place; the box must not
+            mx, my = centres[manager]
+            if manager in stacked:
+                last_y = centres[team[-1]][1]
+                boxes[manager] = (mx - spine, my + half_h, mx, last_y, manager, team)
+            else:
+                # Reports run left to right: the first is leftmost, the last rightmost.
+                first_x = centres[team[0]][0]
+                last_x, last_y = centres[team[-1]]
+                left = first_x if first_x < mx else mx
+                right = last_x if last_x > mx else mx
+                boxes[manager] = (left, my + half_h, right, last_y - half_h, manager, team)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        team_lines = self.geometry.team_lines
+        lines: list[QLineF] = []
+        with paused_gc():
+            boxes = self.boxes()
+        for box_left, box_top, box_right, box_bottom, manager, reports in boxes:
+            if box_right >= left and box_left <= right and box_bottom >= top and box_top <= bottom:
+                lines.extend(team_lines(manager, reports))
+        if lines:
+            painter.setPen(self._pen)
+            painter.drawLines(lines)
+
+
+class DottedLineItem(QGraphicsPathItem):
+    """A dotted-line (secondary) reporting link, drawn dashed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        pen = QPen(QColor("#7E57C2"), 1.6, Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setZValue(-0.5)
