@@ -362,6 +362,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
     child.stdout.close()  # the reader is gone before the first line
-    errors = child.stderr.read().decode()
+    with child.stderr:
+        errors = child.stderr.read().decode()
     assert child.wait(timeout=120) == 0
     assert errors == ""

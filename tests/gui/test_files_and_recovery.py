@@ -91,14 +91,14 @@ def test_a_plan_with_a_foreign_trigger_is_refused_in_a_dialog(
     connection.close()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not window.open_path(plan)
+    assert not window.files.open_path(plan)
     assert shown and "it has a trigger 't'" in shown[0]
     assert window.controller.document.path != plan
-    assert len(window.controller.positions()) == 19
+    assert len(window.controller.editor.positions()) == 19
 
 
 def palette_names(window: MainWindow) -> list[str]:
-    tree = window.palette.tree
+    tree = window.role_palette.tree
     return [
         tree.topLevelItem(group).child(row).text(0)
         for group in range(tree.topLevelItemCount())
@@ -117,7 +117,7 @@ def test_the_palette_of_an_older_plan_offers_roles_new_to_the_catalogue(
     connection.execute("DELETE FROM role_types WHERE key = 'bdr'")
     connection.commit()
     connection.close()
-    assert window.open_path(plan)
+    assert window.files.open_path(plan)
     assert role_spec("bdr").names["en"] in palette_names(window)
     assert window.controller.undo_stack.isClean()  # nothing the user did: no unsaved changes
 

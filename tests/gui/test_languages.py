@@ -454,7 +454,7 @@ def test_a_foreign_trigger_is_explained_in_the_language(
     connection.close()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not language_window.open_path(plan)
+    assert not language_window.files.open_path(plan)
     assert shown and expected.format(path=plan) in shown[0]
 
 

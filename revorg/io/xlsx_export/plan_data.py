@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, RoleType, Scenario
-from revorg.model.org_tree import TreeNode
+from revorg.model.org_tree import OrgTree, TreeNode
 from revorg.model.rows import PositionRow, position_rows
 
 Node = TypeVar("Node", bound=TreeNode)
@@ -65,24 +65,7 @@ def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
 
 
 def chart_order(positions: Sequence[Node]) -> list[Node]:
-    """Depth first, each manager before its reports, siblings left to right; positions that no
-    top of the chart reaches (a broken manager link) follow in id order."""
+    """Depth first, each manager before its reports, siblings left to right (the model's one
+    walk: OrgTree); a position whose manager is missing starts a branch of its own."""
     by_id = {position.id: position for position in positions}
-    children: dict[int | None, list[Node]] = defaultdict(list)
-    for position in positions:
-        parent = position.manager_id if position.manager_id in by_id else None
-        children[parent].append(position)
-    for siblings in children.values():
-        siblings.sort(key=lambda p: (p.sort_order, p.id))
-    ordered: list[Node] = []
-    seen: set[int] = set()
-    stack = list(reversed(children[None]))
-    while stack:
-        position = stack.pop()
-        if position.id in seen:
-            continue
-        seen.add(position.id)
-        ordered.append(position)
-        stack.extend(reversed(children.get(position.id, [])))
-    ordered += [p for p in positions if p.id not in seen]
-    return ordered
+    return [by_id[i] for i in OrgTree.build(positions).managers_first()]

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
-from revorg.io.xlsx_import.cells import Content
+from revorg.io.xlsx_import.cells import Content, PositionRow
 from revorg.io.xlsx_layout import OPEN_WORDS
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, DottedLine, Position, RoleType
-from revorg.model.lineage import new_lineage
+from revorg.model.org_tree import OrgTree
+from revorg.model.rows import position_row
 
 
 def build_plan(content: Content) -> PlanDocument:
@@ -68,29 +69,27 @@ def _fill(document: PlanDocument, content: Content) -> None:
         )
     session.flush()
 
-    sort_order: dict[int | None, int] = {}
-    rows = []
-    for position in content.positions:
-        order = sort_order.get(position.manager_id, 0)
-        sort_order[position.manager_id] = order + 1
-        rows.append(
-            {
-                "id": position.id,
-                "scenario_id": scenario.id,
-                "title": position.title,
-                "role_key": position.role_key,
-                "department_key": position.department_key,
-                "manager_id": position.manager_id,
-                "person_name": position.person_name,
-                "headcount": position.headcount,
-                "start_month": position.start_month,
-                "annual_cost": position.annual_cost,
-                "capacity_override": position.capacity_override,
-                "notes": position.notes,
-                "sort_order": order,
-                "lineage": position.lineage or new_lineage(),
-            }
+    links = [(_assigned_id(p), p.manager_id) for p in content.positions]
+    places = OrgTree.of_links(links).places()
+    rows = [
+        position_row(
+            id=_assigned_id(position),
+            scenario_id=scenario.id,
+            title=position.title,
+            role_key=position.role_key,
+            department_key=position.department_key,
+            manager_id=position.manager_id,
+            person_name=position.person_name,
+            headcount=position.headcount,
+            start_month=position.start_month,
+            annual_cost=position.annual_cost,
+            capacity_override=position.capacity_override,
+            notes=position.notes,
+            sort_order=places[_assigned_id(position)],
+            lineage=position.lineage,
         )
+        for position in content.positions
+    ]
     if rows:
         session.execute(insert(Position), rows)
     session.add_all(
@@ -100,3 +99,8 @@ def _fill(document: PlanDocument, content: Content) -> None:
         if position.id is not None
     )
     session.commit()
+
+
+def _assigned_id(position: PositionRow) -> int:
+    assert position.id is not None, "the Org sheet reader gives every row an id before this"
+    return position.id

@@ -28,6 +28,7 @@ from revorg.io.xlsx_layout import OPEN_WORDS, ORG, ORG_COLUMNS, fold
 from revorg.model.edits import MAX_AMOUNT
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import to_money
+from revorg.model.org_tree import OrgTree
 
 ORG_REQUIRED = ("id", "title", "manager_id", "person", "headcount", "start_month", "annual_cost")
 OPEN_FOLDED = frozenset(fold(word) for word in OPEN_WORDS.values())
@@ -211,20 +212,7 @@ class OrgReader(AssumptionsReader):
 
 
 def cycles(by_id: dict[int, PositionRow]) -> list[list[PositionRow]]:
-    """Every reporting cycle once, each as its members in reporting order."""
-    done: set[int] = set()
-    cycles = []
-    for start in by_id:
-        path: list[int] = []
-        on_path: dict[int, int] = {}
-        current: int | None = start
-        while current is not None and current in by_id and current not in done:
-            if current in on_path:
-                cycles.append([by_id[i] for i in path[on_path[current] :]])
-                break
-            on_path[current] = len(path)
-            path.append(current)
-            manager = by_id[current].manager_id
-            current = None if manager == current else manager
-        done.update(path)
-    return cycles
+    """Every reporting cycle of two or more rows once, each as its members in reporting order
+    (a self-report is found and reported on its own row)."""
+    tree = OrgTree.of_links((i, row.manager_id) for i, row in by_id.items())
+    return [[by_id[i] for i in cycle] for cycle in tree.cycles() if len(cycle) > 1]
