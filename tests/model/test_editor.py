@@ -195,3 +195,25 @@ def test_step_names_fill_placeholders_once() -> None:
 
     assert StepText("Move %1", ("50%2 AE",)).english() == "Move 50%2 AE"
     assert StepText("Edit %1", (KeyLabel("target", "close_rate"),)).english() == "Edit close rate"
+
+
+def test_a_failed_undo_in_another_scenario_still_says_which_scenario_is_current(
+    editor: PlanEditor, changes: list[Change]
+) -> None:
+    """The views follow the editor to the scenario the edit was made in, even when the edit
+    then fails there (nothing else changed)."""
+    base = editor.scenario_id
+    copy = requests.copy_scenario(editor, COPY_NAMES)
+    editor.apply(copy)
+    in_copy = requests.edit_fields(editor, by_title(editor, "Support Engineer"), {"headcount": 2})
+    assert in_copy is not None
+    editor.apply(in_copy)
+    editor.switch_scenario(base)
+    editor.session.execute(text("DELETE FROM positions WHERE scenario_id != :base"), {"base": base})
+    changes.clear()
+
+    with pytest.raises(PlanEditError):
+        editor.revert(in_copy)
+
+    assert editor.scenario_id == copy.step.snapshot.scenario_id  # type: ignore[attr-defined]
+    assert [(c.switched, c.records) for c in changes] == [(True, ())]

@@ -66,6 +66,8 @@ class PlanEditor(PlanReading):
                     recorder(preliminary)
         except BaseException:
             self.invalidate()
+            if switched:  # the plan is as it was, but another scenario is current: say so
+                self._tell(Change(text=None, scenario_id=self.scenario_id, switched=True))
             raise
         self.forget_summary()
         after = edit.shown_after(undoing)
@@ -73,9 +75,12 @@ class PlanEditor(PlanReading):
         if after is not None and after != self.scenario_id:
             self._show(after)
             change = self._change(edit, context, True, undoing, reloaded=True)
+        self._tell(change)
+        return change
+
+    def _tell(self, change: Change) -> None:
         for observer in self._observers:
             observer(change)
-        return change
 
     def _show(self, scenario_id: int | None) -> bool:
         """Make `scenario_id` the current scenario; True when that is a switch."""
