@@ -1,7 +1,7 @@
 """An unexpected exception never ends the app: it is logged, and a dialog names the log file.
 
 The plan stays open and editable: each edit runs in its own savepoint, so a failing edit is
-rolled back alone (see PlanController.run_in_savepoint).
+rolled back alone (see PlanEditor._run in revorg.model.editing.editor).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Edits of a scenario's organisation, as plain operations on the ORM session.
 
-Undo commands (revorg.gui.commands) are built from these: each edit can snapshot the rows it is
-about to remove and put them back with the same ids, so undo restores the plan exactly.
+The edit core's steps (revorg.model.editing.steps) are built from these: each edit can snapshot
+the rows it is about to remove and put them back with the same ids, so undo restores the plan
+exactly. Values are validated once, by the requests that make the edits.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Loading a large plan's positions as ORM objects was a sixth of opening it, and summing over
 them paid for attribute instrumentation on every read. Rows are snapshots: edits still go
 through the ORM entities (revorg.model.edits), and whoever holds rows reads them again after
-an edit (PlanController does so from its notifications).
+an edit (the edit core, PlanEditor, does so for the positions each edit touched).
 """
 
 from __future__ import annotations
