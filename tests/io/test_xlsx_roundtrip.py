@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import math
 import time
+import zipfile
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,8 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from revorg.io.report import ImportReport, Severity
+from revorg.io.importers import import_plan
+from revorg.io.report import ImportRefusedError, ImportReport, Severity
 from revorg.io.values import DateColumn, DateOrder, date_column, parse_month
 from revorg.io.xlsx_export import export_workbook
 from revorg.io.xlsx_import import is_revorg_workbook, read_plan_workbook
@@ -699,3 +701,25 @@ def test_a_formula_typed_into_a_value_cell_is_read_after_recalculation_only(tmp_
     document, report = read(path)
     assert document is None
     assert "formula without a computed value" in report.errors[0].message
+
+
+def test_a_workbook_openpyxl_refuses_leaves_no_file_open(tmp_path: Path) -> None:
+    """openpyxl keeps the file it opened when it refuses a damaged workbook: RevOrg opens and
+    closes the file itself, so a refused import leaves no handle behind (the fuzzing found
+    one per refused workbook)."""
+    good = tmp_path / "plan.xlsx"
+    export_workbook(demo_plan(), demo_plan().scenario(), good)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "xl/workbook.xml":
+                data = data.replace(b"<sheets>", b"<sheets><broken", 1)
+            target.writestr(member, data)
+    folder = Path("/proc/self/fd")
+    before = {entry.name for entry in folder.iterdir()}
+
+    with pytest.raises(ImportRefusedError):
+        import_plan(damaged)
+
+    assert [entry.resolve() for entry in folder.iterdir() if entry.name not in before] == []

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
@@ -48,7 +48,8 @@ class Book:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.workbook = load_workbook(path, read_only=True, data_only=False)
+        self._streams: list[BinaryIO] = []
+        self.workbook = self._load(data_only=False)
         self.epoch = self.workbook.epoch
         self._cells: dict[str, list[list[tuple[Any, str]]]] = {}
         self._values: dict[str, list[list[Any]]] = {}
@@ -79,7 +80,7 @@ class Book:
     def _computed(self, sheet: str, row: int, column: int) -> Any:
         if sheet not in self._values:
             if self._value_book is None:
-                self._value_book = load_workbook(self.path, read_only=True, data_only=True)
+                self._value_book = self._load(data_only=True)
             worksheet = self._value_book[sheet]
             self._values[sheet] = [list(row) for row in worksheet.iter_rows(values_only=True)]
         rows = self._values[sheet]
@@ -88,10 +89,30 @@ class Book:
         value = rows[row - 1][column - 1]
         return FORMULA_WITHOUT_VALUE if value is None else value
 
+    def _load(self, data_only: bool) -> Any:
+        """The workbook read from a file RevOrg opens and closes itself: openpyxl leaves the
+        file it opened open when it refuses a damaged workbook (one handle per failed import,
+        found by the importer fuzzing)."""
+        stream = self.path.open("rb")
+        self._streams.append(stream)
+        try:
+            return load_workbook(stream, read_only=True, data_only=data_only)
+        except BaseException:
+            self._close_streams()
+            raise
+
+    def _close_streams(self) -> None:
+        for stream in self._streams:
+            stream.close()
+        self._streams.clear()
+
     def close(self) -> None:
-        self.workbook.close()
-        if self._value_book is not None:
-            self._value_book.close()
+        try:
+            self.workbook.close()
+            if self._value_book is not None:
+                self._value_book.close()
+        finally:
+            self._close_streams()
 
 
 @dataclass(frozen=True)
