@@ -11,6 +11,7 @@ from revorg.io.roster.findings import MAX_LISTED, RosterFindings
 from revorg.io.roster.headings import Columns
 from revorg.io.values.text import normalize
 from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.org_tree import OrgTree
 
 
 class LinkChecks(RosterFindings):
@@ -113,31 +114,19 @@ class LinkChecks(RosterFindings):
                 entry.parent = found[0]
 
     def _check_cycles(self, entries: list[Entry], columns: Columns) -> None:
-        """Walk up from every entry once (linear): a walk that meets itself is a cycle."""
-        state = [0] * len(entries)  # 0 unvisited, 1 on the current walk, 2 done
-        for start in range(len(entries)):
-            path: list[int] = []
-            current: int | None = start
-            while current is not None and state[current] == 0:
-                state[current] = 1
-                path.append(current)
-                current = entries[current].parent
-            if current is not None and state[current] == 1:
-                loop = path[path.index(current) :]
-                names = Listed(tuple(entries[i].label() for i in [*loop, loop[0]]), " -> ")
-                first = min(entries[i].row for i in loop)
-                self.error(
-                    "cycle",
-                    QT_TRANSLATE_NOOP(
-                        "ImportFinding",
-                        "reporting cycle: {people}; someone in it must report to a person outside "
-                        "it",
-                    ),
-                    first,
-                    columns.heading("manager"),
-                    people=names,
-                )
-                for i in loop:
-                    entries[i].parent = None
-            for i in path:
-                state[i] = 2
+        """Each reporting loop is an error, then cut: its members get no manager."""
+        tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
+        for loop in tree.cycles():
+            names = Listed(tuple(entries[i].label() for i in [*loop, loop[0]]), " -> ")
+            self.error(
+                "cycle",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "reporting cycle: {people}; someone in it must report to a person outside it",
+                ),
+                min(entries[i].row for i in loop),
+                columns.heading("manager"),
+                people=names,
+            )
+            for i in loop:
+                entries[i].parent = None

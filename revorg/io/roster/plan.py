@@ -31,8 +31,9 @@ from revorg.model.catalogue import department_specs, role_specs
 from revorg.model.document import PlanDocument
 from revorg.model.entities import DottedLine, Position, RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
-from revorg.model.lineage import new_lineage
 from revorg.model.months import FiscalYear, YearMonth
+from revorg.model.org_tree import OrgTree
+from revorg.model.rows import position_row
 
 
 class PlanBuilder(LinkChecks):
@@ -166,16 +167,12 @@ class PlanBuilder(LinkChecks):
         self, entries: list[Entry], scenario_id: int, default_cost: dict[str, Decimal]
     ) -> list[dict[str, Any]]:
         """Rows in pre-order (every manager before its reports), reports in roster order."""
-        children: list[list[int]] = [[] for _ in entries]
-        roots: list[int] = []
-        for number, entry in enumerate(entries):
-            (roots if entry.parent is None else children[entry.parent]).append(number)
+        tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
+        places = tree.places()
         ids: dict[int, int] = {}
         rows: list[dict[str, Any]] = []
         named_starts: list[Entry] = []
-        stack = [(number, order) for order, number in reversed(list(enumerate(roots)))]
-        while stack:
-            number, order = stack.pop()
+        for number in tree.preorder():
             entry = entries[number]
             ids[number] = len(rows) + 1
             start_month = None
@@ -192,26 +189,20 @@ class PlanBuilder(LinkChecks):
                     notes.append(f"Starts {entry.start.isoformat()}")
                     named_starts.append(entry)
             rows.append(
-                {
-                    "id": ids[number],
-                    "scenario_id": scenario_id,
-                    "title": entry.title,
-                    "role_key": entry.role_key,
-                    "department_key": entry.department_key,
-                    "manager_id": None if entry.parent is None else ids[entry.parent],
-                    "person_name": entry.name,
-                    "headcount": 1,
-                    "start_month": start_month,
-                    "annual_cost": default_cost[entry.role_key]
-                    if entry.cost is None
-                    else entry.cost,
-                    "capacity_override": None,
-                    "notes": "; ".join(notes),
-                    "sort_order": order,
-                    "lineage": new_lineage(),
-                }
+                position_row(
+                    id=ids[number],
+                    scenario_id=scenario_id,
+                    title=entry.title,
+                    role_key=entry.role_key,
+                    department_key=entry.department_key,
+                    manager_id=None if entry.parent is None else ids[entry.parent],
+                    person_name=entry.name,
+                    start_month=start_month,
+                    annual_cost=default_cost[entry.role_key] if entry.cost is None else entry.cost,
+                    notes="; ".join(notes),
+                    sort_order=places[number],
+                )
             )
-            stack.extend((child, i) for i, child in reversed(list(enumerate(children[number]))))
         self._note_defaults(entries, named_starts)
         return rows
 
