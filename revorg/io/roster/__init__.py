@@ -27,19 +27,26 @@ Rules decided here:
   words suggest, else Sales. A catalogue role keeps its own department (capacity is counted by
   role), except the roles that may sit in two (OTHER_DEPARTMENTS), which follow the column.
 - Several people without a manager is allowed (several charts), reported as a note.
+- The user may say which column is which field (RosterOptions.columns: field -> heading), and
+  import one person's organisation only (RosterOptions.root); options that do not fit the file
+  raise RosterOptionError before anything is read.
 - Findings: errors, then warnings, then notes, each in row order; beyond MAX_SAME_FINDINGS of a
   kind one line counts the rest.
 """
 
 from revorg.io.roster.findings import MAX_SAME_FINDINGS
 from revorg.io.roster.headings import heading_field
+from revorg.io.roster.options import RosterOptionError, RosterOptions, column_mapping
 from revorg.io.roster.reader import RosterReader, read_roster_csv, read_roster_workbook
 from revorg.io.roster.roles import RoleMatcher, guess_department, match_role
 
 __all__ = [
     "MAX_SAME_FINDINGS",
     "RoleMatcher",
+    "RosterOptionError",
+    "RosterOptions",
     "RosterReader",
+    "column_mapping",
     "guess_department",
     "heading_field",
     "match_role",
