@@ -17,10 +17,10 @@ from revorg.io.roster.findings import listed_rows
 from revorg.io.roster.headings import Columns
 from revorg.io.roster.links import LinkChecks
 from revorg.io.roster.roles import (
-    DEFAULT_DEPARTMENT,
     LEADER_CJK,
     LEADER_WORDS,
     OTHER_DEPARTMENTS,
+    OUTSIDE_ROLE,
     DepartmentMatcher,
     guess_department,
     role_matcher,
@@ -55,13 +55,25 @@ class PlanBuilder(LinkChecks):
         moved: dict[tuple[str, str, bool], tuple[int, int]] = {}  # -> (first row, count)
         specs = {spec.key: spec for spec in role_specs()}
         taken = set(specs)  # catalogue keys, then each custom role's
+        outside: list[Entry] = []
         for entry in entries:
             named_department = None
             if entry.department is not None:
                 named_department = departments.match(entry.department)
-                if named_department is None:
-                    unknown_departments.setdefault(entry.department, entry.row)
             found = matcher.match(entry.title)
+            # No revenue role, and a department that is no revenue function (or none, and a
+            # title whose words suggest none): outside the revenue organisation.
+            if (
+                found.role_key is None
+                and named_department is None
+                and (entry.department is not None or guess_department(entry.title) is None)
+            ):
+                entry.role_key = OUTSIDE_ROLE
+                entry.department_key = specs[OUTSIDE_ROLE].department
+                outside.append(entry)
+                continue
+            if entry.department is not None and named_department is None:
+                unknown_departments.setdefault(entry.department, entry.row)
             if found.role_key is not None:
                 entry.role_key = found.role_key
                 home = specs[found.role_key].department
@@ -83,7 +95,7 @@ class PlanBuilder(LinkChecks):
                 custom = self.custom[key] = CustomRole(
                     key=custom_role_key(entry.title, taken),
                     title=entry.title,
-                    department_key=department or DEFAULT_DEPARTMENT,
+                    department_key=department or specs[OUTSIDE_ROLE].department,  # not reached
                     guessed=named_department is None,
                     first_row=entry.row,
                     cost=entry.cost,
@@ -118,6 +130,9 @@ class PlanBuilder(LinkChecks):
         for text, row in unknown_departments.items():
             said = phrase(none_of, department=repr(text))
             self.add(Severity.NOTE, "unknown department", said, row, dept_heading)
+        if outside:
+            said = phrase(OUTSIDE[0 if len(outside) == 1 else 1], count=len(outside))
+            self.add(Severity.NOTE, "outside", said, outside[0].row, title_heading)
 
     def _note_roots(self, entries: list[Entry], columns: Columns) -> None:
         roots = [entry for entry in entries if entry.parent is None]
@@ -260,6 +275,21 @@ MOVED = {
         ),
     ),
 }
+# People who went to Outside revenue; for one and for several.
+OUTSIDE = (
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} person placed in Outside revenue: the title matches no revenue role and the "
+        "department is no revenue function; shown on the chart, not counted in revenue cost, "
+        "CAC or capacity",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} people placed in Outside revenue: their titles match no revenue role and their "
+        "departments are no revenue function; shown on the chart, not counted in revenue cost, "
+        "CAC or capacity",
+    ),
+)
 NAMED_STARTS = (
     QT_TRANSLATE_NOOP(
         "ImportFinding",
@@ -278,9 +308,7 @@ NAMED_STARTS = (
 
 def _custom_note(custom: CustomRole, dept_names: dict[str, Localized]) -> Phrase:
     """A title that matches no role: where its custom role went, and why there."""
-    if custom.guessed and guess_department(custom.title) is None:
-        why = QT_TRANSLATE_NOOP("ImportFinding", "by default")
-    elif custom.guessed:
+    if custom.guessed:
         why = QT_TRANSLATE_NOOP("ImportFinding", "guessed from the title")
     else:
         why = QT_TRANSLATE_NOOP("ImportFinding", "from the Department column")
