@@ -13,6 +13,7 @@ from pathlib import Path
 
 from revorg.io.report import ImportRefusedError, ImportReport
 from revorg.io.roster import RosterOptions, read_roster_csv, read_roster_workbook
+from revorg.io.roster.reader import roster_headings
 from revorg.io.safety import CheckedFile, FileKind, check_file
 from revorg.io.xlsx_import import is_revorg_workbook, read_plan_workbook
 from revorg.model.document import PlanDocument
@@ -91,3 +92,14 @@ def import_plan(
             report.error(QT_TRANSLATE_NOOP("ImportFinding", "nothing could be read from this file"))
         raise ImportRefusedError(report)
     return document, report
+
+
+def file_headings(path: Path) -> list[str]:
+    """A roster's headings, for the window to map them to fields; [] for a RevOrg workbook
+    (its columns are its own) and for a file the import would refuse before reading rows."""
+    checked = check_file(Path(path), ImportReport(source=Path(path).name))
+    if checked is None:
+        return []
+    if checked.kind is FileKind.WORKBOOK and is_revorg_workbook(checked.path):
+        return []
+    return roster_headings(checked)

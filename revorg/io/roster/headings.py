@@ -83,6 +83,12 @@ def heading_language(headings: Iterable[str]) -> str:
     return best if counts[best] else "en"
 
 
+def guessed_columns(headings: Sequence[str]) -> dict[str, str]:
+    """Field -> heading, as the import reads a heading row when nobody says otherwise."""
+    columns = Columns.from_row(list(headings))
+    return {key: columns.heading(key) for key in FIELDS if key in columns.index}
+
+
 def heading_field(heading: str) -> str | None:
     """The roster field a column heading names, or None."""
     text = normalize(heading)

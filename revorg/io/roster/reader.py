@@ -20,7 +20,7 @@ from revorg.io.roster.headings import (
 )
 from revorg.io.roster.options import RosterOptions, no_such_heading
 from revorg.io.roster.plan import CustomRole, PlanBuilder
-from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile
+from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile, FileKind
 from revorg.io.tabular import (
     Row,
     Table,
@@ -388,3 +388,30 @@ def read_roster_workbook(
 ) -> PlanDocument | None:
     """A new plan from an .xlsx roster (the first sheet with Name and Title headings)."""
     return RosterReader(report, path, template, fiscal_year, options).read_workbook(path)
+
+
+def roster_headings(checked: CheckedFile) -> list[str]:
+    """The headings of a roster's heading row as the file writes them (the row find_header
+    picks; in a workbook, on the first sheet with data), for the user to say which is which;
+    [] when the file cannot be read."""
+    report = ImportReport(checked.path.name)
+    rows: list[Row] = []
+    if checked.kind is FileKind.TEXT:
+        table = read_csv_table(checked, report, has_known_headings)
+        rows = [] if table is None else table.rows[:HEADER_SCAN_ROWS]
+    else:
+        book = open_workbook(checked.path, report)
+        if book is None:
+            return []
+        with book:
+            try:
+                for name in book.sheet_names:
+                    rows = book.head(name, HEADER_SCAN_ROWS)
+                    if find_header(rows) is not None:
+                        break
+            except Exception:  # calamine's own errors: the import itself will report them
+                return []
+    header = find_header(rows)
+    if header is None:
+        return []
+    return [text for text in (cell_text(cell) for cell in rows[header]) if text]
