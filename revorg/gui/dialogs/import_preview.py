@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.i18n import fill, translate
-from revorg.gui.labels import finding_text
+from revorg.gui.i18n import fill
+from revorg.gui.labels import finding_text, phrase_text
 from revorg.gui.settings import AppSettings
 from revorg.gui.theme import readable
-from revorg.io.messages import IMPORT_CONTEXT
+from revorg.io.messages import phrase
 from revorg.io.report import ImportRefusedError, ImportReport, Severity
 from revorg.io.roster.headings import FIELD_LABELS, FIELDS, guessed_columns
 from revorg.io.roster.options import RosterOptions
@@ -130,7 +130,7 @@ class ImportPreviewDialog(QDialog):
             combo.setCurrentIndex(max(index, 0))
             combo.currentIndexChanged.connect(lambda _index: self._columns_changed())
             self.column_combos[key] = combo
-            form.addRow(translate(IMPORT_CONTEXT, FIELD_LABELS[key]), combo)
+            form.addRow(phrase_text(phrase(FIELD_LABELS[key]), self.language), combo)
         return box
 
     def chosen_columns(self) -> dict[str, str]:
