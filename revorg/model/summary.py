@@ -50,6 +50,18 @@ class ScenarioSummary:
     # What `capacity` was computed from (see summary_of): an equal one gives the same report.
     capacity_from: str = field(default="", repr=False, compare=False)
 
+    @property
+    def revenue_departments(self) -> list[DepartmentSummary]:
+        """The departments `total` and `cost` count."""
+        outside = non_revenue_departments()
+        return [d for d in self.departments if d.key not in outside]
+
+    @property
+    def outside_departments(self) -> list[DepartmentSummary]:
+        """Departments outside revenue that have positions (after the total, not in it)."""
+        outside = non_revenue_departments()
+        return [d for d in self.departments if d.key in outside]
+
     def to_json(self) -> dict[str, Any]:
         inputs, outcome, cost = self.inputs, self.outcome, self.cost
         return {

@@ -205,3 +205,16 @@ def test_an_unknown_root_raises_for_the_window(own_headings: Path) -> None:
     options = RosterOptions({"title": "jobLabel", "manager": "bossRef"}, root="99")
     with pytest.raises(RosterOptionError, match="'99'"):
         import_plan(own_headings, options=options)
+
+
+def test_the_summary_lists_outside_revenue_after_the_total(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    roster = tmp_path / "whole.csv"
+    roster.write_text(SALARIES, encoding="utf-8")
+    plan = tmp_path / "plan.revorg"
+    assert run_cli("import", roster, "-o", plan, "--year", "2027").code == 0
+    result = run_cli("summary", plan)
+    lines = [line.split() for line in result.out.splitlines()]
+    total = lines.index(["Total", "4", "4", "0", "300,000.00"])
+    assert lines[total + 1] == ["Outside", "revenue", "2", "2", "0", "300,000.00"]
