@@ -112,6 +112,19 @@ def build_command_parser() -> CommandLineParser:
         "--template", default="demo", help="targets for a roster from this template (default demo)"
     )
     imports.add_argument("--year", type=fiscal_year, help="fiscal year (default: next year)")
+    imports.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADING",
+        help="read the roster column HEADING as FIELD (id, name, surname, title, manager, "
+        "department, start, cost, email), e.g. --map title=positionName; FIELD= reads none",
+    )
+    imports.add_argument(
+        "--root",
+        metavar="PERSON",
+        help="import only this person (id, email or name) and everyone under them",
+    )
     imports.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
@@ -209,10 +222,17 @@ def command_export(options: argparse.Namespace) -> int:
 def command_import(options: argparse.Namespace) -> int:
     from revorg.io.importers import import_plan
     from revorg.io.report import ImportRefusedError
+    from revorg.io.roster import RosterOptionError, RosterOptions, column_mapping
 
     check_output(options.output, options.force)
     try:
-        document, report = import_plan(options.input, options.template, options.year)
+        roster = RosterOptions(column_mapping(options.map), options.root)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    try:
+        document, report = import_plan(options.input, options.template, options.year, roster)
+    except RosterOptionError as error:
+        raise UsageError(f"{options.input.name}: {error}") from None
     except ImportRefusedError as refused:
         print(f"error: {refused}", file=sys.stderr)
         for finding in refused.report.findings:

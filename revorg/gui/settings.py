@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -51,3 +54,26 @@ class AppSettings:
 
     def set_compact_teams(self, compact: bool) -> None:
         self._settings.setValue("chart/compact", "true" if compact else "false")
+
+    def column_mapping(self, headings: Sequence[str]) -> dict[str, str] | None:
+        """The roster fields the user chose for these headings (field -> heading, "" for a
+        field not read), or None when they never chose for this set of headings."""
+        value = self._settings.value(_mapping_key(headings))
+        try:
+            mapping = json.loads(str(value)) if value else None
+        except ValueError:  # edited by hand: as if never chosen
+            return None
+        if not isinstance(mapping, dict):
+            return None
+        return {str(key): str(heading) for key, heading in mapping.items()}
+
+    def set_column_mapping(self, headings: Sequence[str], mapping: Mapping[str, str]) -> None:
+        self._settings.setValue(_mapping_key(headings), json.dumps(dict(mapping), sort_keys=True))
+
+
+def _mapping_key(headings: Sequence[str]) -> str:
+    """One key per set of headings, in any order and case (a file exported again the next month
+    with its columns moved is mapped the same way)."""
+    words = sorted({" ".join(heading.casefold().split()) for heading in headings})
+    digest = hashlib.sha256("\x1f".join(words).encode("utf-8")).hexdigest()[:20]
+    return f"import/columns/{digest}"

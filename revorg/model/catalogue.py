@@ -23,6 +23,9 @@ class DepartmentSpec:
     names: dict[str, str]
     color: str
     descriptions: dict[str, str]
+    # False for the people a roster brings who are outside the revenue organisation: on the
+    # chart, but no part of revenue cost, CAC or capacity (see non_revenue_departments).
+    revenue: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,18 @@ def department_specs() -> tuple[DepartmentSpec, ...]:
             names=dict(item["name"]),
             color=item["color"],
             descriptions=dict(item["description"]),
+            revenue=bool(item.get("revenue", True)),
         )
         for item in read_resource_json("departments.json")
     )
+
+
+@cache
+def non_revenue_departments() -> frozenset[str]:
+    """Keys of the departments outside the revenue organisation ("outside"). Read from the
+    catalogue by key, not from the plan's copy of the departments: a plan made before the flag
+    existed has no such department, and then nothing is left out."""
+    return frozenset(spec.key for spec in department_specs() if not spec.revenue)
 
 
 @cache

@@ -17,7 +17,7 @@ from revorg.model.comparison import (
     MatchedCard,
     ScenarioComparison,
 )
-from revorg.model.planning import plain_decimal
+from revorg.model.planning import Staffing, plain_decimal
 from revorg.model.summary import ScenarioSummary
 from revorg.model.vocabulary import Status
 
@@ -44,17 +44,17 @@ def format_summary(summary: ScenarioSummary) -> str:
         "",
         f"  {'Department':<24}{'Positions':>10}{'Headcount':>10}{'Open':>6}{'Cost':>16}",
     ]
-    for department in [*summary.departments]:
-        staffing = department.staffing
-        lines.append(
-            f"  {department.name:<24}{staffing.positions:>10}{staffing.headcount:>10}"
+
+    def row(name: str, staffing: Staffing) -> str:
+        return (
+            f"  {name:<24}{staffing.positions:>10}{staffing.headcount:>10}"
             f"{staffing.open_positions:>6}{staffing.cost:>16,.2f}"
         )
-    total = summary.total
-    lines.append(
-        f"  {'Total':<24}{total.positions:>10}{total.headcount:>10}"
-        f"{total.open_positions:>6}{total.cost:>16,.2f}"
-    )
+
+    lines += [row(d.name, d.staffing) for d in summary.revenue_departments]
+    lines.append(row("Total", summary.total))
+    # Outside revenue after the total: shown, not counted.
+    lines += [row(d.name, d.staffing) for d in summary.outside_departments]
     lines += ["", *format_capacity(summary)]
     for manager, reports, limit in summary.too_wide_spans:
         lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")

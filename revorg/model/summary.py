@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from revorg.model.capacity import Assumptions, CapacityReport, capacity_report_of
+from revorg.model.catalogue import non_revenue_departments
 from revorg.model.cost import CostView, cost_view_of
 from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
 from revorg.model.money import json_number
@@ -39,14 +40,27 @@ class ScenarioSummary:
     scenario: Scenario
     inputs: TargetInputs
     outcome: TargetOutcome
+    # The revenue departments, then any department outside revenue that has positions.
     departments: list[DepartmentSummary]
-    total: Staffing
+    total: Staffing  # the revenue departments only (as `cost`)
     # (manager, direct reports, limit)
     too_wide_spans: list[tuple[PositionRow | Position, int, int]]
     capacity: CapacityReport
     cost: CostView
     # What `capacity` was computed from (see summary_of): an equal one gives the same report.
     capacity_from: str = field(default="", repr=False, compare=False)
+
+    @property
+    def revenue_departments(self) -> list[DepartmentSummary]:
+        """The departments `total` and `cost` count."""
+        outside = non_revenue_departments()
+        return [d for d in self.departments if d.key not in outside]
+
+    @property
+    def outside_departments(self) -> list[DepartmentSummary]:
+        """Departments outside revenue that have positions (after the total, not in it)."""
+        outside = non_revenue_departments()
+        return [d for d in self.departments if d.key in outside]
 
     def to_json(self) -> dict[str, Any]:
         inputs, outcome, cost = self.inputs, self.outcome, self.cost
@@ -204,7 +218,10 @@ def summary_of(
     that a view of it can tell it has nothing to redraw."""
     basis = totals.basis
     departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
-    by_department = totals.staffing([d.key for d in departments])
+    outside = non_revenue_departments()
+    # Departments outside revenue come after the others, and only when they have positions.
+    by_department = totals.staffing([d.key for d in departments if d.key not in outside])
+    revenue = {key: staffing for key, staffing in by_department.items() if key not in outside}
     names = {d.key: d.name(language) for d in departments}
     inputs = target_inputs(scenario)
     outcome = forecast(inputs)
@@ -223,7 +240,7 @@ def summary_of(
         )
     cost = cost_view_of(
         totals.cost_of_role("cro"),
-        {key: staffing.cost for key, staffing in by_department.items()},
+        {key: staffing.cost for key, staffing in revenue.items()},
         inputs,
         outcome,
         basis.assumptions,
@@ -237,7 +254,7 @@ def summary_of(
             DepartmentSummary(key, names.get(key, key), staffing)
             for key, staffing in by_department.items()
         ],
-        total=total_staffing(by_department),
+        total=total_staffing(revenue),
         too_wide_spans=[
             (positions[manager_id], reports, limit)
             for manager_id, (reports, limit) in sorted(totals.too_wide.items())

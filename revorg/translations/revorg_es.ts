@@ -819,6 +819,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>ciclo de dependencias: {people}; alguien del ciclo debe depender de una persona de fuera</translation>
     </message>
     <message>
+        <source>no row has the id, email or name {root}: nobody to import</source>
+        <translation>ninguna fila tiene el id, el correo o el nombre {root}: no hay nadie que importar</translation>
+    </message>
+    <message>
+        <source>{root} is ambiguous: rows {rows} match; give the person&apos;s id or email instead</source>
+        <translation>{root} es ambiguo: coinciden las filas {rows}; indique el id o el correo de la persona</translation>
+    </message>
+    <message>
+        <source>only the organisation of {person} is imported: {count} of {total} rows</source>
+        <translation>solo se importa la organización de {person}: {count} de {total} filas</translation>
+    </message>
+    <message>
         <source>title {title} read as the role {role}</source>
         <translation>el cargo {title} se ha interpretado como el rol {role}</translation>
     </message>
@@ -855,16 +867,20 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} puestos de {role} se mantienen en {home}, el departamento del rol, aunque la columna Departamento indica {department}</translation>
     </message>
     <message>
+        <source>{count} person placed in Outside revenue: the title matches no revenue role and the department is no revenue function; shown on the chart, not counted in revenue cost, CAC or capacity</source>
+        <translation>{count} persona colocada en Fuera de ingresos: el puesto no corresponde a ningún rol de ingresos y el departamento no es una función de ingresos; aparece en el organigrama, pero no cuenta en el coste de ingresos, el CAC ni la capacidad</translation>
+    </message>
+    <message>
+        <source>{count} people placed in Outside revenue: their titles match no revenue role and their departments are no revenue function; shown on the chart, not counted in revenue cost, CAC or capacity</source>
+        <translation>{count} personas colocadas en Fuera de ingresos: sus puestos no corresponden a ningún rol de ingresos y sus departamentos no son funciones de ingresos; aparecen en el organigrama, pero no cuentan en el coste de ingresos, el CAC ni la capacidad</translation>
+    </message>
+    <message>
         <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} persona con nombre se incorpora en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
     </message>
     <message>
         <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} personas con nombre se incorporan en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
-    </message>
-    <message>
-        <source>by default</source>
-        <translation>por defecto</translation>
     </message>
     <message>
         <source>guessed from the title</source>
@@ -1302,6 +1318,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>not a month: {value} (as an Excel date it is {date}; write it as 2027-03)</source>
         <translation>no es un mes: {value} (como fecha de Excel es el {date}; escríbelo como 2027-03)</translation>
     </message>
+    <message>
+        <source>no column is headed {heading}; the heading row has {found}</source>
+        <translation>ninguna columna se titula {heading}; la fila de encabezados tiene {found}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1310,8 +1330,28 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Importar %1</translation>
     </message>
     <message>
+        <source>everybody</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Import only this person (id, email or name) and everyone under them</source>
+        <translation>Importar solo a esta persona (id, correo o nombre) y a todos los que dependen de ella</translation>
+    </message>
+    <message>
         <source>Targets and assumptions of a roster from</source>
         <translation>Objetivos y supuestos del listado de personal tomados de</translation>
+    </message>
+    <message>
+        <source>Only the organisation of</source>
+        <translation>Solo la organización de</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(no se lee)</translation>
     </message>
     <message>
         <source>Nothing can be imported until these errors are fixed in the file.</source>

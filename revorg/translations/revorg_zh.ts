@@ -819,6 +819,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>汇报关系形成循环：{people}；其中必须有人向循环之外的人汇报</translation>
     </message>
     <message>
+        <source>no row has the id, email or name {root}: nobody to import</source>
+        <translation>没有任何行的 ID、邮箱或姓名是 {root}：没有可导入的人员</translation>
+    </message>
+    <message>
+        <source>{root} is ambiguous: rows {rows} match; give the person&apos;s id or email instead</source>
+        <translation>{root} 有歧义：第 {rows} 行都匹配；请改用此人的 ID 或邮箱</translation>
+    </message>
+    <message>
+        <source>only the organisation of {person} is imported: {count} of {total} rows</source>
+        <translation>仅导入 {person} 的组织：{total} 行中的 {count} 行</translation>
+    </message>
+    <message>
         <source>title {title} read as the role {role}</source>
         <translation>职位 {title} 已识别为角色 {role}</translation>
     </message>
@@ -855,16 +867,20 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{count} 个“{role}”岗位保留在角色所属的{home}，尽管“部门”列填写的是{department}</translation>
     </message>
     <message>
+        <source>{count} person placed in Outside revenue: the title matches no revenue role and the department is no revenue function; shown on the chart, not counted in revenue cost, CAC or capacity</source>
+        <translation>{count} 人归入“非营收部门”：职位不对应任何营收角色，部门也不是营收职能；显示在组织图上，但不计入营收成本、获客成本和产能</translation>
+    </message>
+    <message>
+        <source>{count} people placed in Outside revenue: their titles match no revenue role and their departments are no revenue function; shown on the chart, not counted in revenue cost, CAC or capacity</source>
+        <translation>{count} 人归入“非营收部门”：职位不对应任何营收角色，部门也不是营收职能；显示在组织图上，但不计入营收成本、获客成本和产能</translation>
+    </message>
+    <message>
         <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
     </message>
     <message>
         <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
-    </message>
-    <message>
-        <source>by default</source>
-        <translation>默认</translation>
     </message>
     <message>
         <source>guessed from the title</source>
@@ -1302,6 +1318,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>not a month: {value} (as an Excel date it is {date}; write it as 2027-03)</source>
         <translation>不是有效的月份：{value}（按 Excel 日期解读为 {date}；请写成 2027-03）</translation>
     </message>
+    <message>
+        <source>no column is headed {heading}; the heading row has {found}</source>
+        <translation>没有标题为 {heading} 的列；标题行包含 {found}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1310,8 +1330,28 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>导入 %1</translation>
     </message>
     <message>
+        <source>everybody</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Import only this person (id, email or name) and everyone under them</source>
+        <translation>只导入此人（ID、邮箱或姓名）及其所有下属</translation>
+    </message>
+    <message>
         <source>Targets and assumptions of a roster from</source>
         <translation>花名册的目标和假设取自</translation>
+    </message>
+    <message>
+        <source>Only the organisation of</source>
+        <translation>仅导入以下人员的组织</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>（不读取）</translation>
     </message>
     <message>
         <source>Nothing can be imported until these errors are fixed in the file.</source>

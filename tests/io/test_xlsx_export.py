@@ -154,8 +154,9 @@ def test_org_table_frozen_widths_and_validations(book: Any) -> None:
     assert org.column_dimensions["Z"].hidden  # lineage
     validations = {str(v.sqref).split(":")[0]: v for v in org.data_validations.dataValidation}
     role, department, manager = validations["C2"], validations["E2"], validations["F2"]
-    assert (role.type, role.formula1) == ("list", "Roles!$A$2:$A$126")
-    assert (department.type, department.formula1) == ("list", "Lists!$A$2:$A$6")
+    assert (role.type, role.formula1) == ("list", "Roles!$A$2:$A$127")
+    # The five revenue departments and Outside revenue (catalogue data since roster import).
+    assert (department.type, department.formula1) == ("list", "Lists!$A$2:$A$7")
     assert department.errorStyle == "stop"
     assert manager.type == "list" and manager.formula1.startswith("$A$2:$A$")
     assert validations["I2"].type == "whole" and validations["K2"].type == "decimal"
@@ -169,15 +170,16 @@ def test_summary_has_a_bar_chart_of_target_against_capacity(book: Any) -> None:
     (chart,) = book[SUMMARY]._charts
     assert isinstance(chart, BarChart)
     references = [series.val.numRef.f for series in chart.series]
-    assert references == ["'Summary'!$C$10:$C$14", "'Summary'!$D$10:$D$14"]
+    assert references == ["'Summary'!$C$10:$C$15", "'Summary'!$D$10:$D$15"]
     categories = chart.series[0].cat
-    assert (categories.numRef or categories.strRef).f == "'Summary'!$A$10:$A$14"
-    assert [book[SUMMARY][f"B{row}"].value for row in range(10, 15)] == [
+    assert (categories.numRef or categories.strRef).f == "'Summary'!$A$10:$A$15"
+    assert [book[SUMMARY][f"B{row}"].value for row in range(10, 16)] == [
         "executive",
         "marketing",
         "sales",
         "customer_success",
         "revops",
+        "outside",
     ]
 
 

@@ -13,6 +13,7 @@ from revorg.model.catalogue import (
     capacity_roles,
     default_assumptions,
     department_specs,
+    non_revenue_departments,
     role_spec,
     role_specs,
     translated_source,
@@ -21,7 +22,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.entities import LANGUAGES, Department, Position, RoleType
 from revorg.model.vocabulary import CapacityKind, Metric
 
-DEPARTMENT_KEYS = ["executive", "marketing", "sales", "customer_success", "revops"]
+DEPARTMENT_KEYS = ["executive", "marketing", "sales", "customer_success", "revops", "outside"]
 
 # The catalogue of DOMAIN.md, in palette order, with each role's department.
 ROLE_DEPARTMENTS = {
@@ -50,10 +51,11 @@ ROLE_DEPARTMENTS = {
     "tech_enablement": "revops",
     "data_analyst": "revops",
     "revops_pm": "revops",
+    "outside_revenue": "outside",  # people a roster brings from outside the revenue organisation
 }
 
 
-def test_the_catalogue_has_the_25_roles_in_order() -> None:
+def test_the_catalogue_has_the_25_roles_and_outside_revenue_in_order() -> None:
     assert [spec.key for spec in role_specs()] == list(ROLE_DEPARTMENTS)
 
 
@@ -63,7 +65,8 @@ def test_each_role_is_complete_in_three_languages(key: str) -> None:
     assert spec.department == ROLE_DEPARTMENTS[key]
     assert spec.capacity_kind in CAPACITY_KINDS
     assert spec.funnel_stage in FUNNEL_STAGES
-    assert spec.default_annual_cost > 0
+    # Outside revenue costs nothing unless the roster says: it is no revenue cost anyway.
+    assert spec.default_annual_cost > 0 or spec.department in non_revenue_departments()
     for language in LANGUAGES:
         assert spec.names[language].strip(), f"{key} has no {language} name"
         assert spec.shorts[language].strip(), f"{key} has no {language} short name"
@@ -120,7 +123,7 @@ def test_unknown_role_key() -> None:
         role_spec("astronaut")
 
 
-def test_five_departments() -> None:
+def test_five_revenue_departments_and_outside_revenue() -> None:
     specs = department_specs()
     assert [spec.key for spec in specs] == DEPARTMENT_KEYS
     for spec in specs:
@@ -128,7 +131,8 @@ def test_five_departments() -> None:
         for language in LANGUAGES:
             assert spec.names[language].strip()
             assert spec.descriptions[language].strip()
-    assert len({spec.color for spec in specs}) == 5  # departments are told apart by colour
+    assert len({spec.color for spec in specs}) == 6  # departments are told apart by colour
+    assert non_revenue_departments() == {"outside"}
 
 
 def test_a_new_plan_carries_the_whole_catalogue(demo_document: PlanDocument) -> None:

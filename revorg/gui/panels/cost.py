@@ -66,17 +66,24 @@ class CostPanel(QWidget):
         summary = self.controller.editor.summary()
         cost, currency = summary.cost, summary.plan.currency
         self.table.setRowCount(len(summary.departments) + 1)
-        rows = [(d.name, d.staffing.headcount, d.staffing.cost) for d in summary.departments]
+        rows = [
+            (d.name, d.staffing.headcount, d.staffing.cost) for d in summary.revenue_departments
+        ]
         rows.append((self.tr("Total"), summary.total.headcount, summary.total.cost))
+        total_row = len(rows) - 1
+        # Outside revenue after the total: shown, not counted, no share of the revenue cost.
+        rows += [
+            (d.name, d.staffing.headcount, d.staffing.cost) for d in summary.outside_departments
+        ]
         for row, (name, headcount, amount) in enumerate(rows):
-            share = None if cost.total <= 0 else amount / cost.total
+            share = None if cost.total <= 0 or row > total_row else amount / cost.total
             for column, text in enumerate(
                 [name, str(headcount), format_money(amount, currency), format_percent(share)]
             ):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(RIGHT)
-                if row == len(rows) - 1:
+                if row == total_row:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)

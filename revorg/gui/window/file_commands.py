@@ -191,7 +191,7 @@ class FileCommands(QObject):
 
     def import_path(self, path: Path) -> bool:
         """Preview the import; open the result as a new unsaved plan if the user agrees."""
-        dialog = ImportPreviewDialog(path, self.controller.language, self.window)
+        dialog = ImportPreviewDialog(path, self.controller.language, self.window, self.settings)
         if self.run_import_preview(dialog) != QDialog.DialogCode.Accepted:
             return False
         document = dialog.take_document()

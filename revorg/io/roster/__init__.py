@@ -23,23 +23,36 @@ Rules decided here:
 - A blank cost takes the role's default cost (a custom role's: the first cost given for it);
   text, a negative amount or a date is an error. Amounts in another currency than the plan's
   are a warning, not converted.
-- Department: a custom role goes to the department the column names, else the one its title's
-  words suggest, else Sales. A catalogue role keeps its own department (capacity is counted by
-  role), except the roles that may sit in two (OTHER_DEPARTMENTS), which follow the column.
+- Department: a custom role goes to the department the column names, else (a blank cell or no
+  column) the one its title's words suggest. A catalogue role keeps its own department
+  (capacity is counted by role), except the roles that may sit in two (OTHER_DEPARTMENTS),
+  which follow the column.
+- Outside revenue: a title that matches no role, with a department cell that names no revenue
+  function (or a blank one and a title that suggests none), is the catalogue role
+  outside_revenue in the department "outside" (greyed, left out of revenue cost, CAC and
+  capacity: catalogue.non_revenue_departments). One note counts them. Before, they all went to
+  Sales "by default": a company's 1,247 engineers counted in Sales cost and CAC.
 - Several people without a manager is allowed (several charts), reported as a note.
+- The user may say which column is which field (RosterOptions.columns: field -> heading), and
+  import one person's organisation only (RosterOptions.root); options that do not fit the file
+  raise RosterOptionError before anything is read.
 - Findings: errors, then warnings, then notes, each in row order; beyond MAX_SAME_FINDINGS of a
   kind one line counts the rest.
 """
 
 from revorg.io.roster.findings import MAX_SAME_FINDINGS
 from revorg.io.roster.headings import heading_field
+from revorg.io.roster.options import RosterOptionError, RosterOptions, column_mapping
 from revorg.io.roster.reader import RosterReader, read_roster_csv, read_roster_workbook
 from revorg.io.roster.roles import RoleMatcher, guess_department, match_role
 
 __all__ = [
     "MAX_SAME_FINDINGS",
     "RoleMatcher",
+    "RosterOptionError",
+    "RosterOptions",
     "RosterReader",
+    "column_mapping",
     "guess_department",
     "heading_field",
     "match_role",

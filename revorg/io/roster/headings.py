@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -83,6 +83,12 @@ def heading_language(headings: Iterable[str]) -> str:
     return best if counts[best] else "en"
 
 
+def guessed_columns(headings: Sequence[str]) -> dict[str, str]:
+    """Field -> heading, as the import reads a heading row when nobody says otherwise."""
+    columns = Columns.from_row(list(headings))
+    return {key: columns.heading(key) for key in FIELDS if key in columns.index}
+
+
 def heading_field(heading: str) -> str | None:
     """The roster field a column heading names, or None."""
     text = normalize(heading)
@@ -104,20 +110,36 @@ class Columns:
     headings: list[str]
     unread: list[str] = field(default_factory=list)
     repeated: list[tuple[str, str]] = field(default_factory=list)  # (heading, field)
+    unmatched: list[str] = field(default_factory=list)  # mapped headings not in the row
 
     def heading(self, key: str) -> str:
         return self.headings[self.index[key]]
 
     @classmethod
-    def from_row(cls, row: Row) -> Columns:
-        headings = [_heading_text(cell) or column_letter(number) for number, cell in enumerate(row)]
+    def from_row(cls, row: Row, mapping: Mapping[str, str] | None = None) -> Columns:
+        """The fields of a heading row. `mapping` (field -> heading, "" for a field not to
+        read) comes first; the other columns are known by their headings."""
+        mapping = mapping or {}
+        texts = [_heading_text(cell) for cell in row]
+        headings = [text or column_letter(number) for number, text in enumerate(texts)]
         columns = cls({}, headings)
-        for number, cell in enumerate(row):
-            text = _heading_text(cell)
-            if not text:
+        by_text: dict[str, int] = {}
+        for number, text in reversed(list(enumerate(texts))):
+            if text:
+                by_text[normalize(text)] = number
+        chosen: set[int] = set()
+        for mapped, heading in mapping.items():
+            place = by_text.get(normalize(heading)) if heading else None
+            if place is not None:
+                columns.index[mapped] = place
+                chosen.add(place)
+            elif heading:
+                columns.unmatched.append(heading)
+        for number, text in enumerate(texts):
+            if not text or number in chosen:
                 continue
             key = heading_field(text)
-            if key is None:
+            if key is None or key in mapping:
                 columns.unread.append(text)
             elif key in columns.index:
                 columns.repeated.append((text, key))
@@ -144,16 +166,17 @@ def _heading_text(cell: CellValue | None) -> str:
     return cell_text(cell) or ""
 
 
-def find_header(rows: Sequence[Row]) -> int | None:
+def find_header(rows: Sequence[Row], mapping: Mapping[str, str] | None = None) -> int | None:
     """The index of the heading row: the first of the first rows that has both required
-    headings, else the first with two known headings, else the first non-blank row."""
+    headings (known or mapped), else the first with two known headings, else the first
+    non-blank row. A row without every mapped heading comes last."""
     scanned = list(enumerate(rows[:HEADER_SCAN_ROWS]))
-    known = [(i, Columns.from_row(row)) for i, row in scanned if not is_blank(row)]
+    known = [(i, Columns.from_row(row, mapping)) for i, row in scanned if not is_blank(row)]
     for i, columns in known:
-        if not columns.missing:
+        if not columns.missing and not columns.unmatched:
             return i
     for i, columns in known:
-        if len(columns.index) >= 2:
+        if len(columns.index) >= 2 and not columns.unmatched:
             return i
     return known[0][0] if known else None
 

@@ -9,8 +9,10 @@ from revorg.io.report import Severity
 from revorg.io.roster.entry import Entry
 from revorg.io.roster.findings import MAX_LISTED, RosterFindings
 from revorg.io.roster.headings import Columns
+from revorg.io.roster.options import RosterOptionError
 from revorg.io.values.text import normalize
 from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.org_tree import OrgTree
 
 
 class LinkChecks(RosterFindings):
@@ -113,31 +115,66 @@ class LinkChecks(RosterFindings):
                 entry.parent = found[0]
 
     def _check_cycles(self, entries: list[Entry], columns: Columns) -> None:
-        """Walk up from every entry once (linear): a walk that meets itself is a cycle."""
-        state = [0] * len(entries)  # 0 unvisited, 1 on the current walk, 2 done
-        for start in range(len(entries)):
-            path: list[int] = []
-            current: int | None = start
-            while current is not None and state[current] == 0:
-                state[current] = 1
-                path.append(current)
-                current = entries[current].parent
-            if current is not None and state[current] == 1:
-                loop = path[path.index(current) :]
-                names = Listed(tuple(entries[i].label() for i in [*loop, loop[0]]), " -> ")
-                first = min(entries[i].row for i in loop)
-                self.error(
-                    "cycle",
-                    QT_TRANSLATE_NOOP(
-                        "ImportFinding",
-                        "reporting cycle: {people}; someone in it must report to a person outside "
-                        "it",
-                    ),
-                    first,
-                    columns.heading("manager"),
-                    people=names,
-                )
-                for i in loop:
-                    entries[i].parent = None
-            for i in path:
-                state[i] = 2
+        """Each reporting loop is an error, then cut: its members get no manager."""
+        tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
+        for loop in tree.cycles():
+            names = Listed(tuple(entries[i].label() for i in [*loop, loop[0]]), " -> ")
+            self.error(
+                "cycle",
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "reporting cycle: {people}; someone in it must report to a person outside it",
+                ),
+                min(entries[i].row for i in loop),
+                columns.heading("manager"),
+                people=names,
+            )
+            for i in loop:
+                entries[i].parent = None
+
+    def _branch(self, entries: list[Entry], root: str) -> list[Entry]:
+        """Only `root` (an id, email or name) and everybody under them, in roster order."""
+        wanted = root.strip()
+        found = [n for n, e in enumerate(entries) if e.id and e.id.casefold() == wanted.casefold()]
+        if not found and "@" in wanted:
+            found = [n for n, e in enumerate(entries) if e.email == wanted.casefold()]
+        if not found:
+            name = normalize(wanted)
+            found = [n for n, e in enumerate(entries) if e.name and normalize(e.name) == name]
+        if not found:
+            raise RosterOptionError(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "no row has the id, email or name {root}: nobody to import"
+                ),
+                root=repr(wanted),
+            )
+        if len(found) > 1:
+            raise RosterOptionError(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "{root} is ambiguous: rows {rows} match; give the person's id or email instead",
+                ),
+                root=repr(wanted),
+                rows=joined_with_and(entries[i].row for i in found[:MAX_LISTED]),
+            )
+        top = found[0]
+        tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
+        kept = sorted(tree.subtree(top))
+        place = {old: new for new, old in enumerate(kept)}
+        branch = []
+        for old in kept:
+            entry = entries[old]
+            entry.parent = None if old == top or entry.parent is None else place[entry.parent]
+            branch.append(entry)
+        self.report.note(
+            QT_TRANSLATE_NOOP(
+                "ImportFinding",
+                "only the organisation of {person} is imported: {count} of {total} rows",
+            ),
+            sheet=self.sheet,
+            row=entries[top].row,
+            person=entries[top].label(),
+            count=len(branch),
+            total=len(entries),
+        )
+        return branch

@@ -17,10 +17,10 @@ from revorg.io.roster.findings import listed_rows
 from revorg.io.roster.headings import Columns
 from revorg.io.roster.links import LinkChecks
 from revorg.io.roster.roles import (
-    DEFAULT_DEPARTMENT,
     LEADER_CJK,
     LEADER_WORDS,
     OTHER_DEPARTMENTS,
+    OUTSIDE_ROLE,
     DepartmentMatcher,
     guess_department,
     role_matcher,
@@ -31,8 +31,9 @@ from revorg.model.catalogue import department_specs, role_specs
 from revorg.model.document import PlanDocument
 from revorg.model.entities import DottedLine, Position, RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
-from revorg.model.lineage import new_lineage
 from revorg.model.months import FiscalYear, YearMonth
+from revorg.model.org_tree import OrgTree
+from revorg.model.rows import position_row
 
 
 class PlanBuilder(LinkChecks):
@@ -54,13 +55,25 @@ class PlanBuilder(LinkChecks):
         moved: dict[tuple[str, str, bool], tuple[int, int]] = {}  # -> (first row, count)
         specs = {spec.key: spec for spec in role_specs()}
         taken = set(specs)  # catalogue keys, then each custom role's
+        outside: list[Entry] = []
         for entry in entries:
             named_department = None
             if entry.department is not None:
                 named_department = departments.match(entry.department)
-                if named_department is None:
-                    unknown_departments.setdefault(entry.department, entry.row)
             found = matcher.match(entry.title)
+            # No revenue role, and a department that is no revenue function (or none, and a
+            # title whose words suggest none): outside the revenue organisation.
+            if (
+                found.role_key is None
+                and named_department is None
+                and (entry.department is not None or guess_department(entry.title) is None)
+            ):
+                entry.role_key = OUTSIDE_ROLE
+                entry.department_key = specs[OUTSIDE_ROLE].department
+                outside.append(entry)
+                continue
+            if entry.department is not None and named_department is None:
+                unknown_departments.setdefault(entry.department, entry.row)
             if found.role_key is not None:
                 entry.role_key = found.role_key
                 home = specs[found.role_key].department
@@ -82,7 +95,7 @@ class PlanBuilder(LinkChecks):
                 custom = self.custom[key] = CustomRole(
                     key=custom_role_key(entry.title, taken),
                     title=entry.title,
-                    department_key=department or DEFAULT_DEPARTMENT,
+                    department_key=department or specs[OUTSIDE_ROLE].department,  # not reached
                     guessed=named_department is None,
                     first_row=entry.row,
                     cost=entry.cost,
@@ -117,6 +130,9 @@ class PlanBuilder(LinkChecks):
         for text, row in unknown_departments.items():
             said = phrase(none_of, department=repr(text))
             self.add(Severity.NOTE, "unknown department", said, row, dept_heading)
+        if outside:
+            said = phrase(OUTSIDE[0 if len(outside) == 1 else 1], count=len(outside))
+            self.add(Severity.NOTE, "outside", said, outside[0].row, title_heading)
 
     def _note_roots(self, entries: list[Entry], columns: Columns) -> None:
         roots = [entry for entry in entries if entry.parent is None]
@@ -166,16 +182,12 @@ class PlanBuilder(LinkChecks):
         self, entries: list[Entry], scenario_id: int, default_cost: dict[str, Decimal]
     ) -> list[dict[str, Any]]:
         """Rows in pre-order (every manager before its reports), reports in roster order."""
-        children: list[list[int]] = [[] for _ in entries]
-        roots: list[int] = []
-        for number, entry in enumerate(entries):
-            (roots if entry.parent is None else children[entry.parent]).append(number)
+        tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
+        places = tree.places()
         ids: dict[int, int] = {}
         rows: list[dict[str, Any]] = []
         named_starts: list[Entry] = []
-        stack = [(number, order) for order, number in reversed(list(enumerate(roots)))]
-        while stack:
-            number, order = stack.pop()
+        for number in tree.preorder():
             entry = entries[number]
             ids[number] = len(rows) + 1
             start_month = None
@@ -192,26 +204,20 @@ class PlanBuilder(LinkChecks):
                     notes.append(f"Starts {entry.start.isoformat()}")
                     named_starts.append(entry)
             rows.append(
-                {
-                    "id": ids[number],
-                    "scenario_id": scenario_id,
-                    "title": entry.title,
-                    "role_key": entry.role_key,
-                    "department_key": entry.department_key,
-                    "manager_id": None if entry.parent is None else ids[entry.parent],
-                    "person_name": entry.name,
-                    "headcount": 1,
-                    "start_month": start_month,
-                    "annual_cost": default_cost[entry.role_key]
-                    if entry.cost is None
-                    else entry.cost,
-                    "capacity_override": None,
-                    "notes": "; ".join(notes),
-                    "sort_order": order,
-                    "lineage": new_lineage(),
-                }
+                position_row(
+                    id=ids[number],
+                    scenario_id=scenario_id,
+                    title=entry.title,
+                    role_key=entry.role_key,
+                    department_key=entry.department_key,
+                    manager_id=None if entry.parent is None else ids[entry.parent],
+                    person_name=entry.name,
+                    start_month=start_month,
+                    annual_cost=default_cost[entry.role_key] if entry.cost is None else entry.cost,
+                    notes="; ".join(notes),
+                    sort_order=places[number],
+                )
             )
-            stack.extend((child, i) for i, child in reversed(list(enumerate(children[number]))))
         self._note_defaults(entries, named_starts)
         return rows
 
@@ -269,6 +275,21 @@ MOVED = {
         ),
     ),
 }
+# People who went to Outside revenue; for one and for several.
+OUTSIDE = (
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} person placed in Outside revenue: the title matches no revenue role and the "
+        "department is no revenue function; shown on the chart, not counted in revenue cost, "
+        "CAC or capacity",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ImportFinding",
+        "{count} people placed in Outside revenue: their titles match no revenue role and their "
+        "departments are no revenue function; shown on the chart, not counted in revenue cost, "
+        "CAC or capacity",
+    ),
+)
 NAMED_STARTS = (
     QT_TRANSLATE_NOOP(
         "ImportFinding",
@@ -287,9 +308,7 @@ NAMED_STARTS = (
 
 def _custom_note(custom: CustomRole, dept_names: dict[str, Localized]) -> Phrase:
     """A title that matches no role: where its custom role went, and why there."""
-    if custom.guessed and guess_department(custom.title) is None:
-        why = QT_TRANSLATE_NOOP("ImportFinding", "by default")
-    elif custom.guessed:
+    if custom.guessed:
         why = QT_TRANSLATE_NOOP("ImportFinding", "guessed from the title")
     else:
         why = QT_TRANSLATE_NOOP("ImportFinding", "from the Department column")

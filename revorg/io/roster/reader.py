@@ -18,8 +18,9 @@ from revorg.io.roster.headings import (
     has_known_headings,
     is_blank,
 )
+from revorg.io.roster.options import RosterOptions, no_such_heading
 from revorg.io.roster.plan import CustomRole, PlanBuilder
-from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile
+from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile, FileKind
 from revorg.io.tabular import (
     Row,
     Table,
@@ -50,9 +51,15 @@ class RosterReader(PlanBuilder):
     then builds the plan when there is no error."""
 
     def __init__(
-        self, report: ImportReport, source: Path, template: str, fiscal_year: int | None
+        self,
+        report: ImportReport,
+        source: Path,
+        template: str,
+        fiscal_year: int | None,
+        options: RosterOptions | None = None,
     ) -> None:
         super().__init__(report)
+        self.options = RosterOptions() if options is None else options
         self.source = source
         self.template = template
         self.fiscal_year = next_fiscal_year() if fiscal_year is None else fiscal_year
@@ -66,7 +73,7 @@ class RosterReader(PlanBuilder):
         table = read_csv_table(checked, self.report, has_known_headings)
         if table is None:
             return None
-        header = find_header(table.rows)
+        header = find_header(table.rows, self.options.columns)
         if header is None:
             self.report.error(
                 QT_TRANSLATE_NOOP("ImportFinding", "{file} has no rows"), file=checked.path.name
@@ -103,11 +110,11 @@ class RosterReader(PlanBuilder):
         first: tuple[str, int, Columns] | None = None
         for name in names:
             rows: list[Row] = head(name, HEADER_SCAN_ROWS)
-            header = find_header(rows)
+            header = find_header(rows, self.options.columns)
             if header is None:
                 continue
-            columns = Columns.from_row(rows[header])
-            if not columns.missing:
+            columns = Columns.from_row(rows[header], self.options.columns)
+            if not columns.missing and not columns.unmatched:
                 if first is not None:
                     self.report.note(
                         QT_TRANSLATE_NOOP(
@@ -128,6 +135,8 @@ class RosterReader(PlanBuilder):
             )
             return None
         self.sheet = first[0]
+        if first[2].unmatched:
+            raise no_such_heading(first[2].unmatched[0], first[2].found())
         self._missing_columns(first[2], first[1] + 1)
         return None
 
@@ -146,8 +155,10 @@ class RosterReader(PlanBuilder):
     def read_table(self, table: Table, header: int) -> PlanDocument | None:
         self.sheet = table.sheet
         start = len(self.report.findings)
-        columns = Columns.from_row(table.rows[header])
+        columns = Columns.from_row(table.rows[header], self.options.columns)
         header_row = table.row_number(header)
+        if columns.unmatched:
+            raise no_such_heading(columns.unmatched[0], columns.found())
         if columns.missing:
             self._missing_columns(columns, header_row)
             return None
@@ -179,6 +190,8 @@ class RosterReader(PlanBuilder):
         self._check_ids(entries, columns)
         self._link_managers(entries, columns)
         self._check_cycles(entries, columns)
+        if self.options.root is not None:
+            entries = self._branch(entries, self.options.root)
         self._assign_roles(entries, columns)
         self._flush_counted()
         self._sort_findings(start)
@@ -359,9 +372,11 @@ def read_roster_csv(
     report: ImportReport,
     template: str = "demo",
     fiscal_year: int | None = None,
+    options: RosterOptions | None = None,
 ) -> PlanDocument | None:
-    """A new plan from a CSV roster; None when the report has errors."""
-    return RosterReader(report, checked.path, template, fiscal_year).read_csv(checked)
+    """A new plan from a CSV roster; None when the report has errors. RosterOptionError when
+    `options` do not fit the file."""
+    return RosterReader(report, checked.path, template, fiscal_year, options).read_csv(checked)
 
 
 def read_roster_workbook(
@@ -369,6 +384,34 @@ def read_roster_workbook(
     report: ImportReport,
     template: str = "demo",
     fiscal_year: int | None = None,
+    options: RosterOptions | None = None,
 ) -> PlanDocument | None:
     """A new plan from an .xlsx roster (the first sheet with Name and Title headings)."""
-    return RosterReader(report, path, template, fiscal_year).read_workbook(path)
+    return RosterReader(report, path, template, fiscal_year, options).read_workbook(path)
+
+
+def roster_headings(checked: CheckedFile) -> list[str]:
+    """The headings of a roster's heading row as the file writes them (the row find_header
+    picks; in a workbook, on the first sheet with data), for the user to say which is which;
+    [] when the file cannot be read."""
+    report = ImportReport(checked.path.name)
+    rows: list[Row] = []
+    if checked.kind is FileKind.TEXT:
+        table = read_csv_table(checked, report, has_known_headings)
+        rows = [] if table is None else table.rows[:HEADER_SCAN_ROWS]
+    else:
+        book = open_workbook(checked.path, report)
+        if book is None:
+            return []
+        with book:
+            try:
+                for name in book.sheet_names:
+                    rows = book.head(name, HEADER_SCAN_ROWS)
+                    if find_header(rows) is not None:
+                        break
+            except Exception:  # calamine's own errors: the import itself will report them
+                return []
+    header = find_header(rows)
+    if header is None:
+        return []
+    return [text for text in (cell_text(cell) for cell in rows[header]) if text]

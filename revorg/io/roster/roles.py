@@ -31,7 +31,10 @@ DEPARTMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
 DEPARTMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     key: tuple(words) for key, words in _WORDS["department_keywords"].items()
 }
-DEFAULT_DEPARTMENT: str = _WORDS["default_department"]
+# The catalogue role of the people outside the revenue organisation (its department is not
+# counted in revenue cost, CAC or capacity): a title that matches no role and whose department
+# is no revenue function.
+OUTSIDE_ROLE: str = _WORDS["outside_role"]
 # Catalogue roles that may sit in another department (DOMAIN.md): there the Department column
 # decides. Other catalogue roles keep their own department, so that a department's cost and
 # its capacity (counted by role) cover the same people.
@@ -41,10 +44,10 @@ OTHER_DEPARTMENTS: dict[str, tuple[str, ...]] = {
 
 
 __all__ = [
-    "DEFAULT_DEPARTMENT",
     "LEADER_CJK",
     "LEADER_WORDS",
     "OTHER_DEPARTMENTS",
+    "OUTSIDE_ROLE",
     "DepartmentMatcher",
     "RoleMatcher",
     "guess_department",
@@ -55,11 +58,13 @@ __all__ = [
 
 
 class DepartmentMatcher:
-    """A Department cell (any of the five departments in en/es/zh, or a synonym)."""
+    """A Department cell (any of the five revenue departments in en/es/zh, or a synonym)."""
 
     def __init__(self) -> None:
         labels: list[tuple[Words, str]] = []
         for spec in department_specs():
+            if not spec.revenue:
+                continue
             for label in [spec.key.replace("_", " "), *spec.names.values()]:
                 labels.append((title_words(label), spec.key))
                 labels.append((title_words(re.sub(r"\s*\([^)]*\)", "", label)), spec.key))
