@@ -171,6 +171,16 @@ def risky_plan() -> PlanDocument:
     return document
 
 
+def outside_plan() -> PlanDocument:
+    """The demo with two engineers outside the revenue organisation: listed in the workbook,
+    left out of its totals, its cost and its CAC, as in the app."""
+    document = PlanDocument.from_template("demo", 2027)
+    for title, cost in (("Backend Engineer", Decimal(80000)), ("Office Manager", Decimal(45000))):
+        add_position(document, role_key="outside_revenue", title=title, annual_cost=cost,
+                     person_name=title, manager_id=None)  # fmt: skip
+    return document
+
+
 PLANS: dict[str, Callable[[], PlanDocument]] = {
     "demo": demo_plan,
     "sdr-ae": template_plan("sdr-ae"),
@@ -178,6 +188,7 @@ PLANS: dict[str, Callable[[], PlanDocument]] = {
     "revops": template_plan("revops"),
     "varied": varied_plan,
     "risky": risky_plan,
+    "outside": outside_plan,
 }
 
 

@@ -26,6 +26,7 @@ from revorg.io.xlsx_export.capacity_formulas import (
 )
 from revorg.io.xlsx_export.cells import STATUS_FILLS, append_all, currency_format, formula_text
 from revorg.io.xlsx_layout import SUMMARY
+from revorg.model.catalogue import non_revenue_departments
 from revorg.model.cost import DEFAULT_CRO_UPLIFT
 from revorg.model.vocabulary import DriverLineKey, LineUnit, Metric, Status
 
@@ -173,7 +174,17 @@ def _departments(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> Non
                 styles.money,
             ),
         ]
-    first, last = layout.first_department, layout.last_department
+    # The total is the revenue organisation's, as in the app: Outside revenue is listed, not added.
+    outside = non_revenue_departments()
+    counted = [
+        layout.first_department + i
+        for i, department in enumerate(book.data.departments)
+        if department.key not in outside
+    ]
+
+    def total(column: str) -> str:
+        return "=SUM({})".format(",".join(f"{column}{r}" for r in counted)) if counted else "=0"
+
     rows[layout.total_row] = [
         book.cell(SUMMARY, book.text("total"), styles.bold),
         None,
@@ -183,11 +194,11 @@ def _departments(book: Book, layout: _Layout, rows: dict[int, list[Any]]) -> Non
         None,
         None,
         None,
-        book.cell(SUMMARY, f"=SUM(H{first}:H{last})", styles.integer_bold),
-        book.cell(SUMMARY, f"=SUM(I{first}:I{last})", styles.integer_bold),
-        book.cell(SUMMARY, f"=SUM(J{first}:J{last})", styles.integer_bold),
-        book.cell(SUMMARY, f"=SUM(K{first}:K{last})", styles.money_bold),
-        book.cell(SUMMARY, f"=SUM(L{first}:L{last})", styles.money_bold),
+        book.cell(SUMMARY, total("H"), styles.integer_bold),
+        book.cell(SUMMARY, total("I"), styles.integer_bold),
+        book.cell(SUMMARY, total("J"), styles.integer_bold),
+        book.cell(SUMMARY, total("K"), styles.money_bold),
+        book.cell(SUMMARY, total("L"), styles.money_bold),
     ]
 
 
