@@ -7,8 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert
-
+from revorg.io.draft import DRAFT_SCENARIO, DraftPlan, build_plan
 from revorg.io.messages import Localized, Phrase, phrase
 from revorg.io.report import Severity
 from revorg.io.role_match import custom_role_key
@@ -29,7 +28,7 @@ from revorg.io.roster.roles import (
 from revorg.io.values.text import normalize
 from revorg.model.catalogue import department_specs, role_specs
 from revorg.model.document import PlanDocument
-from revorg.model.entities import DottedLine, Position, RoleType
+from revorg.model.entities import RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.org_tree import OrgTree
@@ -152,31 +151,21 @@ class PlanBuilder(LinkChecks):
     # --- the plan -------------------------------------------------------------------------
 
     def _build(self, entries: list[Entry]) -> PlanDocument:
-        document = PlanDocument.from_template(self.template, self.fiscal_year)
-        try:
-            self._fill(document, entries)
-        except BaseException:
-            document.close()
-            raise
-        return document
-
-    def _fill(self, document: PlanDocument, entries: list[Entry]) -> None:
-        session = document.session
-        scenario = document.scenario()
-        document.plan.name = self.source.stem
-        session.execute(delete(DottedLine).where(DottedLine.scenario_id == scenario.id))
-        session.execute(delete(Position).where(Position.scenario_id == scenario.id))
+        """The plan: the template's targets and assumptions, the roster's people and roles."""
         default_cost = {spec.key: spec.default_annual_cost for spec in role_specs()}
+        roles = []
         for order, custom in enumerate(self.custom.values()):
             cost = custom.cost if custom.cost is not None else Decimal(0)
             default_cost[custom.key] = cost
-            session.add(custom.entity(1000 + order, cost, self.source.name))
-        session.flush()
-        rows = self._position_rows(entries, scenario.id, default_cost)
-        if rows:
-            session.execute(insert(Position), rows)
-        session.commit()
-        session.expire_all()
+            roles.append(custom.entity(1000 + order, cost, self.source.name))
+        draft = DraftPlan(
+            template=self.template,
+            fiscal_year=self.fiscal_year,
+            name=self.source.stem,
+            positions=self._position_rows(entries, DRAFT_SCENARIO, default_cost),
+            roles=roles,
+        )
+        return build_plan(draft)
 
     def _position_rows(
         self, entries: list[Entry], scenario_id: int, default_cost: dict[str, Decimal]

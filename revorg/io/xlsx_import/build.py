@@ -1,80 +1,85 @@
-"""The plan built from what the workbook holds."""
+"""The plan a workbook holds, as a draft for the one plan builder (revorg.io.draft)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import insert, select
-
-from revorg.io.xlsx_import.cells import Content, PositionRow
+from revorg.io.draft import DRAFT_SCENARIO, DraftPlan
+from revorg.io.draft import build_plan as build_draft
+from revorg.io.xlsx_import.cells import Content, PositionRow, RoleRow
 from revorg.io.xlsx_layout import OPEN_WORDS
 from revorg.model.document import PlanDocument
-from revorg.model.entities import Assumption, DottedLine, Position, RoleType
+from revorg.model.entities import RoleType
 from revorg.model.org_tree import OrgTree
-from revorg.model.rows import position_row
+from revorg.model.rows import Row, position_row
+
+# The Targets sheet's defined names, and the attributes of a scenario's targets they fill.
+TARGET_NAMES = {
+    "Goal": ("goal", Decimal),
+    "Leads": ("leads", int),
+    "CloseRate": ("close_rate", Decimal),
+    "AverageDeal": ("average_deal", Decimal),
+    "BaseRevenue": ("base_revenue", Decimal),
+    "Retention": ("retention", Decimal),
+    "Expansion": ("expansion", Decimal),
+}
 
 
 def build_plan(content: Content) -> PlanDocument:
-    document = PlanDocument.from_template("blank", content.fiscal_year)
-    try:
-        _fill(document, content)
-    except BaseException:
-        document.close()
-        raise
-    return document
-
-
-def _fill(document: PlanDocument, content: Content) -> None:
-    session = document.session
-    plan = document.plan
-    plan.name = content.plan_name
-    plan.currency = content.currency
-    plan.fiscal_start_month = content.fiscal_start_month
-    scenario = document.scenario()
-    scenario.name = content.scenario_name
-    targets = scenario.targets
-    values = content.targets
-    targets.goal = Decimal(values["Goal"])
-    targets.leads = int(values["Leads"])
-    targets.close_rate = Decimal(values["CloseRate"])
-    targets.average_deal = Decimal(values["AverageDeal"])
-    targets.base_revenue = Decimal(values["BaseRevenue"])
-    targets.retention = Decimal(values["Retention"])
-    targets.expansion = Decimal(values["Expansion"])
-
-    existing = {role.key: role for role in session.scalars(select(RoleType))}
-    for index, role in enumerate(content.roles):
-        entity = existing.get(role.key)
-        if entity is None:
-            entity = RoleType(key=role.key)
-            session.add(entity)
-        entity.department_key = role.department_key
-        entity.funnel_stage = role.funnel_stage
-        entity.capacity_kind = role.capacity_kind
-        entity.is_leader = role.is_leader
-        entity.is_custom = role.is_custom
-        entity.default_annual_cost = role.default_annual_cost
-        entity.sort_order = index
-        for language in OPEN_WORDS:
-            setattr(entity, f"name_{language}", role.names.get(language, ""))
-            setattr(entity, f"short_{language}", role.shorts.get(language, ""))
-            setattr(entity, f"description_{language}", role.descriptions.get(language, ""))
-
-    if content.assumptions is not None:
-        scenario.assumptions.clear()
-        session.flush()  # the old rows go before new ones with the same keys arrive
-        scenario.assumptions.extend(
-            Assumption(role_key=role_key, metric=metric, value=value, source=source)
-            for role_key, metric, value, source in content.assumptions
+    """A new plan from the blank template with everything the workbook states."""
+    targets: dict[str, Any] = {
+        attribute: convert(content.targets[name])
+        for name, (attribute, convert) in TARGET_NAMES.items()
+    }
+    return build_draft(
+        DraftPlan(
+            template="blank",
+            fiscal_year=content.fiscal_year,
+            name=content.plan_name,
+            positions=_position_rows(content),
+            roles=[_role(role, index) for index, role in enumerate(content.roles)],
+            dotted_lines=[
+                (_assigned_id(position), target)
+                for position in content.positions
+                for target in position.dotted
+            ],
+            currency=content.currency,
+            fiscal_start_month=content.fiscal_start_month,
+            scenario_name=content.scenario_name,
+            targets=targets,
+            assumptions=None if content.assumptions is None else list(content.assumptions),
         )
-    session.flush()
+    )
 
+
+def _role(role: RoleRow, sort_order: int) -> RoleType:
+    """The workbook's role, replacing the catalogue's copy of the same key."""
+    texts = {
+        f"{kind}_{language}": getattr(role, f"{kind}s").get(language, "")
+        for kind in ("name", "short", "description")
+        for language in OPEN_WORDS
+    }
+    return RoleType(
+        key=role.key,
+        department_key=role.department_key,
+        funnel_stage=role.funnel_stage,
+        capacity_kind=role.capacity_kind,
+        is_leader=role.is_leader,
+        is_custom=role.is_custom,
+        default_annual_cost=role.default_annual_cost,
+        sort_order=sort_order,
+        **texts,
+    )
+
+
+def _position_rows(content: Content) -> list[Row]:
     links = [(_assigned_id(p), p.manager_id) for p in content.positions]
     places = OrgTree.of_links(links).places()
-    rows = [
+    return [
         position_row(
             id=_assigned_id(position),
-            scenario_id=scenario.id,
+            scenario_id=DRAFT_SCENARIO,
             title=position.title,
             role_key=position.role_key,
             department_key=position.department_key,
@@ -90,15 +95,6 @@ def _fill(document: PlanDocument, content: Content) -> None:
         )
         for position in content.positions
     ]
-    if rows:
-        session.execute(insert(Position), rows)
-    session.add_all(
-        DottedLine(scenario_id=scenario.id, from_position_id=position.id, to_position_id=target)
-        for position in content.positions
-        for target in position.dotted
-        if position.id is not None
-    )
-    session.commit()
 
 
 def _assigned_id(position: PositionRow) -> int:
