@@ -10,7 +10,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.catalogue import assumption_entities, department_entities, role_entities
+from revorg.model.catalogue import (
+    assumption_entities,
+    department_entities,
+    role_entities,
+    role_specs,
+)
 from revorg.model.entities import Department, RoleType, Scenario
 
 
@@ -22,9 +27,10 @@ def add_missing_catalogue_roles(session: Session) -> list[str]:
     number of the plan: its sums run over positions.
     """
     in_plan = set(session.scalars(select(RoleType.key)))
-    roles = [role for role in role_entities() if role.key not in in_plan]
-    if not roles:
+    # Most plans lack nothing: compare keys before making any entity (this runs on every open).
+    if all(spec.key in in_plan for spec in role_specs()):
         return []
+    roles = [role for role in role_entities() if role.key not in in_plan]
     departments = set(session.scalars(select(Department.key)))
     needed = {role.department_key for role in roles} - departments
     session.add_all(department for department in department_entities() if department.key in needed)
