@@ -1,0 +1,46 @@
+"""The commands, by name, and the parser made from their modules.
+
+A new command is a module in this package with `register(commands)` and `run(options)`, and
+one line in COMMAND_MODULES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from types import ModuleType
+
+from revorg import __version__
+from revorg.cli.parsing import CommandLineParser
+
+COMMAND_MODULES = {
+    "new": "revorg.cli.new",
+    "templates": "revorg.cli.templates",
+    "summary": "revorg.cli.summary",
+    "compare": "revorg.cli.compare",
+    "export": "revorg.cli.export",
+    "import": "revorg.cli.importing",
+}
+COMMANDS = tuple(COMMAND_MODULES)
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(COMMAND_MODULES[name])
+
+
+def build_command_parser() -> CommandLineParser:
+    parser = CommandLineParser(
+        prog="revorg",
+        description="RevOrg: design a revenue organisation and its plan.",
+        epilog="Without a command, `revorg [FILE]` opens the app on FILE.",
+    )
+    parser.add_argument("--version", action="version", version=f"RevOrg {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandLineParser)
+    for name in COMMANDS:
+        command_module(name).register(commands)
+    return parser
+
+
+def run_command(options: argparse.Namespace) -> int:
+    result: int = command_module(options.command).run(options)
+    return result

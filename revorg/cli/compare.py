@@ -1,0 +1,38 @@
+"""`revorg compare`: two scenarios of a plan side by side."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from revorg.cli.parsing import Commands
+
+
+def register(commands: Commands) -> None:
+    compare = commands.add_parser("compare", help="compare two scenarios of a plan")
+    compare.add_argument("file", type=Path)
+    compare.add_argument(
+        "--scenarios",
+        nargs=2,
+        required=True,
+        metavar=("A", "B"),
+        help="the scenario to compare against (A) and the one compared (B)",
+    )
+    compare.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(options: argparse.Namespace) -> int:
+    from revorg.model.comparison import compare_scenarios
+    from revorg.model.document import PlanDocument
+    from revorg.model.reports import format_comparison
+
+    name_a, name_b = options.scenarios
+    with PlanDocument.open(options.file, for_editing=False) as document:
+        a, b = document.scenario(name_a), document.scenario(name_b)
+        comparison = compare_scenarios(document.session, a, b)
+        if options.json:
+            print(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
+        else:
+            print(format_comparison(comparison))
+    return 0

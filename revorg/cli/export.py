@@ -1,0 +1,62 @@
+"""`revorg export`: the plan as an Excel workbook with live formulas, and chart images."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from revorg.cli.parsing import LANGUAGE_CHOICES, Commands, UsageError, check_output
+
+
+def register(commands: Commands) -> None:
+    export = commands.add_parser(
+        "export", help="export a plan: Excel workbook with live formulas, chart images"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument("--scenario", help="scenario name (default: the first)")
+    export.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook")
+    export.add_argument("--png", type=Path, metavar="OUT", help="chart as a PNG image")
+    export.add_argument("--svg", type=Path, metavar="OUT", help="chart as an SVG drawing")
+    export.add_argument("--pdf", type=Path, metavar="OUT", help="chart as a PDF document")
+    export.add_argument(
+        "--dpi", type=int, default=150, help="PNG resolution in dots per inch (default 150)"
+    )
+    export.add_argument(
+        "--pages",
+        choices=("fit", "split"),
+        default="fit",
+        help="PDF: the chart on one page (fit) or over several pages at a readable size (split)",
+    )
+    export.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en", help="language")
+    export.add_argument("--force", action="store_true", help="overwrite existing files")
+
+
+def run(options: argparse.Namespace) -> int:
+    from revorg.model.document import PlanDocument
+
+    images = {kind: getattr(options, kind) for kind in ("png", "svg", "pdf")}
+    images = {kind: path for kind, path in images.items() if path is not None}
+    if options.xlsx is None and not images:
+        raise UsageError("say what to export: --xlsx, --png, --svg and/or --pdf")
+    for path in [options.xlsx, *images.values()]:
+        if path is not None:
+            check_output(path, options.force)
+    if not 30 <= options.dpi <= 1200:
+        raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
+    with PlanDocument.open(options.file, for_editing=False) as document:
+        scenario = document.scenario(options.scenario)
+        if options.xlsx is not None:
+            from revorg.io.xlsx_export import export_workbook
+
+            export_workbook(document, scenario, options.xlsx, options.lang)
+            print(f"wrote {options.xlsx}")
+        if images:
+            # Drawing the chart needs Qt (offscreen without a display), never a window.
+            from revorg.gui.chart.export import export_chart_files
+
+            for path in export_chart_files(
+                document, scenario, images, dpi=options.dpi, pages=options.pages,
+                language=options.lang,
+            ):  # fmt: skip
+                print(f"wrote {path}")
+    return 0

@@ -1,0 +1,63 @@
+"""`revorg import`: a plan from a RevOrg workbook or an HR roster."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError, check_output, fiscal_year
+
+
+def register(commands: Commands) -> None:
+    imports = commands.add_parser(
+        "import", help="make a plan from a RevOrg workbook or an HR roster (.xlsx, .csv)"
+    )
+    imports.add_argument("input", type=Path, help="the workbook or roster to read")
+    imports.add_argument("-o", "--output", required=True, type=Path, help="the .revorg to write")
+    imports.add_argument(
+        "--template", default="demo", help="targets for a roster from this template (default demo)"
+    )
+    imports.add_argument("--year", type=fiscal_year, help="fiscal year (default: next year)")
+    imports.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADING",
+        help="read the roster column HEADING as FIELD (id, name, surname, title, manager, "
+        "department, start, cost, email), e.g. --map title=positionName; FIELD= reads none",
+    )
+    imports.add_argument(
+        "--root",
+        metavar="PERSON",
+        help="import only this person (id, email or name) and everyone under them",
+    )
+    imports.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def run(options: argparse.Namespace) -> int:
+    from revorg.io.importers import import_plan
+    from revorg.io.report import ImportRefusedError
+    from revorg.io.roster import RosterOptionError, RosterOptions, column_mapping
+
+    check_output(options.output, options.force)
+    try:
+        roster = RosterOptions(column_mapping(options.map), options.root)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    try:
+        document, report = import_plan(options.input, options.template, options.year, roster)
+    except RosterOptionError as error:
+        raise UsageError(f"{options.input.name}: {error}") from None
+    except ImportRefusedError as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        for finding in refused.report.findings:
+            print(f"  {finding}", file=sys.stderr)
+        return EXIT_USAGE
+    with document:
+        for finding in report.findings:
+            print(f"  {finding}", file=sys.stderr)
+        document.save_as(options.output)
+        positions = len(document.scenario().positions)
+        print(f"wrote {options.output} ({positions} positions from {options.input.name})")
+    return 0
