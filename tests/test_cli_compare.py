@@ -38,8 +38,8 @@ def test_compare_json(run_cli: CliRunner, two_scenarios: Path) -> None:
     departments = {d["key"]: d for d in data["departments"]}
     cs = departments["customer_success"]
     assert (cs["a"]["headcount"], cs["b"]["headcount"], cs["delta"]["headcount"]) == (6, 7, 1)
-    assert (cs["a"]["capacity"], cs["b"]["capacity"]) == (562500, 652500)
-    assert (cs["a"]["coverage"], cs["b"]["coverage"]) == (0.8789, 1.0195)
+    assert (cs["a"]["capacity"], cs["b"]["capacity"]) == (536302.08, 646718.75)
+    assert (cs["a"]["coverage"], cs["b"]["coverage"]) == (0.838, 1.0105)
     assert cs["delta"]["cost"] == 50000
     assert departments["sales"]["delta"]["headcount"] == 0
     assert data["totals"]["delta"]["headcount"] == 1
@@ -72,9 +72,9 @@ def test_compare_text(run_cli: CliRunner, two_scenarios: Path) -> None:
     block = {line.split()[0]: line.split()[1:] for line in lines[cs + 1 : cs + 7]}
     assert block["Headcount"] == ["6", "7", "+1"]
     assert block["Cost"] == ["353,000.00", "403,000.00", "+50,000.00"]
-    assert block["Capacity"] == ["562,500.00", "652,500.00", "+90,000.00"]
-    assert block["Coverage"] == ["87.9%", "102.0%", "+14.1", "pts"]
-    assert block["Gap"] == ["77,500.00", "-12,500.00", "-90,000.00"]
+    assert block["Capacity"] == ["536,302.08", "646,718.75", "+110,416.67"]
+    assert block["Coverage"] == ["83.8%", "101.0%", "+17.3", "pts"]
+    assert block["Gap"] == ["103,697.92", "-6,718.75", "-110,416.67"]
     close_rate = next(line for line in lines if line.strip().startswith("Close rate"))
     assert close_rate.split()[2:] == ["10%", "10%", "+0", "pts"]
     assert "  Positions: 1 added, 0 removed, 0 moved, 0 changed" in lines

@@ -28,6 +28,7 @@ from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.money import to_money
 from revorg.model.months import YearMonth
 from revorg.model.rows import open_position_row
+from revorg.model.vocabulary import RATE_METRICS, WHOLE_METRICS
 
 Row = dict[str, Any]
 EDITABLE_FIELDS = (
@@ -299,10 +300,6 @@ def set_target(session: Session, scenario_id: int, name: str, value: Any) -> Non
         raise PlanEditError(f"{name!r} is not a target")
     setattr(targets, name, value)  # checked by validated_target when the edit was made
     session.flush()
-
-
-RATE_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
-WHOLE_METRICS = {"ramp_months": (0, 36), "hire_start_month": (1, 12)}  # (lowest, highest)
 
 
 def validated_assumption(metric: str, value: Any) -> Decimal:

@@ -187,6 +187,9 @@ class Targets(Base):
     base_revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     retention: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(0))
     expansion: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    # The seasonality of bookings: twelve monthly weights in percent, "5,7.5,12.5,..."
+    # (revorg.model.seasonality); None: flat. Added in format 4.
+    seasonality: Mapped[str | None] = mapped_column(Text, default=None)
 
     scenario: Mapped[Scenario] = relationship(back_populates="targets")
 

@@ -17,7 +17,9 @@ from revorg.model.comparison import (
     MatchedCard,
     ScenarioComparison,
 )
+from revorg.model.phasing import TOTAL
 from revorg.model.planning import Staffing, plain_decimal
+from revorg.model.revenue import USUAL_QUOTA_COVERAGE
 from revorg.model.summary import ScenarioSummary
 from revorg.model.vocabulary import Status
 
@@ -55,7 +57,7 @@ def format_summary(summary: ScenarioSummary) -> str:
     lines.append(row("Total", summary.total))
     # Outside revenue after the total: shown, not counted.
     lines += [row(d.name, d.staffing) for d in summary.outside_departments]
-    lines += ["", *format_capacity(summary)]
+    lines += ["", *format_capacity(summary), "", *format_year(summary)]
     for manager, reports, limit in summary.too_wide_spans:
         lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")
     return "\n".join(lines)
@@ -72,11 +74,62 @@ def format_capacity(summary: ScenarioSummary) -> list[str]:
             f"  {names.get(key, key):<24}{capacity.target:>14,.2f}{capacity.capacity:>14,.2f}"
             f"{capacity.coverage * 100:>9.1f}%  {capacity.status}"
         )
-    hires = summary.capacity.hires_needed
-    wanted = ", ".join(f"{count} {role}" for role, count in hires.items())
-    lines.append(f"  Hires needed: {wanted or 'none'}")
+    names = summary.role_names
+    report = summary.capacity
+
+    def heads(hires: dict[str, int]) -> str:
+        return ", ".join(f"{count} x {names.get(role, role)}" for role, count in hires.items())
+
+    lines.append(f"  Hires needed: {heads(report.hires_needed) or 'none'}")
+    if report.backfills:
+        lines.append(f"  Backfills for expected leavers: {heads(report.backfills)}")
     cac = summary.cost.cac
     lines.append(f"  CAC: {'-' if cac is None else f'{cac:,.2f} {summary.plan.currency}'}")
+    return lines
+
+
+def format_year(summary: ScenarioSummary) -> list[str]:
+    """Quarters of target against capacity, the first month behind, attrition, quota coverage,
+    pipeline, the ARR walk and the customer lifetime value."""
+    year, currency = summary.year, summary.plan.currency
+    phasing = year.phasing
+    names = {department.key: department.name for department in summary.departments}
+    names[TOTAL] = "Total"
+    lines = [
+        f"  Seasonality: {phasing.seasonality.shape().replace('_', ' ')}",
+        f"  {'Quarter':<24}"
+        + "".join(f"{f'Q{q + 1} target':>14}{'capacity':>12}" for q in range(4)),
+    ]
+    for key, phased in phasing.departments.items():
+        cells = "".join(f"{t:>14,.0f}{c:>12,.0f}" for t, c in phased.quarters())
+        lines.append(f"  {names.get(key, key):<24}{cells}")
+    for key, phased in phasing.departments.items():
+        month = phased.first_month_behind()
+        if month is not None:
+            behind = phasing.months[month].label()
+            lines.append(f"  {names.get(key, key)}: capacity falls behind the target in {behind}")
+    for key, department in summary.capacity.departments.items():
+        if department.leavers:
+            lines.append(
+                f"  {names.get(key, key)}: {department.leavers:.2f} expected leavers, "
+                f"{department.capacity_lost:,.2f} {currency} of capacity lost"
+            )
+    quota = year.quota
+    if quota.ratio is not None:
+        low, high = (f"{bound * 100:.0f}" for bound in USUAL_QUOTA_COVERAGE)
+        lines.append(
+            f"  Quota coverage: {quota.ratio * 100:.1f}% ({quota.assigned:,.2f} {currency} "
+            f"assigned; usual range {low}-{high}%): {str(quota.check).replace('_', ' ')}"
+        )
+    if year.pipeline_needed is not None:
+        lines.append(f"  Pipeline needed: {year.pipeline_needed:,.2f} {currency}")
+    arr = year.arr
+    lines.append(
+        f"  ARR: {arr.start:,.2f} - {arr.churned:,.2f} churned + {arr.expansion:,.2f} expansion"
+        f" + {arr.new:,.2f} new = {arr.end:,.2f} {currency} (churn {arr.churn_rate * 100:.4g}%)"
+    )
+    clv = "-" if year.clv is None else f"{year.clv:,.2f} {currency}"
+    lines.append(f"  Customer lifetime value: {clv}")
     return lines
 
 

@@ -10,21 +10,39 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.capacity import Assumptions, CapacityReport, capacity_report_of
+from revorg.model.capacity import (
+    Assumptions,
+    CapacityReport,
+    CapacityTotals,
+    capacity_report_of,
+)
 from revorg.model.catalogue import non_revenue_departments
 from revorg.model.cost import CostView, cost_view_of
 from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
-from revorg.model.money import json_number
+from revorg.model.errors import PlanEditError
+from revorg.model.money import ZERO, json_number
 from revorg.model.months import FiscalYear
+from revorg.model.phasing import YearPhasing, phase_year
 from revorg.model.planning import (
     Staffing,
     TargetInputs,
     TargetOutcome,
     forecast,
+    plain_decimal,
     total_staffing,
 )
+from revorg.model.revenue import (
+    USUAL_QUOTA_COVERAGE,
+    ArrWalk,
+    QuotaCoverage,
+    arr_walk,
+    customer_lifetime_value,
+    pipeline_needed,
+)
 from revorg.model.rows import PositionRow, position_rows
+from revorg.model.seasonality import Seasonality
 from revorg.model.totals import PositionTotals, TotalsBasis
+from revorg.model.vocabulary import CapacityKind
 
 
 @dataclass(frozen=True)
@@ -32,6 +50,76 @@ class DepartmentSummary:
     key: str
     name: str
     staffing: Staffing
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """The year plan beside capacity: months and quarters, quota coverage, pipeline, ARR, CLV."""
+
+    phasing: YearPhasing
+    quota: QuotaCoverage
+    pipeline_needed: Decimal | None
+    arr: ArrWalk
+    clv: Decimal | None
+
+    def to_json(self, capacity: CapacityReport) -> dict[str, Any]:
+        phasing = self.phasing
+        departments = phasing.departments
+        return {
+            "seasonality": {
+                "shape": phasing.seasonality.shape(),
+                "weights": [json_number(w) for w in phasing.seasonality.percents()],
+            },
+            "quarters": [
+                {
+                    "quarter": quarter + 1,
+                    "months": [str(month) for month in phasing.quarter_months(quarter)],
+                    **{
+                        key: {
+                            "target": json_number(target),
+                            "capacity": json_number(supplied),
+                            "gap": json_number(target - supplied),
+                        }
+                        for key, phased in departments.items()
+                        for target, supplied in [phased.quarters()[quarter]]
+                    },
+                }
+                for quarter in range(4)
+            ],
+            "first_month_behind": {
+                key: _month_or_none(phasing, phased.first_month_behind())
+                for key, phased in departments.items()
+            },
+            "attrition": {
+                key: {
+                    "expected_leavers": json_number(department.leavers),
+                    "capacity_lost": json_number(department.capacity_lost),
+                }
+                for key, department in capacity.departments.items()
+                if department.leavers
+            },
+            "quota_coverage": {
+                "assigned": json_number(self.quota.assigned),
+                "target": json_number(self.quota.target),
+                "coverage": optional_number(self.quota.ratio, places=4),
+                "usual_range": [json_number(bound) for bound in USUAL_QUOTA_COVERAGE],
+                "check": self.quota.check,
+            },
+            "pipeline_needed": optional_number(self.pipeline_needed),
+            "arr": {
+                "start": json_number(self.arr.start),
+                "churned": json_number(self.arr.churned),
+                "expansion": json_number(self.arr.expansion),
+                "new": json_number(self.arr.new),
+                "end": json_number(self.arr.end),
+                "churn_rate": json_number(plain_decimal(self.arr.churn_rate)),
+            },
+            "clv": optional_number(self.clv),
+        }
+
+
+def _month_or_none(phasing: YearPhasing, month: int | None) -> str | None:
+    return None if month is None else str(phasing.months[month])
 
 
 @dataclass(frozen=True)
@@ -47,6 +135,8 @@ class ScenarioSummary:
     too_wide_spans: list[tuple[PositionRow | Position, int, int]]
     capacity: CapacityReport
     cost: CostView
+    year: YearFigures
+    role_names: dict[str, str]  # role key: the role's name in the summary's language
     # What `capacity` was computed from (see summary_of): an equal one gives the same report.
     capacity_from: str = field(default="", repr=False, compare=False)
 
@@ -85,6 +175,16 @@ class ScenarioSummary:
                 "net_benefit": json_number(cost.cro_net_benefit),
             },
             "hires_needed": dict(self.capacity.hires_needed),
+            "suggested_hires": [
+                *(
+                    {"role": role, "count": count, "reason": "growth"}
+                    for role, count in self.capacity.hires_needed.items()
+                ),
+                *(
+                    {"role": role, "count": count, "reason": "backfill"}
+                    for role, count in self.capacity.backfills.items()
+                ),
+            ],
             "aes_per_sdr": optional_number(self.capacity.aes_per_sdr, places=2),
             "capacity_lines": [
                 {
@@ -125,6 +225,7 @@ class ScenarioSummary:
                 }
                 for department in self.departments
             ],
+            **self.year.to_json(self.capacity),
             "span_warnings": [
                 {"position_id": manager.id, "title": manager.title, "reports": n, "limit": limit}
                 for manager, n, limit in self.too_wide_spans
@@ -223,6 +324,7 @@ def summary_of(
     by_department = totals.staffing([d.key for d in departments if d.key not in outside])
     revenue = {key: staffing for key, staffing in by_department.items() if key not in outside}
     names = {d.key: d.name(language) for d in departments}
+    role_names = {role.key: role.name(language) for role in session.scalars(select(RoleType))}
     inputs = target_inputs(scenario)
     outcome = forecast(inputs)
     capacity_totals = totals.capacity()
@@ -245,6 +347,7 @@ def summary_of(
         outcome,
         basis.assumptions,
     )
+    year = year_figures(scenario, inputs, outcome, capacity, capacity_totals, basis)
     return ScenarioSummary(
         plan=scenario.plan,
         scenario=scenario,
@@ -261,5 +364,40 @@ def summary_of(
         ],
         capacity=capacity,
         cost=cost,
+        year=year,
+        role_names=role_names,
         capacity_from=capacity_from,
     )
+
+
+def year_figures(
+    scenario: Scenario,
+    inputs: TargetInputs,
+    outcome: TargetOutcome,
+    capacity: CapacityReport,
+    totals: CapacityTotals,
+    basis: TotalsBasis,
+) -> YearFigures:
+    """The year plan of a scenario from its capacity report and the sums over its positions."""
+    seasonality = scenario_seasonality(scenario)
+    phasing = phase_year(
+        inputs, outcome, capacity, totals.monthly_by_kind, seasonality, basis.fiscal
+    )
+    return YearFigures(
+        phasing=phasing,
+        quota=QuotaCoverage(
+            totals.assigned_by_kind.get(CapacityKind.QUOTA, ZERO), outcome.new_business
+        ),
+        pipeline_needed=pipeline_needed(inputs, outcome),
+        arr=arr_walk(inputs, outcome),
+        clv=customer_lifetime_value(inputs, basis.assumptions.gross_margin()),
+    )
+
+
+def scenario_seasonality(scenario: Scenario) -> Seasonality:
+    """The scenario's seasonality of bookings; a damaged value in a plan file reads as flat
+    (the file's checks refuse what cannot be read at all)."""
+    try:
+        return Seasonality.from_text(scenario.targets.seasonality)
+    except PlanEditError:
+        return Seasonality()

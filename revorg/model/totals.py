@@ -14,10 +14,18 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from operator import attrgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from revorg.model.capacity import Assumptions, CapacityTotals, PlannedPosition, capacity_share
+from revorg.model.capacity import (
+    Assumptions,
+    CapacityShare,
+    CapacityTotals,
+    PlannedPosition,
+    capacity_share,
+    leaver_twelfths,
+)
 from revorg.model.money import ZERO
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import (
@@ -115,7 +123,8 @@ _shape_of = attrgetter(*PositionShape._fields)
 class _Share(NamedTuple):
     fiscal_cost: Decimal
     run_rate_cost: Decimal
-    capacity: tuple[str, Decimal] | None  # kind and capacity (revorg.model.capacity's rule)
+    capacity: CapacityShare | None  # revorg.model.capacity's rule
+    leaver_twelfths: Decimal
 
 
 class PositionTotals:
@@ -136,6 +145,11 @@ class PositionTotals:
         # Capacity of positions whose role has a capacity kind, per kind and per role.
         self.capacity_by_kind = ExactSums[str]()
         self.capacity_by_role = ExactSums[str]()
+        self.lost_by_kind = ExactSums[str]()
+        self.assigned_by_kind = ExactSums[str]()  # ramped quota, before attainment
+        self.leaver_twelfths = ExactSums[str]()  # per role
+        # Per kind, month by month: Fractions, so that taking a share out is exact.
+        self.monthly_by_kind: dict[str, list[Fraction]] = {}
         # Heads reporting to each manager id, and the managers whose span is too wide:
         # manager id -> (direct reports, limit).
         self.reports: dict[int, int] = {}
@@ -204,6 +218,14 @@ class PositionTotals:
             self.capacity_by_kind.as_dict(),
             self.capacity_by_role.as_dict(),
             dict(self.role_heads),
+            self.lost_by_kind.as_dict(),
+            self.leaver_twelfths.as_dict(),
+            {
+                kind: tuple(months)
+                for kind, months in self.monthly_by_kind.items()
+                if kind in self.capacity_by_kind
+            },
+            self.assigned_by_kind.as_dict(),
         )
 
     def cost_of_role(self, role_key: str) -> Decimal:
@@ -226,10 +248,19 @@ class PositionTotals:
         self.run_rate_cost.add(department, share.run_rate_cost, times)
         _bump(self.role_heads, role, heads)
         self.role_cost.add(role, share.fiscal_cost, times)
+        if share.leaver_twelfths:
+            self.leaver_twelfths.add(role, share.leaver_twelfths, times)
         if share.capacity is not None:
-            kind, capacity = share.capacity
-            self.capacity_by_kind.add(kind, capacity, times)
-            self.capacity_by_role.add(role, capacity, times)
+            kind = share.capacity.kind
+            self.capacity_by_kind.add(kind, share.capacity.capacity, times)
+            self.capacity_by_role.add(role, share.capacity.capacity, times)
+            self.lost_by_kind.add(kind, share.capacity.lost, times)
+            if share.capacity.assigned:
+                self.assigned_by_kind.add(kind, share.capacity.assigned, times)
+            months = self.monthly_by_kind.setdefault(kind, [Fraction(0)] * 12)
+            for index, value in enumerate(share.capacity.monthly):
+                if value:
+                    months[index] += value * times
 
     def _share(self, shape: PositionShape) -> _Share:
         basis = self.basis
@@ -237,6 +268,7 @@ class PositionTotals:
             fiscal_year_cost(shape, basis.fiscal),
             shape.annual_cost * shape.headcount,
             capacity_share(shape, basis.kinds, basis.assumptions, basis.fiscal),
+            leaver_twelfths(shape, basis.assumptions, basis.fiscal),
         )
 
     def _check_span(self, manager_id: int, manager: CountedPosition | None) -> None:

@@ -33,10 +33,27 @@ class Metric(StrEnum):
     MEETING_TO_WIN_RATE = "meeting_to_win_rate"
     HIRE_START_MONTH = "hire_start_month"
     REVENUE_UPLIFT = "revenue_uplift"
+    ANNUAL_ATTRITION = "annual_attrition"  # share of a role's people who leave in a year
+    BACKFILL_MONTHS = "backfill_months"  # months a leaver's seat stays empty
+    GROSS_MARGIN = "gross_margin"  # plan-wide: for the customer lifetime value
 
 
 # Metrics given as a share (0.75 for 75 %).
-RATE_METRICS = frozenset({Metric.ATTAINMENT, Metric.MEETING_TO_WIN_RATE, Metric.REVENUE_UPLIFT})
+RATE_METRICS = frozenset(
+    {
+        Metric.ATTAINMENT,
+        Metric.MEETING_TO_WIN_RATE,
+        Metric.REVENUE_UPLIFT,
+        Metric.ANNUAL_ATTRITION,
+        Metric.GROSS_MARGIN,
+    }
+)
+# Metrics counted in whole months: (lowest, highest).
+WHOLE_METRICS: dict[str, tuple[int, int]] = {
+    Metric.RAMP_MONTHS: (0, 36),
+    Metric.HIRE_START_MONTH: (1, 12),
+    Metric.BACKFILL_MONTHS: (0, 24),
+}
 
 
 class DriverLineKey(StrEnum):

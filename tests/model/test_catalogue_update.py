@@ -43,7 +43,7 @@ def older_plan(demo_file: Path) -> Path:
         f"DELETE FROM role_types WHERE key = '{NEW_ROLE}'",
         "INSERT INTO scenarios (id, plan_id, name, sort_order) VALUES (2, 1, 'Stretch', 1)",
         "INSERT INTO targets SELECT 2, goal, leads, close_rate, average_deal, base_revenue, "
-        "retention, expansion FROM targets WHERE scenario_id = 1",
+        "retention, expansion, seasonality FROM targets WHERE scenario_id = 1",
         "INSERT INTO assumptions (scenario_id, role_key, metric, value, source) "
         "SELECT 2, role_key, metric, value, source FROM assumptions WHERE scenario_id = 1",
     )

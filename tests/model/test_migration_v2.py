@@ -86,7 +86,7 @@ def assumption_rows(assumptions: list[Assumption]) -> dict[tuple[str, str], tupl
 def test_the_fixture_is_a_format_2_plan(v2_file: Path) -> None:
     assert pragma(v2_file, "application_id") == APPLICATION_ID
     assert pragma(v2_file, "user_version") == 2
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     connection = sqlite3.connect(f"file:{v2_file}?mode=ro", uri=True)
     try:
         tables = table_names(connection)
@@ -160,7 +160,7 @@ def test_every_position_gets_a_lineage(v2_file: Path) -> None:
 
 def test_every_scenario_gets_the_default_assumptions(v2_file: Path) -> None:
     expected = default_rows()
-    assert len(expected) == 26
+    assert len(expected) == 47  # 26 of format 3, 21 of format 4 (attrition, backfill, margin)
     with PlanDocument.open(v2_file, for_editing=False) as document:
         scenarios = document.plan.scenarios
         assert len(scenarios) == 2
@@ -169,7 +169,7 @@ def test_every_scenario_gets_the_default_assumptions(v2_file: Path) -> None:
             assert assumption_rows(scenario.assumptions) == expected, scenario.name
             assert all(isinstance(a.value, Decimal) for a in scenario.assumptions)
         every = list(document.session.scalars(select(Assumption)))
-        assert len(every) == 2 * 26
+        assert len(every) == 2 * 47
         assert {a.scenario_id for a in every} == {s.id for s in scenarios}
         base = {(a.role_key, a.metric): a.value for a in scenarios[0].assumptions}
         assert base["ae", "annual_quota"] == Decimal(200000)
@@ -190,19 +190,25 @@ def test_summary_of_the_migrated_base_scenario(v2_file: Path) -> None:
     assert outcome.gap == Decimal("200000.00")
 
     capacity = summary.capacity
-    # Quota: the overridden pair 2 x 100,000 plus an AE from April (9 months in seat,
-    # 0.2 + 0.4 + 0.6 + 0.8 + 1 + 4 = 7 ramped) 150,000 x 7/12 = 87,500.
-    # Expansion: an open account manager without a start month ramps over 4 months,
-    # 0.25 + 0.5 + 0.75 + 1 + 8 = 10.5: 112,500 x 10.5/12 = 98,437.50.
+    # The migration gives the plan the default attrition (format 4): leavers cost capacity.
+    # Quota: the overridden pair 2 x 100,000 (an override is not reduced) plus an AE from
+    # April: 9 months in seat, 0.2 + 0.4 + 0.6 + 0.8 + 5 = 7 ramped, less 25/40 of a month to
+    # leavers (a fortieth of the heads leaves each month; each leaver costs the seat 2 to 3.8
+    # months: 2 empty, then the replacement's ramp), 150,000 x 6.375/12 = 79,687.50.
+    # Book: one CSM, 250,000 x (12 - 49/90)/12; expansion and meetings likewise.
     assert [(item.key, item.target, item.capacity, item.status) for item in capacity.lines] == [
         ("leads", 200, 0, "red"),
-        ("new_business", Decimal(300000), Decimal(287500), "amber"),
-        ("meetings", 120, 144, "green"),
-        ("base_revenue", Decimal(500000), Decimal(250000), "red"),
-        ("expansion", Decimal(50000), Decimal("98437.50"), "green"),
+        ("new_business", Decimal(300000), Decimal("279687.50"), "amber"),
+        ("meetings", 120, Decimal("136.07"), "green"),
+        ("base_revenue", Decimal(500000), Decimal("238657.41"), "red"),
+        ("expansion", Decimal(50000), Decimal("93046.88"), "green"),
     ]
-    # Leads: 200 / 138 a demand-gen hire = 2; AEs: 12,500 / 125,000 = 1;
-    # CSMs: 250,000 / 229,166.67 = 2.
+    # Backfills: 30 % of the AEs' 33 months in seat and of the suggested AE's 12 is 1.125
+    # leavers: 1 replacement to hire (rounded: 0.15 of a leaver is no hire to plan).
+    assert capacity.leavers["ae"] == Decimal("1.125")
+    assert capacity.backfills["ae"] == 1
+    # Leads: 200 short, a demand-gen hire brings 138 less leavers: 2; AEs: 20,312.50 short:
+    # 1; CSMs: 261,342.59 short, a January CSM brings 218,287.04: 2.
     assert capacity.hires_needed == {"acquisition_specialist": 2, "ae": 1, "csm": 2}
     assert capacity.aes_per_sdr == 3
 
@@ -252,7 +258,7 @@ def test_summary_of_the_migrated_stretch_scenario(v2_file: Path) -> None:
 # --- saving ----------------------------------------------------------------------------------
 
 
-def test_saving_writes_format_3_with_lineage_and_assumptions(v2_file: Path) -> None:
+def test_saving_writes_the_current_format_with_lineage_and_assumptions(v2_file: Path) -> None:
     with PlanDocument.open(v2_file) as document:
         session = document.session
         base = document.scenario("Base")
@@ -266,7 +272,7 @@ def test_saving_writes_format_3_with_lineage_and_assumptions(v2_file: Path) -> N
         assert pragma(v2_file, "user_version") == 2
         document.save()
 
-    assert pragma(v2_file, "user_version") == SCHEMA_VERSION == 3
+    assert pragma(v2_file, "user_version") == SCHEMA_VERSION == 4
     assert pragma(v2_file, "application_id") == APPLICATION_ID
     before = file_state(v2_file)
     with PlanDocument.open(v2_file, for_editing=False) as reopened:
@@ -282,14 +288,15 @@ def test_saving_writes_format_3_with_lineage_and_assumptions(v2_file: Path) -> N
         assert changed.pop(("csm", "book_of_business"))[0] == Decimal(500000)
         expected.pop(("csm", "book_of_business"))
         assert changed == expected
-        # Two CSMs with a 500,000 book: one in seat, one hired from month 1 (11 ramped months).
+        # Two CSMs with a 500,000 book: one in seat (12 - 49/90 months, leavers counted), one
+        # hired from month 1 (11 ramped months less 47/90).
         summary = summarize(session, base)
         base_line = summary.capacity.line("base_revenue")
         assert base_line is not None
-        assert base_line.capacity == Decimal("958333.33")  # 500,000 + 500,000 x 11/12
+        assert base_line.capacity == Decimal("477314.81") + Decimal("436574.07")
         assert base_line.status == "green"
         assert "csm" not in summary.capacity.hires_needed
         with PlanDocument.from_template("blank", 2027) as fresh:
             assert schema_columns(reopened.connection) == schema_columns(fresh.connection)
             assert index_names(reopened.connection) == index_names(fresh.connection)
-    assert file_state(v2_file) == before  # a format 3 file opens without any migration
+    assert file_state(v2_file) == before  # a current file opens without any migration

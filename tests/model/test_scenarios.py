@@ -321,11 +321,18 @@ def test_compare_an_added_csm(demo_document: PlanDocument) -> None:
     assert (a.headcount, b.headcount, delta.headcount) == (6, 7, 1)
     assert (a.cost, b.cost, delta.cost) == (Decimal(353000), Decimal(403000), Decimal(50000))
     assert (a.target, b.target, delta.target) == (Decimal(640000), Decimal(640000), 0)
-    assert (a.capacity, b.capacity) == (Decimal(562500), Decimal(652500))
-    assert delta.capacity == Decimal(90000)
-    assert (a.coverage, b.coverage) == (Decimal("0.87890625"), Decimal("1.01953125"))
-    assert delta.coverage == Decimal("0.140625")
-    assert (a.gap, b.gap, delta.gap) == (Decimal(77500), Decimal(-12500), Decimal(-90000))
+    # Leavers counted (tests/model/test_capacity.py works the demo's CS out): 477,314.81 of
+    # book kept at 90 % plus 106,718.75 of expansion; the new CSM's book brings the whole
+    # 600,000 under care.
+    assert (a.capacity, b.capacity) == (Decimal("536302.08"), Decimal("646718.75"))
+    assert delta.capacity == Decimal("110416.67")
+    assert (a.coverage, b.coverage) == (Decimal("0.837972"), Decimal("1.010498046875"))
+    assert delta.coverage == Decimal("0.172526046875")
+    assert (a.gap, b.gap, delta.gap) == (
+        Decimal("103697.92"),
+        Decimal("-6718.75"),
+        Decimal("-110416.67"),
+    )
     assert (cs.status_a, cs.status_b) == ("red", "green")
 
     others = [d for d in comparison.departments if d.key != "customer_success"]
@@ -416,11 +423,11 @@ def test_comparison_json_is_plain_numbers(demo_document: PlanDocument) -> None:
         "headcount": 1,
         "cost": 50000,
         "target": 0,
-        "capacity": 90000,
-        "coverage": 0.1406,
-        "gap": -90000,
+        "capacity": 110416.67,
+        "coverage": 0.1725,
+        "gap": -110416.67,
     }
-    assert (cs["a"]["coverage"], cs["b"]["coverage"]) == (0.8789, 1.0195)
+    assert (cs["a"]["coverage"], cs["b"]["coverage"]) == (0.838, 1.0105)
     assert cs["status"] == {"a": "red", "b": "green"}
     executive = data["departments"][0]
     assert executive["delta"]["coverage"] is None  # no target: no coverage

@@ -12,6 +12,7 @@ from revorg.model.vocabulary import Metric
 PLAN_WIDE = "*"  # the role key of plan-wide assumptions
 DEFAULT_ATTAINMENT = Decimal("0.75")
 DEFAULT_MEETING_TO_WIN = Decimal("0.25")
+DEFAULT_GROSS_MARGIN = Decimal("0.75")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ class Assumptions:
 
     def attainment(self, role_key: str) -> Decimal:
         return self.get(role_key, Metric.ATTAINMENT, DEFAULT_ATTAINMENT)
+
+    def annual_attrition(self, role_key: str) -> Decimal:
+        """The share of a role's people expected to leave in a year (0: nobody leaves)."""
+        return self.get(role_key, Metric.ANNUAL_ATTRITION)
+
+    def backfill_months(self, role_key: str) -> int:
+        return max(0, int(self.get(role_key, Metric.BACKFILL_MONTHS)))
+
+    def gross_margin(self) -> Decimal:
+        return self.plan_wide(Metric.GROSS_MARGIN, DEFAULT_GROSS_MARGIN)
 
     def meeting_to_win_rate(self) -> Decimal:
         return self.plan_wide(Metric.MEETING_TO_WIN_RATE, DEFAULT_MEETING_TO_WIN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from revorg.model.capacity.assumptions import Assumptions
@@ -66,6 +66,8 @@ class DepartmentCapacity:
     capacity: Decimal
     lines: tuple[DriverLine, ...]
     hires_needed: dict[str, int]
+    leavers: Decimal = ZERO  # people expected to leave in the year
+    capacity_lost: Decimal = ZERO  # the revenue capacity they take with them
 
     @property
     def coverage(self) -> Decimal | None:
@@ -93,6 +95,12 @@ class CapacityReport:
     # Lines still short after the suggested hires: no hire can close them this year (a zero
     # quota, book or rate among the assumptions, or a hire month too late to ramp).
     unclosable: tuple[DriverLine, ...] = ()
+    # Replacements for the people expected to leave (rounded per role), on the chart and
+    # among the suggested hires: hired into existing seats, so not new positions.
+    backfills: dict[str, int] = field(default_factory=dict)
+    # Expected leavers per role (to four places) and what they cost per capacity kind.
+    leavers: dict[str, Decimal] = field(default_factory=dict)
+    capacity_lost: dict[str, Decimal] = field(default_factory=dict)
 
     def line(self, key: str) -> DriverLine | None:
         return next((line for line in self.lines if line.key == key), None)
@@ -232,34 +240,72 @@ def department_capacities(
     inputs: TargetInputs,
     hires: Mapping[str, int],
     department_of: Mapping[str, str],
+    leavers: Mapping[str, Decimal] | None = None,
+    lost_by_kind: Mapping[str, Decimal] | None = None,
 ) -> dict[str, DepartmentCapacity]:
     """Lines rolled up per department, in revenue: marketing's leads at the close rate and
-    average deal, sales' quota, customer success' retained book plus expansion."""
+    average deal, sales' quota, customer success' retained book plus expansion. `leavers` (per
+    role) and `lost_by_kind` (capacity leavers cost, per kind) give each department its
+    attrition, rolled up the same way."""
+    leavers = leavers or {}
     by_key = {line.key: line for line in lines}
-    revenue_per_lead = inputs.close_rate * inputs.average_deal
-    leads, sales = by_key[DriverLineKey.LEADS], by_key[DriverLineKey.NEW_BUSINESS]
-    base, expansion = by_key[DriverLineKey.BASE_REVENUE], by_key[DriverLineKey.EXPANSION]
-    retained_base = min(base.capacity, inputs.base_revenue) * inputs.retention
-    rollups = {
-        "marketing": (leads.target * revenue_per_lead, leads.capacity * revenue_per_lead),
-        "sales": (sales.target, sales.capacity),
-        "customer_success": (
-            inputs.base_revenue * inputs.retention + expansion.target,
-            retained_base + expansion.capacity,
-        ),
-    }
+    capacity = {key: line.capacity for key, line in by_key.items()}
+    rollups = _revenue_rollups(capacity, {key: line.target for key, line in by_key.items()}, inputs)
+    kept = _revenue_rollups(_plus_lost(capacity, lost_by_kind or {}), {}, inputs)
     result = {}
     for key in DEPARTMENT_ORDER:
-        target, capacity = rollups.get(key, (ZERO, ZERO))
+        target, delivered = rollups.get(key, (ZERO, ZERO))
         result[key] = DepartmentCapacity(
             key=key,
             target=to_money(target),
-            capacity=to_money(capacity),
+            capacity=to_money(delivered),
             lines=tuple(line for line in lines if line.department_key == key),
             hires_needed={
                 role: count
                 for role, count in hires.items()
                 if department_of.get(role) == key and count > 0
             },
+            leavers=sum((n for role, n in leavers.items() if department_of.get(role) == key), ZERO),
+            capacity_lost=to_money(kept.get(key, (ZERO, ZERO))[1] - delivered),
         )
     return result
+
+
+# The capacity kind behind each driver line's capacity.
+_LINE_KINDS = {
+    DriverLineKey.LEADS: CapacityKind.LEADS,
+    DriverLineKey.NEW_BUSINESS: CapacityKind.QUOTA,
+    DriverLineKey.BASE_REVENUE: CapacityKind.BOOK_OF_BUSINESS,
+    DriverLineKey.EXPANSION: CapacityKind.EXPANSION_QUOTA,
+}
+
+
+def _plus_lost(capacity: Mapping[str, Decimal], lost: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Line capacities as they would be if nobody left."""
+    return {
+        key: value + lost.get(_LINE_KINDS.get(DriverLineKey(key), ""), ZERO)
+        for key, value in capacity.items()
+    }
+
+
+def _revenue_rollups(
+    capacity: Mapping[str, Decimal], targets: Mapping[str, Decimal], inputs: TargetInputs
+) -> dict[str, tuple[Decimal, Decimal]]:
+    """(target, capacity) in revenue per department, from the lines' own units."""
+    revenue_per_lead = inputs.close_rate * inputs.average_deal
+    target = targets.get
+    retained_base = min(capacity[DriverLineKey.BASE_REVENUE], inputs.base_revenue)
+    return {
+        "marketing": (
+            target(DriverLineKey.LEADS, ZERO) * revenue_per_lead,
+            capacity[DriverLineKey.LEADS] * revenue_per_lead,
+        ),
+        "sales": (
+            target(DriverLineKey.NEW_BUSINESS, ZERO),
+            capacity[DriverLineKey.NEW_BUSINESS],
+        ),
+        "customer_success": (
+            inputs.base_revenue * inputs.retention + target(DriverLineKey.EXPANSION, ZERO),
+            retained_base * inputs.retention + capacity[DriverLineKey.EXPANSION],
+        ),
+    }

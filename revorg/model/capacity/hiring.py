@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from revorg.model.capacity.assumptions import Assumptions
 from revorg.model.capacity.coverage import (
@@ -74,8 +74,13 @@ def capacity_report_of(
     start = hire_start(assumptions, fiscal)
     hired = [Hire(role, department_of.get(role, ""), n, start) for role, n in hires.items()]
     after = totals.plus(capacity_totals(hired, kinds, assumptions, fiscal))
+    # In role-key order: the sums' own order depends on the order positions joined them.
+    twelfths = dict(sorted(after.leaver_twelfths_by_role.items()))
+    leavers = {role: after.leavers(role) for role in twelfths}
     return CapacityReport(
-        departments=department_capacities(lines, inputs, hires, department_of),
+        departments=department_capacities(
+            lines, inputs, hires, department_of, leavers, totals.lost_by_kind
+        ),
         lines=tuple(lines),
         hires_needed=hires,
         aes_per_sdr=aes_per_sdr(totals, kinds),
@@ -85,6 +90,14 @@ def capacity_report_of(
             for line in driver_lines(inputs, outcome, after, kinds, assumptions)
             if line.shortfall > 0
         ),
+        # Rounded half up, not up: 0.15 expected leavers is no hire to plan, 0.8 is one.
+        backfills={
+            role: heads
+            for role, count in twelfths.items()
+            if (heads := int((count / 12).to_integral_value(ROUND_HALF_UP))) > 0
+        },
+        leavers={role: count for role, count in leavers.items() if count > 0},
+        capacity_lost={kind: lost for kind, lost in sorted(after.lost_by_kind.items()) if lost},
     )
 
 

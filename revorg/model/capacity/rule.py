@@ -11,18 +11,24 @@ linearly: in its k-th month in seat it delivers min(k / ramp, 1) of a full month
 in seat are fully ramped. A capacity override on a position is what one head of it delivers in
 the fiscal year, and replaces the computed value. Groups count N times.
 
+People leave (expected values): each month a twelfth of the role's annual attrition of the heads
+in seat leave at the start of the month; the seat stays empty for the role's backfill months, and
+the replacement ramps from zero. A leaver in month m costs the seat what it would have delivered
+from m on, less what the replacement delivers. First order: replacements do not leave again
+within the year. Overrides are the user's own figure and are not reduced.
+
 Exact arithmetic: ramped months are Fractions; capacities become Decimal at the end.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from revorg.model.capacity.assumptions import Assumptions
 from revorg.model.money import ZERO, to_money
@@ -109,16 +115,64 @@ def monthly_productivity(offset: int, ramp: int, ramped_already: bool) -> tuple[
 
 
 @cache
-def ramped_months(offset: int, ramp: int, ramped_already: bool = False) -> Fraction:
+def expected_productivity(
+    offset: int, ramp: int, ramped_already: bool, attrition: Decimal, backfill: int
+) -> tuple[Fraction, ...]:
+    """monthly_productivity() less the expected output lost to leavers (see the module's rule):
+    a leaver at the start of month m takes the seat's output of months m..11 and gives back the
+    replacement's, who starts in month m + backfill and ramps again."""
+    seat = monthly_productivity(offset, ramp, ramped_already)
+    if attrition <= 0:
+        return seat
+    leaving = Fraction(attrition) / 12  # of the heads in seat, each month
+    expected = list(seat)
+    for month in range(offset, 12):
+        replacement = monthly_productivity(month + backfill, ramp, False)
+        for later in range(month, 12):
+            expected[later] -= leaving * (seat[later] - replacement[later])
+    return tuple(expected)
+
+
+@cache
+def ramped_months(
+    offset: int,
+    ramp: int,
+    ramped_already: bool = False,
+    attrition: Decimal = ZERO,
+    backfill: int = 0,
+) -> Fraction:
     """Full months of output in the fiscal year: 11 for a start in month 1 with a 3-month ramp
-    (1/3 + 2/3 + 1 + 9 x 1)."""
-    return sum(monthly_productivity(offset, ramp, ramped_already), Fraction(0))
+    (1/3 + 2/3 + 1 + 9 x 1), less what leavers are expected to cost."""
+    return sum(
+        expected_productivity(offset, ramp, ramped_already, attrition, backfill), Fraction(0)
+    )
+
+
+def _seat_productivity(
+    position: PlannedPosition,
+    assumptions: Assumptions,
+    fiscal: FiscalYear,
+    with_leavers: bool = True,
+) -> tuple[Fraction, ...]:
+    role = position.role_key
+    return expected_productivity(
+        start_offset(position, fiscal),
+        assumptions.ramp_months(role),
+        is_in_seat_all_year(position),
+        assumptions.annual_attrition(role) if with_leavers else ZERO,
+        assumptions.backfill_months(role),
+    )
 
 
 def position_capacity(
-    position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
+    position: PlannedPosition,
+    kind: str,
+    assumptions: Assumptions,
+    fiscal: FiscalYear,
+    with_leavers: bool = True,
 ) -> Decimal:
-    """The position's capacity in the fiscal year, in its kind's unit, all heads counted."""
+    """The position's capacity in the fiscal year, in its kind's unit, all heads counted
+    (`with_leavers` False: as if nobody left, to tell what attrition costs)."""
     if position.capacity_override is not None:
         # The override is a year's output of one head, counted if the head is in seat at all.
         if start_offset(position, fiscal) >= 12:
@@ -127,12 +181,20 @@ def position_capacity(
     per_year = full_year_capacity(kind, position.role_key, assumptions)
     if per_year == 0:
         return ZERO
-    months = ramped_months(
-        start_offset(position, fiscal),
-        assumptions.ramp_months(position.role_key),
-        is_in_seat_all_year(position),
-    )
+    months = sum(_seat_productivity(position, assumptions, fiscal, with_leavers), Fraction(0))
     return _exact(Fraction(per_year) * months * position.headcount / 12)
+
+
+class CapacityShare(NamedTuple):
+    """What one position adds to the capacity sums."""
+
+    kind: str
+    capacity: Decimal  # in the kind's unit, leavers counted
+    lost: Decimal  # what leavers are expected to cost, in the same unit
+    monthly: tuple[Fraction, ...]  # the capacity month by month, unrounded
+    # Quota kinds: the quota assigned to the seat for the year, ramped, before attainment (an
+    # override is taken as assigned); other kinds: 0.
+    assigned: Decimal = ZERO
 
 
 def capacity_share(
@@ -140,13 +202,31 @@ def capacity_share(
     kinds: Mapping[str, str],
     assumptions: Assumptions,
     fiscal: FiscalYear,
-) -> tuple[str, Decimal] | None:
-    """What a position adds to the capacity sums: its kind and its capacity; None when its role
-    has no capacity kind (it adds heads only). Every sum of capacity counts positions by this."""
+) -> CapacityShare | None:
+    """What a position adds to the capacity sums; None when its role has no capacity kind (it
+    adds heads only). Every sum of capacity counts positions by this."""
     kind = kind_of(position.role_key, kinds)
     if not has_capacity(kind):
         return None
-    return kind, position_capacity(position, kind, assumptions, fiscal)
+    capacity = position_capacity(position, kind, assumptions, fiscal)
+    planned = position_capacity(position, kind, assumptions, fiscal, with_leavers=False)
+    monthly = tuple(exact_monthly_capacity(position, kind, assumptions, fiscal))
+    assigned = assigned_quota(position, kind, assumptions, fiscal)
+    return CapacityShare(kind, capacity, planned - capacity, monthly, assigned)
+
+
+def assigned_quota(
+    position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
+) -> Decimal:
+    """The ramped quota a quota carrier is assigned for the year (before attainment: what the
+    sum of quotas is compared with the target by); 0 for kinds without attainment."""
+    if kind not in KINDS_WITH_ATTAINMENT:
+        return ZERO
+    if position.capacity_override is not None:
+        return position_capacity(position, kind, assumptions, fiscal)
+    quota = assumptions.get(position.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
+    months = sum(_seat_productivity(position, assumptions, fiscal), Fraction(0))
+    return _exact(Fraction(quota) * months * position.headcount / 12)
 
 
 def monthly_capacity(
@@ -161,17 +241,17 @@ def exact_monthly_capacity(
     position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
 ) -> list[Fraction]:
     """Unrounded monthly capacity: sums of many positions are rounded once, not per position."""
-    offset = start_offset(position, fiscal)
-    ramp = assumptions.ramp_months(position.role_key)
-    shares = monthly_productivity(offset, ramp, is_in_seat_all_year(position))
     if kind not in KINDS_WITH_CAPACITY:
         return [Fraction(0)] * 12  # leaders, support...: no capacity, whatever an override says
     if position.capacity_override is not None:
+        offset = start_offset(position, fiscal)
+        shares = monthly_productivity(offset, assumptions.ramp_months(position.role_key), True)
         months_in_seat = sum(1 for share in shares if share)
         per_month = Fraction(position.capacity_override) * position.headcount
         return [per_month / months_in_seat if share else Fraction(0) for share in shares]
     full_month = Fraction(full_year_capacity(kind, position.role_key, assumptions)) / 12
     full_month *= position.headcount
+    shares = _seat_productivity(position, assumptions, fiscal)
     return [full_month if share == 1 else full_month * share for share in shares]
 
 
@@ -182,20 +262,60 @@ def _exact(value: Fraction) -> Decimal:
 # --- sums over a chart -----------------------------------------------------------------------
 
 
+MONTHS_OF_NOTHING = (Fraction(0),) * 12
+
+
 @dataclass(frozen=True)
 class CapacityTotals:
-    """Capacity per kind and per role, summed over the positions (one pass)."""
+    """Capacity per kind and per role, summed over the positions (one pass), with what leavers
+    cost per kind, the leavers per role, and the capacity per kind month by month."""
 
     by_kind: dict[str, Decimal]
     by_role: dict[str, Decimal]
     headcount_by_role: dict[str, int]
+    lost_by_kind: dict[str, Decimal] = field(default_factory=dict)
+    # Twelve times the expected leavers (exact in decimals: rate x months in seat x heads).
+    leaver_twelfths_by_role: dict[str, Decimal] = field(default_factory=dict)
+    monthly_by_kind: dict[str, tuple[Fraction, ...]] = field(default_factory=dict)
+    assigned_by_kind: dict[str, Decimal] = field(default_factory=dict)  # quota kinds
 
     def plus(self, other: CapacityTotals) -> CapacityTotals:
         return CapacityTotals(
             _added(self.by_kind, other.by_kind, ZERO),
             _added(self.by_role, other.by_role, ZERO),
             _added(self.headcount_by_role, other.headcount_by_role, 0),
+            _added(self.lost_by_kind, other.lost_by_kind, ZERO),
+            _added(self.leaver_twelfths_by_role, other.leaver_twelfths_by_role, ZERO),
+            {
+                kind: _months_added(
+                    self.monthly_by_kind.get(kind, MONTHS_OF_NOTHING),
+                    other.monthly_by_kind.get(kind, MONTHS_OF_NOTHING),
+                )
+                for kind in {*self.monthly_by_kind, *other.monthly_by_kind}
+            },
+            _added(self.assigned_by_kind, other.assigned_by_kind, ZERO),
         )
+
+    def leavers(self, role_key: str) -> Decimal:
+        """Heads of a role expected to leave in the year (to four places)."""
+        twelfths = self.leaver_twelfths_by_role.get(role_key, ZERO)
+        return (twelfths / 12).quantize(Decimal("0.0001"))
+
+
+def _months_added(a: Sequence[Fraction], b: Sequence[Fraction]) -> tuple[Fraction, ...]:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
+
+
+def leaver_twelfths(
+    position: PlannedPosition, assumptions: Assumptions, fiscal: FiscalYear
+) -> Decimal:
+    """Twelve times the heads of the position expected to leave within the fiscal year: a
+    twelfth of the role's annual attrition for each month in seat."""
+    rate = assumptions.annual_attrition(position.role_key)
+    if rate <= 0:
+        return ZERO
+    months_in_seat = max(0, 12 - start_offset(position, fiscal))
+    return rate * months_in_seat * position.headcount
 
 
 def _added(a: Mapping[str, N], b: Mapping[str, N], zero: N) -> dict[str, N]:
@@ -213,14 +333,16 @@ def capacity_totals(
 ) -> CapacityTotals:
     by_kind: dict[str, Decimal] = defaultdict(lambda: ZERO)
     by_role: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    lost: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    leavers: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    assigned: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    monthly: dict[str, list[Fraction]] = {}
     heads: dict[str, int] = defaultdict(int)
     # A large chart repeats a few dozen shapes of position thousands of times: compute each once.
-    known: dict[tuple[object, ...], tuple[str, Decimal] | None] = {}
+    known: dict[tuple[object, ...], tuple[CapacityShare | None, Decimal]] = {}
     for position in positions:
         role = position.role_key
         heads[role] += position.headcount
-        if not has_capacity(kind_of(role, kinds)):
-            continue  # heads only (see capacity_share); checked before making the shape
         shape = (
             role,
             position.headcount,
@@ -228,11 +350,30 @@ def capacity_totals(
             position.is_open,
             position.capacity_override,
         )
-        share = known.get(shape)
-        if share is None:
-            share = known[shape] = capacity_share(position, kinds, assumptions, fiscal)
+        known_share = known.get(shape)
+        if known_share is None:
+            known_share = known[shape] = (
+                capacity_share(position, kinds, assumptions, fiscal),
+                leaver_twelfths(position, assumptions, fiscal),
+            )
+        share, twelfths = known_share
+        if twelfths:
+            leavers[role] += twelfths
         if share is not None:
-            kind, value = share
-            by_kind[kind] += value
-            by_role[role] += value
-    return CapacityTotals(dict(by_kind), dict(by_role), dict(heads))
+            by_kind[share.kind] += share.capacity
+            by_role[role] += share.capacity
+            lost[share.kind] += share.lost
+            if share.assigned:
+                assigned[share.kind] += share.assigned
+            months = monthly.setdefault(share.kind, [Fraction(0)] * 12)
+            for index, value in enumerate(share.monthly):
+                months[index] += value
+    return CapacityTotals(
+        dict(by_kind),
+        dict(by_role),
+        dict(heads),
+        dict(lost),
+        dict(leavers),
+        {kind: tuple(values) for kind, values in monthly.items()},
+        dict(assigned),
+    )

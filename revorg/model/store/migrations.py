@@ -64,10 +64,32 @@ def _migrate_2_to_3(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3_to_4(connection: sqlite3.Connection) -> None:
+    """Format 4 added the seasonality of bookings (flat in older plans) and the assumptions
+    of the year plan: attrition and backfill per role, the gross margin. Older plans get them at
+    their defaults, as a new plan would."""
+    from revorg.model.catalogue import default_assumptions
+
+    connection.execute("ALTER TABLE targets ADD COLUMN seasonality TEXT")
+    new_metrics = ("annual_attrition", "backfill_months", "gross_margin")
+    scenario_ids = [row[0] for row in connection.execute("SELECT id FROM scenarios ORDER BY id")]
+    connection.executemany(
+        "INSERT OR IGNORE INTO assumptions (scenario_id, role_key, metric, value, source) "
+        "VALUES (?,?,?,?,?)",
+        [
+            (scenario_id, item.role_key, item.metric, str(item.value), item.source)
+            for scenario_id in scenario_ids
+            for item in default_assumptions()
+            if item.metric in new_metrics
+        ],
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
     1: frozenset({"dotted_lines", "assumptions"}),
