@@ -336,6 +336,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "Objetivo y capacidad por departamento",
         "各部门目标与产能",
     ),
+    # Printing: the page header and footer of every sheet (header-footer code: "&P" the page,
+    # "&N" the page count)
+    "print_scenario": ("Scenario: {}", "Escenario: {}", "情景：{}"),
+    "print_exported": ("Exported {}", "Exportado el {}", "导出日期：{}"),
+    "print_page": ("Page &P of &N", "Página &P de &N", "第 &P 页，共 &N 页"),
     # Hiring plan
     "hiring_title": ("Hiring plan", "Plan de contratación", "招聘计划"),
     "year": ("Year", "Año", "全年"),

@@ -35,6 +35,9 @@ def reproducible_export(path: Path) -> Path:
         members["docProps/core.xml"] = re.sub(
             rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2027-01-01T00:00:00Z", core
         )
+    for name, content in members.items():
+        if name.startswith("xl/worksheets/"):  # the export date in each page header
+            members[name] = re.sub(rb"\d{4}-\d\d-\d\d(?=</oddHeader>)", b"2027-01-01", content)
     path.write_bytes(rezip(members))
     return path
 

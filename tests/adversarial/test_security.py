@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -78,14 +79,17 @@ def risky_plan() -> PlanDocument:
     return document
 
 
+# A cell formula: <f>...</f> or <f t="shared" ...>...</f>, not <formula> nor <firstHeader>.
+FORMULA_ELEMENT = re.compile(r"<f(?:\s[^>]*)?>(.*?)</f>", re.DOTALL)
+
+
 def formulas_in_parts(path: Path) -> list[str]:
     """The text of every <f> (formula) element of every part, read from the zip itself."""
     found = []
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             text = archive.read(name).decode("utf-8", errors="replace")
-            for piece in text.split("<f")[1:]:
-                found.append(piece.split("</f>")[0])
+            found += FORMULA_ELEMENT.findall(text)
     return found
 
 

@@ -1,8 +1,10 @@
 """Fixtures for the workbook tests: plans that exercise every capacity rule, and LibreOffice
-recalculation of many workbooks in one soffice run (it takes a second or two to start).
+recalculation of many workbooks in one soffice run (it takes a second or two to start);
+Gnumeric's recalculation (ssconvert) and LibreOffice's PDF of a workbook, read with pdftotext.
 
-The recalculation tests are skipped only when LibreOffice is missing locally; .ci/run installs
-it and sets REVORG_REQUIRE_LIBREOFFICE=1, so that in CI a missing soffice fails instead.
+The tests that need these programs are skipped only when one is missing locally;
+scripts/system-packages installs them and .ci/run sets REVORG_REQUIRE_LIBREOFFICE=1, so that
+in CI a missing soffice, ssconvert or pdftotext fails instead.
 """
 
 from __future__ import annotations
@@ -32,9 +34,19 @@ from revorg.model.months import YearMonth
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRE_LIBREOFFICE = os.environ.get("REVORG_REQUIRE_LIBREOFFICE") == "1"
+SSCONVERT = shutil.which("ssconvert")
+PDFTOTEXT = shutil.which("pdftotext")
 NO_LIBREOFFICE = (
     "LibreOffice (soffice) is not installed: the recalculation tests need it "
     "(.ci/run installs libreoffice-calc-nogui, so CI always runs them)"
+)
+NO_GNUMERIC = (
+    "Gnumeric (ssconvert) is not installed: the second engine's recalculation test needs it "
+    "(.ci/run installs gnumeric, so CI always runs it)"
+)
+NO_PDFTOTEXT = (
+    "pdftotext is not installed: the printing test reads the PDF with it "
+    "(.ci/run installs poppler-utils, so CI always runs it)"
 )
 
 # Risky text a user may type: each must stay text in the workbook, never become a formula.
@@ -267,12 +279,25 @@ EDITS: dict[str, tuple[str, Callable[[Path], None]]] = {
 # --- LibreOffice -------------------------------------------------------------------------------
 
 
-def require_libreoffice() -> str:
-    if SOFFICE is None:
+def require_program(path: str | None, name: str, why: str) -> str:
+    """The program's path; without it the test is skipped, or fails in CI."""
+    if path is None:
         if REQUIRE_LIBREOFFICE:
-            pytest.fail("REVORG_REQUIRE_LIBREOFFICE=1 but soffice is not installed")
-        pytest.skip(NO_LIBREOFFICE)
-    return SOFFICE
+            pytest.fail(f"REVORG_REQUIRE_LIBREOFFICE=1 but {name} is not installed")
+        pytest.skip(why)
+    return path
+
+
+def require_libreoffice() -> str:
+    return require_program(SOFFICE, "soffice", NO_LIBREOFFICE)
+
+
+def require_gnumeric() -> str:
+    return require_program(SSCONVERT, "ssconvert", NO_GNUMERIC)
+
+
+def require_pdftotext() -> str:
+    return require_program(PDFTOTEXT, "pdftotext", NO_PDFTOTEXT)
 
 
 # Recalculate every formula on load, whatever the file says (0: always).
@@ -285,8 +310,11 @@ RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def recalculate(soffice: str, sources: list[Path], folder: Path) -> dict[Path, Path]:
-    """Recalculated copies of `sources` (distinct file names) in one soffice run."""
+def recalculate(
+    soffice: str, sources: list[Path], folder: Path, to: str = "xlsx"
+) -> dict[Path, Path]:
+    """Recalculated copies of `sources` (distinct file names) in one soffice run; with
+    to="pdf", their printed pages."""
     profile = folder / "profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS)
@@ -298,7 +326,7 @@ def recalculate(soffice: str, sources: list[Path], folder: Path) -> dict[Path, P
         "--norestore",
         "--calc",
         "--convert-to",
-        "xlsx",
+        to,
         "--outdir",
         str(out),
         *map(str, sources),
@@ -307,10 +335,36 @@ def recalculate(soffice: str, sources: list[Path], folder: Path) -> dict[Path, P
     completed = subprocess.run(
         command, capture_output=True, text=True, timeout=300, env=environment, check=False
     )
-    results = {source: out / source.name for source in sources}
+    results = {source: out / f"{source.stem}.{to}" for source in sources}
     missing = [str(path) for path in results.values() if not path.exists()]
     assert not missing, f"soffice wrote no {missing}: {completed.stdout}\n{completed.stderr}"
     return results
+
+
+def recalculate_with_gnumeric(ssconvert: str, source: Path, folder: Path) -> Path:
+    """A copy of `source` recalculated by Gnumeric (its own settings kept in `folder`)."""
+    result = folder / f"gnumeric-{source.name}"
+    completed = subprocess.run(
+        [ssconvert, "--recalc", str(source), str(result)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"HOME": str(folder)},
+        check=False,
+    )
+    assert completed.returncode == 0 and result.exists(), (
+        f"ssconvert wrote no {result}: {completed.stdout}\n{completed.stderr}"
+    )
+    return result
+
+
+def pdf_pages(pdftotext: str, pdf: Path) -> list[str]:
+    """The text of each page of `pdf`, in reading order."""
+    completed = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    pages = completed.stdout.split("\f")  # pdftotext ends every page with a form feed
+    return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
 @dataclass

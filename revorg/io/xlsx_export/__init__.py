@@ -13,7 +13,9 @@ One module per sheet (revorg.io.xlsx_layout has the exact columns and names):
 - assumptions, roles: the scenario's assumptions and the role catalogue; the hidden Lists
   sheet with the departments, capacity kinds and funnel stages for the drop-down lists.
 capacity_formulas holds the capacity rule's formula twins (revorg.model.capacity's rule as
-Excel formulas); book and cells the helpers every sheet uses; workbook the order of the sheets,
+Excel formulas, portable: Excel, LibreOffice and Gnumeric compute them alike); book and cells
+the helpers every sheet uses; printing the page setup of every sheet (A4, one page wide, headings
+on every page, header and footer in the export's language); workbook the order of the sheets,
 the defined names and the atomic save.
 
 The workbook is streamed with openpyxl's write-only mode (a 10,000-position plan in about the

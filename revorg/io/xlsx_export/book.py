@@ -3,6 +3,7 @@ to write safe text, tables, drop-down lists and defined names."""
 
 from __future__ import annotations
 
+import datetime
 import warnings
 from typing import Any
 
@@ -18,6 +19,7 @@ from openpyxl.worksheet.table import (  # type: ignore[import-untyped]
 
 from revorg.io.xlsx_export.cells import TABLE_STYLE, Styles, clean_text, set_dimension
 from revorg.io.xlsx_export.plan_data import PlanData
+from revorg.io.xlsx_export.printing import PageTexts, page_layout, set_up_page
 from revorg.io.xlsx_layout import (
     ASSUMPTION_LETTERS,
     ASSUMPTION_TABLE,
@@ -41,6 +43,11 @@ class Book:
         self.language = language if language in OPEN_WORDS else "en"
         self.workbook = Workbook(write_only=True)
         self.sheets = {name: self.workbook.create_sheet(name) for name in SHEETS}
+        page_texts = PageTexts.of(
+            data.plan_name, data.scenario_name, datetime.date.today(), self.language
+        )
+        for name, sheet in self.sheets.items():
+            set_up_page(sheet, page_layout(name), page_texts)
         self.styles = Styles(self.sheets[SUMMARY], data.currency)
         n = len(data.positions)
         self.org_last = n + 1  # last data row of the Org table (row 1: headings)

@@ -30,8 +30,8 @@ from revorg.model.capacity import (
 from revorg.model.catalogue import capacity_roles
 from revorg.model.vocabulary import CapacityKind, DriverLineKey, Metric, Status
 
-# Statuses from best to worst after "none", as an array constant (DepartmentCapacity.status).
-STATUSES = "{" + ",".join(f'"{status}"' for status in Status) + "}"
+# Statuses from best to worst after "none" (DepartmentCapacity.status), as CHOOSE's choices.
+STATUSES = ",".join(f'"{status}"' for status in Status)
 
 
 def _text(value: str) -> str:
@@ -199,10 +199,18 @@ def line_status(row: int) -> str:
     )
 
 
+def _status_rank(cell: str) -> str:
+    """1 for "none" to 4 for "red" (0, an error in CHOOSE, for anything else)."""
+    return (
+        "(" + "+".join(f'({cell}="{status}")*{rank}' for rank, status in enumerate(Status, 1)) + ")"
+    )
+
+
 def worst_status(*cells: str) -> str:
-    """DepartmentCapacity.status: the worst of the lines' statuses."""
-    ranks = ",".join(f"MATCH({cell},{STATUSES},0)" for cell in cells)
-    return f"=INDEX({STATUSES},MAX({ranks}))"
+    """DepartmentCapacity.status: the worst of the lines' statuses. No inline array: Gnumeric
+    answers INDEX({...},n) with #REF!; comparisons and CHOOSE work in every engine."""
+    ranks = ",".join(_status_rank(cell) for cell in cells)
+    return f"=CHOOSE(MAX({ranks}),{STATUSES})"
 
 
 def department_formulas(line_row: Mapping[DriverLineKey, int]) -> dict[str, tuple[str, str, str]]:
