@@ -58,6 +58,9 @@ def test_usd_and_april_show_everywhere_and_undo_restores_euros(window: MainWindo
     # Not converted: the same number, now in dollars.
     assert window.cost_panel.values["total"].text() == "US$" + cost_total.removeprefix("€")
     assert window.targets_panel.results["total"].text() == "US$1,000,000"
+    # Every card, not only those whose start moved: the CRO's cost is in dollars too.
+    cards = [card.content.cost_line for card in window.scene.cards.values()]
+    assert "US$170,000 / yr" in cards and not [line for line in cards if "€" in line]
     # The SEO hire started in month 3 of a January year; June is month 3 of an April year.
     assert window.controller.editor.positions()[SEO_OPEN].start_month == YearMonth(2027, 6)
 
@@ -66,6 +69,8 @@ def test_usd_and_april_show_everywhere_and_undo_restores_euros(window: MainWindo
     assert (plan.currency, plan.fiscal_start_month) == ("EUR", 1)
     assert window.cost_panel.values["total"].text() == cost_total
     assert window.targets_panel.results["total"].text() == "€1,000,000"
+    cards = [card.content.cost_line for card in window.scene.cards.values()]
+    assert "€170,000 / yr" in cards and not [line for line in cards if "US$" in line]
     assert window.controller.editor.positions()[SEO_OPEN].start_month == YearMonth(2027, 3)
     assert not window.windowTitle().startswith("US plan")
 
