@@ -103,3 +103,19 @@ def test_new_refuses_bad_settings_and_writes_nothing(
     path = tmp_path / "bad.revorg"
     assert_usage_error(run_cli("new", *arguments, "-o", path), words)
     assert not path.exists()
+
+
+def test_a_cny_plan_exports_its_currency_to_the_chart_and_the_workbook(
+    run_cli: CliRunner, run_revorg: CliRunner, demo_file: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    assert run_cli("settings", demo_file, "--currency", "CNY").code == 0
+    svg, xlsx = tmp_path / "chart.svg", tmp_path / "plan.xlsx"
+    result = run_revorg("export", demo_file, "--svg", svg, "--xlsx", xlsx)
+    assert result.code == 0, result.err
+    chart = svg.read_text(encoding="utf-8")
+    assert "CN¥170,000 / yr" in chart and "€" not in chart  # the CRO's card
+    book = openpyxl.load_workbook(xlsx)
+    ((sheet, cell),) = list(book.defined_names["Goal"].destinations)
+    assert book[sheet][cell.replace("$", "")].number_format == '#,##0.00 "CNY"'
