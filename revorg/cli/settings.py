@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revorg.cli.parsing import Commands
+
+if TYPE_CHECKING:
+    from revorg.model.document import PlanDocument
 
 
 def register(commands: Commands) -> None:
@@ -58,13 +62,11 @@ def run(options: argparse.Namespace) -> int:
     return 0
 
 
-def describe(document: object) -> str:
+def describe(document: PlanDocument) -> str:
     """The settings as lines of text (English, as the command line speaks)."""
     from revorg.model.currencies import find_currency
-    from revorg.model.document import PlanDocument
     from revorg.model.months import FiscalYear
 
-    assert isinstance(document, PlanDocument)
     plan = document.plan
     currency = find_currency(plan.currency)
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
