@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "compare": "revorg.cli.compare",
     "export": "revorg.cli.export",
     "import": "revorg.cli.importing",
+    "settings": "revorg.cli.settings",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

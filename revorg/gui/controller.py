@@ -130,6 +130,18 @@ class PlanController(QObject):
     def delete_scenario(self, scenario_id: int) -> None:
         self.push(requests.delete_scenario(self.editor, scenario_id))
 
+    def change_plan_settings(
+        self,
+        name: str | None = None,
+        currency: str | None = None,
+        fiscal_year: int | None = None,
+        fiscal_start_month: int | None = None,
+    ) -> bool:
+        """New plan settings as one undo step (PlanEditError, nothing changed, when one is
+        refused); whether anything changed."""
+        edit = requests.plan_settings(self.editor, name, currency, fiscal_year, fiscal_start_month)
+        return self.push(edit)
+
     # --- the editor's changes as signals --------------------------------------------------------
 
     def _take_change(self, change: Change) -> None:

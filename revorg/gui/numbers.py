@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLocale
 
+from revorg.model.currencies import currency_symbol
 from revorg.model.errors import QT_TRANSLATE_NOOP, NumberError
 from revorg.model.money import parse_decimal
 
@@ -24,17 +25,18 @@ def group_digits(value: Decimal, places: int, locale: QLocale | None = None) -> 
     )
 
 
-# Symbols people read faster than ISO codes; other codes are shown as they are.
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "¥", "JPY": "¥", "INR": "₹"}
 _DIGITS_MARK = 7  # any digit: where the locale puts the number relative to the symbol
 
 
 def format_money(value: Decimal, currency: str = "", locale: QLocale | None = None) -> str:
     """Whole currency units for plans (cents are noise in a workshop), with the currency
-    symbol where the locale puts it: "€1,000,000" in English, "1.000.000 €" in Spanish.
+    symbol where the locale puts it: "US$1,500,000" in English, "1.500.000 €" in Spanish,
+    "¥1,500,000" (CNY) in Chinese.
 
-    Qt places the symbol (toCurrencyString of one digit); the digits come from the Decimal,
-    so no amount passes through float.
+    The symbol is CLDR's for the language (revorg.model.currencies): no two currencies share
+    one, so "$" is never USD and CAD at once, nor "¥" yuan and yen. Qt places it
+    (toCurrencyString of one digit); the digits come from the Decimal, so no amount passes
+    through float.
     """
     locale = locale or QLocale()
     if locale.language() == QLocale.Language.C:
@@ -42,12 +44,20 @@ def format_money(value: Decimal, currency: str = "", locale: QLocale | None = No
         locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     text = group_digits(abs(value), 0, locale)
     if currency:
-        symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency)
+        symbol = currency_symbol(currency, symbol_language(locale))
         pattern = locale.toCurrencyString(_DIGITS_MARK, symbol)
         if symbol.isalpha() and len(symbol) > 1 and symbol + str(_DIGITS_MARK) in pattern:
             pattern = pattern.replace(symbol, symbol + "\u00a0")  # "XYZ 5", not "XYZ5"
         text = pattern.replace(str(_DIGITS_MARK), text, 1)
     return f"{locale.negativeSign()}{text}" if value < 0 else text
+
+
+def symbol_language(locale: QLocale) -> str:
+    """The language whose currency symbols the locale shows: "es", "zh", else "en"."""
+    language = locale.language()
+    if language == QLocale.Language.Spanish:
+        return "es"
+    return "zh" if language == QLocale.Language.Chinese else "en"
 
 
 def format_count(value: Decimal | int, locale: QLocale | None = None) -> str:

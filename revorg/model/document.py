@@ -67,15 +67,22 @@ class PlanDocument:
 
     @classmethod
     def from_template(
-        cls, key: str, fiscal_year: int | None = None, language: str = "en"
+        cls,
+        key: str,
+        fiscal_year: int | None = None,
+        language: str = "en",
+        *,
+        currency: str | None = None,
+        fiscal_start_month: int | None = None,
     ) -> PlanDocument:
-        """A new, unsaved plan built from a template, its names in `language`."""
+        """A new, unsaved plan built from a template, its names in `language` (currency and
+        first month already checked: revorg.model.editing.requests.checked_plan_settings)."""
         connection = connect_memory()
         document = cls(connection)
         create_schema(connection)
         stamp_schema(connection)
         year = next_fiscal_year() if fiscal_year is None else fiscal_year
-        populate_from_template(document.session, key, year, language)
+        populate_from_template(document.session, key, year, language, currency, fiscal_start_month)
         document.session.commit()
         return document
 

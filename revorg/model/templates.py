@@ -66,9 +66,16 @@ def template_infos() -> list[TemplateInfo]:
 
 
 def populate_from_template(
-    session: Session, key: str, fiscal_year: int, language: str = "en"
+    session: Session,
+    key: str,
+    fiscal_year: int,
+    language: str = "en",
+    currency: str | None = None,
+    fiscal_start_month: int | None = None,
 ) -> Plan:
-    """Fill an empty plan database with the catalogue and the template's organisation.
+    """Fill an empty plan database with the catalogue and the template's organisation
+    (`currency` and `fiscal_start_month`, when given, replace the template's; the template's
+    start months count from the fiscal year's first month, so they follow it).
 
     The templates' plan names and card titles are English; in another language the plan is
     named after the template and each card after its role, in that language.
@@ -85,9 +92,9 @@ def populate_from_template(
             if language == "en"
             else data["name"].get(language) or data["name"]["en"]
         ),
-        currency=plan_data.get("currency", "EUR"),
+        currency=currency or plan_data.get("currency", "EUR"),
         fiscal_year=fiscal_year,
-        fiscal_start_month=int(plan_data.get("fiscal_start_month", 1)),
+        fiscal_start_month=fiscal_start_month or int(plan_data.get("fiscal_start_month", 1)),
     )
     scenario = Scenario(name=SCENARIO_NAMES.get(language, DEFAULT_SCENARIO_NAME), sort_order=0)
     scenario.targets = targets_from_data(data.get("targets", {}))

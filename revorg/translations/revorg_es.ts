@@ -775,8 +775,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} filas en blanco omitidas ({rows})</translation>
     </message>
     <message>
-        <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
-        <translation>importes en {currency}, pero la moneda del plan es {plan_currency}: se usan tal cual, sin convertir</translation>
+        <source>costs in {count} currencies ({listed}): the plan is in {currency}, the most common, and the other amounts are used as they are, without conversion</source>
+        <translation>costes en {count} monedas ({listed}): el plan queda en {currency}, la más frecuente, y los demás importes se usan tal cual, sin convertir</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -1131,8 +1131,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>esta celda no puede estar en blanco</translation>
     </message>
     <message>
-        <source>the currency {currency} is not a three-letter code: EUR is used</source>
-        <translation>la moneda {currency} no es un código de tres letras: se usa EUR</translation>
+        <source>the currency {currency} is not an ISO 4217 code: EUR is used</source>
+        <translation>la moneda {currency} no es un código ISO 4217: se usa EUR</translation>
     </message>
     <message>
         <source>not a fiscal year: {value}</source>
@@ -1638,6 +1638,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Guardar &amp;como…</translation>
     </message>
     <message>
+        <source>Plan se&amp;ttings…</source>
+        <translation>Con&amp;figuración del plan…</translation>
+    </message>
+    <message>
         <source>&amp;Import workbook or roster…</source>
         <translation>&amp;Importar libro o listado de personal…</translation>
     </message>
@@ -1863,6 +1867,26 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>a plan needs at least one scenario</source>
         <translation>un plan necesita al menos un escenario</translation>
     </message>
+    <message>
+        <source>the plan needs a name</source>
+        <translation>el plan necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the fiscal year must be {first} to {last}, not {value}</source>
+        <translation>el año fiscal debe estar entre {first} y {last}, no {value}</translation>
+    </message>
+    <message>
+        <source>the fiscal year&apos;s first month must be 1 to 12, not {value}</source>
+        <translation>el primer mes del año fiscal debe estar entre 1 y 12, no {value}</translation>
+    </message>
+    <message>
+        <source>the currency is empty: give an ISO 4217 code (USD)</source>
+        <translation>falta la moneda: indica un código ISO 4217 (USD)</translation>
+    </message>
+    <message>
+        <source>{currency} is not an ISO 4217 currency code (USD, EUR, CNY...)</source>
+        <translation>{currency} no es un código de moneda ISO 4217 (USD, EUR, CNY...)</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1917,6 +1941,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete scenario %1</source>
         <translation>Eliminar escenario %1</translation>
+    </message>
+    <message>
+        <source>Plan settings</source>
+        <translation>Configuración del plan</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2080,33 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
         <translation>{path} ya está abierto en otra ventana de RevOrg; ciérralo allí primero o abre una copia</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Plan settings</source>
+        <translation>Configuración del plan</translation>
+    </message>
+    <message>
+        <source>Amounts are not converted: a new currency changes only the label of every amount. A new fiscal year or first month moves the start month of open positions so that each keeps its month of the year (a start in the third month stays in the third month).</source>
+        <translation>Los importes no se convierten: una moneda nueva solo cambia la etiqueta de cada importe. Un año fiscal o un primer mes nuevos desplazan el mes de incorporación de las vacantes para que cada una conserve su mes dentro del año (una incorporación en el tercer mes sigue en el tercer mes).</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Moneda:</translation>
+    </message>
+    <message>
+        <source>Fiscal year:</source>
+        <translation>Año fiscal:</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year:</source>
+        <translation>Primer mes del año fiscal:</translation>
     </message>
 </context>
 <context>

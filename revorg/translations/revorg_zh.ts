@@ -775,8 +775,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>跳过了 {count} 个空行（{rows}）</translation>
     </message>
     <message>
-        <source>amounts in {currency} but the plan&apos;s currency is {plan_currency}: they are used as they are, without conversion</source>
-        <translation>金额以 {currency} 计，但计划的货币是 {plan_currency}：按原值使用，不做换算</translation>
+        <source>costs in {count} currencies ({listed}): the plan is in {currency}, the most common, and the other amounts are used as they are, without conversion</source>
+        <translation>成本使用了 {count} 种货币（{listed}）：计划采用最常见的 {currency}，其他金额按原数使用，不做换算</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -1131,8 +1131,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>此单元格不能为空</translation>
     </message>
     <message>
-        <source>the currency {currency} is not a three-letter code: EUR is used</source>
-        <translation>货币 {currency} 不是三个字母的代码：改用 EUR</translation>
+        <source>the currency {currency} is not an ISO 4217 code: EUR is used</source>
+        <translation>货币 {currency} 不是 ISO 4217 代码：改用 EUR</translation>
     </message>
     <message>
         <source>not a fiscal year: {value}</source>
@@ -1638,6 +1638,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>Plan se&amp;ttings…</source>
+        <translation>计划设置(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Import workbook or roster…</source>
         <translation>导入工作簿或花名册(&amp;I)…</translation>
     </message>
@@ -1863,6 +1867,26 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>a plan needs at least one scenario</source>
         <translation>计划至少需要一个情景</translation>
     </message>
+    <message>
+        <source>the plan needs a name</source>
+        <translation>计划需要一个名称</translation>
+    </message>
+    <message>
+        <source>the fiscal year must be {first} to {last}, not {value}</source>
+        <translation>财年必须在 {first} 到 {last} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the fiscal year&apos;s first month must be 1 to 12, not {value}</source>
+        <translation>财年的第一个月必须在 1 到 12 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the currency is empty: give an ISO 4217 code (USD)</source>
+        <translation>货币为空：请填写 ISO 4217 代码（如 USD）</translation>
+    </message>
+    <message>
+        <source>{currency} is not an ISO 4217 currency code (USD, EUR, CNY...)</source>
+        <translation>{currency} 不是 ISO 4217 货币代码（USD、EUR、CNY……）</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1917,6 +1941,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete scenario %1</source>
         <translation>删除情景 %1</translation>
+    </message>
+    <message>
+        <source>Plan settings</source>
+        <translation>计划设置</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2080,33 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
         <translation>{path} 已在另一个 RevOrg 窗口中打开；请先在那里关闭，或打开一个副本</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Plan settings</source>
+        <translation>计划设置</translation>
+    </message>
+    <message>
+        <source>Amounts are not converted: a new currency changes only the label of every amount. A new fiscal year or first month moves the start month of open positions so that each keeps its month of the year (a start in the third month stays in the third month).</source>
+        <translation>金额不会换算：更换货币只改变每个金额的货币标识。更改财年或其第一个月时，空缺职位的入职月份会随之移动，使每个职位保持在财年中的同一个月（原在第三个月入职的仍在第三个月）。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
+    <message>
+        <source>Fiscal year:</source>
+        <translation>财年：</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year:</source>
+        <translation>财年第一个月：</translation>
     </message>
 </context>
 <context>

@@ -63,3 +63,22 @@ def test_money_rounds_half_up_as_spreadsheets_do() -> None:
     assert format_money(Decimal("0.5"), "EUR", ENGLISH) == "€1"
     assert format_money(Decimal("2.5"), "EUR", ENGLISH) == "€3"
     assert format_money(Decimal("-2.5"), "EUR", ENGLISH) == "-€3"
+
+
+@pytest.mark.parametrize(
+    ("currency", "locale", "shown"),
+    [
+        ("USD", ENGLISH, "US$1,500,000"),  # never a bare "$": CA$, MX$ and A$ exist too
+        ("EUR", SPANISH, "1.500.000\u00a0€"),
+        ("CNY", CHINESE, "¥1,500,000"),  # in Chinese ¥ is the yuan; the yen is JP¥
+        ("JPY", CHINESE, "JP¥1,500,000"),
+        ("CNY", ENGLISH, "CN¥1,500,000"),
+        ("USD", SPANISH, "1.500.000\u00a0US$"),
+        ("SEK", ENGLISH, "SEK\u00a01,500,000"),  # no symbol in CLDR: the code, spaced
+        ("usd", ENGLISH, "US$1,500,000"),
+    ],
+)
+def test_money_shows_the_currency_symbol_of_the_language(
+    currency: str, locale: QLocale, shown: str
+) -> None:
+    assert format_money(Decimal(1500000), currency, locale) == shown

@@ -57,10 +57,10 @@ def test_import_writes_a_plan_and_reports_on_stderr(
 
 def test_import_prints_warnings(run_cli: CliRunner, tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
-    roster.write_text("Name,Title,Salary\nAna,CRO,$150000\n", encoding="utf-8")
+    roster.write_text("Name,Title,Salary\nAna,CRO,$150000\nBo,SDR,€60000\n", encoding="utf-8")
     result = run_cli("import", roster, "-o", tmp_path / "plan.revorg")
     assert result.code == 0
-    assert "  warning: row 2, column 'Salary': amounts in USD" in result.err
+    assert "  warning: row 3, column 'Salary': costs in 2 currencies (USD ×1, EUR ×1)" in result.err
 
 
 def test_import_with_errors_writes_nothing(run_cli: CliRunner, tmp_path: Path) -> None:

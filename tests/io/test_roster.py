@@ -465,12 +465,55 @@ def test_excel_separator_hint_and_tabs_and_utf16(tmp_path: Path, imported: Any) 
     assert by_person(document)["Li Wei"].role_key == "ae"
 
 
-def test_a_foreign_currency_is_a_warning(tmp_path: Path, imported: Any) -> None:
-    rows = [["Name", "Title", "Salary"], ["Ana", "CRO", "$150,000"]]
+def test_a_roster_in_dollars_makes_a_plan_in_dollars(tmp_path: Path, imported: Any) -> None:
+    rows = [["Name", "Title", "Salary"], ["Ana", "CRO", "$150,000"], ["Bo", "SDR", "US$85,000"]]
     document, report = imported(write_csv(tmp_path, rows))
     assert by_person(document)["Ana"].annual_cost == Decimal("150000.00")
-    warning = finding(report, Severity.WARNING, "amounts in USD")
+    assert by_person(document)["Bo"].annual_cost == Decimal("85000.00")
+    assert document.plan.currency == "USD"
+    assert not [f for f in report.findings if f.severity is Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("heading", "cost", "currency"),
+    [
+        ("Salary (USD)", "85,000", "USD"),
+        ("Annual cost CNY", "300000", "CNY"),
+        ("年薪(元)", "300000", "CNY"),
+        ("Salary", "USD 85,000", "USD"),
+        ("Salary", "85.000 €", "EUR"),
+        ("Salary (all in)", "85000", "EUR"),  # no currency named: the template's
+    ],
+)
+def test_the_cost_heading_or_cells_name_the_plans_currency(
+    tmp_path: Path, imported: Any, heading: str, cost: str, currency: str
+) -> None:
+    rows = [["Name", "Title", heading], ["Ana", "CRO", cost]]
+    document, _ = imported(write_csv(tmp_path, rows))
+    assert document.plan.currency == currency
+
+
+def test_mixed_currencies_keep_the_most_common_with_a_warning(
+    tmp_path: Path, imported: Any
+) -> None:
+    rows = [
+        ["Name", "Title", "Salary"],
+        ["Ana", "CRO", "€150,000"],
+        ["Bo", "SDR", "USD 60,000"],
+        ["Cy", "SDR", "USD 62,000"],
+        ["Di", "AE", "$90,000"],
+    ]
+    document, report = imported(write_csv(tmp_path, rows))
+    assert document.plan.currency == "USD"
+    assert by_person(document)["Ana"].annual_cost == Decimal("150000.00")  # not converted
+    warning = finding(report, Severity.WARNING, "costs in 2 currencies (USD ×3, EUR ×1)")
+    assert "the plan is in USD" in warning.message and "without conversion" in warning.message
     assert (warning.row, warning.column) == (2, "Salary")
+
+
+def test_a_code_that_is_no_currency_is_not_an_amount(tmp_path: Path) -> None:
+    rows = [["Name", "Title", "Salary"], ["Ana", "CRO", "85000 XYZ"]]
+    finding(refused(write_csv(tmp_path, rows)), Severity.ERROR, "'85000 XYZ' is not an amount")
 
 
 # --- values ---------------------------------------------------------------------------------

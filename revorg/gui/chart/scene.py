@@ -29,6 +29,7 @@ from revorg.gui.chart.lines import (
 from revorg.gui.chart.overview import OverviewItem
 from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
+from revorg.model.editing.change import Change
 from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import DottedLine, Position
 from revorg.model.rows import PositionRow
@@ -83,6 +84,7 @@ class ChartScene(QGraphicsScene):
             controller.document_replaced.connect(self.rebuild)
             controller.scenario_switched.connect(self.rebuild)
             controller.plan_changed.connect(self.mark_coverage)
+            controller.plan_changed.connect(self._after_plan_settings)
         self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
         self.mark_coverage()
@@ -132,6 +134,11 @@ class ChartScene(QGraphicsScene):
             self.refresh_cards(change.edited)
             if change.reshaped:
                 self._relayout()
+
+    def _after_plan_settings(self, change: Change | None) -> None:
+        """Another currency shows on every card, not only on the positions the edit moved."""
+        if change is not None and change.plan:
+            self.refresh_cards(list(self.cards))
 
     def _remove_cards(self, position_ids: Iterable[int]) -> None:
         for gone in position_ids:

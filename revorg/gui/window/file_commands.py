@@ -25,6 +25,7 @@ from revorg.gui.chart.export import paint_pages, write_pdf, write_png, write_svg
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+from revorg.gui.dialogs.plan_settings import PlanSettingsDialog
 from revorg.gui.dialogs.prompts import TemplateDialog, ask_save_changes
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
@@ -174,6 +175,18 @@ class FileCommands(QObject):
         """No more autosaves, and no recovery file left behind by a normal close."""
         self.autosave_timer.stop()
         self.autosaver.discard()
+
+    # --- the plan's settings -----------------------------------------------------------------
+
+    def plan_settings_dialog(self) -> None:
+        """Name, currency and fiscal year; OK applies them as one undo step."""
+        dialog = PlanSettingsDialog(self.controller, self.window)
+        self.run_plan_settings(dialog)
+        dialog.deleteLater()
+
+    def run_plan_settings(self, dialog: QDialog) -> int:
+        """Replaced in tests; the modal dialog otherwise."""
+        return dialog.exec()
 
     # --- import -----------------------------------------------------------------------------
 

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         )
 
     def _after_model_change(self) -> None:
+        self.refresh_title()  # the plan's name is an edit too (Plan settings)
         self.refresh_totals()
         self._show_selection()
 

@@ -76,6 +76,8 @@ class Menus(QObject):
             self._action(self.tr("Save &as…"), files.save_as_dialog, keys.SaveAs, "save_as")
         )
         menu.addSeparator()
+        menu.addAction(self._action(self.tr("Plan se&ttings…"), files.plan_settings_dialog))
+        menu.addSeparator()
         menu.addAction(
             self._action(self.tr("&Import workbook or roster…"), files.import_dialog, icon="import")
         )

@@ -43,6 +43,7 @@ class PlanBuilder(LinkChecks):
     fiscal_year: int
     fiscal: FiscalYear
     custom: dict[str, CustomRole]  # by normalised title
+    stated_currency: str | None  # the currency the costs state (None: the template's)
 
     def _assign_roles(self, entries: list[Entry], columns: Columns) -> None:
         matcher = role_matcher()
@@ -164,6 +165,7 @@ class PlanBuilder(LinkChecks):
             name=self.source.stem,
             positions=self._position_rows(entries, DRAFT_SCENARIO, default_cost),
             roles=roles,
+            currency=self.stated_currency,
         )
         return build_plan(draft)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from revorg.io.values import (
     NegativeAmountError,
     date_column,
     decimal_mark,
+    heading_currency,
     parse_amount,
     parse_date,
 )
@@ -66,6 +68,7 @@ class RosterReader(PlanBuilder):
         template_data = load_template(template)  # an unknown template fails before reading
         plan = template_data.get("plan", {})
         self.currency = str(plan.get("currency", "EUR"))
+        self.stated_currency: str | None = None  # the roster's, when its costs name one
         self.fiscal = FiscalYear.of(self.fiscal_year, int(plan.get("fiscal_start_month", 1)))
         self.custom: dict[str, CustomRole] = {}
 
@@ -259,21 +262,32 @@ class RosterReader(PlanBuilder):
             self.report.add(
                 Severity.NOTE, assumed, sheet=self.sheet, row=row, column=columns.heading("start")
             )
-        for currency, row in values.currencies.items():
-            if currency != self.currency:
-                self.report.warning(
-                    QT_TRANSLATE_NOOP(
-                        "ImportFinding",
-                        "amounts in {currency} but the plan's currency is {plan_currency}: they "
-                        "are used as they are, without conversion",
-                    ),
-                    sheet=self.sheet,
-                    row=row,
-                    column=columns.heading("cost"),
-                    currency=currency,
-                    plan_currency=self.currency,
-                )
+        self._choose_currency(values, columns)
         return entries
+
+    def _choose_currency(self, values: _ColumnValues, columns: Columns) -> None:
+        """The plan takes the currency the costs state (in their cells or their heading); with
+        several, the most common (the first seen on a tie), and a warning: nothing is
+        converted."""
+        if not values.counts:
+            return
+        ranked = sorted(values.counts, key=lambda code: (-values.counts[code], values.first[code]))
+        self.currency = self.stated_currency = ranked[0]
+        if len(ranked) > 1:
+            others = ranked[1:]
+            self.report.warning(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "costs in {count} currencies ({listed}): the plan is in {currency}, the "
+                    "most common, and the other amounts are used as they are, without conversion",
+                ),
+                sheet=self.sheet,
+                row=values.first[others[0]],
+                column=columns.heading("cost"),
+                count=len(ranked),
+                listed=", ".join(f"{code} ×{values.counts[code]}" for code in ranked),
+                currency=ranked[0],
+            )
 
     def _entry(
         self,
@@ -341,8 +355,10 @@ class RosterReader(PlanBuilder):
                     )
                     return entry
                 entry.cost = to_money(cost)
+                currency = currency or values.heading_currency
                 if currency is not None:
-                    values.currencies.setdefault(currency, row)
+                    values.first.setdefault(currency, row)
+                    values.counts[currency] += 1
         return entry
 
 
@@ -352,11 +368,13 @@ class RosterReader(PlanBuilder):
 @dataclass
 class _ColumnValues:
     """How the start and cost columns write their values (revorg.io.values), and the
-    currencies the costs name (each with its first row)."""
+    currencies the costs name (each with its first row and its number of rows)."""
 
     dates: DateColumn
     mark: DecimalMark | None
-    currencies: dict[str, int] = field(default_factory=dict)
+    heading_currency: str | None = None  # "Salary (USD)": the cells without one are in it
+    first: dict[str, int] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, filled: list[tuple[int, Row]], columns: Columns) -> _ColumnValues:
@@ -364,7 +382,11 @@ class _ColumnValues:
             number = columns.index.get(key)
             return [] if number is None else [row[number] for _, row in filled]
 
-        return cls(date_column(cells("start"), columns.language()), decimal_mark(cells("cost")))
+        return cls(
+            date_column(cells("start"), columns.language()),
+            decimal_mark(cells("cost")),
+            heading_currency(columns.heading("cost")) if "cost" in columns.index else None,
+        )
 
 
 def read_roster_csv(

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 
 from revorg.io.messages import BadValueError
 from revorg.io.values.text import shown
+from revorg.model.currencies import currencies, find_currency
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import parse_decimal
 
@@ -31,8 +33,12 @@ class Amount:
     currency: str | None = None  # an ISO code when the cell wrote one or a symbol
 
 
+# Symbols people type for the currencies they mean most often; the other symbols of CLDR
+# ("US$", "CA$", "JP¥", "₹") come from revorg.model.currencies. A bare "$" is read as US dollars
+# and a bare "¥" as yuan (a Chinese roster writes ¥ for 元).
 CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "CNY", "￥": "CNY", "元": "CNY"}
 CURRENCY_ALIASES = {"RMB": "CNY"}
+_HEADING_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)")
 _CODE_AFTER = re.compile(r"(?<=[\s\d).,])([A-Za-z]{3})$")
 _SPACES = re.compile(r"[\s'\u00a0\u202f\u2009_]")
@@ -94,15 +100,19 @@ def read_amount(value: object, mark: DecimalMark | None = None) -> Amount:
     if text.isascii() and text.isdigit():  # most cells of a CSV roster: "65000"
         return Amount(Decimal(text))
     currency = None
-    for symbol, code in CURRENCY_SYMBOLS.items():
-        if symbol in text:
+    for symbol, code in _symbols():
+        if symbol in text:  # the longest first: "US$" before "$"
             currency = code
             text = text.replace(symbol, " ").strip()
+            break
     for pattern in (_CODE_BEFORE, _CODE_AFTER):
         match = pattern.search(text)
         if match is not None:
             code = match.group(1).upper()
-            currency = CURRENCY_ALIASES.get(code, code)
+            code = CURRENCY_ALIASES.get(code, code)
+            if find_currency(code) is None:  # "65000 abc": no currency, so no amount
+                raise NotANumberError(value)
+            currency = code
             text = (text[: match.start()] + text[match.end() :]).strip()
     negative = text.startswith("-") or text.endswith("-") or text.startswith("(")
     if text.startswith("(") != text.endswith(")"):
@@ -116,6 +126,32 @@ def read_amount(value: object, mark: DecimalMark | None = None) -> Amount:
         raise NotANumberError(value)
     number = Decimal(_plain_number(text, mark, value)) * multiplier
     return Amount(-number if negative else number, currency)
+
+
+@cache
+def _symbols() -> tuple[tuple[str, str], ...]:
+    """Every currency symbol that is not a code, the longest first, with its code."""
+    found = dict(CURRENCY_SYMBOLS)
+    for code, currency in currencies().items():
+        for symbol in currency.symbols.values():
+            if symbol != code and not symbol.isalpha() and symbol not in found:
+                found[symbol] = code
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def heading_currency(heading: str | None) -> str | None:
+    """The currency a column heading names: "Salary (USD)", "Cost $", "年薪(元)", "Sueldo €";
+    None when it names none. A code counts only in capitals ("Salary all in" is no lek)."""
+    if not heading:
+        return None
+    for match in _HEADING_CODE.finditer(heading):
+        code = CURRENCY_ALIASES.get(match.group(1), match.group(1))
+        if find_currency(code) is not None:
+            return code
+    for symbol, code in _symbols():
+        if symbol in heading:
+            return code
+    return None
 
 
 def _plain_number(text: str, mark: DecimalMark | None, original: object) -> str:

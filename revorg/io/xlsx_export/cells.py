@@ -9,6 +9,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell  # type: ignore[impor
 from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+from revorg.model.currencies import DEFAULT_CURRENCY, find_currency
 from revorg.model.vocabulary import Status
 
 MONTHS = 12
@@ -32,8 +33,15 @@ def number(value: Decimal | int | None) -> int | float | None:
 
 
 def currency_format(code: str) -> str:
-    safe = code if len(code) == 3 and code.isalpha() and code.isascii() else "EUR"
-    return f'#,##0.00 "{safe.upper()}"'
+    """The plan's ISO code after the number, with the currency's minor units: `#,##0.00 "USD"`,
+    `#,##0 "JPY"`. A code, not a symbol: a format such as `[$US$-409]` ties the symbol to a
+    locale, and the code reads the same in every spreadsheet engine and language."""
+    currency = find_currency(code)
+    if currency is None:
+        currency = find_currency(DEFAULT_CURRENCY)
+        assert currency is not None
+    places = "." + "0" * currency.digits if currency.digits else ""
+    return f'#,##0{places} "{currency.code}"'
 
 
 def clean_text(text: str) -> str:

@@ -11,6 +11,7 @@ from revorg.io.values import parse_number, parse_rate_value, parse_whole
 from revorg.io.xlsx_import.cells import Where, as_text
 from revorg.io.xlsx_import.sheets import SheetReader
 from revorg.io.xlsx_layout import DRIVER_NAMES, INPUT_NAMES, TARGETS
+from revorg.model.currencies import find_currency
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import to_money
 
@@ -53,13 +54,13 @@ class TargetsReader(SheetReader):
         content.plan_name = text("PlanName") or self.book.path.stem
         content.scenario_name = text("ScenarioName") or "Base"
         currency = (text("Currency") or "EUR").strip().upper()
-        if len(currency) == 3 and currency.isalpha() and currency.isascii():
+        if find_currency(currency) is not None:
             content.currency = currency
         else:
             self.warning(
                 QT_TRANSLATE_NOOP(
                     "ImportFinding",
-                    "the currency {currency} is not a three-letter code: EUR is used",
+                    "the currency {currency} is not an ISO 4217 code: EUR is used",
                 ),
                 values["Currency"][1] if "Currency" in values else None,
                 sheet=TARGETS,

@@ -24,6 +24,7 @@ class RecordKind(StrEnum):
     ASSUMPTION = "assumption"
     SCENARIO = "scenario"
     DOTTED_LINE = "dotted_line"
+    PLAN = "plan"  # the plan's settings: name, currency, fiscal year
 
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
@@ -94,6 +95,7 @@ class Change:
     scenarios: bool = False  # a scenario was added, removed or renamed
     switched: bool = False  # another scenario is current: every view shows it anew
     reloaded: bool = False  # the cached rows were dropped: match every card again
+    plan: bool = False  # the plan's name, currency or fiscal year changed (every view redraws)
     records: tuple[FieldChange, ...] = field(default=())
 
     @property

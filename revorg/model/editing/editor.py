@@ -91,6 +91,10 @@ class PlanEditor(PlanReading):
 
     def _take_in(self, edit: Edit, context: EditContext, undoing: bool, switched: bool) -> Change:
         """Update the cached rows, tree and sums with the positions the step touched."""
+        if context.plan:
+            # Another fiscal year or currency changes every cost, capacity and amount shown.
+            self.invalidate()
+            return self._change(edit, context, switched, undoing, reloaded=True)
         if not context.touched:
             return self._change(edit, context, switched, undoing)
         if not self.has_cached_rows():
@@ -118,6 +122,7 @@ class PlanEditor(PlanReading):
             targets=tuple(dict.fromkeys(context.targets)),
             assumptions=tuple(dict.fromkeys(context.assumptions)),
             scenarios=context.scenarios,
+            plan=context.plan,
             switched=switched,
             records=tuple(context.records),
             **more,

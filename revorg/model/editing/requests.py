@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
+
 from revorg.model import edits
+from revorg.model.currencies import checked_currency
 from revorg.model.editing.change import KeyLabel, StepText
 from revorg.model.editing.reading import PlanReading
 from revorg.model.editing.steps import (
@@ -22,16 +25,19 @@ from revorg.model.editing.steps import (
     InsertScenario,
     Macro,
     Move,
+    PlanSettings,
     RemoveRows,
     RemoveScenario,
     RenameScenario,
     SetAssumption,
     SetTarget,
+    StartShift,
     Step,
 )
-from revorg.model.entities import Assumption, Scenario
+from revorg.model.entities import Assumption, Position, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.hires import suggested_hire_rows
+from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.scenarios import check_scenario_name, copy_scenario_rows, unique_copy_name
 
@@ -243,3 +249,103 @@ def delete_scenario(plan: PlanReading, scenario_id: int) -> Edit:
     name = scenario.name if scenario else str(scenario_id)
     step = RemoveScenario(scenario_id, others[0])
     return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Delete scenario %1"), name)
+
+
+# --- the plan's settings -----------------------------------------------------------------------
+
+FISCAL_YEARS = (1900, 9998)  # the last month of the year must still be a YearMonth
+
+
+def checked_plan_settings(
+    name: str | None = None,
+    currency: str | None = None,
+    fiscal_year: object = None,
+    fiscal_start_month: object = None,
+) -> dict[str, Any]:
+    """The settings given (None: unchanged), validated; PlanEditError names the first bad one."""
+    values: dict[str, Any] = {}
+    if name is not None:
+        if not name.strip():
+            raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "the plan needs a name"))
+        values["name"] = name.strip()
+    if currency is not None:
+        values["currency"] = checked_currency(currency)
+    if fiscal_year is not None:
+        year = _whole(fiscal_year)
+        if year is None or not FISCAL_YEARS[0] <= year <= FISCAL_YEARS[1]:
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP("PlanEditError", "the fiscal year must be {first} to {last}, not {value}"),  # noqa: E501 - one literal for lupdate
+                first=str(FISCAL_YEARS[0]),
+                last=str(FISCAL_YEARS[1]),
+                value=repr(str(fiscal_year)),
+            )  # fmt: skip
+        values["fiscal_year"] = year
+    if fiscal_start_month is not None:
+        month = _whole(fiscal_start_month)
+        if month is None or not 1 <= month <= 12:
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP("PlanEditError", "the fiscal year's first month must be 1 to 12, not {value}"),  # noqa: E501 - one literal for lupdate
+                value=repr(str(fiscal_start_month)),
+            )  # fmt: skip
+        values["fiscal_start_month"] = month
+    return values
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None
+
+
+def plan_settings(
+    plan: PlanReading,
+    name: str | None = None,
+    currency: str | None = None,
+    fiscal_year: object = None,
+    fiscal_start_month: object = None,
+) -> Edit | None:
+    """New settings for the plan (None: unchanged), as one step; None when nothing changes.
+
+    Another fiscal year or first month moves every open position's start month by as many
+    months as the year's first month moved, in every scenario, so that a start in the third
+    month of the year stays in the third month. Another currency converts no amount."""
+    wanted = checked_plan_settings(name, currency, fiscal_year, fiscal_start_month)
+    entity = plan.scenario.plan
+    old = {field: getattr(entity, field) for field in wanted}
+    new = {field: value for field, value in wanted.items() if old[field] != value}
+    if not new:
+        return None
+    old = {field: old[field] for field in new}
+    before = FiscalYear.of(entity.fiscal_year, entity.fiscal_start_month)
+    after = FiscalYear.of(
+        new.get("fiscal_year", entity.fiscal_year),
+        new.get("fiscal_start_month", entity.fiscal_start_month),
+    )
+    months = after.first.ordinal - before.first.ordinal
+    shifts = _start_shifts(plan, months) if months else []
+    step = PlanSettings(old, new, shifts)
+    return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Plan settings"))
+
+
+def _start_shifts(plan: PlanReading, months: int) -> list[StartShift]:
+    """Every open position with a start month, in every scenario, moved by `months`."""
+    query = select(Position.id, Position.scenario_id, Position.start_month, Position.person_name)
+    query = query.where(Position.start_month.is_not(None)).order_by(Position.id)
+    shifts = []
+    for position_id, scenario_id, start, person in plan.session.execute(query):
+        if (person or "").strip():
+            continue  # someone in the seat: the start is a fact, not a plan
+        try:
+            moved = start.plus_months(months)
+        except ValueError as error:  # beyond year 9999
+            raise PlanEditError(
+                QT_TRANSLATE_NOOP("PlanEditError", "the fiscal year must be {first} to {last}, not {value}"),  # noqa: E501 - one literal for lupdate
+                first=str(FISCAL_YEARS[0]),
+                last=str(FISCAL_YEARS[1]),
+                value=repr(str(start.year + months // 12)),
+            ) from error  # fmt: skip
+        shifts.append(StartShift(position_id, scenario_id, start, moved))
+    return shifts
