@@ -20,6 +20,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
+from revorg.model.seasonality import Seasonality
 
 
 class PlanController(QObject):
@@ -107,6 +108,9 @@ class PlanController(QObject):
 
     def end_typing_session(self) -> None:
         self.typing_session += 1
+
+    def set_seasonality(self, seasonality: Seasonality) -> None:
+        self.push(requests.set_seasonality(self.editor, seasonality))
 
     def set_assumption(self, assumption_id: int, value: object) -> None:
         self.push(requests.set_assumption(self.editor, assumption_id, value))

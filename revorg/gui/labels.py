@@ -30,6 +30,7 @@ def target_label(name: str) -> str:
         "base_revenue": translate("Labels", "CS: current revenue"),
         "retention": translate("Labels", "CS: retention (%)"),
         "expansion": translate("Labels", "CS: expansion"),
+        "seasonality": translate("Labels", "Seasonality of bookings"),
     }
     return labels.get(name, name.replace("_", " "))
 
@@ -46,6 +47,9 @@ def metric_label(metric: str) -> str:
         "meeting_to_win_rate": translate("Labels", "Meeting-to-win rate (%)"),
         "hire_start_month": translate("Labels", "Suggested hires start in month"),
         "revenue_uplift": translate("Labels", "Revenue uplift from a CRO (% of goal)"),
+        "annual_attrition": translate("Labels", "Annual attrition (%)"),
+        "backfill_months": translate("Labels", "Backfill delay (months)"),
+        "gross_margin": translate("Labels", "Gross margin (%)"),
     }
     return labels.get(metric, metric.replace("_", " "))
 

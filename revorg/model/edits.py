@@ -252,6 +252,7 @@ TARGET_FIELDS = (
     "expansion",
 )
 RATE_FIELDS = ("close_rate", "retention")
+SEASONALITY = "seasonality"  # kept with the targets: the twelve weights as text (None: flat)
 
 
 def checked_amount(value: Any, field: str) -> Decimal:
@@ -296,7 +297,7 @@ def set_target(session: Session, scenario_id: int, name: str, value: Any) -> Non
     targets = session.get(Targets, scenario_id)
     if targets is None:
         raise PlanEditError(f"no targets for scenario {scenario_id}")
-    if name not in TARGET_FIELDS:
+    if name not in TARGET_FIELDS and name != SEASONALITY:
         raise PlanEditError(f"{name!r} is not a target")
     setattr(targets, name, value)  # checked by validated_target when the edit was made
     session.flush()

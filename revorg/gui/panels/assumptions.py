@@ -14,8 +14,9 @@ from revorg.model.capacity import PLAN_WIDE
 from revorg.model.catalogue import translated_source
 from revorg.model.editing.change import Change, needs
 from revorg.model.errors import PlanEditError
+from revorg.model.vocabulary import RATE_METRICS
 
-PERCENT_METRICS = frozenset({"attainment", "meeting_to_win_rate", "revenue_uplift"})
+PERCENT_METRICS = RATE_METRICS  # shown and typed in percent
 VALUE_COLUMN = 2
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -40,6 +40,7 @@ from revorg.model.hires import suggested_hire_rows
 from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.scenarios import check_scenario_name, copy_scenario_rows, unique_copy_name
+from revorg.model.seasonality import Seasonality
 
 
 def _edit(plan: PlanReading, step: Step, template: str, *values: str | KeyLabel) -> Edit:
@@ -200,6 +201,19 @@ def set_target(plan: PlanReading, name: str, value: object, typing: int = 0) -> 
         return None
     step = SetTarget(plan.scenario_id, name, old, new, typing)
     return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Edit %1"), KeyLabel("target", name))
+
+
+def set_seasonality(plan: PlanReading, seasonality: Seasonality) -> Edit | None:
+    """The seasonality of bookings of the current scenario (checked when it was made); None
+    when it does not change."""
+    old = plan.scenario.targets.seasonality
+    new = seasonality.to_text()
+    if old == new:
+        return None
+    step = SetTarget(plan.scenario_id, edits.SEASONALITY, old, new, typing=0)
+    step.mergeable = False  # a new shape is a step of its own, not more typing
+    template = QT_TRANSLATE_NOOP("PlanEditor", "Edit %1")
+    return _edit(plan, step, template, KeyLabel("target", edits.SEASONALITY))
 
 
 def set_assumption(plan: PlanReading, assumption_id: int, value: object) -> Edit | None:
