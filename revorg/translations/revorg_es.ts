@@ -1476,6 +1476,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>CS: expansión</translation>
     </message>
     <message>
+        <source>Seasonality of bookings</source>
+        <translation>Estacionalidad de las ventas</translation>
+    </message>
+    <message>
         <source>Annual quota</source>
         <translation>Cuota anual</translation>
     </message>
@@ -1514,6 +1518,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Revenue uplift from a CRO (% of goal)</source>
         <translation>Aumento de ingresos por un CRO (% del objetivo)</translation>
+    </message>
+    <message>
+        <source>Annual attrition (%)</source>
+        <translation>Rotación anual (%)</translation>
+    </message>
+    <message>
+        <source>Backfill delay (months)</source>
+        <translation>Plazo de sustitución (meses)</translation>
+    </message>
+    <message>
+        <source>Gross margin (%)</source>
+        <translation>Margen bruto (%)</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1887,6 +1903,22 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{currency} is not an ISO 4217 currency code (USD, EUR, CNY...)</source>
         <translation>{currency} no es un código de moneda ISO 4217 (USD, EUR, CNY...)</translation>
     </message>
+    <message>
+        <source>seasonality must be a shape ({shapes}) or twelve monthly weights in percent</source>
+        <translation>la estacionalidad debe ser una forma ({shapes}) o doce pesos mensuales en porcentaje</translation>
+    </message>
+    <message>
+        <source>seasonality needs twelve monthly weights, not {count}</source>
+        <translation>la estacionalidad necesita doce pesos mensuales, no {count}</translation>
+    </message>
+    <message>
+        <source>seasonality weights must be numbers, 0 or more</source>
+        <translation>los pesos de estacionalidad deben ser números, 0 o más</translation>
+    </message>
+    <message>
+        <source>the monthly weights add up to {total} %, not 100 %</source>
+        <translation>los pesos mensuales suman {total} %, no 100 %</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2193,6 +2225,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>{name} (copy {number})</source>
         <translation>{name} (copia {number})</translation>
+    </message>
+</context>
+<context>
+    <name>Seasonality</name>
+    <message>
+        <source>Flat</source>
+        <translation>Uniforme</translation>
+    </message>
+    <message>
+        <source>Back-loaded quarters</source>
+        <translation>Trimestres con cierre al final</translation>
+    </message>
+    <message>
+        <source>Growing through the year</source>
+        <translation>Creciente a lo largo del año</translation>
+    </message>
+    <message>
+        <source>Year-end push</source>
+        <translation>Empuje de fin de año</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizada</translation>
     </message>
 </context>
 <context>

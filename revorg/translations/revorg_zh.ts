@@ -1476,6 +1476,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>客户成功：增购</translation>
     </message>
     <message>
+        <source>Seasonality of bookings</source>
+        <translation>签约季节性</translation>
+    </message>
+    <message>
         <source>Annual quota</source>
         <translation>年度配额</translation>
     </message>
@@ -1514,6 +1518,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Revenue uplift from a CRO (% of goal)</source>
         <translation>CRO 带来的营收提升（占目标 %）</translation>
+    </message>
+    <message>
+        <source>Annual attrition (%)</source>
+        <translation>年流失率 (%)</translation>
+    </message>
+    <message>
+        <source>Backfill delay (months)</source>
+        <translation>补员周期（月）</translation>
+    </message>
+    <message>
+        <source>Gross margin (%)</source>
+        <translation>毛利率 (%)</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1887,6 +1903,22 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{currency} is not an ISO 4217 currency code (USD, EUR, CNY...)</source>
         <translation>{currency} 不是 ISO 4217 货币代码（USD、EUR、CNY……）</translation>
     </message>
+    <message>
+        <source>seasonality must be a shape ({shapes}) or twelve monthly weights in percent</source>
+        <translation>季节性必须是一种形态（{shapes}）或十二个以百分比表示的月度权重</translation>
+    </message>
+    <message>
+        <source>seasonality needs twelve monthly weights, not {count}</source>
+        <translation>季节性需要十二个月度权重，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>seasonality weights must be numbers, 0 or more</source>
+        <translation>季节性权重必须是大于或等于 0 的数字</translation>
+    </message>
+    <message>
+        <source>the monthly weights add up to {total} %, not 100 %</source>
+        <translation>月度权重合计为 {total}%，而不是 100%</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2193,6 +2225,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>{name} (copy {number})</source>
         <translation>{name}（副本 {number}）</translation>
+    </message>
+</context>
+<context>
+    <name>Seasonality</name>
+    <message>
+        <source>Flat</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Back-loaded quarters</source>
+        <translation>季末集中</translation>
+    </message>
+    <message>
+        <source>Growing through the year</source>
+        <translation>全年逐步增长</translation>
+    </message>
+    <message>
+        <source>Year-end push</source>
+        <translation>年末冲刺</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
     </message>
 </context>
 <context>
