@@ -35,6 +35,9 @@ def test_compare_json(run_cli: CliRunner, two_scenarios: Path) -> None:
     assert result.err == ""
     data = json.loads(result.out)
     assert data["scenarios"] == {"a": "Base", "b": "Plan B"}
+    # 12,000 x 75 % / 10 % churn; 360,000 of new business needs 3,600,000 of pipeline at 10 %.
+    assert (data["year"]["a"]["clv"], data["year"]["b"]["pipeline_needed"]) == (90000, 3600000)
+    assert data["year"]["delta"]["quota_coverage"] == 0
     departments = {d["key"]: d for d in data["departments"]}
     cs = departments["customer_success"]
     assert (cs["a"]["headcount"], cs["b"]["headcount"], cs["delta"]["headcount"]) == (6, 7, 1)
@@ -78,6 +81,13 @@ def test_compare_text(run_cli: CliRunner, two_scenarios: Path) -> None:
     close_rate = next(line for line in lines if line.strip().startswith("Close rate"))
     assert close_rate.split()[2:] == ["10%", "10%", "+0", "pts"]
     assert "  Positions: 1 added, 0 removed, 0 moved, 0 changed" in lines
+    year = lines.index(next(line for line in lines if line.strip().startswith("Year plan")))
+    block = {line[:30].strip(): line[30:].split() for line in lines[year + 1 : year + 9]}
+    # The same quota and targets; the CSM suggested for Base is on Plan B's chart: its leavers
+    # count in both (Base's suggested hires, Plan B's chart).
+    assert block["Quota coverage"] == ["139.5%", "139.5%", "+0.0", "pts"]
+    assert block["ARR at year end"] == ["1,000,000.00", "1,000,000.00", "+0.00"]
+    assert block["Expected leavers"] == ["2.80", "2.80", "+0.00"]
     assert "    + Customer Success Manager (CSM) (open), under VP Customer Success" in lines
 
 

@@ -72,7 +72,21 @@ class DepartmentFigures:
     gap: Decimal  # positive: short of the target
 
 
-F = TypeVar("F", TargetFigures, TotalFigures, DepartmentFigures)
+@dataclass(frozen=True)
+class YearPlanFigures:
+    """The year plan beside capacity: quota coverage, pipeline, ARR, CLV and leavers."""
+
+    quota_assigned: Decimal
+    quota_coverage: Decimal | None  # None without a new-business target
+    pipeline_needed: Decimal | None  # None without a close rate
+    churned: Decimal
+    arr_end: Decimal
+    clv: Decimal | None  # None when nobody churns
+    expected_leavers: Decimal
+    backfills: int
+
+
+F = TypeVar("F", TargetFigures, TotalFigures, DepartmentFigures, YearPlanFigures)
 
 
 def difference(a: F, b: F) -> F:
@@ -159,6 +173,7 @@ class ScenarioComparison:
     b: ScenarioSummary
     targets: Compared[TargetFigures]
     totals: Compared[TotalFigures]
+    year: Compared[YearPlanFigures]
     departments: tuple[DepartmentComparison, ...]
     positions: PositionDiff
 
@@ -171,6 +186,7 @@ class ScenarioComparison:
             "scenarios": {"a": self.a.scenario.name, "b": self.b.scenario.name},
             "targets": compared_json(self.targets),
             "totals": compared_json(self.totals),
+            "year": compared_json(self.year),
             "departments": [
                 {
                     "key": department.key,
@@ -202,6 +218,7 @@ def compare_scenarios(
         b=summary_b,
         targets=Compared(target_figures(summary_a), target_figures(summary_b)),
         totals=Compared(total_figures(summary_a), total_figures(summary_b)),
+        year=Compared(year_plan_figures(summary_a), year_plan_figures(summary_b)),
         departments=compare_departments(summary_a, summary_b),
         positions=diff_positions(positions_a, positions_b),
     )
@@ -228,6 +245,20 @@ def target_figures(summary: ScenarioSummary) -> TargetFigures:
 def total_figures(summary: ScenarioSummary) -> TotalFigures:
     total = summary.total
     return TotalFigures(total.positions, total.headcount, total.cost, summary.cost.cac)
+
+
+def year_plan_figures(summary: ScenarioSummary) -> YearPlanFigures:
+    year, capacity = summary.year, summary.capacity
+    return YearPlanFigures(
+        quota_assigned=year.quota.assigned,
+        quota_coverage=year.quota.ratio,
+        pipeline_needed=year.pipeline_needed,
+        churned=year.arr.churned,
+        arr_end=year.arr.end,
+        clv=year.clv,
+        expected_leavers=sum(capacity.leavers.values(), Decimal(0)),
+        backfills=sum(capacity.backfills.values()),
+    )
 
 
 def compare_departments(a: ScenarioSummary, b: ScenarioSummary) -> tuple[DepartmentComparison, ...]:
@@ -347,12 +378,14 @@ def compared_json(compared: Compared[Any]) -> dict[str, Any]:
     }
 
 
-def figures_json(figures: TargetFigures | TotalFigures | DepartmentFigures) -> dict[str, Any]:
+def figures_json(
+    figures: TargetFigures | TotalFigures | DepartmentFigures | YearPlanFigures,
+) -> dict[str, Any]:
     """Plain numbers: money as currency units, rates as fractions, coverage to 4 places."""
     result: dict[str, Any] = {}
     for item in fields(figures):
         value = getattr(figures, item.name)
-        if value is None or item.name == "coverage":
+        if value is None or item.name in ("coverage", "quota_coverage", "expected_leavers"):
             result[item.name] = optional_number(value, places=4)
         else:
             result[item.name] = json_number(value)

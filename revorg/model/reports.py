@@ -175,6 +175,7 @@ MONEY: tuple[Formatter, Formatter] = (_money, _signed_money)
 COUNT: tuple[Formatter, Formatter] = (_count, _signed_count)
 RATE: tuple[Formatter, Formatter] = (_rate, _signed_rate)
 COVERAGE: tuple[Formatter, Formatter] = (_coverage, _signed_coverage)
+PEOPLE: tuple[Formatter, Formatter] = (_money, _signed_money)  # expected people: 2.80
 
 TARGET_ROWS = (
     ("Goal", "goal", MONEY),
@@ -195,6 +196,16 @@ TOTAL_ROWS = (
     ("Headcount", "headcount", COUNT),
     ("Cost", "cost", MONEY),
     ("CAC", "cac", MONEY),
+)
+YEAR_ROWS = (
+    ("Quota assigned", "quota_assigned", MONEY),
+    ("Quota coverage", "quota_coverage", COVERAGE),
+    ("Pipeline needed", "pipeline_needed", MONEY),
+    ("Churned", "churned", MONEY),
+    ("ARR at year end", "arr_end", MONEY),
+    ("Customer lifetime value", "clv", MONEY),
+    ("Expected leavers", "expected_leavers", PEOPLE),
+    ("Backfills", "backfills", COUNT),
 )
 DEPARTMENT_ROWS = (
     ("Headcount", "headcount", COUNT),
@@ -220,6 +231,9 @@ def format_comparison(comparison: ScenarioComparison) -> str:
         "",
         f"  {'Totals':<26}{header}",
         *_compared_rows(comparison.totals, TOTAL_ROWS, indent=4),
+        "",
+        f"  {'Year plan':<26}{header}",
+        *_compared_rows(comparison.year, YEAR_ROWS, indent=4),
         "",
         f"  {'Departments':<26}{header}",
     ]
