@@ -100,7 +100,8 @@ def test_bad_target_input_is_marked_and_keeps_the_last_good_value(window: MainWi
 
 def test_capacity_shows_the_short_department_and_marks_its_cards(window: MainWindow) -> None:
     row = capacity_row(window, "Revenue to retain (CSM books)")
-    assert row[2:6] == ["€600,000", "€500,000", "83%", "● short"]
+    # Two CSMs' 500,000 of book, less what leavers cost: 477,314.81 (80 % of 600,000).
+    assert row[2:6] == ["€600,000", "€477,315", "80%", "● short"]
     assert row[6] == "1 × CSM"
     assert window.capacity_panel.apply_button.isEnabled()
     assert window.scene.cards[VP_CS].coverage_mark == "red"
@@ -128,11 +129,12 @@ def test_one_click_adds_the_hires_and_closes_the_gap_undoably(window: MainWindow
 
 def test_chart_edits_update_the_capacity_at_once(window: MainWindow) -> None:
     drop(window, mime_with(ROLE_MIME_TYPE, "csm"), card_point(window, VP_CS))
-    # A new open CSM without a start month starts in month 1 and ramps over 3 months.
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€729,167"
+    # A new open CSM without a start month starts in month 1 and ramps over 3 months: 218,287.04
+    # with its leavers, beside the two CSMs' 477,314.81.
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€695,602"
     assert window.scene.cards[VP_CS].coverage_mark is None
     window.controller.edit(CSM_GROUP, {"headcount": 1})
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€479,167"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€456,944"
 
 
 def test_editing_an_assumption_changes_capacity_and_undoes(window: MainWindow) -> None:
@@ -144,11 +146,11 @@ def test_editing_an_assumption_changes_capacity_and_undoes(window: MainWindow) -
         and table.item(r, 1).text() == "Book of business per CSM"
     )
     assert "Planning default" in table.item(row, 3).text()
-    table.item(row, 2).setText("300000")
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€600,000"
+    table.item(row, 2).setText("320000")  # 2 x 320,000 x (12 - 49/90) / 12, leavers counted
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€610,963"
     assert capacity_row(window, "Revenue to retain (CSM books)")[5] == "● covered"
     window.controller.undo_stack.undo()
-    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€500,000"
+    assert capacity_row(window, "Revenue to retain (CSM books)")[3] == "€477,315"
     assert table.item(row, 2).text() == "250,000"
     table.item(row, 2).setText("lots")
     assert "not a number" in window.statusBar().currentMessage()
@@ -263,8 +265,8 @@ def test_a_gap_no_hire_can_close_is_said_plainly(window: MainWindow) -> None:
     label = window.capacity_panel.hires_label.text()
     assert "No hire this year can close: Revenue to retain (CSM books)" in label
     assert "cover every target" not in label
-    # Only the account manager's 112,500 of expansion is left of 640,000.
-    assert "Customer Success 18%" in window.capacity_panel.department_marks.text()
+    # Only the account manager's 106,718.75 of expansion is left of 640,000.
+    assert "Customer Success 17%" in window.capacity_panel.department_marks.text()
 
 
 def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> None:
@@ -277,8 +279,9 @@ def test_hiring_plan_year_totals_equal_the_cost_panel(window: MainWindow) -> Non
         year = sum((r.year_cost for r in rows if r.department_key == department.key), Decimal(0))
         assert year == department.staffing.cost
     csm = next(r for r in rows if r.role_key == "csm")
-    assert csm.year_capacity == Decimal("500000.00")
-    assert csm.capacity[0] == Decimal("41666.67")  # 500,000 / 12, rounded once
+    assert csm.year_capacity == Decimal("477314.81")  # leavers counted
+    # 500,000 / 12 less January's leavers (a sixtieth, losing the whole month), rounded once.
+    assert csm.capacity[0] == Decimal("40972.22")
 
 
 def test_the_compare_dialog_follows_edits_and_is_freed(window: MainWindow) -> None:

@@ -87,8 +87,8 @@ def test_compare_shows_departments_and_added_cards(window: MainWindow) -> None:
     cs = next(i for i, row in enumerate(rows) if row[0] == "Customer Success")
     cs_rows = {row[0].strip(): row[1:] for row in rows[cs + 1 : cs + 7]}
     assert cs_rows["Headcount"] == ["6", "7", "+1"]
-    assert cs_rows["Capacity"] == ["562,500", "652,500", "+90,000"]
-    assert cs_rows["Coverage"] == ["87.9%", "102.0%", "+14.1 pts"]
+    assert cs_rows["Capacity"] == ["536,302", "646,719", "+110,417"]
+    assert cs_rows["Coverage"] == ["83.8%", "101.0%", "+17.3 pts"]
     cards = [dialog.cards.item(i).text() for i in range(dialog.cards.count())]
     assert cards == ["+ Customer Success Manager (CSM) (open)"]
     dialog.combo_b.setCurrentIndex(0)
