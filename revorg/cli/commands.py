@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "compare": "revorg.cli.compare",
     "export": "revorg.cli.export",
     "import": "revorg.cli.importing",
+    "targets": "revorg.cli.targets",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

@@ -8,7 +8,7 @@ log keeps them with their values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from revorg.model import edits
@@ -198,7 +198,7 @@ def set_target(plan: PlanReading, name: str, value: object, typing: int = 0) -> 
     return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Edit %1"), KeyLabel("target", name))
 
 
-def set_targets(plan: PlanReading, values: dict[str, object]) -> Edit | None:
+def set_targets(plan: PlanReading, values: Mapping[str, object]) -> Edit | None:
     """New values for several driver inputs at once, as one step (never merged with typing);
     None when none changes. Refused as a whole when one value is bad."""
     new = {name: edits.validated_target(name, value) for name, value in values.items()}
