@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from revorg.app import build_open_parser
 from tests.conftest import CliRunner
 
 
@@ -129,3 +130,8 @@ def test_bad_input_is_one_error_line_and_the_file_stays(
     assert len(result.error_lines) == 1 and result.error_lines[0].startswith(message)
     assert "Traceback" not in result.err
     assert demo_file.read_bytes() == before
+
+
+def test_usage_lists_targets() -> None:
+    usage = build_open_parser().format_usage()
+    assert "targets" in usage.split("revorg {", 1)[1].split("}", 1)[0].split(",")
