@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from revorg.app import build_open_parser
+from revorg.model.document import PlanDocument
+from revorg.model.scenarios import copy_scenario_rows, insert_scenario
 from tests.conftest import CliRunner
 
 
@@ -135,3 +137,19 @@ def test_bad_input_is_one_error_line_and_the_file_stays(
 def test_usage_lists_targets() -> None:
     usage = build_open_parser().format_usage()
     assert "targets" in usage.split("revorg {", 1)[1].split("}", 1)[0].split(",")
+
+
+def test_scenario_picks_which_scenario_changes(run_cli: CliRunner, demo_file: Path) -> None:
+    with PlanDocument.open(demo_file) as document:
+        session = document.session
+        insert_scenario(session, copy_scenario_rows(session, document.scenario().id, "Plan B"))
+        document.save()
+    result = run_cli(
+        "targets", demo_file, "--scenario", "Plan B", "--goal", "1500000", "--balance", "expansion"
+    )
+    assert result.code == 0, result.err
+    plan_b = json.loads(run_cli("summary", demo_file, "--scenario", "Plan B", "--json").out)
+    base = json.loads(run_cli("summary", demo_file, "--json").out)
+    # Plan B: 1,500,000 - 360,000 - 540,000 = 600,000 of expansion; Base as it was.
+    assert (plan_b["targets"]["expansion"], plan_b["targets"]["gap"]) == (600000, 0)
+    assert (base["targets"]["expansion"], base["targets"]["gap"]) == (100000, 0)
