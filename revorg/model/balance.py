@@ -1,7 +1,8 @@
 """Balance to the goal: the driver values that make the plan's drivers add up to its goal.
 
 Pure functions of `TargetInputs` (no Qt, no session): the Targets panel previews a proposal and
-the command line prints it; `revorg.model.editing.balancing` turns it into one undoable edit.
+the command line prints it; `requests.balance_to_goal` (revorg.model.editing) turns it into
+one undoable edit.
 
 The rule, the same whichever way the gap points: the chosen driver takes the smallest value, on
 its own grid, at which the plan still reaches the goal (total >= goal). The grids follow the
