@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "export": "revorg.cli.export",
     "import": "revorg.cli.importing",
     "settings": "revorg.cli.settings",
+    "targets": "revorg.cli.targets",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

@@ -40,6 +40,53 @@
     </message>
 </context>
 <context>
+    <name>BalanceRow</name>
+    <message>
+        <source>Balance to goal</source>
+        <translation>Equilibrar con el objetivo</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Marketing leads</source>
+        <translation>Leads de marketing</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>Tasa de cierre</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retención</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansión</translation>
+    </message>
+    <message>
+        <source>New business and expansion in proportion</source>
+        <translation>Nuevo negocio y expansión en proporción</translation>
+    </message>
+    <message>
+        <source>No change: this driver already has the smallest value that reaches the goal.</source>
+        <translation>Sin cambios: esta palanca ya tiene el menor valor que alcanza el objetivo.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Total revenue: %1</source>
+        <translation>Ingresos totales: %1</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
@@ -1919,6 +1966,42 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>the monthly weights add up to {total} %, not 100 %</source>
         <translation>los pesos mensuales suman {total} %, no 100 %</translation>
     </message>
+    <message>
+        <source>leads win nothing while the close rate or the average deal is 0</source>
+        <translation>los leads no generan ventas mientras la tasa de cierre o el ticket medio sea 0</translation>
+    </message>
+    <message>
+        <source>no leads to close from</source>
+        <translation>no hay leads que cerrar</translation>
+    </message>
+    <message>
+        <source>no deal value: the average deal is 0</source>
+        <translation>las ventas no tienen valor: el ticket medio es 0</translation>
+    </message>
+    <message>
+        <source>no customers won to set a deal size for: leads or close rate is 0</source>
+        <translation>no se gana ningún cliente al que fijar un ticket: los leads o la tasa de cierre son 0</translation>
+    </message>
+    <message>
+        <source>no current revenue to retain</source>
+        <translation>no hay ingresos actuales que retener</translation>
+    </message>
+    <message>
+        <source>no new business or expansion to spread the gap over</source>
+        <translation>no hay nuevo negocio ni expansión entre los que repartir la diferencia</translation>
+    </message>
+    <message>
+        <source>close rate would have to be {percent} %, above 100 %</source>
+        <translation>la tasa de cierre tendría que ser del {percent} %, por encima del 100 %</translation>
+    </message>
+    <message>
+        <source>retention would have to be {percent} %, above 100 %</source>
+        <translation>la retención tendría que ser del {percent} %, por encima del 100 %</translation>
+    </message>
+    <message>
+        <source>{field} would have to be {value}, above {limit}</source>
+        <translation>{field}: tendría que ser {value}, por encima de {limit}</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1957,6 +2040,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Add %1 suggested hires</source>
         <translation>Añadir %1 contrataciones sugeridas</translation>
+    </message>
+    <message>
+        <source>Edit targets</source>
+        <translation>Editar objetivos</translation>
+    </message>
+    <message>
+        <source>Balance to goal through new business and expansion</source>
+        <translation>Equilibrar con el objetivo mediante nuevo negocio y expansión</translation>
+    </message>
+    <message>
+        <source>Balance to goal through %1</source>
+        <translation>Equilibrar con el objetivo mediante %1</translation>
     </message>
     <message>
         <source>Edit assumption %1 of %2</source>

@@ -40,6 +40,53 @@
     </message>
 </context>
 <context>
+    <name>BalanceRow</name>
+    <message>
+        <source>Balance to goal</source>
+        <translation>对齐目标</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Marketing leads</source>
+        <translation>市场线索数</translation>
+    </message>
+    <message>
+        <source>Close rate</source>
+        <translation>成交率</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>增购</translation>
+    </message>
+    <message>
+        <source>New business and expansion in proportion</source>
+        <translation>新签业务与增购按比例分摊</translation>
+    </message>
+    <message>
+        <source>No change: this driver already has the smallest value that reaches the goal.</source>
+        <translation>无需调整：该驱动因素已是达成目标的最小值。</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Total revenue: %1</source>
+        <translation>总营收：%1</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
@@ -1919,6 +1966,42 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>the monthly weights add up to {total} %, not 100 %</source>
         <translation>月度权重合计为 {total}%，而不是 100%</translation>
     </message>
+    <message>
+        <source>leads win nothing while the close rate or the average deal is 0</source>
+        <translation>成交率或客单价为 0 时，线索带不来任何收入</translation>
+    </message>
+    <message>
+        <source>no leads to close from</source>
+        <translation>没有可成交的线索</translation>
+    </message>
+    <message>
+        <source>no deal value: the average deal is 0</source>
+        <translation>成交没有金额：客单价为 0</translation>
+    </message>
+    <message>
+        <source>no customers won to set a deal size for: leads or close rate is 0</source>
+        <translation>没有新客户，无法设定客单价：线索数或成交率为 0</translation>
+    </message>
+    <message>
+        <source>no current revenue to retain</source>
+        <translation>没有可留存的现有营收</translation>
+    </message>
+    <message>
+        <source>no new business or expansion to spread the gap over</source>
+        <translation>没有新签业务或增购可分摊缺口</translation>
+    </message>
+    <message>
+        <source>close rate would have to be {percent} %, above 100 %</source>
+        <translation>成交率需要达到 {percent}%，超过 100%</translation>
+    </message>
+    <message>
+        <source>retention would have to be {percent} %, above 100 %</source>
+        <translation>留存率需要达到 {percent}%，超过 100%</translation>
+    </message>
+    <message>
+        <source>{field} would have to be {value}, above {limit}</source>
+        <translation>{field}：需要达到 {value}，超过上限 {limit}</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1957,6 +2040,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Add %1 suggested hires</source>
         <translation>添加 %1 个建议招聘岗位</translation>
+    </message>
+    <message>
+        <source>Edit targets</source>
+        <translation>编辑目标</translation>
+    </message>
+    <message>
+        <source>Balance to goal through new business and expansion</source>
+        <translation>通过新签业务和增购对齐目标</translation>
+    </message>
+    <message>
+        <source>Balance to goal through %1</source>
+        <translation>通过%1对齐目标</translation>
     </message>
     <message>
         <source>Edit assumption %1 of %2</source>

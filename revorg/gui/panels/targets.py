@@ -13,6 +13,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, target_label
 from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
+from revorg.gui.panels.balance import BalanceRow
 from revorg.gui.theme import readable_name
 from revorg.model.editing.change import Change, needs
 from revorg.model.errors import PlanEditError
@@ -69,9 +70,12 @@ class TargetsPanel(QWidget):
             value.setObjectName(f"result_{name}")
             self.results[name] = value
             form.addRow(label, value)
+        self.balance_row = BalanceRow(self.controller)
+        self.balance_row.error.connect(self.error)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addLayout(form)
+        layout.addWidget(self.balance_row)
         layout.addStretch(1)
 
     # --- showing ----------------------------------------------------------------------------
@@ -93,6 +97,7 @@ class TargetsPanel(QWidget):
         for name in ("new_business", "retained", "total"):
             self.results[name].setText(format_money(getattr(outcome, name), currency))
         self._show_gap(outcome.gap, currency)
+        self.balance_row.show_for(inputs, currency)
 
     def _show_gap(self, gap: Decimal, currency: str) -> None:
         label = self.results["gap"]

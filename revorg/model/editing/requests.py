@@ -8,12 +8,13 @@ log keeps them with their values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 
 from revorg.model import edits
+from revorg.model.balance import BalanceDriver, propose
 from revorg.model.currencies import checked_currency
 from revorg.model.editing.change import KeyLabel, StepText
 from revorg.model.editing.reading import PlanReading
@@ -41,6 +42,7 @@ from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.scenarios import check_scenario_name, copy_scenario_rows, unique_copy_name
 from revorg.model.seasonality import Seasonality
+from revorg.model.summary import target_inputs
 
 
 def _edit(plan: PlanReading, step: Step, template: str, *values: str | KeyLabel) -> Edit:
@@ -214,6 +216,51 @@ def set_seasonality(plan: PlanReading, seasonality: Seasonality) -> Edit | None:
     step.mergeable = False  # a new shape is a step of its own, not more typing
     template = QT_TRANSLATE_NOOP("PlanEditor", "Edit %1")
     return _edit(plan, step, template, KeyLabel("target", edits.SEASONALITY))
+
+
+def set_targets(plan: PlanReading, values: Mapping[str, object]) -> Edit | None:
+    """New values for several driver inputs at once, as one step (never merged with typing);
+    None when none changes. Refused as a whole when one value is bad."""
+    new = {name: edits.validated_target(name, value) for name, value in values.items()}
+    targets = plan.scenario.targets
+    steps: list[Step] = [
+        SetTarget(plan.scenario_id, name, getattr(targets, name), value, typing=-1)
+        for name, value in new.items()
+        if getattr(targets, name) != value
+    ]
+    if not steps:
+        return None
+    if len(steps) == 1:
+        assert isinstance(steps[0], SetTarget)
+        label = KeyLabel("target", steps[0].name)
+        return _edit(plan, Macro(steps), QT_TRANSLATE_NOOP("PlanEditor", "Edit %1"), label)
+    return _edit(plan, Macro(steps), QT_TRANSLATE_NOOP("PlanEditor", "Edit targets"))
+
+
+def balance_to_goal(plan: PlanReading, driver: BalanceDriver | str) -> Edit | None:
+    """The drivers changed so that they add up to the goal (revorg.model.balance), as one
+    step; None when the plan is already balanced. Refused (BalanceRefusedError) when no value
+    of the driver can balance it."""
+    driver = BalanceDriver(driver)
+    proposal = propose(target_inputs(plan.scenario), driver)
+    if proposal.refusal is not None:
+        raise proposal.refusal
+    if not proposal.changes:
+        return None
+    new = {
+        name: edits.validated_target(name, value) for name, (_, value) in proposal.changes.items()
+    }
+    steps: list[Step] = [
+        SetTarget(plan.scenario_id, name, old, new[name], typing=-1)
+        for name, (old, _) in proposal.changes.items()
+    ]
+    if driver is BalanceDriver.PROPORTIONAL:
+        template = QT_TRANSLATE_NOOP(
+            "PlanEditor", "Balance to goal through new business and expansion"
+        )
+        return _edit(plan, Macro(steps), template)
+    template = QT_TRANSLATE_NOOP("PlanEditor", "Balance to goal through %1")
+    return _edit(plan, Macro(steps), template, KeyLabel("target", driver.value))
 
 
 def set_assumption(plan: PlanReading, assumption_id: int, value: object) -> Edit | None:

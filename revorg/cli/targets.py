@@ -1,0 +1,153 @@
+"""`revorg targets`: set a scenario's driver inputs and balance them to the goal.
+
+The edits go through a PlanEditor, so the command line keeps the rules of the Targets panel:
+`--set` and `--goal` first (one step), then `--balance` (another). A refusal leaves the file as
+it was; `--dry-run` prints the same and never writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from revorg.cli.parsing import Commands, UsageError
+from revorg.model.balance import BalanceDriver
+from revorg.model.edits import RATE_FIELDS, TARGET_FIELDS
+from revorg.model.errors import NumberError
+from revorg.model.money import json_number, parse_decimal, parse_rate
+from revorg.model.planning import plain_decimal
+
+if TYPE_CHECKING:
+    from revorg.model.editing.reading import PlanReading
+
+
+def register(commands: Commands) -> None:
+    targets = commands.add_parser(
+        "targets", help="set a plan's targets and balance its drivers to the goal"
+    )
+    targets.add_argument("file", type=Path)
+    targets.add_argument("--scenario", help="scenario name (default: the first)")
+    targets.add_argument("--goal", help="the company revenue goal")
+    targets.add_argument(
+        "--set",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FIELD=VALUE",
+        help=f"set driver inputs ({', '.join(TARGET_FIELDS)}); rates as 12%% or 0.12",
+    )
+    targets.add_argument(
+        "--balance",
+        choices=[driver.value for driver in BalanceDriver],
+        help="close the gap to the goal through this driver (after --set and --goal)",
+    )
+    targets.add_argument("--dry-run", action="store_true", help="print the changes, save nothing")
+    targets.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(options: argparse.Namespace) -> int:
+    from revorg.model.document import PlanDocument
+    from revorg.model.editing import PlanEditor, requests
+
+    values = requested_values(options.set, options.goal)
+    with PlanDocument.open(options.file, for_editing=not options.dry_run) as document:
+        editor = PlanEditor(document)
+        editor.switch_scenario(document.scenario(options.scenario).id)
+        before = current_targets(editor)
+        # A refused request raises before anything is saved: the file stays as it was.
+        if values:
+            edit = requests.set_targets(editor, values)
+            if edit is not None:
+                editor.perform(edit)
+        if options.balance:
+            edit = requests.balance_to_goal(editor, options.balance)
+            if edit is not None:
+                editor.perform(edit)
+        after = current_targets(editor)
+        changes = {name: (before[name], new) for name, new in after.items() if before[name] != new}
+        outcome = editor.summary().outcome
+        if changes and not options.dry_run:
+            document.save()
+    if options.json:
+        report = {
+            "changes": {
+                name: {"old": json_number(old), "new": json_number(new)}
+                for name, (old, new) in changes.items()
+            },
+            "targets": {name: json_number(value) for name, value in after.items()},
+            "new_business": json_number(outcome.new_business),
+            "retained": json_number(outcome.retained),
+            "total": json_number(outcome.total),
+            "gap": json_number(outcome.gap),
+            "saved": bool(changes) and not options.dry_run,
+        }
+        print(json.dumps(report, indent=2))
+        return 0
+    print(format_changes(changes, outcome.total, outcome.gap, options.dry_run))
+    return 0
+
+
+def requested_values(assignments: list[str], goal: str | None) -> dict[str, Decimal | int]:
+    """FIELD=VALUE pairs and --goal as the model stores them; each value is checked by the
+    request (revorg.model.edits.validated_target), the text here."""
+    pairs = [_split(assignment) for assignment in assignments]
+    if goal is not None:
+        pairs.append(("goal", goal))
+    return {name: _number(name, text) for name, text in pairs}
+
+
+def _split(assignment: str) -> tuple[str, str]:
+    name, equals, text = assignment.partition("=")
+    name = name.strip()
+    if not equals:
+        raise UsageError(f"--set takes FIELD=VALUE, not {assignment!r}")
+    if name not in TARGET_FIELDS:
+        raise UsageError(
+            f"unknown target field {name!r}; the fields are {', '.join(TARGET_FIELDS)}"
+        )
+    return name, text
+
+
+def _number(name: str, text: str) -> Decimal | int:
+    try:
+        value = parse_rate(text) if name in RATE_FIELDS else parse_decimal(text)
+    except NumberError as error:
+        raise UsageError(f"{name.replace('_', ' ')}: {error}") from None
+    if name == "leads":
+        if value != value.to_integral_value():
+            raise UsageError(f"leads must be a whole number, not {text.strip()}")
+        return int(value)
+    return value
+
+
+def current_targets(editor: PlanReading) -> dict[str, Decimal | int]:
+    targets = editor.scenario.targets
+    return {name: getattr(targets, name) for name in TARGET_FIELDS}
+
+
+def format_changes(
+    changes: dict[str, tuple[Decimal | int, Decimal | int]],
+    total: Decimal,
+    gap: Decimal,
+    dry_run: bool,
+) -> str:
+    lines = ["Changes:" if changes else "No change."]
+    for name, (old, new) in changes.items():
+        lines.append(f"  {name.replace('_', ' '):<14}{_shown(name, old)} -> {_shown(name, new)}")
+    lines.append(f"  {'total':<14}{total:,.2f}")
+    state = "short" if gap > 0 else "above the goal" if gap < 0 else "on goal"
+    lines.append(f"  {'gap':<14}{gap:,.2f} ({state})")
+    if changes and dry_run:
+        lines.append("Dry run: the file was not changed.")
+    return "\n".join(lines)
+
+
+def _shown(name: str, value: Decimal | int) -> str:
+    if name in RATE_FIELDS:
+        return f"{plain_decimal(Decimal(value) * 100)}%"
+    if name == "leads":
+        return f"{value:,}"
+    return f"{value:,.2f}"
