@@ -119,8 +119,8 @@ class CapacityPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         # The table wants the width more than the chart: seven columns, the last the hires.
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
 
     # --- showing ----------------------------------------------------------------------------
 

@@ -47,10 +47,10 @@ class CumulativeChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         # Made once and updated in place: QChart.removeAxis does not delete an axis.
         self.target_series = QLineSeries()
-        self.target_series.setName(self.tr("Target so far"))
+        self.target_series.setName(self.tr("Target"))
         self.target_series.setPen(QPen(QColor(TARGET_COLOUR), 2, Qt.PenStyle.DashLine))
         self.capacity_series = QLineSeries()
-        self.capacity_series.setName(self.tr("Capacity so far"))
+        self.capacity_series.setName(self.tr("Capacity"))
         self.capacity_series.setPen(QPen(QColor(CAPACITY_COLOUR), 2))
         self.month_axis = QCategoryAxis()
         self.month_axis.setLabelsPosition(
@@ -89,7 +89,7 @@ class CumulativeChart(QChartView):
         highest = max(sum(phased.target, Decimal(0)), sum(phased.capacity, Decimal(0)))
         self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.05))
         self.value_axis.applyNiceNumbers()
-        self.chart().setTitle(department)
+        self.chart().setTitle(fill(self.tr("%1, cumulative"), department))
         self.setToolTip(
             fill(
                 self.tr("%1: target and capacity so far, month by month, in thousands of %2"),
