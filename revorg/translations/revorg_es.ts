@@ -2617,7 +2617,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>%1 %2</source>
-        <comment>a month&apos;s long name and its year</comment>
         <translation>%1 de %2</translation>
     </message>
     <message>

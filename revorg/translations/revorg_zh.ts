@@ -2617,7 +2617,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>%1 %2</source>
-        <comment>a month&apos;s long name and its year</comment>
         <translation>%2年%1</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
-from revorg.gui.i18n import fill, month_name
+from revorg.gui.i18n import fill, month_name, translate
 from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.theme import readable_name
@@ -41,7 +41,15 @@ ERROR_COLOUR = "#C62828"
 
 
 def shape_name(key: str) -> str:
-    return QCoreApplication.translate("Seasonality", SHAPE_NAMES[key])
+    """The model's SHAPE_NAMES, translated (literal calls: lupdate collects only those)."""
+    names = {
+        "flat": translate("Seasonality", "Flat"),
+        "back_loaded_quarters": translate("Seasonality", "Back-loaded quarters"),
+        "growing_year": translate("Seasonality", "Growing through the year"),
+        "year_end_push": translate("Seasonality", "Year-end push"),
+        "custom": translate("Seasonality", "Custom"),
+    }
+    return names.get(key, SHAPE_NAMES.get(key, key))
 
 
 class SeasonalityEditor(QWidget):

@@ -144,7 +144,7 @@ class YearPlanPanel(QWidget):
         if locale.language() == QLocale.Language.Chinese:
             return month_label(month, locale)
         name = locale.standaloneMonthName(month.month, QLocale.FormatType.LongFormat)
-        return fill(self.tr("%1 %2", "a month's long name and its year"), name, month.year)
+        return fill(self.tr("%1 %2"), name, month.year)
 
     def behind_text(self, phasing: YearPhasing) -> str:
         """ "Sales falls behind the target in January 2027; Customer Success in January 2027"."""
