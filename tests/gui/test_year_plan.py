@@ -8,15 +8,19 @@ year target is 300 leads x 10 % x 12,000 = 360,000, a quarter 90,000; its capaci
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 
+from revorg.gui.i18n import apply_language
 from revorg.gui.numbers import format_money
 from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.window.main_window import MainWindow
+from revorg.model.document import PlanDocument
 from revorg.model.seasonality import Seasonality
 
 
@@ -197,3 +201,29 @@ def test_quota_coverage_pipeline_arr_and_clv(window: MainWindow) -> None:
     window.controller.set_target("leads", 600)  # new business 720,000: 502,083 is 70 %
     assert panel.text("quota_coverage") == "70% (usual range 110-125%)"
     assert "Below 100 %" in panel.values["quota_coverage"].toolTip()
+
+
+@pytest.fixture
+def chinese_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    apply_language("zh")
+    window = MainWindow(PlanDocument.from_template("demo", 2027, language="zh"), "zh")
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        window.controller.undo_stack.clear()
+        window.close()
+        window.deleteLater()
+        apply_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_quarters_and_months_read_as_chinese_writes_them(chinese_window: MainWindow) -> None:
+    panel = quarters_panel(chinese_window)
+    assert headers(panel.table)[2] == "Q1（2027年1月-3月）"
+    assert panel.behind.text() == (
+        "市场部在2027年1月落后于目标；销售部在2027年1月；客户成功部在2027年1月"
+    )
+    assert panel.seasonality.shape_combo.currentText() == "均匀"
+    assert chinese_window.revenue_panel.text("quota_coverage") == "139%（常见范围 110-125%）"
