@@ -1560,7 +1560,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Annual attrition (%)</source>
-        <translation>年流失率 (%)</translation>
+        <translation>年流失率（%）</translation>
     </message>
     <message>
         <source>Backfill delay (months)</source>
@@ -1568,7 +1568,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Gross margin (%)</source>
-        <translation>毛利率 (%)</translation>
+        <translation>毛利率（%）</translation>
     </message>
     <message>
         <source>Title</source>
