@@ -81,6 +81,14 @@ def test_quarters_show_target_capacity_and_gap_of_the_demo(window: MainWindow) -
     ):
         assert total[1][2 + quarter] == format_money(capacity, "EUR")
         assert total[2][2 + quarter].endswith(format_money(target - capacity, "EUR"))
+    # The cumulative chart, built when the tab was first shown, follows the row chosen.
+    assert panel.chart is not None and panel.chart.chart().title() == "Total, cumulative"
+    panel.table.setCurrentCell(3, 2)  # Sales' target row
+    assert panel.chart.chart().title() == "Sales, cumulative"
+    ends = [
+        series.at(11).y() for series in (panel.chart.target_series, panel.chart.capacity_series)
+    ]
+    assert ends == [360.0, 376.5625]  # thousands: the year's target and capacity
     # Flat targets and ramping hires: every department is behind from the first month.
     assert panel.behind.text() == (
         "Marketing falls behind the target in January 2027; Sales in January 2027; "
