@@ -188,6 +188,22 @@
         <source>To close the gaps, hire %1, starting %2.</source>
         <translation>Para cubrir lo que falta, contrata %1 a partir de %2.</translation>
     </message>
+    <message>
+        <source>%1: %2 people expected to leave this year, taking %3 of capacity</source>
+        <translation>%1: se espera que %2 personas se vayan este año, llevándose %3 de capacidad</translation>
+    </message>
+    <message>
+        <source>Nobody is expected to leave this year.</source>
+        <translation>No se espera que nadie se vaya este año.</translation>
+    </message>
+    <message>
+        <source>Backfills: %1 — replacements for people expected to leave; hired into existing seats, so Add suggested hires adds no cards for them.</source>
+        <translation>Reposiciones: %1 — sustituyen a quienes se prevé que se vayan; ocupan puestos existentes, así que Añadir contrataciones sugeridas no crea tarjetas.</translation>
+    </message>
+    <message>
+        <source>No backfill needed: the expected leavers do not add up to a person.</source>
+        <translation>No hace falta reponer: las bajas previstas no llegan a una persona.</translation>
+    </message>
 </context>
 <context>
     <name>ChartCard</name>
@@ -441,6 +457,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>RevOrg ha tenido un problema inesperado: %1
 
 El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están en %2</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeChart</name>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>%.0fk</source>
+        <translation>%.0f mil</translation>
+    </message>
+    <message>
+        <source>%1, cumulative</source>
+        <translation>%1, acumulado</translation>
+    </message>
+    <message>
+        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
+        <translation>%1: objetivo y capacidad acumulados, mes a mes, en miles de %2</translation>
     </message>
 </context>
 <context>
@@ -1572,7 +1611,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>Backfill delay (months)</source>
-        <translation>Plazo de sustitución (meses)</translation>
+        <translation>Plazo de reposición (meses)</translation>
     </message>
     <message>
         <source>Gross margin (%)</source>
@@ -1640,6 +1679,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Hiring plan</source>
         <translation>Plan de contratación</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Trimestres</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -1960,7 +2003,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>seasonality weights must be numbers, 0 or more</source>
-        <translation>los pesos de estacionalidad deben ser números, 0 o más</translation>
+        <translation>los pesos de estacionalidad deben ser números iguales o mayores que 0</translation>
     </message>
     <message>
         <source>the monthly weights add up to {total} %, not 100 %</source>
@@ -2279,6 +2322,105 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>RevenuePanel</name>
+    <message>
+        <source>Quota coverage</source>
+        <translation>Cobertura de cuota</translation>
+    </message>
+    <message>
+        <source>Pipeline needed</source>
+        <translation>Pipeline necesario</translation>
+    </message>
+    <message>
+        <source>ARR at the start</source>
+        <translation>ARR al inicio</translation>
+    </message>
+    <message>
+        <source>− churned</source>
+        <translation>− bajas (churn)</translation>
+    </message>
+    <message>
+        <source>+ expansion</source>
+        <translation>+ expansión</translation>
+    </message>
+    <message>
+        <source>+ new business</source>
+        <translation>+ nuevo negocio</translation>
+    </message>
+    <message>
+        <source>= ARR at the end</source>
+        <translation>= ARR al final</translation>
+    </message>
+    <message>
+        <source>Customer lifetime value</source>
+        <translation>Valor de vida del cliente</translation>
+    </message>
+    <message>
+        <source>%1 (at a %2 close rate)</source>
+        <translation>%1 (cierre del %2)</translation>
+    </message>
+    <message>
+        <source>– (no close rate)</source>
+        <translation>– (sin tasa de cierre)</translation>
+    </message>
+    <message>
+        <source>The pipeline the new-business target needs: the target over the close rate.</source>
+        <translation>El pipeline que necesita el objetivo de nuevo negocio: el objetivo dividido por la tasa de cierre.</translation>
+    </message>
+    <message>
+        <source>%1 (churn %2)</source>
+        <translation>%1 (churn del %2)</translation>
+    </message>
+    <message>
+        <source>Annual recurring revenue at the end of the year: the plan&apos;s total.</source>
+        <translation>Ingresos recurrentes anuales al final del año: el total del plan.</translation>
+    </message>
+    <message>
+        <source>%1 (at a %2 gross margin)</source>
+        <translation>%1 (margen bruto del %2)</translation>
+    </message>
+    <message>
+        <source>– (no churn or no deal size)</source>
+        <translation>– (sin churn o sin ticket medio)</translation>
+    </message>
+    <message>
+        <source>The gross profit of a customer over its life: the average deal times the gross margin, over the churn rate (the gross margin is in the assumptions).</source>
+        <translation>El beneficio bruto de un cliente durante su vida: la operación media por el margen bruto, dividido por la tasa de churn (el margen bruto está en los supuestos).</translation>
+    </message>
+    <message>
+        <source>usual range %1-%2</source>
+        <translation>rango habitual %1-%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>– (no new-business target; %1)</source>
+        <translation>– (sin objetivo de nuevo negocio; %1)</translation>
+    </message>
+    <message>
+        <source>Below 100 %: the quota assigned does not even cover the target.</source>
+        <translation>Por debajo del 100 %: la cuota asignada ni siquiera cubre el objetivo.</translation>
+    </message>
+    <message>
+        <source>Under the usual range: no room for the reps who miss their quota.</source>
+        <translation>Por debajo del rango habitual: no hay margen para los comerciales que no alcancen su cuota.</translation>
+    </message>
+    <message>
+        <source>Within the usual range.</source>
+        <translation>Dentro del rango habitual.</translation>
+    </message>
+    <message>
+        <source>Over the usual range: quotas may look out of reach, or the target is low.</source>
+        <translation>Por encima del rango habitual: las cuotas pueden parecer inalcanzables, o el objetivo es bajo.</translation>
+    </message>
+    <message>
+        <source>Quota assigned to the sales team (ramped, before attainment): %1; new-business target: %2. %3</source>
+        <translation>Cuota asignada al equipo de ventas (con rampa, antes del cumplimiento): %1; objetivo de nuevo negocio: %2. %3</translation>
+    </message>
+</context>
+<context>
     <name>RolePalette</name>
     <message>
         <source>Filter roles…</source>
@@ -2330,7 +2472,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>Back-loaded quarters</source>
-        <translation>Trimestres con cierre al final</translation>
+        <translation>Trimestres cargados al final</translation>
     </message>
     <message>
         <source>Growing through the year</source>
@@ -2343,6 +2485,41 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Custom</source>
         <translation>Personalizada</translation>
+    </message>
+</context>
+<context>
+    <name>SeasonalityEditor</name>
+    <message>
+        <source>Seasonality of bookings</source>
+        <translation>Estacionalidad de las ventas</translation>
+    </message>
+    <message>
+        <source>How new business and expansion fall over the fiscal year, in percent of the year&apos;s bookings; the retained base counts evenly. The months must add up to 100 %.</source>
+        <translation>Cómo se reparten el nuevo negocio y la expansión a lo largo del año fiscal, en porcentaje de las ventas del año; la base retenida cuenta por igual cada mes. Los meses deben sumar 100 %.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sum: –</source>
+        <translation>Suma: –</translation>
+    </message>
+    <message>
+        <source>Sum: %1 %</source>
+        <translation>Suma: %1 %</translation>
+    </message>
+    <message>
+        <source>(must be 100 % to apply)</source>
+        <translation>(debe ser 100 % para aplicarse)</translation>
+    </message>
+    <message>
+        <source>(counts as 100 %)</source>
+        <translation>(cuenta como 100 %)</translation>
+    </message>
+    <message>
+        <source>The months add up to %1 %, not 100 %: not applied yet.</source>
+        <translation>Los meses suman %1 %, no 100 %: todavía no se aplica.</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2686,69 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>%1 of %2 goal (%3)</source>
         <translation>%1 de un objetivo de %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanPanel</name>
+    <message>
+        <source>Revenue target and capacity per fiscal quarter; the gap is the target less the capacity (above zero: capacity falls short).</source>
+        <translation>Objetivo de ingresos y capacidad por trimestre fiscal; la brecha es el objetivo menos la capacidad (por encima de cero: falta capacidad).</translation>
+    </message>
+    <message>
+        <source>The first month where a department&apos;s capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
+        <translation>El primer mes en que la capacidad acumulada de un departamento es menor que su objetivo acumulado (meses del año fiscal, objetivos según la estacionalidad).</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Q%1 (%2-%3 %4)</source>
+        <translation>T%1 (%2-%3 %4)</translation>
+    </message>
+    <message>
+        <source>Q%1 (%2-%3)</source>
+        <translation>T%1 (%2-%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 falls behind the target in %2</source>
+        <translation>%1 se queda por detrás del objetivo en %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>Capacity keeps up with the target all year in every department.</source>
+        <translation>La capacidad sigue el ritmo del objetivo todo el año en todos los departamentos.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Brecha</translation>
     </message>
 </context>
 </TS>

@@ -188,6 +188,22 @@
         <source>To close the gaps, hire %1, starting %2.</source>
         <translation>要补足缺口，需从 %2 起招聘 %1。</translation>
     </message>
+    <message>
+        <source>%1: %2 people expected to leave this year, taking %3 of capacity</source>
+        <translation>%1：预计今年有 %2 人离职，带走 %3 的产能</translation>
+    </message>
+    <message>
+        <source>Nobody is expected to leave this year.</source>
+        <translation>预计今年无人离职。</translation>
+    </message>
+    <message>
+        <source>Backfills: %1 — replacements for people expected to leave; hired into existing seats, so Add suggested hires adds no cards for them.</source>
+        <translation>补缺招聘：%1 —— 接替预计离职的人员；招入现有岗位，因此“添加建议招聘”不会为他们添加卡片。</translation>
+    </message>
+    <message>
+        <source>No backfill needed: the expected leavers do not add up to a person.</source>
+        <translation>无需补缺：预计离职人数不足一人。</translation>
+    </message>
 </context>
 <context>
     <name>ChartCard</name>
@@ -441,6 +457,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>RevOrg 遇到意外问题：%1
 
 计划仍处于打开状态，请保存以免丢失工作。详细信息见 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeChart</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>%.0fk</source>
+        <translation>%.0fk</translation>
+    </message>
+    <message>
+        <source>%1, cumulative</source>
+        <translation>%1（累计）</translation>
+    </message>
+    <message>
+        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
+        <translation>%1：逐月累计的目标与产能，单位为千 %2</translation>
     </message>
 </context>
 <context>
@@ -1568,15 +1607,15 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Annual attrition (%)</source>
-        <translation>年流失率 (%)</translation>
+        <translation>年流失率（%）</translation>
     </message>
     <message>
         <source>Backfill delay (months)</source>
-        <translation>补员周期（月）</translation>
+        <translation>补缺周期（月）</translation>
     </message>
     <message>
         <source>Gross margin (%)</source>
-        <translation>毛利率 (%)</translation>
+        <translation>毛利率（%）</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1640,6 +1679,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Hiring plan</source>
         <translation>招聘计划</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>季度</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -2279,6 +2322,105 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>RevenuePanel</name>
+    <message>
+        <source>Quota coverage</source>
+        <translation>配额覆盖率</translation>
+    </message>
+    <message>
+        <source>Pipeline needed</source>
+        <translation>所需销售管道</translation>
+    </message>
+    <message>
+        <source>ARR at the start</source>
+        <translation>期初 ARR</translation>
+    </message>
+    <message>
+        <source>− churned</source>
+        <translation>− 流失</translation>
+    </message>
+    <message>
+        <source>+ expansion</source>
+        <translation>+ 增购</translation>
+    </message>
+    <message>
+        <source>+ new business</source>
+        <translation>+ 新业务</translation>
+    </message>
+    <message>
+        <source>= ARR at the end</source>
+        <translation>= 期末 ARR</translation>
+    </message>
+    <message>
+        <source>Customer lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>%1 (at a %2 close rate)</source>
+        <translation>%1（按 %2 的成交率）</translation>
+    </message>
+    <message>
+        <source>– (no close rate)</source>
+        <translation>–（无成交率）</translation>
+    </message>
+    <message>
+        <source>The pipeline the new-business target needs: the target over the close rate.</source>
+        <translation>新业务目标所需的销售管道：目标除以成交率。</translation>
+    </message>
+    <message>
+        <source>%1 (churn %2)</source>
+        <translation>%1（流失率 %2）</translation>
+    </message>
+    <message>
+        <source>Annual recurring revenue at the end of the year: the plan&apos;s total.</source>
+        <translation>年末的年度经常性收入：即计划的总额。</translation>
+    </message>
+    <message>
+        <source>%1 (at a %2 gross margin)</source>
+        <translation>%1（按 %2 的毛利率）</translation>
+    </message>
+    <message>
+        <source>– (no churn or no deal size)</source>
+        <translation>–（无流失或无交易金额）</translation>
+    </message>
+    <message>
+        <source>The gross profit of a customer over its life: the average deal times the gross margin, over the churn rate (the gross margin is in the assumptions).</source>
+        <translation>客户在其生命周期内带来的毛利：平均交易额乘以毛利率，再除以流失率（毛利率见“假设”）。</translation>
+    </message>
+    <message>
+        <source>usual range %1-%2</source>
+        <translation>常见范围 %1-%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>– (no new-business target; %1)</source>
+        <translation>–（无新业务目标；%1）</translation>
+    </message>
+    <message>
+        <source>Below 100 %: the quota assigned does not even cover the target.</source>
+        <translation>低于 100%：分配的配额连目标都覆盖不了。</translation>
+    </message>
+    <message>
+        <source>Under the usual range: no room for the reps who miss their quota.</source>
+        <translation>低于常见范围：没有为未完成配额的销售留出余量。</translation>
+    </message>
+    <message>
+        <source>Within the usual range.</source>
+        <translation>处于常见范围内。</translation>
+    </message>
+    <message>
+        <source>Over the usual range: quotas may look out of reach, or the target is low.</source>
+        <translation>高于常见范围：配额可能显得难以完成，或者目标偏低。</translation>
+    </message>
+    <message>
+        <source>Quota assigned to the sales team (ramped, before attainment): %1; new-business target: %2. %3</source>
+        <translation>分配给销售团队的配额（计入爬坡期，未计达成率）：%1；新业务目标：%2。%3</translation>
+    </message>
+</context>
+<context>
     <name>RolePalette</name>
     <message>
         <source>Filter roles…</source>
@@ -2326,7 +2468,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <name>Seasonality</name>
     <message>
         <source>Flat</source>
-        <translation>平均</translation>
+        <translation>均匀</translation>
     </message>
     <message>
         <source>Back-loaded quarters</source>
@@ -2343,6 +2485,41 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+</context>
+<context>
+    <name>SeasonalityEditor</name>
+    <message>
+        <source>Seasonality of bookings</source>
+        <translation>签约季节性</translation>
+    </message>
+    <message>
+        <source>How new business and expansion fall over the fiscal year, in percent of the year&apos;s bookings; the retained base counts evenly. The months must add up to 100 %.</source>
+        <translation>新业务和增购在财年中的分布，以全年签约额的百分比表示；留存收入按月平均计算。各月合计必须为 100%。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Sum: –</source>
+        <translation>合计：–</translation>
+    </message>
+    <message>
+        <source>Sum: %1 %</source>
+        <translation>合计：%1%</translation>
+    </message>
+    <message>
+        <source>(must be 100 % to apply)</source>
+        <translation>（须为 100% 才能应用）</translation>
+    </message>
+    <message>
+        <source>(counts as 100 %)</source>
+        <translation>（按 100% 计）</translation>
+    </message>
+    <message>
+        <source>The months add up to %1 %, not 100 %: not applied yet.</source>
+        <translation>各月合计为 %1%，而不是 100%：尚未应用。</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2686,69 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>%1 of %2 goal (%3)</source>
         <translation>%1 / 目标 %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanPanel</name>
+    <message>
+        <source>Revenue target and capacity per fiscal quarter; the gap is the target less the capacity (above zero: capacity falls short).</source>
+        <translation>每个财季的收入目标与产能；差距为目标减去产能（大于零：产能不足）。</translation>
+    </message>
+    <message>
+        <source>The first month where a department&apos;s capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
+        <translation>部门累计产能首次低于累计目标的月份（按财年月份计，目标按季节性分布）。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Q%1 (%2-%3 %4)</source>
+        <translation>Q%1（%4年%2-%3）</translation>
+    </message>
+    <message>
+        <source>Q%1 (%2-%3)</source>
+        <translation>Q%1（%2-%3）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <source>%1 falls behind the target in %2</source>
+        <translation>%1在%2落后于目标</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1在%2</translation>
+    </message>
+    <message>
+        <source>Capacity keeps up with the target all year in every department.</source>
+        <translation>全年各部门的产能都能跟上目标。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
     </message>
 </context>
 </TS>

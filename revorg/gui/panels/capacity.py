@@ -97,6 +97,9 @@ class CapacityPanel(QWidget):
         self.hires_label = QLabel()
         self.hires_label.setObjectName("hiresLabel")
         self.hires_label.setWordWrap(True)
+        self.backfills_label = QLabel()
+        self.backfills_label.setObjectName("backfillsLabel")
+        self.backfills_label.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("Add suggested hires"))
         self.apply_button.setObjectName("applyHiresButton")
         self.apply_button.clicked.connect(self.hires_requested)
@@ -111,10 +114,13 @@ class CapacityPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.chart_view, 1)
         left.addWidget(self.department_marks)
+        # Under the chart, not under the table: the table needs the dock's height for its rows.
+        left.addWidget(self.backfills_label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        # The table wants the width more than the chart: seven columns, the last the hires.
         layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout.addLayout(right, 2)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -128,6 +134,7 @@ class CapacityPanel(QWidget):
             self._shown_capacity = summary.capacity
         self._refresh_checks(summary)
         self._refresh_hires(summary)
+        self._refresh_backfills(summary)
 
     def _department_name(self, key: str) -> str:
         department = self.controller.editor.departments_by_key().get(key)
@@ -172,6 +179,9 @@ class CapacityPanel(QWidget):
                 summary.plan.currency,
             )
         )
+        self.department_marks.setToolTip(
+            "\n".join(text for d in departments if (text := self._leavers_text(summary, d.key)))
+        )
         self.department_marks.setText(
             "   ".join(
                 f"<span style='color:{readable_name(STATUS_COLOURS[d.status])}'>●</span> "
@@ -215,6 +225,8 @@ class CapacityPanel(QWidget):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setToolTip(self._leavers_text(summary, line.department_key))
                 if column in (2, 3, 4):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -297,3 +309,49 @@ class CapacityPanel(QWidget):
             + (" " + blocked if blocked else "")
         )
         self.apply_button.setEnabled(True)
+
+    def _leavers_text(self, summary: ScenarioSummary, department_key: str) -> str:
+        """ "Sales: 1.6 people expected to leave this year, taking €35,938 of capacity"."""
+        department = summary.capacity.departments.get(department_key)
+        if department is None or not department.leavers:
+            return ""
+        return fill(
+            self.tr("%1: %2 people expected to leave this year, taking %3 of capacity"),
+            self._department_name(department_key),
+            format_count(department.leavers.quantize(Decimal("0.1"))),
+            format_money(department.capacity_lost, summary.plan.currency),
+        )
+
+    def _refresh_backfills(self, summary: ScenarioSummary) -> None:
+        """Replacements for leavers, apart from the growth hires: they fill seats that exist."""
+        backfills = summary.capacity.backfills
+        leavers = [
+            text for key in CHARTED_DEPARTMENTS if (text := self._leavers_text(summary, key))
+        ]
+        if not backfills and not leavers:
+            self.backfills_label.setText(self.tr("Nobody is expected to leave this year."))
+            self.backfills_label.setToolTip("")
+            return
+        roles = self.controller.editor.roles_by_key()
+        language = self.controller.language
+        parts = [
+            f"{count} × {roles[key].short(language) if key in roles else key}"
+            for key, count in backfills.items()
+        ]
+        text = (
+            fill(
+                self.tr(
+                    "Backfills: %1 — replacements for people expected to leave; hired into "
+                    "existing seats, so Add suggested hires adds no cards for them."
+                ),
+                ", ".join(parts),
+            )
+            if parts
+            else self.tr("No backfill needed: the expected leavers do not add up to a person.")
+        )
+        self.backfills_label.setText(text)
+        names = [
+            f"{count} × {roles[key].name(language) if key in roles else key}"
+            for key, count in backfills.items()
+        ]
+        self.backfills_label.setToolTip("\n".join([", ".join(names), *leavers]))

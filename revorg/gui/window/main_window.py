@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,8 +33,10 @@ from revorg.gui.panels.capacity import CapacityPanel
 from revorg.gui.panels.cost import CostPanel
 from revorg.gui.panels.hiring_plan import HiringPlanPanel
 from revorg.gui.panels.inspector import Inspector
+from revorg.gui.panels.revenue import RevenuePanel
 from revorg.gui.panels.role_palette import RolePalette
 from revorg.gui.panels.targets import TargetsPanel
+from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.chart_edits import ChartEdits
 from revorg.gui.window.file_commands import FileCommands
@@ -85,6 +88,8 @@ class MainWindow(QMainWindow):
         self.targets_panel = TargetsPanel(self.controller, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
         self.hiring_plan = HiringPlanPanel(self.controller, self)
+        self.year_plan = YearPlanPanel(self.controller, self)
+        self.revenue_panel = RevenuePanel(self.controller, self)
         self.cost_panel = CostPanel(self.controller, self)
         self.assumptions_panel = AssumptionsPanel(self.controller, self)
         self.totals_label = QLabel()
@@ -134,16 +139,31 @@ class MainWindow(QMainWindow):
         self.plan_tabs = QTabWidget()
         self.plan_tabs.setObjectName("planTabs")
         self.plan_tabs.setMinimumHeight(210)
-        self.plan_tabs.addTab(self.capacity_panel, self.tr("Capacity against target"))
+        self.plan_tabs.addTab(self._capacity_and_revenue(), self.tr("Capacity against target"))
         self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
+        self.plan_tabs.addTab(self.year_plan, self.tr("Quarters"))
         self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
         self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
         plan_dock = self._dock(self.tr("Plan"), self.plan_tabs, "planDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
         self.resizeDocks([roles_dock, inspector_dock], [250, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([plan_dock], [240], Qt.Orientation.Vertical)
+        # 280: the quarters table and the capacity table each show a department or more at once.
+        self.resizeDocks([plan_dock], [280], Qt.Orientation.Vertical)
+
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
+
+    def _capacity_and_revenue(self) -> QSplitter:
+        """The revenue figures at the right of capacity: a third dock on the right would leave
+        the targets and the inspector too low to use at 960 pixels."""
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("capacityAndRevenue")
+        splitter.addWidget(self.capacity_panel)
+        splitter.addWidget(scrolling(self.revenue_panel))
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)

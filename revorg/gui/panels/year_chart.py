@@ -1,0 +1,99 @@
+"""A small cumulative chart of one department's target against its capacity over the fiscal year.
+
+Imported only when the year plan is first shown (revorg.gui.panels.year_plan), so that the
+chart's series and axes are not built at start-up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from revorg.gui.i18n import fill
+from revorg.gui.theme import is_dark
+from revorg.model.phasing import MONTHS, Phased
+
+TARGET_COLOUR = "#90A4AE"
+CAPACITY_COLOUR = "#1E88E5"
+
+
+def running_totals(values: tuple[Decimal, ...]) -> list[Decimal]:
+    totals, so_far = [], Decimal(0)
+    for value in values:
+        so_far += value
+        totals.append(so_far)
+    return totals
+
+
+class CumulativeChart(QChartView):
+    """Target so far and capacity so far, month by month, in thousands."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setTheme(
+            QChart.ChartTheme.ChartThemeDark
+            if is_dark(parent.palette() if parent else None)
+            else QChart.ChartTheme.ChartThemeLight
+        )
+        super().__init__(chart, parent)
+        self.setObjectName("cumulativeChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(0, 4, 14, 0))  # room for the last month's label
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Made once and updated in place: QChart.removeAxis does not delete an axis.
+        self.target_series = QLineSeries()
+        self.target_series.setName(self.tr("Target"))
+        self.target_series.setPen(QPen(QColor(TARGET_COLOUR), 2, Qt.PenStyle.DashLine))
+        self.capacity_series = QLineSeries()
+        self.capacity_series.setName(self.tr("Capacity"))
+        self.capacity_series.setPen(QPen(QColor(CAPACITY_COLOUR), 2))
+        self.month_axis = QCategoryAxis()
+        self.month_axis.setLabelsPosition(
+            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
+        )
+        self.value_axis = QValueAxis()
+        self.value_axis.setLabelFormat(self.tr("%.0fk"))
+        self.value_axis.setTruncateLabels(False)
+        chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.target_series, self.capacity_series):
+            chart.addSeries(series)
+            series.attachAxis(self.month_axis)
+            series.attachAxis(self.value_axis)
+
+    def show_year(
+        self, phased: Phased, month_labels: list[str], department: str, currency: str
+    ) -> None:
+        # Drawing only: floats never feed back into the plan's numbers.
+        for series, values in (
+            (self.target_series, phased.target),
+            (self.capacity_series, phased.capacity),
+        ):
+            series.replace(
+                [
+                    QPointF(month + 1, float(total / 1000))
+                    for month, total in enumerate(running_totals(values))
+                ]
+            )
+        for label in list(self.month_axis.categoriesLabels()):
+            self.month_axis.remove(label)
+        # Every third month: the ends of the quarters, where the table's columns end.
+        for month in range(2, MONTHS, 3):
+            self.month_axis.append(month_labels[month], month + 1)
+        self.month_axis.setRange(1, MONTHS)
+        highest = max(sum(phased.target, Decimal(0)), sum(phased.capacity, Decimal(0)))
+        self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.05))
+        self.value_axis.applyNiceNumbers()
+        self.chart().setTitle(fill(self.tr("%1, cumulative"), department))
+        self.setToolTip(
+            fill(
+                self.tr("%1: target and capacity so far, month by month, in thousands of %2"),
+                department,
+                currency,
+            )
+        )
