@@ -40,6 +40,13 @@ def register(commands: Commands) -> None:
         help=f"set driver inputs ({', '.join(TARGET_FIELDS)}); rates as 12%% or 0.12",
     )
     targets.add_argument(
+        "--seasonality",
+        metavar="SHAPE|WEIGHTS",
+        help="the seasonality of bookings: a shape (flat, back_loaded_quarters, growing_year, "
+        "year_end_push) or twelve monthly weights in percent adding up to 100, e.g. "
+        "5,7.5,12.5,5,7.5,12.5,5,7.5,12.5,5,7.5,12.5",
+    )
+    targets.add_argument(
         "--balance",
         choices=[driver.value for driver in BalanceDriver],
         help="close the gap to the goal through this driver (after --set and --goal)",
@@ -51,15 +58,23 @@ def register(commands: Commands) -> None:
 def run(options: argparse.Namespace) -> int:
     from revorg.model.document import PlanDocument
     from revorg.model.editing import PlanEditor, requests
+    from revorg.model.seasonality import Seasonality
 
     values = requested_values(options.set, options.goal)
+    # Checked before the file is opened: weights that do not make a year change nothing.
+    seasonality = None if options.seasonality is None else Seasonality.parse(options.seasonality)
     with PlanDocument.open(options.file, for_editing=not options.dry_run) as document:
         editor = PlanEditor(document)
         editor.switch_scenario(document.scenario(options.scenario).id)
         before = current_targets(editor)
+        season_before = seasonality_text(editor)
         # A refused request raises before anything is saved: the file stays as it was.
         if values:
             edit = requests.set_targets(editor, values)
+            if edit is not None:
+                editor.perform(edit)
+        if seasonality is not None:
+            edit = requests.set_seasonality(editor, seasonality)
             if edit is not None:
                 editor.perform(edit)
         if options.balance:
@@ -68,26 +83,46 @@ def run(options: argparse.Namespace) -> int:
                 editor.perform(edit)
         after = current_targets(editor)
         changes = {name: (before[name], new) for name, new in after.items() if before[name] != new}
+        season_after = seasonality_text(editor)
+        season_change = (season_before, season_after) if season_before != season_after else None
         outcome = editor.summary().outcome
-        if changes and not options.dry_run:
+        changed = bool(changes) or season_change is not None
+        if changed and not options.dry_run:
             document.save()
     if options.json:
         report = {
             "changes": {
-                name: {"old": json_number(old), "new": json_number(new)}
-                for name, (old, new) in changes.items()
+                **{
+                    name: {"old": json_number(old), "new": json_number(new)}
+                    for name, (old, new) in changes.items()
+                },
+                **(
+                    {"seasonality": {"old": season_change[0], "new": season_change[1]}}
+                    if season_change
+                    else {}
+                ),
             },
             "targets": {name: json_number(value) for name, value in after.items()},
             "new_business": json_number(outcome.new_business),
             "retained": json_number(outcome.retained),
             "total": json_number(outcome.total),
             "gap": json_number(outcome.gap),
-            "saved": bool(changes) and not options.dry_run,
+            "seasonality": season_after,
+            "saved": changed and not options.dry_run,
         }
         print(json.dumps(report, indent=2))
         return 0
-    print(format_changes(changes, outcome.total, outcome.gap, options.dry_run))
+    print(format_changes(changes, season_change, outcome.total, outcome.gap, options.dry_run))
     return 0
+
+
+def seasonality_text(editor: PlanReading) -> str:
+    """The scenario's seasonality as a user names it: its shape, or its twelve weights."""
+    from revorg.model.summary import scenario_seasonality
+
+    seasonality = scenario_seasonality(editor.scenario)
+    shape = seasonality.shape()
+    return shape if shape != "custom" else seasonality.to_text() or "flat"
 
 
 def requested_values(assignments: list[str], goal: str | None) -> dict[str, Decimal | int]:
@@ -130,17 +165,20 @@ def current_targets(editor: PlanReading) -> dict[str, Decimal | int]:
 
 def format_changes(
     changes: dict[str, tuple[Decimal | int, Decimal | int]],
+    season_change: tuple[str, str] | None,
     total: Decimal,
     gap: Decimal,
     dry_run: bool,
 ) -> str:
-    lines = ["Changes:" if changes else "No change."]
+    lines = ["Changes:" if changes or season_change else "No change."]
     for name, (old, new) in changes.items():
         lines.append(f"  {name.replace('_', ' '):<14}{_shown(name, old)} -> {_shown(name, new)}")
+    if season_change:
+        lines.append(f"  {'seasonality':<14}{season_change[0]} -> {season_change[1]}")
     lines.append(f"  {'total':<14}{total:,.2f}")
     state = "short" if gap > 0 else "above the goal" if gap < 0 else "on goal"
     lines.append(f"  {'gap':<14}{gap:,.2f} ({state})")
-    if changes and dry_run:
+    if (changes or season_change) and dry_run:
         lines.append("Dry run: the file was not changed.")
     return "\n".join(lines)
 
