@@ -55,7 +55,9 @@ class ColdRow:
     until_line: str | None = None  # count up to this line of stdout, not the process's end
 
 
-def rows(python: str, revorg: str, demo_plan: Path, big_plan: Path) -> tuple[ColdRow, ...]:
+def rows(
+    python: str, revorg: str, demo_plan: Path, big_plan: Path, size: int
+) -> tuple[ColdRow, ...]:
     return (
         ColdRow("python", "  floor: python -c pass", None, (python, "-c", "pass")),
         ColdRow(
@@ -74,8 +76,8 @@ def rows(python: str, revorg: str, demo_plan: Path, big_plan: Path) -> tuple[Col
         ColdRow("summary", "revorg summary (demo plan)", 0.35, (revorg, "summary", str(demo_plan))),
         ColdRow(
             "window",
-            f"revorg FILE, {WINDOW_SIZE:,} positions: first paint",
-            1.0,
+            f"revorg FILE, {size:,} positions: first paint",
+            1.0 if size == WINDOW_SIZE else None,
             (python, "-c", WINDOW_DRIVER, str(big_plan)),
             until_line="painted",
         ),
@@ -111,19 +113,20 @@ def run_once(row: ColdRow, environment: dict[str, str]) -> float:
 
 
 def measure(
-    environment: dict[str, str], workdir: Path, repeat: int, big_plan: Path
+    environment: dict[str, str], workdir: Path, repeat: int, big_plan: Path, size: int
 ) -> dict[str, Any]:
-    """Every cold-start row: median, runs and goal."""
+    """Every cold-start row: median, runs and goal (the window's goal is at 10,000)."""
     environment = dict(environment)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)  # users run with bytecode cached
     bin_folder = Path(sys.executable).parent
     python, revorg = str(bin_folder / "python"), str(bin_folder / "revorg")
     demo_plan = workdir / "cold-demo.revorg"
     demo_plan.unlink(missing_ok=True)
-    subprocess.run([revorg, "new", "-o", str(demo_plan)], env=environment, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [revorg, "new", "-o", str(demo_plan)], env=environment, check=True, capture_output=True
+    )
     results: dict[str, Any] = {}
-    for row in rows(python, revorg, demo_plan, big_plan):
+    for row in rows(python, revorg, demo_plan, big_plan, size):
         print(f"cold start: {row.label.strip()}", file=sys.stderr, flush=True)
         run_once(row, environment)  # writes the bytecode; not counted
         runs = [run_once(row, environment) for _ in range(max(repeat, 3))]
@@ -164,7 +167,8 @@ def table(results: dict[str, Any]) -> list[str]:
 
 def not_met(results: dict[str, Any]) -> Sequence[str]:
     return [
-        f"{entry['label']}: {entry['value'] * 1000:,.0f} ms (goal <= {entry['goal'] * 1000:,.0f} ms)"
+        f"{entry['label']}: {entry['value'] * 1000:,.0f} ms "
+        f"(goal <= {entry['goal'] * 1000:,.0f} ms)"
         for entry in results.values()
         if entry["met"] is False
     ]
@@ -179,7 +183,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="revorg-cold-") as folder:
         workdir = Path(folder)
         big_plan = Path(sys.argv[1]) if len(sys.argv) > 1 else make_plan(workdir)
-        results = measure(child_environment(workdir), workdir, 5, big_plan)
+        results = measure(child_environment(workdir), workdir, 5, big_plan, WINDOW_SIZE)
     print("\n".join(table(results)))
     return 0
 
