@@ -20,6 +20,8 @@ COMMAND_MODULES = {
     "compare": "revorg.cli.compare",
     "export": "revorg.cli.export",
     "import": "revorg.cli.importing",
+    "install-desktop": "revorg.cli.desktop",
+    "uninstall-desktop": "revorg.cli.desktop",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 
