@@ -40,9 +40,7 @@ class BuildWithTranslations(build_py):  # type: ignore[misc]
         program = lrelease_program()
         for source in sorted(TRANSLATIONS.glob("revorg_*.ts")):
             compiled = target / source.with_suffix(".qm").name
-            subprocess.run(
-                [*program, "-silent", str(source), "-qm", str(compiled)], check=True
-            )
+            subprocess.run([*program, "-silent", str(source), "-qm", str(compiled)], check=True)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         compiled = [

@@ -48,10 +48,12 @@ QTimer.singleShot(0, report)
 sys.exit(main(sys.argv[1:]))
 """
 
+
 def run(command: list[str | Path], **options: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(part) for part in command], capture_output=True, text=True, check=False, **options
     )  # type: ignore[call-overload]
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -93,6 +95,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (site / "revorg-test-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     return environment / "bin"
 
+
 @pytest.mark.parametrize(
     ("language", "menus"),
     [
@@ -115,6 +118,7 @@ def test_the_installed_app_opens_in_spanish_and_chinese(
     seen = json.loads(started.stdout.strip().splitlines()[-1])
     assert Path(seen["package"]).is_relative_to(installed.parent)
     assert seen["menus"] == menus
+
 
 def test_the_installed_command_line_summarises_a_new_demo_plan(
     installed: Path, tmp_path: Path
