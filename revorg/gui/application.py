@@ -13,6 +13,7 @@ from revorg.gui.crash_guard import install_crash_guard
 from revorg.gui.i18n import apply_language, choose_language, fill
 from revorg.gui.icons import app_icon
 from revorg.gui.labels import error_text
+from revorg.gui.platform_libraries import missing_packages_message
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.gui.window.recovery import RecoveryFile, orphaned_recovery_files
@@ -86,6 +87,10 @@ def offer_recovery(window: MainWindow) -> None:
 
 
 def run_application(path: Path | None, language: str | None) -> int:
+    missing = missing_packages_message()
+    if missing is not None:  # Qt would stop the process with a message about one library
+        print(f"error: {missing}", file=sys.stderr)
+        return 1
     app = make_application()
     install_crash_guard()
     settings = AppSettings()
