@@ -69,6 +69,9 @@ def xcb_plugin() -> Path | None:
 def library_folders() -> list[Path]:
     """Where the dynamic loader looks on a Debian-like system, LD_LIBRARY_PATH first."""
     folders = [Path(p) for p in os.environ.get("LD_LIBRARY_PATH", "").split(":") if p]
+    bundled = getattr(sys, "_MEIPASS", None)  # the desktop bundle carries its own X11 libraries
+    if bundled is not None:
+        folders.insert(0, Path(bundled))
     multiarch = sysconfig.get_config_var("MULTIARCH") or "x86_64-linux-gnu"
     for base in ("/lib", "/usr/lib", "/usr/local/lib"):
         folders += [Path(base) / multiarch, Path(base)]
