@@ -90,7 +90,9 @@ def rows(
     )
 
 
-def run_once(row: ColdRow, environment: dict[str, str]) -> float:
+def run_once(row: ColdRow, environment: dict[str, str]) -> tuple[float, float]:
+    """The wall time, and the CPU time of the process (user + system: what the start costs
+    when no other process competes for the cores)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         row.command,
@@ -104,12 +106,15 @@ def run_once(row: ColdRow, environment: dict[str, str]) -> float:
     for line in process.stdout:
         if row.until_line is not None and line.strip() == row.until_line:
             ended = time.perf_counter()
-    code = process.wait()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = code = os.waitstatus_to_exitcode(status)
     if ended is None:
+        if row.until_line is not None:
+            raise RuntimeError(f"{' '.join(row.command[:3])} never printed {row.until_line!r}")
         ended = time.perf_counter()
-    if code != 0 or (row.until_line is not None and ended is None):
+    if code != 0:
         raise RuntimeError(f"{' '.join(row.command[:3])} failed (exit {code})")
-    return ended - start
+    return ended - start, usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -130,12 +135,13 @@ def measure(
         print(f"cold start: {row.label.strip()}", file=sys.stderr, flush=True)
         run_once(row, environment)  # writes the bytecode; not counted
         runs = [run_once(row, environment) for _ in range(max(repeat, 3))]
-        value = statistics.median(runs)
+        value = statistics.median(wall for wall, _cpu in runs)
         results[row.key] = {
             "label": row.label,
             "value": value,
+            "cpu": statistics.median(cpu for _wall, cpu in runs),
             "unit": "s",
-            "runs": [round(run, 4) for run in runs],
+            "runs": [round(wall, 4) for wall, _cpu in runs],
             "goal": row.goal,
             "met": None if row.goal is None else value <= row.goal,
         }
@@ -143,18 +149,19 @@ def measure(
 
 
 def table(results: dict[str, Any]) -> list[str]:
-    lines = [["cold start (new process, median)", "ms", "goal", "met"]]
+    lines = [["cold start (new process, median)", "ms", "cpu ms", "goal", "met"]]
     for entry in results.values():
         goal = entry["goal"]
         lines.append(
             [
                 entry["label"],
                 f"{entry['value'] * 1000:,.0f}",
+                f"{entry['cpu'] * 1000:,.0f}",
                 "" if goal is None else f"<= {goal * 1000:,.0f} ms",
                 "" if goal is None else ("yes" if entry["met"] else "NO"),
             ]
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    widths = [max(len(line[i]) for line in lines) for i in range(5)]
     text = []
     for number, line in enumerate(lines):
         parts = [line[0].ljust(widths[0])]

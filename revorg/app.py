@@ -6,6 +6,7 @@ Commands run headless and import no Qt; only opening the window imports revorg.g
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -33,8 +34,18 @@ def build_open_parser() -> CommandLineParser:
     return parser
 
 
+# Start-up makes some 300,000 objects that live as long as the process (SQLAlchemy, the ORM's
+# mappings, Qt's wrappers), and Python's collector walks them again every 700 new objects: 60 to
+# 110 ms of a 450 ms `revorg summary`. Commands run with a collection every 100,000 new objects
+# instead (memory stays bounded on big imports); the window goes back to Python's default once
+# it is painted (revorg.gui.application).
+START_GC_THRESHOLD = (100_000, 50, 100)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    default_threshold = gc.get_threshold()
+    gc.set_threshold(*START_GC_THRESHOLD)
     try:
         if arguments and arguments[0] in COMMANDS:
             options = build_command_parser().parse_args(arguments)
@@ -51,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        gc.set_threshold(*default_threshold)
 
 
 def open_window(options: argparse.Namespace) -> int:

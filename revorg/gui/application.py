@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg import __version__
@@ -20,6 +22,9 @@ from revorg.gui.window.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.store import read_plan_file
+
+
+DEFAULT_GC_THRESHOLD = (700, 10, 10)  # Python's own
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -104,6 +109,8 @@ def run_application(path: Path | None, language: str | None) -> int:
     window = MainWindow(document, language)
     window.show()
     window.view.fit()
+    # After the first paint, the collector's usual pace (revorg.app starts with a slower one).
+    QTimer.singleShot(0, lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
     offer_recovery(window)
     if path is None:
         window.offer_welcome()
