@@ -23,7 +23,6 @@ from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.store import read_plan_file
 
-
 DEFAULT_GC_THRESHOLD = (700, 10, 10)  # Python's own
 
 
@@ -91,10 +90,15 @@ def offer_recovery(window: MainWindow) -> None:
         return
 
 
-def run_application(path: Path | None, language: str | None) -> int:
+def run_application(
+    path: Path | None, language: str | None, opened: PlanDocument | None = None
+) -> int:
+    """The app on `path` (`opened`: that file, already open), else the last plan or the demo."""
     missing = missing_packages_message()
     if missing is not None:  # Qt would stop the process with a message about one library
         print(f"error: {missing}", file=sys.stderr)
+        if opened is not None:
+            opened.close()
         return 1
     app = make_application()
     install_crash_guard()
@@ -102,7 +106,7 @@ def run_application(path: Path | None, language: str | None) -> int:
     language = choose_language(language, settings.language())
     apply_language(language)
     try:
-        document = first_document(path, settings, language)
+        document = opened if opened is not None else first_document(path, settings, language)
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
