@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.set_threshold(*START_GC_THRESHOLD)
     try:
         if arguments and arguments[0] in COMMANDS:
-            options = build_command_parser().parse_args(arguments)
+            options = build_command_parser([arguments[0]]).parse_args(arguments)
             return run_command(options)
         return open_window(build_open_parser().parse_args(arguments))
     except RevOrgError as error:
