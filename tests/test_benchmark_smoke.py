@@ -62,6 +62,21 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
     assert all(goal["met"] is None and goal["value"] is None for goal in data["goals"])
     assert data["not_met"] == []
 
+    # Cold starts: whole processes, each beside the floors; the window's goal is at 10,000.
+    cold = data["cold_start"]
+    assert list(cold) == [
+        "python",
+        "sqlalchemy",
+        "sqlalchemy_orm",
+        "version",
+        "summary",
+        "window",
+        "pyside",
+    ]
+    assert [cold[key]["goal"] for key in ("version", "summary", "window")] == [0.1, 0.35, None]
+    assert all(len(entry["runs"]) == 3 and entry["value"] > 0 for entry in cold.values())
+    assert cold["sqlalchemy"]["value"] > cold["python"]["value"]
+
     text = render_text(data)
     lines = text.splitlines()
     header = next(line for line in lines if line.startswith("measure"))
@@ -70,3 +85,4 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
     for row in ROWS:
         assert any(line.startswith(row.label) for line in lines), row.label
     assert lines[0].startswith("machine: ")
+    assert any(line.startswith("revorg FILE, 200 positions: first paint") for line in lines)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg import __version__
@@ -13,12 +15,15 @@ from revorg.gui.crash_guard import install_crash_guard
 from revorg.gui.i18n import apply_language, choose_language, fill
 from revorg.gui.icons import app_icon
 from revorg.gui.labels import error_text
+from revorg.gui.platform_libraries import missing_packages_message
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.gui.window.recovery import RecoveryFile, orphaned_recovery_files
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.store import read_plan_file
+
+DEFAULT_GC_THRESHOLD = (700, 10, 10)  # Python's own
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -85,20 +90,31 @@ def offer_recovery(window: MainWindow) -> None:
         return
 
 
-def run_application(path: Path | None, language: str | None) -> int:
+def run_application(
+    path: Path | None, language: str | None, opened: PlanDocument | None = None
+) -> int:
+    """The app on `path` (`opened`: that file, already open), else the last plan or the demo."""
+    missing = missing_packages_message()
+    if missing is not None:  # Qt would stop the process with a message about one library
+        print(f"error: {missing}", file=sys.stderr)
+        if opened is not None:
+            opened.close()
+        return 1
     app = make_application()
     install_crash_guard()
     settings = AppSettings()
     language = choose_language(language, settings.language())
     apply_language(language)
     try:
-        document = first_document(path, settings, language)
+        document = opened if opened is not None else first_document(path, settings, language)
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     window = MainWindow(document, language)
     window.show()
     window.view.fit()
+    # After the first paint, the collector's usual pace (revorg.app starts with a slower one).
+    QTimer.singleShot(0, lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
     offer_recovery(window)
     if path is None:
         window.offer_welcome()

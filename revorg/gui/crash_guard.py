@@ -7,6 +7,8 @@ rolled back alone (see PlanEditor._run in revorg.model.editing.editor).
 from __future__ import annotations
 
 import logging
+import logging.handlers
+import platform
 import sys
 import traceback
 from pathlib import Path
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from revorg.gui.i18n import fill
 
 logger = logging.getLogger("revorg")
+# The log rotates: at most LOG_BYTES in revorg.log, then revorg.log.1 ... .LOG_BACKUPS.
+LOG_BYTES = 512 * 1024
+LOG_BACKUPS = 3
 
 
 def log_file_path() -> Path:
@@ -29,10 +34,25 @@ def log_file_path() -> Path:
 
 def install_crash_guard() -> Path:
     path = log_file_path()
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from revorg import __version__
+
+    logger.info(
+        "RevOrg %s started (Python %s, PySide6 %s, Qt %s, %s)",
+        __version__,
+        platform.python_version(),
+        pyside_version,
+        qVersion(),
+        platform.platform(),
+    )
 
     def report(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None

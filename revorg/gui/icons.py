@@ -92,3 +92,22 @@ def _drawn(renderer: QSvgRenderer, size: int) -> QPixmap:
 def set_icon(action: QAction, name: str) -> QAction:
     action.setIcon(action_icon(name))
     return action
+
+
+def app_icon_png(size: int) -> bytes:
+    """The application icon drawn at `size` pixels, as PNG (for the desktop's icon theme).
+
+    A QImage needs no QApplication, so the command line can draw it headless."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage
+
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(Qt.GlobalColor.transparent))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(str(APP_ICON_FILE)).render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs want bytes; Qt a str)
+    return bytes(buffer.data().data())

@@ -7,21 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from revorg.model.comparison import (
-    Card,
-    Compared,
-    DepartmentComparison,
-    FieldValue,
-    MatchedCard,
-    ScenarioComparison,
-)
 from revorg.model.phasing import TOTAL
 from revorg.model.planning import Staffing, plain_decimal
 from revorg.model.revenue import USUAL_QUOTA_COVERAGE
 from revorg.model.summary import ScenarioSummary
 from revorg.model.vocabulary import Status
+
+if TYPE_CHECKING:  # `revorg summary` does not load the comparison (its dataclasses cost 10 ms)
+    from revorg.model.comparison import (
+        Card,
+        Compared,
+        DepartmentComparison,
+        FieldValue,
+        MatchedCard,
+        ScenarioComparison,
+    )
 
 
 def format_summary(summary: ScenarioSummary) -> str:

@@ -1880,6 +1880,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>&amp;Bienvenida y plantillas…</translation>
     </message>
     <message>
+        <source>&amp;Report a problem…</source>
+        <translation>&amp;Informar de un problema…</translation>
+    </message>
+    <message>
         <source>&amp;About RevOrg</source>
         <translation>&amp;Acerca de RevOrg</translation>
     </message>
@@ -2304,6 +2308,21 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReport</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>Informar de un problema</translation>
+    </message>
+    <message>
+        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg&apos;s version, your system and the end of the log, and nothing of your plans.</source>
+        <translation>Hay un informe en el portapapeles: pégalo en un correo o en una incidencia, junto con lo que hiciste y lo que viste. Contiene la versión de RevOrg, tu sistema y el final del registro, y nada de tus planes.</translation>
+    </message>
+    <message>
+        <source>The whole log is in %1</source>
+        <translation>El registro completo está en %1</translation>
     </message>
 </context>
 <context>

@@ -1880,6 +1880,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>欢迎页与模板(&amp;W)…</translation>
     </message>
     <message>
+        <source>&amp;Report a problem…</source>
+        <translation>报告问题(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;About RevOrg</source>
         <translation>关于 RevOrg(&amp;A)</translation>
     </message>
@@ -2304,6 +2308,21 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReport</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>报告问题</translation>
+    </message>
+    <message>
+        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg&apos;s version, your system and the end of the log, and nothing of your plans.</source>
+        <translation>报告已复制到剪贴板：请将其粘贴到邮件或问题单中，并说明您做了什么、看到了什么。报告包含 RevOrg 的版本、您的系统信息和日志末尾，不含任何计划内容。</translation>
+    </message>
+    <message>
+        <source>The whole log is in %1</source>
+        <translation>完整日志位于 %1</translation>
     </message>
 </context>
 <context>

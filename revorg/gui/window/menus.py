@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QToolBar
 
 from revorg.gui.icons import action_icon, set_icon
 from revorg.gui.panels.scenarios import ScenarioPicker
+from revorg.gui.problem_report import report_problem
 from revorg.gui.window.undo_actions import make_redo_action, make_undo_action
 
 if TYPE_CHECKING:
@@ -233,4 +234,9 @@ class Menus(QObject):
             self._action(self.tr("&Welcome and templates…"), window.show_welcome, icon="welcome")
         )
         help_menu.addSeparator()
+        self.report_problem_action = self._action(
+            self.tr("&Report a problem…"),
+            lambda: report_problem(window, window.controller.language),
+        )
+        help_menu.addAction(self.report_problem_action)
         help_menu.addAction(self._action(self.tr("&About RevOrg"), window.show_about, icon="about"))

@@ -17,8 +17,6 @@ from decimal import Decimal
 from enum import Enum
 from importlib import resources
 
-from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
-
 from revorg.io.messages import BadValueError, Localized, Phrase, phrase
 from revorg.io.values.text import normalize, shown
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -207,6 +205,9 @@ def _named_month_date(text: str) -> datetime.date | None:
 def _from_serial(serial: float, epoch: object, original: object) -> datetime.date:
     """An Excel serial through openpyxl (which knows the 1900 leap-year bug and the 1904
     system); outside FIRST_SERIAL_YEAR..LAST_SERIAL_YEAR it is a typo, not a date."""
+    # Imported here: this module is loaded with the window, which needs no openpyxl (90 ms).
+    from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
+
     try:
         moment = from_excel(serial) if epoch is None else from_excel(serial, epoch)
     except (OverflowError, ValueError):

@@ -14,8 +14,6 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from revorg.io.messages import Localized
 
 # Legacy encodings tried, in charset-normalizer's spelling (Shift-JIS as Microsoft's cp932).
@@ -98,6 +96,9 @@ def decode(data: bytes, looks_right: Callable[[str], bool] | None = None) -> Dec
 
 def _candidates(data: bytes) -> list[str]:
     """CANDIDATES, charset-normalizer's choices first (best first)."""
+    # Imported here: the window loads this module at start and needs it only for a roster.
+    from charset_normalizer import from_bytes
+
     sample = data[:SAMPLE_BYTES]
     if len(data) > SAMPLE_BYTES:
         sample = sample[: sample.rfind(b"\n") + 1] or sample

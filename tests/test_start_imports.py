@@ -1,0 +1,66 @@
+"""A fast start loads only what it uses: the workbook readers, the encoding detector and the
+scenario comparison wait until a command or a dialog needs them (docs/speed.md, "Cold start").
+
+Each check is a new process, as a user starts RevOrg; what matters is the list of modules it
+loaded, not its time (the benchmark measures that)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml")
+
+SUMMARY = """
+import json, sys
+from revorg.app import main
+code = main(["summary", sys.argv[1]])
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in LATER)
+comparison = "revorg.model.comparison" in sys.modules
+print(json.dumps({"code": code, "loaded": loaded, "comparison": comparison}))
+"""
+
+WINDOW = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from revorg.app import main
+app = QApplication(sys.argv[:1])
+
+def report():
+    shown = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+    loaded = sorted(name for name in sys.modules if name.split(".")[0] in LATER)
+    print(json.dumps({"windows": len(shown), "loaded": loaded}))
+    app.quit()
+
+QTimer.singleShot(0, report)
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def run_python(code: str, *arguments: str) -> dict[str, object]:
+    completed = subprocess.run(
+        [sys.executable, "-c", f"LATER = {LATER!r}\n{code}", *arguments],
+        cwd=REPO_ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result: dict[str, object] = json.loads(completed.stdout.splitlines()[-1])
+    return result
+
+
+def test_summary_loads_no_workbook_library_and_no_comparison(demo_file: Path) -> None:
+    result = run_python(SUMMARY, str(demo_file))
+    assert result == {"code": 0, "loaded": [], "comparison": False}
+
+
+def test_the_window_opens_without_the_workbook_readers(demo_file: Path) -> None:
+    result = run_python(WINDOW, str(demo_file))
+    assert result == {"windows": 1, "loaded": []}
