@@ -414,11 +414,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "target_so_far": ("Target so far", "Objetivo acumulado", "累计目标"),
     "capacity_so_far": ("Capacity so far", "Capacidad acumulada", "累计产能"),
-    "behind": (
-        "First month behind so far (number); year: the month",
-        "Primer mes por detrás hasta ahora (número); año: el mes",
-        "截至当月首个落后月份（序号）；全年列：该月份",
-    ),
+    "behind": ("First month behind", "Primer mes por detrás", "首个落后月份"),
     "section_quarters": ("Quarters", "Trimestres", "季度"),
     "section_attrition": (
         "Attrition: expected leavers and backfills",
@@ -440,6 +436,23 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "usual_low": ("Usual range from", "Rango habitual desde", "常见范围下限"),
     "usual_high": ("Usual range to", "Rango habitual hasta", "常见范围上限"),
     "quota_check": ("Quota check", "Comprobación de cuota", "配额检查"),
+    "check_none": ("No new-business target", "Sin objetivo de nuevo negocio", "无新业务目标"),
+    "check_below_target": (
+        "Below the target: not even the target is assigned",
+        "Por debajo del objetivo: ni siquiera se asigna el objetivo",
+        "低于目标：连目标都未分配完",
+    ),
+    "check_under_range": (
+        "Under the usual range: no room for reps who miss",
+        "Por debajo del rango habitual: sin margen para quien no cumpla",
+        "低于常见范围：没有为未达成的销售留余量",
+    ),
+    "check_in_range": ("In the usual range", "En el rango habitual", "在常见范围内"),
+    "check_over_range": (
+        "Over the usual range: quotas may look out of reach",
+        "Por encima del rango habitual: las cuotas pueden parecer inalcanzables",
+        "高于常见范围：配额可能显得难以达成",
+    ),
     "pipeline_needed": (
         "Pipeline needed (new business / close rate)",
         "Pipeline necesario (nuevo negocio / tasa de cierre)",

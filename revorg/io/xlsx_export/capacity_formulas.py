@@ -8,9 +8,13 @@ from the same constants and catalogue data (revorg.model.catalogue.capacity_role
 reads.
 
 Defined names used: the Org columns (OrgRole, OrgKind, OrgHeadcount, OrgCapacity, OrgOffset,
-OrgRamp, OrgMonthlyCapacity, OrgDepartment), the Assumptions columns (AssumptionRole,
-AssumptionMetric, AssumptionValue), the Roles columns (RoleKey, RoleKind, RoleFullYear,
-RoleRamp), the Targets names and, on the Summary sheet, MeetingToWinRate and AeShare.
+OrgRamp, OrgMonthlyCapacity, OrgDepartment, OrgAttrition, OrgBackfill, OrgReplacementRamp),
+the Assumptions columns (AssumptionRole, AssumptionMetric, AssumptionValue), the Roles columns
+(RoleKey, RoleKind, RoleFullYear, RoleRamp, RoleAttrition, RoleBackfill, RoleQuota), the
+Targets names and, on the Summary sheet, MeetingToWinRate and AeShare.
+
+Leavers (rule.expected_productivity) are counted in closed form per position (months_lost) and
+month by month as an array (month_share); docs/workbook-year-plan.md derives both.
 """
 
 from __future__ import annotations

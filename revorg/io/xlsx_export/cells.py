@@ -97,6 +97,7 @@ class Styles:
         # Whole units (the Hiring plan's costs: twelve months side by side, no room for cents).
         self.money_whole = self._make(number_format=re.sub(r"\.0+", "", money))
         self.number = self._make(number_format="#,##0.00")
+        self.number_fine = self._make(number_format="#,##0.00##")  # up to four places
         self.integer = self._make(number_format="#,##0")
         self.integer_bold = self._make(number_format="#,##0", font=bold)
         self.integer_input = self._make(number_format="0", fill=input_fill)

@@ -15,7 +15,7 @@ from typing import Any
 
 from revorg.io.xlsx_export.book import Book
 from revorg.io.xlsx_export.capacity_formulas import kind_month_capacity
-from revorg.io.xlsx_export.cells import MONTHS, append_all, letter
+from revorg.io.xlsx_export.cells import MONTHS, append_all, formula_text, letter
 from revorg.io.xlsx_layout import YEAR
 from revorg.model.capacity import PLAN_WIDE
 from revorg.model.capacity.assumptions import DEFAULT_GROSS_MARGIN
@@ -323,7 +323,7 @@ class _YearSheet:
                     book.user_text(YEAR, role.name(book.language)),
                     book.user_text(YEAR, f"role:{role.key}"),
                     book.user_text(YEAR, role.department_key),
-                    self.cell(f"=ROUND({count},4)", styles.number),
+                    self.cell(f"=ROUND({count},4)", styles.number_fine),
                     # Rounded half up: 0.15 expected leavers is no hire to plan, 0.8 is one.
                     self.cell(f"=ROUND({count},0)", styles.integer),
                     self.cell(f'=SUMIFS(OrgCapacityLost,OrgRole,"{role.key}")', styles.number),
@@ -346,7 +346,9 @@ class _YearSheet:
                     self.cell(self.department_names.get(key, key), styles.bold),
                     f"department:{key}",
                     key,
-                    self.cell(f'=SUMIFS(D{first}:D{last},C{first}:C{last},"{key}")', styles.number),
+                    self.cell(
+                        f'=SUMIFS(D{first}:D{last},C{first}:C{last},"{key}")', styles.number_fine
+                    ),
                     None,
                     self.cell(f"={lost[key]}", styles.money),
                 ]
@@ -383,13 +385,19 @@ class _YearSheet:
         for key, formula, style in items:
             value = formula if style is None else self.cell(formula, style)
             self.rows.append([book.text(key), key, None, value])
+        # The check in words, beside its key.
+        check = f"D{r + 5}"
+        words = '""'
+        for each in reversed(QuotaCheck):
+            words = f'IF({check}="{each}",{formula_text(book.text(f"check_{each}"))},{words})'
+        self.rows[-(len(items) - 5)].append(f"={words}")
 
 
 def write_year_plan(book: Book) -> dict[str, str]:
     """Write the sheet; its defined names and their cells."""
     sheet = book.sheets[YEAR]
     plan = _YearSheet(book)
-    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].hidden = True
     sheet.column_dimensions["C"].width = 26
     # Wide enough for 9,999,999.99 "EUR" (not in bold: 16 shows ### for it), a year in the
