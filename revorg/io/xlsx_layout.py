@@ -20,10 +20,11 @@ SUMMARY = "Summary"
 TARGETS = "Targets"
 ORG = "Org"
 HIRING = "Hiring plan"
+YEAR = "Year plan"
 ASSUMPTIONS = "Assumptions"
 ROLES = "Roles"
 LISTS = "Lists"
-SHEETS = (SUMMARY, TARGETS, ORG, HIRING, ASSUMPTIONS, ROLES, LISTS)
+SHEETS = (SUMMARY, TARGETS, ORG, HIRING, YEAR, ASSUMPTIONS, ROLES, LISTS)
 
 ORG_TABLE = "OrgTable"
 ASSUMPTION_TABLE = "AssumptionTable"
@@ -103,6 +104,15 @@ ORG_COLUMNS = (
     Column("ramped_months", 11),
     Column("monthly_cost", 14, name="OrgMonthlyCost"),
     Column("monthly_capacity", 15, name="OrgMonthlyCapacity"),
+    # Leavers (revorg.model.capacity.rule): the rate that reduces capacity (0 for overrides),
+    # the months a seat stays empty and the replacement's ramp.
+    Column("capacity_attrition", 12, name="OrgAttrition"),
+    Column("backfill_months", 10, name="OrgBackfill"),
+    Column("replacement_ramp", 12, name="OrgReplacementRamp"),
+    Column("months_lost", 11, name="OrgMonthsLost"),
+    Column("leavers", 11, name="OrgLeavers"),
+    Column("capacity_lost", 15, name="OrgCapacityLost"),
+    Column("assigned_quota", 17, name="OrgAssigned"),
     Column("lineage", 12, is_input=True, hidden=True),
 )
 
@@ -131,6 +141,9 @@ ROLE_COLUMNS = (
     Column("attainment", 12),
     Column("full_year", 17, name="RoleFullYear"),
     Column("ramp", 10, name="RoleRamp"),
+    Column("annual_attrition", 12, name="RoleAttrition"),
+    Column("backfill_months", 10, name="RoleBackfill"),
+    Column("quota", 17, name="RoleQuota"),
     Column("short_en", 16, is_input=True),
     Column("short_es", 16, is_input=True),
     Column("short_zh", 12, is_input=True),
@@ -241,6 +254,25 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "Capacidad mensual por persona",
         "人均月度产能",
     ),
+    "capacity_attrition": (
+        "Attrition on capacity",
+        "Rotación sobre la capacidad",
+        "计入产能的流失率",
+    ),
+    "backfill_months": ("Backfill months", "Meses hasta cubrir", "补员月数"),
+    "replacement_ramp": ("Replacement ramp", "Rampa del sustituto", "接替者爬坡月数"),
+    "months_lost": ("Months lost to leavers", "Meses perdidos por bajas", "因离职损失的月数"),
+    "leavers": ("Expected leavers", "Bajas esperadas", "预计离职人数"),
+    "capacity_lost": (
+        "Capacity lost to leavers",
+        "Capacidad perdida por bajas",
+        "因离职损失的产能",
+    ),
+    "assigned_quota": (
+        "Quota assigned (ramped)",
+        "Cuota asignada (con rampa)",
+        "已分配配额（含爬坡）",
+    ),
     "lineage": ("Lineage", "Linaje", "沿袭标识"),
     "not_found": ("(not found)", "(no encontrado)", "（未找到）"),
     # Assumptions
@@ -260,6 +292,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "default_cost": ("Default annual cost", "Coste anual por defecto", "默认年度成本"),
     "factor": ("Months factor", "Factor mensual", "月份系数"),
     "attainment": ("Attainment", "Cumplimiento", "达成率"),
+    "annual_attrition": ("Annual attrition", "Rotación anual", "年流失率"),
+    "quota": ("Quota per head", "Cuota por persona", "人均配额"),
     "short_en": ("Short name (en)", "Nombre corto (en)", "简称（en）"),
     "short_es": ("Short name (es)", "Nombre corto (es)", "简称（es）"),
     "short_zh": ("Short name (zh)", "Nombre corto (zh)", "简称（zh）"),
@@ -357,6 +391,80 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "Capacity by role (ramped, in the role's unit)",
         "Capacidad por rol (con rampa, en la unidad del rol)",
         "按角色产能（含爬坡，按角色单位）",
+    ),
+    # Year plan
+    "year_title": ("Year plan", "Plan del año", "年度计划"),
+    "measure": ("Figure", "Cifra", "指标"),
+    "section_seasonality": (
+        "Seasonality of bookings (edit the shaded cells; they add up to 100 %)",
+        "Estacionalidad de las ventas (edita las celdas sombreadas; suman el 100 %)",
+        "签约季节性（可编辑底色单元格，合计 100%）",
+    ),
+    "weight": ("Weight", "Peso", "权重"),
+    "share_so_far": ("Share of the year so far", "Parte del año acumulada", "截至当月的全年占比"),
+    "section_kind_months": (
+        "Capacity by kind, month by month (the kind's unit, leavers counted)",
+        "Capacidad por tipo, mes a mes (en la unidad del tipo, con bajas)",
+        "按产能类型逐月产能（按类型单位，已计离职）",
+    ),
+    "section_year_months": (
+        "Target and capacity month by month",
+        "Objetivo y capacidad mes a mes",
+        "逐月目标与产能",
+    ),
+    "target_so_far": ("Target so far", "Objetivo acumulado", "累计目标"),
+    "capacity_so_far": ("Capacity so far", "Capacidad acumulada", "累计产能"),
+    "behind": ("First month behind", "Primer mes por detrás", "首个落后月份"),
+    "section_quarters": ("Quarters", "Trimestres", "季度"),
+    "section_attrition": (
+        "Attrition: expected leavers and backfills",
+        "Rotación: bajas esperadas y reposiciones",
+        "人员流失：预计离职与补员",
+    ),
+    "backfills": ("Backfills", "Reposiciones", "补员人数"),
+    "section_revenue": (
+        "Quota coverage, pipeline, ARR and customer lifetime value",
+        "Cobertura de cuota, pipeline, ARR y valor de vida del cliente",
+        "配额覆盖率、销售管道、ARR 与客户生命周期价值",
+    ),
+    "quota_assigned": (
+        "Quota assigned, before attainment",
+        "Cuota asignada, sin cumplimiento",
+        "已分配配额（未计达成率）",
+    ),
+    "quota_coverage": ("Quota coverage", "Cobertura de cuota", "配额覆盖率"),
+    "usual_low": ("Usual range from", "Rango habitual desde", "常见范围下限"),
+    "usual_high": ("Usual range to", "Rango habitual hasta", "常见范围上限"),
+    "quota_check": ("Quota check", "Comprobación de cuota", "配额检查"),
+    "check_none": ("No new-business target", "Sin objetivo de nuevo negocio", "无新业务目标"),
+    "check_below_target": (
+        "Below the target: not even the target is assigned",
+        "Por debajo del objetivo: ni siquiera se asigna el objetivo",
+        "低于目标：连目标都未分配完",
+    ),
+    "check_under_range": (
+        "Under the usual range: no room for reps who miss",
+        "Por debajo del rango habitual: sin margen para quien no cumpla",
+        "低于常见范围：没有为未达成的销售留余量",
+    ),
+    "check_in_range": ("In the usual range", "En el rango habitual", "在常见范围内"),
+    "check_over_range": (
+        "Over the usual range: quotas may look out of reach",
+        "Por encima del rango habitual: las cuotas pueden parecer inalcanzables",
+        "高于常见范围：配额可能显得难以达成",
+    ),
+    "pipeline_needed": ("Pipeline needed", "Pipeline necesario", "所需销售管道"),
+    "arr_start": ("ARR at the start", "ARR al inicio", "期初 ARR"),
+    "arr_churned": ("Churned", "Perdido por bajas de clientes", "流失"),
+    "arr_expansion": ("Expansion", "Expansión", "扩展收入"),
+    "arr_new": ("New business", "Nuevo negocio", "新业务收入"),
+    "arr_end": ("ARR at the end", "ARR al final", "期末 ARR"),
+    "churn_rate": ("Churn rate", "Tasa de abandono", "流失率"),
+    "gross_margin": ("Gross margin", "Margen bruto", "毛利率"),
+    "clv": (
+        "Customer lifetime value: deal × margin / churn",
+        "Valor de vida del cliente: operación × margen / abandono",
+        "客户生命周期价值：单笔金额 × 毛利率 / 流失率",
     ),
     # Lists
     "department_key": ("Department key", "Clave de departamento", "部门代码"),

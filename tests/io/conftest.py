@@ -31,6 +31,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, DottedLine, Position, RoleType
 from revorg.model.lineage import new_lineage
 from revorg.model.months import YearMonth
+from revorg.model.seasonality import Seasonality
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRE_LIBREOFFICE = os.environ.get("REVORG_REQUIRE_LIBREOFFICE") == "1"
@@ -270,9 +271,57 @@ def edit_like_a_user(path: Path) -> None:
     workbook.save(path)
 
 
+def seasonal_plan() -> PlanDocument:
+    """The demo with bookings back-loaded in each quarter (5, 7.5, 12.5 %)."""
+    document = demo_plan()
+    document.scenario().targets.seasonality = Seasonality.parse("back_loaded_quarters").to_text()
+    document.session.commit()
+    return document
+
+
+def edited_year_plan() -> PlanDocument:
+    """What edit_year_like_a_user does to the demo, done in the app."""
+    document = seasonal_plan()
+    for assumption in document.scenario().assumptions:
+        if (assumption.role_key, assumption.metric) == ("ae", "annual_attrition"):
+            assumption.value = Decimal("0.5")
+        if (assumption.role_key, assumption.metric) == ("csm", "backfill_months"):
+            assumption.value = Decimal(4)
+    document.session.commit()
+    return document
+
+
+# Plans whose year plan the workbook must mirror; not in PLANS: the importer does not read the
+# seasonality back (yet).
+YEAR_PLANS: dict[str, Callable[[], PlanDocument]] = {"seasonal": seasonal_plan}
+
+
+def edit_year_like_a_user(path: Path) -> None:
+    """The seasonality weights, an attrition rate and a backfill, typed into the workbook."""
+    workbook = openpyxl.load_workbook(path)
+    weights = named_cell_range(workbook, "SeasonalityWeights")
+    shape = Seasonality.parse("back_loaded_quarters").percents()
+    for cell, weight in zip(weights, shape, strict=True):
+        cell.value = float(weight) / 100
+    assumptions = workbook["Assumptions"]
+    for row in range(2, assumptions.max_row + 1):
+        key = (assumptions.cell(row, 1).value, assumptions.cell(row, 3).value)
+        if key == ("ae", "annual_attrition"):
+            assumptions.cell(row, 4).value = 0.5
+        if key == ("csm", "backfill_months"):
+            assumptions.cell(row, 4).value = 4
+    workbook.save(path)
+
+
+def named_cell_range(workbook: Any, name: str) -> list[Any]:
+    ((sheet, reference),) = list(workbook.defined_names[name].destinations)
+    return [cell for row in workbook[sheet][reference.replace("$", "")] for cell in row]
+
+
 EDITS: dict[str, tuple[str, Callable[[Path], None]]] = {
     # name: (plan to export, edit applied with openpyxl before recalculation)
     "edited": ("demo", edit_like_a_user),
+    "year-edited": ("demo", edit_year_like_a_user),
 }
 
 
@@ -398,6 +447,11 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recalcula
         path = folder / "in" / "demo-es.xlsx"
         export_workbook(document, document.scenario(), path, "es")
         sources["demo-es"] = path
+    for name, build in YEAR_PLANS.items():
+        with build() as document:
+            path = folder / "in" / f"{name}.xlsx"
+            export_workbook(document, document.scenario(), path)
+            sources[name] = path
     for name, (plan, edit) in EDITS.items():
         path = folder / "in" / f"{name}.xlsx"
         with PLANS[plan]() as document:

@@ -70,9 +70,16 @@ def test_each_position_and_role_recalculates_to_the_models_rule(
                 if kind != CapacityKind.NONE
                 else 0,
             }
-            if position.is_open and position.capacity_override is None:
-                ramp = max(1, assumptions.ramp_months(position.role_key))
-                expected["ramped_months"] = ramped_months(offset, ramp)
+            if position.capacity_override is None and kind != CapacityKind.NONE:
+                # Leavers counted: filled seats are ramped, replacements ramp again.
+                role = position.role_key
+                expected["ramped_months"] = ramped_months(
+                    offset,
+                    assumptions.ramp_months(role),
+                    not position.is_open,
+                    assumptions.annual_attrition(role),
+                    assumptions.backfill_months(role),
+                )
             for key, value in expected.items():
                 actual = row[ORG_COLUMN[key]]
                 same = actual == value if isinstance(value, str) else near(actual, value)

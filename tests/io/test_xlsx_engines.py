@@ -20,6 +20,7 @@ from tests.io.conftest import (
     require_gnumeric,
 )
 from tests.io.test_xlsx_roundtrip import assert_workbook_matches_app, rows_by_key
+from tests.io.test_xlsx_year import assert_year_matches_app
 
 
 @dataclass
@@ -82,6 +83,11 @@ def test_every_formula_cell_agrees_in_gnumeric_and_libreoffice(engines: Engines)
 def test_gnumeric_gives_the_apps_numbers(engines: Engines) -> None:
     with demo_plan() as document:
         assert_workbook_matches_app(engines.gnumeric, document)
+
+
+def test_gnumeric_gives_the_apps_year_plan(engines: Engines) -> None:
+    with demo_plan() as document:
+        assert_year_matches_app(engines.gnumeric, document)
 
 
 def test_department_statuses_are_the_worst_of_their_lines_in_gnumeric(engines: Engines) -> None:

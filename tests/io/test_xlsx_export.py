@@ -144,14 +144,14 @@ def test_number_formats(book: Any) -> None:
 def test_org_table_frozen_widths_and_validations(book: Any) -> None:
     org = book[ORG]
     table = org.tables[ORG_TABLE]
-    assert table.ref == f"A1:Z{org.max_row}"
+    assert table.ref == f"A1:AG{org.max_row}"  # 33 columns, the last the hidden lineage
     assert table.tableStyleInfo.name == "TableStyleMedium2"
     assert [column.name for column in table.tableColumns] == [
         label(column.key) for column in ORG_COLUMNS
     ]
     assert org.freeze_panes == "C2"
     assert org.column_dimensions["B"].width == 30
-    assert org.column_dimensions["Z"].hidden  # lineage
+    assert org.column_dimensions["AG"].hidden  # lineage
     validations = {str(v.sqref).split(":")[0]: v for v in org.data_validations.dataValidation}
     role, department, manager = validations["C2"], validations["E2"], validations["F2"]
     assert (role.type, role.formula1) == ("list", "Roles!$A$2:$A$127")
@@ -308,7 +308,7 @@ def test_an_empty_plan_exports(tmp_path: Path) -> None:
     with PlanDocument.from_template("blank", 2027) as document:
         export_workbook(document, document.scenario(), path)
     book = openpyxl.load_workbook(path)
-    assert book[ORG].tables[ORG_TABLE].ref == "A1:Z2"
+    assert book[ORG].tables[ORG_TABLE].ref == "A1:AG2"
     report = ImportReport(path.name)
     copy = read_plan_workbook(path, report)
     assert copy is not None and report.lines() == []

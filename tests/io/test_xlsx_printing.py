@@ -16,7 +16,7 @@ import pytest
 
 from revorg.io.xlsx_export import export_workbook
 from revorg.io.xlsx_export.printing import PAGE_LAYOUTS
-from revorg.io.xlsx_layout import HIRING, LISTS, SHEETS, SUMMARY, TARGETS
+from revorg.io.xlsx_layout import HIRING, LISTS, SHEETS, SUMMARY, TARGETS, YEAR
 from tests.io.conftest import (
     demo_plan,
     pdf_pages,
@@ -66,24 +66,33 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     return {language: pdf_pages(pdftotext, pdfs[path]) for language, path in sources.items()}
 
 
-def test_the_demo_prints_on_seven_pages_one_page_wide(printed: dict[str, list[str]]) -> None:
+def test_the_demo_prints_on_eight_pages_one_page_wide(printed: dict[str, list[str]]) -> None:
     pages = printed["en"]
     found = footers(pages, "en")
     assert [(page, count) for _sheet, page, count in found] == [
         (page, len(pages)) for page in range(1, len(pages) + 1)
     ]
     sheets = [sheet for sheet, _page, _count in found]
-    # One page wide and short enough for one page down, but the Hiring plan's 70 rows; the
+    # One page wide and short enough for one page down, but the Year plan's 100 rows; the
     # hidden Lists sheet is not printed.
     assert {sheet: sheets.count(sheet) for sheet in sheets} == {
         "Summary": 1,
         "Targets": 1,
         "Org": 1,
-        "Hiring plan": 2,
+        "Hiring plan": 1,
+        "Year plan": 2,
         "Assumptions": 1,
         "Roles": 1,
     }
-    assert len(pages) == 7  # 36 before each sheet had a page setup
+    assert len(pages) == 8  # 36 before each sheet had a page setup
+
+
+def test_no_printed_number_is_too_wide_for_its_column(printed: dict[str, list[str]]) -> None:
+    """A number wider than its column prints as ###: the Hiring plan's costs did when money
+    got two decimals and the currency code."""
+    for language, pages in printed.items():
+        for number, page in enumerate(pages, 1):
+            assert "###" not in page, (language, number)
 
 
 def test_summary_prints_its_figures_beside_their_departments(
@@ -100,9 +109,10 @@ def test_summary_prints_its_figures_beside_their_departments(
     for column in ("Target", "Capacity", "Coverage", "Gap", "Status", "Positions", "Run-rate cost"):
         assert column in heading
     # pdftotext keeps a printed row on one line: each department with its coverage and status.
-    assert re.search(r"Marketing .* 104\.0% .* green .* 4 +4 +1 ", line_of("Marketing"))
-    assert re.search(r"Sales .* 114\.6% .* green .* 7 +7 +1 ", line_of("Sales"))
-    assert re.search(r"Customer Success .* 87\.9% .* red .* 5 +6 +0 ", line_of("Customer Success"))
+    # Leavers counted: 362,964.00, 376,562.50 and 536,302.08 of capacity.
+    assert re.search(r"Marketing .* 100\.8% .* green .* 4 +4 +1 ", line_of("Marketing"))
+    assert re.search(r"Sales .* 104\.6% .* green .* 7 +7 +1 ", line_of("Sales"))
+    assert re.search(r"Customer Success .* 83\.8% .* red .* 5 +6 +0 ", line_of("Customer Success"))
 
 
 def test_every_page_has_the_plan_scenario_and_export_date_on_top(
@@ -127,12 +137,15 @@ def test_chinese_pages_are_numbered_in_chinese(printed: dict[str, list[str]]) ->
     assert {count for _sheet, _page, count in found} == {len(found)}
 
 
-def test_the_hiring_plans_months_head_every_page(printed: dict[str, list[str]]) -> None:
-    hiring = pages_of(printed["en"], HIRING)
-    assert len(hiring) == 2
-    for page in hiring:
+def test_the_months_head_every_page(printed: dict[str, list[str]]) -> None:
+    (hiring,) = pages_of(printed["en"], HIRING)
+    heading = next(line for line in hiring.splitlines() if "Department" in line)
+    assert re.search(r"Role\s+Unit\s+Jan 2027\s+Feb 2027 .* Dec 2027\s+Year", heading)
+    year = pages_of(printed["en"], YEAR)
+    assert len(year) == 2
+    for page in year:
         heading = next(line for line in page.splitlines() if "Department" in line)
-        assert re.search(r"Role\s+Unit\s+Jan 2027\s+Feb 2027 .* Dec 2027\s+Year", heading)
+        assert re.search(r"Figure\s+Jan 2027\s+Feb 2027 .* Dec 2027\s*Year", heading)
 
 
 # --- the page setup as Excel reads it ------------------------------------------------------------
@@ -180,7 +193,7 @@ def test_every_sheet_has_its_page_setup_in_the_exports_language(
             "paper": 9,  # A4
             "orientation": "landscape" if name in landscape else "portrait",
             "fit": (True, 1, 0),  # one page wide, as many pages down as needed
-            "titles": "$1:$3" if name == HIRING else "$1:$1",
+            "titles": "$1:$3" if name in (HIRING, YEAR) else "$1:$1",
             "margins": (0.5, 0.5, 0.75, 0.75),
             # "&" is written "&&" in a header: else "&D" would print the date.
             "header": ("R&&D && Sales", scenario, exported.format(today)),

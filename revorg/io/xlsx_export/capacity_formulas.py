@@ -8,9 +8,13 @@ from the same constants and catalogue data (revorg.model.catalogue.capacity_role
 reads.
 
 Defined names used: the Org columns (OrgRole, OrgKind, OrgHeadcount, OrgCapacity, OrgOffset,
-OrgRamp, OrgMonthlyCapacity, OrgDepartment), the Assumptions columns (AssumptionRole,
-AssumptionMetric, AssumptionValue), the Roles columns (RoleKey, RoleKind, RoleFullYear,
-RoleRamp), the Targets names and, on the Summary sheet, MeetingToWinRate and AeShare.
+OrgRamp, OrgMonthlyCapacity, OrgDepartment, OrgAttrition, OrgBackfill, OrgReplacementRamp),
+the Assumptions columns (AssumptionRole, AssumptionMetric, AssumptionValue), the Roles columns
+(RoleKey, RoleKind, RoleFullYear, RoleRamp, RoleAttrition, RoleBackfill, RoleQuota), the
+Targets names and, on the Summary sheet, MeetingToWinRate and AeShare.
+
+Leavers (rule.expected_productivity) are counted in closed form per position (months_lost) and
+month by month as an array (month_share); docs/workbook-year-plan.md derives both.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ def role_formulas() -> dict[str, str]:
     for each, name in reversed([*ANNUAL_METRIC_BY_KIND.items(), *MONTHLY_METRIC_BY_KIND.items()]):
         metric_of_kind = f'IF({kind}="{each}","{name}",{metric_of_kind})'
     attainment, ramp = f'"{Metric.ATTAINMENT}"', f'"{Metric.RAMP_MONTHS}"'
+    attrition, backfill = f'"{Metric.ANNUAL_ATTRITION}"', f'"{Metric.BACKFILL_MONTHS}"'
     return {
         "metric": f"={metric_of_kind}",
         "factor": f'=IF({_any_of(kind, MONTHLY_METRIC_BY_KIND)},12,IF({metric}="",0,1))',
@@ -81,10 +86,35 @@ def role_formulas() -> dict[str, str]:
         "full_year": f'=IF({metric}="",0,{_assumption(key, metric)}*{c["factor"]}*'
         f"{c['attainment']})",
         "ramp": f"=TRUNC(MAX(0,{_assumption(key, ramp)}))",
+        # Assumptions.annual_attrition (none below 0, as the rule reads it), backfill_months.
+        "annual_attrition": f"=MAX(0,{_assumption(key, attrition)})",
+        "backfill_months": f"=TRUNC(MAX(0,{_assumption(key, backfill)}))",
+        # The quota one head is assigned before attainment (rule.assigned_quota).
+        "quota": f"=IF({_any_of(kind, KINDS_WITH_ATTAINMENT)},{_assumption(key, metric)},0)",
     }
 
 
 # --- one position (Org sheet) -----------------------------------------------------------------
+
+
+def ramped(months: str, ramp: str) -> str:
+    """The sum of min(k / ramp, 1) for k = 1..months (months >= 0, ramp >= 1):
+    monthly_productivity's year in closed form."""
+    return f"IF({months}<={ramp},{months}*({months}+1)/(2*{ramp}),({ramp}+1)/2+{months}-{ramp})"
+
+
+def ramped_sum(last: str, ramp: str) -> str:
+    """The sum of ramped(n, ramp) for n = 0..last (0 when last <= 0), in closed form: the
+    output of replacements who start at each month, summed."""
+    n, r = last, ramp
+    return (
+        f"IF({n}<=0,0,IF({n}<={r},{n}*({n}+1)*({n}+2)/(6*{r}),({r}+1)*({r}+2)/6+({n}-{r})*"
+        f"({r}+1)/2+({n}-{r})*({n}-{r}+1)/2))"
+    )
+
+
+def _role_value(role: str, column: str) -> str:
+    return f"IFERROR(INDEX({column},MATCH({role},RoleKey,0)),0)"
 
 
 def position_formulas() -> dict[str, str]:
@@ -98,6 +128,8 @@ def position_formulas() -> dict[str, str]:
     c = {key: f"{letter}{{r}}" for key, letter in ORG_LETTERS.items()}
     role, override = c["role_key"], c["capacity_override"]
     offset, seat, ramp = c["offset"], c["months_in_seat"], c["ramp"]
+    attrition, backfill = c["capacity_attrition"], c["backfill_months"]
+    again = c["replacement_ramp"]
     no_capacity = f'{c["kind"]}="{CapacityKind.NONE}"'
     return {
         # An override is one head's output for the year, counted if the head is in seat at all.
@@ -112,27 +144,66 @@ def position_formulas() -> dict[str, str]:
         "ramp": f'=IF(OR({c["open"]}=0,{override}<>""),1,MAX(1,IFERROR(INDEX(RoleRamp,'
         f"MATCH({role},RoleKey,0)),0)))",
         "full_year": f"=IFERROR(INDEX(RoleFullYear,MATCH({role},RoleKey,0)),0)",
-        # The sum of min(k / ramp, 1) over the months in seat.
-        "ramped_months": f"=IF({seat}<={ramp},{seat}*({seat}+1)/(2*{ramp}),"
-        f"({ramp}+1)/2+{seat}-{ramp})",
+        # The sum of min(k / ramp, 1) over the months in seat, less what leavers cost.
+        "ramped_months": f"={ramped(seat, ramp)}-{c['months_lost']}",
         "monthly_capacity": f'=IF({no_capacity},0,IF({override}<>"",IF({offset}>=12,0,'
         f"{override}/(12-{offset})),{c['full_year']}/12))",
+        # expected_productivity: a twelfth of the rate of the heads in seat leave at the start
+        # of each month m in seat; the seat loses its output from m on, the replacement starts
+        # at m + backfill and ramps again. Summed over m in closed form: with n months in seat,
+        # n x ramped(n) - sum of ramped(k), k < n (the seat's output before m), - sum of
+        # ramped(n - k - backfill) (the replacements' output).
+        "capacity_attrition": f'=IF(OR({no_capacity},{override}<>""),0,'
+        f"{_role_value(role, 'RoleAttrition')})",
+        "backfill_months": f"={_role_value(role, 'RoleBackfill')}",
+        "replacement_ramp": f"=MAX(1,{_role_value(role, 'RoleRamp')})",
+        "months_lost": f"={attrition}*({seat}*{ramped(seat, ramp)}-"
+        f"{ramped_sum(f'({seat}-1)', ramp)}-{ramped_sum(f'({seat}-{backfill})', again)})/12",
+        # leaver_twelfths / 12: every position counts, overrides and roles without capacity too.
+        "leavers": f"={_role_value(role, 'RoleAttrition')}*{seat}*{c['headcount']}/12",
+        # What the position would deliver if nobody left, less what it delivers.
+        "capacity_lost": f'=IF(OR({no_capacity},{override}<>""),0,ROUND({c["full_year"]}*'
+        f"{ramped(seat, ramp)}*{c['headcount']}/12,2)-{c['capacity']})",
+        # assigned_quota: quota carriers' ramped quota before attainment; an override as is.
+        "assigned_quota": f'=IF({_any_of(c["kind"], KINDS_WITH_ATTAINMENT)},IF({override}<>"",'
+        f"{c['capacity']},ROUND({_role_value(role, 'RoleQuota')}*{c['ramped_months']}*"
+        f"{c['headcount']}/12,2)),0)",
     }
 
 
 # --- the hiring plan, month by month ----------------------------------------------------------
 
 
-def month_capacity(month: int, department: str, role: str | None) -> str:
-    """Capacity of a department's role in month `month` (0 to 11): timeline.hiring_timeline's
-    sum of exact_monthly_capacity, rounded once. Heads x full monthly capacity x
-    min((month - offset) / ramp, 1), in seat only."""
+def month_share(month: int) -> str:
+    """Each Org row's expected share of a full month in month `month` (0 to 11), as an array:
+    expected_productivity. In seat: s = min((month - offset) / ramp, 1); leavers of months
+    offset..month (month - offset + 1 twelfths of the rate) take s, their replacements give back
+    ramped(month - offset - backfill + 1, replacement ramp). No IF, MIN or MAX: they do not work
+    element by element in SUMPRODUCT; comparisons do."""
     m = month + 1
     share = f"(({m}-OrgOffset)/(OrgRamp+(OrgRamp=0)))"
+    seat = f"({share}-({share}>1)*({share}-1))"
+    ramp = "(OrgReplacementRamp+(OrgReplacementRamp=0))"
+    t = f"({m}-OrgOffset-OrgBackfill)"  # months the replacement of the first leaver had
+    clipped = f"({t}*({t}>0)-({t}>{ramp})*({t}-{ramp}))"
+    again = f"({clipped}*({clipped}+1)/(2*{ramp})+({t}>{ramp})*({t}-{ramp}))"
+    return f"(OrgOffset<{m})*({seat}*(1-OrgAttrition*({m}-OrgOffset)/12)+OrgAttrition*{again}/12)"
+
+
+def month_capacity(month: int, department: str, role: str | None) -> str:
+    """Capacity of a department's role in month `month` (0 to 11): timeline.hiring_timeline's
+    sum of exact_monthly_capacity, rounded once. Heads x full monthly capacity x the month's
+    expected share (month_share)."""
     return (
-        f"=ROUND(SUMPRODUCT((OrgDepartment={department})*(OrgRole={role})*(OrgOffset<{m})*"
-        f"OrgMonthlyCapacity*OrgHeadcount*({share}-({share}>1)*({share}-1))),2)"
+        f"=ROUND(SUMPRODUCT((OrgDepartment={department})*(OrgRole={role})*"
+        f"OrgMonthlyCapacity*OrgHeadcount*{month_share(month)}),2)"
     )
+
+
+def kind_month_capacity(month: int, kind: str) -> str:
+    """The unrounded capacity of a kind in month `month` (0 to 11): CapacityTotals.
+    monthly_by_kind, whose shape phases a department's capacity (phasing.phase_year)."""
+    return f'=SUMPRODUCT((OrgKind="{kind}")*OrgMonthlyCapacity*OrgHeadcount*{month_share(month)})'
 
 
 def year_capacity(where: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -93,13 +94,18 @@ class Styles:
         self.money = self._make(number_format=money)
         self.money_bold = self._make(number_format=money, font=bold)
         self.money_input = self._make(number_format=money, fill=input_fill)
+        # Whole units (the Hiring plan's costs: twelve months side by side, no room for cents).
+        self.money_whole = self._make(number_format=re.sub(r"\.0+", "", money))
         self.number = self._make(number_format="#,##0.00")
+        self.number_fine = self._make(number_format="#,##0.00##")  # up to four places
         self.integer = self._make(number_format="#,##0")
         self.integer_bold = self._make(number_format="#,##0", font=bold)
         self.integer_input = self._make(number_format="0", fill=input_fill)
         self.count_input = self._make(number_format="#,##0", fill=input_fill)
         self.percent = self._make(number_format="0.0%")
         self.percent_input = self._make(number_format="0.0%", fill=input_fill)
+        self.percent_fine = self._make(number_format="0.00%")
+        self.percent_input_fine = self._make(number_format="0.00%", fill=input_fill)
         self.month = self._make(number_format="yyyy-mm")
         self.date = self._make(number_format="yyyy-mm-dd")
         self.decimal = self._make(number_format="0.00")

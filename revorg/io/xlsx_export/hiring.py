@@ -133,8 +133,11 @@ def write_hiring_plan(book: Book) -> None:
     sheet.column_dimensions["C"].width = 28
     sheet.column_dimensions["D"].hidden = True
     sheet.column_dimensions["E"].width = 10
-    for column in [*plan.month_letters, plan.year_letter]:
-        sheet.column_dimensions[column].width = 12
+    # Costs in whole units: with cents (#,##0.00 "EUR") a column of 12 showed ###. Wide
+    # enough for a month's and a year's cost in millions with the currency code.
+    for column in plan.month_letters:
+        sheet.column_dimensions[column].width = 13
+    sheet.column_dimensions[plan.year_letter].width = 15
     sheet.freeze_panes = "F4"
     departments = book.data.departments
     department_order = {d.key: i for i, d in enumerate(departments)}
@@ -150,7 +153,9 @@ def write_hiring_plan(book: Book) -> None:
     plan.header()
     by_department: list[tuple[str, str | None]] = [(d.key, None) for d in departments]
     plan.block("block_heads", by_department, _heads, styles.integer, year=None, total_row=True)
-    plan.block("block_cost", by_department, _cost, styles.money, year=_cost_year, total_row=True)
+    plan.block(
+        "block_cost", by_department, _cost, styles.money_whole, year=_cost_year, total_row=True
+    )
     plan.block(
         "block_starts",
         by_department,
@@ -160,7 +165,9 @@ def write_hiring_plan(book: Book) -> None:
         total_row=True,
     )
     plan.block("block_role_heads", pairs, _heads, styles.integer, year=None, total_row=False)
-    plan.block("block_role_cost", pairs, _cost, styles.money, year=_cost_year, total_row=False)
+    plan.block(
+        "block_role_cost", pairs, _cost, styles.money_whole, year=_cost_year, total_row=False
+    )
     role_by_key = plan.role_by_key
     with_capacity = [
         (d, r)

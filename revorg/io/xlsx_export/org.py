@@ -102,6 +102,13 @@ def write_org(book: Book) -> None:
                 f["ramped_months"],
                 f["monthly_cost"],
                 f["monthly_capacity"],
+                f["capacity_attrition"],
+                f["backfill_months"],
+                f["replacement_ramp"],
+                f["months_lost"],
+                f["leavers"],
+                f["capacity_lost"],
+                f["assigned_quota"],
                 book.user_text(ORG, position.lineage),
             ]
         )

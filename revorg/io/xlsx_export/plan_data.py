@@ -14,6 +14,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, RoleType, Scenario
 from revorg.model.org_tree import OrgTree, TreeNode
 from revorg.model.rows import PositionRow, position_rows
+from revorg.model.seasonality import Seasonality
 
 Node = TypeVar("Node", bound=TreeNode)
 
@@ -31,6 +32,7 @@ class PlanData:
     positions: list[PositionRow]  # in chart order: each manager before its reports
     dotted: dict[int, list[int]]
     assumptions: list[Assumption]
+    seasonality: Seasonality
 
 
 def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
@@ -61,6 +63,7 @@ def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
         positions=chart_order(positions),
         dotted=dict(dotted),
         assumptions=sorted(scenario.assumptions, key=lambda a: (a.role_key, a.metric)),
+        seasonality=Seasonality.from_text(targets.seasonality),
     )
 
 

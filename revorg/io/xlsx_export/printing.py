@@ -23,7 +23,17 @@ from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
 from openpyxl.worksheet.properties import PageSetupProperties  # type: ignore[import-untyped]
 
 from revorg.io.xlsx_export.cells import clean_text
-from revorg.io.xlsx_layout import ASSUMPTIONS, HIRING, LISTS, ORG, ROLES, SUMMARY, TARGETS, label
+from revorg.io.xlsx_layout import (
+    ASSUMPTIONS,
+    HIRING,
+    LISTS,
+    ORG,
+    ROLES,
+    SUMMARY,
+    TARGETS,
+    YEAR,
+    label,
+)
 
 A4 = 9  # the paperSize code of A4 in SpreadsheetML
 # Inches, as SpreadsheetML counts them: 1.3 cm at the sides, 1.9 cm above and below with the
@@ -47,6 +57,7 @@ PAGE_LAYOUTS = {
     TARGETS: PageLayout(landscape=False),
     ORG: PageLayout(),
     HIRING: PageLayout(title_rows="1:3"),  # the title, a blank row and the months
+    YEAR: PageLayout(title_rows="1:3"),
     ASSUMPTIONS: PageLayout(),
     ROLES: PageLayout(),
     LISTS: PageLayout(landscape=False),

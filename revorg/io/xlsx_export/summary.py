@@ -69,6 +69,8 @@ LINE_HEADINGS = (
     "department",
     "unit",
 )
+# The defined names of the phased departments' target and capacity cells: MarketingTarget...
+YEAR_NAME_PREFIXES = {"marketing": "Marketing", "sales": "Sales", "customer_success": "Success"}
 # Each line's department and unit (revorg.model.capacity.coverage.driver_lines); None: money.
 LINE_PLACES = {
     DriverLineKey.LEADS: ("marketing", LineUnit.LEADS),
@@ -123,6 +125,13 @@ def write_summary(book: Book) -> dict[str, str]:
     rows: dict[int, list[Any]] = {
         1: [book.cell(SUMMARY, '=PlanName&" – "&ScenarioName', book.styles.title)],
     }
+    # The year plan (Year plan sheet) phases these: each department's target and capacity.
+    for i, department in enumerate(book.data.departments):
+        prefix = YEAR_NAME_PREFIXES.get(department.key)
+        if prefix is not None:
+            names[f"{prefix}Target"] = f"$C${layout.first_department + i}"
+            names[f"{prefix}Capacity"] = f"$D${layout.first_department + i}"
+    names["ExpansionCapacity"] = f"$D${layout.line_row[DriverLineKey.EXPANSION]}"
     _overview(book, rows)
     _departments(book, layout, rows)
     _lines(book, layout, rows)

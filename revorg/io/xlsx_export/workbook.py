@@ -18,6 +18,7 @@ from revorg.io.xlsx_export.plan_data import gather
 from revorg.io.xlsx_export.roles import write_lists, write_roles
 from revorg.io.xlsx_export.summary import write_summary
 from revorg.io.xlsx_export.targets import write_targets
+from revorg.io.xlsx_export.year import write_year_plan
 from revorg.io.xlsx_layout import (
     ASSUMPTION_COLUMNS,
     ASSUMPTION_LETTERS,
@@ -32,6 +33,7 @@ from revorg.io.xlsx_layout import (
     ROLES,
     SUMMARY,
     TARGETS,
+    YEAR,
 )
 from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
@@ -58,10 +60,13 @@ class _WorkbookBuilder(Book):
         target_rows = write_targets(self)
         write_org(self)
         write_hiring_plan(self)
+        year_names = write_year_plan(self)
         write_assumptions(self)
         write_roles(self)
         write_lists(self)
         self._names(target_rows, summary_names)
+        for name, ref in year_names.items():
+            self.define(name, YEAR, ref)
         self.workbook.custom_doc_props.append(
             IntProperty(name=MARKER_PROPERTY, value=FORMAT_VERSION)
         )
