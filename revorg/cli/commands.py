@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "export": "revorg.cli.export",
     "import": "revorg.cli.importing",
     "settings": "revorg.cli.settings",
+    "history": "revorg.cli.history",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

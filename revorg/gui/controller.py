@@ -16,10 +16,12 @@ from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand
 from revorg.gui.labels import copy_name_templates
+from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
+from revorg.model.history.recording import attach_recorder
 from revorg.model.seasonality import Seasonality
 
 
@@ -39,6 +41,9 @@ class PlanController(QObject):
     def __init__(self, document: PlanDocument, language: str = "en") -> None:
         super().__init__()
         self.editor = PlanEditor(document, language)
+        # Every edit, undo and redo is written to the plan's change log, under the name of
+        # Preferences read at each step (a new name counts from the next edit).
+        attach_recorder(self.editor, lambda: AppSettings().user_name())
         self.editor.subscribe(self._take_change)
         self.undo_stack = QUndoStack(self)
         # Keystrokes in one target field merge into one undo step until the field is left.
