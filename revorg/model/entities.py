@@ -309,12 +309,9 @@ history_changes = Table(
     "history_changes",
     Base.metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "step_id",
-        Integer,
-        ForeignKey("history_steps.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    # No foreign key: rows another program left without their step must not stop a save
+    # (the check of the log reports them instead).
+    Column("step_id", Integer, nullable=False),
     Column("scenario_id", Integer, nullable=False),
     Column("record", String(20), nullable=False),  # a RecordKind: position, target...
     Column("record_id", Text, nullable=False),  # JSON: 12, or "text"

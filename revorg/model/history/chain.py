@@ -218,4 +218,12 @@ def _verify(session: Session) -> LogProblem | None:
     if previous != head:
         last = steps[-1].id if steps else None
         return LogProblem(last, "steps after it were removed")
+    orphan = session.execute(
+        text(
+            "SELECT min(step_id) FROM history_changes "
+            "WHERE step_id NOT IN (SELECT id FROM history_steps)"
+        )
+    ).scalar()
+    if orphan is not None:
+        return LogProblem(_int(orphan), "its step was removed but not its field changes")
     return None

@@ -61,16 +61,19 @@ def read_steps(
     since: datetime.date | None = None,
     limit: int | None = None,
 ) -> list[LoggedStep]:
-    """The steps, newest first: of one scenario (the steps made in it, and those that changed
-    one of its records), from a day on, at most `limit` of them."""
+    """The steps, newest first: of one scenario (the steps made in it, those that changed one
+    of its records, and those that added, renamed or removed it), from a day on, at most
+    `limit` of them."""
     conditions = []
     values: dict[str, Any] = {}
     if scenario_id is not None:
         conditions.append(
             "(s.scenario_id = :scenario OR EXISTS (SELECT 1 FROM history_changes c "
-            "WHERE c.step_id = s.id AND c.scenario_id = :scenario))"
+            "WHERE c.step_id = s.id AND (c.scenario_id = :scenario "
+            "OR (c.record = 'scenario' AND c.record_id = :scenario_json))))"
         )
         values["scenario"] = scenario_id
+        values["scenario_json"] = str(scenario_id)
     if since is not None:
         conditions.append("s.at >= :since")
         values["since"] = since.isoformat()

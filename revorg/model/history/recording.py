@@ -118,10 +118,11 @@ def _chain_position(connection: sqlite3.Connection) -> tuple[bytes, int]:
 
     A log damaged by another program (no head, a head that is not a hash) is continued from
     what is there: the check reports the break, and an edit is never refused for it."""
-    head, last_id, last_dropped = connection.execute(
+    head, last_id, last_dropped, last_changed = connection.execute(
         "SELECT (SELECT head FROM history_chain WHERE id = 1), "
         "(SELECT max(id) FROM history_steps), "
-        "(SELECT last_dropped_id FROM history_chain WHERE id = 1)"
+        "(SELECT last_dropped_id FROM history_chain WHERE id = 1), "
+        "(SELECT max(step_id) FROM history_changes)"  # rows left by steps removed by hand
     ).fetchone()
     if head is None and last_id is not None:
         (head,) = connection.execute(
@@ -131,7 +132,7 @@ def _chain_position(connection: sqlite3.Connection) -> tuple[bytes, int]:
         head = GENESIS
     elif not isinstance(head, bytes):
         head = str(head).encode("utf-8", errors="replace")
-    numbers = [n for n in (last_id, last_dropped) if isinstance(n, int)]
+    numbers = [n for n in (last_id, last_dropped, last_changed) if isinstance(n, int)]
     return head, max(numbers, default=0) + 1
 
 

@@ -121,8 +121,7 @@ def _migrate_4_to_5(connection: sqlite3.Connection) -> None:
             field TEXT NOT NULL,
             old TEXT NOT NULL,
             new TEXT NOT NULL,
-            PRIMARY KEY (id),
-            FOREIGN KEY(step_id) REFERENCES history_steps (id) ON DELETE CASCADE
+            PRIMARY KEY (id)
         );
         CREATE INDEX ix_history_changes_record ON history_changes (record, record_id);
         CREATE INDEX ix_history_changes_step ON history_changes (step_id);
