@@ -12,6 +12,7 @@ e-mail meets.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from revorg.model.history.values import canonical
+from revorg.model.bulk import paused_gc
 
 GENESIS = bytes(32)  # the previous hash of the first step ever recorded
 
@@ -73,7 +74,10 @@ def step_hash(
         "direction": direction,
         "changes": [[c.scenario_id, c.record, c.record_id, c.field, c.old, c.new] for c in changes],
     }
-    return hashlib.sha256(canonical(content).encode("utf-8")).digest()
+    # Every value is already text, a number or a list of them: json.dumps with the settings of
+    # values.canonical gives its text, without its walk (a third of verify's time).
+    encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).digest()
 
 
 def expected_hash(step: StoredStep) -> bytes:
@@ -195,7 +199,8 @@ def verify(session: Session) -> LogProblem | None:
     """The first place where the log is not as RevOrg wrote it, or None when the whole chain
     holds. Never raises for a damaged log: a log that cannot be read is itself the problem."""
     try:
-        return _verify(session)
+        with paused_gc():  # 100,000 steps read at once: the collector would walk them all
+            return _verify(session)
     except (sqlite3.Error, SQLAlchemyError, ValueError, TypeError) as error:
         return LogProblem(None, f"it cannot be read ({' '.join(str(error).split())})")
 
