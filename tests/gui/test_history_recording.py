@@ -4,6 +4,7 @@ Preferences ("Your name", the system user's by default)."""
 from __future__ import annotations
 
 import getpass
+from decimal import Decimal
 
 from PySide6.QtWidgets import QDialog
 
@@ -60,3 +61,27 @@ def test_the_name_of_preferences_counts_from_the_next_edit(window: MainWindow) -
     assert [s.who for s in steps] == ["Lucía", getpass.getuser()]
     assert AppSettings().user_name() == "Lucía"
     AppSettings().set_user_name("")
+
+
+def test_keystrokes_typed_into_one_field_are_one_step_as_in_the_undo_stack(
+    window: MainWindow,
+) -> None:
+    controller = window.controller
+    for typed in ("1", "12", "120", "1200000"):
+        controller.set_target("goal", Decimal(typed))
+    controller.end_typing_session()
+    controller.set_target("goal", Decimal(1300000))  # another visit to the field: a new step
+
+    steps = read_steps(controller.editor.session)
+    assert controller.undo_stack.count() == 2
+    assert [(s.id, s.direction) for s in steps] == [(5, "do"), (1, "do")]
+    assert [(c.old, c.new) for s in steps for c in s.changes] == [
+        ("1200000.00", "1300000.00"),
+        ("1000000.00", "1200000.00"),
+    ]
+    assert verify(controller.editor.session) is None
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    undo = read_steps(controller.editor.session, limit=1)[0]
+    assert (undo.id, undo.direction, undo.changes[0].new) == (7, "undo", "1000000.00")
+    assert verify(controller.editor.session) is None

@@ -388,3 +388,25 @@ def test_compacting_everything_keeps_ids_unique(editor: PlanEditor, clock: Clock
     editor.perform(requests.set_target(editor, "leads", 400))
     assert [s.id for s in read_steps(editor.session)] == [4]
     assert verify(editor.session) is None
+
+
+def test_only_two_first_time_edits_of_the_same_field_fold(editor: PlanEditor) -> None:
+    from revorg.model.history.recording import fold_typing
+
+    editor.perform(requests.set_target(editor, "leads", 310))
+    editor.perform(requests.set_target(editor, "goal", Decimal(1100000)))
+    assert not fold_typing(editor.session)  # another field
+    editor.perform(requests.set_target(editor, "goal", Decimal(1200000)))
+    assert fold_typing(editor.session)
+    edit = requests.set_target(editor, "goal", Decimal(1300000))
+    assert edit is not None
+    editor.apply(edit)
+    editor.revert(edit)
+    assert not fold_typing(editor.session)  # an undo is its own step
+
+    steps = read_steps(editor.session)
+    assert [(s.id, s.direction, s.changes[0].field) for s in steps] == [
+        (5, "undo", "goal"), (4, "do", "goal"), (2, "do", "goal"), (1, "do", "leads")
+    ]  # fmt: skip
+    assert [(c.old, c.new) for c in steps[2].changes] == [("1000000.00", "1200000.00")]
+    assert verify(editor.session) is None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit
-from revorg.model.history.chain import GENESIS, StoredChange, step_hash
+from revorg.model.history.chain import GENESIS, StoredChange, StoredStep, step_hash, stored_steps
 from revorg.model.history.values import canonical
 
 
@@ -142,3 +142,60 @@ def _text_values(edit: Edit) -> list[object]:
         value if isinstance(value, str) else {"kind": value.kind, "key": value.key}
         for value in edit.text.values
     ]
+
+
+def fold_typing(session: Session) -> bool:
+    """Make the last two steps one, as the undo stack made their edits one: keystrokes typed
+    into one field ("1", "12", "120"...) are one step for the user, so one in the log. Only two
+    consecutive first-time edits of the same name and the same fields fold; the step keeps the
+    first one's id, old values and place in the chain, and takes the second one's new values,
+    time and name. Returns whether they folded."""
+    with session.begin_nested():
+        newest = stored_steps(session, newest_first=True, limit=2)
+        if len(newest) < 2 or not _foldable(newest[1], newest[0]):
+            return False
+        last, before = newest
+        newer = {_key(change): change for change in last.changes}
+        changes = tuple(
+            StoredChange(c.scenario_id, c.record, c.record_id, c.field, c.old, newer[_key(c)].new)
+            for c in before.changes
+        )
+        digest = step_hash(
+            before.previous_hash, before.id, last.at, last.who, before.scenario_id,
+            before.text, before.text_values, before.direction, changes,
+        )  # fmt: skip
+        connection = _driver(session)
+        ids = (before.id, last.id)
+        connection.execute("DELETE FROM history_changes WHERE step_id IN (?, ?)", ids)
+        connection.execute("DELETE FROM history_steps WHERE id = ?", (last.id,))
+        connection.execute(
+            "UPDATE history_steps SET at = ?, who = ?, hash = ? WHERE id = ?",
+            (last.at, last.who, digest, before.id),
+        )
+        connection.executemany(
+            "INSERT INTO history_changes (step_id, scenario_id, record, record_id, field, old, "
+            "new) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(before.id, c.scenario_id, c.record, c.record_id, c.field, c.old, c.new)
+             for c in changes],
+        )  # fmt: skip
+        connection.execute(
+            "UPDATE history_chain SET head = ?, "
+            "last_dropped_id = max(coalesce(last_dropped_id, 0), ?) WHERE id = 1",
+            (digest, last.id),
+        )
+    return True
+
+
+def _key(change: StoredChange) -> tuple[int, str, str, str]:
+    return (change.scenario_id, change.record, change.record_id, change.field)
+
+
+def _foldable(before: StoredStep, last: StoredStep) -> bool:
+    return (
+        before.direction == last.direction == "do"
+        and last.previous_hash == before.hash
+        and (before.text, before.text_values, before.scenario_id)
+        == (last.text, last.text_values, last.scenario_id)
+        and sorted(map(_key, before.changes)) == sorted(map(_key, last.changes))
+        and len(set(map(_key, last.changes))) == len(last.changes)
+    )
