@@ -1,6 +1,7 @@
 """`scripts/bench`: RevOrg's speed on generated plans, beside its peers and the issue's goals.
 
     python -m benchmarks.run [--sizes 1000 10000 50000] [--repeat 3] [--json] [--out FILE]
+    python -m benchmarks.run --history [--repeat 3] [--json]   (the change log)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -54,6 +55,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=DEFAULT_DOT_TIMEOUT,
         metavar="SECONDS",
         help=f"stop one dot run after this long (default {DEFAULT_DOT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="instead: the change log's cost (record an edit, file growth, open with a log)",
+    )
+    parser.add_argument(
+        "--history-steps", type=int, default=100_000, metavar="N", help=argparse.SUPPRESS
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -240,6 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         return child_main(args)
+    if args.history:
+        from benchmarks import history
+
+        result = history.measure_history(args.repeat, args.history_steps)
+        text = json.dumps(result, indent=2) + "\n" if args.json else history.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
     data = run_all(args)
     output = json.dumps(data, indent=2) + "\n" if args.json else render_text(data)
     sys.stdout.write(output)

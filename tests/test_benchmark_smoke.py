@@ -86,3 +86,23 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
         assert any(line.startswith(row.label) for line in lines), row.label
     assert lines[0].startswith("machine: ")
     assert any(line.startswith("revorg FILE, 200 positions: first paint") for line in lines)
+
+
+def test_the_history_benchmark_prints_its_measures(tmp_path: Path) -> None:
+    command = ["-m", "benchmarks.run", "--history", "--repeat", "1", "--history-steps", "2000"]
+    completed = subprocess.run(
+        [sys.executable, *command, "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    data = json.loads(completed.stdout)
+    assert data["verified"] is True and data["steps"] == 2000
+    for key in ("record_edit_ms", "growth_per_1k_kb", "growth_100k_mb", "open_100k_ms"):
+        assert data[key] > 0, key
+    from benchmarks.history import render
+
+    assert "file growth per 1,000 edits, KB" in render(data)

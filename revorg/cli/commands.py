@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "targets": "revorg.cli.targets",
     "install-desktop": "revorg.cli.desktop",
     "uninstall-desktop": "revorg.cli.desktop",
+    "history": "revorg.cli.history",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

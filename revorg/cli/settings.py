@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from revorg.cli.editing import add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands
 
 if TYPE_CHECKING:
@@ -27,19 +28,19 @@ def register(commands: Commands) -> None:
     settings.add_argument("--currency", help="ISO 4217 code (USD, EUR, CNY...); not converted")
     settings.add_argument("--fiscal-year", help="the fiscal year (1900 to 9998)")
     settings.add_argument("--fiscal-start", help="the fiscal year's first month, 1 to 12")
+    add_who_argument(settings)
 
 
 def run(options: argparse.Namespace) -> int:
     from revorg.model.document import PlanDocument
-    from revorg.model.editing import PlanEditor, requests
+    from revorg.model.editing import requests
 
     changes = (options.name, options.currency, options.fiscal_year, options.fiscal_start)
     if all(value is None for value in changes):
         with PlanDocument.open(options.file, for_editing=False) as document:
             print(describe(document))
         return 0
-    with PlanDocument.open(options.file) as document:
-        editor = PlanEditor(document)
+    with open_for_editing(options.file, options.who) as (document, editor):
         currency_before = document.plan.currency
         # Validated in full before anything changes: a refusal leaves the file as it was.
         edit = requests.plan_settings(editor, *changes)

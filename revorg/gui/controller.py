@@ -16,10 +16,12 @@ from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand
 from revorg.gui.labels import copy_name_templates
+from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
+from revorg.model.history.recording import attach_recorder, fold_typing
 from revorg.model.seasonality import Seasonality
 
 
@@ -39,10 +41,14 @@ class PlanController(QObject):
     def __init__(self, document: PlanDocument, language: str = "en") -> None:
         super().__init__()
         self.editor = PlanEditor(document, language)
+        # Every edit, undo and redo is written to the plan's change log, under the name of
+        # Preferences read at each step (a new name counts from the next edit).
+        attach_recorder(self.editor, lambda: AppSettings().user_name())
         self.editor.subscribe(self._take_change)
         self.undo_stack = QUndoStack(self)
         # Keystrokes in one target field merge into one undo step until the field is left.
         self.typing_session = 0
+        self._failures = 0  # edits that failed and left the stack (no step to fold)
 
     @property
     def document(self) -> PlanDocument:
@@ -75,7 +81,11 @@ class PlanController(QObject):
         was an edit to apply."""
         if edit is None:
             return False
+        index, failures = self.undo_stack.index(), self._failures
         self.undo_stack.push(EditCommand(self.editor, edit, self._edit_failed))
+        if edit.step.mergeable and self._failures == failures and self.undo_stack.index() <= index:
+            # The stack merged this keystroke into the step below it: the log does the same.
+            fold_typing(self.editor.session)
         return True
 
     def add_role(self, role_key: str, manager_id: int | None) -> int:
@@ -163,6 +173,7 @@ class PlanController(QObject):
         self.plan_changed.emit(change)
 
     def _edit_failed(self, message: str) -> None:
+        self._failures += 1
         self.plan_changed.emit(None)
         self.edit_failed.emit(message)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from revorg.model.history.recording import system_user
+
 MAX_RECENT_FILES = 8
 
 
@@ -40,6 +42,19 @@ class AppSettings:
             self._settings.setValue("ui/language", language)
         else:
             self._settings.remove("ui/language")
+
+    def user_name(self) -> str:
+        """The name the plan's change log gives to this user's edits (default: the system
+        user's login name)."""
+        value = str(self._settings.value("user/name", "") or "").strip()
+        return value or system_user()
+
+    def set_user_name(self, name: str) -> None:
+        """An empty name goes back to the system user's."""
+        if name.strip():
+            self._settings.setValue("user/name", name.strip())
+        else:
+            self._settings.remove("user/name")
 
     def welcomed(self) -> bool:
         """Whether the first-run welcome has been shown (it is shown once per user)."""

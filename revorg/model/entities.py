@@ -10,11 +10,14 @@ from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
+    Column,
     Dialect,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -279,6 +282,61 @@ class Assumption(Base):
     scenario: Mapped[Scenario] = relationship(back_populates="assumptions")
 
     __table_args__ = (UniqueConstraint("scenario_id", "role_key", "metric"),)
+
+
+# --- the change log (format 5; revorg.model.history) ------------------------------------------
+# Tables, not mapped classes: the log is written and read with SQL by revorg.model.history and
+# never loaded by the ORM, so opening, reading and comparing plans never touch it. Scenario ids
+# have no foreign key: a scenario can be deleted and its steps stay. Values are JSON text, so a
+# damaged row is reported by the log's checks instead of refusing the whole plan (check_values
+# skips LOG_TABLES).
+
+history_steps = Table(
+    "history_steps",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),  # UTC, ISO 8601 to the second: 2027-01-31T09:30:00Z
+    Column("who", Text, nullable=False),
+    Column("scenario_id", Integer, nullable=False),
+    Column("text", Text, nullable=False),  # the step's name: its template ("Edit %1")
+    Column("text_values", Text, nullable=False),  # and the template's values, as JSON
+    Column("direction", String(4), nullable=False),  # do, undo, redo
+    Column("previous_hash", LargeBinary, nullable=False),  # sha256 of the step before
+    Column("hash", LargeBinary, nullable=False),  # sha256 of this step (history.chain)
+)
+
+history_changes = Table(
+    "history_changes",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    # No foreign key: rows another program left without their step must not stop a save
+    # (the check of the log reports them instead).
+    Column("step_id", Integer, nullable=False),
+    Column("scenario_id", Integer, nullable=False),
+    Column("record", String(20), nullable=False),  # a RecordKind: position, target...
+    Column("record_id", Text, nullable=False),  # JSON: 12, or "text"
+    Column("field", Text, nullable=False),  # "*": the record added or removed as a whole
+    Column("old", Text, nullable=False),  # JSON
+    Column("new", Text, nullable=False),  # JSON
+    Index("ix_history_changes_step", "step_id"),
+    Index("ix_history_changes_record", "record", "record_id"),
+)
+
+# One row: where the chain starts (the previous hash of the first step kept after a compaction,
+# 32 zero bytes before any) and where it ends (the last step's hash: a step cut off the end is
+# seen).
+history_chain = Table(
+    "history_chain",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("anchor", LargeBinary, nullable=False),
+    Column("head", LargeBinary, nullable=False),
+    Column("compacted_before", Text),  # the date of the last compaction's cut, or NULL
+    Column("dropped", Integer, nullable=False, default=0),  # steps dropped by compactions
+    Column("last_dropped_id", Integer),  # step ids are never given twice, even after a cut
+)
+
+LOG_TABLES = frozenset({"history_steps", "history_changes", "history_chain"})
 
 
 def column_values(entity: Base) -> dict[str, Any]:

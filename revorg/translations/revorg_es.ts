@@ -2294,12 +2294,20 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Idioma del sistema (%1)</translation>
     </message>
     <message>
+        <source>The plan&apos;s history records your changes under this name.</source>
+        <translation>El historial del plan registra tus cambios con este nombre.</translation>
+    </message>
+    <message>
         <source>Stack wide teams (compact chart)</source>
         <translation>Apilar los equipos anchos (organigrama compacto)</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Tu nombre:</translation>
     </message>
     <message>
         <source>This window is in %1, chosen for this start only (--lang). The list shows the language RevOrg starts in otherwise.</source>

@@ -2294,12 +2294,20 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>系统语言（%1）</translation>
     </message>
     <message>
+        <source>The plan&apos;s history records your changes under this name.</source>
+        <translation>计划的历史记录以此名字记录你的更改。</translation>
+    </message>
+    <message>
         <source>Stack wide teams (compact chart)</source>
         <translation>堆叠较宽的团队（紧凑架构图）</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>你的名字：</translation>
     </message>
     <message>
         <source>This window is in %1, chosen for this start only (--lang). The list shows the language RevOrg starts in otherwise.</source>

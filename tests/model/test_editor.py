@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from revorg.model.document import PlanDocument
-from revorg.model.editing import Change, FieldChange, PlanEditor, RecordKind, requests
+from revorg.model.editing import Change, Edit, FieldChange, PlanEditor, RecordKind, requests
 from revorg.model.editing.change import WHOLE_RECORD
 from revorg.model.errors import PlanEditError
 from revorg.model.summary import summarize
@@ -122,7 +122,7 @@ def test_recorders_run_inside_the_edit_and_can_refuse_it(editor: PlanEditor) -> 
     before = table_dump(editor)
     recorded: list[Change] = []
 
-    def refuse(change: Change) -> None:
+    def refuse(_edit: Edit, change: Change) -> None:
         recorded.append(change)
         raise PlanEditError("the log is full")
 

@@ -1,4 +1,5 @@
-"""Preferences: the interface language and how the chart is drawn, kept in QSettings."""
+"""Preferences: the interface language, the name the change log gives, and how the chart is
+drawn, kept in QSettings."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from revorg.gui.i18n import LANGUAGE_NAMES, fill, system_language
 from revorg.gui.settings import AppSettings
+from revorg.model.history.recording import system_user
 
 SYSTEM_CHOICE = ""  # follow the system's language
 
@@ -40,6 +43,12 @@ class PreferencesDialog(QDialog):
         self.language_combo.setCurrentIndex(
             max(0, self.language_combo.findData(self.saved_language))
         )
+        self.name_edit = QLineEdit(settings.user_name())
+        self.name_edit.setObjectName("userName")
+        self.name_edit.setPlaceholderText(system_user())
+        self.name_edit.setToolTip(
+            self.tr("The plan's history records your changes under this name.")
+        )
         self.compact_box = QCheckBox(self.tr("Stack wide teams (compact chart)"))
         self.compact_box.setObjectName("compactChoice")
         self.compact_box.setChecked(settings.compact_teams())
@@ -53,6 +62,7 @@ class PreferencesDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(self._update_note)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow("", self.compact_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,3 +111,4 @@ class PreferencesDialog(QDialog):
     def save(self) -> None:
         self.settings.set_language(self.chosen_language() or None)
         self.settings.set_compact_teams(self.compact_box.isChecked())
+        self.settings.set_user_name(self.name_edit.text())

@@ -27,6 +27,14 @@ class RecordKind(StrEnum):
     PLAN = "plan"  # the plan's settings: name, currency, fiscal year
 
 
+class Direction(StrEnum):
+    """Which way an edit ran (stored as text in a change log)."""
+
+    DO = "do"
+    UNDO = "undo"
+    REDO = "redo"
+
+
 _PLACEHOLDER = re.compile(r"%(\d+)")
 # The field of a record that was added or removed as a whole; its value is the record's name.
 WHOLE_RECORD = "*"
@@ -88,6 +96,7 @@ class Change:
     text: StepText | None
     scenario_id: int  # the scenario current after the edit
     undone: bool = False
+    redone: bool = False  # applied again after an undo (a change log tells it from a first do)
     rows: RowsChange = field(default_factory=RowsChange)
     dotted_lines: bool = False
     targets: tuple[str, ...] = ()
@@ -97,6 +106,12 @@ class Change:
     reloaded: bool = False  # the cached rows were dropped: match every card again
     plan: bool = False  # the plan's name, currency or fiscal year changed (every view redraws)
     records: tuple[FieldChange, ...] = field(default=())
+
+    @property
+    def direction(self) -> Direction:
+        if self.undone:
+            return Direction.UNDO
+        return Direction.REDO if self.redone else Direction.DO
 
     @property
     def anew(self) -> bool:

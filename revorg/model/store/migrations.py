@@ -85,15 +85,63 @@ def _migrate_3_to_4(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_4_to_5(connection: sqlite3.Connection) -> None:
+    """Format 5 added the change log (revorg.model.history): empty in an older plan, whose
+    earlier edits were never recorded. Written out, not made from the entities: a later format
+    may change these tables, and this step must still make the format 5 ones."""
+    connection.executescript(
+        """
+        CREATE TABLE history_chain (
+            id INTEGER NOT NULL,
+            anchor BLOB NOT NULL,
+            head BLOB NOT NULL,
+            compacted_before TEXT,
+            dropped INTEGER NOT NULL,
+            last_dropped_id INTEGER,
+            PRIMARY KEY (id)
+        );
+        CREATE TABLE history_steps (
+            id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            text_values TEXT NOT NULL,
+            direction VARCHAR(4) NOT NULL,
+            previous_hash BLOB NOT NULL,
+            hash BLOB NOT NULL,
+            PRIMARY KEY (id)
+        );
+        CREATE TABLE history_changes (
+            id INTEGER NOT NULL,
+            step_id INTEGER NOT NULL,
+            scenario_id INTEGER NOT NULL,
+            record VARCHAR(20) NOT NULL,
+            record_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT NOT NULL,
+            new TEXT NOT NULL,
+            PRIMARY KEY (id)
+        );
+        CREATE INDEX ix_history_changes_record ON history_changes (record, record_id);
+        CREATE INDEX ix_history_changes_step ON history_changes (step_id);
+        """
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
+_LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
-    1: frozenset({"dotted_lines", "assumptions"}),
-    2: frozenset({"assumptions"}),
+    1: frozenset({"dotted_lines", "assumptions"}) | _LOG,
+    2: frozenset({"assumptions"}) | _LOG,
+    3: _LOG,
+    4: _LOG,
 }
 
 

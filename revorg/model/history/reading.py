@@ -1,0 +1,121 @@
+"""The log as the command line and the views read it: steps newest first, with their field
+changes, values decoded from their JSON text."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from revorg.model.editing.change import KeyLabel, StepText
+from revorg.model.history.chain import StoredStep, stored_steps
+from revorg.model.history.values import decoded
+
+
+@dataclass(frozen=True)
+class LoggedChange:
+    scenario_id: int
+    record: str  # a RecordKind's value: position, target, assumption, scenario...
+    record_id: Any
+    field: str  # "*": the record added (old None) or removed (new None) as a whole
+    old: Any  # as JSON holds it: Decimal and YearMonth as their exact text
+    new: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "id": self.record_id,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+
+
+@dataclass(frozen=True)
+class LoggedStep:
+    id: int
+    at: str  # UTC, ISO 8601
+    who: str
+    scenario_id: int
+    text: StepText
+    direction: str  # do, undo, redo
+    changes: tuple[LoggedChange, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "who": self.who,
+            "scenario": self.scenario_id,
+            "text": self.text.english(),
+            "direction": self.direction,
+            "changes": [change.to_json() for change in self.changes],
+        }
+
+
+def read_steps(
+    session: Session,
+    scenario_id: int | None = None,
+    since: datetime.date | None = None,
+    limit: int | None = None,
+) -> list[LoggedStep]:
+    """The steps, newest first: of one scenario (the steps made in it, those that changed one
+    of its records, and those that added, renamed or removed it), from a day on, at most
+    `limit` of them."""
+    conditions = []
+    values: dict[str, Any] = {}
+    if scenario_id is not None:
+        conditions.append(
+            "(s.scenario_id = :scenario OR EXISTS (SELECT 1 FROM history_changes c "
+            "WHERE c.step_id = s.id AND (c.scenario_id = :scenario "
+            "OR (c.record = 'scenario' AND c.record_id = :scenario_json))))"
+        )
+        values["scenario"] = scenario_id
+        values["scenario_json"] = str(scenario_id)
+    if since is not None:
+        conditions.append("s.at >= :since")
+        values["since"] = since.isoformat()
+    where = " AND ".join(conditions)
+    steps = stored_steps(session, where, newest_first=True, limit=limit, **values)
+    return [_logged(step) for step in steps]
+
+
+def step_count(session: Session) -> int:
+    from sqlalchemy import text
+
+    return int(session.execute(text("SELECT count(*) FROM history_steps")).scalar() or 0)
+
+
+def _logged(step: StoredStep) -> LoggedStep:
+    return LoggedStep(
+        step.id,
+        step.at,
+        step.who,
+        step.scenario_id,
+        _step_text(step.text, step.text_values),
+        step.direction,
+        tuple(
+            LoggedChange(
+                change.scenario_id,
+                change.record,
+                decoded(change.record_id),
+                change.field,
+                decoded(change.old),
+                decoded(change.new),
+            )
+            for change in step.changes
+        ),
+    )
+
+
+def _step_text(template: str, values_text: str) -> StepText:
+    values = decoded(values_text)
+    shown: list[str | KeyLabel] = []
+    for value in values if isinstance(values, list) else []:
+        if isinstance(value, dict) and {"kind", "key"} <= value.keys():
+            shown.append(KeyLabel(str(value["kind"]), str(value["key"])))
+        else:
+            shown.append(str(value))
+    return StepText(template, tuple(shown))

@@ -1,0 +1,47 @@
+"""A value of the model as JSON text, the same text for the same value on every machine.
+
+Decimal is kept as its exact text ("1200000.00", never a float), a YearMonth as "YYYY-MM",
+a whole row (a dict) with its keys sorted. The text is what the step's hash covers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from revorg.model.months import YearMonth
+
+
+def plain(value: object) -> Any:
+    """The value as JSON can hold it, exactly."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, Decimal | YearMonth):
+        return str(value)
+    if isinstance(value, float):  # no model value is a float; kept exact as text if one is
+        return repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return str(value)
+
+
+def canonical(value: object) -> str:
+    """Deterministic JSON: keys sorted, no spaces, text as it is (not \\u-escaped)."""
+    return json.dumps(plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def decoded(text: str) -> Any:
+    """The JSON value of `text`; text that is not JSON (a damaged row) is given back as it is."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
