@@ -185,3 +185,16 @@ def test_seasonality_by_shape_or_weights(run_cli: CliRunner, demo_file: Path) ->
     }
     data = summary(run_cli, demo_file)
     assert [q["sales"]["target"] for q in data["quarters"]] == [108000, 108000, 90000, 54000]
+
+
+def test_each_change_is_a_step_of_the_change_log(run_cli: CliRunner, demo_file: Path) -> None:
+    result = run_cli("targets", demo_file, "--goal", "1200000", "--who", "Ana")
+    assert result.code == 0, result.err
+    run_cli("targets", demo_file, "--goal", "1300000", "--dry-run")  # a dry run records nothing
+    history = json.loads(run_cli("history", demo_file, "--json").out)
+    assert history["verified"] is True
+    (step,) = history["steps"]
+    assert (step["who"], step["text"], step["direction"]) == ("Ana", "Edit goal", "do")
+    assert step["changes"] == [
+        {"record": "target", "id": 1, "field": "goal", "old": "1000000.00", "new": "1200000.00"}
+    ]

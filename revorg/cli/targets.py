@@ -8,11 +8,14 @@ it was; `--dry-run` prints the same and never writes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from revorg.cli.editing import add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands, UsageError
 from revorg.model.balance import BalanceDriver
 from revorg.model.edits import RATE_FIELDS, TARGET_FIELDS
@@ -21,6 +24,8 @@ from revorg.model.money import json_number, parse_decimal, parse_rate
 from revorg.model.planning import plain_decimal
 
 if TYPE_CHECKING:
+    from revorg.model.document import PlanDocument
+    from revorg.model.editing import PlanEditor
     from revorg.model.editing.reading import PlanReading
 
 
@@ -52,19 +57,18 @@ def register(commands: Commands) -> None:
         help="close the gap to the goal through this driver (after --set and --goal)",
     )
     targets.add_argument("--dry-run", action="store_true", help="print the changes, save nothing")
+    add_who_argument(targets)
     targets.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
-    from revorg.model.editing import PlanEditor, requests
+    from revorg.model.editing import requests
     from revorg.model.seasonality import Seasonality
 
     values = requested_values(options.set, options.goal)
     # Checked before the file is opened: weights that do not make a year change nothing.
     seasonality = None if options.seasonality is None else Seasonality.parse(options.seasonality)
-    with PlanDocument.open(options.file, for_editing=not options.dry_run) as document:
-        editor = PlanEditor(document)
+    with _opened(options) as (document, editor):
         editor.switch_scenario(document.scenario(options.scenario).id)
         before = current_targets(editor)
         season_before = seasonality_text(editor)
@@ -123,6 +127,21 @@ def seasonality_text(editor: PlanReading) -> str:
     seasonality = scenario_seasonality(editor.scenario)
     shape = seasonality.shape()
     return shape if shape != "custom" else seasonality.to_text() or "flat"
+
+
+@contextlib.contextmanager
+def _opened(options: argparse.Namespace) -> Iterator[tuple[PlanDocument, PlanEditor]]:
+    """The plan with an editor: recording each step in the plan's change log, or, for a dry
+    run, read only and recording nothing."""
+    from revorg.model.document import PlanDocument
+    from revorg.model.editing import PlanEditor
+
+    if not options.dry_run:
+        with open_for_editing(options.file, options.who) as opened:
+            yield opened
+        return
+    with PlanDocument.open(options.file, for_editing=False) as document:
+        yield document, PlanEditor(document)
 
 
 def requested_values(assignments: list[str], goal: str | None) -> dict[str, Decimal | int]:
