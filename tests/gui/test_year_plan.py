@@ -176,13 +176,13 @@ def test_unreadable_weight_says_why_and_changes_nothing(window: MainWindow) -> N
 
 def test_backfills_are_listed_apart_from_growth_hires(window: MainWindow) -> None:
     panel = window.capacity_panel
-    # Growth: one CSM closes customer success' gap; backfills replace 0.875 AE + 0.7 SDR
-    # (sales) and 0.6 CSM expected to leave, each rounded up to a person.
+    # Growth: one CSM closes customer success' gap; backfills replace the 0.875 AE and 0.7 SDR
+    # of the chart expected to leave, rounded (its two CSMs' 0.4 is no hire to plan).
     assert panel.hires_label.text() == (
         "To close the gaps, hire 1 × Customer Success Manager (CSM), starting Jan 2027."
     )
     assert panel.backfills_label.text() == (
-        "Backfills: 1 × AE, 1 × CSM, 1 × SDR — replacements for people expected to leave; "
+        "Backfills: 1 × AE, 1 × SDR — replacements for people expected to leave; "
         "hired into existing seats, so Add suggested hires adds no cards for them."
     )
     sales_cell = next(

@@ -95,8 +95,8 @@ class CapacityReport:
     # Lines still short after the suggested hires: no hire can close them this year (a zero
     # quota, book or rate among the assumptions, or a hire month too late to ramp).
     unclosable: tuple[DriverLine, ...] = ()
-    # Replacements for the people expected to leave (rounded per role), on the chart and
-    # among the suggested hires: hired into existing seats, so not new positions.
+    # Replacements for the people on the chart expected to leave (rounded per role): hired
+    # into existing seats, so not new positions.
     backfills: dict[str, int] = field(default_factory=dict)
     # Expected leavers per role (to four places) and what they cost per capacity kind.
     leavers: dict[str, Decimal] = field(default_factory=dict)

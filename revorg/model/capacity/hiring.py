@@ -74,9 +74,11 @@ def capacity_report_of(
     start = hire_start(assumptions, fiscal)
     hired = [Hire(role, department_of.get(role, ""), n, start) for role, n in hires.items()]
     after = totals.plus(capacity_totals(hired, kinds, assumptions, fiscal))
+    # The people on the chart: the leavers, backfills and capacity lost of the organisation as
+    # drawn (the workbook's formulas see the same), not of the hires suggested on top of it.
     # In role-key order: the sums' own order depends on the order positions joined them.
-    twelfths = dict(sorted(after.leaver_twelfths_by_role.items()))
-    leavers = {role: after.leavers(role) for role in twelfths}
+    twelfths = dict(sorted(totals.leaver_twelfths_by_role.items()))
+    leavers = {role: totals.leavers(role) for role in twelfths}
     return CapacityReport(
         departments=department_capacities(
             lines, inputs, hires, department_of, leavers, totals.lost_by_kind
@@ -97,7 +99,7 @@ def capacity_report_of(
             if (heads := int((count / 12).to_integral_value(ROUND_HALF_UP))) > 0
         },
         leavers={role: count for role, count in leavers.items() if count > 0},
-        capacity_lost={kind: lost for kind, lost in sorted(after.lost_by_kind.items()) if lost},
+        capacity_lost={kind: lost for kind, lost in sorted(totals.lost_by_kind.items()) if lost},
     )
 
 
