@@ -1241,6 +1241,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>una tasa debe estar entre 0 % y 100 % (escribe 10 % o 0,1): {value}</translation>
     </message>
     <message>
+        <source>the defined name {name} does not name twelve cells of one row: the seasonality is flat</source>
+        <translation>el nombre definido {name} no nombra doce celdas de una fila: la estacionalidad es uniforme</translation>
+    </message>
+    <message>
+        <source>{reason}: the seasonality is flat</source>
+        <translation>{reason}: la estacionalidad es uniforme</translation>
+    </message>
+    <message>
         <source>the defined name {name} is missing: it must name the cell that holds it</source>
         <translation>falta el nombre definido {name}: debe señalar la celda que contiene ese valor</translation>
     </message>

@@ -1241,6 +1241,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>比率必须在 0% 到 100% 之间（写成 10% 或 0.1）：{value}</translation>
     </message>
     <message>
+        <source>the defined name {name} does not name twelve cells of one row: the seasonality is flat</source>
+        <translation>定义名称 {name} 不是同一行中的十二个单元格：季节性按均匀处理</translation>
+    </message>
+    <message>
+        <source>{reason}: the seasonality is flat</source>
+        <translation>{reason}：季节性按均匀处理</translation>
+    </message>
+    <message>
         <source>the defined name {name} is missing: it must name the cell that holds it</source>
         <translation>缺少定义名称 {name}：它必须指向存放该值的单元格</translation>
     </message>

@@ -726,3 +726,30 @@ def test_a_workbook_openpyxl_refuses_leaves_no_file_open(tmp_path: Path) -> None
         import_plan(damaged)
 
     assert [entry.resolve() for entry in folder.iterdir() if entry.name not in before] == []
+
+
+def test_the_seasonality_comes_back_from_the_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "season.xlsx"
+    with PlanDocument.from_template("demo", 2027) as document:
+        document.scenario().targets.seasonality = "5,7.5,12.5,5,7.5,12.5,5,7.5,12.5,5,7.5,12.5"
+        document.session.commit()
+        export_workbook(document, document.scenario(), path)
+    imported = read_ok(path)
+    with imported:
+        assert imported.scenario().targets.seasonality == (
+            "5,7.5,12.5,5,7.5,12.5,5,7.5,12.5,5,7.5,12.5"
+        )
+    # Typed into the workbook: weights that do not make a year give a flat plan, and say why.
+    book = openpyxl.load_workbook(path)
+    destination = next(iter(book.defined_names["SeasonalityWeights"].destinations))
+    sheet = book[destination[0]]
+    first = destination[1].replace("$", "").split(":")[0]
+    sheet[first] = 0.2  # 20 % in the first month: 115 % in all
+    book.save(path)
+    document, report = read(path)
+    assert document is not None
+    with document:
+        assert document.scenario().targets.seasonality is None
+    assert any(
+        "add up to 115 %, not 100 %: the seasonality is flat" in line for line in report.lines()
+    )

@@ -32,6 +32,7 @@ def build_plan(content: Content) -> PlanDocument:
         attribute: convert(content.targets[name])
         for name, (attribute, convert) in TARGET_NAMES.items()
     }
+    targets["seasonality"] = content.seasonality
     return build_draft(
         DraftPlan(
             template="blank",

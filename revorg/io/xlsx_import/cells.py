@@ -163,6 +163,7 @@ class Content:
     fiscal_year: int = field(default_factory=next_fiscal_year)
     fiscal_start_month: int = 1
     targets: dict[str, Decimal | int] = field(default_factory=dict)
+    seasonality: str | None = None  # the twelve weights as a plan stores them; None: flat
     roles: list[RoleRow] = field(default_factory=list)
     assumptions: list[tuple[str, str, Decimal, str]] | None = None  # None: keep the defaults
     positions: list[PositionRow] = field(default_factory=list)

@@ -87,6 +87,7 @@ class WorkbookReader(OrgReader):
             )
             return None
         self._targets()
+        self._seasonality()
         self._roles()
         self._assumptions()
         self._org()

@@ -12,8 +12,19 @@ from revorg.io.xlsx_import.cells import Where, as_text
 from revorg.io.xlsx_import.sheets import SheetReader
 from revorg.io.xlsx_layout import DRIVER_NAMES, INPUT_NAMES, TARGETS
 from revorg.model.currencies import find_currency
-from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.money import to_money
+from revorg.model.planning import plain_decimal
+from revorg.model.seasonality import MONTHS, Seasonality
+
+SEASONALITY_NAME = "SeasonalityWeights"  # the Year plan sheet's twelve weights
+
+
+def to_percent(share: Decimal) -> Decimal:
+    """A weight read as a share of the year (0.05, or "5%") in percent, to the hundredth as
+    typed (a float cell holds 0.0833 as 0.08330000000000001)."""
+    return plain_decimal((share * 100).quantize(Decimal("0.0001")))
+
 
 DRIVER_INPUTS = frozenset(name for name, _label in DRIVER_NAMES)
 
@@ -109,6 +120,51 @@ class TargetsReader(SheetReader):
                 ),
             )
             content.targets[name] = rate if rate is not None else Decimal(0)
+
+    def _seasonality(self) -> None:
+        """The twelve weights of the Year plan sheet (workbooks from before it have none: flat).
+        Weights that do not make a year are reported and the plan is flat."""
+        defined = self.book.workbook.defined_names.get(SEASONALITY_NAME)
+        if defined is None:
+            return
+        try:
+            ((sheet, reference),) = list(defined.destinations)
+            first, last = reference.replace("$", "").split(":")
+            row, column = coordinate_to_tuple(first)
+            last_row, last_column = coordinate_to_tuple(last)
+        except (ValueError, TypeError):
+            last_row = last_column = row = column = 0
+            sheet = ""
+        if sheet not in self.book.workbook.sheetnames or (row, last_column - column) != (
+            last_row,
+            MONTHS - 1,
+        ):
+            self.warning(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding",
+                    "the defined name {name} does not name twelve cells of one row: the "
+                    "seasonality is flat",
+                ),
+                name=SEASONALITY_NAME,
+            )
+            return
+        where = Where(sheet, row, SEASONALITY_NAME)
+        weights = [
+            self.parsed(self.book.value(sheet, row, column + month), where, parse_rate_value)
+            for month in range(MONTHS)
+        ]
+        if any(weight is None for weight in weights):
+            return  # reported by parsed()
+        try:
+            seasonality = Seasonality.of(tuple(to_percent(weight) for weight in weights))
+        except PlanEditError as refused:
+            self.warning(
+                QT_TRANSLATE_NOOP("ImportFinding", "{reason}: the seasonality is flat"),
+                where,
+                reason=str(refused),
+            )
+            return
+        self.content.seasonality = seasonality.to_text()
 
     def _named_cell(self, names: Any, name: str) -> tuple[str, int, int, str] | None:
         """(sheet, row, column, row heading) of a one-cell defined name, or None (reported)."""
