@@ -153,3 +153,27 @@ def test_backfills_round_expected_leavers_half_up(leavers_twelfths: str, backfil
         FY2027,
     )
     assert report.backfills == ({"support": backfills} if backfills else {})
+
+
+def _by_definition(
+    offset: int, ramp: int, ramped_already: bool, rate: Decimal, backfill: int
+) -> list[Fraction]:
+    """The rule as the module states it, leaver by leaver (the model sums it in closed form)."""
+    from revorg.model.capacity import monthly_productivity
+
+    seat = monthly_productivity(offset, ramp, ramped_already)
+    expected = list(seat)
+    for month in range(offset, 12):
+        replacement = monthly_productivity(month + backfill, ramp, False)
+        for later in range(month, 12):
+            expected[later] -= Fraction(rate) / 12 * (seat[later] - replacement[later])
+    return expected
+
+
+@pytest.mark.parametrize("ramp", [0, 1, 3, 5, 14])
+@pytest.mark.parametrize("backfill", [0, 1, 2, 13])
+def test_the_closed_form_is_the_rule_leaver_by_leaver(ramp: int, backfill: int) -> None:
+    for offset in range(13):
+        for ramped_already in (False, True):
+            key = (offset, ramp, ramped_already, Decimal("0.35"), backfill)
+            assert list(expected_productivity(*key)) == _by_definition(*key), key

@@ -120,17 +120,34 @@ def expected_productivity(
 ) -> tuple[Fraction, ...]:
     """monthly_productivity() less the expected output lost to leavers (see the module's rule):
     a leaver at the start of month m takes the seat's output of months m..11 and gives back the
-    replacement's, who starts in month m + backfill and ramps again."""
+    replacement's, who starts in month m + backfill and ramps again.
+
+    In month j, the leavers of months offset..j each took the seat's output of j, and their
+    replacements give back what new hires in their first 1..(j - offset - backfill + 1) months
+    deliver: a sum in closed form, so that a month costs a few operations, not a loop."""
     seat = monthly_productivity(offset, ramp, ramped_already)
     if attrition <= 0:
         return seat
     leaving = Fraction(attrition) / 12  # of the heads in seat, each month
     expected = list(seat)
     for month in range(offset, 12):
-        replacement = monthly_productivity(month + backfill, ramp, False)
-        for later in range(month, 12):
-            expected[later] -= leaving * (seat[later] - replacement[later])
+        leavers_so_far = month - offset + 1
+        given_back = new_hire_output(month - offset - backfill + 1, ramp)
+        expected[month] -= leaving * (leavers_so_far * seat[month] - given_back)
     return tuple(expected)
+
+
+@cache
+def new_hire_output(months: int, ramp: int) -> Fraction:
+    """What a new hire delivers in its first `months` months, in full months: the sum of
+    min(k / ramp, 1) for k = 1..months."""
+    if months <= 0:
+        return Fraction(0)
+    if ramp <= 0:
+        return Fraction(months)
+    if months <= ramp:
+        return Fraction(months * (months + 1), 2 * ramp)
+    return Fraction(ramp + 1, 2) + (months - ramp)
 
 
 @cache
@@ -148,20 +165,31 @@ def ramped_months(
     )
 
 
-def _seat_productivity(
+SeatKey = tuple[int, int, bool, Decimal, int]
+
+
+def _seat_key(
     position: PlannedPosition,
     assumptions: Assumptions,
     fiscal: FiscalYear,
     with_leavers: bool = True,
-) -> tuple[Fraction, ...]:
+) -> SeatKey:
+    """What a seat's month-by-month output depends on: start, ramp, already ramped, attrition
+    and backfill (the key of the cached expected_productivity and ramped_months)."""
     role = position.role_key
-    return expected_productivity(
+    return (
         start_offset(position, fiscal),
         assumptions.ramp_months(role),
         is_in_seat_all_year(position),
         assumptions.annual_attrition(role) if with_leavers else ZERO,
         assumptions.backfill_months(role),
     )
+
+
+def _seat_productivity(
+    position: PlannedPosition, assumptions: Assumptions, fiscal: FiscalYear
+) -> tuple[Fraction, ...]:
+    return expected_productivity(*_seat_key(position, assumptions, fiscal))
 
 
 def position_capacity(
@@ -181,7 +209,7 @@ def position_capacity(
     per_year = full_year_capacity(kind, position.role_key, assumptions)
     if per_year == 0:
         return ZERO
-    months = sum(_seat_productivity(position, assumptions, fiscal, with_leavers), Fraction(0))
+    months = ramped_months(*_seat_key(position, assumptions, fiscal, with_leavers))
     return _exact(Fraction(per_year) * months * position.headcount / 12)
 
 
@@ -225,7 +253,7 @@ def assigned_quota(
     if position.capacity_override is not None:
         return position_capacity(position, kind, assumptions, fiscal)
     quota = assumptions.get(position.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
-    months = sum(_seat_productivity(position, assumptions, fiscal), Fraction(0))
+    months = ramped_months(*_seat_key(position, assumptions, fiscal))
     return _exact(Fraction(quota) * months * position.headcount / 12)
 
 
