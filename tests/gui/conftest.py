@@ -3,10 +3,11 @@ and synthetic drag-and-drop (QDrag.exec does not drop under the offscreen platfo
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QStandardPaths, Qt
+from PySide6.QtCore import QByteArray, QLocale, QMimeData, QPoint, QPointF, QStandardPaths, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -80,3 +81,28 @@ def drop(window: MainWindow, mime: QMimeData, point: QPoint) -> QDropEvent:
     )  # fmt: skip
     QApplication.sendEvent(window.view.viewport(), event)
     return event
+
+
+@contextlib.contextmanager
+def demo_window_in(
+    language: str,
+    qtbot,
+    size: tuple[int, int] | None = None,  # type: ignore[no-untyped-def]
+) -> Iterator[MainWindow]:
+    """The demo plan's window shown in `language`; English again afterwards."""
+    from revorg.gui.i18n import apply_language
+
+    apply_language(language)
+    window = MainWindow(PlanDocument.from_template("demo", 2027, language=language), language)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        window.controller.undo_stack.clear()
+        window.close()
+        window.deleteLater()
+        apply_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

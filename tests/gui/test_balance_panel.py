@@ -9,12 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea
 
-from revorg.gui.i18n import apply_language
 from revorg.gui.window.main_window import MainWindow
-from revorg.model.document import PlanDocument
+from tests.gui.conftest import demo_window_in
 from tests.gui.test_planning_panels import capacity_row, type_into
 
 
@@ -92,20 +90,8 @@ def test_a_refusal_is_shown_and_cannot_be_applied(window: MainWindow) -> None:
 
 @pytest.fixture
 def language_window(qtbot, request) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    language = request.param
-    apply_language(language)
-    window = MainWindow(PlanDocument.from_template("demo", 2027, language=language), language)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
+    with demo_window_in(request.param, qtbot, size=(1280, 720)) as window:
         yield window
-    finally:
-        window.controller.undo_stack.clear()
-        window.close()
-        window.deleteLater()
-        apply_language("en")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.mark.parametrize("language_window", ["en", "es", "zh"], indirect=True)

@@ -45,6 +45,7 @@ from revorg.gui.screenshots import window_image
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.months import YearMonth
+from tests.gui.conftest import demo_window_in
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TRANSLATED = ("es", "zh")
@@ -70,19 +71,8 @@ def english_sources_translated(language: str) -> dict[str, str]:
 
 @pytest.fixture
 def language_window(qtbot, request) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    language = request.param
-    apply_language(language)
-    window = MainWindow(PlanDocument.from_template("demo", 2027, language=language), language)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
+    with demo_window_in(request.param, qtbot) as window:
         yield window
-    finally:
-        window.controller.undo_stack.clear()
-        window.close()
-        window.deleteLater()
-        apply_language("en")
-        QLocale.setDefault(ENGLISH)
 
 
 # --- the .ts sources --------------------------------------------------------------------------

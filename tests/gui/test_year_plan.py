@@ -12,16 +12,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 
-from revorg.gui.i18n import apply_language
 from revorg.gui.numbers import format_money
 from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.window.main_window import MainWindow
-from revorg.model.document import PlanDocument
 from revorg.model.seasonality import Seasonality
+from tests.gui.conftest import demo_window_in
 
 
 def table_texts(table: QTableWidget) -> list[list[str]]:
@@ -213,18 +212,8 @@ def test_quota_coverage_pipeline_arr_and_clv(window: MainWindow) -> None:
 
 @pytest.fixture
 def chinese_window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    apply_language("zh")
-    window = MainWindow(PlanDocument.from_template("demo", 2027, language="zh"), "zh")
-    window.show()
-    qtbot.waitExposed(window)
-    try:
+    with demo_window_in("zh", qtbot) as window:
         yield window
-    finally:
-        window.controller.undo_stack.clear()
-        window.close()
-        window.deleteLater()
-        apply_language("en")
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_quarters_and_months_read_as_chinese_writes_them(chinese_window: MainWindow) -> None:

@@ -10,19 +10,12 @@ import pytest
 
 from revorg.model.balance import BalanceDriver, propose
 from revorg.model.planning import TargetInputs
+from tests.model.seed_plan import SEED_002
 
 D = Decimal
 
 # Seed 002: 300 x 10 % x 12,000 = 360,000 new; 600,000 x 90 % + 100,000 = 640,000 retained.
-SEED = TargetInputs(
-    goal=D(1_000_000),
-    leads=300,
-    close_rate=D("0.1"),
-    average_deal=D(12_000),
-    base_revenue=D(600_000),
-    retention=D("0.9"),
-    expansion=D(100_000),
-)
+SEED = SEED_002
 RAISED = replace(SEED, goal=D(1_500_000))  # 500,000 short
 
 

@@ -16,6 +16,7 @@ from revorg.model.planning import TargetInputs, fiscal_year_cost, forecast
 from revorg.model.summary import scenario_assumptions, scenario_positions, summarize
 from revorg.model.timeline import TimelineRow, hiring_timeline
 from tests.model.seats import Seat
+from tests.model.seed_plan import SEED_002
 
 FY2027 = FiscalYear.of(2027)
 FY_APRIL = FiscalYear.of(2027, 4)  # Apr 2027 to Mar 2028
@@ -31,15 +32,7 @@ DEFAULTS = Assumptions.of(
 # Monthly amounts are rounded to cents: 12 months x half a cent, plus the year's own rounding.
 ROUNDING_PER_POSITION = Decimal("0.065")
 
-SEED_PLAN = TargetInputs(
-    goal=Decimal(1000000),
-    leads=300,
-    close_rate=Decimal("0.10"),
-    average_deal=Decimal(12000),
-    base_revenue=Decimal(600000),
-    retention=Decimal("0.90"),
-    expansion=Decimal(100000),
-)  # 30 new customers
+SEED_PLAN = SEED_002
 # What the demo plan costs in fiscal year 2027, per department (see test_demo_cost_view).
 DEMO_COST = {
     "executive": Decimal("170000.00"),

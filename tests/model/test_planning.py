@@ -8,25 +8,17 @@ import pytest
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.planning import (
     Staffing,
-    TargetInputs,
     forecast,
     spans_of_control,
     staffing_by_department,
     total_staffing,
 )
+from tests.model.seed_plan import SEED_002
 
 DEPARTMENTS = ("executive", "marketing", "sales", "customer_success", "revops")
 FY2027 = FiscalYear.of(2027)
 
-SEED_PLAN = TargetInputs(
-    goal=Decimal(1000000),
-    leads=300,
-    close_rate=Decimal("0.10"),
-    average_deal=Decimal(12000),
-    base_revenue=Decimal(600000),
-    retention=Decimal("0.90"),
-    expansion=Decimal(100000),
-)
+SEED_PLAN = SEED_002
 
 
 @dataclass(frozen=True)

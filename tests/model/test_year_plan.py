@@ -16,16 +16,7 @@ from revorg.model.planning import TargetInputs, forecast
 from revorg.model.revenue import QuotaCheck, QuotaCoverage, arr_walk, customer_lifetime_value
 from revorg.model.seasonality import SHAPES, Seasonality
 from revorg.model.summary import summarize
-
-SEED_002 = TargetInputs(
-    goal=Decimal(1000000),
-    leads=300,
-    close_rate=Decimal("0.10"),
-    average_deal=Decimal(12000),
-    base_revenue=Decimal(600000),
-    retention=Decimal("0.90"),
-    expansion=Decimal(100000),
-)
+from tests.model.seed_plan import SEED_002
 
 
 @pytest.fixture
