@@ -84,7 +84,7 @@ def format_capacity(summary: ScenarioSummary) -> list[str]:
 
     lines.append(f"  Hires needed: {heads(report.hires_needed) or 'none'}")
     if report.backfills:
-        lines.append(f"  Backfills for expected leavers: {heads(report.backfills)}")
+        lines.append(f"  Backfills (expected leavers): {heads(report.backfills)}")
     cac = summary.cost.cac
     lines.append(f"  CAC: {'-' if cac is None else f'{cac:,.2f} {summary.plan.currency}'}")
     return lines
@@ -97,19 +97,21 @@ def format_year(summary: ScenarioSummary) -> list[str]:
     phasing = year.phasing
     names = {department.key: department.name for department in summary.departments}
     names[TOTAL] = "Total"
+    # The gap per quarter keeps the table within 80 columns; `--json` has target and capacity.
     lines = [
         f"  Seasonality: {phasing.seasonality.shape().replace('_', ' ')}",
-        f"  {'Quarter':<24}"
-        + "".join(f"{f'Q{q + 1} target':>14}{'capacity':>12}" for q in range(4)),
+        f"  {'Gap by quarter':<24}" + "".join(f"{f'Q{q + 1}':>12}" for q in range(4)),
     ]
     for key, phased in phasing.departments.items():
-        cells = "".join(f"{t:>14,.0f}{c:>12,.0f}" for t, c in phased.quarters())
+        cells = "".join(f"{t - c:>12,.0f}" for t, c in phased.quarters())
         lines.append(f"  {names.get(key, key):<24}{cells}")
     for key, phased in phasing.departments.items():
         month = phased.first_month_behind()
         if month is not None:
             behind = phasing.months[month].label()
-            lines.append(f"  {names.get(key, key)}: capacity falls behind the target in {behind}")
+            lines.append(
+                f"  {names.get(key, key)}: capacity first falls behind the target in {behind}"
+            )
     for key, department in summary.capacity.departments.items():
         if department.leavers:
             lines.append(
@@ -126,10 +128,11 @@ def format_year(summary: ScenarioSummary) -> list[str]:
     if year.pipeline_needed is not None:
         lines.append(f"  Pipeline needed: {year.pipeline_needed:,.2f} {currency}")
     arr = year.arr
-    lines.append(
-        f"  ARR: {arr.start:,.2f} - {arr.churned:,.2f} churned + {arr.expansion:,.2f} expansion"
-        f" + {arr.new:,.2f} new = {arr.end:,.2f} {currency} (churn {arr.churn_rate * 100:.4g}%)"
-    )
+    lines += [
+        f"  ARR: {arr.start:,.2f} - {arr.churned:,.2f} churned + {arr.expansion:,.2f} expansion",
+        f"       + {arr.new:,.2f} new = {arr.end:,.2f} {currency} "
+        f"(churn {arr.churn_rate * 100:.4g}%)",
+    ]
     clv = "-" if year.clv is None else f"{year.clv:,.2f} {currency}"
     lines.append(f"  Customer lifetime value: {clv}")
     return lines
