@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.report import aligned
+
 WINDOW_SIZE = 10_000
 
 # `revorg FILE` until the first paint of the chart's viewport.
@@ -161,15 +163,7 @@ def table(results: dict[str, Any]) -> list[str]:
                 "" if goal is None else ("yes" if entry["met"] else "NO"),
             ]
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(5)]
-    text = []
-    for number, line in enumerate(lines):
-        parts = [line[0].ljust(widths[0])]
-        parts += [cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)]
-        text.append("  ".join(parts).rstrip())
-        if number == 0:
-            text.append("  ".join("-" * width for width in widths))
-    return text
+    return aligned(lines)
 
 
 def not_met(results: dict[str, Any]) -> Sequence[str]:

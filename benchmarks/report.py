@@ -189,15 +189,7 @@ def table(results: dict[int, dict[str, Any]], goals: list[dict[str, Any]]) -> li
             else:
                 cells += [goal["goal"], _verdict(goal["met"], goal_size in results)]
         lines.append(cells)
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    text = []
-    for number, line in enumerate(lines):
-        parts = [line[0].ljust(widths[0])]
-        parts += [cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)]
-        text.append("  ".join(parts).rstrip())
-        if number == 0:
-            text.append("  ".join("-" * width for width in widths))
-    return text
+    return aligned(lines)
 
 
 def not_met(goals: Sequence[dict[str, Any]]) -> list[str]:
@@ -215,3 +207,17 @@ def not_met(goals: Sequence[dict[str, Any]]) -> list[str]:
 
 def _kind(key: str) -> str:
     return next(row.kind for row in ROWS if row.key == key)
+
+
+def aligned(lines: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of cells as a text table: the first column left, the others right, a rule under
+    the heading row (the benchmark's tables all look alike)."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    text = []
+    for number, line in enumerate(lines):
+        parts = [line[0].ljust(widths[0])]
+        parts += [cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)]
+        text.append("  ".join(parts).rstrip())
+        if number == 0:
+            text.append("  ".join("-" * width for width in widths))
+    return text
