@@ -825,6 +825,58 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{file} no tiene hojas de cálculo</translation>
     </message>
     <message>
+        <source>{count} rows: more than {limit} deals cannot be imported</source>
+        <translation>{count} filas: no se pueden importar más de {limit} negocios</translation>
+    </message>
+    <message>
+        <source>deal {id} is also on row {first_row}: this row is kept</source>
+        <translation>el negocio {id} también está en la fila {first_row}: se conserva esta fila</translation>
+    </message>
+    <message>
+        <source>the export has a heading row but no deals</source>
+        <translation>la exportación tiene fila de encabezados pero ningún negocio</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount: deal left out</source>
+        <translation>{value} no es un importe: negocio omitido</translation>
+    </message>
+    <message>
+        <source>negative amount {amount}: deal left out</source>
+        <translation>importe negativo {amount}: negocio omitido</translation>
+    </message>
+    <message>
+        <source>no close date: deal left out</source>
+        <translation>sin fecha de cierre: negocio omitido</translation>
+    </message>
+    <message>
+        <source>{reason}: deal left out</source>
+        <translation>{reason}: negocio omitido</translation>
+    </message>
+    <message>
+        <source>amounts in {currencies}, not the plan&apos;s {currency}: kept as they are, not converted</source>
+        <translation>importes en {currencies}, no en la moneda del plan ({currency}): se conservan tal cual, sin convertir</translation>
+    </message>
+    <message>
+        <source>no heading row with {amount}, {owner} and {close_date} in the first {rows} rows: this is not a deal export</source>
+        <translation>no hay fila de encabezados con {amount}, {owner} y {close_date} en las primeras {rows} filas: no es una exportación de negocios</translation>
+    </message>
+    <message>
+        <source>no column for {fields}</source>
+        <translation>falta la columna {fields}</translation>
+    </message>
+    <message>
+        <source>columns {columns} have the same heading {heading}: {first} is read</source>
+        <translation>las columnas {columns} tienen el mismo encabezado {heading}: se lee {first}</translation>
+    </message>
+    <message>
+        <source>stages read as open (not won or lost): {values}; say which are won or lost in the stage rules</source>
+        <translation>etapas leídas como abiertas (ni ganadas ni perdidas): {values}; indique cuáles son ganadas o perdidas en las reglas de etapas</translation>
+    </message>
+    <message>
+        <source>types read as new business: {values}; say which are expansion or renewal in the type rules</source>
+        <translation>tipos leídos como negocio nuevo: {values}; indique cuáles son expansión o renovación en las reglas de tipos</translation>
+    </message>
+    <message>
         <source>read sheet {sheet_name}: the sheets before it have no Name and Title columns</source>
         <translation>se ha leído la hoja {sheet_name}: las hojas anteriores no tienen las columnas Nombre y Puesto</translation>
     </message>
@@ -1415,6 +1467,22 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>no column is headed {heading}; the heading row has {found}</source>
         <translation>ninguna columna se titula {heading}; la fila de encabezados tiene {found}</translation>
+    </message>
+    <message>
+        <source>Owner (Opportunity Owner, Deal owner)</source>
+        <translation>Propietario (Propietario de la oportunidad, Propietario del negocio)</translation>
+    </message>
+    <message>
+        <source>Amount (Importe, 金额)</source>
+        <translation>Importe (Amount, 金额)</translation>
+    </message>
+    <message>
+        <source>Close Date (Fecha de cierre, 结束日期)</source>
+        <translation>Fecha de cierre (Close Date, 结束日期)</translation>
+    </message>
+    <message>
+        <source>Stage or Won (Etapa, 阶段)</source>
+        <translation>Etapa o Ganada (Stage, Won, 阶段)</translation>
     </message>
 </context>
 <context>

@@ -825,6 +825,58 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{file} 中没有工作表</translation>
     </message>
     <message>
+        <source>{count} rows: more than {limit} deals cannot be imported</source>
+        <translation>{count} 行：最多只能导入 {limit} 笔交易</translation>
+    </message>
+    <message>
+        <source>deal {id} is also on row {first_row}: this row is kept</source>
+        <translation>交易 {id} 也在第 {first_row} 行：保留本行</translation>
+    </message>
+    <message>
+        <source>the export has a heading row but no deals</source>
+        <translation>导出文件有标题行，但没有交易</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount: deal left out</source>
+        <translation>{value} 不是金额：已略过该交易</translation>
+    </message>
+    <message>
+        <source>negative amount {amount}: deal left out</source>
+        <translation>金额为负 {amount}：已略过该交易</translation>
+    </message>
+    <message>
+        <source>no close date: deal left out</source>
+        <translation>没有结束日期：已略过该交易</translation>
+    </message>
+    <message>
+        <source>{reason}: deal left out</source>
+        <translation>{reason}：已略过该交易</translation>
+    </message>
+    <message>
+        <source>amounts in {currencies}, not the plan&apos;s {currency}: kept as they are, not converted</source>
+        <translation>金额为 {currencies}，不是计划的 {currency}：按原样保留，未换算</translation>
+    </message>
+    <message>
+        <source>no heading row with {amount}, {owner} and {close_date} in the first {rows} rows: this is not a deal export</source>
+        <translation>前 {rows} 行中没有包含 {amount}、{owner} 和 {close_date} 的标题行：这不是交易导出文件</translation>
+    </message>
+    <message>
+        <source>no column for {fields}</source>
+        <translation>缺少列：{fields}</translation>
+    </message>
+    <message>
+        <source>columns {columns} have the same heading {heading}: {first} is read</source>
+        <translation>列 {columns} 的标题相同（{heading}）：读取 {first} 列</translation>
+    </message>
+    <message>
+        <source>stages read as open (not won or lost): {values}; say which are won or lost in the stage rules</source>
+        <translation>以下阶段按进行中处理（未赢单也未输单）：{values}；请在阶段规则中指明哪些是赢单或输单</translation>
+    </message>
+    <message>
+        <source>types read as new business: {values}; say which are expansion or renewal in the type rules</source>
+        <translation>以下类型按新业务处理：{values}；请在类型规则中指明哪些是增购或续约</translation>
+    </message>
+    <message>
         <source>read sheet {sheet_name}: the sheets before it have no Name and Title columns</source>
         <translation>已读取工作表 {sheet_name}：之前的工作表没有“姓名”和“职位”列</translation>
     </message>
@@ -1415,6 +1467,22 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>no column is headed {heading}; the heading row has {found}</source>
         <translation>没有标题为 {heading} 的列；标题行包含 {found}</translation>
+    </message>
+    <message>
+        <source>Owner (Opportunity Owner, Deal owner)</source>
+        <translation>所有人（业务机会所有人、交易所有者）</translation>
+    </message>
+    <message>
+        <source>Amount (Importe, 金额)</source>
+        <translation>金额（Amount、Importe）</translation>
+    </message>
+    <message>
+        <source>Close Date (Fecha de cierre, 结束日期)</source>
+        <translation>结束日期（Close Date、Fecha de cierre）</translation>
+    </message>
+    <message>
+        <source>Stage or Won (Etapa, 阶段)</source>
+        <translation>阶段或赢单（Stage、Won、Etapa）</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,11 @@ class RosterFindings:
     ) -> None:
         self.add(Severity.ERROR, kind, Phrase(template, values), row, col)
 
+    def finish(self, start: int) -> None:
+        """Count what was left off and order the findings added since `start`."""
+        self._flush_counted()
+        self._sort_findings(start)
+
     def _sort_findings(self, start: int) -> None:
         """Errors, warnings, then notes, each in row order; the "N more rows" lines last."""
         rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}

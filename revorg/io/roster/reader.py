@@ -196,8 +196,7 @@ class RosterReader(PlanBuilder):
         if self.options.root is not None:
             entries = self._branch(entries, self.options.root)
         self._assign_roles(entries, columns)
-        self._flush_counted()
-        self._sort_findings(start)
+        self.finish(start)
         if self.report.has_errors:
             return None
         if not entries:
