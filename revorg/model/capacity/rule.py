@@ -257,6 +257,27 @@ def assigned_quota(
     return _exact(Fraction(quota) * months * position.headcount / 12)
 
 
+def monthly_assigned_quota(
+    position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
+) -> list[Decimal]:
+    """A quota carrier's ramped quota in each month of the fiscal year, all heads counted,
+    before attainment and without expected leavers: the number a person is measured against
+    (actuals), where assigned_quota is the seat's expected year. Zeros for kinds without a
+    quota; an override spreads evenly over the months in seat."""
+    if kind not in KINDS_WITH_ATTAINMENT:
+        return [ZERO] * 12
+    offset = start_offset(position, fiscal)
+    ramp = assumptions.ramp_months(position.role_key)
+    shares = monthly_productivity(offset, ramp, is_in_seat_all_year(position))
+    if position.capacity_override is not None:
+        in_seat = sum(1 for share in shares if share) or 1
+        per_month = Fraction(position.capacity_override) * position.headcount / in_seat
+        return [_exact(per_month) if share else ZERO for share in shares]
+    quota = assumptions.get(position.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
+    full_month = Fraction(quota) * position.headcount / 12
+    return [_exact(full_month * share) for share in shares]
+
+
 def monthly_capacity(
     position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
 ) -> list[Decimal]:

@@ -1,0 +1,59 @@
+"""Deal owners to the positions of the chart: by the person's email, else by the person's name
+(accents, case and spacing ignored), else by an assignment the user made and the plan keeps.
+
+A name two positions share matches neither: the owner is listed as unmatched with its totals,
+and the user says which position it is. Company totals count every won deal, matched or not;
+a person's and a team's attainment count only the deals matched to them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def person_key(text: str) -> str:
+    """A name as owners are matched: "Raúl  Jiménez" and "raul jimenez" alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(_WORD.findall(bare))
+
+
+@dataclass(frozen=True)
+class Person:
+    """A position as owners are matched to it."""
+
+    position_id: int
+    name: str
+    email: str = ""
+
+
+class OwnerMatcher:
+    """Owner (and email) -> position id; built once per import or summary, so matching
+    50,000 deals is a dictionary look-up each."""
+
+    def __init__(self, people: Iterable[Person], assigned: Mapping[str, int] | None = None) -> None:
+        self.assigned = {person_key(owner): pid for owner, pid in (assigned or {}).items()}
+        by_name: dict[str, set[int]] = {}
+        by_email: dict[str, set[int]] = {}
+        for person in people:
+            if person.name.strip():
+                by_name.setdefault(person_key(person.name), set()).add(person.position_id)
+            if person.email.strip():
+                by_email.setdefault(person.email.strip().casefold(), set()).add(person.position_id)
+        self.by_name = {key: next(iter(ids)) for key, ids in by_name.items() if len(ids) == 1}
+        self.by_email = {key: next(iter(ids)) for key, ids in by_email.items() if len(ids) == 1}
+
+    def position_of(self, owner: str, email: str = "") -> int | None:
+        key = person_key(owner)
+        if key in self.assigned:  # the user's word first: it is how a wrong match is fixed
+            return self.assigned[key]
+        if email.strip():
+            found = self.by_email.get(email.strip().casefold())
+            if found is not None:
+                return found
+        return self.by_name.get(key)

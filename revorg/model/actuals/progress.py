@@ -1,0 +1,253 @@
+"""The plan against what was booked, month by month: bookings of the fiscal year by kind against
+the monthly targets, attainment to date per department, team and person, and a forecast.
+
+Rules decided here:
+
+- Only won deals count, by their close month. Deals closing outside the fiscal year, and deals
+  in another currency than the plan's (never converted), are left out and counted.
+- "To date" is through the last month with a closed deal (won or lost) in the year: the months
+  after it are still open, whatever open deals say about them.
+- Targets by month: new business and expansion follow the scenario's seasonality, renewals (the
+  retained base) are even, exactly as the year plan phases them (revorg.model.phasing.spread).
+- Sales is measured on new business; Customer Success on expansion and renewals against the
+  retained base plus expansion. A person against their ramped quota to date (the capacity of
+  their position, month by month, revorg.model.capacity); a team: its quota carriers' sums.
+- Forecast: what is booked to date plus the plan for the remaining months; the run rate beside
+  it: booked to date per month elapsed, times twelve.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from revorg.model.actuals.deals import Deal, DealKind, DealStatus
+from revorg.model.actuals.owners import OwnerMatcher
+from revorg.model.money import ZERO, to_money
+from revorg.model.months import FiscalYear, YearMonth
+from revorg.model.phasing import MONTHS, spread
+from revorg.model.planning import TargetInputs, TargetOutcome
+
+ATTAINMENT_PLACES = Decimal("0.0001")
+# Which kinds of booking each department is measured on.
+DEPARTMENT_KINDS: Mapping[str, tuple[DealKind, ...]] = {
+    "sales": (DealKind.NEW_BUSINESS,),
+    "customer_success": (DealKind.EXPANSION, DealKind.RENEWAL),
+}
+
+
+@dataclass(frozen=True)
+class MonthlyTargets:
+    """The year's bookings target by kind, twelve months each."""
+
+    by_kind: Mapping[DealKind, tuple[Decimal, ...]]
+
+    @classmethod
+    def of(
+        cls, inputs: TargetInputs, outcome: TargetOutcome, shares: Sequence[Fraction]
+    ) -> MonthlyTargets:
+        even = (Fraction(1, MONTHS),) * MONTHS
+        return cls(
+            {
+                DealKind.NEW_BUSINESS: spread(outcome.new_business, shares),
+                DealKind.EXPANSION: spread(inputs.expansion, shares),
+                DealKind.RENEWAL: spread(to_money(inputs.base_revenue * inputs.retention), even),
+            }
+        )
+
+    def month(self, index: int, kinds: Iterable[DealKind]) -> Decimal:
+        return sum((self.by_kind[kind][index] for kind in kinds), ZERO)
+
+
+@dataclass(frozen=True)
+class QuotaCarrier:
+    """A position that carries a number: its quota month by month, ramped as the plan counts
+    its capacity (in revenue)."""
+
+    position_id: int
+    kinds: tuple[DealKind, ...]  # the bookings the quota is about (an AE's: new business)
+    monthly_quota: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Attainment:
+    booked: Decimal
+    target: Decimal  # to date
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """Booked over target to date (1 is on plan); None without a target."""
+        if self.target <= 0:
+            return None
+        return (self.booked / self.target).quantize(ATTAINMENT_PLACES)
+
+
+@dataclass(frozen=True)
+class MonthActual:
+    month: YearMonth
+    booked: Mapping[DealKind, Decimal]
+    target: Mapping[DealKind, Decimal]
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.booked.values(), ZERO)
+
+    @property
+    def total_target(self) -> Decimal:
+        return sum(self.target.values(), ZERO)
+
+
+@dataclass(frozen=True)
+class UnmatchedOwner:
+    owner: str
+    deals: int
+    won: Decimal
+
+
+@dataclass
+class Progress:
+    """Everything the views, the summary and the workbook show of actuals."""
+
+    months: tuple[MonthActual, ...]
+    through: int | None  # index of the last month with closed deals; None: nothing closed yet
+    departments: dict[str, Attainment]
+    people: dict[int, Attainment]  # quota carriers with a quota or a booking to date
+    teams: dict[int, Attainment]  # managers with quota carriers below them
+    unmatched: tuple[UnmatchedOwner, ...]
+    outside_year: int = 0
+    other_currency: int = 0
+    by_position: dict[int, Decimal] = field(default_factory=dict)  # matched bookings to date
+
+    @property
+    def through_month(self) -> YearMonth | None:
+        return None if self.through is None else self.months[self.through].month
+
+    def booked_to_date(self, kinds: Iterable[DealKind] = tuple(DealKind)) -> Decimal:
+        chosen = tuple(kinds)
+        return sum((m.booked[k] for m in self.months[: self._elapsed] for k in chosen), ZERO)
+
+    def target_to_date(self, kinds: Iterable[DealKind] = tuple(DealKind)) -> Decimal:
+        chosen = tuple(kinds)
+        return sum((m.target[k] for m in self.months[: self._elapsed] for k in chosen), ZERO)
+
+    def forecast(self, kinds: Iterable[DealKind] = tuple(DealKind)) -> Decimal:
+        """Booked to date plus the plan for the months after."""
+        chosen = tuple(kinds)
+        rest = sum((m.target[k] for m in self.months[self._elapsed :] for k in chosen), ZERO)
+        return self.booked_to_date(chosen) + rest
+
+    def run_rate(self, kinds: Iterable[DealKind] = tuple(DealKind)) -> Decimal:
+        """Booked to date per month elapsed, for twelve months."""
+        if not self._elapsed:
+            return ZERO
+        return to_money(self.booked_to_date(kinds) * MONTHS / self._elapsed)
+
+    @property
+    def _elapsed(self) -> int:
+        return 0 if self.through is None else self.through + 1
+
+
+def progress(
+    deals: Iterable[Deal],
+    fiscal: FiscalYear,
+    targets: MonthlyTargets,
+    department_targets: Mapping[str, Sequence[Decimal]],
+    carriers: Sequence[QuotaCarrier],
+    managers: Mapping[int, int | None],
+    matcher: OwnerMatcher,
+    currency: str,
+) -> Progress:
+    """Actuals of the fiscal year against the plan. `department_targets`: each department's
+    target month by month (the year plan's phasing); `managers`: every position's manager."""
+    first = fiscal.first.ordinal
+    booked = [dict.fromkeys(DealKind, ZERO) for _ in range(MONTHS)]
+    # position -> kind -> booked by month
+    by_position: dict[int, dict[DealKind, list[Decimal]]] = defaultdict(
+        lambda: {kind: [ZERO] * MONTHS for kind in DealKind}
+    )
+    unmatched_deals: dict[str, int] = defaultdict(int)
+    unmatched_won: dict[str, Decimal] = defaultdict(Decimal)
+    through: int | None = None
+    outside = other_currency = 0
+    for deal in deals:
+        index = YearMonth(deal.close_date.year, deal.close_date.month).ordinal - first
+        if not 0 <= index < MONTHS:
+            outside += 1
+            continue
+        if deal.currency is not None and deal.currency != currency:
+            other_currency += 1
+            continue
+        if deal.status is not DealStatus.OPEN:
+            through = index if through is None else max(through, index)
+        position = matcher.position_of(deal.owner, deal.owner_email)
+        if position is None:
+            unmatched_deals[deal.owner] += 1
+        if deal.status is not DealStatus.WON:
+            continue
+        booked[index][deal.kind] += deal.amount
+        if position is None:
+            unmatched_won[deal.owner] += deal.amount
+        else:
+            by_position[position][deal.kind][index] += deal.amount
+    months = fiscal.months()
+    actuals = tuple(
+        MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})
+        for i in range(MONTHS)
+    )
+    elapsed = 0 if through is None else through + 1
+    result = Progress(
+        months=actuals,
+        through=through,
+        departments={},
+        people={},
+        teams={},
+        unmatched=tuple(
+            UnmatchedOwner(owner, count, to_money(unmatched_won[owner]))
+            for owner, count in sorted(unmatched_deals.items())
+        ),
+        outside_year=outside,
+        other_currency=other_currency,
+        by_position={
+            pid: sum((sum(m[:elapsed], ZERO) for m in kinds.values()), ZERO)
+            for pid, kinds in by_position.items()
+        },
+    )
+    for key, kinds in DEPARTMENT_KINDS.items():
+        if key in department_targets:
+            target = sum(department_targets[key][:elapsed], ZERO)
+            result.departments[key] = Attainment(result.booked_to_date(kinds), target)
+    result.people = {
+        carrier.position_id: Attainment(
+            sum(
+                (sum(by_position[carrier.position_id][k][:elapsed], ZERO) for k in carrier.kinds),
+                ZERO,
+            )
+            if carrier.position_id in by_position
+            else ZERO,
+            sum(carrier.monthly_quota[:elapsed], ZERO),
+        )
+        for carrier in carriers
+    }
+    result.teams = _teams(result.people, managers)
+    return result
+
+
+def _teams(
+    people: Mapping[int, Attainment], managers: Mapping[int, int | None]
+) -> dict[int, Attainment]:
+    """Each manager above quota carriers: the sums of the carriers in its team, at any depth.
+    Walking up from each carrier costs its depth, never the square of the chart."""
+    booked: dict[int, Decimal] = defaultdict(Decimal)
+    target: dict[int, Decimal] = defaultdict(Decimal)
+    for position_id, attainment in people.items():
+        manager = managers.get(position_id)
+        seen: set[int] = set()
+        while manager is not None and manager not in seen:  # a cycle never loops for ever
+            seen.add(manager)
+            booked[manager] += attainment.booked
+            target[manager] += attainment.target
+            manager = managers.get(manager)
+    return {manager: Attainment(booked[manager], target[manager]) for manager in booked}
