@@ -120,6 +120,10 @@ class Progress:
     outside_year: int = 0
     other_currency: int = 0
     by_position: dict[int, Decimal] = field(default_factory=dict)  # matched bookings to date
+    # Matched won bookings by position, kind and month (the ramp check reads them).
+    monthly_by_position: Mapping[int, Mapping[DealKind, Sequence[Decimal]]] = field(
+        default_factory=dict
+    )
 
     @property
     def through_month(self) -> YearMonth | None:
@@ -214,6 +218,7 @@ def progress(
             pid: sum((sum(m[:elapsed], ZERO) for m in kinds.values()), ZERO)
             for pid, kinds in by_position.items()
         },
+        monthly_by_position=dict(by_position),
     )
     for key, kinds in DEPARTMENT_KINDS.items():
         if key in department_targets:

@@ -10,10 +10,14 @@ from sqlalchemy.orm import Session
 from revorg.model.actuals.deals import Deal, DealKind
 from revorg.model.actuals.owners import OwnerMatcher, Person
 from revorg.model.actuals.progress import MonthlyTargets, Progress, QuotaCarrier, progress
+from revorg.model.actuals.ramp import Hire, RampCheck, ramp_checks
 from revorg.model.capacity import kind_of, monthly_assigned_quota
+from revorg.model.capacity.rule import ANNUAL_METRIC_BY_KIND
 from revorg.model.entities import Scenario
+from revorg.model.money import to_money
 from revorg.model.rows import PositionRow, position_rows
 from revorg.model.summary import ScenarioSummary, totals_basis
+from revorg.model.totals import TotalsBasis
 from revorg.model.vocabulary import CapacityKind
 
 # The bookings each kind of quota is measured on.
@@ -51,4 +55,29 @@ def scenario_progress(
         {row.id: row.manager_id for row in rows},
         matcher,
         summary.plan.currency,
+    )
+
+
+def scenario_ramp_checks(
+    session: Session, scenario: Scenario, progress: Progress, rows: list[PositionRow] | None = None
+) -> list[RampCheck]:
+    """The ramp of the quota carriers who started in the fiscal year (a start month in it),
+    against their roles' ramp assumptions."""
+    basis = totals_basis(session, scenario)
+    rows = position_rows(session, scenario.id) if rows is None else rows
+    hires = [hire for row in rows if (hire := _hire(row, basis)) is not None]
+    ramps = {hire.role_key: basis.assumptions.ramp_months(hire.role_key) for hire in hires}
+    return ramp_checks(hires, progress, ramps)
+
+
+def _hire(row: PositionRow, basis: TotalsBasis) -> Hire | None:
+    kind = kind_of(row.role_key, basis.kinds)
+    if kind not in QUOTA_KINDS or row.start_month is None:
+        return None
+    start = row.start_month.ordinal - basis.fiscal.first.ordinal
+    if not 0 <= start < 12:
+        return None
+    quota = basis.assumptions.get(row.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
+    return Hire(
+        row.id, row.role_key, start, to_money(quota * row.headcount / 12), QUOTA_KINDS[kind]
     )

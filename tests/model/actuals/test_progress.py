@@ -123,3 +123,28 @@ def test_deals_outside_the_year_or_in_another_currency_are_left_out(
     assert getattr(progress, counted) == 1
     assert progress.through is None
     assert progress.booked_to_date() == 0
+
+
+def test_a_hire_faster_than_the_ramp_assumed_gets_a_suggestion(
+    demo_document: PlanDocument,
+) -> None:
+    """The AE hired in February (open position, deals assigned by hand to it): nothing in
+    February, a full month of quota (16,666.67) in March; the AE ramp assumes 5 months (1/5 and
+    2/5). The curves differ by 40 points on average, over the 20-point margin; 3 months fits
+    best: (0 - 1/3)² + (1 - 2/3)² = 0.222, against 0.25 for 2 months and 0.3125 for 4."""
+    import datetime
+
+    from revorg.model.actuals.scenario import scenario_ramp_checks
+
+    hire = position_of(demo_document, None, "Account Executive")
+    deal = Deal("n1", "Nora Vidal", Decimal("16666.67"), datetime.date(2027, 3, 20),
+                DealStatus.WON, DealKind.NEW_BUSINESS)  # fmt: skip
+    progress = demo_progress(demo_document, [*salesforce_q1(), deal], assigned={"Nora Vidal": hire})
+    (check,) = scenario_ramp_checks(demo_document.session, demo_document.scenario(), progress)
+    assert (check.role_key, check.ramp_months) == ("ae", 5)
+    assert [(p.month_in_seat, p.observed, p.assumed) for p in check.points] == [
+        (1, Decimal("0.00"), Decimal("0.20")),
+        (2, Decimal("1.00"), Decimal("0.40")),
+    ]
+    assert check.gap == Decimal("0.40")
+    assert check.suggested == 3
