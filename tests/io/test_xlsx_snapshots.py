@@ -83,7 +83,7 @@ def test_the_heading_names_both_and_the_marks_are_there(workbooks: dict[str, Any
     sheet = workbooks["en"]
     assert [c.value for c in sheet[3]][:4] == ["Figure", "Base", "Board", "Change to this scenario"]
     marks = {row[0]: row[2] for row in sheet.iter_rows(min_row=4, max_row=6, values_only=True)}
-    assert marks == {"Taken (UTC)": AT, "Taken by": "Ana", "Of scenario": "Base"}
+    assert marks == {"Taken (UTC)": "2026-12-03 10:00:00", "Taken by": "Ana", "Of scenario": "Base"}
     assert workbooks["es"]["A9"].value == "Objetivo de ingresos"
     assert workbooks["es"]["D3"].value == "Cambio hasta este escenario"
 

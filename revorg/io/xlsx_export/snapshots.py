@@ -11,12 +11,14 @@ workbook.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from revorg.io.xlsx_export.book import Book
 from revorg.io.xlsx_export.cells import append_all, clean_text, number
+from revorg.io.xlsx_export.printing import PageTexts, page_layout, set_up_page
 from revorg.io.xlsx_layout import DRIVER_NAMES, RESULT_NAMES, SUMMARY, label
 
 SNAPSHOTS = "Snapshots"
@@ -55,6 +57,9 @@ def write_snapshots(book: Book, summary_total_row: int) -> None:
         return
     sheet = book.workbook.create_sheet(SNAPSHOTS)
     book.sheets[SNAPSHOTS] = sheet
+    # Printed as the other sheets are: A4, one page wide, the plan and scenario in the header.
+    texts = PageTexts.of(data.plan_name, data.scenario_name, datetime.date.today(), book.language)
+    set_up_page(sheet, page_layout(SNAPSHOTS), texts)
     styles = book.styles
     language = book.language
 
@@ -82,7 +87,10 @@ def write_snapshots(book: Book, summary_total_row: int) -> None:
     for key, field in (("taken_at", "taken_at"), ("taken_by", "taken_by"), ("taken_of", "source")):
         row: list[Any] = [word(key), None]
         for snapshot in data.snapshots:
-            row += [book.user_text(SNAPSHOTS, getattr(snapshot, field)), None]
+            value = getattr(snapshot, field)
+            if field == "taken_at":  # "2027-01-31 09:30:00" under a heading that says UTC
+                value = value.replace("T", " ").removesuffix("Z")
+            row += [book.user_text(SNAPSHOTS, value), None]
         rows.append(row)
 
     row_of: dict[str, int] = {}
