@@ -26,6 +26,9 @@ COMMAND_MODULES = {
     "install-desktop": "revorg.cli.desktop",
     "uninstall-desktop": "revorg.cli.desktop",
     "history": "revorg.cli.history",
+    "snapshot": "revorg.cli.snapshot",
+    "snapshots": "revorg.cli.snapshots",
+    "restore": "revorg.cli.restore",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

@@ -1,4 +1,5 @@
-"""`revorg compare`: two scenarios of a plan side by side."""
+"""`revorg compare`: two scenarios of a plan side by side; either may be a snapshot, named
+"snapshot:NAME"."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from revorg.cli.parsing import Commands
 
 
 def register(commands: Commands) -> None:
-    compare = commands.add_parser("compare", help="compare two scenarios of a plan")
+    compare = commands.add_parser(
+        "compare", help='compare two scenarios of a plan (or a snapshot: "snapshot:NAME")'
+    )
     compare.add_argument("file", type=Path)
     compare.add_argument(
         "--scenarios",
         nargs=2,
         required=True,
         metavar=("A", "B"),
-        help="the scenario to compare against (A) and the one compared (B)",
+        help="the scenario to compare against (A) and the one compared (B); a snapshot as "
+        '"snapshot:NAME"',
     )
     compare.add_argument("--json", action="store_true", help="print JSON")
 
@@ -26,10 +30,12 @@ def run(options: argparse.Namespace) -> int:
     from revorg.model.comparison import compare_scenarios
     from revorg.model.document import PlanDocument
     from revorg.model.reports import format_comparison
+    from revorg.model.snapshots import resolve_compared
 
     name_a, name_b = options.scenarios
     with PlanDocument.open(options.file, for_editing=False) as document:
-        a, b = document.scenario(name_a), document.scenario(name_b)
+        plan = document.plan
+        a, b = resolve_compared(plan, name_a), resolve_compared(plan, name_b)
         comparison = compare_scenarios(document.session, a, b)
         if options.json:
             print(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))

@@ -15,6 +15,13 @@ def register(commands: Commands) -> None:
     export.add_argument("file", type=Path)
     export.add_argument("--scenario", help="scenario name (default: the first)")
     export.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook")
+    export.add_argument(
+        "--snapshot",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="with --xlsx: add this snapshot's figures beside the scenario's (repeatable)",
+    )
     export.add_argument("--png", type=Path, metavar="OUT", help="chart as a PNG image")
     export.add_argument("--svg", type=Path, metavar="OUT", help="chart as an SVG drawing")
     export.add_argument("--pdf", type=Path, metavar="OUT", help="chart as a PDF document")
@@ -33,6 +40,7 @@ def register(commands: Commands) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from revorg.model.document import PlanDocument
+    from revorg.model.snapshots import find_snapshot
 
     images = {kind: getattr(options, kind) for kind in ("png", "svg", "pdf")}
     images = {kind: path for kind, path in images.items() if path is not None}
@@ -41,14 +49,18 @@ def run(options: argparse.Namespace) -> int:
     for path in [options.xlsx, *images.values()]:
         if path is not None:
             check_output(path, options.force)
+    if options.snapshot and options.xlsx is None:
+        raise UsageError("--snapshot adds figures to the workbook: give --xlsx too")
     if not 30 <= options.dpi <= 1200:
         raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
     with PlanDocument.open(options.file, for_editing=False) as document:
         scenario = document.scenario(options.scenario)
+        # Looked up before anything is written: an unknown name leaves no file behind.
+        snapshots = [find_snapshot(document.plan, name) for name in dict.fromkeys(options.snapshot)]
         if options.xlsx is not None:
             from revorg.io.xlsx_export import export_workbook
 
-            export_workbook(document, scenario, options.xlsx, options.lang)
+            export_workbook(document, scenario, options.xlsx, options.lang, snapshots)
             print(f"wrote {options.xlsx}")
         if images:
             # Drawing the chart needs Qt (offscreen without a display), never a window.

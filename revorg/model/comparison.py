@@ -184,6 +184,7 @@ class ScenarioComparison:
             "currency": plan.currency,
             "fiscal_year": plan.fiscal_year,
             "scenarios": {"a": self.a.scenario.name, "b": self.b.scenario.name},
+            "kinds": {"a": _kind(self.a.scenario), "b": _kind(self.b.scenario)},
             "targets": compared_json(self.targets),
             "totals": compared_json(self.totals),
             "year": compared_json(self.year),
@@ -427,3 +428,7 @@ def value_json(value: FieldValue) -> str | int | float | None:
     if isinstance(value, YearMonth):
         return str(value)
     return value
+
+
+def _kind(scenario: Scenario) -> str:
+    return "snapshot" if scenario.is_snapshot else "scenario"

@@ -82,14 +82,29 @@ class Plan(Base):
     fiscal_year: Mapped[int]
     fiscal_start_month: Mapped[int] = mapped_column(default=1)
 
+    # The scenarios a user works on: tabs, pickers, `--scenario`, copies. Snapshots are
+    # scenario rows too (frozen copies, format 6) but never listed here: this join is the one
+    # place that keeps them apart, so every list of scenarios leaves them out without a check.
     scenarios: Mapped[list[Scenario]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="Scenario.sort_order"
+        back_populates="plan",
+        cascade="all, delete-orphan",
+        order_by="Scenario.sort_order",
+        primaryjoin="and_(Plan.id == Scenario.plan_id, Scenario.snapshot_at.is_(None))",
+    )
+    # The frozen copies (revorg.model.snapshots), oldest first; read only.
+    snapshots: Mapped[list[Scenario]] = relationship(
+        viewonly=True,
+        order_by="(Scenario.snapshot_at, Scenario.id)",
+        primaryjoin="and_(Plan.id == Scenario.plan_id, Scenario.snapshot_at.is_not(None))",
     )
 
     __table_args__ = (CheckConstraint("fiscal_start_month BETWEEN 1 AND 12"),)
 
     def scenario_named(self, name: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.name == name), None)
+
+    def snapshot_named(self, name: str) -> Scenario | None:
+        return next((s for s in self.snapshots if s.name == name), None)
 
 
 class Department(Base):
@@ -152,6 +167,13 @@ class Scenario(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(Text)
     sort_order: Mapped[int] = mapped_column(default=0)
+    # A snapshot (format 6): when it was taken (UTC, ISO 8601 to the second), by whom, and the
+    # name its scenario had then. None in the scenarios a user works on; a snapshot is never
+    # edited (revorg.model.snapshots). Names are shared: a snapshot and a scenario cannot have
+    # the same one.
+    snapshot_at: Mapped[str | None] = mapped_column(Text, default=None)
+    snapshot_by: Mapped[str | None] = mapped_column(Text, default=None)
+    snapshot_of: Mapped[str | None] = mapped_column(Text, default=None)
 
     plan: Mapped[Plan] = relationship(back_populates="scenarios")
     targets: Mapped[Targets] = relationship(
@@ -173,6 +195,10 @@ class Scenario(Base):
     )
 
     __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    @property
+    def is_snapshot(self) -> bool:
+        return self.snapshot_at is not None
 
 
 class Targets(Base):

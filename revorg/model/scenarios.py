@@ -148,9 +148,12 @@ def insert_scenario(session: Session, snapshot: ScenarioSnapshot) -> None:
 def remove_scenario(session: Session, scenario_id: int) -> None:
     """Delete a scenario and all its rows; a plan always keeps at least one scenario."""
     session.flush()
-    plan_id = _scenario(session, scenario_id).plan_id
-    count = session.scalar(select(func.count(Scenario.id)).where(Scenario.plan_id == plan_id))
-    if (count or 0) <= 1:
+    removed = _scenario(session, scenario_id)
+    plan_id = removed.plan_id
+    working = select(func.count(Scenario.id)).where(
+        Scenario.plan_id == plan_id, Scenario.snapshot_at.is_(None)
+    )
+    if not removed.is_snapshot and (session.scalar(working) or 0) <= 1:
         raise PlanEditError(
             QT_TRANSLATE_NOOP(
                 "PlanEditError", "a plan needs at least one scenario: this is its only one"
@@ -187,7 +190,8 @@ def copy_scenario_rows(session: Session, source_scenario_id: int, name: str) -> 
     """A new scenario copied from another, with fresh ids, not yet in the plan.
 
     The caller inserts it (insert_scenario), so that an undo command can remove it and insert
-    it again with the same ids. Positions keep their lineage: compare matches cards by it.
+    it again with the same ids. Positions keep their lineage: compare matches cards by it. The
+    copy is a scenario to work on, even of a snapshot (revorg.model.snapshots sets the marks).
     """
     source = snapshot_scenario(session, source_scenario_id)
     plan_id = source.scenario["plan_id"]
@@ -202,6 +206,9 @@ def copy_scenario_rows(session: Session, source_scenario_id: int, name: str) -> 
             "id": scenario_id,
             "name": name,
             "sort_order": _next_sort_order(session, plan_id),
+            "snapshot_at": None,
+            "snapshot_by": None,
+            "snapshot_of": None,
         },
         targets=None if source.targets is None else {**source.targets, "scenario_id": scenario_id},
         assumptions=_copied(source.assumptions, scenario_id, _next_id(session, Assumption.id)),
@@ -238,10 +245,16 @@ def _check_unique(
     session: Session, plan_id: int, name: str, scenario_id: int | None = None
 ) -> None:
     session.flush()
-    query = select(Scenario.id).where(Scenario.plan_id == plan_id, Scenario.name == name)
+    query = select(Scenario.snapshot_at).where(Scenario.plan_id == plan_id, Scenario.name == name)
     if scenario_id is not None:
         query = query.where(Scenario.id != scenario_id)
-    if session.scalar(query) is not None:
+    taken = session.execute(query).first()
+    if taken is not None and taken.snapshot_at is not None:
+        raise PlanEditError(
+            QT_TRANSLATE_NOOP("PlanEditError", "the plan already has a snapshot named {name}"),
+            name=repr(name),
+        )
+    if taken is not None:
         raise PlanEditError(
             QT_TRANSLATE_NOOP("PlanEditError", "the plan already has a scenario named {name}"),
             name=repr(name),
@@ -254,7 +267,7 @@ def unique_copy_name(
     """ "Base (copy)", then "Base (copy 2)"...; a copy of a copy counts on, not "(copy) (copy)".
     `first` and `numbered` are the templates of COPY_NAME and NUMBERED_COPY_NAME."""
     stem = _stem_of_copy(base.strip(), (first, numbered))
-    taken = {scenario.name for scenario in plan.scenarios}
+    taken = {scenario.name for scenario in [*plan.scenarios, *plan.snapshots]}
     candidate, number = first.format(name=stem), 1
     while candidate in taken:
         number += 1
@@ -370,4 +383,4 @@ def _reload_scenario_list(session: Session, plan_id: int) -> None:
     """Plan.scenarios is loaded once and kept (expire_on_commit is off): reload it in order."""
     plan = session.get(Plan, plan_id)
     if plan is not None:
-        session.expire(plan, ["scenarios"])
+        session.expire(plan, ["scenarios", "snapshots"])

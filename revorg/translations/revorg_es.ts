@@ -281,6 +281,10 @@
         <translation>B</translation>
     </message>
     <message>
+        <source>%1 (snapshot)</source>
+        <translation>%1 (instantánea)</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
@@ -535,6 +539,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
         <translation>¿Eliminar el escenario «%1» con su organización y sus objetivos? (Deshacer lo recupera.)</translation>
+    </message>
+    <message>
+        <source>Snapshot name:</source>
+        <translation>Nombre de la instantánea:</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +1952,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>&amp;Comparar escenarios…</translation>
     </message>
     <message>
+        <source>Take &amp;snapshot…</source>
+        <translation>Tomar &amp;instantánea…</translation>
+    </message>
+    <message>
+        <source>Sn&amp;apshots…</source>
+        <translation>Instantáne&amp;as…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -2034,6 +2050,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>un escenario necesita un nombre</translation>
     </message>
     <message>
+        <source>the plan already has a snapshot named {name}</source>
+        <translation>el plan ya tiene una instantánea llamada {name}</translation>
+    </message>
+    <message>
         <source>the plan already has a scenario named {name}</source>
         <translation>el plan ya tiene un escenario llamado {name}</translation>
     </message>
@@ -2052,6 +2072,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>a plan needs at least one scenario</source>
         <translation>un plan necesita al menos un escenario</translation>
+    </message>
+    <message>
+        <source>no such snapshot</source>
+        <translation>esa instantánea no existe</translation>
     </message>
     <message>
         <source>the plan needs a name</source>
@@ -2125,6 +2149,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}: tendría que ser {value}, por encima de {limit}</translation>
     </message>
+    <message>
+        <source>a snapshot is taken of a scenario</source>
+        <translation>una instantánea se toma de un escenario</translation>
+    </message>
+    <message>
+        <source>{name} is a snapshot and cannot be changed: restore it as a new scenario to work on it</source>
+        <translation>{name} es una instantánea y no se puede modificar: restáurala como nuevo escenario para trabajar con ella</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2191,6 +2223,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete scenario %1</source>
         <translation>Eliminar escenario %1</translation>
+    </message>
+    <message>
+        <source>Take snapshot %1</source>
+        <translation>Tomar instantánea %1</translation>
+    </message>
+    <message>
+        <source>Delete snapshot %1</source>
+        <translation>Eliminar instantánea %1</translation>
+    </message>
+    <message>
+        <source>Restore snapshot %1 as %2</source>
+        <translation>Restaurar instantánea %1 como %2</translation>
     </message>
     <message>
         <source>Plan settings</source>
@@ -2330,6 +2374,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
         <translation>{path} ya está abierto en otra ventana de RevOrg; ciérralo allí primero o abre una copia</translation>
+    </message>
+    <message>
+        <source>no snapshot named {name}; the plan has {names}</source>
+        <translation>no hay ninguna instantánea llamada {name}; el plan tiene {names}</translation>
+    </message>
+    <message>
+        <source>{name} is a snapshot: write {prefixed}</source>
+        <translation>{name} es una instantánea: escribe {prefixed}</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2607,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>A plan needs at least one scenario.</source>
         <translation>Un plan necesita al menos un escenario.</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Tomar instantánea</translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken.</source>
+        <translation>Instantánea «%1» tomada.</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioName</name>
@@ -2678,6 +2742,53 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Double-click the manager</source>
         <translation>Doble clic en el responsable</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsDialog</name>
+    <message>
+        <source>Snapshots</source>
+        <translation>Instantáneas</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Instantánea</translation>
+    </message>
+    <message>
+        <source>Of scenario</source>
+        <translation>Del escenario</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Tomada</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Revenue goal</source>
+        <translation>Objetivo de ingresos</translation>
+    </message>
+    <message>
+        <source>Gap to goal</source>
+        <translation>Diferencia con el objetivo</translation>
+    </message>
+    <message>
+        <source>No snapshots yet: Scenario &gt; Take snapshot… keeps the scenario as it is now.</source>
+        <translation>Aún no hay instantáneas: Escenario &gt; Tomar instantánea… guarda el escenario tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as new scenario…</source>
+        <translation>&amp;Restaurar como nuevo escenario…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete snapshot</source>
+        <translation>&amp;Eliminar instantánea</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>Restaurar como nuevo escenario</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,10 @@
         <translation>B</translation>
     </message>
     <message>
+        <source>%1 (snapshot)</source>
+        <translation>%1（快照）</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -535,6 +539,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete the scenario “%1” with its organisation and targets? (Undo brings it back.)</source>
         <translation>删除情景“%1”及其组织和目标？（可通过撤销恢复。）</translation>
+    </message>
+    <message>
+        <source>Snapshot name:</source>
+        <translation>快照名称：</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +1952,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>比较情景(&amp;C)…</translation>
     </message>
     <message>
+        <source>Take &amp;snapshot…</source>
+        <translation>拍摄快照(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sn&amp;apshots…</source>
+        <translation>快照(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2034,6 +2050,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>情景需要名称</translation>
     </message>
     <message>
+        <source>the plan already has a snapshot named {name}</source>
+        <translation>计划中已有名为 {name} 的快照</translation>
+    </message>
+    <message>
         <source>the plan already has a scenario named {name}</source>
         <translation>计划中已有名为 {name} 的情景</translation>
     </message>
@@ -2052,6 +2072,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>a plan needs at least one scenario</source>
         <translation>计划至少需要一个情景</translation>
+    </message>
+    <message>
+        <source>no such snapshot</source>
+        <translation>没有这个快照</translation>
     </message>
     <message>
         <source>the plan needs a name</source>
@@ -2125,6 +2149,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}：需要达到 {value}，超过上限 {limit}</translation>
     </message>
+    <message>
+        <source>a snapshot is taken of a scenario</source>
+        <translation>快照只能从情景拍摄</translation>
+    </message>
+    <message>
+        <source>{name} is a snapshot and cannot be changed: restore it as a new scenario to work on it</source>
+        <translation>{name} 是快照，不能修改：请将其恢复为新情景后再编辑</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2191,6 +2223,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete scenario %1</source>
         <translation>删除情景 %1</translation>
+    </message>
+    <message>
+        <source>Take snapshot %1</source>
+        <translation>拍摄快照 %1</translation>
+    </message>
+    <message>
+        <source>Delete snapshot %1</source>
+        <translation>删除快照 %1</translation>
+    </message>
+    <message>
+        <source>Restore snapshot %1 as %2</source>
+        <translation>将快照 %1 恢复为 %2</translation>
     </message>
     <message>
         <source>Plan settings</source>
@@ -2330,6 +2374,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>{path} is already open in another RevOrg window; close it there first, or open a copy</source>
         <translation>{path} 已在另一个 RevOrg 窗口中打开；请先在那里关闭，或打开一个副本</translation>
+    </message>
+    <message>
+        <source>no snapshot named {name}; the plan has {names}</source>
+        <translation>没有名为 {name} 的快照；计划中有 {names}</translation>
+    </message>
+    <message>
+        <source>{name} is a snapshot: write {prefixed}</source>
+        <translation>{name} 是快照：请写作 {prefixed}</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +2607,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>A plan needs at least one scenario.</source>
         <translation>计划至少需要一个情景。</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>拍摄快照</translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken.</source>
+        <translation>已拍摄快照“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioName</name>
@@ -2678,6 +2742,53 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Double-click the manager</source>
         <translation>双击上级的卡片</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsDialog</name>
+    <message>
+        <source>Snapshots</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Of scenario</source>
+        <translation>来源情景</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>拍摄人</translation>
+    </message>
+    <message>
+        <source>Revenue goal</source>
+        <translation>营收目标</translation>
+    </message>
+    <message>
+        <source>Gap to goal</source>
+        <translation>与目标的差距</translation>
+    </message>
+    <message>
+        <source>No snapshots yet: Scenario &gt; Take snapshot… keeps the scenario as it is now.</source>
+        <translation>还没有快照：“情景 &gt; 拍摄快照…”可将情景按当前状态保存下来。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as new scenario…</source>
+        <translation>恢复为新情景(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete snapshot</source>
+        <translation>删除快照(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>恢复为新情景</translation>
     </message>
 </context>
 <context>

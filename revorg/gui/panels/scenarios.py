@@ -1,5 +1,6 @@
 """Scenarios in the window: a picker that switches the scenario on screen, and a dialog that
-compares two scenarios side by side (targets, totals, departments, and the cards that differ)."""
+compares two scenarios side by side (targets, totals, departments, and the cards that differ);
+a snapshot can be either side."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QSplitter,
@@ -71,7 +73,8 @@ class ScenarioPicker(QComboBox):
 
 
 class CompareDialog(QDialog):
-    """Two scenarios side by side; B is compared against A."""
+    """Two scenarios side by side; B is compared against A. The pickers list the scenarios,
+    then the snapshots."""
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,14 +85,19 @@ class CompareDialog(QDialog):
         self.combo_b = QComboBox()
         scenarios = controller.editor.scenarios()
         for combo in (self.combo_a, self.combo_b):
-            for scenario in scenarios:
-                combo.addItem(scenario.name, scenario.id)
+            self._fill(combo)
         self.combo_a.setCurrentIndex(0)
         current = self.combo_b.findData(controller.editor.scenario_id)
         self.combo_b.setCurrentIndex(current if current > 0 else min(1, len(scenarios) - 1))
         self.table = make_table(
             "compareTable", [self.tr("Figure"), "A", "B", self.tr("Change (B − A)")]
         )
+        # The labels as wide as they need, the three columns of numbers sharing the rest: the
+        # change needs no more room than the values (it had most of the width, issue 19).
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.cards = QListWidget()
         self.cards.setObjectName("comparePositions")
         self.note = QLabel()
@@ -110,21 +118,29 @@ class CompareDialog(QDialog):
         layout.addWidget(buttons)
         self.combo_a.currentIndexChanged.connect(lambda _i: self.refresh())
         self.combo_b.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.resize(760, 680)
+        self.resize(880, 680)  # room for two names with "(snapshot)" in any language
         # Modeless and live: it follows edits, and frees its summaries when closed.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         controller.plan_changed.connect(self.refresh)
         controller.scenarios_changed.connect(self._refill_scenarios)
         self.refresh()
 
+    def _fill(self, combo: QComboBox) -> None:
+        """The scenarios, then (after a line) the snapshots, marked as such."""
+        combo.clear()
+        for scenario in self.controller.editor.scenarios():
+            combo.addItem(scenario.name, scenario.id)
+        snapshots = self.controller.editor.document.plan.snapshots
+        if snapshots:
+            combo.insertSeparator(combo.count())
+        for snapshot in snapshots:
+            combo.addItem(fill(self.tr("%1 (snapshot)"), snapshot.name), snapshot.id)
+
     def _refill_scenarios(self) -> None:
-        scenarios = self.controller.editor.scenarios()
         for combo in (self.combo_a, self.combo_b):
             chosen = combo.currentData()
             combo.blockSignals(True)
-            combo.clear()
-            for scenario in scenarios:
-                combo.addItem(scenario.name, scenario.id)
+            self._fill(combo)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
         self.refresh()
@@ -140,8 +156,8 @@ class CompareDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Figure"),
-                comparison.a.scenario.name,
-                comparison.b.scenario.name,
+                self.combo_a.currentText(),
+                self.combo_b.currentText(),
                 self.tr("Change"),
             ]
         )

@@ -216,6 +216,9 @@ class Menus(QObject):
             action = self._action(text, slot, icon=icon)
             menu.addAction(action)
             bar.addAction(action)
+        menu.addSeparator()  # snapshots: in the menu only, the toolbar stays short
+        menu.addAction(self._action(self.tr("Take &snapshot…"), scenarios.take_snapshot))
+        menu.addAction(self._action(self.tr("Sn&apshots…"), scenarios.show_snapshots))
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_help_menu(self) -> None:

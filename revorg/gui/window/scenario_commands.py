@@ -1,16 +1,22 @@
-"""The Scenario menu's work: copy the scenario on screen, rename it, delete it, compare two."""
+"""The Scenario menu's work: copy the scenario on screen, rename it, delete it, compare two;
+take a snapshot of it and list the snapshots."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.prompts import ask_scenario_name, confirm_delete_scenario
+from revorg.gui.dialogs.snapshots import SnapshotsDialog, ask_snapshot_name
+from revorg.gui.i18n import fill
 from revorg.gui.labels import copy_name_templates
 from revorg.gui.panels.scenarios import CompareDialog
+from revorg.gui.settings import AppSettings
+from revorg.model.editing import requests
+from revorg.model.history.recording import utc_now
 from revorg.model.scenarios import unique_copy_name
 
 
@@ -32,6 +38,7 @@ class ScenarioCommands(QObject):
         # Replaced in tests; the real questions otherwise.
         self.ask_name: Callable[[QWidget, str, str], str | None] = ask_scenario_name
         self.confirm_delete: Callable[[QWidget, str], bool] = confirm_delete_scenario
+        self.ask_snapshot_name: Callable[[QWidget, str, str], str | None] = ask_snapshot_name
 
     def copy_current(self) -> None:
         scenario = self.controller.editor.scenario
@@ -56,6 +63,27 @@ class ScenarioCommands(QObject):
 
     def compare(self) -> CompareDialog:
         dialog = CompareDialog(self.controller, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def take_snapshot(self) -> None:
+        """A frozen copy of the scenario on screen, by the name of Preferences; the scenario
+        stays on screen."""
+        editor = self.controller.editor
+        today = QDate.currentDate().toString(Qt.DateFormat.ISODate)
+        suggested = fill(self.tr("%1, %2"), editor.scenario.name, today)
+        name = self.ask_snapshot_name(self.window, self.tr("Take snapshot"), suggested)
+        if name is None:
+            return
+        who = AppSettings().user_name()
+        if self.guarded(
+            lambda: self.controller.push(requests.take_snapshot(editor, name, who, utc_now()))
+        ):
+            self.show_error(fill(self.tr("Snapshot “%1” taken."), name.strip()))
+
+    def show_snapshots(self) -> SnapshotsDialog:
+        dialog = SnapshotsDialog(self.controller, self.guarded, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -15,8 +15,24 @@ from revorg.model.entities import Assumption, Department, RoleType, Scenario
 from revorg.model.org_tree import OrgTree, TreeNode
 from revorg.model.rows import PositionRow, position_rows
 from revorg.model.seasonality import Seasonality
+from revorg.model.snapshots import snapshot_info
+from revorg.model.summary import summarize
 
 Node = TypeVar("Node", bound=TreeNode)
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    """A snapshot the workbook shows beside the scenario: its marks, its driver inputs (as
+    `PlanData.targets`) and its organisation's totals, as the model computes them."""
+
+    name: str
+    taken_at: str
+    taken_by: str
+    source: str
+    targets: dict[str, Decimal | int]
+    headcount: int
+    cost: Decimal
 
 
 @dataclass(frozen=True)
@@ -33,9 +49,12 @@ class PlanData:
     dotted: dict[int, list[int]]
     assumptions: list[Assumption]
     seasonality: Seasonality
+    snapshots: tuple[SnapshotData, ...] = ()
 
 
-def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
+def gather(
+    document: PlanDocument, scenario: Scenario, snapshots: Sequence[Scenario] = ()
+) -> PlanData:
     session = document.session
     plan = scenario.plan
     targets = scenario.targets
@@ -49,21 +68,42 @@ def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
         currency=plan.currency,
         fiscal_year=plan.fiscal_year,
         fiscal_start_month=plan.fiscal_start_month,
-        targets={
-            "Goal": targets.goal,
-            "Leads": targets.leads,
-            "CloseRate": targets.close_rate,
-            "AverageDeal": targets.average_deal,
-            "BaseRevenue": targets.base_revenue,
-            "Retention": targets.retention,
-            "Expansion": targets.expansion,
-        },
+        targets=_driver_inputs(scenario),
         departments=list(session.scalars(select(Department).order_by(Department.sort_order))),
         roles=list(session.scalars(select(RoleType).order_by(RoleType.sort_order, RoleType.key))),
         positions=chart_order(positions),
         dotted=dict(dotted),
         assumptions=sorted(scenario.assumptions, key=lambda a: (a.role_key, a.metric)),
         seasonality=Seasonality.from_text(targets.seasonality),
+        snapshots=tuple(_snapshot_data(document, snapshot) for snapshot in snapshots),
+    )
+
+
+def _driver_inputs(scenario: Scenario) -> dict[str, Decimal | int]:
+    """The driver inputs by the Targets sheet's defined names."""
+    targets = scenario.targets
+    return {
+        "Goal": targets.goal,
+        "Leads": targets.leads,
+        "CloseRate": targets.close_rate,
+        "AverageDeal": targets.average_deal,
+        "BaseRevenue": targets.base_revenue,
+        "Retention": targets.retention,
+        "Expansion": targets.expansion,
+    }
+
+
+def _snapshot_data(document: PlanDocument, snapshot: Scenario) -> SnapshotData:
+    info = snapshot_info(snapshot)
+    total = summarize(document.session, snapshot).total  # the revenue departments, as Summary
+    return SnapshotData(
+        name=info.name,
+        taken_at=info.taken_at,
+        taken_by=info.taken_by,
+        source=info.source,
+        targets=_driver_inputs(snapshot),
+        headcount=total.headcount,
+        cost=total.cost,
     )
 
 

@@ -108,6 +108,11 @@ class _Layout:
         return self.total_row - 1
 
 
+def summary_total_row(book: Book) -> int:
+    """The row of the Summary sheet's total (headcount in column I, cost this year in K)."""
+    return _Layout(len(book.data.departments)).total_row
+
+
 def write_summary(book: Book) -> dict[str, str]:
     """Write the sheet; its defined names and their cells."""
     sheet = book.sheets[SUMMARY]

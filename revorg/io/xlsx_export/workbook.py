@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ from revorg.io.xlsx_export.hiring import write_hiring_plan
 from revorg.io.xlsx_export.org import write_org
 from revorg.io.xlsx_export.plan_data import gather
 from revorg.io.xlsx_export.roles import write_lists, write_roles
-from revorg.io.xlsx_export.summary import write_summary
+from revorg.io.xlsx_export.snapshots import write_snapshots
+from revorg.io.xlsx_export.summary import summary_total_row, write_summary
 from revorg.io.xlsx_export.targets import write_targets
 from revorg.io.xlsx_export.year import write_year_plan
 from revorg.io.xlsx_layout import (
@@ -46,11 +47,16 @@ class WorkbookExportError(RevOrgError):
 
 
 def export_workbook(
-    document: PlanDocument, scenario: Scenario, path: Path, language: str = "en"
+    document: PlanDocument,
+    scenario: Scenario,
+    path: Path,
+    language: str = "en",
+    snapshots: Sequence[Scenario] = (),
 ) -> None:
-    """Write `scenario` of `document` to `path` as an .xlsx workbook, atomically."""
+    """Write `scenario` of `document` to `path` as an .xlsx workbook, atomically; with
+    `snapshots`, a Snapshots sheet shows their figures beside the scenario's."""
     path = Path(path)
-    data = gather(document, scenario)
+    data = gather(document, scenario, snapshots)
     _save_atomically(lambda: _WorkbookBuilder(data, language).build(), path)
 
 
@@ -64,6 +70,7 @@ class _WorkbookBuilder(Book):
         write_assumptions(self)
         write_roles(self)
         write_lists(self)
+        write_snapshots(self, summary_total_row(self))
         self._names(target_rows, summary_names)
         for name, ref in year_names.items():
             self.define(name, YEAR, ref)

@@ -24,6 +24,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.editing.change import Change
 from revorg.model.editing.reading import PlanReading
 from revorg.model.editing.steps import Edit, EditContext
+from revorg.model.snapshots import refuse_frozen
 
 Observer = Callable[[Change], None]
 # Called with the edit and what it did, inside the edit's savepoint.
@@ -74,6 +75,7 @@ class PlanEditor(PlanReading):
     def _run(self, edit: Edit, undoing: bool, redoing: bool = False) -> Change:
         """Run one direction of an edit. If it fails, the plan is as it was (the savepoint is
         rolled back), the cached rows are dropped, and the error goes to the caller."""
+        refuse_frozen(self.session, edit.scenario_id)  # nothing is ever edited in a snapshot
         switched = self._show(edit.shown_before(undoing))
         context = EditContext(self.session, edit.scenario_id, undoing=undoing)
         try:

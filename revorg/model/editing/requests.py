@@ -19,6 +19,7 @@ from revorg.model.currencies import checked_currency
 from revorg.model.editing.change import KeyLabel, StepText
 from revorg.model.editing.reading import PlanReading
 from revorg.model.editing.steps import (
+    DeleteSnapshot,
     DottedLine,
     Edit,
     EditFields,
@@ -34,6 +35,7 @@ from revorg.model.editing.steps import (
     SetTarget,
     StartShift,
     Step,
+    TakeSnapshot,
 )
 from revorg.model.entities import Assumption, Position, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
@@ -42,6 +44,7 @@ from revorg.model.months import FiscalYear
 from revorg.model.org_tree import OrgTree
 from revorg.model.scenarios import check_scenario_name, copy_scenario_rows, unique_copy_name
 from revorg.model.seasonality import Seasonality
+from revorg.model.snapshots import refuse_frozen, restored_rows, snapshot_rows
 from revorg.model.summary import target_inputs
 
 
@@ -294,6 +297,7 @@ def rename_scenario(plan: PlanReading, scenario_id: int, name: str) -> Edit | No
     scenario = plan.session.get(Scenario, scenario_id)
     if scenario is None or scenario.name == name.strip():
         return None
+    refuse_frozen(plan.session, scenario_id)
     check_scenario_name(plan.session, scenario.plan_id, name, scenario_id)
     step = RenameScenario(scenario_id, name.strip())
     template = QT_TRANSLATE_NOOP("PlanEditor", "Rename scenario %1")
@@ -301,6 +305,7 @@ def rename_scenario(plan: PlanReading, scenario_id: int, name: str) -> Edit | No
 
 
 def delete_scenario(plan: PlanReading, scenario_id: int) -> Edit:
+    refuse_frozen(plan.session, scenario_id)  # a snapshot goes with delete_snapshot
     others = [s.id for s in plan.scenarios() if s.id != scenario_id]
     if not others:
         raise PlanEditError(
@@ -310,6 +315,36 @@ def delete_scenario(plan: PlanReading, scenario_id: int) -> Edit:
     name = scenario.name if scenario else str(scenario_id)
     step = RemoveScenario(scenario_id, others[0])
     return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Delete scenario %1"), name)
+
+
+# --- snapshots ---------------------------------------------------------------------------------
+
+
+def take_snapshot(plan: PlanReading, name: str, who: str, at: str) -> Edit:
+    """A frozen copy of the current scenario named `name`, taken by `who` at `at` (UTC, ISO
+    8601 to the second, as the change log writes it: history.recording.utc_now). The scenario
+    on screen stays."""
+    snapshot = snapshot_rows(plan.session, plan.scenario_id, name, who, at)
+    template = QT_TRANSLATE_NOOP("PlanEditor", "Take snapshot %1")
+    return _edit(plan, TakeSnapshot(snapshot), template, snapshot.name)
+
+
+def delete_snapshot(plan: PlanReading, snapshot_id: int) -> Edit:
+    snapshot = plan.session.get(Scenario, snapshot_id)
+    if snapshot is None or not snapshot.is_snapshot:
+        raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "no such snapshot"))
+    template = QT_TRANSLATE_NOOP("PlanEditor", "Delete snapshot %1")
+    return _edit(plan, DeleteSnapshot(snapshot_id), template, snapshot.name)
+
+
+def restore_snapshot(plan: PlanReading, snapshot_id: int, name: str) -> Edit:
+    """A new scenario named `name` with the snapshot's organisation and targets, shown once
+    made."""
+    rows = restored_rows(plan.session, snapshot_id, name)
+    snapshot = plan.session.get(Scenario, snapshot_id)
+    assert snapshot is not None
+    template = QT_TRANSLATE_NOOP("PlanEditor", "Restore snapshot %1 as %2")
+    return _edit(plan, InsertScenario(rows), template, snapshot.name, rows.name)
 
 
 # --- the plan's settings -----------------------------------------------------------------------
@@ -392,9 +427,13 @@ def plan_settings(
 
 
 def _start_shifts(plan: PlanReading, months: int) -> list[StartShift]:
-    """Every open position with a start month, in every scenario, moved by `months`."""
+    """Every open position with a start month, in every scenario (not in snapshots), moved
+    by `months`."""
     query = select(Position.id, Position.scenario_id, Position.start_month, Position.person_name)
-    query = query.where(Position.start_month.is_not(None)).order_by(Position.id)
+    query = query.join(Scenario, Position.scenario_id == Scenario.id)
+    # Snapshots stay as they were taken: their start months do not move.
+    query = query.where(Position.start_month.is_not(None), Scenario.snapshot_at.is_(None))
+    query = query.order_by(Position.id)
     shifts = []
     for position_id, scenario_id, start, person in plan.session.execute(query):
         if (person or "").strip():

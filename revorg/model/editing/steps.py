@@ -464,3 +464,27 @@ class PlanSettings(Step):
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None  # the plan's settings are no scenario's: stay where the user is
+
+
+# --- snapshots (revorg.model.snapshots) ----------------------------------------------------------
+
+
+class TakeSnapshot(InsertScenario):
+    """Adds a snapshot: a frozen copy of the scenario on screen, which stays on screen (a
+    snapshot is never shown for editing)."""
+
+    def shown_after(self, undoing: bool, made_in: int) -> int | None:
+        return None
+
+
+class DeleteSnapshot(RemoveScenario):
+    """Removes a snapshot; undo puts back the same rows. The scenario on screen stays."""
+
+    def __init__(self, removed_id: int) -> None:
+        super().__init__(removed_id, fallback_id=removed_id)
+
+    def shown_before(self, undoing: bool, made_in: int) -> int | None:
+        return None
+
+    def shown_after(self, undoing: bool, made_in: int) -> int | None:
+        return None

@@ -129,12 +129,26 @@ def _migrate_4_to_5(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_5_to_6(connection: sqlite3.Connection) -> None:
+    """Format 6 added snapshots: frozen scenarios, marked by when and by whom they were taken
+    and the scenario they came from (revorg.model.snapshots). An older plan has none: its
+    scenarios keep the marks empty."""
+    connection.executescript(
+        """
+        ALTER TABLE scenarios ADD COLUMN snapshot_at TEXT;
+        ALTER TABLE scenarios ADD COLUMN snapshot_by TEXT;
+        ALTER TABLE scenarios ADD COLUMN snapshot_of TEXT;
+        """
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
@@ -142,6 +156,7 @@ TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
     2: frozenset({"assumptions"}) | _LOG,
     3: _LOG,
     4: _LOG,
+    5: frozenset(),
 }
 
 
