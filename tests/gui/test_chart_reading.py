@@ -99,7 +99,7 @@ def test_the_demo_opens_at_two_levels_with_each_vps_team_rolled_up(
     assert scene.coverage_of(VP_SALES) == ("green", summary["sales"].coverage)
     assert scene.coverage_of(HEAD_REVOPS) is None
     lines = rollup_lines(success, "EUR", scene.coverage_of(VP_CS))
-    assert lines == ["5 people · 0 open", "€243,000 / yr", "84%"]
+    assert lines == ["People: 5 · open: 0", "€243,000 / yr", "84%"]
 
 
 def test_a_click_on_the_expander_opens_and_closes_a_team(qtbot, opened: list[MainWindow]) -> None:  # type: ignore[no-untyped-def]

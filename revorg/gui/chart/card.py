@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from revorg.gui.chart.collapse import TeamRollup
 from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.mime import POSITION_MIME_TYPE
-from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.model.months import YearMonth
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
@@ -557,11 +557,13 @@ def rollup_lines(
     rollup: TeamRollup, currency: str, coverage: tuple[str, Decimal | None] | None
 ) -> list[str]:
     """The texts of a collapsed team's strip: people and open heads; cost a year; coverage."""
-    # Plural forms: "1 person", "1 persona" (lupdate reads these calls with their count).
-    people = QCoreApplication.translate("ChartCard", "%n people", None, rollup.people)
-    open_people = QCoreApplication.translate("ChartCard", "%n open", None, rollup.open_people)
+    # Counts as labelled values: no plural form to get wrong ("1 people") in any language.
     lines = [
-        f"{people} · {open_people}",
+        fill(
+            translate("ChartCard", "People: %1 · open: %2"),
+            format_count(rollup.people),
+            format_count(rollup.open_people),
+        ),
         fill(translate("ChartCard", "%1 / yr"), format_money(rollup.annual_cost, currency)),
     ]
     if coverage is not None:

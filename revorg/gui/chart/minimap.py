@@ -35,11 +35,27 @@ class ChartMinimap(QWidget):
         self._redraw.setInterval(REDRAW_AFTER_MS)
         self._redraw.timeout.connect(self._forget_image)
         view.chart_scene.layout_changed.connect(self._redraw.start)
+        self.wanted = True  # View > Overview map
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
-            bar.valueChanged.connect(self.update)
-            bar.rangeChanged.connect(self.update)
+            bar.valueChanged.connect(self._view_moved)
+            bar.rangeChanged.connect(self._view_moved)
         view.resized.connect(self._place)
         self._place()
+
+    def set_wanted(self, wanted: bool) -> None:
+        self.wanted = wanted
+        self._view_moved()
+
+    def _view_moved(self) -> None:
+        """Shown while part of the chart is off screen: over a chart seen whole, it would only
+        hide cards."""
+        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        chart = self.view.chart_rect()
+        needed = self.wanted and not chart.isEmpty() and not seen.contains(chart)
+        if needed != self.isVisible():
+            self.setVisible(needed)
+        if needed:
+            self.update()
 
     # --- geometry ---------------------------------------------------------------------------
 
@@ -48,10 +64,11 @@ class ChartMinimap(QWidget):
         self.move(
             viewport.right() - self.width() - MARGIN, viewport.bottom() - self.height() - MARGIN
         )
+        self._view_moved()
 
     def _scale(self) -> tuple[float, QPointF]:
         """Map pixels per scene unit, and the map's top left in scene units."""
-        chart = self._chart
+        chart = self._chart if self._image is not None else self.view.chart_rect()
         if chart.isEmpty():
             return 1.0, QPointF()
         inner = self.rect().adjusted(4, 4, -4, -4)
@@ -77,7 +94,7 @@ class ChartMinimap(QWidget):
 
     def _forget_image(self) -> None:
         self._image = None
-        self.update()
+        self._view_moved()
 
     def _make_image(self) -> QImage:
         self._chart = self.view.chart_rect()

@@ -208,7 +208,7 @@ class Menus(QObject):
     def _build_expansion_actions(self, view: QMenu) -> None:
         """Expand to a level, and focus on a team (View menu and the chart's context menu)."""
         window = self.window
-        levels = view.addMenu(self.tr("E&xpand to level"))
+        levels = view.addMenu(self.tr("Expand to &level"))
         self.level_actions: list[QAction] = []
         for level, text in (
             (1, self.tr("Level &1")),
@@ -220,11 +220,11 @@ class Menus(QObject):
             levels.addAction(action)
             self.level_actions.append(action)
         self.focus_action = self._action(
-            self.tr("F&ocus team"), window.focus_selected_team, "Ctrl+Shift+F"
+            self.tr("Focus &team"), window.focus_selected_team, "Ctrl+Shift+F"
         )
         self.focus_up_action = self._action(self.tr("Focus &up a level"), window.focus_up, "Alt+Up")
         self.whole_chart_action = self._action(
-            self.tr("&Whole organisation"), window.show_whole_organisation, "Ctrl+Shift+W"
+            self.tr("W&hole organisation"), window.show_whole_organisation, "Ctrl+Shift+W"
         )
         for action in (self.focus_action, self.focus_up_action, self.whole_chart_action):
             view.addAction(action)
@@ -238,7 +238,7 @@ class Menus(QObject):
         ]
 
     def _toggle_minimap(self) -> None:
-        self.window.minimap.setVisible(self.minimap_action.isChecked())
+        self.window.minimap.set_wanted(self.minimap_action.isChecked())
 
     def _workshop_changed(self, active: bool) -> None:
         self.leave_workshop_action.setEnabled(active)
