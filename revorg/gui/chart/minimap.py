@@ -99,7 +99,7 @@ class ChartMinimap(QWidget):
     def _make_image(self) -> QImage:
         self._chart = self.view.chart_rect()
         image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor(255, 255, 255, 230))
+        image.fill(QColor("white"))
         scene = self.view.chart_scene
         scale, origin = self._scale()
         metrics = scene.metrics
