@@ -244,8 +244,7 @@ class ChartScene(QGraphicsScene):
             for key, department in capacity.items()
             if department.lines
         }
-        if coverage != self._coverage:
-            self._coverage = coverage
+        self._coverage = coverage
         self._rollups_changed()  # every edit ends here: its numbers may have changed
         marks: dict[str, str | None] = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)

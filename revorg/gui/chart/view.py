@@ -182,7 +182,8 @@ class ChartView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         target = self._neighbour(event.key())
-        if target is None:
+        card = self.chart_scene.cards.get(target) if target is not None else None
+        if target is None or card is None or not card.isVisible():  # above a focus, collapsed
             super().keyPressEvent(event)
             return
         self.chart_scene.select_only([target])

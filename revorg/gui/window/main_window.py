@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         if card is not None and card.position_id not in self.scene.selected_ids():
             self.scene.select_only([card.position_id])
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menus = self.menus
         for action in menus.chart_context_actions():
             menu.addAction(action)
