@@ -159,6 +159,12 @@ def test_expanding_a_large_team_opens_a_few_dozen_cards(qtbot, opened: list[Main
     opened_cards = len(shown(window)) - before
     assert len(tree.reports(largest)) <= opened_cards <= 40  # at least its direct reports
     assert scene.rollup_of(largest).positions > 40  # so not all of it
+    # Focusing a collapsed team opens it the same way.
+    window.expand_to_level(2)
+    scene.select_only([largest])
+    window.focus_selected_team()
+    assert scene.focus == largest
+    assert len(tree.reports(largest)) < len(shown(window)) <= 1 + 40
 
 
 def test_focus_shows_one_team_with_a_breadcrumb_back_up(window: MainWindow) -> None:

@@ -479,8 +479,11 @@ class ChartScene(QGraphicsScene):
         if position_id is not None and position_id not in self.plan.tree():
             return
         self.focus = position_id
-        if position_id is not None:
-            self.collapsed.discard(position_id)
+        if position_id is not None and position_id in self.collapsed:
+            # Opened as a click opens it: a few dozen cards, not a whole division at once.
+            opened, closed = opened_by_expanding(self.plan.tree().children, position_id)
+            self.collapsed.difference_update(opened)
+            self.collapsed.update(closed)
         self._lay_out_afresh()
         self.focus_changed.emit()
 
