@@ -107,8 +107,8 @@ class Gui:
         self.watcher = PaintWatcher()
 
     def open_window(self, plan_file: Path) -> tuple[Any, dict[str, float]]:
-        """Open the file and show it as `revorg FILE` does (window, fit, first paint); the
-        window and the time of each phase."""
+        """Open the file and show it as `revorg FILE` does (window, first view at the top
+        levels, first paint); the window and the time of each phase."""
         from PySide6.QtWidgets import QMessageBox
 
         from revorg.gui.window.main_window import MainWindow
@@ -117,13 +117,13 @@ class Gui:
         start = time.perf_counter()
         document = PlanDocument.open(plan_file)
         opened = time.perf_counter()
-        window = MainWindow(document)
+        window = MainWindow(document, first_views=True)
         built = time.perf_counter()
         window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
         window.view.viewport().installEventFilter(self.watcher)
         self.paints = 0
         window.show()
-        window.view.fit()
+        window.show_first_view()
         self.wait_for_paint()
         painted = time.perf_counter()
         return window, {
@@ -299,6 +299,7 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
     for name, runs in phases.items():
         results[name] = seconds(runs)
     assert window is not None
+    results.update(measure_expansion(gui, window, repeat))
 
     progress(size, "relayout after a move, and its undo")
     controller, view = window.controller, window.view
@@ -334,6 +335,40 @@ def measure_window(size: int, repeat: int, workdir: Path) -> dict[str, Any]:
     results["repaint_zoomed_out"] = timed(lambda _state: view.viewport().grab(), repeat)
     gui.close_window(window)
     return results
+
+
+# --- expanding, collapsing, focus ----------------------------------------------------------
+
+
+def measure_expansion(gui: Gui, window: Any, repeat: int) -> dict[str, Any]:
+    """From the first view: expand all, back to two levels, a collapsed team opened by a
+    click, and the focus on a team and back; each up to the repaint. Leaves the chart whole,
+    as the edits after it are measured on it."""
+    from revorg.gui.chart.collapse import ALL_LEVELS
+
+    scene = window.scene
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        window.expand_to_level(2)
+        gui.settle()
+        if not scene.collapsed:
+            break  # a chart two levels deep: nothing to expand
+        team = max(scene.collapsed, key=lambda i: (scene.rollup_of(i).positions, -i))
+        runs.setdefault("expand_team", []).append(
+            timed_step(gui, partial(scene.toggle_collapsed, team))
+        )
+        runs.setdefault("expand_all", []).append(
+            timed_step(gui, partial(window.expand_to_level, ALL_LEVELS))
+        )
+        runs.setdefault("collapse_to_level", []).append(
+            timed_step(gui, partial(window.expand_to_level, 2))
+        )
+        scene.select_only([team])
+        runs.setdefault("focus_team", []).append(timed_step(gui, window.focus_selected_team))
+        runs.setdefault("focus_leave", []).append(timed_step(gui, window.show_whole_organisation))
+    window.expand_to_level(ALL_LEVELS)
+    gui.settle()
+    return {key: seconds(values) for key, values in runs.items()}
 
 
 # --- the other edits ------------------------------------------------------------------------
@@ -552,6 +587,8 @@ def memory_session(size: int, workdir: Path, started_wall: float) -> dict[str, A
     window, _phases = gui.open_window(plan_file_of(workdir, size))
     cold = time.time() - started_wall
     controller = window.controller
+    window.expand_to_level(0)  # the whole chart, as the session before the first view
+    gui.settle()
     move = choose_move(controller.editor.tree(), size)
     controller.move(move.position_id, move.new_manager)
     gui.settle()

@@ -110,9 +110,9 @@ def run_application(
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    window = MainWindow(document, language)
+    window = MainWindow(document, language, first_views=True)
     window.show()
-    window.view.fit()
+    window.show_first_view()  # the top levels, readable
     # After the first paint, the collector's usual pace (revorg.app starts with a slower one).
     QTimer.singleShot(0, lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
     offer_recovery(window)

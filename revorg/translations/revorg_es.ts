@@ -87,6 +87,13 @@
     </message>
 </context>
 <context>
+    <name>Breadcrumb</name>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Toda la organización</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
@@ -219,6 +226,10 @@
         <source>%1 / yr</source>
         <translation>%1 / año</translation>
     </message>
+    <message>
+        <source>People: %1 · open: %2</source>
+        <translation>Personas: %1 · vacantes: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartEdits</name>
@@ -256,6 +267,13 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMinimap</name>
+    <message>
+        <source>Overview: drag the rectangle to move around the chart</source>
+        <translation>Vista general: arrastre el rectángulo para moverse por el organigrama</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1815,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
     </message>
     <message>
+        <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
+        <translation>El foco muestra el equipo de un responsable: elija una tarjeta con subordinados.</translation>
+    </message>
+    <message>
+        <source>Select a manager&apos;s card to focus on its team.</source>
+        <translation>Seleccione la tarjeta de un responsable para enfocar su equipo.</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
@@ -1908,6 +1934,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>A&amp;justar organigrama</translation>
     </message>
     <message>
+        <source>Fit &amp;readable</source>
+        <translation>Ajustar le&amp;gible</translation>
+    </message>
+    <message>
+        <source>As much of the chart as shows with readable names, around the selection</source>
+        <translation>Todo el organigrama que cabe con nombres legibles, alrededor de la selección</translation>
+    </message>
+    <message>
+        <source>Overview &amp;map</source>
+        <translation>&amp;Mapa general</translation>
+    </message>
+    <message>
         <source>&amp;Compact teams</source>
         <translation>&amp;Compactar equipos</translation>
     </message>
@@ -1922,6 +1960,38 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Leave workshop mode</source>
         <translation>Salir del modo taller</translation>
+    </message>
+    <message>
+        <source>Expand to &amp;level</source>
+        <translation>Expandir hasta el &amp;nivel</translation>
+    </message>
+    <message>
+        <source>Focus &amp;team</source>
+        <translation>Enfocar &amp;equipo</translation>
+    </message>
+    <message>
+        <source>W&amp;hole organisation</source>
+        <translation>Toda la &amp;organización</translation>
+    </message>
+    <message>
+        <source>Level &amp;1</source>
+        <translation>Nivel &amp;1</translation>
+    </message>
+    <message>
+        <source>Level &amp;2</source>
+        <translation>Nivel &amp;2</translation>
+    </message>
+    <message>
+        <source>Level &amp;3</source>
+        <translation>Nivel &amp;3</translation>
+    </message>
+    <message>
+        <source>&amp;All levels</source>
+        <translation>&amp;Todos los niveles</translation>
+    </message>
+    <message>
+        <source>Focus &amp;up a level</source>
+        <translation>Enfocar un nivel más a&amp;rriba</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>

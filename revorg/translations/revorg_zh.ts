@@ -87,6 +87,13 @@
     </message>
 </context>
 <context>
+    <name>Breadcrumb</name>
+    <message>
+        <source>Whole organisation</source>
+        <translation>整个组织</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPanel</name>
     <message>
         <source>Department</source>
@@ -219,6 +226,10 @@
         <source>%1 / yr</source>
         <translation>%1 / 年</translation>
     </message>
+    <message>
+        <source>People: %1 · open: %2</source>
+        <translation>人数：%1 · 空缺：%2</translation>
+    </message>
 </context>
 <context>
     <name>ChartEdits</name>
@@ -256,6 +267,13 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMinimap</name>
+    <message>
+        <source>Overview: drag the rectangle to move around the chart</source>
+        <translation>总览：拖动矩形以在组织图中移动</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1815,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
     </message>
     <message>
+        <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
+        <translation>聚焦显示一位经理的团队：请选择有下属的卡片。</translation>
+    </message>
+    <message>
+        <source>Select a manager&apos;s card to focus on its team.</source>
+        <translation>请选择一位经理的卡片以聚焦其团队。</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
@@ -1908,6 +1934,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
+        <source>Fit &amp;readable</source>
+        <translation>适合阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>As much of the chart as shows with readable names, around the selection</source>
+        <translation>在名称清晰可读的前提下，围绕所选内容显示尽可能多的组织图</translation>
+    </message>
+    <message>
+        <source>Overview &amp;map</source>
+        <translation>总览图(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Compact teams</source>
         <translation>紧凑显示团队(&amp;C)</translation>
     </message>
@@ -1922,6 +1960,38 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Leave workshop mode</source>
         <translation>退出工作坊模式</translation>
+    </message>
+    <message>
+        <source>Expand to &amp;level</source>
+        <translation>展开到层级(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;team</source>
+        <translation>聚焦团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>W&amp;hole organisation</source>
+        <translation>整个组织(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Level &amp;1</source>
+        <translation>第 1 层(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Level &amp;2</source>
+        <translation>第 2 层(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Level &amp;3</source>
+        <translation>第 3 层(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;All levels</source>
+        <translation>全部层级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;up a level</source>
+        <translation>向上聚焦一级(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>

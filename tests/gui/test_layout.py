@@ -14,7 +14,7 @@ from revorg.model.generator import generate_plan
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import position_rows
 
-METRICS = LayoutMetrics()
+METRICS = LayoutMetrics(card_width=220.0, card_height=84.0)  # the numbers below are for these
 
 
 @dataclass

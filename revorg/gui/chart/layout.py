@@ -24,8 +24,8 @@ NO_CONTOUR: list[float] = []
 
 @dataclass(frozen=True)
 class LayoutMetrics:
-    card_width: float = 220.0
-    card_height: float = 84.0
+    card_width: float = 244.0  # a name up to "Chief Revenue Officer" on one line
+    card_height: float = 100.0  # two lines of name, role, person, cost
     horizontal_gap: float = 28.0
     vertical_gap: float = 56.0
     stack_gap: float = 14.0  # between cards of a compact column
@@ -88,6 +88,7 @@ class IncrementalLayout:
         self._left: dict[int, list[float]] = {}  # leftmost x of the team at each level below
         self._right: dict[int, list[float]] = {}
         self._stacked: set[int] = set()
+        self._managers: set[int] = set()  # ids with reports, shown or collapsed
         self._xy: dict[int, tuple[float, float]] = {}  # the centres of the last layout
         self._stacked_shown: dict[int, list[int]] = {}  # its stacked columns
         self._top_x = 0.0
@@ -104,8 +105,12 @@ class IncrementalLayout:
         fresh = not previous
         regrouped: list[int] = []
         kids: dict[int, tuple[int, ...]] = {}
+        were_managers = self._managers
+        managers = self._managers = set()
         for manager, reports in children.items():
             node = VIRTUAL_ROOT if manager is None else manager
+            if reports:
+                managers.add(node)
             shown = () if not reports or node in collapsed else tuple(reports)
             if shown:
                 kids[node] = shown
@@ -114,13 +119,21 @@ class IncrementalLayout:
         for gone in previous.keys() - kids.keys():
             regrouped.append(gone)
             self._forget(gone)
+        if not fresh:
+            # A collapsed card that gains or loses its last report changes how its manager's
+            # team is placed (compact mode stacks only cards without reports).
+            regrouped.extend(were_managers ^ managers)
         self._kids = kids
         dirty = None if fresh else self._with_managers_above(regrouped, parent)
-        for node in self._reports_first(dirty, children):
+        order = self._reports_first(dirty, children)
+        for node in order:
             self._place(node)
         if dirty is None:
             return self._lay_out_all()
-        layout = self._lay_out_again(dirty, previous, parent, collapsed)
+        # Teams changed inside a collapsed team were not placed: placed when it opens.
+        for node in dirty.difference(order):
+            self._forget(node)
+        layout = self._lay_out_again(dirty, previous, parent)
         layout.regrouped = [node for node in dict.fromkeys(regrouped) if node != VIRTUAL_ROOT]
         layout.follows = True
         return layout
@@ -146,20 +159,22 @@ class IncrementalLayout:
     def _reports_first(
         self, dirty: Collection[int] | None, children: Mapping[int | None, Sequence[int]]
     ) -> list[int]:
-        """The dirty managers (None: all), each after the dirty managers below it; collapsed
-        teams too, so that they are right when expanded."""
+        """The shown managers to place, each after those below it: the dirty ones (None: all),
+        and those never placed, in a team just expanded. The inside of a collapsed team is
+        skipped: a chart opened at its top two levels places a few dozen teams, not all."""
         order: list[int] = []
         stack = [VIRTUAL_ROOT]
-        kids = self._kids
+        kids, offsets = self._kids, self._offsets
         while stack:
             node = stack.pop()
-            if node in kids:
-                order.append(node)
-            reports = children.get(None if node == VIRTUAL_ROOT else node, ())
+            shown = kids.get(node)
+            if shown is None:
+                continue  # collapsed, or no reports
+            order.append(node)
             stack.extend(
                 report
-                for report in reports
-                if report in children and (dirty is None or report in dirty)
+                for report in shown
+                if report in kids and (dirty is None or report in dirty or report not in offsets)
             )
         order.reverse()
         return order
@@ -172,8 +187,9 @@ class IncrementalLayout:
             self.compact
             and node != VIRTUAL_ROOT
             and len(kids) >= 3
-            and not any(kid in self._kids for kid in kids)
+            and not any(kid in self._managers for kid in kids)
         ):
+            # A collapsed manager is not stacked: its team's strip goes under its card.
             self._stacked.add(node)  # a column: every card under the manager
             self._offsets[node] = (0.0,) * len(kids)
             self._left[node] = [0.0] * len(kids)
@@ -246,7 +262,6 @@ class IncrementalLayout:
         dirty: set[int],
         previous: dict[int, tuple[int, ...]],
         parent: Mapping[int, int | None],
-        collapsed: Collection[int],
     ) -> ChartLayout:
         """The centres after an edit of the dirty managers' teams. When the top moved (the
         teams on the left of the chart changed width), the whole chart is walked."""
@@ -255,7 +270,7 @@ class IncrementalLayout:
         self._top_x = top_x
         changed: list[int] = []
         self._walk(dirty, top_x, self._xy, self._stacked_shown, changed, everything)
-        dropped = self._dropped(dirty, previous, parent, collapsed)
+        dropped = self._dropped(dirty, previous, parent)
         for position_id in dropped:
             del self._xy[position_id]
             self._stacked_shown.pop(position_id, None)
@@ -267,7 +282,6 @@ class IncrementalLayout:
         dirty: set[int],
         previous: dict[int, tuple[int, ...]],
         parent: Mapping[int, int | None],
-        collapsed: Collection[int],
     ) -> list[int]:
         """The cards that left the chart (removed, or in a collapsed team). Only a former
         report of a dirty manager that is no longer its report can have left, with the team
@@ -280,8 +294,10 @@ class IncrementalLayout:
             for report in set(previous.get(node, ())).difference(self._kids.get(node, ()))
         }
         dropped: list[int] = []
+        kids = self._kids
+        tops = set(kids.get(VIRTUAL_ROOT, ()))
         for report in left:
-            if _is_shown(report, parent, collapsed):
+            if _is_shown(report, parent, kids, tops):
                 continue
             stack = [report]
             while stack:
@@ -343,18 +359,21 @@ class IncrementalLayout:
 
 
 def _is_shown(
-    position_id: int, parent: Mapping[int, int | None], collapsed: Collection[int]
+    position_id: int,
+    parent: Mapping[int, int | None],
+    kids: Mapping[int, tuple[int, ...]],
+    tops: Collection[int],
 ) -> bool:
-    """Whether a card is in the chart: in the tree, and in no collapsed team."""
-    if position_id not in parent:
-        return False
-    manager = parent[position_id]
-    for _level in range(len(parent)):  # a damaged plan's loop must not hang the chart
-        if manager is None:
+    """Whether a card is in the chart: at its top (a root, or the team in focus), or shown
+    in its manager's team, up to the top."""
+    node = position_id
+    for _level in range(len(parent) + 1):  # a damaged plan's loop must not hang the chart
+        if node in tops:
             return True
-        if manager in collapsed:
+        manager = parent.get(node)
+        if manager is None or manager not in kids:  # a root below the focus, or collapsed
             return False
-        manager = parent.get(manager)
+        node = manager
     return False
 
 

@@ -10,7 +10,8 @@ card as a block and the cards draw nothing (they stay for selection, search and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -18,6 +19,15 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from revorg.gui.chart.card import COVERAGE_MARK_COLOURS, CardContent, CardItem, card_content
+from revorg.gui.chart.collapse import (
+    TeamRollup,
+    collapsed_above,
+    collapsed_at_level,
+    is_below,
+    known_managers,
+    opened_by_expanding,
+    rollup,
+)
 from revorg.gui.chart.layout import ChartLayout, IncrementalLayout, LayoutMetrics
 from revorg.gui.chart.lines import (
     CONNECTOR_PEN_WIDTH,
@@ -40,6 +50,8 @@ SCENE_MARGIN = 200.0
 
 class ChartScene(QGraphicsScene):
     layout_changed = Signal()
+    expansion_changed = Signal()  # the user opened or closed teams (kept per plan)
+    focus_changed = Signal()  # another team in focus, or none
 
     def __init__(
         self,
@@ -47,7 +59,10 @@ class ChartScene(QGraphicsScene):
         controller: PlanController | None = None,
         metrics: LayoutMetrics | None = None,
         compact: bool = False,
+        collapsed: Iterable[int] = (),
     ) -> None:
+        """`collapsed`: the teams shown closed at the first layout (a plan opens at its top
+        levels: laying it out whole first and closing teams after was twice the work)."""
         super().__init__()
         self.plan = plan
         self.controller = controller
@@ -55,6 +70,11 @@ class ChartScene(QGraphicsScene):
         self.cards: dict[int, CardItem] = {}
         self.dotted_lines: dict[int, DottedLineItem] = {}
         self.collapsed: set[int] = set()
+        self.focus: int | None = None  # the manager whose team alone is shown
+        self._first_collapsed = list(collapsed)
+        self._rollups: dict[int, TeamRollup] = {}  # of collapsed cards, made when drawn
+        # Department key -> (status, coverage) of the departments with revenue lines.
+        self._coverage: dict[str, tuple[str, Decimal | None]] = {}
         self.compact = compact  # set before the first layout: laying out twice is waste
         self.layout = ChartLayout()
         self._layouter = IncrementalLayout(self.metrics, compact)
@@ -63,7 +83,6 @@ class ChartScene(QGraphicsScene):
         self.overview = True
         self._hidden: set[int] = set()  # cards hidden in a collapsed team
         self._new: set[int] = set()  # cards not laid out yet
-        self._badged: set[int] = set()  # cards that show a count of hidden reports
         self._marks: dict[str, str | None] | None = None  # coverage marks last applied
         self._unmarked: set[int] = set()  # cards whose coverage mark is not set yet
         self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
@@ -81,8 +100,8 @@ class ChartScene(QGraphicsScene):
             controller.structure_changed.connect(self.sync)
             controller.rows_changed.connect(self.apply_change)
             controller.dotted_lines_changed.connect(self._draw_dotted_lines)
-            controller.document_replaced.connect(self.rebuild)
-            controller.scenario_switched.connect(self.rebuild)
+            controller.document_replaced.connect(self._show_other_positions)
+            controller.scenario_switched.connect(self._show_other_positions)
             controller.plan_changed.connect(self.mark_coverage)
             controller.plan_changed.connect(self._after_plan_settings)
         self.selectionChanged.connect(self._selection_changed)
@@ -90,6 +109,13 @@ class ChartScene(QGraphicsScene):
         self.mark_coverage()
 
     # --- building ---------------------------------------------------------------------------
+
+    def _show_other_positions(self) -> None:
+        """Another plan or scenario: its ids are others, so no team stays closed or in focus."""
+        had_focus = self.focus is not None
+        self.rebuild()
+        if had_focus:
+            self.focus_changed.emit()
 
     def rebuild(self) -> None:
         """Show the positions of another scenario or plan. The cards are kept for them:
@@ -104,9 +130,12 @@ class ChartScene(QGraphicsScene):
         self.cards.clear()
         self.dotted_lines.clear()
         self.collapsed.clear()
+        self.focus = None
+        if self._first_collapsed:
+            self.collapsed.update(known_managers(self.plan.tree().children, self._first_collapsed))
+            self._first_collapsed = []
         self._layouter = IncrementalLayout(self.metrics, self.compact)
         self._new.clear()
-        self._badged.clear()
         self._unmarked.clear()
         self.overview_item.marked.clear()
         self.sync()
@@ -134,6 +163,8 @@ class ChartScene(QGraphicsScene):
             self.refresh_cards(change.edited)
             if change.reshaped:
                 self._relayout()
+            else:
+                self._rollups_changed()
 
     def _after_plan_settings(self, change: Change | None) -> None:
         """Another currency shows on every card, not only on the positions the edit moved."""
@@ -148,7 +179,6 @@ class ChartScene(QGraphicsScene):
             self.overview_item.marked.discard(card)
             self._hidden.discard(gone)
             self._new.discard(gone)
-            self._badged.discard(gone)
             self._unmarked.discard(gone)
             self.collapsed.discard(gone)
             self.removeItem(card)
@@ -209,6 +239,13 @@ class ChartScene(QGraphicsScene):
         Only the cards whose mark can have changed are visited: those of departments whose
         status changed, and new and edited cards."""
         capacity = self.plan.summary().capacity.departments
+        coverage = {
+            key: (str(department.status), department.coverage)
+            for key, department in capacity.items()
+            if department.lines
+        }
+        self._coverage = coverage
+        self._rollups_changed()  # every edit ends here: its numbers may have changed
         marks: dict[str, str | None] = {
             key: (department.status if department.status in COVERAGE_MARK_COLOURS else None)
             for key, department in capacity.items()
@@ -241,8 +278,12 @@ class ChartScene(QGraphicsScene):
 
     def _relayout(self) -> None:
         tree = self.plan.tree()
+        if self.focus is not None and self.focus not in tree:
+            self._leave_focus()  # the team in focus was deleted
+        self.collapsed.difference_update([i for i in self.collapsed if not tree.reports(i)])
+        children = self.shown_children()
         # Only the teams whose reporting lines changed are placed again.
-        self.layout = self._layouter.update(tree.children, tree.parent, self.collapsed)
+        self.layout = self._layouter.update(children, tree.parent, self.collapsed)
         centres = self.layout.centres
         cards, hidden = self.cards, self._hidden
         # The layout tells which cards it placed elsewhere and which it no longer places.
@@ -260,18 +301,18 @@ class ChartScene(QGraphicsScene):
                 hidden.discard(position_id)
             x, y = centres[position_id]
             card.setPos(x, y)
-        badged = self.collapsed & centres.keys()
-        for position_id in self._badged | badged:
-            below = len(tree.subtree(position_id)) - 1 if position_id in badged else 0
-            cards[position_id].set_hidden_reports(below)
-        self._badged = badged
+        for position_id in self.layout.regrouped:  # its expander appeared or went
+            card = cards.get(position_id)
+            if card is not None:
+                card.update()
+        self._rollups_changed()
         left, top, right, bottom = self.layout.bounds(self.metrics)
         bounds = QRectF(left, top, right - left, bottom - top)
         # The lines stay within the cards' rectangle, but for the spines of stacked columns.
         lines = bounds.adjusted(-STACK_TICK_LENGTH - CONNECTOR_PEN_WIDTH, 0, 0, 0)
         geometry = ChartGeometry(
             self.layout,
-            tree.children,
+            children,
             self.collapsed,
             self.metrics,
             lines if centres else QRectF(),
@@ -347,13 +388,120 @@ class ChartScene(QGraphicsScene):
             if card is not None:
                 card.setSelected(True)
 
-    def toggle_collapsed(self, position_id: int) -> None:
-        if not self.plan.tree().reports(position_id):
+    # --- collapsed teams and focus ------------------------------------------------------------
+
+    def tops(self) -> Sequence[int]:
+        """The cards at the top of the chart: the roots, or the manager in focus."""
+        return [self.focus] if self.focus is not None else self.plan.tree().roots()
+
+    def shown_children(self) -> Mapping[int | None, Sequence[int]]:
+        """The reporting tree as drawn: with a team in focus, that manager at the top."""
+        children = self.plan.tree().children
+        if self.focus is None:
+            return children
+        return {**children, None: [self.focus]}
+
+    def team_of(self, position_id: int) -> tuple[bool, bool]:
+        """(has reports, shown collapsed): what a card's expander shows."""
+        has_reports = bool(self.plan.tree().reports(position_id))
+        return has_reports, has_reports and position_id in self.collapsed
+
+    def rollup_of(self, position_id: int) -> TeamRollup:
+        """A collapsed team's sums, made when its card is first drawn after a change."""
+        found = self._rollups.get(position_id)
+        if found is None:
+            tree = self.plan.tree()
+            found = rollup(tree.children, self.plan.positions(), position_id)
+            self._rollups[position_id] = found
+        return found
+
+    def coverage_of(self, position_id: int) -> tuple[str, Decimal | None] | None:
+        """The status and coverage of a card's department, when it has revenue targets."""
+        position = self.plan.positions().get(position_id)
+        return None if position is None else self._coverage.get(position.department_key)
+
+    def _rollups_changed(self) -> None:
+        """Numbers may have changed anywhere below a collapsed card: draw them again."""
+        if not self.collapsed:
             return
-        self.collapsed ^= {position_id}
+        self._rollups.clear()
+        cards = self.cards
+        for position_id in self.collapsed:
+            card = cards.get(position_id)
+            if card is not None and card.isVisible():
+                card.update()
+
+    def toggle_collapsed(self, position_id: int) -> None:
+        """Close a team, or open it: down as many levels as show a few dozen cards."""
+        tree = self.plan.tree()
+        if not tree.reports(position_id):
+            return
+        if position_id in self.collapsed:
+            opened, closed = opened_by_expanding(tree.children, position_id)
+            self.collapsed.difference_update(opened)
+            self.collapsed.update(closed)
+        else:
+            self.collapsed.add(position_id)
+        self.relayout()
+        self.expansion_changed.emit()
+
+    def expand_to_level(self, level: int) -> None:
+        """Show `level` levels from the top (ALL_LEVELS: everything)."""
+        self.set_collapsed(collapsed_at_level(self.shown_children(), self.tops(), level))
+
+    def set_collapsed(self, collapsed: Iterable[int]) -> None:
+        wanted = known_managers(self.plan.tree().children, collapsed)
+        if wanted == self.collapsed:
+            return
+        self.collapsed.clear()
+        self.collapsed.update(wanted)
+        self.relayout()
+        self.expansion_changed.emit()
+
+    def reveal(self, position_id: int) -> None:
+        """Make a card shown: open the collapsed teams above it, leave a focus it is not in."""
+        tree = self.plan.tree()
+        if position_id not in tree:
+            return
+        if self.focus is not None and not is_below(tree.parent, position_id, self.focus):
+            self.set_focus(None)
+        hiding = collapsed_above(tree.parent, self.collapsed, position_id)
+        if hiding:
+            self.collapsed.difference_update(hiding)
+            self.relayout()
+            self.expansion_changed.emit()
+
+    def set_focus(self, position_id: int | None) -> None:
+        """Show one manager's team alone (None: the whole chart). The team is laid out
+        afresh: a focus is a new chart, and its cards outside are hidden."""
+        if position_id == self.focus:
+            return
+        if position_id is not None and position_id not in self.plan.tree():
+            return
+        self.focus = position_id
+        if position_id is not None and position_id in self.collapsed:
+            # Opened as a click opens it: a few dozen cards, not a whole division at once.
+            opened, closed = opened_by_expanding(self.plan.tree().children, position_id)
+            self.collapsed.difference_update(opened)
+            self.collapsed.update(closed)
+        self._lay_out_afresh()
+        self.focus_changed.emit()
+
+    def _leave_focus(self) -> None:
+        self.focus = None
+        self._layouter = IncrementalLayout(self.metrics, self.compact)
+        self._new.update(self.cards)
+        self.focus_changed.emit()
+
+    def _lay_out_afresh(self) -> None:
+        self._layouter = IncrementalLayout(self.metrics, self.compact)
+        self._new.update(self.cards)  # shown or hidden by where the new layout puts them
         self.relayout()
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
         self._layouter = IncrementalLayout(self.metrics, compact)
         self.relayout()
+
+    def currency(self) -> str:
+        return self.plan.scenario.plan.currency

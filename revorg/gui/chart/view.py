@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -12,11 +12,18 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from revorg.gui.chart.card import SIMPLE_DRAWING_BELOW, CardItem, DropState
+from revorg.gui.chart.card import (
+    SIMPLE_DRAWING_BELOW,
+    CardItem,
+    DropState,
+    name_font,
+    readable_zoom,
+)
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.labels import error_text
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
@@ -24,6 +31,7 @@ from revorg.model.editing import requests
 
 ZOOM_STEP = 1.15
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+FIRST_VIEW_MAX_ZOOM = 1.0  # a small chart opens at 100 %, not blown up
 
 
 def role_key_of(mime: QMimeData) -> str | None:
@@ -44,6 +52,7 @@ class ChartView(QGraphicsView):
     card_dropped = Signal(int, object)  # position id, new manager id or None
     message = Signal(str)  # for the status bar
     card_activated = Signal(int)  # double-click: collapse or expand
+    resized = Signal()  # the viewport has its new size (the overview map keeps to its corner)
 
     def __init__(self, scene: ChartScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -73,14 +82,78 @@ class ChartView(QGraphicsView):
     def zoom_out(self) -> None:
         self.zoom_by(1 / ZOOM_STEP)
 
+    def chart_rect(self) -> QRectF:
+        """The cards shown (collapsed teams' cards are hidden, not gone: the scene's items
+        would count them)."""
+        scene = self.chart_scene
+        if not scene.layout.centres:
+            return QRectF()
+        left, top, right, bottom = scene.layout.bounds(scene.metrics)
+        return QRectF(left, top, right - left, bottom - top)
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        self.resetTransform()
+        self.scale(zoom, zoom)
+
     def fit(self) -> None:
-        rect = self.chart_scene.itemsBoundingRect()
+        """Fit: the whole chart as it is expanded, up to 100 %."""
+        rect = self.chart_rect()
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.resetTransform()
             self.centerOn(rect.center())
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole chart fits the view."""
+        rect = self.chart_rect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return 1.0
+        return min(viewport.width() / rect.width(), viewport.height() / rect.height())
+
+    def fit_readable(self) -> None:
+        """Fit readable: as much of the chart as shows with readable names, around the
+        selected card (none: the top of the chart)."""
+        self.set_zoom(max(readable_zoom(), min(self.fit_zoom(), FIRST_VIEW_MAX_ZOOM)))
+        selected = self.chart_scene.selected_ids()
+        if selected and selected[0] in self.chart_scene.layout.centres:
+            self.centerOn(QPointF(*self.chart_scene.layout.centres[selected[0]]))
+        else:
+            self.show_top()
+
+    def first_view(self) -> None:
+        """The view a plan opens at: the whole chart as expanded if it fits with readable
+        names (up to 100 %), else readable names from the top of the chart."""
+        self.set_zoom(max(readable_zoom(), min(self.fit_zoom(), FIRST_VIEW_MAX_ZOOM)))
+        self.show_top()
+
+    def show_top(self) -> None:
+        """The chart centred when it fits; else its top card in the middle of the top."""
+        rect = self.chart_rect()
+        if rect.isEmpty():
+            return
+        zoom = self.zoom()
+        viewport = self.viewport().rect()
+        fits_wide = rect.width() * zoom <= viewport.width()
+        fits_high = rect.height() * zoom <= viewport.height()
+        tops = self.chart_scene.tops()
+        centres = self.chart_scene.layout.centres
+        x = rect.center().x()
+        if not fits_wide and tops and tops[0] in centres:
+            x = centres[tops[0]][0]
+        y = rect.center().y() if fits_high else rect.top() + viewport.height() / 2 / zoom
+        self.centerOn(QPointF(x, y))
+
+    def name_pixels(self) -> float:
+        """How high a card's name is on screen now, in pixels (the readable rule's measure)."""
+        return name_font().pixelSize() * self.transform().m22()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Cards too small to read: one overview item draws them all (see ChartScene).
@@ -100,11 +173,17 @@ class ChartView(QGraphicsView):
         if card is not None and card.isVisible():
             self.centerOn(card)
 
+    def show_card(self, position_id: int) -> None:
+        """Open the teams above a card (and leave a focus it is outside), then centre it."""
+        self.chart_scene.reveal(position_id)
+        self.center_on_card(position_id)
+
     # --- keyboard ---------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         target = self._neighbour(event.key())
-        if target is None:
+        card = self.chart_scene.cards.get(target) if target is not None else None
+        if target is None or card is None or not card.isVisible():  # above a focus, collapsed
             super().keyPressEvent(event)
             return
         self.chart_scene.select_only([target])

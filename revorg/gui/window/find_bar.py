@@ -1,4 +1,5 @@
-"""Edit > Find (Ctrl+F): a bar over the chart that highlights the cards matching a text."""
+"""Edit > Find (Ctrl+F): a bar over the chart that highlights the cards matching a text, and
+opens the teams around the match it shows."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ class FindBar(QToolBar):
         rank = {position_id: i for i, position_id in enumerate(preorder)}
         self.matches.sort(key=rank.__getitem__)
         if self.matches:
-            self.view.center_on_card(self.matches[0])
+            self.view.show_card(self.matches[0])  # its collapsed managers opened
             self.message.emit(fill(self.tr("%1 matches"), str(len(self.matches))), 4000)
         elif needle:
             self.message.emit(self.tr("No match"), 4000)
@@ -60,5 +61,5 @@ class FindBar(QToolBar):
         if not self.matches:
             return
         self.matches.append(self.matches.pop(0))
-        self.view.center_on_card(self.matches[-1])
+        self.view.show_card(self.matches[-1])
         self.scene.select_only([self.matches[-1]])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -20,6 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.breadcrumb import Breadcrumb
+from revorg.gui.chart.card import readable_zoom
+from revorg.gui.chart.collapse import collapsed_at_level, levels_that_fit
+from revorg.gui.chart.layout import LayoutMetrics
+from revorg.gui.chart.minimap import ChartMinimap
+from revorg.gui.chart.saved_expansion import SavedExpansion
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
@@ -47,6 +54,10 @@ from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.templates import template_infos
 
+# The chart's area in the window at its first size (1600 x 960, with its docks): a plan's first
+# expansion is chosen for it before the window shows, and checked again once it has.
+FIRST_CHART_AREA = (1010.0, 430.0)
+
 
 def run_and_dispose(dialog: QDialog) -> int:
     """Run a modal dialog; Qt deletes it once the caller has read its answers (a dialog with
@@ -70,16 +81,30 @@ def scrolling(panel: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: PlanDocument, language: str = "en") -> None:
+    def __init__(
+        self, document: PlanDocument, language: str = "en", *, first_views: bool = False
+    ) -> None:
+        """first_views: plans open at their top levels with readable names, laid out once at
+        that expansion (the app; show_first_view() does it on demand, as after a test's
+        setup). Otherwise the chart opens whole, as the chart images draw it."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.settings = AppSettings()
         self.controller = PlanController(document, language)
+        self.saved_expansion = SavedExpansion()
+        self._restoring_expansion = False
+        self.first_views = first_views
+        compact = self.settings.compact_teams()
         self.scene = ChartScene(
-            self.controller.editor, self.controller, compact=self.settings.compact_teams()
+            self.controller.editor,
+            self.controller,
+            compact=compact,
+            collapsed=self._first_collapsed(FIRST_CHART_AREA, compact) if first_views else (),
         )
         self.view = ChartView(self.scene, self)
+        self.breadcrumb = Breadcrumb(self.scene, self)
+        self.minimap = ChartMinimap(self.view)
         self.workshop_strip = WorkshopStrip(self.controller, self)
         self.setCentralWidget(self._chart_with_strip())
         self.workshop = WorkshopMode(self, self.view, self.workshop_strip)
@@ -122,6 +147,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.breadcrumb)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.workshop_strip)
         return centre
@@ -184,6 +210,10 @@ class MainWindow(QMainWindow):
         self.view.card_dropped.connect(self.edits.move_card)
         self.view.message.connect(self._show_message)
         self.view.card_activated.connect(self.scene.toggle_collapsed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._chart_context_menu)
+        self.scene.expansion_changed.connect(self._save_expansion)
+        controller.scenario_switched.connect(self._first_expansion_of_scenario)
         self.role_palette.role_activated.connect(self.edits.add_role_under_selection)
         self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
@@ -239,7 +269,11 @@ class MainWindow(QMainWindow):
         self.refresh_totals()
         self.refresh_title()
         self.inspector.show_position(None)
-        QTimer.singleShot(0, self.view.fit)
+        if self.first_views:
+            self._first_expansion_of_scenario()
+            QTimer.singleShot(0, self.view.first_view)
+        else:
+            QTimer.singleShot(0, self.view.fit)
 
     def _show_selection(self) -> None:
         selected = self.scene.selected_ids()
@@ -250,6 +284,101 @@ class MainWindow(QMainWindow):
             self.workshop_strip.show_message(message)  # the status bar is hidden there
         else:
             self.statusBar().showMessage(message, 8000)
+
+    # --- the chart's first view, expansion and focus ---------------------------------------
+
+    def _first_collapsed(self, area: tuple[float, float], compact: bool) -> set[int]:
+        """The teams a plan opens collapsed: as the user left them in this plan, else those
+        below the levels that fit `area` with readable names."""
+        editor = self.controller.editor
+        saved = self.saved_expansion.collapsed(self.controller.document.path, editor.scenario_id)
+        if saved is not None:
+            return set(saved)
+        tree = editor.tree()
+        level = levels_that_fit(
+            tree.children, tree.roots(), LayoutMetrics(), compact, area, readable_zoom()
+        )
+        return collapsed_at_level(tree.children, tree.roots(), level)
+
+    def _chart_area(self) -> tuple[float, float]:
+        viewport = self.view.viewport()
+        return float(viewport.width()), float(viewport.height())
+
+    def show_first_view(self) -> None:
+        """The plan at its top levels with readable names (called once the window shows, when
+        the chart's area is known)."""
+        if self.scene.focus is None and self._saved_collapsed() is None:
+            self._restoring_expansion = True
+            try:
+                self.scene.set_collapsed(
+                    self._first_collapsed(self._chart_area(), self.scene.compact)
+                )
+            finally:
+                self._restoring_expansion = False
+        self.view.first_view()
+
+    def _saved_collapsed(self) -> list[int] | None:
+        return self.saved_expansion.collapsed(
+            self.controller.document.path, self.controller.editor.scenario_id
+        )
+
+    def _first_expansion_of_scenario(self) -> None:
+        """Another scenario or plan: its own saved expansion, or its levels that fit."""
+        if not self.first_views:
+            return
+        area = self._chart_area() if self.isVisible() else FIRST_CHART_AREA
+        collapsed = self._first_collapsed(area, self.scene.compact)
+        self._restoring_expansion = True  # not a choice of the user's: nothing to save
+        try:
+            self.scene.set_collapsed(collapsed)
+        finally:
+            self._restoring_expansion = False
+
+    def _save_expansion(self) -> None:
+        if self._restoring_expansion:
+            return
+        self.saved_expansion.save(
+            self.controller.document.path, self.controller.editor.scenario_id, self.scene.collapsed
+        )
+
+    def expand_to_level(self, level: int) -> None:
+        self.scene.expand_to_level(level)
+        self.view.fit_readable()
+
+    def focus_selected_team(self) -> None:
+        """Focus team: the selected manager's team alone, with the breadcrumb back up."""
+        selected = self.scene.selected_ids()
+        if selected and self.controller.editor.tree().reports(selected[0]):
+            self.scene.set_focus(selected[0])
+            self.scene.select_only([selected[0]])
+            self.view.first_view()
+        elif selected:
+            self.show_error(self.tr("Focus shows a manager's team: choose a card with reports."))
+        else:
+            self.show_error(self.tr("Select a manager's card to focus on its team."))
+
+    def focus_up(self) -> None:
+        """Up one step of the breadcrumb: the team of the manager above, or the whole chart."""
+        focus = self.scene.focus
+        if focus is not None:
+            self.scene.set_focus(self.controller.editor.tree().parent.get(focus))
+            self.view.first_view()
+
+    def show_whole_organisation(self) -> None:
+        if self.scene.focus is not None:
+            self.scene.set_focus(None)
+            self.view.first_view()
+
+    def _chart_context_menu(self, point: QPoint) -> None:
+        card = self.scene.card_at(self.view.mapToScene(point))
+        if card is not None and card.position_id not in self.scene.selected_ids():
+            self.scene.select_only([card.position_id])
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menus = self.menus
+        for action in menus.chart_context_actions():
+            menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(point))
 
     def toggle_compact(self) -> None:
         self.scene.set_compact(self.menus.compact_action.isChecked())

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
+from revorg.gui.chart.collapse import ALL_LEVELS
 from revorg.gui.icons import action_icon, set_icon
 from revorg.gui.panels.scenarios import ScenarioPicker
 from revorg.gui.problem_report import report_problem
@@ -158,19 +159,31 @@ class Menus(QObject):
         view.addAction(self._action(self.tr("Zoom &in"), chart.zoom_in, keys.ZoomIn, "zoom_in"))
         view.addAction(self._action(self.tr("Zoom &out"), chart.zoom_out, keys.ZoomOut, "zoom_out"))
         view.addAction(self._action(self.tr("&Fit chart"), chart.fit, "Ctrl+0", "fit"))
+        self.fit_readable_action = self._action(
+            self.tr("Fit &readable"), chart.fit_readable, "Ctrl+1", "fit"
+        )
+        self.fit_readable_action.setToolTip(
+            self.tr("As much of the chart as shows with readable names, around the selection")
+        )
+        view.addAction(self.fit_readable_action)
+        self.minimap_action = self._action(self.tr("Overview &map"), self._toggle_minimap)
+        self.minimap_action.setCheckable(True)
+        self.minimap_action.setChecked(True)
+        view.addAction(self.minimap_action)
+        view.addSeparator()
+        self._build_expansion_actions(view)
         view.addSeparator()
         self.compact_action = self._action(self.tr("&Compact teams"), window.toggle_compact)
         self.compact_action.setCheckable(True)
         self.compact_action.setChecked(window.scene.compact)
         view.addAction(self.compact_action)
-        view.addAction(
-            self._action(
-                self.tr("Collapse / e&xpand"),
-                window.edits.toggle_collapse_selected,
-                "Space",
-                "collapse",
-            )
+        self.collapse_action = self._action(
+            self.tr("Collapse / e&xpand"),
+            window.edits.toggle_collapse_selected,
+            "Space",
+            "collapse",
         )
+        view.addAction(self.collapse_action)
         view.addSeparator()
         workshop = window.workshop
         self.workshop_action = self._action(
@@ -191,6 +204,41 @@ class Menus(QObject):
         self.leave_workshop_action.setEnabled(False)
         self.workshop_action.setCheckable(True)
         workshop.active_changed.connect(self._workshop_changed)
+
+    def _build_expansion_actions(self, view: QMenu) -> None:
+        """Expand to a level, and focus on a team (View menu and the chart's context menu)."""
+        window = self.window
+        levels = view.addMenu(self.tr("Expand to &level"))
+        self.level_actions: list[QAction] = []
+        for level, text in (
+            (1, self.tr("Level &1")),
+            (2, self.tr("Level &2")),
+            (3, self.tr("Level &3")),
+            (ALL_LEVELS, self.tr("&All levels")),
+        ):
+            action = self._action(text, partial(window.expand_to_level, level), f"Alt+{level}")
+            levels.addAction(action)
+            self.level_actions.append(action)
+        self.focus_action = self._action(
+            self.tr("Focus &team"), window.focus_selected_team, "Ctrl+Shift+F"
+        )
+        self.focus_up_action = self._action(self.tr("Focus &up a level"), window.focus_up, "Alt+Up")
+        self.whole_chart_action = self._action(
+            self.tr("W&hole organisation"), window.show_whole_organisation, "Ctrl+Shift+W"
+        )
+        for action in (self.focus_action, self.focus_up_action, self.whole_chart_action):
+            view.addAction(action)
+
+    def chart_context_actions(self) -> list[QAction]:
+        return [
+            self.focus_action,
+            self.collapse_action,
+            self.fit_readable_action,
+            self.whole_chart_action,
+        ]
+
+    def _toggle_minimap(self) -> None:
+        self.window.minimap.set_wanted(self.minimap_action.isChecked())
 
     def _workshop_changed(self, active: bool) -> None:
         self.leave_workshop_action.setEnabled(active)

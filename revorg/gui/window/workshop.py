@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.card import READABLE_NAME_PIXELS, readable_zoom
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
@@ -34,10 +35,18 @@ from revorg.model.capacity import RED, status_of
 
 # Cards are drawn up to this much larger than at 1:1 when the chart fits the screen at that
 # size, and never smaller than WORKSHOP_MIN_ZOOM: a big chart is panned rather than shrunk to
-# dots. 0.65 still shows the demo plan whole on a 1280-pixel projector, with cards larger than
-# in the window with its panels (about 0.55 there).
+# dots. The floor gives names 14 pixels high, read from the back of a room (11 in the window:
+# readable_zoom); the demo's top two levels still fit a 1280-pixel projector at it.
 WORKSHOP_MAX_ZOOM = 1.6
-WORKSHOP_MIN_ZOOM = 0.65
+WORKSHOP_MIN_ZOOM = 0.65  # whatever the fonts
+WORKSHOP_NAME_PIXELS = 14.0
+
+
+def workshop_zoom_floor() -> float:
+    """The smallest zoom of a workshop: names WORKSHOP_NAME_PIXELS high."""
+    return max(WORKSHOP_MIN_ZOOM, WORKSHOP_NAME_PIXELS / READABLE_NAME_PIXELS * readable_zoom())
+
+
 STRIP_POINT_SIZE = 18  # read from the back of a room
 MESSAGE_SHOWN_MS = 8000  # as long as the status bar shows a message outside workshops
 
@@ -254,11 +263,11 @@ class WorkshopMode(QObject):
         if not self.active:
             return
         view = self.view
-        rect = view.chart_scene.itemsBoundingRect()
+        rect = view.chart_rect()
         if rect.isEmpty():
             return
         view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        zoom = min(WORKSHOP_MAX_ZOOM, max(WORKSHOP_MIN_ZOOM, view.zoom()))
+        zoom = min(WORKSHOP_MAX_ZOOM, max(workshop_zoom_floor(), view.zoom()))
         view.resetTransform()
         view.scale(zoom, zoom)
         if view.zoom() * rect.width() > view.viewport().width():
