@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "install-desktop": "revorg.cli.desktop",
     "uninstall-desktop": "revorg.cli.desktop",
     "history": "revorg.cli.history",
+    "actuals": "revorg.cli.actuals",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

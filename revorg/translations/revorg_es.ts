@@ -2125,6 +2125,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}: tendría que ser {value}, por encima de {limit}</translation>
     </message>
+    <message>
+        <source>A rule needs the stage or type it is about.</source>
+        <translation>Una regla necesita la etapa o el tipo al que se refiere.</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2195,6 +2199,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Plan settings</source>
         <translation>Configuración del plan</translation>
+    </message>
+    <message>
+        <source>Import actuals %1: %2 new, %3 changed</source>
+        <translation>Importar reales %1: %2 nuevos, %3 modificados</translation>
+    </message>
+    <message>
+        <source>Read %1 as %2</source>
+        <translation>Leer %1 como %2</translation>
+    </message>
+    <message>
+        <source>Match %1 to %2</source>
+        <translation>Asignar %1 a %2</translation>
     </message>
 </context>
 <context>

@@ -2125,6 +2125,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}：需要达到 {value}，超过上限 {limit}</translation>
     </message>
+    <message>
+        <source>A rule needs the stage or type it is about.</source>
+        <translation>规则需要指明所针对的阶段或类型。</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2195,6 +2199,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Plan settings</source>
         <translation>计划设置</translation>
+    </message>
+    <message>
+        <source>Import actuals %1: %2 new, %3 changed</source>
+        <translation>导入实际数据 %1：新增 %2，变更 %3</translation>
+    </message>
+    <message>
+        <source>Read %1 as %2</source>
+        <translation>将 %1 视为 %2</translation>
+    </message>
+    <message>
+        <source>Match %1 to %2</source>
+        <translation>将 %1 匹配到 %2</translation>
     </message>
 </context>
 <context>

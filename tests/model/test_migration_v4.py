@@ -44,7 +44,7 @@ def test_the_fixture_is_a_format_4_plan_without_a_log(v4_file: Path) -> None:
 def test_a_format_4_plan_opens_with_an_empty_log_and_its_file_unchanged(v4_file: Path) -> None:
     before = file_state(v4_file)
     with PlanDocument.open(v4_file, for_editing=False) as document:
-        assert document.connection.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert document.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert step_count(document.session) == 0
         assert verify(document.session) is None
         stretch = summarize(document.session, document.scenario("Stretch"))
@@ -54,7 +54,7 @@ def test_a_format_4_plan_opens_with_an_empty_log_and_its_file_unchanged(v4_file:
     assert stretch.inputs.goal == 1200000
 
 
-def test_saving_writes_format_5_with_the_schema_of_a_new_plan_and_the_edit_logged(
+def test_saving_writes_the_current_format_with_the_schema_of_a_new_plan_and_the_edit_logged(
     v4_file: Path,
 ) -> None:
     with PlanDocument.open(v4_file) as document:
@@ -63,7 +63,7 @@ def test_saving_writes_format_5_with_the_schema_of_a_new_plan_and_the_edit_logge
         editor.switch_scenario(document.scenario("Stretch").id)
         editor.perform(requests.set_target(editor, "goal", Decimal(1300000)))
         document.save()
-    assert pragma(v4_file, "user_version") == SCHEMA_VERSION == 5
+    assert pragma(v4_file, "user_version") == SCHEMA_VERSION
     with PlanDocument.open(v4_file, for_editing=False) as reopened:
         (step,) = read_steps(reopened.session)
         assert (step.who, step.text.english()) == ("Ana", "Edit goal")

@@ -12,6 +12,7 @@ Success keeps 90 % of last year's revenue), expansion is the upsell and cross-se
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import unicodedata
@@ -132,6 +133,15 @@ class DealRules:
         if key in self.types:
             return self.types[key]
         return DEFAULT_TYPES.get(key, DealKind.NEW_BUSINESS)
+
+    def reread(self, deal: Deal) -> Deal:
+        """A stored deal with the user's rules for its stage and type applied (the flags a
+        CRM gave at import are not kept: a rule set later names the text, and wins)."""
+        status = self.stages.get(rule_key(deal.stage), deal.status)
+        kind = self.types.get(rule_key(deal.deal_type), deal.kind)
+        if (status, kind) == (deal.status, deal.kind):
+            return deal
+        return dataclasses.replace(deal, status=status, kind=kind)
 
     def knows_type(self, deal_type: str) -> bool:
         key = rule_key(deal_type)

@@ -129,19 +129,78 @@ def _migrate_4_to_5(connection: sqlite3.Connection) -> None:
     )
 
 
+def _add_actuals(connection: sqlite3.Connection) -> None:
+    """The format that added actuals (revorg.model.actuals): no deals in an older plan. Written
+    out, not made from the entities, as every step is."""
+    connection.executescript(
+        """
+        CREATE TABLE deals (
+            crm_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            owner_email TEXT NOT NULL,
+            account TEXT NOT NULL,
+            name TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            deal_type TEXT NOT NULL,
+            status VARCHAR(4) NOT NULL,
+            kind VARCHAR(12) NOT NULL,
+            amount TEXT NOT NULL,
+            currency VARCHAR(3),
+            close_date TEXT NOT NULL,
+            import_id INTEGER NOT NULL,
+            PRIMARY KEY (crm_id)
+        );
+        CREATE TABLE deal_imports (
+            id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            file TEXT NOT NULL,
+            source VARCHAR(12) NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            PRIMARY KEY (id)
+        );
+        CREATE TABLE deal_versions (
+            id INTEGER NOT NULL,
+            import_id INTEGER NOT NULL,
+            crm_id TEXT NOT NULL,
+            "row" TEXT NOT NULL,
+            PRIMARY KEY (id)
+        );
+        CREATE INDEX ix_deal_versions_deal ON deal_versions (crm_id);
+        CREATE TABLE deal_rules (
+            rule VARCHAR(5) NOT NULL,
+            "key" TEXT NOT NULL,
+            value VARCHAR(12) NOT NULL,
+            PRIMARY KEY (rule, "key")
+        );
+        CREATE TABLE owner_assignments (
+            owner_key TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            lineage TEXT NOT NULL,
+            PRIMARY KEY (owner_key)
+        );
+        """
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _add_actuals,
 }
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
+_ACTUALS = frozenset({"deals", "deal_imports", "deal_versions", "deal_rules", "owner_assignments"})
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
-    1: frozenset({"dotted_lines", "assumptions"}) | _LOG,
-    2: frozenset({"assumptions"}) | _LOG,
-    3: _LOG,
-    4: _LOG,
+    1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS,
+    2: frozenset({"assumptions"}) | _LOG | _ACTUALS,
+    3: _LOG | _ACTUALS,
+    4: _LOG | _ACTUALS,
+    5: _ACTUALS,
 }
 
 
