@@ -26,8 +26,7 @@ def test_import_prints_what_was_read_and_the_plan_against_it(
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[:2] == [
-        "Read 9 deals (salesforce): 7 won, 1 lost, 1 open; 0 rows left out, "
-        "4 report lines skipped",
+        "Read 9 deals (salesforce): 7 won, 1 lost, 1 open; 0 rows left out, 4 report lines skipped",
         "  9 new, 0 changed, 0 unchanged",
     ]
     assert "  sales              attainment 109.3%" in lines  # 98,400 of 90,000
