@@ -164,9 +164,9 @@ def _progress(editor: Any) -> Progress:
     from revorg.model.actuals.scenario import scenario_progress
 
     session = editor.session
-    deals = store.stored_deals(session).deals
+    bookings, _unreadable = store.stored_bookings(session)
     assigned = store.assignments_in(session, editor.scenario.id)
-    return scenario_progress(session, editor.scenario, editor.summary(), deals, assigned)
+    return scenario_progress(session, editor.scenario, editor.summary(), bookings, assigned)
 
 
 def _lines(read: DealsRead | None, plan: ImportPlan | None, progress: Progress) -> list[str]:

@@ -361,7 +361,8 @@ deals = Table(
     Column("import_id", Integer, nullable=False),  # the import that last changed it
 )
 
-# Each import, and each deal as an import found it when new or changed: a deal's history.
+# Each import: when, by whom, from which file. Each deal's versions are in the change log (each
+# import records every deal it added or changed, with its whole row), not kept twice.
 deal_imports = Table(
     "deal_imports",
     Base.metadata,
@@ -373,16 +374,6 @@ deal_imports = Table(
     Column("added", Integer, nullable=False),
     Column("changed", Integer, nullable=False),
     Column("unchanged", Integer, nullable=False),
-)
-
-deal_versions = Table(
-    "deal_versions",
-    Base.metadata,
-    Column("id", Integer, primary_key=True),
-    Column("import_id", Integer, nullable=False),
-    Column("crm_id", Text, nullable=False),
-    Column("row", Text, nullable=False),  # the deal as JSON (history.values.canonical)
-    Index("ix_deal_versions_deal", "crm_id"),
 )
 
 # The user's rules for reading stages and types (over the defaults), and owners matched by hand.
@@ -402,9 +393,7 @@ owner_assignments = Table(
     Column("lineage", Text, nullable=False),  # the position in every scenario (lineage_of)
 )
 
-ACTUALS_TABLES = frozenset(
-    {"deals", "deal_imports", "deal_versions", "deal_rules", "owner_assignments"}
-)
+ACTUALS_TABLES = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})
 
 
 def column_values(entity: Base) -> dict[str, Any]:

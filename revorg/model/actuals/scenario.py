@@ -7,9 +7,15 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
-from revorg.model.actuals.deals import Deal, DealKind
+from revorg.model.actuals.deals import DealKind
 from revorg.model.actuals.owners import OwnerMatcher, Person
-from revorg.model.actuals.progress import MonthlyTargets, Progress, QuotaCarrier, progress
+from revorg.model.actuals.progress import (
+    Booking,
+    MonthlyTargets,
+    Progress,
+    QuotaCarrier,
+    progress,
+)
 from revorg.model.actuals.ramp import Hire, RampCheck, ramp_checks
 from revorg.model.capacity import kind_of, monthly_assigned_quota
 from revorg.model.capacity.rule import ANNUAL_METRIC_BY_KIND
@@ -31,11 +37,12 @@ def scenario_progress(
     session: Session,
     scenario: Scenario,
     summary: ScenarioSummary,
-    deals: Iterable[Deal],
+    bookings: Iterable[Booking],
     assigned: Mapping[str, int] | None = None,
     rows: list[PositionRow] | None = None,
 ) -> Progress:
-    """The scenario's plan against `deals`; `assigned`: owners the user matched by hand."""
+    """The scenario's plan against `bookings` (store.stored_bookings, or progress.bookings_of
+    a list of deals); `assigned`: owners the user matched by hand."""
     basis = totals_basis(session, scenario)
     rows = position_rows(session, scenario.id) if rows is None else rows
     carriers = []
@@ -47,7 +54,7 @@ def scenario_progress(
     matcher = OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
     phasing = summary.year.phasing
     return progress(
-        deals,
+        bookings,
         basis.fiscal,
         MonthlyTargets.of(summary.inputs, summary.outcome, phasing.seasonality.shares()),
         {key: phased.target for key, phased in phasing.departments.items()},

@@ -26,9 +26,9 @@ def scenario_actuals(
 
     if not store.has_deals(session):
         return None
-    deals = store.stored_deals(session).deals
+    bookings, _unreadable = store.stored_bookings(session)
     assigned = store.assignments_in(session, scenario.id)
-    return scenario_progress(session, scenario, summary, deals, assigned)
+    return scenario_progress(session, scenario, summary, bookings, assigned)
 
 
 def progress_json(progress: Progress) -> dict[str, Any]:

@@ -22,13 +22,13 @@ class ImportDeals(Step):
         self, record: store.ImportRecord, rows: Sequence[store.Row], before: Mapping[str, store.Row]
     ) -> None:
         self.record = record
-        self.rows = list(rows)
-        self.before = dict(before)
+        self.rows = list(rows)  # as deal_row() makes them: without the import's id
+        self.before = dict(before)  # as stored: with the import that had last changed each
 
     def apply(self, context: EditContext) -> None:
         session = context.session
-        store.write_rows(session, [_without_import(row) for row in self.rows], self.record.id)
-        store.write_import(session, self.record, [_without_import(row) for row in self.rows])
+        store.write_rows(session, self.rows, self.record.id)
+        store.write_import(session, self.record)
         self._noted(context)
 
     def revert(self, context: EditContext) -> None:
@@ -49,7 +49,7 @@ class ImportDeals(Step):
                 crm_id,
                 WHOLE_RECORD,
                 None if old is None else _without_import(old),
-                _without_import(row),
+                row,
             )
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:

@@ -161,14 +161,6 @@ def _add_actuals(connection: sqlite3.Connection) -> None:
             unchanged INTEGER NOT NULL,
             PRIMARY KEY (id)
         );
-        CREATE TABLE deal_versions (
-            id INTEGER NOT NULL,
-            import_id INTEGER NOT NULL,
-            crm_id TEXT NOT NULL,
-            "row" TEXT NOT NULL,
-            PRIMARY KEY (id)
-        );
-        CREATE INDEX ix_deal_versions_deal ON deal_versions (crm_id);
         CREATE TABLE deal_rules (
             rule VARCHAR(5) NOT NULL,
             "key" TEXT NOT NULL,
@@ -194,7 +186,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _add_actuals,
 }
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
-_ACTUALS = frozenset({"deals", "deal_imports", "deal_versions", "deal_rules", "owner_assignments"})
+_ACTUALS = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
     1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS,
     2: frozenset({"assumptions"}) | _LOG | _ACTUALS,

@@ -14,6 +14,7 @@ from revorg.model.actuals.deals import Deal, DealKind, DealStatus
 from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor
 from revorg.model.editing.actuals_requests import import_deals, set_deal_rule
+from revorg.model.history.recording import attach_recorder
 
 
 def deal(crm_id: str, amount: str, stage: str = "Closed Won") -> Deal:
@@ -28,6 +29,7 @@ def amounts(document: PlanDocument) -> dict[str, Decimal]:
 
 def test_an_import_undoes_and_redoes_as_one_step(demo_document: PlanDocument) -> None:
     editor = PlanEditor(demo_document)
+    attach_recorder(editor, "Ana")
     first = import_deals(editor, [deal("a", "100"), deal("b", "200")], "jan.csv", "generic",
                          "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
     assert first.edit is not None
@@ -44,6 +46,7 @@ def test_an_import_undoes_and_redoes_as_one_step(demo_document: PlanDocument) ->
     assert [record.file for record in store.imports(demo_document.session)] == ["jan.csv"]
     editor.apply(second.edit)
     assert amounts(demo_document)["a"] == Decimal(150)
+    # Its versions, from the log: the first import's and the second's (the redo is no new one).
     assert [v["amount"] for _, v in store.deal_versions(demo_document.session, "a")] == [
         "100", "150",
     ]  # fmt: skip
