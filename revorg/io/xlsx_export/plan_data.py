@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from revorg.io.xlsx_export.actuals_data import gather_actuals
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, RoleType, Scenario
 from revorg.model.org_tree import OrgTree, TreeNode
@@ -33,6 +34,7 @@ class PlanData:
     dotted: dict[int, list[int]]
     assumptions: list[Assumption]
     seasonality: Seasonality
+    actuals: Any = None  # revorg.io.xlsx_export.actuals.ActualsData, when the plan has deals
 
 
 def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
@@ -64,6 +66,7 @@ def gather(document: PlanDocument, scenario: Scenario) -> PlanData:
         dotted=dict(dotted),
         assumptions=sorted(scenario.assumptions, key=lambda a: (a.role_key, a.metric)),
         seasonality=Seasonality.from_text(targets.seasonality),
+        actuals=gather_actuals(session, scenario),
     )
 
 

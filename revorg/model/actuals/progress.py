@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -116,7 +116,8 @@ class Attainment:
         """Booked over target to date (1 is on plan); None without a target."""
         if self.target <= 0:
             return None
-        return (self.booked / self.target).quantize(ATTAINMENT_PLACES)
+        # Half up, as a workbook's ROUND(booked / target, 4) gives it.
+        return (self.booked / self.target).quantize(ATTAINMENT_PLACES, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def scenario_progress(
         if kind in QUOTA_KINDS:
             quota = monthly_assigned_quota(row, kind, basis.assumptions, basis.fiscal)
             carriers.append(QuotaCarrier(row.id, QUOTA_KINDS[kind], tuple(quota)))
-    matcher = OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
+    matcher = scenario_matcher(rows, assigned)
     phasing = summary.year.phasing
     return progress(
         bookings,
@@ -63,6 +63,13 @@ def scenario_progress(
         matcher,
         summary.plan.currency,
     )
+
+
+def scenario_matcher(
+    rows: Iterable[PositionRow], assigned: Mapping[str, int] | None
+) -> OwnerMatcher:
+    """Owners to the scenario's positions: by the person's name, or as the user matched them."""
+    return OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
 
 
 def scenario_ramp_checks(
