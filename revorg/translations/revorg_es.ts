@@ -1484,6 +1484,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Stage or Won (Etapa, 阶段)</source>
         <translation>Etapa o Ganada (Stage, Won, 阶段)</translation>
     </message>
+    <message>
+        <source>{value} cannot be read: deal left out</source>
+        <translation>no se puede leer {value}: negocio omitido</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>

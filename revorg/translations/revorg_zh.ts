@@ -1484,6 +1484,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Stage or Won (Etapa, 阶段)</source>
         <translation>阶段或赢单（Stage、Won、Etapa）</translation>
     </message>
+    <message>
+        <source>{value} cannot be read: deal left out</source>
+        <translation>无法读取 {value}：已略过该交易</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>

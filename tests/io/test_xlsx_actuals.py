@@ -98,3 +98,45 @@ def test_the_actuals_sheet_recalculates_to_the_apps_numbers(
     deals_sheet = recalculated["Deals"]
     assert deals_sheet.max_row == len(deals) + 1
     assert [c.value for c in deals_sheet[1]][:3] == ["CRM id", "Owner", "Position"]
+
+
+def test_actuals_survive_an_export_and_an_import(plan_with_actuals: Path, tmp_path: Path) -> None:
+    """Deals, their status as the plan read them (a rule made Negotiation/Review won) and an
+    owner matched by hand come back from the workbook; the figures are the same."""
+    from revorg.io.importers import import_plan
+    from revorg.model.actuals.summary import progress_json
+    from revorg.model.editing.actuals_requests import match_owner, set_deal_rule
+    from revorg.model.entities import Position
+
+    copy = tmp_path / "plan.revorg"
+    copy.write_bytes(plan_with_actuals.read_bytes())
+    with open_for_editing(copy, "test") as (document, editor):
+        raul = next(
+            p.id for p in document.session.query(Position) if p.person_name == "Raúl Jiménez"
+        )
+        for edit in (
+            set_deal_rule(editor, "stage", "Negotiation/Review", "won"),
+            match_owner(editor, "Jorge Ortega", raul),
+        ):
+            assert edit is not None
+            editor.perform(edit)
+        document.save()
+
+    def figures(document: PlanDocument) -> dict[str, Any]:
+        scenario = document.scenario()
+        summary = summarize(document.session, scenario)
+        progress = scenario_actuals(document.session, scenario, summary)
+        assert progress is not None
+        return progress_json(progress)
+
+    workbook = tmp_path / "plan.xlsx"
+    with PlanDocument.open(copy, for_editing=False) as document:
+        before = figures(document)
+        export_workbook(document, document.scenario(), workbook)
+    imported, report = import_plan(workbook)
+    with imported:
+        after = figures(imported)
+        assert len(store.stored_deals(imported.session).deals) == 9
+    assert after == before, report.lines()
+    assert before["unmatched_owners"] == []  # Jorge's deal counts for Raúl in both
+    assert before["new_business"] == 98400 + 15000  # Costa Foods read as won
