@@ -2,6 +2,7 @@
 
     python -m benchmarks.run [--sizes 1000 10000 50000] [--repeat 3] [--json] [--out FILE]
     python -m benchmarks.run --history [--repeat 3] [--json]   (the change log)
+    python -m benchmarks.run --actuals [--repeat 3] [--json]   (CRM deals against the plan)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -63,6 +64,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--history-steps", type=int, default=100_000, metavar="N", help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--actuals",
+        action="store_true",
+        help="instead: the cost of actuals (import 50,000 deals, the summary with actuals)",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -254,6 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = history.measure_history(args.repeat, args.history_steps)
         text = json.dumps(result, indent=2) + "\n" if args.json else history.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
+    if args.actuals:
+        from benchmarks import actuals
+
+        result = actuals.measure_actuals(args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else actuals.render(result)
         sys.stdout.write(text)
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")

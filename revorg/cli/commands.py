@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "snapshot": "revorg.cli.snapshot",
     "snapshots": "revorg.cli.snapshots",
     "restore": "revorg.cli.restore",
+    "actuals": "revorg.cli.actuals",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

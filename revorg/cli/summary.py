@@ -22,9 +22,16 @@ def run(options: argparse.Namespace) -> int:
     from revorg.model.summary import summarize
 
     with PlanDocument.open(options.file, for_editing=False) as document:
-        summary = summarize(document.session, document.scenario(options.scenario))
+        scenario = document.scenario(options.scenario)
+        summary = summarize(document.session, scenario)
         if options.json:
-            print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
+            from revorg.model.actuals.summary import progress_json, scenario_actuals
+
+            report = summary.to_json()
+            progress = scenario_actuals(document.session, scenario, summary)
+            if progress is not None:
+                report["actuals"] = progress_json(progress)
+            print(json.dumps(report, indent=2, ensure_ascii=False))
         else:
             print(format_summary(summary))
     return 0

@@ -156,6 +156,25 @@ class PlanController(QObject):
         edit = requests.plan_settings(self.editor, name, currency, fiscal_year, fiscal_start_month)
         return self.push(edit)
 
+    # --- actuals ---------------------------------------------------------------------------
+
+    def import_actuals(self, deals: Sequence[Any], file: str, source: str) -> Any:
+        """Store deals read from a CRM export as one undoable step; what the import did (an
+        actuals_requests.ImportPlan: added, changed, unchanged)."""
+        from revorg.model.editing import actuals_requests
+        from revorg.model.history.recording import utc_now
+
+        planned = actuals_requests.import_deals(
+            self.editor, deals, file, source, AppSettings().user_name(), utc_now()
+        )
+        self.push(planned.edit)
+        return planned
+
+    def match_owner(self, owner: str, position_id: int | None) -> None:
+        from revorg.model.editing import actuals_requests
+
+        self.push(actuals_requests.match_owner(self.editor, owner, position_id))
+
     # --- the editor's changes as signals --------------------------------------------------------
 
     def _take_change(self, change: Change) -> None:

@@ -364,6 +364,63 @@ history_chain = Table(
 
 LOG_TABLES = frozenset({"history_steps", "history_changes", "history_chain"})
 
+# --- actuals (format 7; revorg.model.actuals) --------------------------------------------------
+# Deals imported from a CRM are facts of the plan, not of a scenario: every scenario is compared
+# with the same bookings. Tables read and written with SQL by revorg.model.actuals.store; money
+# as exact decimal text, dates as ISO text.
+
+deals = Table(
+    "deals",
+    Base.metadata,
+    Column("crm_id", Text, primary_key=True),  # the CRM's id, or one made from the row
+    Column("owner", Text, nullable=False),
+    Column("owner_email", Text, nullable=False, default=""),
+    Column("account", Text, nullable=False, default=""),
+    Column("name", Text, nullable=False, default=""),
+    Column("stage", Text, nullable=False, default=""),
+    Column("deal_type", Text, nullable=False, default=""),
+    Column("status", String(4), nullable=False),  # won, lost, open
+    Column("kind", String(12), nullable=False),  # new_business, expansion, renewal
+    Column("amount", Text, nullable=False),  # exact decimal text: "24000.00"
+    Column("currency", String(3)),
+    Column("close_date", Text, nullable=False),  # 2027-03-15
+    Column("import_id", Integer, nullable=False),  # the import that last changed it
+)
+
+# Each import: when, by whom, from which file. Each deal's versions are in the change log (each
+# import records every deal it added or changed, with its whole row), not kept twice.
+deal_imports = Table(
+    "deal_imports",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),  # UTC, ISO 8601
+    Column("who", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("source", String(12), nullable=False),  # salesforce, hubspot, generic
+    Column("added", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+)
+
+# The user's rules for reading stages and types (over the defaults), and owners matched by hand.
+deal_rules = Table(
+    "deal_rules",
+    Base.metadata,
+    Column("rule", String(5), primary_key=True),  # stage or type
+    Column("key", Text, primary_key=True),  # revorg.model.actuals.deals.rule_key of the text
+    Column("value", String(12), nullable=False),  # a DealStatus or DealKind value
+)
+
+owner_assignments = Table(
+    "owner_assignments",
+    Base.metadata,
+    Column("owner_key", Text, primary_key=True),  # revorg.model.actuals.owners.person_key
+    Column("owner", Text, nullable=False),  # as the CRM writes it
+    Column("lineage", Text, nullable=False),  # the position in every scenario (lineage_of)
+)
+
+ACTUALS_TABLES = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})
+
 
 def column_values(entity: Base) -> dict[str, Any]:
     """The entity's column attributes by name: used to copy rows and to compare plans."""

@@ -17,6 +17,143 @@
     </message>
 </context>
 <context>
+    <name>ActualsChart</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>%.0fk</source>
+        <translation>%.0f mil</translation>
+    </message>
+    <message>
+        <source>Plan against actual, cumulative</source>
+        <translation>Plan frente a real, acumulado</translation>
+    </message>
+    <message>
+        <source>Target so far and bookings so far, month by month, in thousands of %1</source>
+        <translation>Objetivo y ventas acumulados, mes a mes, en miles de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsImportDialog</name>
+    <message>
+        <source>Import actuals</source>
+        <translation>Importar reales</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No se encontraron problemas.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>No deals can be read from %1; the plan is unchanged.</source>
+        <translation>No se puede leer ningún negocio de %1; el plan no cambia.</translation>
+    </message>
+    <message>
+        <source>%1 deals from %2 (%3): %4 won, %5 lost, %6 open. Rows left out: %7; report lines skipped: %8. Import them into the plan?</source>
+        <translation>%1 negocios de %2 (%3): %4 ganados, %5 perdidos, %6 abiertos. Filas omitidas: %7; líneas del informe saltadas: %8. ¿Importarlos al plan?</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
+    </message>
+    <message>
+        <source>CRM exports (*.csv *.xlsx);;All files (*)</source>
+        <translation>Exportaciones del CRM (*.csv *.xlsx);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsPanel</name>
+    <message>
+        <source>Import actuals…</source>
+        <translation>Importar reales…</translation>
+    </message>
+    <message>
+        <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
+        <translation>Aún no hay reales. Importa un informe de oportunidades de Salesforce o una exportación de negocios de HubSpot (CSV o Excel) para ver el plan frente a lo cerrado.</translation>
+    </message>
+    <message>
+        <source>No deal closed in the fiscal year yet.</source>
+        <translation>Aún no se ha cerrado ningún negocio en el año fiscal.</translation>
+    </message>
+    <message>
+        <source>Through %1: %2 booked of %3 planned (%4). Forecast for the year %5; at the run rate so far %6.</source>
+        <translation>Hasta %1: %2 cerrado de %3 previsto (%4). Previsión del año %5; al ritmo actual %6.</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>Negocio nuevo</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansión</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Renovaciones</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Target to date</source>
+        <translation>Objetivo hasta la fecha</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>Cumplimiento</translation>
+    </message>
+    <message>
+        <source>Open position</source>
+        <translation>Vacante</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Owner not on the chart</source>
+        <translation>Propietario fuera del organigrama</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Negocios</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Ganado</translation>
+    </message>
+    <message>
+        <source>Count for</source>
+        <translation>Contar para</translation>
+    </message>
+    <message>
+        <source>Choose a position…</source>
+        <translation>Elige un puesto…</translation>
+    </message>
+</context>
+<context>
     <name>AssumptionsPanel</name>
     <message>
         <source>Role</source>
@@ -1510,6 +1647,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Stage or Won (Etapa, 阶段)</source>
         <translation>Etapa o Ganada (Stage, Won, 阶段)</translation>
     </message>
+    <message>
+        <source>{value} cannot be read: deal left out</source>
+        <translation>no se puede leer {value}: negocio omitido</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2227,6 +2368,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{name} is a snapshot and cannot be changed: restore it as a new scenario to work on it</source>
         <translation>{name} es una instantánea y no se puede modificar: restáurala como nuevo escenario para trabajar con ella</translation>
     </message>
+    <message>
+        <source>A rule needs the stage or type it is about.</source>
+        <translation>Una regla necesita la etapa o el tipo al que se refiere.</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2309,6 +2454,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Plan settings</source>
         <translation>Configuración del plan</translation>
+    </message>
+    <message>
+        <source>Import actuals %1: %2 new, %3 changed</source>
+        <translation>Importar reales %1: %2 nuevos, %3 modificados</translation>
+    </message>
+    <message>
+        <source>Read %1 as %2</source>
+        <translation>Leer %1 como %2</translation>
+    </message>
+    <message>
+        <source>Match %1 to %2</source>
+        <translation>Asignar %1 a %2</translation>
     </message>
 </context>
 <context>

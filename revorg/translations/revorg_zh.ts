@@ -17,6 +17,143 @@
     </message>
 </context>
 <context>
+    <name>ActualsChart</name>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>%.0fk</source>
+        <translation>%.0fk</translation>
+    </message>
+    <message>
+        <source>Plan against actual, cumulative</source>
+        <translation>计划与实际（累计）</translation>
+    </message>
+    <message>
+        <source>Target so far and bookings so far, month by month, in thousands of %1</source>
+        <translation>逐月累计目标与累计签约，单位：千 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsImportDialog</name>
+    <message>
+        <source>Import actuals</source>
+        <translation>导入实际数据</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>No deals can be read from %1; the plan is unchanged.</source>
+        <translation>无法从 %1 读取任何交易；计划未更改。</translation>
+    </message>
+    <message>
+        <source>%1 deals from %2 (%3): %4 won, %5 lost, %6 open. Rows left out: %7; report lines skipped: %8. Import them into the plan?</source>
+        <translation>%2（%3）中的 %1 笔交易：赢单 %4，输单 %5，进行中 %6。略过的行：%7；跳过的报表行：%8。导入到计划中吗？</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>CRM exports (*.csv *.xlsx);;All files (*)</source>
+        <translation>CRM 导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsPanel</name>
+    <message>
+        <source>Import actuals…</source>
+        <translation>导入实际数据…</translation>
+    </message>
+    <message>
+        <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
+        <translation>尚无实际数据。导入 Salesforce 业务机会报表或 HubSpot 交易导出文件（CSV 或 Excel），即可查看计划与实际签约的对比。</translation>
+    </message>
+    <message>
+        <source>No deal closed in the fiscal year yet.</source>
+        <translation>本财年尚无已结束的交易。</translation>
+    </message>
+    <message>
+        <source>Through %1: %2 booked of %3 planned (%4). Forecast for the year %5; at the run rate so far %6.</source>
+        <translation>截至 %1：已签约 %2，计划 %3（%4）。全年预测 %5；按当前速度 %6。</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>新业务</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>增购</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Target to date</source>
+        <translation>截至目前目标</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>Open position</source>
+        <translation>空缺职位</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Owner not on the chart</source>
+        <translation>不在组织图中的所有人</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>交易数</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <source>Count for</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>Choose a position…</source>
+        <translation>选择职位…</translation>
+    </message>
+</context>
+<context>
     <name>AssumptionsPanel</name>
     <message>
         <source>Role</source>
@@ -1510,6 +1647,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Stage or Won (Etapa, 阶段)</source>
         <translation>阶段或赢单（Stage、Won、Etapa）</translation>
     </message>
+    <message>
+        <source>{value} cannot be read: deal left out</source>
+        <translation>无法读取 {value}：已略过该交易</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2227,6 +2368,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{name} is a snapshot and cannot be changed: restore it as a new scenario to work on it</source>
         <translation>{name} 是快照，不能修改：请将其恢复为新情景后再编辑</translation>
     </message>
+    <message>
+        <source>A rule needs the stage or type it is about.</source>
+        <translation>规则需要指明所针对的阶段或类型。</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2309,6 +2454,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Plan settings</source>
         <translation>计划设置</translation>
+    </message>
+    <message>
+        <source>Import actuals %1: %2 new, %3 changed</source>
+        <translation>导入实际数据 %1：新增 %2，变更 %3</translation>
+    </message>
+    <message>
+        <source>Read %1 as %2</source>
+        <translation>将 %1 视为 %2</translation>
+    </message>
+    <message>
+        <source>Match %1 to %2</source>
+        <translation>将 %1 匹配到 %2</translation>
     </message>
 </context>
 <context>

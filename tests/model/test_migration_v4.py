@@ -54,7 +54,7 @@ def test_a_format_4_plan_opens_with_an_empty_log_and_its_file_unchanged(v4_file:
     assert stretch.inputs.goal == 1200000
 
 
-def test_saving_writes_format_5_with_the_schema_of_a_new_plan_and_the_edit_logged(
+def test_saving_writes_the_current_format_with_the_schema_of_a_new_plan_and_the_edit_logged(
     v4_file: Path,
 ) -> None:
     with PlanDocument.open(v4_file) as document:

@@ -32,7 +32,7 @@ def test_a_format_5_plan_opens_with_its_scenarios_log_and_no_snapshot(tmp_path: 
     assert pragma(v5_file, "user_version") == 5
     before = file_state(v5_file)
     with PlanDocument.open(v5_file, for_editing=False) as document:
-        assert document.connection.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert document.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         plan = document.plan
         assert [s.name for s in plan.scenarios] == ["Base", "Stretch"]
         assert plan.snapshots == []
@@ -53,7 +53,7 @@ def test_every_older_format_saves_as_format_6_and_takes_a_snapshot(
         editor = PlanEditor(document)
         editor.perform(requests.take_snapshot(editor, "Old plan", "Ana", "2026-12-03T10:00:00Z"))
         document.save()
-    assert pragma(path, "user_version") == SCHEMA_VERSION == 6
+    assert pragma(path, "user_version") == SCHEMA_VERSION == 7
     with PlanDocument.open(path, for_editing=False) as reopened:
         (snapshot,) = reopened.plan.snapshots
         assert (snapshot.name, snapshot.snapshot_by) == ("Old plan", "Ana")

@@ -142,6 +142,7 @@ class _DealReader(RosterFindings):
         self.plan_currency = plan_currency
         self.sheet = sheet
         self.currencies: Counter[str] = Counter()
+        self.dates: dict[str, datetime.date] = {}  # each date text as read the first time
 
     def read(self, table: Table, source: CrmSource | None) -> DealsRead | None:
         start = len(self.report.findings)
@@ -253,7 +254,7 @@ class _DealReader(RosterFindings):
         cell = row[position] if position < len(row) else None
         if cell is None:  # an early opportunity without an amount yet
             return Decimal(0), None
-        column = column_letter(position)
+        column = position
         try:
             if isinstance(cell, datetime.date | datetime.time):
                 raise NotANumberError(cell)
@@ -287,7 +288,7 @@ class _DealReader(RosterFindings):
     ) -> datetime.date | None:
         position = columns.index["close_date"]
         cell = row[position] if position < len(row) else None
-        column = column_letter(position)
+        column = position
         if cell is None:
             self.warning_at(
                 "no date",
@@ -296,8 +297,11 @@ class _DealReader(RosterFindings):
                 column,
             )
             return None
+        known = self.dates.get(cell) if type(cell) is str else None
+        if known is not None:  # a year has 365 days: most dates were read on a row before
+            return known
         try:
-            return read_date(cell, dates)
+            found = read_date(cell, dates)
         except BadValueError as error:
             self.warning_at(
                 "date",
@@ -307,11 +311,15 @@ class _DealReader(RosterFindings):
                 reason=reason(error),
             )
             return None
+        if type(cell) is str:
+            self.dates[cell] = found
+        return found
 
     def warning_at(
-        self, kind: str, template: str, row: int, column: str, /, **values: object
+        self, kind: str, template: str, row: int, position: int, /, **values: object
     ) -> None:
-        self.add(Severity.WARNING, kind, phrase(template, **values), row, column)
+        said = phrase(template, **values)
+        self.add(Severity.WARNING, kind, said, row, column_letter(position))
 
     # --- the file as a whole ---------------------------------------------------------------
 
@@ -407,7 +415,12 @@ class _ColumnValues:
 def _text(row: Row, position: int | None) -> str:
     if position is None or position >= len(row):
         return ""
-    return cell_text(row[position]) or ""
+    cell = row[position]
+    if type(cell) is str:  # most cells: a CSV's are all text, already one line
+        stripped = cell.strip()
+        if "  " not in stripped and "\n" not in stripped and "\t" not in stripped:
+            return stripped
+    return cell_text(cell) or ""
 
 
 def _flag(row: Row, position: int | None) -> bool | None:
@@ -430,11 +443,10 @@ def _filled(row: Row) -> int:
 def _is_total(row: Row, columns: Columns) -> bool:
     """A total line of a grouped report: its first filled cell names a total, and it has no
     owner or no close date."""
+    if _text(row, columns.index["owner"]) and _text(row, columns.index["close_date"]):
+        return False  # a deal's row: checked first, as nearly every row is one
     first = next((cell for cell in row if cell is not None), None)
-    words = normalize(cell_text(first) or "")
-    if not words.startswith(_FOOTER_WORDS):
-        return False
-    return not _text(row, columns.index["owner"]) or not _text(row, columns.index["close_date"])
+    return normalize(cell_text(first) or "").startswith(_FOOTER_WORDS)
 
 
 def _last_deal_row(body: list[Row], columns: Columns) -> int:

@@ -100,11 +100,11 @@ def read_amount(value: object, mark: DecimalMark | None = None) -> Amount:
     if text.isascii() and text.isdigit():  # most cells of a CSV roster: "65000"
         return Amount(Decimal(text))
     currency = None
-    for symbol, code in _symbols():
-        if symbol in text:  # the longest first: "US$" before "$"
-            currency = code
-            text = text.replace(symbol, " ").strip()
-            break
+    found = _symbol_pattern().search(text)  # one pass, the longest first: "US$" before "$"
+    if found is not None:
+        symbol = found.group()
+        currency = _symbol_codes()[symbol]
+        text = text.replace(symbol, " ").strip()
     for pattern in (_CODE_BEFORE, _CODE_AFTER):
         match = pattern.search(text)
         if match is not None:
@@ -137,6 +137,18 @@ def _symbols() -> tuple[tuple[str, str], ...]:
             if symbol != code and not symbol.isalpha() and symbol not in found:
                 found[symbol] = code
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def _symbol_codes() -> dict[str, str]:
+    return dict(_symbols())
+
+
+@cache
+def _symbol_pattern() -> re.Pattern[str]:
+    """Every symbol of _symbols() in one expression, the longest first (a 50,000-row import
+    tried some 300 symbols one by one on every amount)."""
+    return re.compile("|".join(re.escape(symbol) for symbol, _code in _symbols()))
 
 
 def heading_currency(heading: str | None) -> str | None:

@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from revorg.io.xlsx_export.actuals_data import gather_actuals
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Assumption, Department, RoleType, Scenario
 from revorg.model.org_tree import OrgTree, TreeNode
@@ -50,6 +51,7 @@ class PlanData:
     assumptions: list[Assumption]
     seasonality: Seasonality
     snapshots: tuple[SnapshotData, ...] = ()
+    actuals: Any = None  # revorg.io.xlsx_export.actuals_data.ActualsData, when the plan has deals
 
 
 def gather(
@@ -76,6 +78,7 @@ def gather(
         assumptions=sorted(scenario.assumptions, key=lambda a: (a.role_key, a.metric)),
         seasonality=Seasonality.from_text(targets.seasonality),
         snapshots=tuple(_snapshot_data(document, snapshot) for snapshot in snapshots),
+        actuals=gather_actuals(session, scenario),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl.packaging.custom import IntProperty  # type: ignore[import-untyped]
 
+from revorg.io.xlsx_export.actuals import write_actuals
 from revorg.io.xlsx_export.assumptions import write_assumptions
 from revorg.io.xlsx_export.book import Book
 from revorg.io.xlsx_export.cells import clean_text
@@ -71,6 +72,8 @@ class _WorkbookBuilder(Book):
         write_roles(self)
         write_lists(self)
         write_snapshots(self, summary_total_row(self))
+        if self.data.actuals is not None:
+            write_actuals(self, self.data.actuals)
         self._names(target_rows, summary_names)
         for name, ref in year_names.items():
             self.define(name, YEAR, ref)

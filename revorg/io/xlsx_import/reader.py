@@ -9,6 +9,7 @@ from revorg.io.report import ImportReport
 from revorg.io.tabular import one_line
 from revorg.io.xlsx_import.build import build_plan
 from revorg.io.xlsx_import.cells import Book, Content
+from revorg.io.xlsx_import.deals import read_deal_sheet, store_workbook_deals
 from revorg.io.xlsx_import.org import OrgReader
 from revorg.io.xlsx_layout import ASSUMPTIONS, FORMAT_VERSION, MARKER_PROPERTY, ORG, ROLES, TARGETS
 from revorg.model.document import PlanDocument
@@ -36,6 +37,7 @@ def read_plan_workbook(
         return None
     try:
         content = WorkbookReader(book, report).read()
+        deals = read_deal_sheet(book, report) if content is not None else None
     except Exception as error:  # openpyxl parses each sheet lazily: damage shows up here
         report.error(
             QT_TRANSLATE_NOOP(
@@ -51,7 +53,14 @@ def read_plan_workbook(
         return None
     if fiscal_year is not None:
         content.fiscal_year = fiscal_year
-    return build_plan(content)
+    document = build_plan(content)
+    if deals is not None:
+        try:
+            store_workbook_deals(document, deals, path.name)
+        except BaseException:
+            document.close()
+            raise
+    return document
 
 
 class WorkbookReader(OrgReader):

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
 
 
 class DealStatus(StrEnum):
@@ -33,10 +35,10 @@ class DealKind(StrEnum):
     RENEWAL = "renewal"
 
 
-@dataclass(frozen=True)
-class Deal:
+class Deal(NamedTuple):
     """One opportunity of a CRM export. `crm_id` keys it across imports (a re-import updates
-    the deal); an export without ids gets ids made from the row's contents."""
+    the deal); an export without ids gets ids made from the row's contents. A named tuple:
+    50,000 of them are made at every import and every reading of actuals."""
 
     crm_id: str
     owner: str
@@ -56,6 +58,7 @@ class Deal:
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=4096)  # a few dozen stages and types, read for every deal
 def rule_key(text: str) -> str:
     """A stage or type as the rules compare it: "Closed / Won" and "closed-won" alike, accents
     and case ignored; HubSpot's internal `closedwon` is its own key and listed in the rules."""
@@ -132,6 +135,17 @@ class DealRules:
         if key in self.types:
             return self.types[key]
         return DEFAULT_TYPES.get(key, DealKind.NEW_BUSINESS)
+
+    def reread(self, deal: Deal) -> Deal:
+        """A stored deal with the user's rules for its stage and type applied (the flags a
+        CRM gave at import are not kept: a rule set later names the text, and wins)."""
+        if not self.stages and not self.types:
+            return deal
+        status = self.stages.get(rule_key(deal.stage), deal.status)
+        kind = self.types.get(rule_key(deal.deal_type), deal.kind)
+        if (status, kind) == (deal.status, deal.kind):
+            return deal
+        return deal._replace(status=status, kind=kind)
 
     def knows_type(self, deal_type: str) -> bool:
         key = rule_key(deal_type)

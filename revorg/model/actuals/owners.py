@@ -12,10 +12,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)  # owners repeat on every deal they own
 def person_key(text: str) -> str:
     """A name as owners are matched: "Raúl  Jiménez" and "raul jimenez" alike."""
     decomposed = unicodedata.normalize("NFKD", text)

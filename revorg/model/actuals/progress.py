@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
 from revorg.model.actuals.owners import OwnerMatcher
@@ -37,6 +38,39 @@ DEPARTMENT_KINDS: Mapping[str, tuple[DealKind, ...]] = {
     "sales": (DealKind.NEW_BUSINESS,),
     "customer_success": (DealKind.EXPANSION, DealKind.RENEWAL),
 }
+
+
+class Booking(NamedTuple):
+    """Deals of one owner, status, kind, currency and close month, summed: what the figures
+    are made of (a plan's 50,000 deals are summed by SQLite in a few thousand of these)."""
+
+    owner: str
+    owner_email: str
+    status: DealStatus
+    kind: DealKind
+    currency: str | None
+    year: int
+    month: int
+    deals: int
+    amount: Decimal
+
+
+def bookings_of(deals: Iterable[Deal]) -> list[Booking]:
+    """Deals one by one as bookings (an import's, before they are stored)."""
+    return [
+        Booking(
+            d.owner,
+            d.owner_email,
+            d.status,
+            d.kind,
+            d.currency,
+            d.close_date.year,
+            d.close_date.month,
+            1,
+            d.amount,
+        )
+        for d in deals
+    ]
 
 
 @dataclass(frozen=True)
@@ -82,7 +116,8 @@ class Attainment:
         """Booked over target to date (1 is on plan); None without a target."""
         if self.target <= 0:
             return None
-        return (self.booked / self.target).quantize(ATTAINMENT_PLACES)
+        # Half up, as a workbook's ROUND(booked / target, 4) gives it.
+        return (self.booked / self.target).quantize(ATTAINMENT_PLACES, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -155,7 +190,7 @@ class Progress:
 
 
 def progress(
-    deals: Iterable[Deal],
+    bookings: Iterable[Booking],
     fiscal: FiscalYear,
     targets: MonthlyTargets,
     department_targets: Mapping[str, Sequence[Decimal]],
@@ -176,26 +211,26 @@ def progress(
     unmatched_won: dict[str, Decimal] = defaultdict(Decimal)
     through: int | None = None
     outside = other_currency = 0
-    for deal in deals:
-        index = YearMonth(deal.close_date.year, deal.close_date.month).ordinal - first
+    for booking in bookings:
+        index = booking.year * 12 + booking.month - 1 - first  # as YearMonth.ordinal
         if not 0 <= index < MONTHS:
-            outside += 1
+            outside += booking.deals
             continue
-        if deal.currency is not None and deal.currency != currency:
-            other_currency += 1
+        if booking.currency is not None and booking.currency != currency:
+            other_currency += booking.deals
             continue
-        if deal.status is not DealStatus.OPEN:
+        if booking.status is not DealStatus.OPEN:
             through = index if through is None else max(through, index)
-        position = matcher.position_of(deal.owner, deal.owner_email)
+        position = matcher.position_of(booking.owner, booking.owner_email)
         if position is None:
-            unmatched_deals[deal.owner] += 1
-        if deal.status is not DealStatus.WON:
+            unmatched_deals[booking.owner] += booking.deals
+        if booking.status is not DealStatus.WON:
             continue
-        booked[index][deal.kind] += deal.amount
+        booked[index][booking.kind] += booking.amount
         if position is None:
-            unmatched_won[deal.owner] += deal.amount
+            unmatched_won[booking.owner] += booking.amount
         else:
-            by_position[position][deal.kind][index] += deal.amount
+            by_position[position][booking.kind][index] += booking.amount
     months = fiscal.months()
     actuals = tuple(
         MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})

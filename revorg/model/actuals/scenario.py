@@ -7,9 +7,15 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
-from revorg.model.actuals.deals import Deal, DealKind
+from revorg.model.actuals.deals import DealKind
 from revorg.model.actuals.owners import OwnerMatcher, Person
-from revorg.model.actuals.progress import MonthlyTargets, Progress, QuotaCarrier, progress
+from revorg.model.actuals.progress import (
+    Booking,
+    MonthlyTargets,
+    Progress,
+    QuotaCarrier,
+    progress,
+)
 from revorg.model.actuals.ramp import Hire, RampCheck, ramp_checks
 from revorg.model.capacity import kind_of, monthly_assigned_quota
 from revorg.model.capacity.rule import ANNUAL_METRIC_BY_KIND
@@ -31,11 +37,12 @@ def scenario_progress(
     session: Session,
     scenario: Scenario,
     summary: ScenarioSummary,
-    deals: Iterable[Deal],
+    bookings: Iterable[Booking],
     assigned: Mapping[str, int] | None = None,
     rows: list[PositionRow] | None = None,
 ) -> Progress:
-    """The scenario's plan against `deals`; `assigned`: owners the user matched by hand."""
+    """The scenario's plan against `bookings` (store.stored_bookings, or progress.bookings_of
+    a list of deals); `assigned`: owners the user matched by hand."""
     basis = totals_basis(session, scenario)
     rows = position_rows(session, scenario.id) if rows is None else rows
     carriers = []
@@ -44,10 +51,10 @@ def scenario_progress(
         if kind in QUOTA_KINDS:
             quota = monthly_assigned_quota(row, kind, basis.assumptions, basis.fiscal)
             carriers.append(QuotaCarrier(row.id, QUOTA_KINDS[kind], tuple(quota)))
-    matcher = OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
+    matcher = scenario_matcher(rows, assigned)
     phasing = summary.year.phasing
     return progress(
-        deals,
+        bookings,
         basis.fiscal,
         MonthlyTargets.of(summary.inputs, summary.outcome, phasing.seasonality.shares()),
         {key: phased.target for key, phased in phasing.departments.items()},
@@ -56,6 +63,13 @@ def scenario_progress(
         matcher,
         summary.plan.currency,
     )
+
+
+def scenario_matcher(
+    rows: Iterable[PositionRow], assigned: Mapping[str, int] | None
+) -> OwnerMatcher:
+    """Owners to the scenario's positions: by the person's name, or as the user matched them."""
+    return OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
 
 
 def scenario_ramp_checks(

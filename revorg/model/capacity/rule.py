@@ -268,14 +268,25 @@ def monthly_assigned_quota(
         return [ZERO] * 12
     offset = start_offset(position, fiscal)
     ramp = assumptions.ramp_months(position.role_key)
-    shares = monthly_productivity(offset, ramp, is_in_seat_all_year(position))
+    seated = is_in_seat_all_year(position)
+    heads = position.headcount
     if position.capacity_override is not None:
-        in_seat = sum(1 for share in shares if share) or 1
-        per_month = Fraction(position.capacity_override) * position.headcount / in_seat
-        return [_exact(per_month) if share else ZERO for share in shares]
+        override = position.capacity_override
+        return list(_quota_months(override, heads, offset, ramp, seated, spread_evenly=True))
     quota = assumptions.get(position.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
-    full_month = Fraction(quota) * position.headcount / 12
-    return [_exact(full_month * share) for share in shares]
+    return list(_quota_months(quota, heads, offset, ramp, seated))
+
+
+@cache  # a chart has thousands of carriers and a few dozen quotas, starts and ramps
+def _quota_months(
+    quota: Decimal, heads: int, offset: int, ramp: int, seated: bool, spread_evenly: bool = False
+) -> tuple[Decimal, ...]:
+    year = Fraction(quota) * heads
+    shares = monthly_productivity(offset, ramp, seated)
+    if spread_evenly:  # an override: the year's figure over the months in seat
+        in_seat = sum(1 for share in shares if share) or 1
+        return tuple(_exact(year / in_seat) if share else ZERO for share in shares)
+    return tuple(_exact(year / 12 * share) for share in shares)
 
 
 def monthly_capacity(

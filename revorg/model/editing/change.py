@@ -25,6 +25,9 @@ class RecordKind(StrEnum):
     SCENARIO = "scenario"
     DOTTED_LINE = "dotted_line"
     PLAN = "plan"  # the plan's settings: name, currency, fiscal year
+    DEAL = "deal"  # a CRM deal (actuals), added or changed as a whole by an import
+    DEAL_RULE = "deal_rule"  # how a stage or type reads: record id "stage:closed won"
+    OWNER_MATCH = "owner_match"  # a deal owner matched by hand to a position (its lineage)
 
 
 class Direction(StrEnum):
@@ -105,6 +108,7 @@ class Change:
     switched: bool = False  # another scenario is current: every view shows it anew
     reloaded: bool = False  # the cached rows were dropped: match every card again
     plan: bool = False  # the plan's name, currency or fiscal year changed (every view redraws)
+    actuals: bool = False  # deals, their rules or owners matched by hand changed
     records: tuple[FieldChange, ...] = field(default=())
 
     @property
@@ -126,7 +130,7 @@ class Change:
 
 
 def needs(change: Change | None, *, positions: bool = False, targets: bool = False,
-          assumptions: bool = False) -> bool:  # fmt: skip
+          assumptions: bool = False, actuals: bool = False) -> bool:  # fmt: skip
     """Whether a view that shows the named parts must refresh after `change` (None: after a
     switch, a new document or a failed edit, when everything is read again)."""
     if change is None or change.anew:
@@ -135,4 +139,5 @@ def needs(change: Change | None, *, positions: bool = False, targets: bool = Fal
         (positions and change.positions)
         or (targets and bool(change.targets))
         or (assumptions and bool(change.assumptions))
+        or (actuals and change.actuals)
     )

@@ -145,6 +145,7 @@ class PlanEditor(PlanReading):
             assumptions=tuple(dict.fromkeys(context.assumptions)),
             scenarios=context.scenarios,
             plan=context.plan,
+            actuals=context.actuals,
             switched=switched,
             records=tuple(context.records),
             **more,

@@ -37,6 +37,7 @@ class EditContext:
     assumptions: list[int] = field(default_factory=list)
     scenarios: bool = False
     plan: bool = False  # the plan's settings changed: every view reads everything again
+    actuals: bool = False  # deals, deal rules or owner matches changed
 
     def record(
         self,

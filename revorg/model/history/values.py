@@ -27,8 +27,11 @@ def plain(value: object) -> Any:
         return repr(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, dict):  # a whole row: most of its values are text already
+        return {
+            str(key): item if item is None or type(item) is str else plain(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list | tuple):
         return [plain(item) for item in value]
     return str(value)

@@ -142,6 +142,54 @@ def _migrate_5_to_6(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_6_to_7(connection: sqlite3.Connection) -> None:
+    """Format 7 added actuals (revorg.model.actuals): no deals in an older plan. Written
+    out, not made from the entities, as every step is."""
+    connection.executescript(
+        """
+        CREATE TABLE deals (
+            crm_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            owner_email TEXT NOT NULL,
+            account TEXT NOT NULL,
+            name TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            deal_type TEXT NOT NULL,
+            status VARCHAR(4) NOT NULL,
+            kind VARCHAR(12) NOT NULL,
+            amount TEXT NOT NULL,
+            currency VARCHAR(3),
+            close_date TEXT NOT NULL,
+            import_id INTEGER NOT NULL,
+            PRIMARY KEY (crm_id)
+        );
+        CREATE TABLE deal_imports (
+            id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            file TEXT NOT NULL,
+            source VARCHAR(12) NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            PRIMARY KEY (id)
+        );
+        CREATE TABLE deal_rules (
+            rule VARCHAR(5) NOT NULL,
+            "key" TEXT NOT NULL,
+            value VARCHAR(12) NOT NULL,
+            PRIMARY KEY (rule, "key")
+        );
+        CREATE TABLE owner_assignments (
+            owner_key TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            lineage TEXT NOT NULL,
+            PRIMARY KEY (owner_key)
+        );
+        """
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
@@ -149,14 +197,17 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
+_ACTUALS = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})  # format 7
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
-    1: frozenset({"dotted_lines", "assumptions"}) | _LOG,
-    2: frozenset({"assumptions"}) | _LOG,
-    3: _LOG,
-    4: _LOG,
-    5: frozenset(),
+    1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS,
+    2: frozenset({"assumptions"}) | _LOG | _ACTUALS,
+    3: _LOG | _ACTUALS,
+    4: _LOG | _ACTUALS,
+    5: _ACTUALS,
+    6: _ACTUALS,
 }
 
 

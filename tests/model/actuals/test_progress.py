@@ -11,7 +11,7 @@ import pytest
 from revorg.io.crm import read_deals
 from revorg.io.report import ImportReport
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
-from revorg.model.actuals.progress import Progress
+from revorg.model.actuals.progress import Progress, bookings_of
 from revorg.model.actuals.scenario import scenario_progress
 from revorg.model.document import PlanDocument
 from revorg.model.entities import Position
@@ -31,7 +31,8 @@ def salesforce_q1() -> list[Deal]:
 def demo_progress(document: PlanDocument, deals: list[Deal], **kw: object) -> Progress:
     scenario = document.scenario()
     summary = summarize(document.session, scenario)
-    return scenario_progress(document.session, scenario, summary, deals, **kw)  # type: ignore[arg-type]
+    bookings = bookings_of(deals)
+    return scenario_progress(document.session, scenario, summary, bookings, **kw)  # type: ignore[arg-type]
 
 
 def position_of(document: PlanDocument, person: str | None, title: str = "") -> int:

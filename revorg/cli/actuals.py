@@ -1,0 +1,224 @@
+"""`revorg actuals`: deals from a CRM export into a plan, the rules that read them, owners
+matched by hand, and the plan against what was booked.
+
+Each change is one step of the plan's change log (by `--who` or the system user). An export with
+nothing usable in it: exit code 2 with one `error:` line, the plan unchanged; rows with problems
+are listed with their row and column, and the others imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revorg.cli.editing import add_who_argument, open_for_editing
+from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError
+
+if TYPE_CHECKING:
+    from revorg.io.crm import DealsRead
+    from revorg.model.actuals.progress import Progress
+    from revorg.model.editing.actuals_requests import ImportPlan
+
+SOURCES = ("salesforce", "hubspot", "generic")
+STATUSES = ("won", "lost", "open")
+KINDS = ("new_business", "expansion", "renewal")
+
+
+def register(commands: Commands) -> None:
+    actuals = commands.add_parser(
+        "actuals",
+        help="import CRM deals into a plan and show the plan against what was booked",
+        description=(
+            "Import a Salesforce opportunity report, a HubSpot deal export or a table of owner, "
+            "amount, close date, won and type (CSV or .xlsx). Deals are keyed by their CRM id: "
+            "importing a later export updates the deals that changed. Without --import, shows "
+            "what the plan holds."
+        ),
+    )
+    actuals.add_argument("file", type=Path)
+    actuals.add_argument("--import", dest="export", type=Path, metavar="EXPORT")
+    actuals.add_argument("--source", choices=SOURCES, help="the CRM (default: from the headings)")
+    actuals.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        metavar="TEXT=STATUS",
+        help=f"read a stage as {', '.join(STATUSES)} or default (kept in the plan)",
+    )
+    actuals.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        default=[],
+        metavar="TEXT=KIND",
+        help=f"read a deal type as {', '.join(KINDS)} or default (kept in the plan)",
+    )
+    actuals.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        metavar="OWNER=POSITION_ID",
+        help="count an owner's deals as a position's (POSITION_ID empty: forget the match)",
+    )
+    actuals.add_argument("--scenario", help="scenario to measure against (default: the first)")
+    actuals.add_argument("--json", action="store_true", help="print JSON")
+    add_who_argument(actuals)
+
+
+def run(options: argparse.Namespace) -> int:
+    from revorg.io.crm import CrmSource, read_deals
+    from revorg.io.report import ImportReport
+    from revorg.model.actuals import store
+    from revorg.model.editing import actuals_requests as requests
+    from revorg.model.history.recording import system_user, utc_now
+
+    rules = [_pair(text, "--stage", (*STATUSES, "default")) for text in options.stage]
+    types = [_pair(text, "--type", (*KINDS, "default")) for text in options.types]
+    matches = [_match(text) for text in options.match]
+    who = (options.who or "").strip() or system_user()
+    report = ImportReport(options.export.name if options.export else "")
+    with open_for_editing(options.file, options.who) as (document, editor):
+        editor.switch_scenario(document.scenario(options.scenario).id)
+        changed = False
+        for rule, values in (("stage", rules), ("type", types)):
+            for written, value in values:
+                edit = requests.set_deal_rule(editor, rule, written, _or_none(value))
+                changed |= _performed(editor, edit)
+        for owner, position_id in matches:
+            changed |= _performed(editor, requests.match_owner(editor, owner, position_id))
+        read: DealsRead | None = None
+        plan: ImportPlan | None = None
+        if options.export is not None:
+            source = CrmSource(options.source) if options.source else None
+            currency = document.plan.currency
+            rules_now = store.stored_rules(editor.session)
+            read = read_deals(options.export, report, rules_now, currency, source)
+            if read is None:
+                return _refused(report, options.export)
+            plan = requests.import_deals(
+                editor, read.deals, options.export.name, str(read.source), who, utc_now()
+            )
+            changed |= _performed(editor, plan.edit)
+        progress = _progress(editor)
+        if changed:
+            document.save()
+    if options.json:
+        print(json.dumps(_json(read, plan, progress, report), indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            print(f"  {finding}", file=sys.stderr)
+        print("\n".join(_lines(read, plan, progress)))
+    return 0
+
+
+def _performed(editor: Any, edit: Any) -> bool:
+    if edit is None:
+        return False
+    editor.perform(edit)
+    return True
+
+
+def _pair(text: str, option: str, allowed: tuple[str, ...]) -> tuple[str, str]:
+    written, equals, value = text.rpartition("=")
+    value = value.strip().lower()
+    if not equals or not written.strip():
+        raise UsageError(f"{option} takes TEXT=VALUE, not {text!r}")
+    if value not in allowed:
+        raise UsageError(
+            f"{option} {written.strip()!r}: {value!r} is not one of {', '.join(allowed)}"
+        )
+    return written.strip(), value
+
+
+def _or_none(value: str) -> str | None:
+    return None if value == "default" else value
+
+
+def _match(text: str) -> tuple[str, int | None]:
+    owner, equals, position = text.rpartition("=")
+    if not equals or not owner.strip():
+        raise UsageError(f"--match takes OWNER=POSITION_ID, not {text!r}")
+    position = position.strip()
+    if position and not position.isdigit():
+        raise UsageError(f"--match {owner.strip()!r}: {position!r} is not a position id")
+    return owner.strip(), int(position) if position else None
+
+
+def _refused(report: Any, export: Path) -> int:
+    """One `error:` line: the first error, where it is and what it says."""
+    errors = [finding for finding in report.findings if finding.severity.name == "ERROR"]
+    if not errors:
+        print(f"error: {export.name}: no deals can be read from it", file=sys.stderr)
+        return EXIT_USAGE
+    first = errors[0]
+    where = first.where()
+    print(f"error: {export.name}{': ' + where if where else ''}: {first.message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _progress(editor: Any) -> Progress:
+    from revorg.model.actuals import store
+    from revorg.model.actuals.scenario import scenario_progress
+
+    session = editor.session
+    bookings, _unreadable = store.stored_bookings(session)
+    assigned = store.assignments_in(session, editor.scenario.id)
+    return scenario_progress(session, editor.scenario, editor.summary(), bookings, assigned)
+
+
+def _lines(read: DealsRead | None, plan: ImportPlan | None, progress: Progress) -> list[str]:
+    from revorg.model.actuals.deals import DealKind, DealStatus
+
+    lines = []
+    if read is not None and plan is not None:
+        lines.append(
+            f"Read {len(read.deals)} deals ({read.source}): {read.count(DealStatus.WON)} won, "
+            f"{read.count(DealStatus.LOST)} lost, {read.count(DealStatus.OPEN)} open; "
+            f"{read.skipped_rows} rows left out, {read.footer_lines} report lines skipped"
+        )
+        lines.append(f"  {plan.added} new, {plan.changed} changed, {plan.unchanged} unchanged")
+    through = progress.through_month
+    if through is None:
+        lines.append("No closed deal in the fiscal year yet.")
+        return lines
+    lines.append(f"Through {through}:")
+    for label, kinds in (
+        ("new business", (DealKind.NEW_BUSINESS,)),
+        ("expansion", (DealKind.EXPANSION,)),
+        ("renewals", (DealKind.RENEWAL,)),
+    ):
+        booked, target = progress.booked_to_date(kinds), progress.target_to_date(kinds)
+        lines.append(f"  {label:<14}{booked:>14,.2f} of {target:,.2f}")
+    for key, attainment in progress.departments.items():
+        ratio = "-" if attainment.ratio is None else f"{attainment.ratio:.1%}"
+        lines.append(f"  {key.replace('_', ' '):<18} attainment {ratio}")
+    lines.append(f"  forecast {progress.forecast():,.2f}; run rate {progress.run_rate():,.2f}")
+    for owner in progress.unmatched:
+        deals = "1 deal" if owner.deals == 1 else f"{owner.deals} deals"
+        lines.append(f"  unmatched: {owner.owner} ({deals}, {owner.won:,.2f} won)")
+    return lines
+
+
+def _json(
+    read: DealsRead | None, plan: ImportPlan | None, progress: Progress, report: Any
+) -> dict[str, Any]:
+    from revorg.model.actuals.deals import DealStatus
+    from revorg.model.actuals.summary import progress_json
+
+    result: dict[str, Any] = {"actuals": progress_json(progress)}
+    if read is not None and plan is not None:
+        result["import"] = {
+            "source": str(read.source),
+            "deals": len(read.deals),
+            **{status.value: read.count(status) for status in DealStatus},
+            "skipped_rows": read.skipped_rows,
+            "report_lines": read.footer_lines,
+            "added": plan.added,
+            "changed": plan.changed,
+            "unchanged": plan.unchanged,
+            "findings": [str(finding) for finding in report.findings],
+        }
+    return result

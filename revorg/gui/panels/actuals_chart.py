@@ -1,0 +1,83 @@
+"""The plan against actual, cumulative over the fiscal year: the target so far as a dashed line
+and what was booked so far as a solid one, up to the last month with data.
+
+Imported only when the Actuals tab is first shown (revorg.gui.panels.actuals)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from revorg.gui.i18n import fill, month_name
+from revorg.gui.theme import is_dark
+from revorg.model.actuals.progress import Progress
+
+TARGET_COLOUR = "#90A4AE"
+ACTUAL_COLOUR = "#2E7D32"
+THOUSAND = Decimal(1000)
+
+
+class ActualsChart(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        dark = is_dark(parent.palette() if parent else None)
+        chart.setTheme(
+            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        )
+        super().__init__(chart, parent)
+        self.setObjectName("actualsChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(0, 4, 14, 0))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.target_series = QLineSeries()
+        self.target_series.setName(self.tr("Plan"))
+        self.target_series.setPen(QPen(QColor(TARGET_COLOUR), 2, Qt.PenStyle.DashLine))
+        self.actual_series = QLineSeries()
+        self.actual_series.setName(self.tr("Booked"))
+        self.actual_series.setPen(QPen(QColor(ACTUAL_COLOUR), 3))
+        self.month_axis = QCategoryAxis()
+        self.month_axis.setLabelsPosition(
+            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
+        )
+        self.value_axis = QValueAxis()
+        self.value_axis.setLabelFormat(self.tr("%.0fk"))
+        chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.target_series, self.actual_series):
+            chart.addSeries(series)
+            series.attachAxis(self.month_axis)
+            series.attachAxis(self.value_axis)
+
+    def show_progress(self, progress: Progress, currency: str) -> None:
+        # Drawing only, in thousands: floats never feed back into the plan's numbers.
+        target = booked = Decimal(0)
+        target_points, actual_points = [], []
+        elapsed = 0 if progress.through is None else progress.through + 1
+        for index, month in enumerate(progress.months):
+            target += month.total_target
+            booked += month.total
+            target_points.append(QPointF(index + 1, float(target / THOUSAND)))
+            if index < elapsed:
+                actual_points.append(QPointF(index + 1, float(booked / THOUSAND)))
+        self.target_series.replace(target_points)
+        self.actual_series.replace(actual_points)
+        for label in list(self.month_axis.categoriesLabels()):
+            self.month_axis.remove(label)
+        for index in range(2, len(progress.months), 3):  # the ends of the quarters
+            self.month_axis.append(month_name(progress.months[index].month.month), index + 1)
+        self.month_axis.setRange(1, len(progress.months))
+        highest = max(target, booked)
+        self.value_axis.setRange(0, max(1.0, float(highest / THOUSAND) * 1.05))
+        self.value_axis.applyNiceNumbers()
+        self.chart().setTitle(self.tr("Plan against actual, cumulative"))
+        self.setToolTip(
+            fill(
+                self.tr("Target so far and bookings so far, month by month, in thousands of %1"),
+                currency,
+            )
+        )

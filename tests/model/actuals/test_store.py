@@ -1,0 +1,92 @@
+"""Deals in the plan: an import is one undoable edit (undo puts back each deal as it was), the
+user's rules re-read stored deals, and a damaged row is left out and counted."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import text
+
+from revorg.model.actuals import store
+from revorg.model.actuals.deals import Deal, DealKind, DealStatus
+from revorg.model.document import PlanDocument
+from revorg.model.editing import PlanEditor
+from revorg.model.editing.actuals_requests import import_deals, set_deal_rule
+from revorg.model.history.recording import attach_recorder
+
+
+def deal(crm_id: str, amount: str, stage: str = "Closed Won") -> Deal:
+    status = DealStatus.WON if stage == "Closed Won" else DealStatus.OPEN
+    return Deal(crm_id, "Marta Sánchez", Decimal(amount), datetime.date(2027, 2, 1), status,
+                DealKind.NEW_BUSINESS, stage=stage)  # fmt: skip
+
+
+def amounts(document: PlanDocument) -> dict[str, Decimal]:
+    return {d.crm_id: d.amount for d in store.stored_deals(document.session).deals}
+
+
+def test_an_import_undoes_and_redoes_as_one_step(demo_document: PlanDocument) -> None:
+    editor = PlanEditor(demo_document)
+    attach_recorder(editor, "Ana")
+    first = import_deals(editor, [deal("a", "100"), deal("b", "200")], "jan.csv", "generic",
+                         "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
+    assert first.edit is not None
+    editor.apply(first.edit)
+    second = import_deals(editor, [deal("a", "150"), deal("b", "200"), deal("c", "300")],
+                          "feb.csv", "generic", "Ana", "2027-03-01T09:00:00Z")  # fmt: skip
+    assert (second.added, second.changed, second.unchanged) == (1, 1, 1)
+    assert second.edit is not None
+    change = editor.apply(second.edit)
+    assert change.actuals
+    assert amounts(demo_document) == {"a": Decimal(150), "b": Decimal(200), "c": Decimal(300)}
+    editor.revert(second.edit)
+    assert amounts(demo_document) == {"a": Decimal(100), "b": Decimal(200)}
+    assert [record.file for record in store.imports(demo_document.session)] == ["jan.csv"]
+    editor.apply(second.edit)
+    assert amounts(demo_document)["a"] == Decimal(150)
+    # Its versions, from the log: the first import's and the second's (the redo is no new one).
+    assert [v["amount"] for _, v in store.deal_versions(demo_document.session, "a")] == [
+        "100", "150",
+    ]  # fmt: skip
+
+
+def test_a_rule_set_after_the_import_rereads_the_stored_deals(
+    demo_document: PlanDocument,
+) -> None:
+    editor = PlanEditor(demo_document)
+    plan = import_deals(editor, [deal("a", "100", stage="Verbal yes")], "x.csv", "generic",
+                        "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
+    assert plan.edit is not None
+    editor.apply(plan.edit)
+    assert store.stored_deals(demo_document.session).deals[0].status is DealStatus.OPEN
+    rule = set_deal_rule(editor, "stage", "verbal YES", "won")
+    assert rule is not None
+    editor.apply(rule)
+    assert store.stored_deals(demo_document.session).deals[0].status is DealStatus.WON
+    editor.revert(rule)
+    assert store.stored_deals(demo_document.session).deals[0].status is DealStatus.OPEN
+
+
+def test_a_damaged_deal_row_is_left_out_and_the_plan_opens(
+    demo_document: PlanDocument, tmp_path: Path
+) -> None:
+    editor = PlanEditor(demo_document)
+    plan = import_deals(editor, [deal("a", "100"), deal("b", "200")], "x.csv", "generic",
+                        "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
+    assert plan.edit is not None
+    editor.apply(plan.edit)
+    path = tmp_path / "plan.revorg"
+    demo_document.save_as(path)
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE deals SET amount = 'lots' WHERE crm_id = 'b'")
+    connection.close()
+    with PlanDocument.open(path, for_editing=False) as document:
+        stored = store.stored_deals(document.session)
+        assert [d.crm_id for d in stored.deals] == ["a"]
+        assert stored.unreadable == 1
+        count = document.session.execute(text("SELECT count(*) FROM deals")).scalar()
+        assert count == 2
