@@ -1928,6 +1928,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Trimestres</translation>
     </message>
     <message>
+        <source>Actuals</source>
+        <translation>Reales</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>Coste</translation>
     </message>
@@ -2001,6 +2005,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>&amp;Import workbook or roster…</source>
         <translation>&amp;Importar libro o listado de personal…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;ctuals…</source>
+        <translation>Importar rea&amp;les…</translation>
     </message>
     <message>
         <source>&amp;Export</source>

@@ -1928,6 +1928,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>季度</translation>
     </message>
     <message>
+        <source>Actuals</source>
+        <translation>实际数据</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -2001,6 +2005,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>&amp;Import workbook or roster…</source>
         <translation>导入工作簿或花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;ctuals…</source>
+        <translation>导入实际数据(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Export</source>

@@ -97,3 +97,15 @@ def test_screenshot(language: str, qtbot, tmp_path: Path) -> None:  # type: igno
         path = Path("/tmp") / f"actuals-panel-{language}.png"
         assert panel.grab().save(str(path))
         assert panel.chart is not None and panel.chart.isVisible()
+
+
+def test_the_window_has_an_actuals_tab_and_menu_entry(window: MainWindow) -> None:
+    tabs = window.plan_tabs
+    assert "Actuals" in [tabs.tabText(i) for i in range(tabs.count())]
+    texts_of_file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Import a&ctuals…" in texts_of_file_menu
+    window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
+    tabs.setCurrentWidget(window.actuals_panel)  # drawn when shown
+    assert window.actuals_panel.headline.text().startswith("Through Mar 2027")
+    window.controller.undo_stack.undo()
+    assert window.actuals_panel.headline.text().startswith("No actuals yet.")

@@ -202,6 +202,12 @@ class FileCommands(QObject):
         if name:
             self.import_path(Path(name))
 
+    def import_actuals_dialog(self) -> None:
+        """File > Import actuals…: a CRM export into this plan, as one undoable step."""
+        from revorg.gui.dialogs.actuals_import import import_actuals
+
+        import_actuals(self.controller, self.window)
+
     def import_path(self, path: Path) -> bool:
         """Preview the import; open the result as a new unsaved plan if the user agrees."""
         dialog = ImportPreviewDialog(path, self.controller.language, self.window, self.settings)

@@ -35,6 +35,7 @@ from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_count, format_money
+from revorg.gui.panels.actuals import ActualsPanel
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
 from revorg.gui.panels.cost import CostPanel
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.capacity_panel = CapacityPanel(self.controller, self)
         self.hiring_plan = HiringPlanPanel(self.controller, self)
         self.year_plan = YearPlanPanel(self.controller, self)
+        self.actuals_panel = ActualsPanel(self.controller, self)
         self.revenue_panel = RevenuePanel(self.controller, self)
         self.cost_panel = CostPanel(self.controller, self)
         self.assumptions_panel = AssumptionsPanel(self.controller, self)
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals_label)
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
+        self.actuals_panel.import_requested.connect(self.files.import_actuals_dialog)
         # Replaced in tests; real dialogs otherwise.
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
         self.plan_tabs.addTab(self._capacity_and_revenue(), self.tr("Capacity against target"))
         self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
         self.plan_tabs.addTab(self.year_plan, self.tr("Quarters"))
+        self.plan_tabs.addTab(self.actuals_panel, self.tr("Actuals"))
         self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
         self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
         plan_dock = self._dock(self.tr("Plan"), self.plan_tabs, "planDock")

@@ -83,6 +83,7 @@ class Menus(QObject):
         menu.addAction(
             self._action(self.tr("&Import workbook or roster…"), files.import_dialog, icon="import")
         )
+        menu.addAction(self._action(self.tr("Import a&ctuals…"), files.import_actuals_dialog))
         export = menu.addMenu(self.tr("&Export"))
         export.setIcon(action_icon("export"))
         export.addAction(
