@@ -24,6 +24,8 @@ from revorg.model.errors import PlanEditError
 from revorg.model.history.recording import attach_recorder, fold_typing
 from revorg.model.seasonality import Seasonality
 
+_STALE = object()  # actuals_progress() not made since the last change
+
 
 class PlanController(QObject):
     # After an edit of positions the editor's rows, tree and numbers are already up to date:
@@ -49,6 +51,8 @@ class PlanController(QObject):
         # Keystrokes in one target field merge into one undo step until the field is left.
         self.typing_session = 0
         self._failures = 0  # edits that failed and left the stack (no step to fold)
+        self._progress: Any = _STALE  # actuals_progress(), made at the first ask after a change
+        self._bookings: Any = None  # the deals' sums it is made of
 
     @property
     def document(self) -> PlanDocument:
@@ -64,12 +68,14 @@ class PlanController(QObject):
         if scenario_id == self.editor.scenario_id:
             return
         self.editor.switch_scenario(scenario_id)
+        self._forget_progress(None)
         self.scenario_switched.emit()
         self.plan_changed.emit(None)
 
     def replace_document(self, document: PlanDocument) -> None:
         self.undo_stack.clear()
         old = self.editor.replace_document(document)
+        self._forget_progress(None)
         self.document_replaced.emit()
         self.plan_changed.emit(None)
         old.close()
@@ -158,6 +164,35 @@ class PlanController(QObject):
 
     # --- actuals ---------------------------------------------------------------------------
 
+    def actuals_progress(self) -> Any:
+        """The scenario on screen against the plan's deals (a model.actuals Progress), or None
+        when the plan has none. Made once per change and shared by the Actuals panel and the
+        chart's cards; the deals' sums (SQLite's) are read again only when actuals change."""
+        if self._progress is _STALE:
+            self._progress = self._compute_progress()
+        return self._progress
+
+    def _compute_progress(self) -> Any:
+        from revorg.model.actuals import store
+        from revorg.model.actuals.scenario import scenario_progress
+
+        editor = self.editor
+        session = editor.session
+        if self._bookings is None:
+            self._bookings = store.stored_bookings(session)[0] if store.has_deals(session) else []
+        if not self._bookings:
+            return None
+        assigned = store.assignments_in(session, editor.scenario.id)
+        rows = list(editor.positions().values())  # the editor's, kept current by each edit
+        return scenario_progress(
+            session, editor.scenario, editor.summary(), self._bookings, assigned, rows
+        )
+
+    def _forget_progress(self, change: Change | None) -> None:
+        self._progress = _STALE
+        if change is None or change.actuals or change.plan or change.anew:
+            self._bookings = None
+
     def import_actuals(self, deals: Sequence[Any], file: str, source: str) -> Any:
         """Store deals read from a CRM export as one undoable step; what the import did (an
         actuals_requests.ImportPlan: added, changed, unchanged)."""
@@ -178,6 +213,7 @@ class PlanController(QObject):
     # --- the editor's changes as signals --------------------------------------------------------
 
     def _take_change(self, change: Change) -> None:
+        self._forget_progress(change)
         # The scenario tabs learn of a new scenario before they are asked to show it.
         if change.scenarios:
             self.scenarios_changed.emit()
@@ -192,6 +228,7 @@ class PlanController(QObject):
         self.plan_changed.emit(change)
 
     def _edit_failed(self, message: str) -> None:
+        self._forget_progress(None)
         self._failures += 1
         self.plan_changed.emit(None)
         self.edit_failed.emit(message)

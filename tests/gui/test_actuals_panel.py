@@ -109,3 +109,23 @@ def test_the_window_has_an_actuals_tab_and_menu_entry(window: MainWindow) -> Non
     assert window.actuals_panel.headline.text().startswith("Through Mar 2027")
     window.controller.undo_stack.undo()
     assert window.actuals_panel.headline.text().startswith("No actuals yet.")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "zh"])
+def test_quota_carriers_cards_show_their_attainment(language: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with demo_window_in(language, qtbot, (1600, 960)) as window:
+        scene = window.scene
+        marta = next(
+            p.id for p in window.controller.editor.positions().values()
+            if p.person_name == "Marta Sánchez"
+        )  # fmt: skip
+        assert scene.attainment_of(marta) is None  # no actuals: no badge
+        window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
+        # 38,400 of 50,000.01 to date: 77 %, red (below the amber line of the coverage marks)
+        status, ratio = scene.attainment_of(marta)  # type: ignore[misc]
+        assert (status, str(ratio)) == ("red", "0.7680")
+        window.view.centerOn(scene.cards[marta])
+        qtbot.wait(50)
+        assert window.view.grab().save(f"/tmp/actuals-cards-{language}.png")
+        window.controller.undo_stack.undo()
+        assert scene.attainment_of(marta) is None

@@ -33,6 +33,9 @@ from revorg.model.months import YearMonth
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
 PIXELS_PER_POINT = 96 / 72  # scene units are pixels of a 96-dpi screen
 COVERAGE_MARK_COLOURS = {"red": "#D32F2F", "amber": "#F9A825"}
+# A quota carrier's attainment to date (actuals), by its status: green at 100 % and over.
+ATTAINMENT_COLOURS = {"green": "#2E7D32", "amber": "#F9A825", "red": "#C62828"}
+ATTAINMENT_PILL = (46.0, 17.0)  # width, height of the badge in the card's bottom right corner
 STATUS_MARK_COLOURS = {"green": "#2E7D32", **COVERAGE_MARK_COLOURS}  # a collapsed team's roll-up
 # A card's name is readable from this many pixels high on screen (issue 19: at 6.5 pixels a
 # founder leaned into the screen). The one place of the rule: see readable_zoom().
@@ -331,7 +334,10 @@ class CardItem(QGraphicsRectItem):
             self._paint_rollup(painter)
         self._paint_frame(painter, content)
         self._paint_initials(painter, content)
-        self._paint_texts(painter, content)
+        attainment = self._attainment()
+        self._paint_texts(painter, content, attainment is not None)
+        if attainment is not None:
+            self._paint_attainment(painter, *attainment)
         if has_reports:
             self._paint_expander(painter, collapsed)
 
@@ -404,8 +410,9 @@ class CardItem(QGraphicsRectItem):
         box = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_texts(self, painter: QPainter, content: CardContent) -> None:
-        """Name, role, person, then cost and dates: the order a reader asks in."""
+    def _paint_texts(self, painter: QPainter, content: CardContent, badge: bool = False) -> None:
+        """Name, role, person, then cost and dates: the order a reader asks in (the last line
+        clear of an attainment badge)."""
         centre, radius = self._initials_centre()
         left = centre.x() + radius + 8
         width = self._rect.right() - 8 - left
@@ -424,7 +431,24 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(QColor("#263238"))
             top = self._draw_line(painter, _Fonts.body, content.person_line, left, top, width)
         painter.setPen(QColor("#5F6B7A"))
-        self._draw_line(painter, _Fonts.small, content.cost_line, left, top, width)
+        last_width = width - (ATTAINMENT_PILL[0] + 4 if badge else 0)
+        self._draw_line(painter, _Fonts.small, content.cost_line, left, top, last_width)
+
+    def _attainment(self) -> tuple[str, Decimal | None] | None:
+        attainment_of = getattr(self.scene(), "attainment_of", None)
+        return attainment_of(self.position_id) if attainment_of is not None else None
+
+    def _paint_attainment(self, painter: QPainter, status: str, ratio: Decimal | None) -> None:
+        """A quota carrier's attainment to date, in its status colour: "77 %"."""
+        width, height = ATTAINMENT_PILL
+        pill = QRectF(self._rect.right() - width - 6, self._rect.bottom() - height - 6, width,
+                      height)  # fmt: skip
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(ATTAINMENT_COLOURS.get(status, "#90A4AE")))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white") if status != "amber" else QColor("#1A1A1A"))
+        painter.setFont(_Fonts.small)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, format_percent(ratio))
 
     @staticmethod
     def _draw_line(

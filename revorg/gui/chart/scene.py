@@ -39,6 +39,7 @@ from revorg.gui.chart.lines import (
 from revorg.gui.chart.overview import OverviewItem
 from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
+from revorg.model.capacity import status_of
 from revorg.model.editing.change import Change
 from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import DottedLine, Position
@@ -75,6 +76,8 @@ class ChartScene(QGraphicsScene):
         self._rollups: dict[int, TeamRollup] = {}  # of collapsed cards, made when drawn
         # Department key -> (status, coverage) of the departments with revenue lines.
         self._coverage: dict[str, tuple[str, Decimal | None]] = {}
+        # Position id -> (status, attainment to date) of quota carriers, when there are actuals.
+        self._attainment: dict[int, tuple[str, Decimal | None]] = {}
         self.compact = compact  # set before the first layout: laying out twice is waste
         self.layout = ChartLayout()
         self._layouter = IncrementalLayout(self.metrics, compact)
@@ -103,10 +106,12 @@ class ChartScene(QGraphicsScene):
             controller.document_replaced.connect(self._show_other_positions)
             controller.scenario_switched.connect(self._show_other_positions)
             controller.plan_changed.connect(self.mark_coverage)
+            controller.plan_changed.connect(self.mark_attainment)
             controller.plan_changed.connect(self._after_plan_settings)
         self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
         self.mark_coverage()
+        self.mark_attainment()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -414,6 +419,25 @@ class ChartScene(QGraphicsScene):
             found = rollup(tree.children, self.plan.positions(), position_id)
             self._rollups[position_id] = found
         return found
+
+    def attainment_of(self, position_id: int) -> tuple[str, Decimal | None] | None:
+        """A quota carrier's attainment to date and its status, when the plan has actuals."""
+        return self._attainment.get(position_id)
+
+    def mark_attainment(self) -> None:
+        """Give each quota carrier's card its attainment to date (actuals); only the cards whose
+        figure changed are drawn again."""
+        progress = self.controller.actuals_progress() if self.controller is not None else None
+        new: dict[int, tuple[str, Decimal | None]] = {}
+        if progress is not None:
+            for position_id, attainment in progress.people.items():
+                if attainment.target > 0:
+                    new[position_id] = (str(status_of(attainment.ratio)), attainment.ratio)
+        old, self._attainment = self._attainment, new
+        for position_id in old.keys() | new.keys():
+            card = self.cards.get(position_id)
+            if card is not None and old.get(position_id) != new.get(position_id):
+                card.update()
 
     def coverage_of(self, position_id: int) -> tuple[str, Decimal | None] | None:
         """The status and coverage of a card's department, when it has revenue targets."""

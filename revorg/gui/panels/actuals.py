@@ -6,14 +6,14 @@ each quota carrier, with the red, amber and green marks of the capacity panel; o
 match nobody on the chart are listed with their totals and a position to count them for. The
 cumulative chart of plan against actual is built the first time the tab is shown.
 
-The deals are summed by SQLite (store.stored_bookings) once per change of the actuals; an
-edit of the chart or the targets only recomputes the attainment from those sums.
+The figures are the controller's (actuals_progress: made once per change, shared with the
+chart's cards); the deals are summed by SQLite again only when the actuals change.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
@@ -58,7 +58,6 @@ class ActualsPanel(QWidget):
         self.setObjectName("actuals")
         self.controller = controller
         self.progress: Progress | None = None
-        self._bookings: Any = None  # the store's sums, read again when the actuals change
         self.headline = QLabel()
         self.headline.setObjectName("actualsHeadline")
         self.headline.setWordWrap(True)
@@ -100,15 +99,14 @@ class ActualsPanel(QWidget):
     # --- staying current --------------------------------------------------------------------
 
     def _plan_changed(self, change: Change | None) -> None:
-        if change is None or change.actuals or change.plan:
-            self._bookings = None
-        if needs(change, positions=True, targets=True, assumptions=True) or self._bookings is None:
+        if needs(change, positions=True, targets=True, assumptions=True) or (
+            change is not None and (change.actuals or change.plan)
+        ):
             self._stale = True
             if self.isVisible():
                 self.refresh()
 
     def _document_replaced(self) -> None:
-        self._bookings = None
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -127,20 +125,8 @@ class ActualsPanel(QWidget):
             self.refresh()
 
     def compute(self) -> Progress | None:
-        from revorg.model.actuals import store
-        from revorg.model.actuals.scenario import scenario_progress
-
-        editor = self.controller.editor
-        session = editor.session
-        if self._bookings is None:
-            self._bookings = store.stored_bookings(session)[0] if store.has_deals(session) else []
-        if not self._bookings:
-            return None
-        assigned = store.assignments_in(session, editor.scenario.id)
-        rows = list(editor.positions().values())  # the editor's, kept current by each edit
-        return scenario_progress(
-            session, editor.scenario, editor.summary(), self._bookings, assigned, rows
-        )
+        progress: Progress | None = self.controller.actuals_progress()
+        return progress
 
     # --- showing ----------------------------------------------------------------------------
 
