@@ -129,3 +129,39 @@ def test_bad_input_is_one_error_line_and_the_file_unchanged(
         assert len(lines) == 1 and lines[0].startswith(says), (arguments, result.err)
         assert "Traceback" not in result.err
     assert demo_file.read_bytes() == before
+
+
+def test_the_ramp_of_a_hire_is_checked(run_cli: CliRunner, demo_file: Path, tmp_path: Path) -> None:
+    """The AE hired in February (deals matched to the open position): nothing in February, a
+    full month of quota (200,000 / 12) in March, against 1/5 and 2/5 assumed."""
+    from revorg.model.document import PlanDocument
+    from revorg.model.entities import Position
+
+    with PlanDocument.open(demo_file, for_editing=False) as document:
+        hire = next(
+            p.id
+            for p in document.session.query(Position)
+            if p.person_name is None and p.title == "Account Executive"
+        )
+    export = tmp_path / "deals.csv"
+    export.write_text(
+        'owner,amount,close date,won,type\nNora Vidal,"16,666.67",2027-03-20,yes,new\n'
+        'Marta Sánchez,"10,000",2027-02-02,no,new\n',
+        encoding="utf-8",
+    )
+    result = run_cli("actuals", demo_file, "--import", export, "--match", f"Nora Vidal={hire}")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == (
+        "  ramp of ae: months in seat 0%, 100% of a full month (assumed 20%, 40%, 5 months); "
+        "a 3-month ramp fits better"
+    )
+    ramps = actuals(run_cli, demo_file)["ramps"]
+    assert ramps == [  # type: ignore[comparison-overlap]
+        {
+            "role": "ae", "ramp_months": 5, "suggested_ramp_months": 3, "gap": 0.4,
+            "months_in_seat": [
+                {"month": 1, "people": 1, "observed": 0, "assumed": 0.2},
+                {"month": 2, "people": 1, "observed": 1, "assumed": 0.4},
+            ],
+        }
+    ]  # fmt: skip

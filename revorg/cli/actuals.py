@@ -103,14 +103,17 @@ def run(options: argparse.Namespace) -> int:
             )
             changed |= _performed(editor, plan.edit)
         progress = _progress(editor)
+        ramps = _ramp_checks(editor, progress)
         if changed:
             document.save()
     if options.json:
-        print(json.dumps(_json(read, plan, progress, report), indent=2, ensure_ascii=False))
+        result = _json(read, plan, progress, report)
+        result["ramps"] = [_ramp_json(check) for check in ramps]
+        print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         for finding in report.findings:
             print(f"  {finding}", file=sys.stderr)
-        print("\n".join(_lines(read, plan, progress)))
+        print("\n".join(_lines(read, plan, progress) + _ramp_lines(ramps)))
     return 0
 
 
@@ -222,3 +225,46 @@ def _json(
             "findings": [str(finding) for finding in report.findings],
         }
     return result
+
+
+def _ramp_checks(editor: Any, progress: Progress) -> list[Any]:
+    from revorg.model.actuals.scenario import scenario_ramp_checks
+
+    rows = list(editor.positions().values())
+    return scenario_ramp_checks(editor.session, editor.scenario, progress, rows)
+
+
+def _ramp_lines(checks: list[Any]) -> list[str]:
+    """Is the ramp real? One line per role with hires in seat, and a suggestion if it differs."""
+    lines = []
+    for check in checks:
+        shares = ", ".join(f"{point.observed:.0%}" for point in check.points)
+        assumed = ", ".join(f"{point.assumed:.0%}" for point in check.points)
+        line = (
+            f"  ramp of {check.role_key}: months in seat {shares} of a full month "
+            f"(assumed {assumed}, {check.ramp_months} months)"
+        )
+        if check.suggested is not None:
+            line += f"; a {check.suggested}-month ramp fits better"
+        lines.append(line)
+    return lines
+
+
+def _ramp_json(check: Any) -> dict[str, Any]:
+    from revorg.model.money import json_number
+
+    return {
+        "role": check.role_key,
+        "ramp_months": check.ramp_months,
+        "suggested_ramp_months": check.suggested,
+        "gap": json_number(check.gap),
+        "months_in_seat": [
+            {
+                "month": point.month_in_seat,
+                "people": point.people,
+                "observed": json_number(point.observed),
+                "assumed": json_number(point.assumed),
+            }
+            for point in check.points
+        ],
+    }

@@ -89,6 +89,14 @@
         <translation>Hasta %1: %2 cerrado de %3 previsto (%4). Previsión del año %5; al ritmo actual %6.</translation>
     </message>
     <message>
+        <source>%1 hired this year: %2 of a full month in their first months in seat; the plan assumes %3 (a %4-month ramp).</source>
+        <translation>%1 contratados este año: %2 de un mes completo en sus primeros meses en el puesto; el plan supone %3 (una rampa de %4 meses).</translation>
+    </message>
+    <message>
+        <source>A %1-month ramp fits better.</source>
+        <translation>Una rampa de %1 meses se ajusta mejor.</translation>
+    </message>
+    <message>
         <source>New business</source>
         <translation>Negocio nuevo</translation>
     </message>

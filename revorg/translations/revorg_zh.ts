@@ -89,6 +89,14 @@
         <translation>截至 %1：已签约 %2，计划 %3（%4）。全年预测 %5；按当前速度 %6。</translation>
     </message>
     <message>
+        <source>%1 hired this year: %2 of a full month in their first months in seat; the plan assumes %3 (a %4-month ramp).</source>
+        <translation>今年入职的%1：在岗头几个月分别达到满月产出的 %2；计划假设为 %3（%4 个月爬坡期）。</translation>
+    </message>
+    <message>
+        <source>A %1-month ramp fits better.</source>
+        <translation>%1 个月的爬坡期更贴合实际。</translation>
+    </message>
+    <message>
         <source>New business</source>
         <translation>新业务</translation>
     </message>

@@ -129,3 +129,24 @@ def test_quota_carriers_cards_show_their_attainment(language: str, qtbot) -> Non
         assert window.view.grab().save(f"/tmp/actuals-cards-{language}.png")
         window.controller.undo_stack.undo()
         assert scene.attainment_of(marta) is None
+
+
+def test_a_hire_faster_than_assumed_is_said(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime
+
+    from revorg.model.actuals.deals import DealKind, DealStatus
+
+    panel = shown_panel(window, qtbot)
+    hire = next(
+        p.id for p in window.controller.editor.positions().values()
+        if p.person_name is None and p.title == "Account Executive"
+    )  # fmt: skip
+    nora = Deal("n1", "Nora Vidal", Decimal("16666.67"), datetime.date(2027, 3, 20),
+                DealStatus.WON, DealKind.NEW_BUSINESS)  # fmt: skip
+    window.controller.import_actuals([*q1_deals(), nora], Q1.name, "salesforce")
+    window.controller.match_owner("Nora Vidal", hire)
+    assert panel.ramps.isVisible()
+    assert panel.ramps.text() == (
+        "Account Executive (AE) hired this year: 0%, 100% of a full month in their first months "
+        "in seat; the plan assumes 20%, 40% (a 5-month ramp). A 3-month ramp fits better."
+    )

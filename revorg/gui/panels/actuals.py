@@ -61,6 +61,9 @@ class ActualsPanel(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("actualsHeadline")
         self.headline.setWordWrap(True)
+        self.ramps = QLabel()
+        self.ramps.setObjectName("actualsRamps")
+        self.ramps.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Import actuals…"))
         self.import_button.setObjectName("importActuals")
         self.import_button.clicked.connect(self.import_requested)
@@ -91,6 +94,7 @@ class ActualsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.ramps)
         layout.addWidget(splitter, 1)
         self._stale = True
         controller.plan_changed.connect(self._plan_changed)
@@ -137,6 +141,7 @@ class ActualsPanel(QWidget):
         for table in (self.months, self.attainment, self.unmatched):
             table.setVisible(self.progress is not None)
         self.chart_holder.setVisible(self.progress is not None)
+        self.ramps.setVisible(False)
         if self.progress is None:
             self.headline.setText(
                 self.tr(
@@ -151,6 +156,7 @@ class ActualsPanel(QWidget):
         self.months.setMaximumHeight(rows_height + self.months.horizontalHeader().height() + 24)
         self._fill_attainment(self.progress, currency)
         self._fill_unmatched(self.progress, currency)
+        self._show_ramps(self.progress)
         if self.chart is not None:
             self.chart.show_progress(self.progress, currency)
 
@@ -171,6 +177,36 @@ class ActualsPanel(QWidget):
             format_money(progress.forecast(), currency),
             format_money(progress.run_rate(), currency),
         )
+
+    def _show_ramps(self, progress: Progress) -> None:
+        """Is the ramp real? The hires' months in seat against their role's ramp."""
+        from revorg.model.actuals.scenario import scenario_ramp_checks
+
+        editor = self.controller.editor
+        rows = list(editor.positions().values())
+        checks = scenario_ramp_checks(editor.session, editor.scenario, progress, rows)
+        roles = editor.roles_by_key()
+        lines = []
+        for check in checks:
+            role = roles.get(check.role_key)
+            name = role.name(self.controller.language) if role else check.role_key
+            observed = ", ".join(format_percent(p.observed) for p in check.points)
+            assumed = ", ".join(format_percent(p.assumed) for p in check.points)
+            line = fill(
+                self.tr(
+                    "%1 hired this year: %2 of a full month in their first months in seat; "
+                    "the plan assumes %3 (a %4-month ramp)."
+                ),
+                name,
+                observed,
+                assumed,
+                check.ramp_months,
+            )
+            if check.suggested is not None:
+                line += " " + fill(self.tr("A %1-month ramp fits better."), check.suggested)
+            lines.append(line)
+        self.ramps.setText("\n".join(lines))
+        self.ramps.setVisible(bool(lines))
 
     def kind_name(self, kind: DealKind) -> str:
         return {
