@@ -205,6 +205,12 @@ class PlanController(QObject):
         self.push(planned.edit)
         return planned
 
+    def set_deal_rule(self, rule: str, written: str, value: str | None) -> None:
+        """Read a stage or type as `value` (None: as by default)."""
+        from revorg.model.editing import actuals_requests
+
+        self.push(actuals_requests.set_deal_rule(self.editor, rule, written, value))
+
     def match_owner(self, owner: str, position_id: int | None) -> None:
         from revorg.model.editing import actuals_requests
 

@@ -77,6 +77,10 @@
         <translation>Importar reales…</translation>
     </message>
     <message>
+        <source>Stage and type rules…</source>
+        <translation>Reglas de etapas y tipos…</translation>
+    </message>
+    <message>
         <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
         <translation>Aún no hay reales. Importa un informe de oportunidades de Salesforce o una exportación de negocios de HubSpot (CSV o Excel) para ver el plan frente a lo cerrado.</translation>
     </message>
@@ -647,6 +651,61 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>%1: target and capacity so far, month by month, in thousands of %2</source>
         <translation>%1: objetivo y capacidad acumulados, mes a mes, en miles de %2</translation>
+    </message>
+</context>
+<context>
+    <name>DealRulesDialog</name>
+    <message>
+        <source>Stage and type rules</source>
+        <translation>Reglas de etapas y tipos</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Ganado</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>Negocio nuevo</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansión</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Renovación</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>How RevOrg reads each stage and type of your CRM&apos;s deals; kept in the plan for the next import.</source>
+        <translation>Cómo lee RevOrg cada etapa y cada tipo de los negocios de tu CRM; se guarda en el plan para la próxima importación.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Negocios</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Leer como</translation>
+    </message>
+    <message>
+        <source>As by default (%1)</source>
+        <translation>Por defecto (%1)</translation>
     </message>
 </context>
 <context>

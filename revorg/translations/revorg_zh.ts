@@ -77,6 +77,10 @@
         <translation>导入实际数据…</translation>
     </message>
     <message>
+        <source>Stage and type rules…</source>
+        <translation>阶段和类型规则…</translation>
+    </message>
+    <message>
         <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
         <translation>尚无实际数据。导入 Salesforce 业务机会报表或 HubSpot 交易导出文件（CSV 或 Excel），即可查看计划与实际签约的对比。</translation>
     </message>
@@ -647,6 +651,61 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>%1: target and capacity so far, month by month, in thousands of %2</source>
         <translation>%1：逐月累计的目标与产能，单位为千 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DealRulesDialog</name>
+    <message>
+        <source>Stage and type rules</source>
+        <translation>阶段和类型规则</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>新业务</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>增购</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>How RevOrg reads each stage and type of your CRM&apos;s deals; kept in the plan for the next import.</source>
+        <translation>RevOrg 如何解读 CRM 交易的每个阶段和类型；保存在计划中，供下次导入使用。</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>交易数</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>视为</translation>
+    </message>
+    <message>
+        <source>As by default (%1)</source>
+        <translation>默认（%1）</translation>
     </message>
 </context>
 <context>

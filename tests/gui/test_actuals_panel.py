@@ -150,3 +150,25 @@ def test_a_hire_faster_than_assumed_is_said(window: MainWindow, qtbot) -> None: 
         "Account Executive (AE) hired this year: 0%, 100% of a full month in their first months "
         "in seat; the plan assumes 20%, 40% (a 5-month ramp). A 3-month ramp fits better."
     )
+
+
+def test_a_stage_read_as_won_from_the_rules_dialog(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from revorg.gui.dialogs.deal_rules import DealRulesDialog
+
+    panel = shown_panel(window, qtbot)
+    window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
+    dialogs: list[DealRulesDialog] = []
+    panel.run_dialog = lambda dialog: dialogs.append(dialog) or 0  # type: ignore[method-assign,func-returns-value]
+    panel.rules_button.click()
+    (dialog,) = dialogs
+    stages = {dialog.stages.item(r, 0).text(): r for r in range(dialog.stages.rowCount())}
+    combo = dialog.stages.cellWidget(stages["Negotiation/Review"], 2)
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "As by default (Open)"
+    combo.setCurrentIndex(combo.findText("Won"))
+    combo.activated.emit(combo.currentIndex())
+    # Costa Foods' 15,000 now counts as won new business in March: 44,400 + 15,000.
+    assert texts(panel.months)[0][4] == format_money(Decimal(59400), "EUR")
+    dialog.grab().save("/tmp/deal-rules-en.png")
+    window.controller.undo_stack.undo()
+    assert texts(panel.months)[0][4] == format_money(Decimal(44400), "EUR")

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -67,6 +68,9 @@ class ActualsPanel(QWidget):
         self.import_button = QPushButton(self.tr("Import actuals…"))
         self.import_button.setObjectName("importActuals")
         self.import_button.clicked.connect(self.import_requested)
+        self.rules_button = QPushButton(self.tr("Stage and type rules…"))
+        self.rules_button.setObjectName("dealRulesButton")
+        self.rules_button.clicked.connect(self.edit_rules)
         self.months = make_table("actualsMonths", [])
         self.attainment = make_table("actualsAttainment", [])
         self.unmatched = make_table("unmatchedOwners", [])
@@ -77,6 +81,7 @@ class ActualsPanel(QWidget):
         QVBoxLayout(self.chart_holder).setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
+        top.addWidget(self.rules_button)
         top.addWidget(self.import_button)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.attainment)
@@ -142,6 +147,7 @@ class ActualsPanel(QWidget):
             table.setVisible(self.progress is not None)
         self.chart_holder.setVisible(self.progress is not None)
         self.ramps.setVisible(False)
+        self.rules_button.setEnabled(self.progress is not None)
         if self.progress is None:
             self.headline.setText(
                 self.tr(
@@ -159,6 +165,15 @@ class ActualsPanel(QWidget):
         self._show_ramps(self.progress)
         if self.chart is not None:
             self.chart.show_progress(self.progress, currency)
+
+    def edit_rules(self) -> None:
+        from revorg.gui.dialogs.deal_rules import DealRulesDialog
+
+        self.run_dialog(DealRulesDialog(self.controller, self))
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Replaced in tests; the modal dialog otherwise."""
+        return dialog.exec()
 
     def headline_text(self, progress: Progress, currency: str) -> str:
         through = progress.through_month

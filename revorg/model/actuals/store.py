@@ -231,6 +231,17 @@ def deal_versions(session: Session, crm_id: str) -> list[tuple[str, Row]]:
 # --- rules and owners matched by hand ----------------------------------------------------
 
 
+def written_texts(session: Session, column: str) -> list[tuple[str, int]]:
+    """Each stage (or type) the plan's deals are written with, and how many deals have it,
+    most first: what a rule can be set for."""
+    if column not in ("stage", "deal_type"):
+        raise ValueError(column)
+    cursor = driver_connection(session).execute(
+        f"SELECT {column}, count(*) FROM deals GROUP BY {column} ORDER BY count(*) DESC, {column}"
+    )
+    return [(str(text), int(count)) for text, count in cursor.fetchall()]
+
+
 def stored_rules(session: Session) -> DealRules:
     stages: dict[str, DealStatus] = {}
     types: dict[str, DealKind] = {}
