@@ -40,16 +40,20 @@ class ImportDeals(Step):
         self._noted(context)
 
     def _noted(self, context: EditContext) -> None:
+        """Each deal whole, as stored before and after (the import that last changed it
+        included), and the import's own record: what a replay of the log needs."""
         context.actuals = True
+        context.record(
+            RecordKind.DEAL_IMPORT, self.record.id, WHOLE_RECORD, None, self.record.__dict__
+        )
         for row in self.rows:
             crm_id = row["crm_id"]
-            old = self.before.get(crm_id)
             context.record(
                 RecordKind.DEAL,
                 crm_id,
                 WHOLE_RECORD,
-                None if old is None else _without_import(old),
-                row,
+                self.before.get(crm_id),
+                {**row, "import_id": self.record.id},
             )
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
@@ -99,6 +103,3 @@ class MatchOwner(Step):
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None
 
-
-def _without_import(row: store.Row) -> store.Row:
-    return {key: value for key, value in row.items() if key != "import_id"}

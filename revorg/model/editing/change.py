@@ -26,6 +26,7 @@ class RecordKind(StrEnum):
     DOTTED_LINE = "dotted_line"
     PLAN = "plan"  # the plan's settings: name, currency, fiscal year
     DEAL = "deal"  # a CRM deal (actuals), added or changed as a whole by an import
+    DEAL_IMPORT = "deal_import"  # the record of one import of deals: when, who, which file
     DEAL_RULE = "deal_rule"  # how a stage or type reads: record id "stage:closed won"
     OWNER_MATCH = "owner_match"  # a deal owner matched by hand to a position (its lineage)
 
