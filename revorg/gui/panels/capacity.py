@@ -269,9 +269,8 @@ class CapacityPanel(QWidget):
         for manager, reports, limit in summary.too_wide_spans:
             notes.append(
                 fill(
-                    self.tr("%1 has %2 direct reports (more than %3)"),
+                    self.tr("%1 has %n direct reports (more than %2)", "", reports),
                     manager.title,
-                    str(reports),
                     str(limit),
                 )
             )

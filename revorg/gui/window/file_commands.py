@@ -281,6 +281,19 @@ class FileCommands(QObject):
         }
         return self._exported(path, writers[kind])
 
+    def export_slides_dialog(self) -> None:
+        path = self._output_path(
+            self.tr("Export slides"), self.tr("PowerPoint presentations (*.pptx)"), ".pptx"
+        )
+        if path is not None:
+            self.export_slides_to(path)
+
+    def export_slides_to(self, path: Path) -> bool:
+        # Imported here: python-pptx and lxml load when slides are first written, not at start.
+        from revorg.gui.slides import write_slides
+
+        return self._exported(path, lambda: write_slides(self.controller.editor, path))
+
     def _exported(self, path: Path, write: Callable[[], object]) -> bool:
         try:
             write()

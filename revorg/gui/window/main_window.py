@@ -27,7 +27,7 @@ from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialo
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
-from revorg.gui.numbers import format_count, format_money
+from revorg.gui.numbers import format_money
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
 from revorg.gui.panels.cost import CostPanel
@@ -219,10 +219,10 @@ class MainWindow(QMainWindow):
         )
         self.totals_label.setText(
             fill(
-                self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
-                format_count(total.positions),
-                format_count(total.headcount),
-                format_count(total.open_positions),
+                self.tr("%1 · %2 · %3 · %4 cost · %5"),
+                self.tr("%Ln positions", "", total.positions),
+                self.tr("%Ln people", "", total.headcount),
+                self.tr("%Ln open", "", total.open_positions),
                 format_money(total.cost, currency),
                 gap_text,
             )
