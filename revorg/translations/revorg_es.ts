@@ -121,12 +121,8 @@
         <translation>Añadir contrataciones sugeridas</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0f mil</translation>
-    </message>
-    <message>
-        <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation>Objetivo de ingresos y capacidad por departamento, en miles de %1</translation>
+        <source>Revenue target and capacity per department, in %1</source>
+        <translation>Objetivo de ingresos y capacidad por departamento, en %1</translation>
     </message>
     <message>
         <source>Leads</source>
@@ -476,16 +472,12 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Capacidad</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0f mil</translation>
+        <source>%1: target and capacity so far, month by month, in %2</source>
+        <translation>%1: objetivo y capacidad acumulados, mes a mes, en %2</translation>
     </message>
     <message>
         <source>%1, cumulative</source>
         <translation>%1, acumulado</translation>
-    </message>
-    <message>
-        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
-        <translation>%1: objetivo y capacidad acumulados, mes a mes, en miles de %2</translation>
     </message>
 </context>
 <context>

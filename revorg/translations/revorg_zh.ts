@@ -121,12 +121,8 @@
         <translation>添加建议招聘</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0fk</translation>
-    </message>
-    <message>
-        <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation>各部门营收目标与产能（单位：千 %1）</translation>
+        <source>Revenue target and capacity per department, in %1</source>
+        <translation>各部门的收入目标与产能，单位：%1</translation>
     </message>
     <message>
         <source>Leads</source>
@@ -474,16 +470,12 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>产能</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0fk</translation>
+        <source>%1: target and capacity so far, month by month, in %2</source>
+        <translation>%1：逐月累计的目标与产能，单位：%2</translation>
     </message>
     <message>
         <source>%1, cumulative</source>
         <translation>%1（累计）</translation>
-    </message>
-    <message>
-        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
-        <translation>%1：逐月累计的目标与产能，单位为千 %2</translation>
     </message>
 </context>
 <context>
