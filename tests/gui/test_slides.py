@@ -204,6 +204,15 @@ def test_the_demo_deck_has_the_top_levels_a_team_slide_and_the_targets(
     ]
     red = table.cell(3, 4).text_frame.paragraphs[0].runs[0].font.color.rgb
     assert str(red) == "C62828"
+    # The same as bars, in thousands, as the capacity panel draws them.
+    chart = next(shape.chart for shape in last.shapes if shape.has_chart)
+    plot = chart.plots[0]
+    assert list(plot.categories) == list(DEMO_DEPARTMENTS)
+    assert [series.name for series in plot.series] == ["Target", "Capacity"]
+    assert list(plot.series[0].values) == [360.0, 360.0, 640.0]
+    assert list(plot.series[1].values) == pytest.approx([362.964, 376.5625, 536.30208])
+    assert chart.value_axis.tick_labels.number_format == '#,##0"k"'
+    assert (chart.value_axis.maximum_scale, chart.value_axis.major_unit) == (800.0, 200.0)
     assert "Goal: €1,000,000" in texts(last)
     assert "The targets add up to €1,000,000 (gap to the goal: €0)." in texts(last)
 

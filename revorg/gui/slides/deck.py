@@ -11,8 +11,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.autoshape import Shape
@@ -23,8 +26,9 @@ from PySide6.QtCore import QDate, QLocale, QObject
 
 from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.i18n import apply_language, fill, language_of, month_label, translate
-from revorg.gui.numbers import format_money, format_percent
+from revorg.gui.numbers import axis_unit, format_money, format_percent
 from revorg.gui.panels.capacity import CHARTED_DEPARTMENTS, STATUS_COLOURS
+from revorg.gui.panels.year_chart import CAPACITY_COLOUR, TARGET_COLOUR
 from revorg.gui.slides.drawing import (
     DARK_TEXT,
     FONT,
@@ -39,7 +43,7 @@ from revorg.gui.slides.drawing import (
 )
 from revorg.gui.slides.paging import SLIDE_METRICS, STACK_INDENT, Area, OrgPage, plan_pages
 from revorg.model.atomic import replace_atomically
-from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED
+from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, DepartmentCapacity
 from revorg.model.document import PlanDocument
 from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import Scenario
@@ -52,6 +56,7 @@ TITLE_HEIGHT = 64.0  # the title and its line under it, above the chart
 CHART_AREA = Area(SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - TITLE_HEIGHT - 2 * MARGIN)
 TITLE_ONLY_LAYOUT = 5
 GREY = "#90A4AE"
+GOAL_TEXT_WIDTH = 400.0  # the goal's lines, left of the bars
 
 
 class SlidesError(RevOrgError):
@@ -311,7 +316,9 @@ class SlideDeck:
                     right=column in (1, 2, 3),
                     colour=status_colour if column == 4 else None,
                 )
-        self._goal_lines(slide, top + 34 * rows + 24)
+        below = top + 34 * rows + 20
+        self._goal_lines(slide, below)
+        self._capacity_chart(slide, departments, names, below)
 
     def _goal_lines(self, slide: Slide, top: float) -> None:
         summary = self.summary
@@ -344,10 +351,59 @@ class SlideDeck:
             slide.shapes,
             MARGIN,
             top,
-            SLIDE_WIDTH - 2 * MARGIN,
-            90,
+            GOAL_TEXT_WIDTH,
+            SLIDE_HEIGHT - MARGIN - top,
             [(text, size, bold, DARK_TEXT) for text, size, bold in lines],
         )
+
+    def _capacity_chart(
+        self,
+        slide: Slide,
+        departments: list[DepartmentCapacity],
+        names: dict[str, str],
+        top: float,
+    ) -> None:
+        """The capacity panel's bars, as a native chart: target and capacity per department."""
+        highest = max([d.target for d in departments] + [d.capacity for d in departments])
+        unit = axis_unit(highest, self.locale)  # the panel's rule: 300M, not 300000000
+        places = max(0, -unit.step.normalize().as_tuple().exponent)  # type: ignore[operator]
+        number_format = "#,##0" + ("." + "0" * places if places else "") + f'"{unit.suffix}"'
+        # python-pptx's charts are typed in part only (add_chart says it returns the chart).
+        data: Any = CategoryChartData(number_format=number_format)  # type: ignore[no-untyped-call]
+        data.categories = [names.get(d.key, d.key) for d in departments]
+        # Drawing only: floats never feed back into the plan's numbers.
+        data.add_series(
+            translate("CapacityPanel", "Target"), [unit.scaled(d.target) for d in departments]
+        )
+        data.add_series(
+            translate("CapacityPanel", "Capacity"),
+            [unit.scaled(d.capacity) for d in departments],
+        )
+        left = MARGIN + GOAL_TEXT_WIDTH + 16
+        frame: Any = slide.shapes.add_chart(
+            XL_CHART_TYPE.COLUMN_CLUSTERED,
+            points(left),
+            points(top),
+            points(SLIDE_WIDTH - MARGIN - left),
+            points(SLIDE_HEIGHT - MARGIN - top),
+            data,
+        )
+        chart = frame.chart
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.font.size = Pt(12)
+        chart.font.name = FONT
+        axis = chart.value_axis
+        axis.minimum_scale, axis.maximum_scale = 0, unit.maximum
+        axis.major_unit = float(unit.step)
+        axis.tick_labels.number_format = number_format
+        axis.tick_labels.number_format_is_linked = False
+        for series, colour in zip(
+            chart.plots[0].series, (TARGET_COLOUR, CAPACITY_COLOUR), strict=True
+        ):
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = rgb(colour)
 
     @staticmethod
     def _status_name(status: str) -> str:

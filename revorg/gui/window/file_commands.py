@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QInputDialog,
@@ -292,7 +293,15 @@ class FileCommands(QObject):
         # Imported here: python-pptx and lxml load when slides are first written, not at start.
         from revorg.gui.slides import write_slides
 
-        return self._exported(path, lambda: write_slides(self.controller.editor, path))
+        def write() -> Path:
+            # A large plan takes a while: python-pptx builds each card (3 s per 1,000 cards).
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return write_slides(self.controller.editor, path)
+            finally:
+                QApplication.restoreOverrideCursor()
+
+        return self._exported(path, write)
 
     def _exported(self, path: Path, write: Callable[[], object]) -> bool:
         try:
