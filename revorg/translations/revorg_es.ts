@@ -1828,7 +1828,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>S&amp;lides…</source>
-        <translation>&amp;Diapositivas…</translation>
+        <translation>D&amp;iapositivas…</translation>
     </message>
     <message>
         <source>&amp;Print chart…</source>
