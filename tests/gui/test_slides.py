@@ -123,7 +123,7 @@ def font_sizes(deck: Any) -> list[float]:
 def check_chart_slides(deck: Any, editor: PlanEditor) -> None:
     """What every deck must hold: each card in the slide, cards apart, the smallest text 9 pt,
     each report glued to its manager by one connector running from the manager's bottom (or
-    left side, in a stacked column) to the report's top (or left side)."""
+    left side, in a stacked column) to the report's top (or a side, in a column)."""
     positions, tree = editor.positions(), editor.tree()
     assert min(font_sizes(deck)) >= 9.0
     for slide in list(deck.slides)[:-1]:
@@ -145,7 +145,9 @@ def check_chart_slides(deck: Any, editor: PlanEditor) -> None:
             begin_id, begin_site, end_id, end_site = glue(connector)
             manager, report = by_shape_id[begin_id], by_shape_id[end_id]
             assert tree.parent[report] == manager
-            assert (begin_site, end_site) in ((2, 0), (1, 1))  # bottom to top, left to left
+            # Bottom to top; in a column, left side to left side; in two columns, bottom to the
+            # near side.
+            assert (begin_site, end_site) in ((2, 0), (1, 1), (2, 1), (2, 3))
             begin, end = connector_ends(connector)
             assert begin == pytest.approx(site(shown[manager], begin_site), abs=2)
             assert end == pytest.approx(site(shown[report], end_site), abs=2)
@@ -190,7 +192,8 @@ def test_the_demo_deck_has_the_top_levels_a_team_slide_and_the_targets(
     assert cards(sdr_team)[9].text_frame.text.splitlines()[:2] == ["SDR", "Luis Romero"]
     # The open AE says it is open and when it starts; the CS pod is two people.
     assert cards(first)[12].text_frame.text.splitlines()[1] == "Open, starts Feb 2027"
-    assert cards(first)[15].text_frame.text.splitlines()[0] == "Customer Success Managers × 2"
+    pod = cards(first)[15].text_frame.text.splitlines()
+    assert pod == ["Customer Success Managers", "CS pod (2)", "× 2 · €100,000 / yr"]
     with PlanDocument.open(demo_file, for_editing=False) as document:
         check_chart_slides(deck, PlanEditor(document))
     # Targets against capacity: the demo's numbers (model/summary), each with its mark.
@@ -370,24 +373,45 @@ def test_libreoffice_shows_every_slide_with_its_text(
 
 
 def test_a_team_too_wide_for_one_slide_is_split_into_parts() -> None:
-    """A manager with 40 managers under it (each with two reports): the 40 cannot share one
-    slide at a readable size, so the team comes in parts, every report in one part."""
+    """A CEO with 40 managers under it (each with two reports): 40 cards cannot share one slide
+    at a readable size, so the team comes in parts of at most two columns of six, every
+    manager in one part, and each manager's team on a slide of its own."""
     children: dict[int | None, list[int]] = {None: [1], 1: list(range(2, 42))}
     for manager in range(2, 42):
         children[manager] = [100 + 2 * manager, 101 + 2 * manager]
     area = Area(924, 440)
     pages = plan_pages(children, area)
-    top = pages[0]
-    assert top.manager is None and top.cut == [1]  # the CEO alone, its team next
     parts = [page for page in pages if page.manager == 1]
-    assert len(parts) > 1 and [p.part for p in parts] == list(range(1, len(parts) + 1))
-    assert sorted(i for p in parts for i in p.shown) == list(range(2, 42))
+    assert pages[: len(parts)] == parts  # the first slides
+    assert [len(p.shown) for p in parts] == [12, 12, 12, 4]
+    assert [(p.part, p.parts) for p in parts] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert [i for p in parts for i in p.shown] == list(range(2, 42))
+    assert len(pages) == 4 + 40
     for page in pages:
         assert page.scale >= 1.0
         left, top_y, right, bottom = page.layout.bounds(SLIDE_METRICS)
         assert (right - left) * page.scale <= area.width + 0.01
         assert (bottom - top_y) * page.scale <= area.height + 0.01
-    assert top.team_page == {1: pages.index(parts[0])}
+    # Each collapsed manager links to its team's slide, which links back to the part.
+    for number, part in enumerate(parts):
+        assert sorted(part.team_page) == part.shown
+        for manager, index in part.team_page.items():
+            assert pages[index].manager == manager and pages[index].parent_page == number
+
+
+def test_a_team_of_twelve_fits_one_slide_in_two_columns() -> None:
+    """Twelve SDRs: a row of twelve is too wide and a column too tall at 9 pt; two columns of
+    six fit, the lines running down between them."""
+    children: dict[int | None, list[int]] = {None: [1], 1: list(range(2, 14))}
+    (page,) = plan_pages(children, Area(924, 440))
+    assert page.parts == 1 and page.scale >= 1.0
+    centres = page.layout.centres
+    assert sorted(centres) == list(range(1, 14))
+    columns = sorted({x for i, (x, _y) in centres.items() if i != 1})
+    assert len(columns) == 2
+    manager_x = centres[1][0]
+    assert columns[0] < manager_x < columns[1]  # the manager over the gap
+    assert [i for i in range(2, 14) if centres[i][0] == columns[0]] == list(range(2, 8))
 
 
 def test_english_counts_have_their_plural_forms() -> None:

@@ -36,6 +36,7 @@ from revorg.gui.slides.drawing import (
     CardText,
     add_card,
     add_text,
+    connect_beside,
     connect_down,
     connect_stacked,
     points,
@@ -231,7 +232,9 @@ class SlideDeck:
                 continue
             for report in reports:
                 colour = self.colours.get(self.positions[report].department_key, GREY)
-                if manager in stacked:
+                if report in page.columns:
+                    connect_beside(slide.shapes, shapes[manager], shapes[report], colour)
+                elif manager in stacked:
                     connect_stacked(
                         slide.shapes, shapes[manager], shapes[report], STACK_INDENT * scale, colour
                     )
@@ -248,11 +251,13 @@ class SlideDeck:
             )
         else:
             person_line = translate("ChartCard", "Open")
-        title = row.title + (f" × {row.headcount}" if row.headcount > 1 else "")
+        title = row.title
         cost = fill(
             translate("ChartCard", "%1 / yr"),
             format_money(row.annual_cost * row.headcount, self.currency),
         )
+        if row.headcount > 1:  # a group of seats: how many, before what they cost together
+            cost = f"× {row.headcount} · {cost}"
         team = ""
         if team_page is not None:
             people = self.team_size(row.id)

@@ -23,6 +23,8 @@ SLIDE_METRICS = LayoutMetrics(
 STACK_INDENT = 8.0  # points a stacked column sits right of its manager; its lines run there
 MIN_SCALE = 1.0  # below this a card's text is under 9 pt
 MAX_SCALE = 1.5  # a small team is not blown up to poster size
+MIN_COLUMN = 3  # the chart stacks a team in a column from three reports
+STAND_IN = -1000  # ids of the stand-ins that place the columns of a wide team (never drawn)
 
 Children = Mapping[int | None, Sequence[int]]
 
@@ -51,6 +53,8 @@ class OrgPage:
     # Filled in by plan_pages: where each cut team starts, and where this team's manager is.
     team_page: dict[int, int] = field(default_factory=dict)
     parent_page: int | None = None
+    # A wide team in columns side by side: each report and its column (see _in_columns).
+    columns: dict[int, int] = field(default_factory=dict)
     _in_columns: set[int] | None = field(default=None, repr=False)
 
     def cards(self) -> list[int]:
@@ -58,7 +62,7 @@ class OrgPage:
 
     def stacked_under(self, position_id: int) -> bool:
         """Whether the card is in a stacked column (drawn STACK_INDENT right of its place)."""
-        if not self.layout.stacked:
+        if not self.layout.stacked or self.columns:  # two columns: lines run between them
             return False
         if self._in_columns is None:
             self._in_columns = {i for column in self.layout.stacked.values() for i in column}
@@ -76,7 +80,11 @@ def plan_pages(
     order they are met (breadth first), the parts of one team together."""
     planner = _Planner(children, area, metrics, min_scale, max_scale)
     pages: list[OrgPage] = []
-    queue: deque[tuple[int | None, int | None]] = deque([(None, None)])  # (manager, its page)
+    # (manager, its page): one top (the CRO) is a manager like another, and its team may
+    # come in columns; several tops share the first slide.
+    roots = list(children.get(None, ()))
+    top = roots[0] if len(roots) == 1 else None
+    queue: deque[tuple[int | None, int | None]] = deque([(top, None)])
     while queue:
         manager, parent_page = queue.popleft()
         first = len(pages)
@@ -90,7 +98,7 @@ def plan_pages(
     # A cut team's first slide, for the link on its collapsed card.
     first_of: dict[int, int] = {}
     for index, page in enumerate(pages):
-        if page.manager is not None:
+        if page.manager is not None and page.parent_page is not None:
             first_of.setdefault(page.manager, index)
     for page in pages:
         page.team_page = {cut: first_of[cut] for cut in page.cut}
@@ -115,7 +123,7 @@ class _Planner:
     def pages_of(self, manager: int | None) -> list[OrgPage]:
         """`manager`'s team (None: the roots) on one slide, or in parts when it is too wide."""
         reports = list(self.children.get(manager, ()))
-        whole = self._deepest(manager, reports)
+        whole = self._deepest(manager, reports) or self._in_columns(manager, reports)
         if whole is not None:
             return [whole]
         chunks: list[list[int]] = []
@@ -123,13 +131,20 @@ class _Planner:
         while start < len(reports):
             # The longest run of reports that still fits one level deep (at least one).
             end = start + 1
-            while end < len(reports) and self._fit(manager, reports[start : end + 1], 1):
+            while end < len(reports) and (
+                self._fit(manager, reports[start : end + 1], 1)
+                or self._in_columns(manager, reports[start : end + 1])
+            ):
                 end += 1
             chunks.append(reports[start:end])
             start = end
         pages = []
         for number, chunk in enumerate(chunks, start=1):
-            page = self._deepest(manager, chunk) or self._page(manager, chunk, 1, force=True)
+            page = (
+                self._deepest(manager, chunk)
+                or self._in_columns(manager, chunk)
+                or self._page(manager, chunk, 1, force=True)
+            )
             assert page is not None
             page.part, page.parts = number, len(chunks)
             pages.append(page)
@@ -198,6 +213,43 @@ class _Planner:
         if scale < self.min_scale and not force:
             return None
         return OrgPage(manager, list(shown), layout, drawn, max(scale, self.min_scale), cut=cut)
+
+    def _in_columns(self, manager: int | None, shown: list[int]) -> OrgPage | None:
+        """The reports one level deep in two columns (their teams cut), the lines running
+        down between them, when neither a row nor one column fits: a team of twelve SDRs on
+        one slide.
+
+        The chart's layout places each column under a stand-in card; the stand-ins are then
+        taken out and the columns moved up into their row."""
+        if manager is None or len(shown) < 2 * MIN_COLUMN:
+            return None
+        metrics = self.metrics
+        level = metrics.card_height + metrics.vertical_gap
+        for count in (2,):
+            size, extra = divmod(len(shown), count)
+            groups, start = [], 0
+            for index in range(count):  # as even as can be: sizes differ by one at most
+                end = start + size + (1 if index < extra else 0)
+                groups.append(shown[start:end])
+                start = end
+            stand_ins = [STAND_IN - index for index in range(count)]
+            drawn: dict[int | None, list[int]] = {None: [manager], manager: stand_ins}
+            drawn.update(zip(stand_ins, groups, strict=True))
+            layout = compute_layout(drawn, metrics, compact=True)
+            for stand_in, group in zip(stand_ins, groups, strict=True):
+                del layout.centres[stand_in]
+                for report in group:
+                    x, y = layout.centres[report]
+                    layout.centres[report] = (x, y - level)
+            layout.extent = None  # the bounds of the cards as moved
+            scale = self._scale(layout)
+            if scale >= self.min_scale:
+                cut = [report for report in shown if self.children.get(report)]
+                children: dict[int | None, list[int]] = {None: [manager], manager: list(shown)}
+                page = OrgPage(manager, list(shown), layout, children, scale, cut=cut)
+                page.columns = {r: s for s, g in zip(stand_ins, groups, strict=True) for r in g}
+                return page
+        return None
 
     def _scale(self, layout: ChartLayout) -> float:
         left, top, right, bottom = layout.bounds(self.metrics)
