@@ -252,6 +252,20 @@ def test_a_bad_output_path_is_one_error_line(
     assert (tmp_path / "deck.pptx").read_text() == "mine"
 
 
+def test_a_plan_without_positions_has_its_title_and_targets(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    plan, out = tmp_path / "blank.revorg", tmp_path / "blank.pptx"
+    assert run_cli("new", "--template", "blank", "--year", "2027", "-o", plan).code == 0
+    assert run_cli("export", plan, "--pptx", out).code == 0
+    slides = list(Presentation(str(out)).slides)
+    assert [slide.shapes.title.text for slide in slides] == [
+        "Untitled plan",
+        "Targets against capacity",
+    ]
+    assert cards(slides[0]) == {}
+
+
 def test_the_command_line_starts_without_python_pptx(demo_file: Path, tmp_path: Path) -> None:
     """Only `export --pptx` loads python-pptx: not the other commands (openpyxl itself uses
     lxml once installed, so only python-pptx is looked for)."""
