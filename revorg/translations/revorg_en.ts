@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>“%1” has %Ln person below it.</numerusform>
+            <numerusform>“%1” has %Ln people below it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message numerus="yes">
         <source>%Ln matches</source>

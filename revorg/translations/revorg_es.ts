@@ -481,6 +481,16 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>«%1» tiene %Ln persona por debajo.</numerusform>
+            <numerusform>«%1» tiene %Ln personas por debajo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Filter…</source>
@@ -489,10 +499,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete position</source>
         <translation>Eliminar puesto</translation>
-    </message>
-    <message>
-        <source>“%1” has %2 people below it.</source>
-        <translation>«%1» tiene %2 personas por debajo.</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>

@@ -479,6 +479,15 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>“%1”下有 %Ln 人。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Filter…</source>
@@ -487,10 +496,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete position</source>
         <translation>删除岗位</translation>
-    </message>
-    <message>
-        <source>“%1” has %2 people below it.</source>
-        <translation>“%1”下有 %2 人。</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>

@@ -23,6 +23,7 @@ from pptx.slide import Slide
 from pptx.util import Emu
 from PySide6.QtCore import QCoreApplication
 
+from revorg.gui.dialogs.prompts import DeleteWords
 from revorg.gui.i18n import apply_language
 from revorg.gui.slides import export_slides_file
 from revorg.gui.slides.paging import SLIDE_METRICS, Area, plan_pages
@@ -444,6 +445,14 @@ def test_english_counts_have_their_plural_forms() -> None:
                 for n in (1, 3)
             ]
             assert said == [one, three]
+        apply_language("en")
+        assert (
+            DeleteWords().people_below("SDR Manager", 1) == "“SDR Manager” has 1 person below it."
+        )
+        apply_language("es")
+        assert (
+            DeleteWords().people_below("VP Sales", 6) == "«VP Sales» tiene 6 personas por debajo."
+        )
     finally:
         apply_language("en")
 
