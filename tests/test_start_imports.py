@@ -1,5 +1,6 @@
-"""A fast start loads only what it uses: the workbook readers, the encoding detector and the
-scenario comparison wait until a command or a dialog needs them (docs/speed.md, "Cold start").
+"""A fast start loads only what it uses: the workbook readers, the encoding detector,
+python-pptx and the scenario comparison wait until a command or a dialog needs them
+(docs/speed.md, "Cold start").
 
 Each check is a new process, as a user starts RevOrg; what matters is the list of modules it
 loaded, not its time (the benchmark measures that)."""
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml")
+LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml", "pptx")
 
 SUMMARY = """
 import json, sys

@@ -1,4 +1,4 @@
-"""`revorg export`: the plan as an Excel workbook with live formulas, and chart images."""
+"""`revorg export`: the plan as an Excel workbook with live formulas, chart images, and slides."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ def register(commands: Commands) -> None:
     export.add_argument("--svg", type=Path, metavar="OUT", help="chart as an SVG drawing")
     export.add_argument("--pdf", type=Path, metavar="OUT", help="chart as a PDF document")
     export.add_argument(
+        "--pptx",
+        type=Path,
+        metavar="OUT",
+        help="PowerPoint slides: the chart's top levels, a slide per team, targets and capacity",
+    )
+    export.add_argument(
         "--dpi", type=int, default=150, help="PNG resolution in dots per inch (default 150)"
     )
     export.add_argument(
@@ -44,9 +50,9 @@ def run(options: argparse.Namespace) -> int:
 
     images = {kind: getattr(options, kind) for kind in ("png", "svg", "pdf")}
     images = {kind: path for kind, path in images.items() if path is not None}
-    if options.xlsx is None and not images:
-        raise UsageError("say what to export: --xlsx, --png, --svg and/or --pdf")
-    for path in [options.xlsx, *images.values()]:
+    if options.xlsx is None and options.pptx is None and not images:
+        raise UsageError("say what to export: --xlsx, --png, --svg, --pdf and/or --pptx")
+    for path in [options.xlsx, *images.values(), options.pptx]:
         if path is not None:
             check_output(path, options.force)
     if options.snapshot and options.xlsx is None:
@@ -71,4 +77,10 @@ def run(options: argparse.Namespace) -> int:
                 language=options.lang,
             ):  # fmt: skip
                 print(f"wrote {path}")
+        if options.pptx is not None:
+            # python-pptx is imported here only: no other command loads it.
+            from revorg.gui.slides import export_slides_file
+
+            export_slides_file(document, scenario, options.pptx, options.lang)
+            print(f"wrote {options.pptx}")
     return 0

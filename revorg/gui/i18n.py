@@ -72,7 +72,11 @@ def apply_language(language: str) -> QLocale:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "en":
+    if language == "en":
+        # Only the plural forms of counts ("1 position", "2 positions"); without it the
+        # source text is shown ("1 positions").
+        _install(app, translation_file("en").stem, str(TRANSLATIONS_FOLDER))
+    else:
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _install(app, f"qtbase_{_QT_FILE_SUFFIX[language]}", qt_folder)
         if not _install(app, translation_file(language).stem, str(TRANSLATIONS_FOLDER)):

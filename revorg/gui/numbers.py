@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLocale
@@ -119,3 +120,62 @@ def _grouped(whole: str, group: str) -> bool:
     """Whether `whole` is digits in groups of three after the first: 1,000 or 12.345.678."""
     pattern = r"[-+]?\d{1,3}(" + re.escape(group) + r"\d{3})+"
     return re.fullmatch(pattern, whole) is not None
+
+
+@dataclass(frozen=True)
+class AxisUnit:
+    """How a chart's money axis counts: amounts divided by `divisor`, ticks at round steps
+    from 0 to `maximum` (in the unit), each labelled with the unit's word ("300M", "300 M",
+    "3亿")."""
+
+    divisor: Decimal
+    suffix: str
+    step: Decimal
+    ticks: int
+
+    @property
+    def maximum(self) -> float:
+        return float(self.step * (self.ticks - 1))
+
+    def scaled(self, amount: Decimal) -> float:
+        """An amount in the axis's unit (drawing only: never fed back into the plan)."""
+        return float(amount / self.divisor)
+
+    def tick_labels(self, locale: QLocale | None = None) -> list[tuple[float, str]]:
+        """Each tick's value and label, its digits in the locale ("0,5 M" in Spanish)."""
+        places = max(0, -self.step.normalize().as_tuple().exponent)  # type: ignore[operator]
+        return [
+            (float(self.step * i), group_digits(self.step * i, places, locale) + self.suffix)
+            for i in range(self.ticks)
+        ]
+
+
+# Each language's large-number units, largest first: English and Spanish count in thousands
+# and millions ("k" and "M"; Spanish "mil" and "M", spaced), Chinese in 万 (ten thousand) and
+# 亿 (a hundred million); so 3,000,000 reads 3M or 300万, and never 3000k.
+_AXIS_UNITS: dict[str, tuple[tuple[int, str], ...]] = {
+    "en": ((1_000_000, "M"), (1_000, "k")),
+    "es": ((1_000_000, "\u00a0M"), (1_000, "\u00a0mil")),
+    "zh": ((100_000_000, "亿"), (10_000, "万")),
+}
+_NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+AXIS_HEADROOM = Decimal("1.1")  # room above the highest bar
+AXIS_TICK_SPACES = 4  # about four spaces between ticks: a panel is low
+
+
+def axis_unit(highest: Decimal, locale: QLocale | None = None) -> AxisUnit:
+    """The axis for amounts up to `highest`: the largest of the language's units that leaves
+    at least 1 (a plan of millions reads "3M", not "3000k"), and ticks at round steps (1, 2,
+    2.5 or 5 times a power of ten)."""
+    units = _AXIS_UNITS[symbol_language(locale or QLocale())]
+    divisor, suffix = units[-1]
+    for candidate, candidate_suffix in units:
+        if abs(highest) >= candidate:
+            divisor, suffix = candidate, candidate_suffix
+            break
+    top = max(abs(highest) / divisor * AXIS_HEADROOM, Decimal(1))
+    rough = top / AXIS_TICK_SPACES
+    power = Decimal(10) ** (rough.adjusted())
+    step = next((n * power for n in _NICE_STEPS if n * power >= rough), 10 * power)
+    spaces = int((top / step).to_integral_value(rounding="ROUND_CEILING"))
+    return AxisUnit(Decimal(divisor), suffix, step, spaces + 1)

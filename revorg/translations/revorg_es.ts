@@ -277,12 +277,8 @@
         <translation>Añadir contrataciones sugeridas</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0f mil</translation>
-    </message>
-    <message>
-        <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation>Objetivo de ingresos y capacidad por departamento, en miles de %1</translation>
+        <source>Revenue target and capacity per department, in %1</source>
+        <translation>Objetivo de ingresos y capacidad por departamento, en %1</translation>
     </message>
     <message>
         <source>Leads</source>
@@ -328,9 +324,12 @@
         <source>SDR : AE ratio 1 : %1 (published average 1 : 2.5)</source>
         <translation>Ratio SDR : AE 1 : %1 (media publicada 1 : 2,5)</translation>
     </message>
-    <message>
-        <source>%1 has %2 direct reports (more than %3)</source>
-        <translation>%1 tiene %2 subordinados directos (más de %3)</translation>
+    <message numerus="yes">
+        <source>%1 has %n direct reports (more than %2)</source>
+        <translation>
+            <numerusform>%1 tiene %n subordinado directo (más de %2)</numerusform>
+            <numerusform>%1 tiene %n subordinados directos (más de %2)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No hire this year can close: %1 (check the assumptions).</source>
@@ -382,9 +381,12 @@
 </context>
 <context>
     <name>ChartEdits</name>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>Se han añadido %1 vacantes</translation>
+    <message numerus="yes">
+        <source>Added %Ln open positions</source>
+        <translation>
+            <numerusform>Se ha añadido %Ln vacante</numerusform>
+            <numerusform>Se han añadido %Ln vacantes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -641,16 +643,12 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Capacidad</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0f mil</translation>
+        <source>%1: target and capacity so far, month by month, in %2</source>
+        <translation>%1: objetivo y capacidad acumulados, mes a mes, en %2</translation>
     </message>
     <message>
         <source>%1, cumulative</source>
         <translation>%1, acumulado</translation>
-    </message>
-    <message>
-        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
-        <translation>%1: objetivo y capacidad acumulados, mes a mes, en miles de %2</translation>
     </message>
 </context>
 <context>
@@ -709,6 +707,16 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>«%1» tiene %Ln persona por debajo.</numerusform>
+            <numerusform>«%1» tiene %Ln personas por debajo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Filter…</source>
@@ -717,10 +725,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Delete position</source>
         <translation>Eliminar puesto</translation>
-    </message>
-    <message>
-        <source>“%1” has %2 people below it.</source>
-        <translation>«%1» tiene %2 personas por debajo.</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>
@@ -858,6 +862,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Páginas:</translation>
     </message>
     <message>
+        <source>Export slides</source>
+        <translation>Exportar diapositivas</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>Presentaciones de PowerPoint (*.pptx)</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -876,9 +888,12 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Find by title, person or role</source>
         <translation>Buscar por cargo, persona o rol</translation>
     </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 coincidencias</translation>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln coincidencia</numerusform>
+            <numerusform>%Ln coincidencias</numerusform>
+        </translation>
     </message>
     <message>
         <source>No match</source>
@@ -919,9 +934,12 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Year</source>
         <translation>Año</translation>
     </message>
-    <message>
-        <source>%1 open position(s) start this month</source>
-        <translation>%1 vacante(s) se incorporan este mes</translation>
+    <message numerus="yes">
+        <source>%Ln open positions start this month</source>
+        <translation>
+            <numerusform>%Ln vacante se incorpora este mes</numerusform>
+            <numerusform>%Ln vacantes se incorporan este mes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1754,8 +1772,22 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>No se puede importar nada hasta corregir estos errores en el archivo.</translation>
     </message>
     <message>
-        <source>%1 positions, %2 people (%3). Open it as a new, unsaved plan?</source>
-        <translation>%1 puestos, %2 personas (%3). ¿Abrirlo como un plan nuevo sin guardar?</translation>
+        <source>%1, %2 (%3). Open it as a new, unsaved plan?</source>
+        <translation>%1, %2 (%3). ¿Abrirlo como un plan nuevo sin guardar?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln puesto</numerusform>
+            <numerusform>%Ln puestos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -2023,8 +2055,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>diferencia %1</translation>
     </message>
     <message>
-        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
+        <source>%1 · %2 · %3 · %4 cost · %5</source>
+        <translation>%1 · %2 · %3 · coste %4 · %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln puesto</numerusform>
+            <numerusform>%Ln puestos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln vacante</numerusform>
+            <numerusform>%Ln vacantes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
@@ -2096,6 +2149,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Chart as P&amp;DF…</source>
         <translation>Organigrama como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>S&amp;lides…</source>
+        <translation>D&amp;iapositivas…</translation>
     </message>
     <message>
         <source>&amp;Print chart…</source>
@@ -3044,6 +3101,55 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Double-click the manager</source>
         <translation>Doble clic en el responsable</translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message numerus="yes">
+        <source>%Ln people ▸ slide %1</source>
+        <translation>
+            <numerusform>%Ln persona ▸ diap. %1</numerusform>
+            <numerusform>%Ln personas ▸ diap. %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Slides</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Scenario: %1 · %2</source>
+        <translation>Escenario: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Equipo: %1</translation>
+    </message>
+    <message>
+        <source>%1 · scenario %2</source>
+        <translation>%1 · escenario %2</translation>
+    </message>
+    <message>
+        <source>(part %1 of %2)</source>
+        <translation>(parte %1 de %2)</translation>
+    </message>
+    <message>
+        <source>Targets against capacity</source>
+        <translation>Objetivos frente a capacidad</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>Objetivo: %1</translation>
+    </message>
+    <message>
+        <source>The targets add up to %1 (gap to the goal: %2).</source>
+        <translation>Los objetivos suman %1 (diferencia con el objetivo global: %2).</translation>
+    </message>
+    <message>
+        <source>The people on the chart can deliver %1: %2 of the goal.</source>
+        <translation>Las personas del organigrama pueden aportar %1: el %2 del objetivo.</translation>
     </message>
 </context>
 <context>

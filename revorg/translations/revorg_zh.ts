@@ -277,12 +277,8 @@
         <translation>添加建议招聘</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0fk</translation>
-    </message>
-    <message>
-        <source>Revenue target and capacity per department, in thousands of %1</source>
-        <translation>各部门营收目标与产能（单位：千 %1）</translation>
+        <source>Revenue target and capacity per department, in %1</source>
+        <translation>各部门的收入目标与产能，单位：%1</translation>
     </message>
     <message>
         <source>Leads</source>
@@ -328,9 +324,11 @@
         <source>SDR : AE ratio 1 : %1 (published average 1 : 2.5)</source>
         <translation>SDR 与 AE 之比 1 : %1（公开平均值 1 : 2.5）</translation>
     </message>
-    <message>
-        <source>%1 has %2 direct reports (more than %3)</source>
-        <translation>%1 有 %2 名直接下属（超过 %3 名）</translation>
+    <message numerus="yes">
+        <source>%1 has %n direct reports (more than %2)</source>
+        <translation>
+            <numerusform>%1 有 %n 名直接下属（超过 %2）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No hire this year can close: %1 (check the assumptions).</source>
@@ -382,9 +380,11 @@
 </context>
 <context>
     <name>ChartEdits</name>
-    <message>
-        <source>Added %1 open positions</source>
-        <translation>已添加 %1 个空缺岗位</translation>
+    <message numerus="yes">
+        <source>Added %Ln open positions</source>
+        <translation>
+            <numerusform>已添加 %Ln 个空缺职位</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -641,16 +641,12 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>产能</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0fk</translation>
+        <source>%1: target and capacity so far, month by month, in %2</source>
+        <translation>%1：逐月累计的目标与产能，单位：%2</translation>
     </message>
     <message>
         <source>%1, cumulative</source>
         <translation>%1（累计）</translation>
-    </message>
-    <message>
-        <source>%1: target and capacity so far, month by month, in thousands of %2</source>
-        <translation>%1：逐月累计的目标与产能，单位为千 %2</translation>
     </message>
 </context>
 <context>
@@ -709,6 +705,15 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>“%1”下有 %Ln 人。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Filter…</source>
@@ -717,10 +722,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Delete position</source>
         <translation>删除岗位</translation>
-    </message>
-    <message>
-        <source>“%1” has %2 people below it.</source>
-        <translation>“%1”下有 %2 人。</translation>
     </message>
     <message>
         <source>Delete them too, or move its direct reports up a level?</source>
@@ -858,6 +859,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>页面：</translation>
     </message>
     <message>
+        <source>Export slides</source>
+        <translation>导出幻灯片</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>PowerPoint 演示文稿 (*.pptx)</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -876,9 +885,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Find by title, person or role</source>
         <translation>按职位、任职者或角色查找</translation>
     </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 个匹配项</translation>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 个匹配</numerusform>
+        </translation>
     </message>
     <message>
         <source>No match</source>
@@ -919,9 +930,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Year</source>
         <translation>全年</translation>
     </message>
-    <message>
-        <source>%1 open position(s) start this month</source>
-        <translation>本月有 %1 个空缺岗位入职</translation>
+    <message numerus="yes">
+        <source>%Ln open positions start this month</source>
+        <translation>
+            <numerusform>%Ln 个空缺职位本月入职</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1754,8 +1767,20 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>请先在文件中修正这些错误，否则无法导入任何内容。</translation>
     </message>
     <message>
-        <source>%1 positions, %2 people (%3). Open it as a new, unsaved plan?</source>
-        <translation>%1 个岗位，%2 人（%3）。是否作为未保存的新计划打开？</translation>
+        <source>%1, %2 (%3). Open it as a new, unsaved plan?</source>
+        <translation>%1，%2（%3）。是否作为未保存的新计划打开？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln 个职位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -2023,8 +2048,26 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>缺口 %1</translation>
     </message>
     <message>
-        <source>%1 positions · %2 people · %3 open · %4 cost · %5</source>
-        <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
+        <source>%1 · %2 · %3 · %4 cost · %5</source>
+        <translation>%1 · %2 · %3 · 成本 %4 · %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln 个职位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln 个空缺</numerusform>
+        </translation>
     </message>
     <message>
         <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
@@ -2096,6 +2139,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Chart as P&amp;DF…</source>
         <translation>架构图 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>S&amp;lides…</source>
+        <translation>幻灯片(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Print chart…</source>
@@ -3044,6 +3091,54 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Double-click the manager</source>
         <translation>双击上级的卡片</translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message numerus="yes">
+        <source>%Ln people ▸ slide %1</source>
+        <translation>
+            <numerusform>%Ln 人 ▸ 第 %1 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Slides</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Scenario: %1 · %2</source>
+        <translation>情景：%1 · %2</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <source>%1 · scenario %2</source>
+        <translation>%1 · 情景 %2</translation>
+    </message>
+    <message>
+        <source>(part %1 of %2)</source>
+        <translation>（第 %1 部分，共 %2 部分）</translation>
+    </message>
+    <message>
+        <source>Targets against capacity</source>
+        <translation>目标与产能对比</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>总目标：%1</translation>
+    </message>
+    <message>
+        <source>The targets add up to %1 (gap to the goal: %2).</source>
+        <translation>各项目标合计 %1（与总目标的差距：%2）。</translation>
+    </message>
+    <message>
+        <source>The people on the chart can deliver %1: %2 of the goal.</source>
+        <translation>架构图中的人员可实现 %1：占总目标的 %2。</translation>
     </message>
 </context>
 <context>

@@ -155,10 +155,11 @@ def test_a_hire_faster_than_assumed_is_said(window: MainWindow, qtbot) -> None: 
 def test_a_stage_read_as_won_from_the_rules_dialog(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     from revorg.gui.dialogs.deal_rules import DealRulesDialog
 
-    panel = shown_panel(window, qtbot)
+    panel = window.actuals_panel
+    window.plan_tabs.setCurrentWidget(panel)
     window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
     dialogs: list[DealRulesDialog] = []
-    panel.run_dialog = lambda dialog: dialogs.append(dialog) or 0  # type: ignore[method-assign,func-returns-value]
+    window.files.run_deal_rules = lambda dialog: dialogs.append(dialog) or 0  # type: ignore[method-assign,func-returns-value]
     panel.rules_button.click()
     (dialog,) = dialogs
     stages = {dialog.stages.item(r, 0).text(): r for r in range(dialog.stages.rowCount())}

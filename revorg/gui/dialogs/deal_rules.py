@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
-from revorg.gui.panels.tables import make_table
 from revorg.model.actuals.deals import DealKind, DealRules, DealStatus, rule_key
 
 
@@ -84,7 +84,13 @@ class DealRulesDialog(QDialog):
         chosen: Mapping[str, StrEnum],
         by_default: Callable[[str], str],
     ) -> QTableWidget:
-        table = make_table(name, [heading, self.tr("Deals"), self.tr("Read as")])
+        table = QTableWidget(0, 3)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels([heading, self.tr("Deals"), self.tr("Read as")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
         table.setRowCount(len(texts))
         for row, (text, count) in enumerate(texts):
             table.setItem(row, 0, QTableWidgetItem(text or "—"))

@@ -186,11 +186,13 @@ class ImportPreviewDialog(QDialog):
                 for d in summary.departments
                 if d.staffing.headcount
             )
+            positions = sum(d.staffing.positions for d in summary.departments)
+            people = sum(d.staffing.headcount for d in summary.departments)
             self.headline.setText(
                 fill(
-                    self.tr("%1 positions, %2 people (%3). Open it as a new, unsaved plan?"),
-                    str(sum(d.staffing.positions for d in summary.departments)),
-                    str(sum(d.staffing.headcount for d in summary.departments)),
+                    self.tr("%1, %2 (%3). Open it as a new, unsaved plan?"),
+                    self.tr("%Ln positions", "", positions),
+                    self.tr("%Ln people", "", people),
                     departments,
                 )
             )

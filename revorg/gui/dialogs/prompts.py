@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -111,18 +111,19 @@ class DeleteChoice(Enum):
     KEEP_REPORTS = 2
 
 
+class DeleteWords(QObject):
+    """Counts said with Qt's plural forms: lupdate marks them only in a QObject's tr()."""
+
+    def people_below(self, title: str, count: int) -> str:
+        return fill(self.tr("“%1” has %Ln people below it.", "", count), title)
+
+
 def ask_delete_choice(parent: QWidget, title: str, reports_below: int) -> DeleteChoice:
     """A card with reports: delete them too, or move them up to the card's manager?"""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QApplication.translate("Dialogs", "Delete position"))
-    box.setText(
-        fill(
-            QApplication.translate("Dialogs", "“%1” has %2 people below it."),
-            title,
-            str(reports_below),
-        )
-    )
+    box.setText(DeleteWords().people_below(title, reports_below))
     box.setInformativeText(
         QApplication.translate("Dialogs", "Delete them too, or move its direct reports up a level?")
     )

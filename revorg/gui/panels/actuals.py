@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -53,6 +52,7 @@ DEPARTMENT_KINDS = {
 
 class ActualsPanel(QWidget):
     import_requested = Signal()  # File > Import actuals…, from the panel's own button
+    rules_requested = Signal()  # the stage and type rules dialog (the window opens it)
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +70,7 @@ class ActualsPanel(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.rules_button = QPushButton(self.tr("Stage and type rules…"))
         self.rules_button.setObjectName("dealRulesButton")
-        self.rules_button.clicked.connect(self.edit_rules)
+        self.rules_button.clicked.connect(self.rules_requested)
         self.months = make_table("actualsMonths", [])
         self.attainment = make_table("actualsAttainment", [])
         self.unmatched = make_table("unmatchedOwners", [])
@@ -165,15 +165,6 @@ class ActualsPanel(QWidget):
         self._show_ramps(self.progress)
         if self.chart is not None:
             self.chart.show_progress(self.progress, currency)
-
-    def edit_rules(self) -> None:
-        from revorg.gui.dialogs.deal_rules import DealRulesDialog
-
-        self.run_dialog(DealRulesDialog(self.controller, self))
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Replaced in tests; the modal dialog otherwise."""
-        return dialog.exec()
 
     def headline_text(self, progress: Progress, currency: str) -> str:
         through = progress.through_month

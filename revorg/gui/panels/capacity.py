@@ -11,7 +11,6 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, month_label
-from revorg.gui.numbers import format_count, format_money, format_percent
+from revorg.gui.numbers import axis_unit, format_count, format_money, format_percent
+from revorg.gui.panels.axes import money_axis, show_money_axis
 from revorg.gui.panels.tables import make_table
 from revorg.gui.theme import is_dark, readable, readable_name
 from revorg.model.capacity import AMBER, GREEN, NO_TARGET, RED, CapacityReport, DriverLine
@@ -154,10 +154,7 @@ class CapacityPanel(QWidget):
         self.series.append(self.capacity_set)
         self.chart.addSeries(self.series)
         self.category_axis = QBarCategoryAxis()
-        self.value_axis = QValueAxis()
-        self.value_axis.setLabelFormat(self.tr("%.0fk"))
-        # Short labels ("400k"): Qt would cut them to "…" in a panel this low.
-        self.value_axis.setTruncateLabels(False)
+        self.value_axis = money_axis()
         self.chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.category_axis)
@@ -165,17 +162,17 @@ class CapacityPanel(QWidget):
 
     def _refresh_chart(self, summary: ScenarioSummary) -> None:
         departments = [summary.capacity.departments[k] for k in CHARTED_DEPARTMENTS]
+        highest = max([d.target for d in departments] + [d.capacity for d in departments])
+        unit = axis_unit(highest)
         for index, department in enumerate(departments):
             # Drawing only: floats never feed back into the plan's numbers.
-            self.target_set.replace(index, float(department.target / 1000))
-            self.capacity_set.replace(index, float(department.capacity / 1000))
+            self.target_set.replace(index, unit.scaled(department.target))
+            self.capacity_set.replace(index, unit.scaled(department.capacity))
         self.category_axis.setCategories([self._department_name(d.key) for d in departments])
-        highest = max([d.target for d in departments] + [d.capacity for d in departments])
-        self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.1))
-        self.value_axis.applyNiceNumbers()
+        show_money_axis(self.value_axis, unit)
         self.chart_view.setToolTip(
             fill(
-                self.tr("Revenue target and capacity per department, in thousands of %1"),
+                self.tr("Revenue target and capacity per department, in %1"),
                 summary.plan.currency,
             )
         )
@@ -269,9 +266,8 @@ class CapacityPanel(QWidget):
         for manager, reports, limit in summary.too_wide_spans:
             notes.append(
                 fill(
-                    self.tr("%1 has %2 direct reports (more than %3)"),
+                    self.tr("%1 has %n direct reports (more than %2)", "", reports),
                     manager.title,
-                    str(reports),
                     str(limit),
                 )
             )

@@ -292,8 +292,8 @@ class HiringPlanPanel(QWidget):
                 if column >= 2 and column < 2 + MONTHS and row.open_starts[column - 2]:
                     item.setBackground(QColor("#FFF3E0"))
                     item.setToolTip(
-                        self.tr("%1 open position(s) start this month").replace(
-                            "%1", str(row.open_starts[column - 2])
+                        self.tr(
+                            "%Ln open positions start this month", "", row.open_starts[column - 2]
                         )
                     )
                 self.table.setItem(index, column, item)

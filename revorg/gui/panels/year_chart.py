@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from revorg.gui.i18n import fill
+from revorg.gui.numbers import axis_unit
+from revorg.gui.panels.axes import money_axis, show_money_axis
 from revorg.gui.theme import is_dark
 from revorg.model.phasing import MONTHS, Phased
 
@@ -30,7 +32,7 @@ def running_totals(values: tuple[Decimal, ...]) -> list[Decimal]:
 
 
 class CumulativeChart(QChartView):
-    """Target so far and capacity so far, month by month, in thousands."""
+    """Target so far and capacity so far, month by month, in the locale's large units."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
@@ -56,9 +58,7 @@ class CumulativeChart(QChartView):
         self.month_axis.setLabelsPosition(
             QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
         )
-        self.value_axis = QValueAxis()
-        self.value_axis.setLabelFormat(self.tr("%.0fk"))
-        self.value_axis.setTruncateLabels(False)
+        self.value_axis = money_axis()
         chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
         for series in (self.target_series, self.capacity_series):
@@ -69,6 +69,8 @@ class CumulativeChart(QChartView):
     def show_year(
         self, phased: Phased, month_labels: list[str], department: str, currency: str
     ) -> None:
+        highest = max(sum(phased.target, Decimal(0)), sum(phased.capacity, Decimal(0)))
+        unit = axis_unit(highest)
         # Drawing only: floats never feed back into the plan's numbers.
         for series, values in (
             (self.target_series, phased.target),
@@ -76,7 +78,7 @@ class CumulativeChart(QChartView):
         ):
             series.replace(
                 [
-                    QPointF(month + 1, float(total / 1000))
+                    QPointF(month + 1, unit.scaled(total))
                     for month, total in enumerate(running_totals(values))
                 ]
             )
@@ -86,13 +88,11 @@ class CumulativeChart(QChartView):
         for month in range(2, MONTHS, 3):
             self.month_axis.append(month_labels[month], month + 1)
         self.month_axis.setRange(1, MONTHS)
-        highest = max(sum(phased.target, Decimal(0)), sum(phased.capacity, Decimal(0)))
-        self.value_axis.setRange(0, max(1.0, float(highest / 1000) * 1.05))
-        self.value_axis.applyNiceNumbers()
+        show_money_axis(self.value_axis, unit)
         self.chart().setTitle(fill(self.tr("%1, cumulative"), department))
         self.setToolTip(
             fill(
-                self.tr("%1: target and capacity so far, month by month, in thousands of %2"),
+                self.tr("%1: target and capacity so far, month by month, in %2"),
                 department,
                 currency,
             )

@@ -18,7 +18,6 @@ from revorg.gui.dialogs.prompts import (
     ask_card_title,
     ask_delete_choice,
 )
-from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
 from revorg.gui.panels.inspector import Inspector
 from revorg.model.errors import PlanEditError
@@ -100,7 +99,7 @@ class ChartEdits(QObject):
         if isinstance(added, list) and added:
             self.scene.select_only(added)
             self.view.center_on_card(added[0])
-            added_text = fill(self.tr("Added %1 open positions"), str(len(added)))
+            added_text = self.tr("Added %Ln open positions", "", len(added))
             self.window.statusBar().showMessage(added_text, 5000)
 
     def rename_selected(self) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QInputDialog,
@@ -208,6 +209,16 @@ class FileCommands(QObject):
 
         import_actuals(self.controller, self.window)
 
+    def deal_rules_dialog(self) -> None:
+        """The Actuals tab's Stage and type rules…: how the deals' stages and types read."""
+        from revorg.gui.dialogs.deal_rules import DealRulesDialog
+
+        self.run_deal_rules(DealRulesDialog(self.controller, self.window))
+
+    def run_deal_rules(self, dialog: QDialog) -> int:
+        """Replaced in tests; the modal dialog otherwise."""
+        return dialog.exec()
+
     def import_path(self, path: Path) -> bool:
         """Preview the import; open the result as a new unsaved plan if the user agrees."""
         dialog = ImportPreviewDialog(path, self.controller.language, self.window, self.settings)
@@ -286,6 +297,27 @@ class FileCommands(QObject):
             "pdf": lambda: write_pdf(self.scene, path, pages, title),
         }
         return self._exported(path, writers[kind])
+
+    def export_slides_dialog(self) -> None:
+        path = self._output_path(
+            self.tr("Export slides"), self.tr("PowerPoint presentations (*.pptx)"), ".pptx"
+        )
+        if path is not None:
+            self.export_slides_to(path)
+
+    def export_slides_to(self, path: Path) -> bool:
+        # Imported here: python-pptx and lxml load when slides are first written, not at start.
+        from revorg.gui.slides import write_slides
+
+        def write() -> Path:
+            # A large plan takes a while: python-pptx builds each card (3 s per 1,000 cards).
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return write_slides(self.controller.editor, path)
+            finally:
+                QApplication.restoreOverrideCursor()
+
+        return self._exported(path, write)
 
     def _exported(self, path: Path, write: Callable[[], object]) -> bool:
         try:

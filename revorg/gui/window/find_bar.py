@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.i18n import fill
 
 
 class FindBar(QToolBar):
@@ -52,7 +51,7 @@ class FindBar(QToolBar):
         self.matches.sort(key=rank.__getitem__)
         if self.matches:
             self.view.show_card(self.matches[0])  # its collapsed managers opened
-            self.message.emit(fill(self.tr("%1 matches"), str(len(self.matches))), 4000)
+            self.message.emit(self.tr("%Ln matches", "", len(self.matches)), 4000)
         elif needle:
             self.message.emit(self.tr("No match"), 4000)
         return self.matches

@@ -34,7 +34,7 @@ from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialo
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
-from revorg.gui.numbers import format_count, format_money
+from revorg.gui.numbers import format_money
 from revorg.gui.panels.actuals import ActualsPanel
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
         self.actuals_panel.import_requested.connect(self.files.import_actuals_dialog)
+        self.actuals_panel.rules_requested.connect(self.files.deal_rules_dialog)
         # Replaced in tests; real dialogs otherwise.
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
@@ -253,10 +254,10 @@ class MainWindow(QMainWindow):
         )
         self.totals_label.setText(
             fill(
-                self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
-                format_count(total.positions),
-                format_count(total.headcount),
-                format_count(total.open_positions),
+                self.tr("%1 · %2 · %3 · %4 cost · %5"),
+                self.tr("%Ln positions", "", total.positions),
+                self.tr("%Ln people", "", total.headcount),
+                self.tr("%Ln open", "", total.open_positions),
                 format_money(total.cost, currency),
                 gap_text,
             )

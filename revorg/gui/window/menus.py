@@ -96,6 +96,9 @@ class Menus(QObject):
             ("pdf", self.tr("Chart as P&DF…")),
         ):
             export.addAction(self._action(text, partial(files.export_chart_dialog, kind)))
+        export.addSeparator()
+        self.export_slides_action = self._action(self.tr("S&lides…"), files.export_slides_dialog)
+        export.addAction(self.export_slides_action)
         menu.addAction(
             self._action(self.tr("&Print chart…"), files.print_dialog, keys.Print, "print")
         )

@@ -102,4 +102,3 @@ class MatchOwner(Step):
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None
-

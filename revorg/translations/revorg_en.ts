@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CapacityPanel</name>
+    <message numerus="yes">
+        <source>%1 has %n direct reports (more than %2)</source>
+        <translation>
+            <numerusform>%1 has %n direct report (more than %2)</numerusform>
+            <numerusform>%1 has %n direct reports (more than %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartEdits</name>
+    <message numerus="yes">
+        <source>Added %Ln open positions</source>
+        <translation>
+            <numerusform>Added %Ln open position</numerusform>
+            <numerusform>Added %Ln open positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteWords</name>
+    <message numerus="yes">
+        <source>“%1” has %Ln people below it.</source>
+        <translation>
+            <numerusform>“%1” has %Ln person below it.</numerusform>
+            <numerusform>“%1” has %Ln people below it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HiringPlanPanel</name>
+    <message numerus="yes">
+        <source>%Ln open positions start this month</source>
+        <translation>
+            <numerusform>%Ln open position starts this month</numerusform>
+            <numerusform>%Ln open positions start this month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln position</numerusform>
+            <numerusform>%Ln positions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln position</numerusform>
+            <numerusform>%Ln positions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln open</numerusform>
+            <numerusform>%Ln open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message numerus="yes">
+        <source>%Ln people ▸ slide %1</source>
+        <translation>
+            <numerusform>%Ln person ▸ slide %1</numerusform>
+            <numerusform>%Ln people ▸ slide %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
