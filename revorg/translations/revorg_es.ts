@@ -27,16 +27,12 @@
         <translation>Cerrado</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0f mil</translation>
+        <source>Target so far and bookings so far, month by month, in %1</source>
+        <translation>Objetivo y ventas acumulados, mes a mes, en %1</translation>
     </message>
     <message>
         <source>Plan against actual, cumulative</source>
         <translation>Plan frente a real, acumulado</translation>
-    </message>
-    <message>
-        <source>Target so far and bookings so far, month by month, in thousands of %1</source>
-        <translation>Objetivo y ventas acumulados, mes a mes, en miles de %1</translation>
     </message>
 </context>
 <context>

@@ -27,16 +27,12 @@
         <translation>已签约</translation>
     </message>
     <message>
-        <source>%.0fk</source>
-        <translation>%.0fk</translation>
+        <source>Target so far and bookings so far, month by month, in %1</source>
+        <translation>逐月累计目标与累计签约，单位：%1</translation>
     </message>
     <message>
         <source>Plan against actual, cumulative</source>
         <translation>计划与实际（累计）</translation>
-    </message>
-    <message>
-        <source>Target so far and bookings so far, month by month, in thousands of %1</source>
-        <translation>逐月累计目标与累计签约，单位：千 %1</translation>
     </message>
 </context>
 <context>

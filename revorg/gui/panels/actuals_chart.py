@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from revorg.gui.i18n import fill, month_name
+from revorg.gui.numbers import axis_unit
+from revorg.gui.panels.axes import money_axis, show_money_axis
 from revorg.gui.theme import is_dark
 from revorg.model.actuals.progress import Progress
 
 TARGET_COLOUR = "#90A4AE"
 ACTUAL_COLOUR = "#2E7D32"
-THOUSAND = Decimal(1000)
 
 
 class ActualsChart(QChartView):
@@ -44,8 +45,7 @@ class ActualsChart(QChartView):
         self.month_axis.setLabelsPosition(
             QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
         )
-        self.value_axis = QValueAxis()
-        self.value_axis.setLabelFormat(self.tr("%.0fk"))
+        self.value_axis = money_axis()
         chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
         for series in (self.target_series, self.actual_series):
@@ -54,16 +54,19 @@ class ActualsChart(QChartView):
             series.attachAxis(self.value_axis)
 
     def show_progress(self, progress: Progress, currency: str) -> None:
-        # Drawing only, in thousands: floats never feed back into the plan's numbers.
+        # Drawing only, in the axis's unit: floats never feed back into the plan's numbers.
+        year_target = sum((month.total_target for month in progress.months), Decimal(0))
+        year_booked = sum((month.total for month in progress.months), Decimal(0))
+        unit = axis_unit(max(year_target, year_booked))
         target = booked = Decimal(0)
         target_points, actual_points = [], []
         elapsed = 0 if progress.through is None else progress.through + 1
         for index, month in enumerate(progress.months):
             target += month.total_target
             booked += month.total
-            target_points.append(QPointF(index + 1, float(target / THOUSAND)))
+            target_points.append(QPointF(index + 1, unit.scaled(target)))
             if index < elapsed:
-                actual_points.append(QPointF(index + 1, float(booked / THOUSAND)))
+                actual_points.append(QPointF(index + 1, unit.scaled(booked)))
         self.target_series.replace(target_points)
         self.actual_series.replace(actual_points)
         for label in list(self.month_axis.categoriesLabels()):
@@ -71,13 +74,11 @@ class ActualsChart(QChartView):
         for index in range(2, len(progress.months), 3):  # the ends of the quarters
             self.month_axis.append(month_name(progress.months[index].month.month), index + 1)
         self.month_axis.setRange(1, len(progress.months))
-        highest = max(target, booked)
-        self.value_axis.setRange(0, max(1.0, float(highest / THOUSAND) * 1.05))
-        self.value_axis.applyNiceNumbers()
+        show_money_axis(self.value_axis, unit)
         self.chart().setTitle(self.tr("Plan against actual, cumulative"))
         self.setToolTip(
             fill(
-                self.tr("Target so far and bookings so far, month by month, in thousands of %1"),
+                self.tr("Target so far and bookings so far, month by month, in %1"),
                 currency,
             )
         )

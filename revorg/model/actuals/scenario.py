@@ -75,11 +75,18 @@ def scenario_matcher(
 def scenario_ramp_checks(
     session: Session, scenario: Scenario, progress: Progress, rows: list[PositionRow] | None = None
 ) -> list[RampCheck]:
-    """The ramp of the quota carriers who started in the fiscal year (a start month in it),
-    against their roles' ramp assumptions."""
+    """The ramp of the quota carriers who started in the fiscal year (a start month in it) and
+    are in seat (a person named, or deals matched to the position), against their roles'
+    ramp assumptions."""
     basis = totals_basis(session, scenario)
     rows = position_rows(session, scenario.id) if rows is None else rows
-    hires = [hire for row in rows if (hire := _hire(row, basis)) is not None]
+    # An open position nobody's deals are matched to has no one in it yet: not a hire.
+    hires = [
+        hire
+        for row in rows
+        if (hire := _hire(row, basis)) is not None
+        and (not row.is_open or row.id in progress.monthly_by_position)
+    ]
     ramps = {hire.role_key: basis.assumptions.ramp_months(hire.role_key) for hire in hires}
     return ramp_checks(hires, progress, ramps)
 

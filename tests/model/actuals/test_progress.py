@@ -149,3 +149,10 @@ def test_a_hire_faster_than_the_ramp_assumed_gets_a_suggestion(
     ]
     assert check.gap == Decimal("0.40")
     assert check.suggested == 3
+
+
+def test_an_open_position_with_no_deals_is_no_hire_to_check(demo_document: PlanDocument) -> None:
+    from revorg.model.actuals.scenario import scenario_ramp_checks
+
+    progress = demo_progress(demo_document, salesforce_q1())
+    assert scenario_ramp_checks(demo_document.session, demo_document.scenario(), progress) == []
