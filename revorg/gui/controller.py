@@ -22,6 +22,7 @@ from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
 from revorg.model.history.recording import attach_recorder, fold_typing
+from revorg.model.history.revert import revert_edit
 from revorg.model.seasonality import Seasonality
 
 
@@ -155,6 +156,11 @@ class PlanController(QObject):
         refused); whether anything changed."""
         edit = requests.plan_settings(self.editor, name, currency, fiscal_year, fiscal_start_month)
         return self.push(edit)
+
+    def revert_step(self, step_id: int) -> None:
+        """Undo one step of the history now, as a new undoable edit; RevertRefusedError (the
+        plan unchanged) names the later step that changed the same values."""
+        self.push(revert_edit(self.editor.session, step_id))
 
     # --- the editor's changes as signals --------------------------------------------------------
 

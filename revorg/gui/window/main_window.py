@@ -24,6 +24,7 @@ from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
+from revorg.gui.dialogs.position_history import PositionHistoryDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
@@ -32,6 +33,7 @@ from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
 from revorg.gui.panels.cost import CostPanel
 from revorg.gui.panels.hiring_plan import HiringPlanPanel
+from revorg.gui.panels.history import HistoryPanel
 from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.revenue import RevenuePanel
 from revorg.gui.panels.role_palette import RolePalette
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.revenue_panel = RevenuePanel(self.controller, self)
         self.cost_panel = CostPanel(self.controller, self)
         self.assumptions_panel = AssumptionsPanel(self.controller, self)
+        self.history_panel = HistoryPanel(self.controller, self)
         self.totals_label = QLabel()
         self.totals_label.setObjectName("planTotals")
         self.statusBar().addPermanentWidget(self.totals_label)
@@ -150,6 +153,13 @@ class MainWindow(QMainWindow):
         # 280: the quarters table and the capacity table each show a department or more at once.
         self.resizeDocks([plan_dock], [280], Qt.Orientation.Vertical)
 
+        # Hidden until View > History: the log is read only when someone looks at it.
+        self.history_dock = self._dock(self.tr("History"), self.history_panel, "historyDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(inspector_dock, self.history_dock)
+        self.history_dock.hide()
+        inspector_dock.raise_()
+
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -188,6 +198,8 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
+        self.inspector.history_requested.connect(self.show_position_history)
+        self.history_panel.error.connect(self.show_error)
         self.targets_panel.error.connect(self.show_error)
         self.assumptions_panel.error.connect(self.show_error)
         self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
@@ -272,6 +284,17 @@ class MainWindow(QMainWindow):
         for emitter in (self.controller, self.controller.undo_stack, self.scene, self.inspector):
             emitter.blockSignals(True)
         self.controller.document.close()
+
+    def show_history(self) -> None:
+        """View > History: the dock shown and raised (it may be a tab behind the inspector)."""
+        self.history_dock.show()
+        self.history_dock.raise_()
+
+    def show_position_history(self, position_id: int) -> PositionHistoryDialog:
+        dialog = PositionHistoryDialog(self.controller.editor, position_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         show_about(self)

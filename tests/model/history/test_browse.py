@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import text
+
 from revorg.model.editing import PlanEditor, requests
-from revorg.model.history.browse import StepFilter, card_steps, newest_id, page, people
+from revorg.model.history.browse import (
+    ChainCheck,
+    StepFilter,
+    card_steps,
+    newest_id,
+    page,
+    people,
+)
+from revorg.model.history.chain import verify
 from tests.model.history.conftest import Who, by_title
 
 COPY_NAMES = ("{name} (copy)", "{name} (copy {number})")
@@ -81,3 +91,19 @@ def test_a_card_that_was_never_changed_has_no_steps(editor: PlanEditor, who: Who
     cro = editor.position(by_title(editor, "Chief Revenue Officer"))
     assert cro.lineage is not None
     assert card_steps(editor.session, cro.lineage) == []
+
+
+def test_the_check_in_slices_says_what_verify_says(editor: PlanEditor, who: Who) -> None:
+    make_steps(editor, who)
+    session = editor.session
+    check = ChainCheck(session, slice_steps=2)
+    slices = 1
+    while not check.advance():
+        slices += 1
+    assert (check.problem, slices) == (None, 4)  # 6 steps, 2 at a time, then the ends
+    session.execute(text("UPDATE history_steps SET who = 'Eve' WHERE id = 3"))
+    check = ChainCheck(session, slice_steps=2)
+    while not check.advance():
+        pass
+    assert check.problem == verify(session)
+    assert check.problem is not None and check.problem.step_id == 3
