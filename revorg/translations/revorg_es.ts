@@ -695,6 +695,144 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Any card</source>
+        <translation>Cualquier tarjeta</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Revert this step</source>
+        <translation>Revertir este paso</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>Restaurar como escenario nuevo…</translation>
+    </message>
+    <message>
+        <source>Changes of the selected step:</source>
+        <translation>Cambios del paso seleccionado:</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>vacante</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>Todos los escenarios</translation>
+    </message>
+    <message>
+        <source>The history cannot be read in full: it is shown as far as it can be. The plan itself is not affected.</source>
+        <translation>El historial no se puede leer entero: se muestra hasta donde se puede. El plan no se ve afectado.</translation>
+    </message>
+    <message>
+        <source>The history was changed outside RevOrg at step %1: it is shown as it is now. The plan itself is not affected.</source>
+        <translation>El historial se modificó fuera de RevOrg en el paso %1: se muestra tal como está. El plan no se ve afectado.</translation>
+    </message>
+    <message>
+        <source>(no field changes)</source>
+        <translation>(sin cambios de campos)</translation>
+    </message>
+    <message>
+        <source>Step %1 reverted: Edit &gt; Undo takes it back.</source>
+        <translation>Paso %1 revertido: Editar &gt; Deshacer lo anula.</translation>
+    </message>
+    <message>
+        <source>Changed again by %1 at %2: %3</source>
+        <translation>Cambiado de nuevo por %1 el %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>scenario %1 (deleted)</source>
+        <translation>escenario %1 (eliminado)</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>puesto %1</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>Nombre del escenario</translation>
+    </message>
+    <message>
+        <source>Position added: %1</source>
+        <translation>Puesto añadido: %1</translation>
+    </message>
+    <message>
+        <source>Position removed: %1</source>
+        <translation>Puesto eliminado: %1</translation>
+    </message>
+    <message>
+        <source>Scenario added: %1</source>
+        <translation>Escenario añadido: %1</translation>
+    </message>
+    <message>
+        <source>Scenario removed: %1</source>
+        <translation>Escenario eliminado: %1</translation>
+    </message>
+    <message>
+        <source>Dotted line added: %1</source>
+        <translation>Línea de puntos añadida: %1</translation>
+    </message>
+    <message>
+        <source>Dotted line removed: %1</source>
+        <translation>Línea de puntos eliminada: %1</translation>
+    </message>
+    <message>
+        <source>assumption %1</source>
+        <translation>supuesto %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>(none: top)</source>
+        <translation>(ninguno: arriba)</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Nombre del plan</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Año fiscal</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year</source>
+        <translation>Primer mes del año fiscal</translation>
+    </message>
+</context>
+<context>
     <name>ImportFinding</name>
     <message>
         <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
@@ -1483,6 +1621,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>History of this position…</source>
+        <translation>Historial de este puesto…</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Cargo</translation>
     </message>
@@ -1705,6 +1847,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Plan</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
         <source>not saved</source>
         <translation>sin guardar</translation>
     </message>
@@ -1838,6 +1984,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Collapse / e&amp;xpand</source>
         <translation>Contraer / e&amp;xpandir</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
     </message>
     <message>
         <source>&amp;Workshop mode</source>
@@ -2057,6 +2207,42 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}: tendría que ser {value}, por encima de {limit}</translation>
     </message>
+    <message>
+        <source>there is no step {step} in the history</source>
+        <translation>no hay ningún paso {step} en el historial</translation>
+    </message>
+    <message>
+        <source>step {step} changed nothing to revert</source>
+        <translation>el paso {step} no cambió nada que revertir</translation>
+    </message>
+    <message>
+        <source>changed again by {who} at {at}: {name}</source>
+        <translation>cambiado de nuevo por {who} el {at}: {name}</translation>
+    </message>
+    <message>
+        <source>this step removed a scenario: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>este paso eliminó un escenario: recuperarlo requiere su registro completo, que el historial aún no guarda</translation>
+    </message>
+    <message>
+        <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>este paso eliminó un puesto: recuperarlo requiere su registro completo, que el historial aún no guarda</translation>
+    </message>
+    <message>
+        <source>step {step} cannot be reverted</source>
+        <translation>el paso {step} no se puede revertir</translation>
+    </message>
+    <message>
+        <source>the plan has no scenario</source>
+        <translation>el plan no tiene ningún escenario</translation>
+    </message>
+    <message>
+        <source>the plan no longer holds the values this step left: not reverted</source>
+        <translation>el plan ya no tiene los valores que dejó este paso: no se revierte</translation>
+    </message>
+    <message>
+        <source>a position this step added has reports now: not reverted</source>
+        <translation>un puesto que añadió este paso tiene ahora subordinados: no se revierte</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2127,6 +2313,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Plan settings</source>
         <translation>Configuración del plan</translation>
+    </message>
+    <message>
+        <source>Revert step %1</source>
+        <translation>Revertir paso %1</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2479,41 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>First month of the fiscal year:</source>
         <translation>Primer mes del año fiscal:</translation>
+    </message>
+</context>
+<context>
+    <name>PositionHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>Historial de %1</translation>
+    </message>
+    <message>
+        <source>Changes of &lt;b&gt;%1&lt;/b&gt; in every scenario, newest first.</source>
+        <translation>Cambios de &lt;b&gt;%1&lt;/b&gt; en todos los escenarios, los más recientes primero.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>No recorded change of this position yet.</source>
+        <translation>Aún no hay cambios registrados de este puesto.</translation>
+    </message>
+    <message>
+        <source>Show older changes</source>
+        <translation>Mostrar cambios anteriores</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2835,25 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Double-click the manager</source>
         <translation>Doble clic en el responsable</translation>
+    </message>
+</context>
+<context>
+    <name>StepListModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
     </message>
 </context>
 <context>

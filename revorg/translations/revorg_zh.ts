@@ -695,6 +695,144 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Any card</source>
+        <translation>任意卡片</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Revert this step</source>
+        <translation>撤回此步骤</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>恢复为新情景…</translation>
+    </message>
+    <message>
+        <source>Changes of the selected step:</source>
+        <translation>所选步骤的更改：</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>所有情景</translation>
+    </message>
+    <message>
+        <source>The history cannot be read in full: it is shown as far as it can be. The plan itself is not affected.</source>
+        <translation>历史记录无法完整读取：已尽可能显示。计划本身不受影响。</translation>
+    </message>
+    <message>
+        <source>The history was changed outside RevOrg at step %1: it is shown as it is now. The plan itself is not affected.</source>
+        <translation>历史记录在第 %1 步被 RevOrg 以外的程序修改：按现状显示。计划本身不受影响。</translation>
+    </message>
+    <message>
+        <source>(no field changes)</source>
+        <translation>（没有字段更改）</translation>
+    </message>
+    <message>
+        <source>Step %1 reverted: Edit &gt; Undo takes it back.</source>
+        <translation>已撤回第 %1 步：编辑 &gt; 撤销可恢复。</translation>
+    </message>
+    <message>
+        <source>Changed again by %1 at %2: %3</source>
+        <translation>已被 %1 于 %2 再次更改：%3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>scenario %1 (deleted)</source>
+        <translation>情景 %1（已删除）</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>职位 %1</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>情景名称</translation>
+    </message>
+    <message>
+        <source>Position added: %1</source>
+        <translation>已添加职位：%1</translation>
+    </message>
+    <message>
+        <source>Position removed: %1</source>
+        <translation>已删除职位：%1</translation>
+    </message>
+    <message>
+        <source>Scenario added: %1</source>
+        <translation>已添加情景：%1</translation>
+    </message>
+    <message>
+        <source>Scenario removed: %1</source>
+        <translation>已删除情景：%1</translation>
+    </message>
+    <message>
+        <source>Dotted line added: %1</source>
+        <translation>已添加虚线汇报：%1</translation>
+    </message>
+    <message>
+        <source>Dotted line removed: %1</source>
+        <translation>已删除虚线汇报：%1</translation>
+    </message>
+    <message>
+        <source>assumption %1</source>
+        <translation>假设 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>(none: top)</source>
+        <translation>（无：顶层）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>财年</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year</source>
+        <translation>财年首月</translation>
+    </message>
+</context>
+<context>
     <name>ImportFinding</name>
     <message>
         <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
@@ -1483,6 +1621,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>移除</translation>
     </message>
     <message>
+        <source>History of this position…</source>
+        <translation>此职位的历史…</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>职位</translation>
     </message>
@@ -1705,6 +1847,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1838,6 +1984,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Collapse / e&amp;xpand</source>
         <translation>折叠 / 展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Workshop mode</source>
@@ -2057,6 +2207,42 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{field} would have to be {value}, above {limit}</source>
         <translation>{field}：需要达到 {value}，超过上限 {limit}</translation>
     </message>
+    <message>
+        <source>there is no step {step} in the history</source>
+        <translation>历史记录中没有第 {step} 步</translation>
+    </message>
+    <message>
+        <source>step {step} changed nothing to revert</source>
+        <translation>第 {step} 步没有可撤回的更改</translation>
+    </message>
+    <message>
+        <source>changed again by {who} at {at}: {name}</source>
+        <translation>已被 {who} 于 {at} 再次更改：{name}</translation>
+    </message>
+    <message>
+        <source>this step removed a scenario: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>此步骤删除了一个情景：恢复它需要完整记录，而历史记录尚未保存完整记录</translation>
+    </message>
+    <message>
+        <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>此步骤删除了一个职位：恢复它需要完整记录，而历史记录尚未保存完整记录</translation>
+    </message>
+    <message>
+        <source>step {step} cannot be reverted</source>
+        <translation>第 {step} 步无法撤回</translation>
+    </message>
+    <message>
+        <source>the plan has no scenario</source>
+        <translation>计划没有任何情景</translation>
+    </message>
+    <message>
+        <source>the plan no longer holds the values this step left: not reverted</source>
+        <translation>计划中已不是此步骤留下的值：未撤回</translation>
+    </message>
+    <message>
+        <source>a position this step added has reports now: not reverted</source>
+        <translation>此步骤添加的职位现在有下属：未撤回</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2127,6 +2313,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Plan settings</source>
         <translation>计划设置</translation>
+    </message>
+    <message>
+        <source>Revert step %1</source>
+        <translation>撤回第 %1 步</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2479,41 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>First month of the fiscal year:</source>
         <translation>财年第一个月：</translation>
+    </message>
+</context>
+<context>
+    <name>PositionHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史</translation>
+    </message>
+    <message>
+        <source>Changes of &lt;b&gt;%1&lt;/b&gt; in every scenario, newest first.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 在所有情景中的更改，最新的在前。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>No recorded change of this position yet.</source>
+        <translation>此职位尚无记录的更改。</translation>
+    </message>
+    <message>
+        <source>Show older changes</source>
+        <translation>显示更早的更改</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2835,25 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Double-click the manager</source>
         <translation>双击上级的卡片</translation>
+    </message>
+</context>
+<context>
+    <name>StepListModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
     </message>
 </context>
 <context>

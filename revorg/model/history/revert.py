@@ -143,14 +143,18 @@ def _later_step(session: Session, step: LoggedStep) -> LoggedStep | None:
 
 
 def _refuse_whole(kind: str) -> RevertRefusedError:
-    return RevertRefusedError(
-        QT_TRANSLATE_NOOP(
+    """A record the step removed as a whole: its full row is not in the log (yet)."""
+    if kind == RecordKind.SCENARIO:
+        template = QT_TRANSLATE_NOOP(
             "PlanEditError",
-            "this step removed a {kind}: putting it back needs its full record, which the "
-            "history does not keep yet",
-        ),
-        kind=kind,
-    )
+            "this step removed a scenario: putting it back needs its full record, which the history does not keep yet",
+        )  # noqa: E501 - one literal for lupdate
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "PlanEditError",
+            "this step removed a position: putting it back needs its full record, which the history does not keep yet",
+        )  # noqa: E501 - one literal for lupdate
+    return RevertRefusedError(template)
 
 
 def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) -> Step:
@@ -177,11 +181,10 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
         before, after = first_old[key], last_new[key]
         if field == WHOLE_RECORD:
             if after is None:  # the step removed it
-                kind = {"position": "position", "scenario": "scenario"}.get(record, "record")
                 if record == RecordKind.DOTTED_LINE:
                     steps.append(_dotted_line_back(session, scenario_id, record_id, before))
                     continue
-                raise _refuse_whole(kind)
+                raise _refuse_whole(record)
             if record == RecordKind.POSITION:
                 removed_positions.append(int(record_id))
             elif record == RecordKind.SCENARIO:
