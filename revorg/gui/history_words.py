@@ -102,7 +102,7 @@ class ChangeWords:
     def _pair(self, label: str, change: LoggedChange) -> str:
         old = self.value(change.record, change.field, change.old, change.record_id)
         new = self.value(change.record, change.field, change.new, change.record_id)
-        return f"{label}: {old} {ARROW} {new}"
+        return fill(translate("HistoryWords", "%1: %2 → %3"), label, old, new)
 
     def _whole(self, change: LoggedChange) -> str:
         added = change.old is None

@@ -780,6 +780,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Nombre del escenario</translation>
     </message>
     <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
         <source>Position added: %1</source>
         <translation>Puesto añadido: %1</translation>
     </message>

@@ -780,6 +780,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>情景名称</translation>
     </message>
     <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
         <source>Position added: %1</source>
         <translation>已添加职位：%1</translation>
     </message>

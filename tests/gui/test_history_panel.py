@@ -15,6 +15,7 @@ from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import requests
 from revorg.model.history.browse import PAGE
+from tests.gui.conftest import demo_window_in
 
 
 def card(window: MainWindow, title: str) -> int:
@@ -178,3 +179,24 @@ def test_a_positions_history_from_the_inspector(window: MainWindow, qtbot) -> No
         ["Ana", "Base", "Headcount: 1 → 2"],
     ]
     dialog.close()
+
+
+def test_changes_in_spanish_words_and_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    with demo_window_in("es", qtbot) as window:
+        controller = window.controller
+        controller.set_target("goal", Decimal(1_200_000))
+        controller.end_typing_session()
+        controller.set_target("close_rate", Decimal("0.125"))
+        panel = open_history(window, qtbot)
+        assert shown(panel) == [
+            "Editar Ventas: tasa de cierre (%)",
+            "Editar Objetivo de ingresos de la empresa",
+        ]
+        select(panel, 1)
+        assert panel.details.item(0).text() == (
+            "Objetivo de ingresos de la empresa: 1.000.000\u00a0€ → 1.200.000\u00a0€"
+        )
+        select(panel, 0)
+        assert panel.details.item(0).text() == (
+            "Ventas: tasa de cierre (%): 10\u00a0% → 12,5\u00a0%"
+        )

@@ -190,13 +190,17 @@ class HistoryPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self._fill_scenarios()
-        filters = QHBoxLayout()
+        self.filters = QHBoxLayout()
         for combo in (self.person_combo, self.scenario_combo, self.card_combo):
-            filters.addWidget(combo, 1)
-        dates = QHBoxLayout()
+            self.filters.addWidget(combo, 1)
+        self.dates = QWidget()
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
         for widget in (self.since_box, self.since_edit, self.until_box, self.until_edit):
             dates.addWidget(widget)
         dates.addStretch(1)
+        self.second_row = QHBoxLayout()
+        self.second_row.addWidget(self.dates)
 
         self.warning = QLabel()
         self.warning.setObjectName("historyWarning")
@@ -243,17 +247,17 @@ class HistoryPanel(QWidget):
         below_layout.addWidget(self.details, 1)
         below_layout.addLayout(buttons)
         below_layout.addWidget(self.message)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(below)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
+        layout.addLayout(self.filters)
+        layout.addLayout(self.second_row)
         layout.addWidget(self.warning)
         layout.addWidget(splitter, 1)
 
@@ -266,6 +270,13 @@ class HistoryPanel(QWidget):
         self.revert_button.clicked.connect(self.revert_selected)
         self.preview_button.clicked.connect(self._preview)
         self.restore_button.clicked.connect(self._restore)
+
+    def set_wide(self, wide: bool) -> None:
+        """The changes beside the list (a dock at the bottom) or under it (at a side)."""
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        self.splitter.setOrientation(orientation)
+        # The dates beside the other filters when there is room, under them otherwise.
+        (self.filters if wide else self.second_row).addWidget(self.dates)
 
     def set_replay(self, available: bool) -> None:
         """Show Preview and Restore as new scenario (the window can replay the log)."""

@@ -153,12 +153,15 @@ class MainWindow(QMainWindow):
         # 280: the quarters table and the capacity table each show a department or more at once.
         self.resizeDocks([plan_dock], [280], Qt.Orientation.Vertical)
 
-        # Hidden until View > History: the log is read only when someone looks at it.
+        # A tab beside the plan's tables, where a step's row has the window's width; hidden
+        # until View > History: the log is read only when someone looks at it.
         self.history_dock = self._dock(self.tr("History"), self.history_panel, "historyDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.tabifyDockWidget(inspector_dock, self.history_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(plan_dock, self.history_dock)
+        self.history_dock.dockLocationChanged.connect(self._history_placed)
+        self.history_panel.set_wide(True)
         self.history_dock.hide()
-        inspector_dock.raise_()
+        plan_dock.raise_()
 
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
@@ -289,6 +292,10 @@ class MainWindow(QMainWindow):
         """View > History: the dock shown and raised (it may be a tab behind the inspector)."""
         self.history_dock.show()
         self.history_dock.raise_()
+
+    def _history_placed(self, area: Qt.DockWidgetArea) -> None:
+        wide = area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+        self.history_panel.set_wide(wide)
 
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
         dialog = PositionHistoryDialog(self.controller.editor, position_id, self)
