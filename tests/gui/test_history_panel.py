@@ -200,3 +200,17 @@ def test_changes_in_spanish_words_and_numbers(qtbot) -> None:  # type: ignore[no
         assert panel.details.item(0).text() == (
             "Ventas: tasa de cierre (%): 10\u00a0% → 12,5\u00a0%"
         )
+
+
+def test_typing_into_a_field_shows_as_one_step_with_the_last_value(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    panel = open_history(window, qtbot)
+    controller = window.controller
+    controller.set_target("leads", 3)
+    qtbot.waitUntil(lambda: len(shown(panel)) == 1)
+    controller.set_target("leads", 32)
+    controller.set_target("leads", 320)  # the same typing: folded into step 1
+    qtbot.waitUntil(lambda: panel.model.steps[0].changes[0].new == 320)
+    assert shown(panel) == ["Edit Marketing: leads"]

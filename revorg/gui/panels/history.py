@@ -41,7 +41,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.history_words import ChangeWords, local_time, step_name, utc_text
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
-from revorg.model.history.browse import PAGE, ChainCheck, StepFilter, newest_id, page, people
+from revorg.model.history.browse import PAGE, ChainCheck, StepFilter, log_mark, page, people
 from revorg.model.history.reading import LoggedStep
 from revorg.model.history.revert import RevertRefusedError
 
@@ -166,7 +166,7 @@ class HistoryPanel(QWidget):
         self.controller = controller
         self.model = StepListModel(controller, self)
         self._dirty = True  # the list is read when the panel is first shown
-        self._shown_newest: int | None = None
+        self._shown_mark: tuple[object, ...] = ()
         self._refresh_pending = False
         self._message_for: int | None = None  # the step the message below the list is about
         self.check: ChainCheck | None = None
@@ -338,7 +338,7 @@ class HistoryPanel(QWidget):
     def _reload(self, wanted: StepFilter | None = None) -> None:
         selected = self.selected_step()
         self.model.reload(wanted)
-        self._shown_newest = newest_id(self.controller.editor.session)
+        self._shown_mark = log_mark(self.controller.editor.session)
         self._dirty = False
         row = None if selected is None else self.model.row_of(selected.id)
         if row is not None:
@@ -357,7 +357,7 @@ class HistoryPanel(QWidget):
         if not self.isVisible():
             self._dirty = True
             return
-        if self._dirty or newest_id(self.controller.editor.session) != self._shown_newest:
+        if self._dirty or log_mark(self.controller.editor.session) != self._shown_mark:
             self._reload()
 
     def _document_replaced(self) -> None:

@@ -114,9 +114,21 @@ def people(session: Session) -> list[str]:
 
 
 def newest_id(session: Session) -> int | None:
-    """The last step's id: the panel reads its first page again only when it moved."""
     value = session.execute(text("SELECT max(id) FROM history_steps")).scalar()
     return None if value is None else int(value)
+
+
+def log_mark(session: Session) -> tuple[Any, ...]:
+    """What changes whenever the log does: its last step's id and the chain's head (keystrokes
+    folded into the last step change the head, not the id). A view reads its first page again
+    only when the mark moved."""
+    row = session.execute(
+        text(
+            "SELECT (SELECT max(id) FROM history_steps), "
+            "(SELECT head FROM history_chain WHERE id = 1)"
+        )
+    ).first()
+    return tuple(row) if row is not None else ()
 
 
 def card_steps(
