@@ -129,8 +129,10 @@ def _later_step(session: Session, step: LoggedStep) -> LoggedStep | None:
         if change.record == RecordKind.SCENARIO and change.field == WHOLE_RECORD and change.new:
             found = session.execute(
                 text(
-                    "SELECT min(step_id) FROM history_changes "
-                    "WHERE step_id > :step AND scenario_id = :scenario"
+                    # A scenario's own records (its name, a copy of it) and the plan's note
+                    # the scenario on screen, not one they change.
+                    "SELECT min(step_id) FROM history_changes WHERE step_id > :step "
+                    "AND scenario_id = :scenario AND record NOT IN ('scenario', 'plan')"
                 ),
                 {"step": step.id, "scenario": change.record_id},
             ).scalar()

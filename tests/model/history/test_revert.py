@@ -119,3 +119,30 @@ def test_a_step_in_another_scenario_is_reverted_there(editor: PlanEditor) -> Non
 def test_an_unknown_step_is_refused(editor: PlanEditor) -> None:
     with pytest.raises(RevertRefusedError, match="there is no step 9"):
         revert_edit(editor.session, 9)
+
+
+def test_dotted_lines_and_scenario_names_go_back(editor: PlanEditor) -> None:
+    ae, csm = by_title(editor, "Account Manager"), by_title(editor, "Customer Success Managers")
+    editor.perform(requests.set_dotted_line(editor, ae, csm, True))
+    assert len(editor.scenario.dotted_lines) == 1
+    editor.perform(revert_edit(editor.session, 1))
+    assert len(editor.scenario.dotted_lines) == 0
+    editor.perform(revert_edit(editor.session, 2))  # the revert reverted: the line is back
+    assert [(d.from_position_id, d.to_position_id) for d in editor.scenario.dotted_lines] == [
+        (ae, csm)
+    ]
+    editor.perform(requests.rename_scenario(editor, editor.scenario_id, "Board"))
+    editor.perform(revert_edit(editor.session, 4))
+    assert editor.scenario.name == "Base"
+
+
+def test_a_copied_scenario_goes_unless_something_was_changed_in_it(editor: PlanEditor) -> None:
+    names = ("{name} (copy)", "{name} (copy {number})")
+    editor.perform(requests.copy_scenario(editor, names, "Lean"))
+    editor.perform(requests.copy_scenario(editor, names, "Lean 2"))
+    editor.perform(requests.set_target(editor, "goal", Decimal(900_000)))  # in Lean 2
+    with pytest.raises(RevertRefusedError) as refused:
+        revert_edit(editor.session, 2)
+    assert refused.value.later is not None and refused.value.later.id == 3
+    editor.perform(revert_edit(editor.session, 1))
+    assert [s.name for s in editor.scenarios()] == ["Base", "Lean 2"]
