@@ -149,13 +149,15 @@ def _refuse_whole(kind: str) -> RevertRefusedError:
     if kind == RecordKind.SCENARIO:
         template = QT_TRANSLATE_NOOP(
             "PlanEditError",
-            "this step removed a scenario: putting it back needs its full record, which the history does not keep yet",
-        )  # noqa: E501 - one literal for lupdate
+            "this step removed a scenario: putting it back needs its full record, which the "
+            "history does not keep yet",
+        )
     else:
         template = QT_TRANSLATE_NOOP(
             "PlanEditError",
-            "this step removed a position: putting it back needs its full record, which the history does not keep yet",
-        )  # noqa: E501 - one literal for lupdate
+            "this step removed a position: putting it back needs its full record, which the "
+            "history does not keep yet",
+        )
     return RevertRefusedError(template)
 
 
