@@ -1871,6 +1871,26 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
     </message>
     <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Company revenue goal</source>
+        <translation>Objetivo de ingresos de la empresa</translation>
+    </message>
+    <message>
+        <source>Planned revenue</source>
+        <translation>Ingresos previstos</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
@@ -2858,6 +2878,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Scenario</source>
         <translation>Escenario</translation>
+    </message>
+</context>
+<context>
+    <name>StepPreviewDialog</name>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>Restaurar como escenario nuevo…</translation>
     </message>
 </context>
 <context>

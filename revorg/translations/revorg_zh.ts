@@ -1871,6 +1871,26 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
     </message>
     <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Company revenue goal</source>
+        <translation>公司营收目标</translation>
+    </message>
+    <message>
+        <source>Planned revenue</source>
+        <translation>计划营收</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
@@ -2858,6 +2878,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Scenario</source>
         <translation>情景</translation>
+    </message>
+</context>
+<context>
+    <name>StepPreviewDialog</name>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>恢复为新情景…</translation>
     </message>
 </context>
 <context>

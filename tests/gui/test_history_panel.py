@@ -14,7 +14,8 @@ from revorg.gui.panels.history import STEP, WHO, HistoryPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import requests
-from revorg.model.history.browse import PAGE
+from revorg.model.history.browse import PAGE, StepFilter, page
+from revorg.model.scenarios import copy_scenario_rows
 from tests.gui.conftest import demo_window_in
 
 
@@ -214,3 +215,19 @@ def test_typing_into_a_field_shows_as_one_step_with_the_last_value(
     controller.set_target("leads", 320)  # the same typing: folded into step 1
     qtbot.waitUntil(lambda: panel.model.steps[0].changes[0].new == 320)
     assert shown(panel) == ["Edit Marketing: leads"]
+
+
+def test_a_preview_is_read_only_and_leaves_nothing_behind(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = window.controller
+    controller.set_target("goal", Decimal(1_200_000))
+    editor = controller.editor
+    snapshot = copy_scenario_rows(editor.session, editor.scenario_id, "As it was")
+    steps_before = page(editor.session, StepFilter())
+    dialog = window.preview_snapshot(snapshot, "After step 1")
+    assert dialog.values["Scenario"].text() == "As it was"
+    assert dialog.values["Company revenue goal"].text() == "€1,200,000"
+    assert dialog.values["Positions"].text().startswith("19 positions · 20 people · 3 open")
+    assert [s.name for s in editor.scenarios()] == ["Base"]
+    assert page(editor.session, StepFilter()) == steps_before  # nothing recorded
+    assert controller.undo_stack.count() == 1
+    dialog.close()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.export import export_drawing, render
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
 from revorg.gui.dialogs.position_history import PositionHistoryDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
+from revorg.gui.dialogs.step_preview import StepPreviewDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_count, format_money
@@ -47,7 +49,13 @@ from revorg.gui.window.menus import Menus
 from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
+from revorg.model.editing.reading import PlanReading
+from revorg.model.history.browse import previewing
+from revorg.model.scenarios import ScenarioSnapshot
+from revorg.model.summary import ScenarioSummary
 from revorg.model.templates import template_infos
+
+PREVIEW_PIXELS = 4000  # the longest side of a preview's picture: sharp when zoomed, not huge
 
 
 def run_and_dispose(dialog: QDialog) -> int:
@@ -224,7 +232,9 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.files.is_modified())
 
     def refresh_totals(self) -> None:
-        summary = self.controller.editor.summary()
+        self.totals_label.setText(self.totals_text(self.controller.editor.summary()))
+
+    def totals_text(self, summary: ScenarioSummary) -> str:
         total, currency = summary.total, summary.plan.currency
         gap = summary.outcome.gap
         gap_text = (
@@ -232,15 +242,13 @@ class MainWindow(QMainWindow):
             if gap == 0
             else (fill(self.tr("gap %1"), format_money(gap, currency)))
         )
-        self.totals_label.setText(
-            fill(
-                self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
-                format_count(total.positions),
-                format_count(total.headcount),
-                format_count(total.open_positions),
-                format_money(total.cost, currency),
-                gap_text,
-            )
+        return fill(
+            self.tr("%1 positions · %2 people · %3 open · %4 cost · %5"),
+            format_count(total.positions),
+            format_count(total.headcount),
+            format_count(total.open_positions),
+            format_money(total.cost, currency),
+            gap_text,
         )
 
     def _after_model_change(self) -> None:
@@ -297,6 +305,31 @@ class MainWindow(QMainWindow):
         wide = area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
         self.history_panel.set_wide(wide)
 
+    def preview_snapshot(self, snapshot: ScenarioSnapshot, heading: str) -> StepPreviewDialog:
+        """A scenario as it was (a snapshot of the log), drawn and summed up read-only: it is a
+        scenario of the plan only while the picture is drawn (revorg.model.history.browse.
+        previewing), so nothing is edited or recorded."""
+        editor = self.controller.editor
+        with previewing(editor.session, snapshot) as scenario_id:
+            reading = PlanReading(editor.document, editor.language)
+            reading.switch_scenario(scenario_id)
+            scene = ChartScene(reading, compact=self.scene.compact)
+            picture = chart_picture(scene)
+            summary = reading.summary()
+            currency = summary.plan.currency
+            numbers = [
+                (self.tr("Scenario"), snapshot.name),
+                (self.tr("Company revenue goal"), format_money(summary.inputs.goal, currency)),
+                (self.tr("Planned revenue"), format_money(summary.outcome.total, currency)),
+                (self.tr("Positions"), self.totals_text(summary)),
+            ]
+            scene.clear()
+        title = fill(self.tr("Preview: %1"), snapshot.name)
+        dialog = StepPreviewDialog(title, heading, picture, numbers, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
         dialog = PositionHistoryDialog(self.controller.editor, position_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -344,3 +377,16 @@ class MainWindow(QMainWindow):
         """Once per user, on the first start without a file to open."""
         if not self.settings.welcomed():
             self.show_welcome()
+
+
+def chart_picture(scene: ChartScene) -> QPixmap:
+    """The whole chart as a picture in full detail, its longest side at most PREVIEW_PIXELS."""
+    with export_drawing(scene) as source:
+        scale = min(1.0, PREVIEW_PIXELS / max(source.width(), source.height(), 1.0))
+        width, height = int(source.width() * scale), int(source.height() * scale)
+        picture = QPixmap(max(1, width), max(1, height))
+        picture.fill(QColor("white"))
+        painter = QPainter(picture)
+        render(scene, painter, QRectF(picture.rect()), source)
+        painter.end()
+    return picture
