@@ -22,7 +22,8 @@ from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
 from revorg.model.history.recording import attach_recorder, fold_typing
-from revorg.model.history.revert import revert_edit
+from revorg.model.history.revert import restore_edit, revert_edit
+from revorg.model.scenarios import ScenarioSnapshot
 from revorg.model.seasonality import Seasonality
 
 
@@ -161,6 +162,13 @@ class PlanController(QObject):
         """Undo one step of the history now, as a new undoable edit; RevertRefusedError (the
         plan unchanged) names the later step that changed the same values."""
         self.push(revert_edit(self.editor.session, step_id))
+
+    def restore_snapshot(self, snapshot: ScenarioSnapshot, name: str, step_id: int) -> int:
+        """A scenario as it was after a step, added under `name` and shown (one undoable
+        edit; PlanEditError for a name that is taken or empty). Returns its id."""
+        editor = self.editor
+        self.push(restore_edit(editor.session, snapshot, name, step_id, editor.scenario_id))
+        return snapshot.scenario_id
 
     # --- the editor's changes as signals --------------------------------------------------------
 

@@ -330,6 +330,19 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def restore_snapshot_asking(self, snapshot: ScenarioSnapshot, step_id: int) -> int | None:
+        """Restore as new scenario: a name asked (suggested: "Base after step 12"), then one
+        undoable edit; a name refused is said in the status bar. The new scenario's id."""
+        suggested = fill(self.tr("%1 after step %2"), snapshot.name, step_id)
+        title = self.tr("Restore as new scenario")
+        name = self.scenario_commands.ask_name(self, title, suggested)
+        if name is None:
+            return None
+        added = self.edits.guarded(
+            lambda: self.controller.restore_snapshot(snapshot, name, step_id)
+        )
+        return added if isinstance(added, int) else None
+
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
         dialog = PositionHistoryDialog(self.controller.editor, position_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -11,6 +11,7 @@ does not keep yet: those are refused with a message that says so. No Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ from revorg.model.editing.steps import (
     DottedLine,
     Edit,
     EditFields,
+    InsertScenario,
     Macro,
     Move,
     PlanSettings,
@@ -40,8 +42,10 @@ from revorg.model.history.browse import step_by_id
 from revorg.model.history.reading import LoggedChange, LoggedStep
 from revorg.model.history.values import canonical, plain
 from revorg.model.months import YearMonth
+from revorg.model.scenarios import ScenarioSnapshot, check_scenario_name
 
 REVERT_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Revert step %1")
+RESTORE_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Restore step %1 as %2")
 _MONEY_FIELDS = frozenset({"annual_cost", "capacity_override"})
 _PLAN_FIELDS = frozenset({"name", "currency", "fiscal_year", "fiscal_start_month"})
 
@@ -86,6 +90,17 @@ def revert_edit(session: Session, step_id: int) -> Edit:
     inverse = _inverse(session, step, changes)
     scenario_id = _scenario_of(session, step, changes)
     return Edit(StepText(REVERT_TEMPLATE, (str(step.id),)), scenario_id, inverse)
+
+
+def restore_edit(
+    session: Session, snapshot: ScenarioSnapshot, name: str, step_id: int, made_in: int
+) -> Edit:
+    """A scenario as it was after step `step_id` (`snapshot`, with fresh ids: revorg.model.
+    history.replay), added under `name` as one undoable edit made in scenario `made_in`."""
+    trimmed = check_scenario_name(session, int(snapshot.scenario["plan_id"]), name)
+    named = replace(snapshot, scenario={**snapshot.scenario, "name": trimmed})
+    text = StepText(RESTORE_TEMPLATE, (str(step_id), trimmed))
+    return Edit(text, made_in, InsertScenario(named))
 
 
 # --- later steps -------------------------------------------------------------------------------

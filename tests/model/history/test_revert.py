@@ -8,10 +8,12 @@ from decimal import Decimal
 import pytest
 
 from revorg.model.editing import PlanEditor, requests
+from revorg.model.errors import PlanEditError
 from revorg.model.history.browse import StepFilter, page
 from revorg.model.history.chain import verify
-from revorg.model.history.revert import RevertRefusedError, revert_edit
+from revorg.model.history.revert import RevertRefusedError, restore_edit, revert_edit
 from revorg.model.months import YearMonth
+from revorg.model.scenarios import copy_scenario_rows
 from tests.model.history.conftest import Who, by_title
 
 
@@ -146,3 +148,21 @@ def test_a_copied_scenario_goes_unless_something_was_changed_in_it(editor: PlanE
     assert refused.value.later is not None and refused.value.later.id == 3
     editor.perform(revert_edit(editor.session, 1))
     assert [s.name for s in editor.scenarios()] == ["Base", "Lean 2"]
+
+
+def test_a_state_restored_as_a_new_scenario_is_one_edit(editor: PlanEditor) -> None:
+    base = editor.scenario_id
+    editor.perform(requests.set_target(editor, "goal", Decimal(1_200_000)))
+    # As the log's replay would give it: a snapshot with fresh ids.
+    snapshot = copy_scenario_rows(editor.session, base, "whatever")
+    with pytest.raises(PlanEditError, match="already"):
+        restore_edit(editor.session, snapshot, "Base", 1, base)
+    edit = restore_edit(editor.session, snapshot, "  Board plan  ", 1, base)
+    editor.apply(edit)
+    assert [s.name for s in editor.scenarios()] == ["Base", "Board plan"]
+    assert editor.scenario.name == "Board plan"  # shown once made
+    assert editor.scenario.targets.goal == Decimal(1_200_000)
+    newest = page(editor.session, StepFilter(), limit=1)[0]
+    assert newest.text.english() == "Restore step 1 as Board plan"
+    editor.revert(edit)
+    assert [s.name for s in editor.scenarios()] == ["Base"]
