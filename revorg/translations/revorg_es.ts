@@ -1891,6 +1891,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Vista previa: %1</translation>
     </message>
     <message>
+        <source>%1 after step %2</source>
+        <translation>%1 tras el paso %2</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>Restaurar como escenario nuevo</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>El nuevo idioma se aplicará cuando RevOrg se vuelva a abrir.</translation>
     </message>
@@ -2341,6 +2349,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Revert step %1</source>
         <translation>Revertir paso %1</translation>
+    </message>
+    <message>
+        <source>Restore step %1 as %2</source>
+        <translation>Restaurar el paso %1 como %2</translation>
     </message>
 </context>
 <context>

@@ -1891,6 +1891,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>预览：%1</translation>
     </message>
     <message>
+        <source>%1 after step %2</source>
+        <translation>%1（第 %2 步之后）</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>恢复为新情景</translation>
+    </message>
+    <message>
         <source>The new language applies when RevOrg starts again.</source>
         <translation>新语言将在 RevOrg 重新启动后生效。</translation>
     </message>
@@ -2341,6 +2349,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Revert step %1</source>
         <translation>撤回第 %1 步</translation>
+    </message>
+    <message>
+        <source>Restore step %1 as %2</source>
+        <translation>将第 %1 步恢复为 %2</translation>
     </message>
 </context>
 <context>

@@ -231,3 +231,27 @@ def test_a_preview_is_read_only_and_leaves_nothing_behind(window: MainWindow, qt
     assert page(editor.session, StepFilter()) == steps_before  # nothing recorded
     assert controller.undo_stack.count() == 1
     dialog.close()
+
+
+def test_restore_as_new_scenario_asks_a_name_and_is_one_undo_step(window: MainWindow) -> None:
+    controller = window.controller
+    controller.set_target("goal", Decimal(1_200_000))
+    editor = controller.editor
+    snapshot = copy_scenario_rows(editor.session, editor.scenario_id, "Copy")
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, suggested: str) -> str:
+        asked.append(suggested)
+        return "Base"  # taken
+
+    window.scenario_commands.ask_name = answer  # type: ignore[assignment]
+    assert window.restore_snapshot_asking(snapshot, 1) is None
+    assert asked == ["Copy after step 1"]
+    assert "already" in window.statusBar().currentMessage()
+    window.scenario_commands.ask_name = lambda *_args: "Board plan"
+    added = window.restore_snapshot_asking(snapshot, 1)
+    assert added is not None and editor.scenario_id == added
+    assert [s.name for s in editor.scenarios()] == ["Base", "Board plan"]
+    assert window.menus.undo_action.text() == "&Undo Restore step 1 as Board plan"
+    window.menus.undo_action.trigger()
+    assert [s.name for s in editor.scenarios()] == ["Base"]
