@@ -389,6 +389,13 @@ class RemoveScenario(Step):
         whole = scenario_record(snapshot)
         context.record(RecordKind.SCENARIO, self.removed_id, WHOLE_RECORD, whole, None)
 
+    def shown_before(self, undoing: bool, made_in: int) -> int | None:
+        # Leave the scenario before it goes; come back to it only once it is there again.
+        return None if undoing else self.fallback_id
+
+    def shown_after(self, undoing: bool, made_in: int) -> int | None:
+        return self.removed_id if undoing else None
+
 
 def scenario_record(snapshot: ScenarioSnapshot) -> dict[str, Any]:
     """A scenario as a change log keeps it whole: its columns and every row in it. Positions
@@ -432,13 +439,6 @@ def copy_record(snapshot: ScenarioSnapshot, source_id: int) -> dict[str, Any]:
 
 def _stored(rows: scenarios.StoredRows) -> dict[str, Any]:
     return {"columns": list(rows.columns), "rows": [list(row) for row in rows.rows]}
-
-    def shown_before(self, undoing: bool, made_in: int) -> int | None:
-        # Leave the scenario before it goes; come back to it only once it is there again.
-        return None if undoing else self.fallback_id
-
-    def shown_after(self, undoing: bool, made_in: int) -> int | None:
-        return self.removed_id if undoing else None
 
 
 class RenameScenario(Step):
