@@ -21,6 +21,7 @@ from revorg.model.editing import PlanEditor
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.entities import Assumption, Position, Scenario
 from revorg.model.history.reading import LoggedChange, LoggedStep
+from revorg.model.history.values import whole_label
 from revorg.model.months import YearMonth
 from revorg.model.vocabulary import RATE_METRICS, WHOLE_METRICS
 
@@ -42,6 +43,16 @@ def utc_text(day: QDate, end_of_day: bool = False) -> str:
     """The UTC time at which a local day starts (or, `end_of_day`, the next one starts)."""
     start = QDateTime(day.addDays(1) if end_of_day else day, QTime(0, 0))
     return start.toTimeZone(QTimeZone.utc()).toString(Qt.DateFormat.ISODate)
+
+
+# A card's place among its manager's reports: the log keeps it for a replay, a reader sees the
+# move itself (its manager).
+HIDDEN_FIELDS = frozenset({"sort_order"})
+
+
+def shown_changes(step: LoggedStep) -> list[LoggedChange]:
+    """The changes of a step a reader is shown."""
+    return [change for change in step.changes if change.field not in HIDDEN_FIELDS]
 
 
 def step_name(step: LoggedStep) -> str:
@@ -106,7 +117,7 @@ class ChangeWords:
 
     def _whole(self, change: LoggedChange) -> str:
         added = change.old is None
-        name = str(change.new if added else change.old)
+        name = str(whole_label(change.new if added else change.old))
         if change.record == RecordKind.DOTTED_LINE:
             ends = name.split(">")
             if len(ends) == 2:

@@ -1871,6 +1871,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>%1 puestos · %2 personas · %3 vacantes · coste %4 · %5</translation>
     </message>
     <message>
+        <source>The plan as it was right after step %1 (%2, %3): %4</source>
+        <translation>El plan tal como estaba justo después del paso %1 (%2, %3): %4</translation>
+    </message>
+    <message>
         <source>Scenario</source>
         <translation>Escenario</translation>
     </message>
@@ -2252,8 +2256,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>cambiado de nuevo por {who} el {at}: {name}</translation>
     </message>
     <message>
-        <source>this step removed a scenario: putting it back needs its full record, which the history does not keep yet</source>
-        <translation>este paso eliminó un escenario: recuperarlo requiere su registro completo, que el historial aún no guarda</translation>
+        <source>this step removed a scenario: to have it back, restore the step before it as a new scenario</source>
+        <translation>este paso eliminó un escenario: para recuperarlo, restaure el paso anterior como escenario nuevo</translation>
     </message>
     <message>
         <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
@@ -2615,6 +2619,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Cannot recover</source>
         <translation>No se puede recuperar</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o eliminaba</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>el historial del plan no se puede leer: {reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>el historial del plan no coincide con el plan en el paso {step} ({reason}): no se puede reproducir</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>el historial del plan no tiene ningún paso {step}</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>el escenario {scenario} no estaba en el plan después del paso {step}</translation>
     </message>
 </context>
 <context>

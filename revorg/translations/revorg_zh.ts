@@ -1871,6 +1871,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>%1 个岗位 · %2 人 · %3 个空缺 · 成本 %4 · %5</translation>
     </message>
     <message>
+        <source>The plan as it was right after step %1 (%2, %3): %4</source>
+        <translation>第 %1 步之后的计划（%2，%3）：%4</translation>
+    </message>
+    <message>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
@@ -2252,8 +2256,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>已被 {who} 于 {at} 再次更改：{name}</translation>
     </message>
     <message>
-        <source>this step removed a scenario: putting it back needs its full record, which the history does not keep yet</source>
-        <translation>此步骤删除了一个情景：恢复它需要完整记录，而历史记录尚未保存完整记录</translation>
+        <source>this step removed a scenario: to have it back, restore the step before it as a new scenario</source>
+        <translation>此步骤删除了一个情景：要找回它，请将前一步恢复为新情景</translation>
     </message>
     <message>
         <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
@@ -2615,6 +2619,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>第 {step} 步无法重放：它由旧版 RevOrg 记录，只保存了所添加或删除记录的名称</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>无法读取计划的历史记录：{reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>计划的历史记录在第 {step} 步与计划不符（{reason}）：无法重放</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>计划的历史记录中没有第 {step} 步</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>第 {step} 步之后计划中没有情景 {scenario}</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,12 @@ from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt
 from sqlalchemy import text
 
 from revorg.gui.dialogs.position_history import PositionHistoryDialog
+from revorg.gui.dialogs.step_preview import StepPreviewDialog
 from revorg.gui.panels.history import STEP, WHO, HistoryPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import requests
 from revorg.model.history.browse import PAGE, StepFilter, page
-from revorg.model.scenarios import copy_scenario_rows
 from tests.gui.conftest import demo_window_in
 
 
@@ -217,27 +217,44 @@ def test_typing_into_a_field_shows_as_one_step_with_the_last_value(
     assert shown(panel) == ["Edit Marketing: leads"]
 
 
-def test_a_preview_is_read_only_and_leaves_nothing_behind(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_preview_shows_the_plan_as_it_was_and_leaves_nothing_behind(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
     controller = window.controller
-    controller.set_target("goal", Decimal(1_200_000))
     editor = controller.editor
-    snapshot = copy_scenario_rows(editor.session, editor.scenario_id, "As it was")
+    controller.set_target("goal", Decimal(1_200_000))
+    controller.end_typing_session()
+    controller.delete([card(window, "Support Engineer")], keep_reports=False)
+    controller.set_target("goal", Decimal(1_500_000))
+    panel = open_history(window, qtbot)
+    assert panel.preview_button.isVisible() and panel.restore_button.isVisible()
     steps_before = page(editor.session, StepFilter())
-    dialog = window.preview_snapshot(snapshot, "After step 1")
-    assert dialog.values["Scenario"].text() == "As it was"
+    select(panel, 2)  # step 1: the goal at 1,200,000, every card still there
+    with qtbot.waitSignal(panel.preview_requested):
+        panel.preview_button.click()
+    dialog = window.findChild(StepPreviewDialog)
+    assert isinstance(dialog, StepPreviewDialog)
+    assert dialog.values["Scenario"].text() == "Base"
     assert dialog.values["Company revenue goal"].text() == "€1,200,000"
     assert dialog.values["Positions"].text().startswith("19 positions · 20 people · 3 open")
+    # The plan on screen is as it is now, with nothing added to its history.
+    assert editor.scenario.targets.goal == Decimal(1_500_000)
+    assert len(editor.positions()) == 18
     assert [s.name for s in editor.scenarios()] == ["Base"]
-    assert page(editor.session, StepFilter()) == steps_before  # nothing recorded
-    assert controller.undo_stack.count() == 1
+    assert page(editor.session, StepFilter()) == steps_before
     dialog.close()
 
 
-def test_restore_as_new_scenario_asks_a_name_and_is_one_undo_step(window: MainWindow) -> None:
+def test_restore_as_new_scenario_asks_a_name_and_is_one_undo_step(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
     controller = window.controller
-    controller.set_target("goal", Decimal(1_200_000))
     editor = controller.editor
-    snapshot = copy_scenario_rows(editor.session, editor.scenario_id, "Copy")
+    controller.set_target("goal", Decimal(1_200_000))
+    controller.end_typing_session()
+    controller.delete([card(window, "Support Engineer")], keep_reports=False)
     asked: list[str] = []
 
     def answer(_parent: object, _title: str, suggested: str) -> str:
@@ -245,13 +262,17 @@ def test_restore_as_new_scenario_asks_a_name_and_is_one_undo_step(window: MainWi
         return "Base"  # taken
 
     window.scenario_commands.ask_name = answer  # type: ignore[assignment]
-    assert window.restore_snapshot_asking(snapshot, 1) is None
-    assert asked == ["Copy after step 1"]
+    panel = open_history(window, qtbot)
+    select(panel, 1)  # step 1
+    panel.restore_button.click()
+    assert asked == ["Base after step 1"]
     assert "already" in window.statusBar().currentMessage()
-    window.scenario_commands.ask_name = lambda *_args: "Board plan"
-    added = window.restore_snapshot_asking(snapshot, 1)
+    window.scenario_commands.ask_name = lambda *_args: "Before the cut"
+    added = window.restore_step(1)
     assert added is not None and editor.scenario_id == added
-    assert [s.name for s in editor.scenarios()] == ["Base", "Board plan"]
-    assert window.menus.undo_action.text() == "&Undo Restore step 1 as Board plan"
+    assert [s.name for s in editor.scenarios()] == ["Base", "Before the cut"]
+    assert editor.scenario.targets.goal == Decimal(1_200_000)
+    assert len(editor.positions()) == 19  # the Support Engineer is there
+    assert window.menus.undo_action.text() == "&Undo Restore step 1 as Before the cut"
     window.menus.undo_action.trigger()
     assert [s.name for s in editor.scenarios()] == ["Base"]

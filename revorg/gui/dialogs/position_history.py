@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.history_words import ChangeWords, local_time, step_name
+from revorg.gui.history_words import ChangeWords, local_time, shown_changes, step_name
 from revorg.gui.i18n import fill
 from revorg.model.editing import PlanEditor
 from revorg.model.history.browse import PAGE, card_steps
@@ -75,7 +75,7 @@ class PositionHistoryDialog(QDialog):
     def read_more(self) -> None:
         steps = card_steps(self.editor.session, self.lineage, before=self.oldest)
         for step in steps:
-            for change in step.changes:
+            for change in shown_changes(step):
                 item = QTreeWidgetItem(
                     [
                         local_time(step.at),

@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
-from revorg.gui.history_words import ChangeWords, local_time, step_name, utc_text
+from revorg.gui.history_words import (
+    ChangeWords,
+    local_time,
+    shown_changes,
+    step_name,
+    utc_text,
+)
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
 from revorg.model.history.browse import PAGE, ChainCheck, StepFilter, log_mark, page, people
@@ -119,7 +125,7 @@ class StepListModel(QAbstractTableModel):
         if role == STEP_ID_ROLE:
             return step.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self.words.line(change) for change in step.changes) or None
+            return "\n".join(self.words.line(change) for change in shown_changes(step)) or None
         if role == Qt.ItemDataRole.FontRole and step.direction != "do":
             font = QFont()
             font.setItalic(True)  # undo and redo: the same step again, told apart at a glance
@@ -434,7 +440,7 @@ class HistoryPanel(QWidget):
             button.setEnabled(step is not None)
         if step is None:
             return
-        lines = [self.model.words.line(change) for change in step.changes]
+        lines = [self.model.words.line(change) for change in shown_changes(step)]
         self.details.addItems(lines or [self.tr("(no field changes)")])
 
     def revert_selected(self) -> None:

@@ -28,8 +28,10 @@ from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialo
 from revorg.gui.dialogs.position_history import PositionHistoryDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.dialogs.step_preview import StepPreviewDialog
+from revorg.gui.history_words import local_time, step_name
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
+from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_count, format_money
 from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
@@ -50,8 +52,10 @@ from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.editing.reading import PlanReading
-from revorg.model.history.browse import previewing
-from revorg.model.scenarios import ScenarioSnapshot
+from revorg.model.entities import Scenario
+from revorg.model.errors import PlanEditError
+from revorg.model.history.browse import step_by_id
+from revorg.model.history.replay import ReplayError, state_after
 from revorg.model.summary import ScenarioSummary
 from revorg.model.templates import template_infos
 
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(plan_dock, self.history_dock)
         self.history_dock.dockLocationChanged.connect(self._history_placed)
         self.history_panel.set_wide(True)
+        self.history_panel.set_replay(True)
         self.history_dock.hide()
         plan_dock.raise_()
 
@@ -211,6 +216,8 @@ class MainWindow(QMainWindow):
         self.inspector.error.connect(self.show_error)
         self.inspector.history_requested.connect(self.show_position_history)
         self.history_panel.error.connect(self.show_error)
+        self.history_panel.preview_requested.connect(self.preview_step)
+        self.history_panel.restore_requested.connect(self.restore_step)
         self.targets_panel.error.connect(self.show_error)
         self.assumptions_panel.error.connect(self.show_error)
         self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
@@ -305,43 +312,76 @@ class MainWindow(QMainWindow):
         wide = area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
         self.history_panel.set_wide(wide)
 
-    def preview_snapshot(self, snapshot: ScenarioSnapshot, heading: str) -> StepPreviewDialog:
-        """A scenario as it was (a snapshot of the log), drawn and summed up read-only: it is a
-        scenario of the plan only while the picture is drawn (revorg.model.history.browse.
-        previewing), so nothing is edited or recorded."""
+    def preview_step(self, step_id: int) -> StepPreviewDialog | None:
+        """The plan as it was right after a step (revorg.model.history.replay), the step's
+        scenario drawn and summed up, read-only; None, with a word in the status bar, when the
+        history cannot give it."""
         editor = self.controller.editor
-        with previewing(editor.session, snapshot) as scenario_id:
-            reading = PlanReading(editor.document, editor.language)
-            reading.switch_scenario(scenario_id)
-            scene = ChartScene(reading, compact=self.scene.compact)
-            picture = chart_picture(scene)
-            summary = reading.summary()
-            currency = summary.plan.currency
-            numbers = [
-                (self.tr("Scenario"), snapshot.name),
-                (self.tr("Company revenue goal"), format_money(summary.inputs.goal, currency)),
-                (self.tr("Planned revenue"), format_money(summary.outcome.total, currency)),
-                (self.tr("Positions"), self.totals_text(summary)),
-            ]
-            scene.clear()
-        title = fill(self.tr("Preview: %1"), snapshot.name)
+        step = step_by_id(editor.session, step_id)
+        if step is None:
+            return None
+        heading = fill(
+            self.tr("The plan as it was right after step %1 (%2, %3): %4"),
+            step_id,
+            step.who,
+            local_time(step.at),
+            step_name(step),
+        )
+        try:
+            with state_after(editor.session, step_id) as then:
+                scenario_id = step.scenario_id
+                if then.session.get(Scenario, scenario_id) is None:  # the step removed it
+                    scenario_id = then.scenario().id
+                dialog = self.preview_document(then, scenario_id, heading)
+        except ReplayError as error:
+            self.show_error(error_text(error))
+            return None
+        dialog.restore_button.clicked.connect(lambda: self.restore_step(step_id, scenario_id))
+        return dialog
+
+    def preview_document(
+        self, document: PlanDocument, scenario_id: int, heading: str
+    ) -> StepPreviewDialog:
+        """One scenario of a plan that is not the one edited (a state of its history), drawn
+        and summed up in a read-only dialog."""
+        reading = PlanReading(document, self.controller.language)
+        reading.switch_scenario(scenario_id)
+        scene = ChartScene(reading, compact=self.scene.compact)
+        picture = chart_picture(scene)
+        summary = reading.summary()
+        currency = summary.plan.currency
+        name = reading.scenario.name
+        numbers = [
+            (self.tr("Scenario"), name),
+            (self.tr("Company revenue goal"), format_money(summary.inputs.goal, currency)),
+            (self.tr("Planned revenue"), format_money(summary.outcome.total, currency)),
+            (self.tr("Positions"), self.totals_text(summary)),
+        ]
+        scene.clear()
+        title = fill(self.tr("Preview: %1"), name)
         dialog = StepPreviewDialog(title, heading, picture, numbers, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
-    def restore_snapshot_asking(self, snapshot: ScenarioSnapshot, step_id: int) -> int | None:
+    def restore_step(self, step_id: int, scenario_id: int | None = None) -> int | None:
         """Restore as new scenario: a name asked (suggested: "Base after step 12"), then one
-        undoable edit; a name refused is said in the status bar. The new scenario's id."""
-        suggested = fill(self.tr("%1 after step %2"), snapshot.name, step_id)
-        title = self.tr("Restore as new scenario")
-        name = self.scenario_commands.ask_name(self, title, suggested)
+        undoable edit; a refusal is said in the status bar. The new scenario's id."""
+        editor = self.controller.editor
+        step = step_by_id(editor.session, step_id)
+        if step is None:
+            return None
+        current = editor.session.get(Scenario, scenario_id or step.scenario_id)
+        named = current.name if current is not None else editor.scenario.name
+        suggested = fill(self.tr("%1 after step %2"), named, step_id)
+        name = self.scenario_commands.ask_name(self, self.tr("Restore as new scenario"), suggested)
         if name is None:
             return None
-        added = self.edits.guarded(
-            lambda: self.controller.restore_snapshot(snapshot, name, step_id)
-        )
-        return added if isinstance(added, int) else None
+        try:
+            return self.controller.restore_step(step_id, name, scenario_id)
+        except (PlanEditError, ReplayError) as error:
+            self.show_error(error_text(error))
+            return None
 
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
         dialog = PositionHistoryDialog(self.controller.editor, position_id, self)

@@ -9,8 +9,6 @@ copies of its scenario count too (revorg.model.lineage). No Qt.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,11 +17,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from revorg.model.editing.change import RecordKind
-from revorg.model.entities import Plan, Position
+from revorg.model.entities import Position
 from revorg.model.history.chain import LogProblem, chain_ends, expected_hash, stored_steps
 from revorg.model.history.reading import LoggedChange, LoggedStep
 from revorg.model.history.reading import _logged as logged  # one decoding of a stored step
-from revorg.model.scenarios import ScenarioSnapshot, insert_scenario
 
 PAGE = 200  # steps a page holds: a screenful many times over, read in a few milliseconds
 
@@ -218,20 +215,3 @@ class ChainCheck:
             if orphan is None
             else LogProblem(int(orphan), "its step was removed but not its field changes")
         )
-
-
-@contextmanager
-def previewing(session: Session, snapshot: ScenarioSnapshot) -> Iterator[int]:
-    """The snapshot as a scenario of the plan while the block runs, then gone: its savepoint
-    is rolled back, so a preview is no edit (nothing to undo, nothing recorded). Yields the
-    scenario's id."""
-    savepoint = session.begin_nested()
-    try:
-        insert_scenario(session, snapshot)
-        yield snapshot.scenario_id
-    finally:
-        savepoint.rollback()
-        # The plan's list of scenarios is kept loaded (revorg.model.scenarios): read it again.
-        plan = session.get(Plan, snapshot.scenario["plan_id"])
-        if plan is not None:
-            session.expire(plan, ["scenarios"])

@@ -11,7 +11,7 @@ does not keep yet: those are refused with a message that says so. No Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +24,7 @@ from revorg.model.editing.steps import (
     DottedLine,
     Edit,
     EditFields,
+    InsertRows,
     InsertScenario,
     Macro,
     Move,
@@ -133,11 +134,11 @@ def _later_step(session: Session, step: LoggedStep) -> LoggedStep | None:
             ),
             {"step": step.id, "record": record, "record_id": record_id},
         )
-        for later_id, later_scenario, field in rows:
-            later = _stored_key(int(later_scenario), record, record_id, str(field))
+        for later_id, later_scenario, later_field in rows:
+            later = _stored_key(int(later_scenario), record, record_id, str(later_field))
             if later[0] != scenario_id:
                 continue
-            if field == WHOLE_RECORD or later in keys:
+            if later_field == WHOLE_RECORD or later in keys:
                 first = int(later_id) if first is None else min(first, int(later_id))
                 break
     for change in step.changes:
@@ -160,12 +161,13 @@ def _later_step(session: Session, step: LoggedStep) -> LoggedStep | None:
 
 
 def _refuse_whole(kind: str) -> RevertRefusedError:
-    """A record the step removed as a whole: its full row is not in the log (yet)."""
+    """A record the step removed whose whole row the log does not hold: a scenario (its state
+    comes back with Restore as new scenario), or a position recorded by an older RevOrg."""
     if kind == RecordKind.SCENARIO:
         template = QT_TRANSLATE_NOOP(
             "PlanEditError",
-            "this step removed a scenario: putting it back needs its full record, which the "
-            "history does not keep yet",
+            "this step removed a scenario: to have it back, restore the step before it as a "
+            "new scenario",
         )
     else:
         template = QT_TRANSLATE_NOOP(
@@ -176,8 +178,24 @@ def _refuse_whole(kind: str) -> RevertRefusedError:
     return RevertRefusedError(template)
 
 
+@dataclass
+class _Inverse:
+    """What undoing a step takes, gathered change by change, then put in a workable order."""
+
+    restored: list[dict[str, Any]] = field(default_factory=list)  # positions it removed
+    restored_lines: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)  # positions it added
+    places: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    fields: dict[int, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    plan_now: dict[str, Any] = field(default_factory=dict)
+    plan_then: dict[str, Any] = field(default_factory=dict)
+    shifts: list[StartShift] = field(default_factory=list)
+    others: list[Step] = field(default_factory=list)
+
+
 def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) -> Step:
-    """The steps that undo `changes`, last change first."""
+    """The steps that undo `changes`: records the step removed come back first, then values
+    and places go back, then records it added go."""
     first_old: dict[Key, Any] = {}
     last_new: dict[Key, Any] = {}
     order: list[Key] = []
@@ -187,57 +205,81 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
             first_old[key] = change.old
             order.append(key)
         last_new[key] = change.new
-    steps: list[Step] = []
-    positions: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
-    plan_old: dict[str, Any] = {}
-    plan_new: dict[str, Any] = {}
-    shifts: list[StartShift] = []
-    removed_positions: list[int] = []
-    for key in reversed(order):
-        scenario_id, record, _, field = key
-        change = next(c for c in changes if _key(c) == key)
-        record_id = change.record_id
-        before, after = first_old[key], last_new[key]
-        if field == WHOLE_RECORD:
-            if after is None:  # the step removed it
-                if record == RecordKind.DOTTED_LINE:
-                    steps.append(_dotted_line_back(session, scenario_id, record_id, before))
-                    continue
-                raise _refuse_whole(record)
-            if record == RecordKind.POSITION:
-                removed_positions.append(int(record_id))
-            elif record == RecordKind.SCENARIO:
-                steps.append(_scenario_away(session, int(record_id)))
-            elif record == RecordKind.DOTTED_LINE:
-                steps.append(_dotted_line_away(session, int(record_id)))
-            continue
-        if record == RecordKind.PLAN:
-            plan_old[field], plan_new[field] = after, before
-        elif record == RecordKind.POSITION and field == "start_month" and _plan_step(changes):
-            month_now, month_then = YearMonth.parse(after), YearMonth.parse(before)
-            shifts.append(StartShift(int(record_id), scenario_id, month_now, month_then))
-        elif record == RecordKind.POSITION and field == "manager_id":
-            steps.append(_move_back(session, int(record_id), after, before))
+    plan_step = _plan_step(changes)
+    inverse = _Inverse()
+    for key in order:
+        scenario_id, record, _, name = key
+        record_id = next(c.record_id for c in changes if _key(c) == key)
+        then, now = first_old[key], last_new[key]
+        if name == WHOLE_RECORD:
+            _whole_back(session, inverse, scenario_id, record, record_id, then, now)
+        elif record == RecordKind.PLAN:
+            inverse.plan_now[name], inverse.plan_then[name] = now, then
+        elif record == RecordKind.POSITION and name == "start_month" and plan_step:
+            month_now, month_then = YearMonth.parse(now), YearMonth.parse(then)
+            inverse.shifts.append(StartShift(int(record_id), scenario_id, month_now, month_then))
+        elif record == RecordKind.POSITION and name in ("manager_id", "sort_order"):
+            inverse.places.setdefault(int(record_id), {})[name] = (now, then)
         elif record == RecordKind.POSITION:
-            old, new = positions.setdefault(int(record_id), ({}, {}))
-            old[field], new[field] = _position_value(field, after), _position_value(field, before)
+            values_now, values_then = inverse.fields.setdefault(int(record_id), ({}, {}))
+            values_now[name] = _position_value(name, now)
+            values_then[name] = _position_value(name, then)
         elif record == RecordKind.TARGET:
-            steps.append(_target_back(session, int(record_id), field, after, before))
+            inverse.others.insert(0, _target_back(session, int(record_id), name, now, then))
         elif record == RecordKind.ASSUMPTION:
-            steps.append(_assumption_back(session, int(record_id), after, before))
-        elif record == RecordKind.SCENARIO and field == "name":
-            steps.append(_rename_back(session, int(record_id), after, before))
+            inverse.others.insert(0, _assumption_back(session, int(record_id), now, then))
+        elif record == RecordKind.SCENARIO and name == "name":
+            inverse.others.insert(0, _rename_back(session, int(record_id), now, then))
         else:
             raise RevertRefusedError(
                 QT_TRANSLATE_NOOP("PlanEditError", "step {step} cannot be reverted"),
                 step=step.id,
             )
-    for position_id, (old, new) in positions.items():
-        steps.append(_fields_back(session, position_id, old, new))
-    if plan_old or shifts:
-        steps.append(_plan_back(session, plan_old, plan_new, shifts))
-    if removed_positions:
-        steps.append(_positions_away(session, removed_positions))
+    return _ordered(session, inverse)
+
+
+def _whole_back(
+    session: Session,
+    inverse: _Inverse,
+    scenario_id: int,
+    record: str,
+    record_id: Any,
+    then: Any,
+    now: Any,
+) -> None:
+    """A record the step added (it goes) or removed (it comes back, from its row)."""
+    if now is not None:  # added by the step
+        if record == RecordKind.POSITION:
+            inverse.removed.append(int(record_id))
+        elif record == RecordKind.SCENARIO:
+            inverse.others.append(_scenario_away(session, int(record_id)))
+        elif record == RecordKind.DOTTED_LINE:
+            inverse.others.insert(0, _dotted_line_away(session, int(record_id)))
+        return
+    if record == RecordKind.POSITION and isinstance(then, dict):
+        inverse.restored.append(_position_row(then))
+    elif record == RecordKind.DOTTED_LINE:
+        inverse.restored_lines.append(_dotted_line_row(scenario_id, record_id, then))
+    else:
+        raise _refuse_whole(record)
+
+
+def _ordered(session: Session, inverse: _Inverse) -> Step:
+    steps: list[Step] = []
+    restored_ids = {int(row["id"]) for row in inverse.restored}
+    if inverse.restored:
+        steps.append(_positions_back(session, inverse.restored, inverse.restored_lines))
+    else:
+        steps += [_dotted_line_back(session, row, set()) for row in inverse.restored_lines]
+    steps += inverse.others
+    for position_id, place in inverse.places.items():
+        steps.append(_move_back(session, position_id, place, restored_ids))
+    for position_id, (now, then) in inverse.fields.items():
+        steps.append(_fields_back(session, position_id, now, then))
+    if inverse.plan_now or inverse.shifts:
+        steps.append(_plan_back(session, inverse.plan_now, inverse.plan_then, inverse.shifts))
+    if inverse.removed:
+        steps.append(_positions_away(session, inverse.removed))
     return steps[0] if len(steps) == 1 else Macro(steps)
 
 
@@ -296,16 +338,28 @@ def _fields_back(
     return EditFields(position_id, current, then)
 
 
-def _move_back(session: Session, position_id: int, now: Any, then: Any) -> Step:
+def _move_back(
+    session: Session, position_id: int, place: dict[str, tuple[Any, Any]], restored: set[int]
+) -> Step:
+    """The position under its manager then, at its place then (`place`: manager_id and
+    sort_order, each now and then, as the step noted them)."""
     position = _position(session, position_id)
-    if position.manager_id != now:
-        raise _not_as_left()
-    if then is not None and session.get(Position, int(then)) is None:
-        raise _refuse_whole("position")  # the old manager was deleted since
-    scenario = session.get(Scenario, position.scenario_id)
-    assert scenario is not None
-    manager = None if then is None else int(then)
-    return Move(position_id, manager, edits.next_sort_order(session, scenario, manager))
+    manager: int | None = position.manager_id
+    if "manager_id" in place:
+        now, then = place["manager_id"]
+        if position.manager_id != now:
+            raise _not_as_left()
+        manager = None if then is None else int(then)
+        gone = manager is not None and session.get(Position, manager) is None
+        if gone and manager not in restored:
+            raise _not_as_left()  # the manager then was deleted since
+    if "sort_order" in place:
+        order = int(place["sort_order"][1])
+    else:
+        scenario = session.get(Scenario, position.scenario_id)
+        assert scenario is not None
+        order = edits.next_sort_order(session, scenario, manager)
+    return Move(position_id, manager, order)
 
 
 def _target_back(session: Session, scenario_id: int, name: str, now: Any, then: Any) -> Step:
@@ -385,20 +439,62 @@ def _dotted_line_away(session: Session, line_id: int) -> Step:
     return DottedLine(column_values(line), add=False)
 
 
-def _dotted_line_back(session: Session, scenario_id: int, line_id: Any, link: Any) -> Step:
-    """A dotted line the step removed, put back with its id: its two ends are its whole row."""
-    ends = str(link).split(">")
+def _dotted_line_row(scenario_id: int, line_id: Any, whole: Any) -> dict[str, Any]:
+    """A removed dotted line's row: the log's whole row, or (an older log) its "from>to"."""
+    if isinstance(whole, dict):
+        return {
+            "id": int(whole["id"]),
+            "scenario_id": int(whole["scenario_id"]),
+            "from_position_id": int(whole["from_position_id"]),
+            "to_position_id": int(whole["to_position_id"]),
+        }
+    ends = str(whole).split(">")
     if len(ends) != 2 or not all(end.isdigit() for end in ends):
         raise _not_as_left()
-    from_id, to_id = int(ends[0]), int(ends[1])
-    if session.get(Position, from_id) is None or session.get(Position, to_id) is None:
-        raise _not_as_left()
-    if edits.dotted_line_row(session, from_id, to_id) is not None:
-        raise _not_as_left()
-    row = {
+    return {
         "id": int(line_id),
         "scenario_id": scenario_id,
-        "from_position_id": from_id,
-        "to_position_id": to_id,
+        "from_position_id": int(ends[0]),
+        "to_position_id": int(ends[1]),
     }
+
+
+def _dotted_line_back(session: Session, row: dict[str, Any], restored: set[int]) -> Step:
+    """A dotted line the step removed, put back with its id, when both ends are there."""
+    for end in (row["from_position_id"], row["to_position_id"]):
+        if end not in restored and session.get(Position, end) is None:
+            raise _not_as_left()
+    if edits.dotted_line_row(session, row["from_position_id"], row["to_position_id"]):
+        raise _not_as_left()
     return DottedLine(row, add=True)
+
+
+_POSITION_MONEY = ("annual_cost", "capacity_override")
+
+
+def _position_row(whole: dict[str, Any]) -> dict[str, Any]:
+    """A removed position's row as the log kept it (JSON), as the entity takes it."""
+    row = dict(whole)
+    for name in _POSITION_MONEY:
+        if row.get(name) is not None:
+            row[name] = Decimal(str(row[name]))
+    if row.get("start_month") is not None:
+        row["start_month"] = YearMonth.parse(str(row["start_month"]))
+    return row
+
+
+def _positions_back(
+    session: Session, rows: list[dict[str, Any]], lines: list[dict[str, Any]]
+) -> Step:
+    """Positions the step removed, with the dotted lines that went with them, with their ids:
+    their managers must still be there (or come back with them), their ids free."""
+    ids = {int(row["id"]) for row in rows}
+    for row in rows:
+        if session.get(Position, int(row["id"])) is not None:
+            raise _not_as_left()
+        manager = row.get("manager_id")
+        if manager is not None and manager not in ids and session.get(Position, manager) is None:
+            raise _not_as_left()
+    for line in lines:
+        _dotted_line_back(session, line, ids)  # checks its ends
+    return InsertRows(edits.RowsSnapshot(positions=tuple(rows), dotted_lines=tuple(lines)))

@@ -66,9 +66,7 @@ def test_reverting_a_move_gives_the_card_its_manager_back(editor: PlanEditor) ->
     assert editor.tree().reports(vp_sales).count(sdr) == 1
 
 
-def test_reverting_an_added_card_removes_it_and_a_deleted_card_is_refused(
-    editor: PlanEditor,
-) -> None:
+def test_reverting_an_added_card_removes_it(editor: PlanEditor) -> None:
     vp_sales = by_title(editor, "VP Sales")
     before = len(editor.positions())
     editor.perform(requests.add_role(editor, "sdr", vp_sales))
@@ -76,11 +74,42 @@ def test_reverting_an_added_card_removes_it_and_a_deleted_card_is_refused(
     editor.perform(revert_edit(editor.session, 1))
     assert len(editor.positions()) == before
 
-    support = by_title(editor, "Support Engineer")
-    editor.perform(requests.delete(editor, [support], keep_reports=False))
-    with pytest.raises(RevertRefusedError, match="needs its full record"):
-        revert_edit(editor.session, 3)
-    assert len(editor.positions()) == before - 1
+
+def test_a_deleted_team_comes_back_with_its_ids_and_dotted_lines(editor: PlanEditor) -> None:
+    vp_cs = by_title(editor, "VP Customer Success")
+    team = sorted(editor.tree().subtree(vp_cs))
+    account_manager = by_title(editor, "Account Manager")
+    ae = next(p.id for p in editor.positions().values() if p.title == "Account Executive")
+    editor.perform(requests.set_dotted_line(editor, ae, account_manager, True))
+    editor.perform(requests.delete(editor, [vp_cs], keep_reports=False))
+    assert vp_cs not in editor.positions()
+    assert editor.scenario.dotted_lines == []
+
+    editor.perform(revert_edit(editor.session, 2))
+    assert sorted(editor.tree().subtree(vp_cs)) == team
+    assert editor.position(account_manager).manager_id == vp_cs
+    assert [(d.from_position_id, d.to_position_id) for d in editor.scenario.dotted_lines] == [
+        (ae, account_manager)
+    ]
+    assert verify(editor.session) is None
+
+
+def test_a_card_deleted_keeping_its_reports_gets_them_back(editor: PlanEditor) -> None:
+    sdr_manager, vp_sales = by_title(editor, "SDR Manager"), by_title(editor, "VP Sales")
+    sdrs = editor.tree().reports(sdr_manager)
+    editor.perform(requests.delete(editor, [sdr_manager], keep_reports=True))
+    assert all(editor.position(sdr).manager_id == vp_sales for sdr in sdrs)
+    editor.perform(revert_edit(editor.session, 1))
+    assert editor.position(sdr_manager).manager_id == vp_sales
+    assert editor.tree().reports(sdr_manager) == sdrs
+
+
+def test_a_deleted_scenario_is_pointed_to_restore(editor: PlanEditor) -> None:
+    names = ("{name} (copy)", "{name} (copy {number})")
+    editor.perform(requests.copy_scenario(editor, names, "Lean"))
+    editor.perform(requests.delete_scenario(editor, editor.scenario_id))
+    with pytest.raises(RevertRefusedError, match="restore the step before it as a new"):
+        revert_edit(editor.session, 2)
 
 
 def test_an_undone_step_cannot_be_reverted_again(editor: PlanEditor) -> None:
