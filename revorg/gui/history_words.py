@@ -72,12 +72,18 @@ class ChangeWords:
         self.editor = editor
         self.currency = editor.scenario.plan.currency
         self.language = editor.language
+        self._scenario_names: dict[int, str] = {}  # read once: a page names a few, 200 times
 
     def scenario_name(self, scenario_id: int) -> str:
-        scenario: Scenario | None = self.editor.session.get(Scenario, scenario_id)
-        if scenario is not None:
-            return str(scenario.name)
-        return fill(translate("HistoryWords", "scenario %1 (deleted)"), scenario_id)
+        name = self._scenario_names.get(scenario_id)
+        if name is None:
+            scenario: Scenario | None = self.editor.session.get(Scenario, scenario_id)
+            if scenario is not None:
+                name = str(scenario.name)
+            else:
+                name = fill(translate("HistoryWords", "scenario %1 (deleted)"), scenario_id)
+            self._scenario_names[scenario_id] = name
+        return name
 
     def position_name(self, position_id: Any) -> str:
         position: Position | None

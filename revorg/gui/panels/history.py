@@ -66,6 +66,9 @@ class StepListModel(QAbstractTableModel):
         self.steps: list[LoggedStep] = []
         self.exhausted = True
         self.words = ChangeWords(controller.editor)
+        self._shown: dict[int, tuple[str, str, str, str]] = {}  # a row's texts, made once
+        self._italic = QFont()
+        self._italic.setItalic(True)  # undo and redo: the same step again, told apart at a glance
 
     def reload(self, wanted: StepFilter | None = None) -> None:
         """Read the first page again (of a new filter, when given)."""
@@ -73,6 +76,7 @@ class StepListModel(QAbstractTableModel):
         if wanted is not None:
             self.wanted = wanted
         self.words = ChangeWords(self.controller.editor)
+        self._shown.clear()
         self.steps = page(self.controller.editor.session, self.wanted)
         self.exhausted = len(self.steps) < PAGE
         self.endResetModel()
@@ -110,27 +114,33 @@ class StepListModel(QAbstractTableModel):
         return (self.tr("When"), self.tr("Who"), self.tr("Step"), self.tr("Scenario"))[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.steps):
+        # Called some 20,000 times to show a page (sizes, paint, every role): the texts of a
+        # row are made once, and roles not shown return at once.
+        if not 0 <= index.row() < len(self.steps):
             return None
-        step = self.steps[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == WHEN:
-                return local_time(step.at)
-            if column == WHO:
-                return step.who
-            if column == STEP:
-                return step_name(step)
-            return self.words.scenario_name(step.scenario_id)
+            return self._texts(index.row())[index.column()]
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if self.steps[index.row()].direction != "do" else None
         if role == STEP_ID_ROLE:
-            return step.id
+            return self.steps[index.row()].id
         if role == Qt.ItemDataRole.ToolTipRole:
+            step = self.steps[index.row()]
             return "\n".join(self.words.line(change) for change in shown_changes(step)) or None
-        if role == Qt.ItemDataRole.FontRole and step.direction != "do":
-            font = QFont()
-            font.setItalic(True)  # undo and redo: the same step again, told apart at a glance
-            return font
         return None
+
+    def _texts(self, row: int) -> tuple[str, str, str, str]:
+        texts = self._shown.get(row)
+        if texts is None:
+            step = self.steps[row]
+            texts = (
+                local_time(step.at),
+                step.who,
+                step_name(step),
+                self.words.scenario_name(step.scenario_id),
+            )
+            self._shown[row] = texts
+        return texts
 
 
 class LazyCombo(QComboBox):
@@ -223,6 +233,9 @@ class HistoryPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
+        # Column widths from the first rows only: sizing from every row read asks each of
+        # them for its texts (20,000 calls for a page of 200).
+        header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
