@@ -14,6 +14,7 @@ from revorg.gui.dialogs.step_preview import StepPreviewDialog
 from revorg.gui.panels.history import STEP, WHO, HistoryPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
+from revorg.model.document import PlanDocument
 from revorg.model.editing import requests
 from revorg.model.history.browse import PAGE, StepFilter, page
 from tests.gui.conftest import demo_window_in
@@ -276,3 +277,13 @@ def test_restore_as_new_scenario_asks_a_name_and_is_one_undo_step(
     assert window.menus.undo_action.text() == "&Undo Restore step 1 as Before the cut"
     window.menus.undo_action.trigger()
     assert [s.name for s in editor.scenarios()] == ["Base"]
+
+
+def test_another_plan_opened_shows_its_own_history(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    make_steps(window)
+    panel = open_history(window, qtbot)
+    assert len(shown(panel)) == 3
+    window.controller.replace_document(PlanDocument.from_template("demo", 2027))
+    qtbot.waitUntil(lambda: shown(panel) == [])
+    window.controller.set_target("leads", 320)
+    qtbot.waitUntil(lambda: shown(panel) == ["Edit Marketing: leads"])
