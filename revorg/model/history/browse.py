@@ -156,7 +156,7 @@ class ChainCheck:
     Call `advance()` until it returns True; `problem` is then what verify would say. Steps
     recorded meanwhile are checked too: they extend the chain."""
 
-    def __init__(self, session: Session, slice_steps: int = 1_000) -> None:
+    def __init__(self, session: Session, slice_steps: int = 500) -> None:
         self.session = session
         self.slice_steps = slice_steps
         self.problem: LogProblem | None = None
