@@ -3,9 +3,10 @@ window pushes like any other (so it is undoable and recorded in its turn).
 
 Only a step whose values are still as it left them can be reverted: when a later step changed
 one of the same fields (same scenario, record, id and field, or removed the record), the
-refusal names that later step, as the user would want to ask its author first. Records the step
-removed as a whole (a deleted position or scenario) would need their full rows, which the log
-does not keep yet: those are refused with a message that says so. No Qt.
+refusal names that later step, as the user would want to ask its author first. Positions and
+dotted lines the step removed come back from the whole rows the log keeps; a scenario it
+removed is refused (Restore as new scenario, on the step before, brings its state back), and so
+is a position recorded by an older RevOrg, which kept only its title. No Qt.
 """
 
 from __future__ import annotations
