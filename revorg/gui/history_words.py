@@ -73,6 +73,21 @@ class ChangeWords:
         self.currency = editor.scenario.plan.currency
         self.language = editor.language
         self._scenario_names: dict[int, str] = {}  # read once: a page names a few, 200 times
+        self._gone: dict[str, str] = {}  # titles of positions removed, as their steps keep them
+
+    def lines(self, step: LoggedStep, with_record: bool = True) -> list[str]:
+        """The step's changes a reader is shown, in words."""
+        self.learn(step)
+        return [self.line(change, with_record) for change in shown_changes(step)]
+
+    def learn(self, step: LoggedStep) -> None:
+        """Remember the titles of the positions the step added or removed whole: a dotted line
+        removed with one of them is named by it, not by a number."""
+        for change in step.changes:
+            if change.record == RecordKind.POSITION and change.field == WHOLE_RECORD:
+                title = whole_label(change.whole)
+                if title is not None:
+                    self._gone[str(change.record_id)] = str(title)
 
     def scenario_name(self, scenario_id: int) -> str:
         name = self._scenario_names.get(scenario_id)
@@ -93,6 +108,9 @@ class ChangeWords:
             position = None
         if position is not None:
             return str(position.title)
+        gone = self._gone.get(str(position_id))
+        if gone is not None:
+            return gone
         return fill(translate("HistoryWords", "position %1"), position_id)
 
     def line(self, change: LoggedChange, with_record: bool = True) -> str:

@@ -75,6 +75,7 @@ class PositionHistoryDialog(QDialog):
     def read_more(self) -> None:
         steps = card_steps(self.editor.session, self.lineage, before=self.oldest)
         for step in steps:
+            self.words.learn(step)
             for change in shown_changes(step):
                 item = QTreeWidgetItem(
                     [

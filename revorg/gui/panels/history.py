@@ -41,7 +41,6 @@ from revorg.gui.controller import PlanController
 from revorg.gui.history_words import (
     ChangeWords,
     local_time,
-    shown_changes,
     step_name,
     utc_text,
 )
@@ -125,8 +124,7 @@ class StepListModel(QAbstractTableModel):
         if role == STEP_ID_ROLE:
             return self.steps[index.row()].id
         if role == Qt.ItemDataRole.ToolTipRole:
-            step = self.steps[index.row()]
-            return "\n".join(self.words.line(change) for change in shown_changes(step)) or None
+            return "\n".join(self.words.lines(self.steps[index.row()])) or None
         return None
 
     def _texts(self, row: int) -> tuple[str, str, str, str]:
@@ -453,7 +451,7 @@ class HistoryPanel(QWidget):
             button.setEnabled(step is not None)
         if step is None:
             return
-        lines = [self.model.words.line(change) for change in shown_changes(step)]
+        lines = self.model.words.lines(step)
         self.details.addItems(lines or [self.tr("(no field changes)")])
 
     def revert_selected(self) -> None:
