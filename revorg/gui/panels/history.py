@@ -170,7 +170,6 @@ class LazyCombo(QComboBox):
 class HistoryPanel(QWidget):
     """The History dock's content."""
 
-    error = Signal(str)
     preview_requested = Signal(int)  # a step's id: show the plan as it was after it
     restore_requested = Signal(int)  # a step's id: make that state a new scenario
 
@@ -378,7 +377,14 @@ class HistoryPanel(QWidget):
             self._reload()
 
     def _document_replaced(self) -> None:
+        for combo in (self.person_combo, self.card_combo):  # people and cards of another plan
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
         self._fill_scenarios()
+        self.model.wanted = self.step_filter()
         self.check = None
         self.warning.hide()
         self._dirty = True

@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
         self.inspector.history_requested.connect(self.show_position_history)
-        self.history_panel.error.connect(self.show_error)
         self.history_panel.preview_requested.connect(self.preview_step)
         self.history_panel.restore_requested.connect(self.restore_step)
         self.targets_panel.error.connect(self.show_error)
