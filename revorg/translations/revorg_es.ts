@@ -2128,6 +2128,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Plan settings</source>
         <translation>Configuración del plan</translation>
     </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>Importar %1: %2 puestos</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -2354,6 +2358,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Cannot recover</source>
         <translation>No se puede recuperar</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o quitaba</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>no se puede leer el historial del plan: {reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>el historial del plan no coincide con el plan en el paso {step} ({reason}): no se puede reproducir</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>el historial del plan no tiene el paso {step}</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>el escenario {scenario} no estaba en el plan después del paso {step}</translation>
     </message>
 </context>
 <context>

@@ -2128,6 +2128,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Plan settings</source>
         <translation>计划设置</translation>
     </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>导入 %1：%2 个岗位</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -2354,6 +2358,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>无法重放第 {step} 步：它由旧版 RevOrg 记录，旧版只保存了所添加或删除记录的名称</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>无法读取计划的历史记录：{reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>计划的历史记录在第 {step} 步与计划不符（{reason}）：无法重放</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>计划的历史记录中没有第 {step} 步</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>第 {step} 步之后计划中没有情景 {scenario}</translation>
     </message>
 </context>
 <context>
