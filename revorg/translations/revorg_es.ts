@@ -2358,6 +2358,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Restore step %1 as %2</source>
         <translation>Restaurar el paso %1 como %2</translation>
     </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>Importar %1: %2 puestos</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -2625,11 +2629,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <name>ReplayError</name>
     <message>
         <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
-        <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o eliminaba</translation>
+        <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o quitaba</translation>
     </message>
     <message>
         <source>the plan&apos;s history cannot be read: {reason}</source>
-        <translation>el historial del plan no se puede leer: {reason}</translation>
+        <translation>no se puede leer el historial del plan: {reason}</translation>
     </message>
     <message>
         <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
@@ -2637,7 +2641,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>the plan&apos;s history has no step {step}</source>
-        <translation>el historial del plan no tiene ningún paso {step}</translation>
+        <translation>el historial del plan no tiene el paso {step}</translation>
     </message>
     <message>
         <source>scenario {scenario} was not in the plan after step {step}</source>

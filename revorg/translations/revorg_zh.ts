@@ -2358,6 +2358,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Restore step %1 as %2</source>
         <translation>将第 %1 步恢复为 %2</translation>
     </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>导入 %1：%2 个岗位</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -2625,7 +2629,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <name>ReplayError</name>
     <message>
         <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
-        <translation>第 {step} 步无法重放：它由旧版 RevOrg 记录，只保存了所添加或删除记录的名称</translation>
+        <translation>无法重放第 {step} 步：它由旧版 RevOrg 记录，旧版只保存了所添加或删除记录的名称</translation>
     </message>
     <message>
         <source>the plan&apos;s history cannot be read: {reason}</source>
