@@ -132,3 +132,67 @@ def test_bad_input_is_one_error_line(
 def test_a_refused_settings_edit_records_nothing(run_cli: CliRunner, demo_file: Path) -> None:
     assert run_cli("settings", demo_file, "--currency", "XXQ", "--who", "Ana").code == 2
     assert history(run_cli, demo_file)["steps"] == []
+
+
+ROSTER = (
+    "Name,Title,Manager,Salary\n"
+    "Elena Ruiz,Chief Revenue Officer,,180000\n"
+    "Marta Sánchez,Account Executive,Elena Ruiz,65000\n"
+    ",Account Executive,Elena Ruiz,\n"
+)
+
+
+def test_import_is_the_first_step_of_the_new_plans_log(run_cli: CliRunner, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    output = tmp_path / "plan.revorg"
+    assert run_cli("import", roster, "-o", output, "--year", "2027", "--who", "Ana").code == 0
+
+    data = history(run_cli, output)
+    assert data["verified"] is True
+    (step,) = data["steps"]
+    assert (step["who"], step["text"]) == ("Ana", "Import roster.csv: 3 positions")
+    changes = step["changes"]
+    assert [(c["record"], c["field"], c["old"], c["new"]) for c in changes] == [
+        ("position", "*", None, "Chief Revenue Officer"),
+        ("position", "*", None, "Account Executive"),
+        ("position", "*", None, "Account Executive"),
+    ]
+    # The whole row is kept (money as exact text), so the log can put the card back.
+    elena = changes[0]["row"]
+    assert (elena["person_name"], elena["annual_cost"], elena["manager_id"]) == (
+        "Elena Ruiz", "180000.00", None
+    )  # fmt: skip
+    assert changes[1]["row"]["manager_id"] == elena["id"]
+    text = run_cli("history", output).out.splitlines()
+    assert text[1] == f"    position {elena['id']} added: Chief Revenue Officer"
+
+
+def test_import_without_who_records_the_system_user(
+    run_cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "rosa")
+    monkeypatch.setenv("USER", "rosa")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    assert run_cli("import", roster, "-o", tmp_path / "plan.revorg").code == 0
+    assert history(run_cli, tmp_path / "plan.revorg")["steps"][0]["who"] == "rosa"
+
+
+def test_a_deleted_card_is_listed_by_its_title(run_cli: CliRunner, demo_file: Path) -> None:
+    from revorg.cli.editing import open_for_editing
+    from revorg.model.editing import requests
+
+    with open_for_editing(demo_file, "Ana") as (document, editor):
+        support = next(r.id for r in editor.positions().values() if r.title == "Support Engineer")
+        editor.perform(requests.delete(editor, [support], keep_reports=False))
+        document.save()
+
+    (step,) = history(run_cli, demo_file)["steps"]
+    (change,) = step["changes"]
+    assert (change["old"], change["new"], change["row"]["title"]) == (
+        "Support Engineer", None, "Support Engineer"
+    )  # fmt: skip
+    assert change["row"]["annual_cost"] == "40000.00"
+    lines = run_cli("history", demo_file).out.splitlines()
+    assert lines[1] == f"    position {support} removed: Support Engineer"

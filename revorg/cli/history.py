@@ -87,6 +87,8 @@ def _json(steps: list[LoggedStep], problem: LogProblem | None) -> dict[str, Any]
 
 
 def _lines(steps: list[LoggedStep], problem: LogProblem | None, names: dict[int, str]) -> list[str]:
+    from revorg.model.history.values import whole_label
+
     lines = []
     for step in steps:
         scenario = names.get(step.scenario_id, f"scenario {step.scenario_id}, deleted")
@@ -98,7 +100,7 @@ def _lines(steps: list[LoggedStep], problem: LogProblem | None, names: dict[int,
             record = f"{change.record} {change.record_id}"
             if change.field == "*":
                 what = "added" if change.old is None else "removed"
-                lines.append(f"    {record} {what}: {_shown(change.new or change.old)}")
+                lines.append(f"    {record} {what}: {_shown(whole_label(change.whole))}")
             else:
                 lines.append(
                     f"    {record} {change.field}: {_shown(change.old)} -> {_shown(change.new)}"

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from revorg.cli.editing import add_who_argument
 from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError, check_output, fiscal_year
 
 
@@ -33,12 +34,14 @@ def register(commands: Commands) -> None:
         help="import only this person (id, email or name) and everyone under them",
     )
     imports.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_who_argument(imports)
 
 
 def run(options: argparse.Namespace) -> int:
     from revorg.io.importers import import_plan
     from revorg.io.report import ImportRefusedError
     from revorg.io.roster import RosterOptionError, RosterOptions, column_mapping
+    from revorg.model.history.recording import record_import
 
     check_output(options.output, options.force)
     try:
@@ -57,6 +60,8 @@ def run(options: argparse.Namespace) -> int:
     with document:
         for finding in report.findings:
             print(f"  {finding}", file=sys.stderr)
+        # The new plan's log starts with the import, one step ("Import roster.csv: 40 positions").
+        record_import(document.session, options.input.name, (options.who or "").strip() or None)
         document.save_as(options.output)
         positions = len(document.scenario().positions)
         print(f"wrote {options.output} ({positions} positions from {options.input.name})")

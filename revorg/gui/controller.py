@@ -22,6 +22,8 @@ from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
 from revorg.model.history.recording import attach_recorder, fold_typing
+from revorg.model.history.replay import scenario_after
+from revorg.model.history.revert import restore_edit, revert_edit
 from revorg.model.seasonality import Seasonality
 
 _STALE = object()  # actuals_progress() not made since the last change
@@ -215,6 +217,21 @@ class PlanController(QObject):
         from revorg.model.editing import actuals_requests
 
         self.push(actuals_requests.match_owner(self.editor, owner, position_id))
+
+    def revert_step(self, step_id: int) -> None:
+        """Undo one step of the history now, as a new undoable edit; RevertRefusedError (the
+        plan unchanged) names the later step that changed the same values."""
+        self.push(revert_edit(self.editor.session, step_id))
+
+    def restore_step(self, step_id: int, name: str, scenario_id: int | None = None) -> int:
+        """A scenario as it was right after a step of the history (default: the one the step
+        was made in) added under `name` and shown, as one undoable edit. PlanEditError for a
+        name that is taken or empty, ReplayError when the history cannot give that state;
+        the plan is unchanged then. Returns the new scenario's id."""
+        editor = self.editor
+        snapshot = scenario_after(editor.session, step_id, scenario_id, name=name)
+        self.push(restore_edit(editor.session, snapshot, name, step_id, editor.scenario_id))
+        return snapshot.scenario_id
 
     # --- the editor's changes as signals --------------------------------------------------------
 

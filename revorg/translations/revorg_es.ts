@@ -939,6 +939,148 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Any card</source>
+        <translation>Cualquier tarjeta</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Revert this step</source>
+        <translation>Revertir este paso</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>Restaurar como escenario nuevo…</translation>
+    </message>
+    <message>
+        <source>Changes of the selected step:</source>
+        <translation>Cambios del paso seleccionado:</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>vacante</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>Todos los escenarios</translation>
+    </message>
+    <message>
+        <source>The history cannot be read in full: it is shown as far as it can be. The plan itself is not affected.</source>
+        <translation>El historial no se puede leer entero: se muestra hasta donde se puede. El plan no se ve afectado.</translation>
+    </message>
+    <message>
+        <source>The history was changed outside RevOrg at step %1: it is shown as it is now. The plan itself is not affected.</source>
+        <translation>El historial se modificó fuera de RevOrg en el paso %1: se muestra tal como está. El plan no se ve afectado.</translation>
+    </message>
+    <message>
+        <source>(no field changes)</source>
+        <translation>(sin cambios de campos)</translation>
+    </message>
+    <message>
+        <source>Step %1 reverted: Edit &gt; Undo takes it back.</source>
+        <translation>Paso %1 revertido: Editar &gt; Deshacer lo anula.</translation>
+    </message>
+    <message>
+        <source>Changed again by %1 at %2: %3</source>
+        <translation>Cambiado de nuevo por %1 el %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>scenario %1 (deleted)</source>
+        <translation>escenario %1 (eliminado)</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>puesto %1</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>Nombre del escenario</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Position added: %1</source>
+        <translation>Puesto añadido: %1</translation>
+    </message>
+    <message>
+        <source>Position removed: %1</source>
+        <translation>Puesto eliminado: %1</translation>
+    </message>
+    <message>
+        <source>Scenario added: %1</source>
+        <translation>Escenario añadido: %1</translation>
+    </message>
+    <message>
+        <source>Scenario removed: %1</source>
+        <translation>Escenario eliminado: %1</translation>
+    </message>
+    <message>
+        <source>Dotted line added: %1</source>
+        <translation>Línea de puntos añadida: %1</translation>
+    </message>
+    <message>
+        <source>Dotted line removed: %1</source>
+        <translation>Línea de puntos eliminada: %1</translation>
+    </message>
+    <message>
+        <source>assumption %1</source>
+        <translation>supuesto %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>(none: top)</source>
+        <translation>(ninguno: arriba)</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Nombre del plan</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Año fiscal</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year</source>
+        <translation>Primer mes del año fiscal</translation>
+    </message>
+</context>
+<context>
     <name>ImportFinding</name>
     <message>
         <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
@@ -1813,6 +1955,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>History of this position…</source>
+        <translation>Historial de este puesto…</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Cargo</translation>
     </message>
@@ -2039,6 +2185,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Plan</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
         <source>not saved</source>
         <translation>sin guardar</translation>
     </message>
@@ -2082,6 +2232,38 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Select a manager&apos;s card to focus on its team.</source>
         <translation>Seleccione la tarjeta de un responsable para enfocar su equipo.</translation>
+    </message>
+    <message>
+        <source>The plan as it was right after step %1 (%2, %3): %4</source>
+        <translation>El plan tal como estaba justo después del paso %1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Company revenue goal</source>
+        <translation>Objetivo de ingresos de la empresa</translation>
+    </message>
+    <message>
+        <source>Planned revenue</source>
+        <translation>Ingresos previstos</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
+    </message>
+    <message>
+        <source>%1 after step %2</source>
+        <translation>%1 tras el paso %2</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>Restaurar como escenario nuevo</translation>
     </message>
     <message>
         <source>The new language applies when RevOrg starts again.</source>
@@ -2223,6 +2405,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Contraer / e&amp;xpandir</translation>
     </message>
     <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
         <source>&amp;Workshop mode</source>
         <translation>Modo &amp;taller</translation>
     </message>
@@ -2237,10 +2423,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Focus &amp;team</source>
         <translation>Enfocar &amp;equipo</translation>
-    </message>
-    <message>
-        <source>W&amp;hole organisation</source>
-        <translation>Toda la &amp;organización</translation>
     </message>
     <message>
         <source>Level &amp;1</source>
@@ -2261,6 +2443,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Focus &amp;up a level</source>
         <translation>Enfocar un nivel más a&amp;rriba</translation>
+    </message>
+    <message>
+        <source>Whole or&amp;ganisation</source>
+        <translation>Toda la &amp;organización</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>
@@ -2500,6 +2686,42 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>A rule needs the stage or type it is about.</source>
         <translation>Una regla necesita la etapa o el tipo al que se refiere.</translation>
     </message>
+    <message>
+        <source>there is no step {step} in the history</source>
+        <translation>no hay ningún paso {step} en el historial</translation>
+    </message>
+    <message>
+        <source>step {step} changed nothing to revert</source>
+        <translation>el paso {step} no cambió nada que revertir</translation>
+    </message>
+    <message>
+        <source>changed again by {who} at {at}: {name}</source>
+        <translation>cambiado de nuevo por {who} el {at}: {name}</translation>
+    </message>
+    <message>
+        <source>this step removed a scenario: to have it back, restore the step before it as a new scenario</source>
+        <translation>este paso eliminó un escenario: para recuperarlo, restaure el paso anterior como escenario nuevo</translation>
+    </message>
+    <message>
+        <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>este paso eliminó un puesto: recuperarlo requiere su registro completo, que el historial aún no guarda</translation>
+    </message>
+    <message>
+        <source>step {step} cannot be reverted</source>
+        <translation>el paso {step} no se puede revertir</translation>
+    </message>
+    <message>
+        <source>the plan has no scenario</source>
+        <translation>el plan no tiene ningún escenario</translation>
+    </message>
+    <message>
+        <source>the plan no longer holds the values this step left: not reverted</source>
+        <translation>el plan ya no tiene los valores que dejó este paso: no se revierte</translation>
+    </message>
+    <message>
+        <source>a position this step added has reports now: not reverted</source>
+        <translation>un puesto que añadió este paso tiene ahora subordinados: no se revierte</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2594,6 +2816,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Match %1 to %2</source>
         <translation>Asignar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>Importar %1: %2 puestos</translation>
+    </message>
+    <message>
+        <source>Revert step %1</source>
+        <translation>Revertir paso %1</translation>
+    </message>
+    <message>
+        <source>Restore step %1 as %2</source>
+        <translation>Restaurar el paso %1 como %2</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3001,41 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PositionHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>Historial de %1</translation>
+    </message>
+    <message>
+        <source>Changes of &lt;b&gt;%1&lt;/b&gt; in every scenario, newest first.</source>
+        <translation>Cambios de &lt;b&gt;%1&lt;/b&gt; en todos los escenarios, los más recientes primero.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>No recorded change of this position yet.</source>
+        <translation>Aún no hay cambios registrados de este puesto.</translation>
+    </message>
+    <message>
+        <source>Show older changes</source>
+        <translation>Mostrar cambios anteriores</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2829,6 +3098,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Cannot recover</source>
         <translation>No se puede recuperar</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o quitaba</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>no se puede leer el historial del plan: {reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>el historial del plan no coincide con el plan en el paso {step} ({reason}): no se puede reproducir</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>el historial del plan no tiene el paso {step}</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>el escenario {scenario} no estaba en el plan después del paso {step}</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3485,32 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Restore as new scenario</source>
         <translation>Restaurar como nuevo escenario</translation>
+    </message>
+</context>
+<context>
+    <name>StepListModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+</context>
+<context>
+    <name>StepPreviewDialog</name>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>Restaurar como escenario nuevo…</translation>
     </message>
 </context>
 <context>

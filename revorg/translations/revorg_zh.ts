@@ -934,6 +934,148 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Any card</source>
+        <translation>任意卡片</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Revert this step</source>
+        <translation>撤回此步骤</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>恢复为新情景…</translation>
+    </message>
+    <message>
+        <source>Changes of the selected step:</source>
+        <translation>所选步骤的更改：</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>所有情景</translation>
+    </message>
+    <message>
+        <source>The history cannot be read in full: it is shown as far as it can be. The plan itself is not affected.</source>
+        <translation>历史记录无法完整读取：已尽可能显示。计划本身不受影响。</translation>
+    </message>
+    <message>
+        <source>The history was changed outside RevOrg at step %1: it is shown as it is now. The plan itself is not affected.</source>
+        <translation>历史记录在第 %1 步被 RevOrg 以外的程序修改：按现状显示。计划本身不受影响。</translation>
+    </message>
+    <message>
+        <source>(no field changes)</source>
+        <translation>（没有字段更改）</translation>
+    </message>
+    <message>
+        <source>Step %1 reverted: Edit &gt; Undo takes it back.</source>
+        <translation>已撤回第 %1 步：编辑 &gt; 撤销可恢复。</translation>
+    </message>
+    <message>
+        <source>Changed again by %1 at %2: %3</source>
+        <translation>已被 %1 于 %2 再次更改：%3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>scenario %1 (deleted)</source>
+        <translation>情景 %1（已删除）</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>职位 %1</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>情景名称</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Position added: %1</source>
+        <translation>已添加职位：%1</translation>
+    </message>
+    <message>
+        <source>Position removed: %1</source>
+        <translation>已删除职位：%1</translation>
+    </message>
+    <message>
+        <source>Scenario added: %1</source>
+        <translation>已添加情景：%1</translation>
+    </message>
+    <message>
+        <source>Scenario removed: %1</source>
+        <translation>已删除情景：%1</translation>
+    </message>
+    <message>
+        <source>Dotted line added: %1</source>
+        <translation>已添加虚线汇报：%1</translation>
+    </message>
+    <message>
+        <source>Dotted line removed: %1</source>
+        <translation>已删除虚线汇报：%1</translation>
+    </message>
+    <message>
+        <source>assumption %1</source>
+        <translation>假设 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>(none: top)</source>
+        <translation>（无：顶层）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>财年</translation>
+    </message>
+    <message>
+        <source>First month of the fiscal year</source>
+        <translation>财年首月</translation>
+    </message>
+</context>
+<context>
     <name>ImportFinding</name>
     <message>
         <source>a RevOrg workbook carries its own targets: --template {template} is not used</source>
@@ -1806,6 +1948,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>移除</translation>
     </message>
     <message>
+        <source>History of this position…</source>
+        <translation>此职位的历史…</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>职位</translation>
     </message>
@@ -2032,6 +2178,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2072,6 +2222,38 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Select a manager&apos;s card to focus on its team.</source>
         <translation>请选择一位经理的卡片以聚焦其团队。</translation>
+    </message>
+    <message>
+        <source>The plan as it was right after step %1 (%2, %3): %4</source>
+        <translation>第 %1 步之后的计划（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Company revenue goal</source>
+        <translation>公司营收目标</translation>
+    </message>
+    <message>
+        <source>Planned revenue</source>
+        <translation>计划营收</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>%1 after step %2</source>
+        <translation>%1（第 %2 步之后）</translation>
+    </message>
+    <message>
+        <source>Restore as new scenario</source>
+        <translation>恢复为新情景</translation>
     </message>
     <message>
         <source>The new language applies when RevOrg starts again.</source>
@@ -2213,6 +2395,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>折叠 / 展开(&amp;X)</translation>
     </message>
     <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Workshop mode</source>
         <translation>工作坊模式(&amp;W)</translation>
     </message>
@@ -2227,10 +2413,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Focus &amp;team</source>
         <translation>聚焦团队(&amp;T)</translation>
-    </message>
-    <message>
-        <source>W&amp;hole organisation</source>
-        <translation>整个组织(&amp;H)</translation>
     </message>
     <message>
         <source>Level &amp;1</source>
@@ -2251,6 +2433,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Focus &amp;up a level</source>
         <translation>向上聚焦一级(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Whole or&amp;ganisation</source>
+        <translation>整个组织(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Scenario</source>
@@ -2490,6 +2676,42 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>A rule needs the stage or type it is about.</source>
         <translation>规则需要指明所针对的阶段或类型。</translation>
     </message>
+    <message>
+        <source>there is no step {step} in the history</source>
+        <translation>历史记录中没有第 {step} 步</translation>
+    </message>
+    <message>
+        <source>step {step} changed nothing to revert</source>
+        <translation>第 {step} 步没有可撤回的更改</translation>
+    </message>
+    <message>
+        <source>changed again by {who} at {at}: {name}</source>
+        <translation>已被 {who} 于 {at} 再次更改：{name}</translation>
+    </message>
+    <message>
+        <source>this step removed a scenario: to have it back, restore the step before it as a new scenario</source>
+        <translation>此步骤删除了一个情景：要找回它，请将前一步恢复为新情景</translation>
+    </message>
+    <message>
+        <source>this step removed a position: putting it back needs its full record, which the history does not keep yet</source>
+        <translation>此步骤删除了一个职位：恢复它需要完整记录，而历史记录尚未保存完整记录</translation>
+    </message>
+    <message>
+        <source>step {step} cannot be reverted</source>
+        <translation>第 {step} 步无法撤回</translation>
+    </message>
+    <message>
+        <source>the plan has no scenario</source>
+        <translation>计划没有任何情景</translation>
+    </message>
+    <message>
+        <source>the plan no longer holds the values this step left: not reverted</source>
+        <translation>计划中已不是此步骤留下的值：未撤回</translation>
+    </message>
+    <message>
+        <source>a position this step added has reports now: not reverted</source>
+        <translation>此步骤添加的职位现在有下属：未撤回</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2584,6 +2806,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Match %1 to %2</source>
         <translation>将 %1 匹配到 %2</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 positions</source>
+        <translation>导入 %1：%2 个岗位</translation>
+    </message>
+    <message>
+        <source>Revert step %1</source>
+        <translation>撤回第 %1 步</translation>
+    </message>
+    <message>
+        <source>Restore step %1 as %2</source>
+        <translation>将第 %1 步恢复为 %2</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +2991,41 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PositionHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史</translation>
+    </message>
+    <message>
+        <source>Changes of &lt;b&gt;%1&lt;/b&gt; in every scenario, newest first.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 在所有情景中的更改，最新的在前。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>No recorded change of this position yet.</source>
+        <translation>此职位尚无记录的更改。</translation>
+    </message>
+    <message>
+        <source>Show older changes</source>
+        <translation>显示更早的更改</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2819,6 +3088,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayError</name>
+    <message>
+        <source>step {step} cannot be replayed: it was recorded by an older RevOrg, which kept only the names of the records it added or removed</source>
+        <translation>无法重放第 {step} 步：它由旧版 RevOrg 记录，旧版只保存了所添加或删除记录的名称</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
+        <translation>无法读取计划的历史记录：{reason}</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <translation>计划的历史记录在第 {step} 步与计划不符（{reason}）：无法重放</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s history has no step {step}</source>
+        <translation>计划的历史记录中没有第 {step} 步</translation>
+    </message>
+    <message>
+        <source>scenario {scenario} was not in the plan after step {step}</source>
+        <translation>第 {step} 步之后计划中没有情景 {scenario}</translation>
     </message>
 </context>
 <context>
@@ -3182,6 +3474,32 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Restore as new scenario</source>
         <translation>恢复为新情景</translation>
+    </message>
+</context>
+<context>
+    <name>StepListModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+</context>
+<context>
+    <name>StepPreviewDialog</name>
+    <message>
+        <source>Restore as new scenario…</source>
+        <translation>恢复为新情景…</translation>
     </message>
 </context>
 <context>

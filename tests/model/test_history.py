@@ -70,6 +70,14 @@ def last_step(editor: PlanEditor) -> LoggedStep:
     return read_steps(editor.session, limit=1)[0]
 
 
+def stored(step: LoggedStep) -> list[dict[str, Any]]:
+    """The step's changes with their values as stored (a whole record's full row)."""
+    return [
+        {"record": c.record, "id": c.record_id, "field": c.field, "old": c.old, "new": c.new}
+        for c in step.changes
+    ]
+
+
 def as_logged(change: Change) -> list[dict[str, Any]]:
     """The change's records as the log gives them back (JSON values)."""
     return [
@@ -123,7 +131,7 @@ def test_each_kind_of_edit_is_one_step_with_its_field_changes(
     assert step.scenario_id == made_in
     assert step.text.english() == edit.text.english()
     assert change.records  # every kind of edit changes at least one value
-    assert [c.to_json() for c in step.changes] == as_logged(change)
+    assert stored(step) == as_logged(change)
     assert verify(editor.session) is None
 
 
@@ -140,8 +148,27 @@ def test_a_scenario_deleted_keeps_its_steps(editor: PlanEditor) -> None:
         "New scenario Stretch",
     ]
     assert steps[0].changes[0].to_json() == {
-        "record": "scenario", "id": stretch, "field": "*", "old": "Stretch", "new": None
-    }  # fmt: skip
+        "record": "scenario",
+        "id": stretch,
+        "field": "*",
+        "old": "Stretch",
+        "new": None,
+        "row": {
+            "id": stretch,
+            "plan_id": 1,
+            "name": "Stretch",
+            "sort_order": 1,
+            "snapshot_at": None,
+            "snapshot_by": None,
+            "snapshot_of": None,
+        },
+    }
+    # The log keeps every row of the deleted scenario (the demo's 19 positions), so that it
+    # can be put back; the copy that made it kept only which scenario it copied.
+    removed = steps[0].changes[0].old
+    assert len(removed["rows"]["positions"]["rows"]) == 19
+    assert removed["rows"]["targets"]["leads"] == 400
+    assert steps[2].changes[0].new["copy_of"] == 1
     # The deleted scenario's steps are still there, by its id.
     assert [s.text.english() for s in read_steps(editor.session, stretch)] == [
         "Delete scenario Stretch", "Edit leads", "New scenario Stretch"

@@ -56,6 +56,7 @@ class ManagerCombo(QComboBox):
 class Inspector(QWidget):
     edit_requested = Signal(int, dict)  # position id, {field: new value}
     dotted_line_requested = Signal(int, int, bool)  # from id, to id, add (True) or remove
+    history_requested = Signal(int)  # a position id: show its changes in every scenario
     error = Signal(str)
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
@@ -91,6 +92,8 @@ class Inspector(QWidget):
         dotted_row.addWidget(self.dotted_combo, 1)
         dotted_row.addWidget(self.dotted_add)
         dotted_row.addWidget(self.dotted_remove)
+        self.history_button = QPushButton(self.tr("History of this position…"))
+        self.history_button.setObjectName("positionHistoryButton")
 
         form = QFormLayout()
         form.setVerticalSpacing(3)  # both panels share the right column with the chart
@@ -105,6 +108,10 @@ class Inspector(QWidget):
         form.addRow(self.tr("Notes"), self.notes_edit)
         form.addRow(self.tr("Dotted lines to"), self.dotted_list)
         form.addRow("", dotted_row)
+        history_row = QHBoxLayout()
+        history_row.addWidget(self.history_button)
+        history_row.addStretch(1)
+        form.addRow("", history_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.heading)
@@ -122,6 +129,7 @@ class Inspector(QWidget):
         self.manager_combo.activated.connect(lambda _index: self._commit_manager())
         self.dotted_add.clicked.connect(self._add_dotted_line)
         self.dotted_remove.clicked.connect(self._remove_dotted_line)
+        self.history_button.clicked.connect(self._show_history)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -140,6 +148,7 @@ class Inspector(QWidget):
             self.dotted_combo,
             self.dotted_add,
             self.dotted_remove,
+            self.history_button,
         ]
 
     def show_position(self, position_id: int | None) -> None:
@@ -285,3 +294,7 @@ class Inspector(QWidget):
         if self.position_id is not None and item is not None:
             target = int(item.data(Qt.ItemDataRole.UserRole))
             self.dotted_line_requested.emit(self.position_id, target, False)
+
+    def _show_history(self) -> None:
+        if self.position_id is not None:
+            self.history_requested.emit(self.position_id)

@@ -189,6 +189,9 @@ class Menus(QObject):
         )
         view.addAction(self.collapse_action)
         view.addSeparator()
+        self.history_action = self._action(self.tr("&History"), window.show_history, "Ctrl+Shift+H")
+        view.addAction(self.history_action)
+        view.addSeparator()
         workshop = window.workshop
         self.workshop_action = self._action(
             self.tr("&Workshop mode"), workshop.toggle, keys.FullScreen, "workshop"
@@ -228,7 +231,7 @@ class Menus(QObject):
         )
         self.focus_up_action = self._action(self.tr("Focus &up a level"), window.focus_up, "Alt+Up")
         self.whole_chart_action = self._action(
-            self.tr("W&hole organisation"), window.show_whole_organisation, "Ctrl+Shift+W"
+            self.tr("Whole or&ganisation"), window.show_whole_organisation, "Ctrl+Shift+W"
         )
         for action in (self.focus_action, self.focus_up_action, self.whole_chart_action):
             view.addAction(action)

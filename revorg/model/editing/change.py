@@ -40,7 +40,8 @@ class Direction(StrEnum):
 
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
-# The field of a record that was added or removed as a whole; its value is the record's name.
+# The field of a record that was added or removed as a whole; its value is the whole record (a
+# position's or dotted line's row, a scenario's rows or what it is a copy of: editing.steps).
 WHOLE_RECORD = "*"
 
 

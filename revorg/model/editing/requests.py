@@ -290,7 +290,7 @@ def copy_scenario(plan: PlanReading, copy_names: tuple[str, str], name: str | No
     name = name or unique_copy_name(source.plan, source.name, *copy_names)
     snapshot = copy_scenario_rows(plan.session, source.id, name)
     template = QT_TRANSLATE_NOOP("PlanEditor", "New scenario %1")
-    return _edit(plan, InsertScenario(snapshot), template, snapshot.name)
+    return _edit(plan, InsertScenario(snapshot, copied_from=source.id), template, snapshot.name)
 
 
 def rename_scenario(plan: PlanReading, scenario_id: int, name: str) -> Edit | None:

@@ -108,10 +108,14 @@ class Edit:
 
 
 def _record_rows(context: EditContext, rows: edits.RowsSnapshot, added: bool) -> None:
-    """Positions added (or removed) as a whole, named by their titles."""
-    for row in rows.positions:
-        old, new = (None, row["title"]) if added else (row["title"], None)
-        context.record(RecordKind.POSITION, row["id"], WHOLE_RECORD, old, new)
+    """Positions added (or removed) as a whole, each with its full row (a change log can put
+    it back), and the dotted lines that come and go with them: in the order the database
+    allows, positions before their lines when added, lines first when removed."""
+    lines = [(RecordKind.DOTTED_LINE, row) for row in rows.dotted_lines]
+    positions = [(RecordKind.POSITION, row) for row in rows.positions]
+    for kind, row in positions + lines if added else lines + positions:
+        old, new = (None, dict(row)) if added else (dict(row), None)
+        context.record(kind, row["id"], WHOLE_RECORD, old, new)
 
 
 class InsertRows(Step):
@@ -184,6 +188,10 @@ class Move(Step):
             context.record(
                 RecordKind.POSITION, self.position_id, "manager_id", self.old[0], self.new[0]
             )
+        if self.old[1] != self.new[1]:  # its place among the reports: a replay needs it too
+            context.record(
+                RecordKind.POSITION, self.position_id, "sort_order", self.old[1], self.new[1]
+            )
 
 
 class EditFields(Step):
@@ -249,8 +257,8 @@ class DottedLine(Step):
         if scenario is not None:
             session.expire(scenario, ["dotted_lines"])
         context.dotted_lines = True
-        link = f"{self.row['from_position_id']}>{self.row['to_position_id']}"
-        old, new = (None, link) if self.add else (link, None)
+        row = dict(self.row)
+        old, new = (None, row) if self.add else (row, None)
         context.record(RecordKind.DOTTED_LINE, self.row["id"], WHOLE_RECORD, old, new)
 
 
@@ -326,10 +334,15 @@ class SetAssumption(Step):
 
 class InsertScenario(Step):
     """Adds a scenario (a copy of another) and shows it; undo removes it and shows the one the
-    user was on."""
+    user was on.
 
-    def __init__(self, snapshot: ScenarioSnapshot) -> None:
+    `copied_from`: the scenario the snapshot is a fresh-id copy of, as it is now. The log then
+    keeps "a copy of scenario X" and the new ids (a few bytes) instead of every row (a
+    10,000-position copy would add 3 MB to the file); without it, the rows."""
+
+    def __init__(self, snapshot: ScenarioSnapshot, copied_from: int | None = None) -> None:
         self.snapshot = snapshot
+        self.copied_from = copied_from
 
     def apply(self, context: EditContext) -> None:
         scenarios.insert_scenario(context.session, self.snapshot)
@@ -341,8 +354,11 @@ class InsertScenario(Step):
 
     def _noted(self, context: EditContext) -> None:
         context.scenarios = True
-        scenario_id, name = self.snapshot.scenario_id, self.snapshot.name
-        context.record(RecordKind.SCENARIO, scenario_id, WHOLE_RECORD, None, name)
+        if self.copied_from is None:
+            whole = scenario_record(self.snapshot)
+        else:
+            whole = copy_record(self.snapshot, self.copied_from)
+        context.record(RecordKind.SCENARIO, self.snapshot.scenario_id, WHOLE_RECORD, None, whole)
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return made_in
@@ -362,16 +378,17 @@ class RemoveScenario(Step):
     def apply(self, context: EditContext) -> None:
         self.snapshot = scenarios.snapshot_scenario(context.session, self.removed_id)
         scenarios.remove_scenario(context.session, self.removed_id)
-        self._noted(context, self.snapshot.name)
+        self._noted(context, self.snapshot)
 
     def revert(self, context: EditContext) -> None:
         assert self.snapshot is not None, "reverted before it was applied"
         scenarios.insert_scenario(context.session, self.snapshot)
-        self._noted(context, self.snapshot.name)
+        self._noted(context, self.snapshot)
 
-    def _noted(self, context: EditContext, name: str) -> None:
+    def _noted(self, context: EditContext, snapshot: ScenarioSnapshot) -> None:
         context.scenarios = True
-        context.record(RecordKind.SCENARIO, self.removed_id, WHOLE_RECORD, name, None)
+        whole = scenario_record(snapshot)
+        context.record(RecordKind.SCENARIO, self.removed_id, WHOLE_RECORD, whole, None)
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         # Leave the scenario before it goes; come back to it only once it is there again.
@@ -379,6 +396,50 @@ class RemoveScenario(Step):
 
     def shown_after(self, undoing: bool, made_in: int) -> int | None:
         return self.removed_id if undoing else None
+
+
+def scenario_record(snapshot: ScenarioSnapshot) -> dict[str, Any]:
+    """A scenario as a change log keeps it whole: its columns and every row in it. Positions
+    and dotted lines as the file stores them (columns once, then the values: money in cents,
+    months as text), about 100 bytes a position; targets and assumptions as values."""
+    return {
+        **snapshot.scenario,
+        "rows": {
+            "targets": snapshot.targets,
+            "assumptions": list(snapshot.assumptions),
+            "positions": _stored(snapshot.positions),
+            "dotted_lines": _stored(snapshot.dotted_lines),
+        },
+    }
+
+
+def copy_record(snapshot: ScenarioSnapshot, source_id: int) -> dict[str, Any]:
+    """A scenario copied from another, as a change log keeps it: which one, and the first of
+    each kind of new id (a copy numbers positions in the source's id order, dotted lines and
+    assumptions likewise: revorg.model.scenarios.copy_scenario_rows), with the counts that
+    let a replay check it made the same copy."""
+
+    def first(ids: list[int]) -> int | None:
+        return min(ids, default=None)
+
+    return {
+        **snapshot.scenario,
+        "copy_of": source_id,
+        "first_ids": {
+            "positions": first(snapshot.position_ids),
+            "assumptions": first([int(row["id"]) for row in snapshot.assumptions]),
+            "dotted_lines": first(snapshot.dotted_lines.values("id")),
+        },
+        "counts": {
+            "positions": len(snapshot.positions),
+            "assumptions": len(snapshot.assumptions),
+            "dotted_lines": len(snapshot.dotted_lines),
+        },
+    }
+
+
+def _stored(rows: scenarios.StoredRows) -> dict[str, Any]:
+    return {"columns": list(rows.columns), "rows": [list(row) for row in rows.rows]}
 
 
 class RenameScenario(Step):

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from revorg.model.editing.change import KeyLabel, StepText
+from revorg.model.editing.change import WHOLE_RECORD, KeyLabel, StepText
 from revorg.model.history.chain import StoredStep, stored_steps
-from revorg.model.history.values import decoded
+from revorg.model.history.values import decoded, whole_label
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,27 @@ class LoggedChange:
     old: Any  # as JSON holds it: Decimal and YearMonth as their exact text
     new: Any
 
+    @property
+    def whole(self) -> Any:
+        """The record added or removed as a whole, as stored (a dict; in a format-5 log only its
+        name), or None for a field change."""
+        if self.field != WHOLE_RECORD:
+            return None
+        return self.new if self.old is None else self.old
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "record": self.record,
-            "id": self.record_id,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-        }
+        """For a whole record, `old` and `new` name it (a title, a scenario's name) and `row`
+        holds the record (a scenario's rows left out: thousands of them)."""
+        if self.field != WHOLE_RECORD:
+            old, new = self.old, self.new
+        else:
+            old, new = whole_label(self.old), whole_label(self.new)
+        shown = {"record": self.record, "id": self.record_id, "field": self.field}
+        shown.update(old=old, new=new)
+        whole = self.whole
+        if isinstance(whole, dict):
+            shown["row"] = {key: value for key, value in whole.items() if key != "rows"}
+        return shown
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,20 @@ import getpass
 import sqlite3
 from collections.abc import Callable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from revorg.model.editing.change import Change
+from revorg.model.editing.change import (
+    WHOLE_RECORD,
+    Change,
+    FieldChange,
+    RecordKind,
+    StepText,
+)
 from revorg.model.editing.editor import PlanEditor
-from revorg.model.editing.steps import Edit
+from revorg.model.editing.steps import Edit, Macro
+from revorg.model.entities import DottedLine, Position, Scenario, column_values
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.chain import GENESIS, StoredChange, StoredStep, step_hash, stored_steps
 from revorg.model.history.values import canonical
 
@@ -199,3 +208,26 @@ def _foldable(before: StoredStep, last: StoredStep) -> bool:
         and sorted(map(_key, before.changes)) == sorted(map(_key, last.changes))
         and len(set(map(_key, last.changes))) == len(last.changes)
     )
+
+
+IMPORT_TEXT = QT_TRANSLATE_NOOP("PlanEditor", "Import %1: %2 positions")
+
+
+def record_import(session: Session, source: str, who: str | None = None, at: str | None = None
+                  ) -> int:  # fmt: skip
+    """Record a plan just made by an import as the first step of its log ("Import roster.csv:
+    40 positions"): every position and dotted line it holds, added as a whole with its row, by
+    `who` (default: the system user). Returns the step's id."""
+    session.flush()
+    positions = session.scalars(select(Position).order_by(Position.id)).all()
+    lines = session.scalars(select(DottedLine).order_by(DottedLine.id)).all()
+    records = tuple(
+        FieldChange(item.scenario_id, kind, item.id, WHOLE_RECORD, None, column_values(item))
+        for kind, items in ((RecordKind.POSITION, positions), (RecordKind.DOTTED_LINE, lines))
+        for item in items
+    )
+    scenario_id = session.scalars(select(Scenario.id).order_by(Scenario.sort_order)).first() or 0
+    step_text = StepText(IMPORT_TEXT, (source, str(len(positions))))
+    edit = Edit(step_text, scenario_id, Macro([]))
+    change = Change(text=step_text, scenario_id=scenario_id, records=records)
+    return record_step(session, edit, change, who or system_user(), at or utc_now())

@@ -48,3 +48,18 @@ def decoded(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return text
+
+
+def whole_label(value: Any) -> Any:
+    """What a whole record's stored value is called for a reader: a position's title, a
+    scenario's name, a dotted line's "from>to" positions. A log of format 5 kept only that name
+    (text), which is given back as it is."""
+    if not isinstance(value, dict):
+        return value
+    if "title" in value:
+        return value["title"]
+    if "name" in value:
+        return value["name"]
+    if {"from_position_id", "to_position_id"} <= value.keys():
+        return f"{value['from_position_id']}>{value['to_position_id']}"
+    return value.get("id")
