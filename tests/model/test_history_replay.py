@@ -5,10 +5,12 @@ The random sessions of edits, undos and redos are in test_history_replay_propert
 from __future__ import annotations
 
 import datetime
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +20,11 @@ from sqlalchemy.orm import Session
 from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor, requests
 from revorg.model.editing.steps import Edit, InsertScenario
-from revorg.model.history.chain import GENESIS, expected_hash, stored_steps
+from revorg.model.history.chain import GENESIS, expected_hash, stored_steps, verify
 from revorg.model.history.compaction import compact_before
 from revorg.model.history.reading import read_steps
 from revorg.model.history.recording import ChangeRecorder
+from revorg.model.history.repair import rebuild_log_tables
 from revorg.model.history.replay import ReplayError, replay, scenario_after, state_after
 from revorg.model.summary import summarize
 
@@ -206,3 +209,75 @@ def test_a_scenario_as_it_was_restored_as_a_new_scenario(editor: PlanEditor) -> 
     assert summarize(editor.session, restored).outcome.total == 1000000
     with pytest.raises(ReplayError, match="scenario 7 was not in the plan after step 1"):
         scenario_after(editor.session, 1, scenario_id=7)
+
+
+# --- a damaged log ------------------------------------------------------------------------------
+
+DAMAGE = {
+    "bad JSON": "UPDATE history_changes SET old = '{not json' WHERE step_id = 2",
+    "bad UTF-8": "UPDATE history_steps SET who = CAST(X'416EFF61' AS TEXT) WHERE id = 2",
+    "a hash that is text": "UPDATE history_steps SET hash = 'x' WHERE id = 2",
+    "a head that is text": "UPDATE history_chain SET head = 'x'",
+    "a step removed": "DELETE FROM history_steps WHERE id = 3",
+    "the chain's row removed": "DELETE FROM history_chain",
+}
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_a_damaged_log_is_refused_by_replay_and_the_plan_still_opens(
+    editor: PlanEditor, tmp_path: Path, kind: str
+) -> None:
+    for leads in (310, 320, 330):
+        editor.perform(requests.set_target(editor, "leads", leads))
+    editor.document.save_as(tmp_path / "saved.revorg")
+    path = tmp_path / "plan.revorg"  # a copy nobody holds open, as if sent by e-mail
+    shutil.copyfile(tmp_path / "saved.revorg", path)
+    connection = sqlite3.connect(path)
+    connection.execute(DAMAGE[kind])
+    connection.commit()
+    connection.close()
+
+    with PlanDocument.open(path) as reopened:
+        with pytest.raises(ReplayError, match="the plan's history"):
+            state_after(reopened.session, 1)
+        assert reopened.scenario().targets.leads == 330  # the plan as saved, editable
+
+
+def test_missing_or_reshaped_log_tables_are_made_anew(tmp_path: Path) -> None:
+    from revorg.model.store.schema import check_schema
+
+    with PlanDocument.from_template("demo", 2027) as document:
+        editor = PlanEditor(document)
+        editor.add_recorder(ChangeRecorder(editor, lambda: "Ana", Day()))
+        editor.perform(requests.set_target(editor, "leads", 310))
+        document.commit()
+        connection = document.connection
+        connection.execute("DROP TABLE history_changes")
+        connection.execute("ALTER TABLE history_chain ADD COLUMN extra TEXT")
+        connection.commit()
+
+        assert rebuild_log_tables(connection) == ["history_chain", "history_changes"]
+        check_schema(connection, tmp_path / "plan.revorg")  # as RevOrg makes it again
+        assert rebuild_log_tables(connection) == []
+        # The step is still listed, without its changes; the check says the chain's start is
+        # gone, and a rewind refuses.
+        assert [s.id for s in read_steps(document.session)] == [1]
+        problem = verify(document.session)
+        assert problem is not None and "start of the chain is missing" in str(problem)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the store's schema check refuses a file whose log table is missing: "
+    "revorg/model/store/reading.py should call history.repair.rebuild_log_tables first",
+)
+def test_a_plan_whose_log_table_is_missing_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "plan.revorg"
+    with PlanDocument.from_template("demo", 2027) as document:
+        document.save_as(path)
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE history_steps")
+    connection.commit()
+    connection.close()
+    with PlanDocument.open(path) as reopened:
+        assert reopened.scenario().targets.leads == 300

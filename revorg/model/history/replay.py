@@ -416,7 +416,11 @@ def _checked_tail(
         ends = chain_ends(session)
     except (sqlite3.Error, SQLAlchemyError) as error:
         raise _damaged(None, " ".join(str(error).split()[:12])) from None
-    if ends is not None and ends[1] != previous:
+    if ends is None:  # steps without the chain's row: removed by another program
+        if steps:
+            raise _damaged(None, "the start of its chain is missing")
+        return
+    if ends[1] != previous:
         last = steps[-1].id if steps else None
         raise _damaged(last, "steps after it were removed")
 

@@ -1,0 +1,38 @@
+"""A log whose tables are missing or not as RevOrg makes them, made whole again so that the plan
+still opens (issue 16: a damaged log never stops the plan from opening). No Qt.
+
+Meant for the store, before its schema check (which refuses a file with a table missing or
+reshaped): the log's tables are made anew, empty. What was lost shows in the log's own check:
+steps without the chain's row, or a chain whose head no step reaches (chain.verify), and a
+replay that needs the lost steps refuses ("the plan's history has no step N").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from revorg.model.entities import LOG_TABLES, Base
+
+
+def rebuild_log_tables(connection: sqlite3.Connection) -> list[str]:
+    """Make each log table that is missing, or whose columns are not RevOrg's, anew and empty;
+    returns their names (none: the log's tables are as they should be)."""
+    dialect = sqlite.dialect()
+    rebuilt = []
+    for name in sorted(LOG_TABLES):
+        table = Base.metadata.tables[name]
+        expected = [column.name for column in table.columns]
+        found = [row[1] for row in connection.execute(f'PRAGMA table_info("{name}")')]
+        if found == expected:
+            continue
+        with connection:
+            if found:
+                connection.execute(f'DROP TABLE "{name}"')
+            connection.execute(str(CreateTable(table).compile(dialect=dialect)))
+            for index in sorted(table.indexes, key=lambda index: str(index.name)):
+                connection.execute(str(CreateIndex(index).compile(dialect=dialect)))
+        rebuilt.append(name)
+    return rebuilt
