@@ -47,6 +47,7 @@ from revorg.model.entities import (
 from revorg.model.errors import QT_TRANSLATE_NOOP, ExplainedError
 from revorg.model.history.chain import StoredChange, StoredStep, chain_ends, expected_hash
 from revorg.model.history.chain import stored_steps as _stored_steps
+from revorg.model.history.replay_actuals import ACTUALS_KINDS, play_actuals
 from revorg.model.money import to_cents
 from revorg.model.months import YearMonth
 from revorg.model.scenarios import ScenarioSnapshot, StoredRows, check_scenario_name
@@ -170,6 +171,11 @@ class _Player:
             old, new = json.loads(change.old), json.loads(change.new)
         except ValueError:
             raise _damaged(step_id, "a change that is not JSON") from None
+        if kind in ACTUALS_KINDS:  # the plan's deals, rules and matches: ids of text
+            if backwards:
+                old, new = new, old
+            play_actuals(self.db, step_id, kind, record_id, change.field, old, new, _damaged)
+            return
         if not isinstance(record_id, int) or isinstance(record_id, bool):
             raise _damaged(step_id, f"a record id {change.record_id}")
         if backwards:
