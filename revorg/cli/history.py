@@ -98,7 +98,10 @@ def _lines(steps: list[LoggedStep], problem: LogProblem | None, names: dict[int,
         )
         for change in step.changes:
             record = f"{change.record} {change.record_id}"
-            if change.field == "*":
+            if change.field == "*" and change.old is not None and change.new is not None:
+                old, new = whole_label(change.old), whole_label(change.new)  # a deal re-imported
+                lines.append(f"    {record} replaced: {_shown(old)} -> {_shown(new)}")
+            elif change.field == "*":
                 what = "added" if change.old is None else "removed"
                 lines.append(f"    {record} {what}: {_shown(whole_label(change.whole))}")
             else:

@@ -58,8 +58,12 @@ def whole_label(value: Any) -> Any:
         return value
     if "title" in value:
         return value["title"]
+    if {"crm_id", "status", "amount"} <= value.keys():  # a deal: what a re-import changes
+        return f"{value.get('name') or value['crm_id']} ({value['status']} {value['amount']})"
     if "name" in value:
         return value["name"]
     if {"from_position_id", "to_position_id"} <= value.keys():
         return f"{value['from_position_id']}>{value['to_position_id']}"
+    if "file" in value:  # an import of deals
+        return value["file"]
     return value.get("id")
