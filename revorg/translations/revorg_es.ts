@@ -2707,8 +2707,16 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>este paso eliminó un puesto: recuperarlo requiere su registro completo, que el historial aún no guarda</translation>
     </message>
     <message>
+        <source>an import of deals is not reverted on its own: undo it, or import the export you want the plan to have</source>
+        <translation>una importación de negocios no se revierte por separado: deshazla o importa la exportación que quieras que tenga el plan</translation>
+    </message>
+    <message>
         <source>step {step} cannot be reverted</source>
         <translation>el paso {step} no se puede revertir</translation>
+    </message>
+    <message>
+        <source>a step that added a {kind} is not reverted</source>
+        <translation>un paso que añadió un {kind} no se revierte</translation>
     </message>
     <message>
         <source>the plan has no scenario</source>

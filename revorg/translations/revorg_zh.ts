@@ -2697,8 +2697,16 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>此步骤删除了一个职位：恢复它需要完整记录，而历史记录尚未保存完整记录</translation>
     </message>
     <message>
+        <source>an import of deals is not reverted on its own: undo it, or import the export you want the plan to have</source>
+        <translation>交易导入不能单独撤回：请撤销它，或导入你希望计划采用的导出文件</translation>
+    </message>
+    <message>
         <source>step {step} cannot be reverted</source>
         <translation>第 {step} 步无法撤回</translation>
+    </message>
+    <message>
+        <source>a step that added a {kind} is not reverted</source>
+        <translation>添加了 {kind} 的步骤不能撤回</translation>
     </message>
     <message>
         <source>the plan has no scenario</source>

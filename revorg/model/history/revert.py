@@ -20,6 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from revorg.model import edits
+from revorg.model.editing.actuals_steps import MatchOwner, SetDealRule
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind, StepText
 from revorg.model.editing.steps import (
     DottedLine,
@@ -212,7 +213,20 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
         scenario_id, record, _, name = key
         record_id = next(c.record_id for c in changes if _key(c) == key)
         then, now = first_old[key], last_new[key]
-        if name == WHOLE_RECORD:
+        if record in (RecordKind.DEAL, RecordKind.DEAL_IMPORT):
+            raise RevertRefusedError(
+                QT_TRANSLATE_NOOP(
+                    "PlanEditError",
+                    "an import of deals is not reverted on its own: undo it, or import the "
+                    "export you want the plan to have",
+                )
+            )
+        if record == RecordKind.DEAL_RULE:
+            rule, _colon, text = str(record_id).partition(":")
+            inverse.others.insert(0, SetDealRule(rule, text, now, then))
+        elif record == RecordKind.OWNER_MATCH:
+            inverse.others.insert(0, MatchOwner(str(record_id), now, then))
+        elif name == WHOLE_RECORD:
             _whole_back(session, inverse, scenario_id, record, record_id, then, now)
         elif record == RecordKind.PLAN:
             inverse.plan_now[name], inverse.plan_then[name] = now, then
@@ -256,6 +270,11 @@ def _whole_back(
             inverse.others.append(_scenario_away(session, int(record_id)))
         elif record == RecordKind.DOTTED_LINE:
             inverse.others.insert(0, _dotted_line_away(session, int(record_id)))
+        else:  # a kind this module does not know: refused, never half undone
+            raise RevertRefusedError(
+                QT_TRANSLATE_NOOP("PlanEditError", "a step that added a {kind} is not reverted"),
+                kind=record,
+            )
         return
     if record == RecordKind.POSITION and isinstance(then, dict):
         inverse.restored.append(_position_row(then))

@@ -68,3 +68,26 @@ def test_every_step_of_actuals_rewinds_and_replays() -> None:
             assert actuals_tables(replayed) == states[-1]
         assert states[0] == {table: [] for table in TABLES}
         assert [row[0] for row in states[4]["deals"]] == ["a", "b", "c"]
+
+
+def test_a_rule_step_reverts_and_an_import_says_why_it_does_not() -> None:
+    import pytest
+
+    from revorg.model.actuals import store
+    from revorg.model.history.revert import RevertRefusedError, revert_edit
+
+    with PlanDocument.from_template("demo", 2027) as document:
+        editor = PlanEditor(document)
+        attach_recorder(editor, "Ana")
+        planned = import_deals(editor, [deal("a", "100", "Verbal")], "jan.csv", "generic",
+                               "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
+        assert planned.edit is not None
+        editor.perform(planned.edit)
+        rule = set_deal_rule(editor, "stage", "Verbal", "won")
+        assert rule is not None
+        editor.perform(rule)
+        imported, ruled = sorted(step.id for step in read_steps(document.session))
+        editor.perform(revert_edit(document.session, ruled))
+        assert store.stored_rules(document.session).stages == {}
+        with pytest.raises(RevertRefusedError, match="an import of deals is not reverted"):
+            revert_edit(document.session, imported)
