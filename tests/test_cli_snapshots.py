@@ -112,3 +112,25 @@ def test_export_adds_the_snapshot_sheet(
     assert result.code == 0, result.err
     sheet = openpyxl.load_workbook(out)["Snapshots"]
     assert [c.value for c in sheet[3]][:3] == ["Figure", "Base", "Board"]
+
+
+def test_restore_a_step_of_the_history_as_a_scenario(run_cli: CliRunner, demo_file: Path) -> None:
+    """revorg restore --step: the scenario as it was right after that step, as a new one."""
+    assert run_cli("targets", demo_file, "--goal", "1200000").code == 0
+    assert run_cli("targets", demo_file, "--goal", "1500000").code == 0
+    steps = json.loads(run_cli("history", demo_file, "--json").out)["steps"]
+    first = min(step["id"] for step in steps)
+    result = run_cli("restore", demo_file, "--step", str(first), "--as", "After the first raise")
+    assert result.code == 0, result.err
+    compared = json.loads(
+        run_cli("compare", demo_file, "--scenarios", "Base", "After the first raise", "--json").out
+    )
+    goals = [compared["targets"][side]["goal"] for side in ("a", "b")]
+    assert goals == [1500000, 1200000]
+    before = demo_file.read_bytes()
+    for bad in (["--step", "999"], ["--step", "x"], ["--step", str(first)]):
+        name = "After the first raise"  # taken by now, for the last case
+        refused = run_cli("restore", demo_file, *bad, "--as", name if bad[1] == str(first) else "X")
+        assert refused.code == 2 and refused.err.startswith("error: "), (bad, refused.err)
+        assert len(refused.err.strip().splitlines()) == 1
+    assert demo_file.read_bytes() == before

@@ -1,8 +1,8 @@
 """`revorg restore`: a new scenario made from an earlier state of the plan.
 
 Each source of an earlier state is one entry of SOURCES: its option, and the request that
-makes the edit. `--snapshot NAME` restores a snapshot; a later source (a step of the change
-log, `--step ID`) is one more entry, and the command stays the same.
+makes the edit. `--snapshot NAME` restores a snapshot, `--step ID` the scenario a step of the
+change log was made in, as it was right after that step.
 """
 
 from __future__ import annotations
@@ -40,6 +40,18 @@ def _from_snapshot(editor: PlanEditor, name: str, as_name: str) -> Edit:
     return requests.restore_snapshot(editor, snapshot.id, as_name)
 
 
+def _from_step(editor: PlanEditor, step: str, as_name: str) -> Edit:
+    """The scenario a step of the change log was made in, as it was right after that step."""
+    from revorg.model.history.replay import scenario_after
+    from revorg.model.history.revert import restore_edit
+
+    if not step.strip().isdigit():
+        raise UsageError(f"--step takes a step's number (revorg history lists them), not {step!r}")
+    step_id = int(step)
+    snapshot = scenario_after(editor.session, step_id, name=as_name)
+    return restore_edit(editor.session, snapshot, as_name, step_id, editor.scenario_id)
+
+
 SOURCES = (
     Source(
         "snapshot",
@@ -48,11 +60,20 @@ SOURCES = (
         _from_snapshot,
         lambda name: f"snapshot {name!r}",
     ),
+    Source(
+        "step",
+        "ID",
+        "a step of the history (revorg history): its scenario as it was right after it",
+        _from_step,
+        lambda step: f"step {step}",
+    ),
 )
 
 
 def register(commands: Commands) -> None:
-    restore = commands.add_parser("restore", help="make a new scenario from a snapshot of the plan")
+    restore = commands.add_parser(
+        "restore", help="make a new scenario from a snapshot or a step of the plan's history"
+    )
     restore.add_argument("file", type=Path)
     sources = restore.add_mutually_exclusive_group(required=True)
     for source in SOURCES:
