@@ -1,6 +1,7 @@
 """Crash safety of the change log: a process that edits the plan (each edit recorded) and saves,
 over and over, is killed at random moments; the file reopens with a log that matches its plan
-step for step and whose hash chain holds (tests/model/test_kill_during_save.py has the server)."""
+step for step, whose hash chain holds, and which rewinds the plan to any of its steps
+(tests/model/test_kill_during_save.py has the server)."""
 
 import os
 import random
@@ -15,6 +16,7 @@ import pytest
 from revorg.model.document import PlanDocument
 from revorg.model.history.chain import verify
 from revorg.model.history.reading import read_steps
+from revorg.model.history.replay import state_after
 from tests.model.test_kill_during_save import SaveServer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork() and SIGKILL (POSIX)")
@@ -87,6 +89,10 @@ def test_kill_during_save_keeps_the_log_in_step_with_the_plan(
             generation = int(reopened.plan.name.split()[1])
             steps = read_steps(reopened.session)
             assert verify(reopened.session) is None
+            if generation >= 2:  # and the log rewinds the saved plan to any of its steps
+                earlier = randomness.randint(1, generation - 1)
+                with state_after(reopened.session, earlier) as then:
+                    assert then.plan.name == f"gen {earlier}"
         # One step per generation saved, the newest naming the plan as it is.
         assert len(steps) == generation >= last
         if steps:

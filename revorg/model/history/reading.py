@@ -31,15 +31,20 @@ class LoggedChange:
             return None
         return self.new if self.old is None else self.old
 
+    @property
+    def shown_old(self) -> Any:
+        """The old value for a reader: a whole record by its name (title, scenario name)."""
+        return whole_label(self.old) if self.field == WHOLE_RECORD else self.old
+
+    @property
+    def shown_new(self) -> Any:
+        return whole_label(self.new) if self.field == WHOLE_RECORD else self.new
+
     def to_json(self) -> dict[str, Any]:
         """For a whole record, `old` and `new` name it (a title, a scenario's name) and `row`
         holds the record (a scenario's rows left out: thousands of them)."""
-        if self.field != WHOLE_RECORD:
-            old, new = self.old, self.new
-        else:
-            old, new = whole_label(self.old), whole_label(self.new)
         shown = {"record": self.record, "id": self.record_id, "field": self.field}
-        shown.update(old=old, new=new)
+        shown.update(old=self.shown_old, new=self.shown_new)
         whole = self.whole
         if isinstance(whole, dict):
             shown["row"] = {key: value for key, value in whole.items() if key != "rows"}
