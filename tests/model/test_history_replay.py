@@ -24,8 +24,8 @@ from revorg.model.history.chain import GENESIS, expected_hash, stored_steps, ver
 from revorg.model.history.compaction import compact_before
 from revorg.model.history.reading import read_steps
 from revorg.model.history.recording import ChangeRecorder
-from revorg.model.history.repair import rebuild_log_tables
 from revorg.model.history.replay import ReplayError, replay, scenario_after, state_after
+from revorg.model.store.log_repair import rebuild_log_tables
 from revorg.model.summary import summarize
 
 COPY_NAMES = ("{name} (copy)", "{name} (copy {number})")
@@ -266,11 +266,6 @@ def test_missing_or_reshaped_log_tables_are_made_anew(tmp_path: Path) -> None:
         assert problem is not None and "start of the chain is missing" in str(problem)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the store's schema check refuses a file whose log table is missing: "
-    "revorg/model/store/reading.py should call history.repair.rebuild_log_tables first",
-)
 def test_a_plan_whose_log_table_is_missing_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "plan.revorg"
     with PlanDocument.from_template("demo", 2027) as document:

@@ -16,6 +16,7 @@ from revorg.model.store.checks import (
     unreadable,
 )
 from revorg.model.store.database import add_key_indexes, connect_memory, harden
+from revorg.model.store.log_repair import rebuild_log_tables
 from revorg.model.store.migrations import migrate
 from revorg.model.store.schema import check_objects, check_schema
 
@@ -54,6 +55,7 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
     try:
         memory.execute("PRAGMA foreign_keys = ON")
         migrate(memory, path)
+        rebuild_log_tables(memory)  # a damaged log never stops the plan from opening
         check_schema(memory, path)
         try:
             add_key_indexes(memory)

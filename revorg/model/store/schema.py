@@ -183,11 +183,15 @@ def check_objects(source: sqlite3.Connection, path: Path) -> None:
     if foreign:
         _rank, name, kind = min(foreign)
         raise PlanFileError(_FOREIGN_OBJECTS[kind], path=path, name=repr(name))
-    if tables - found:
+    # A log table missing is the log's damage, not the plan's: it is made anew after the copy
+    # (log_repair), and the log's own check says what was lost.
+    from revorg.model.entities import LOG_TABLES
+
+    if tables - found - LOG_TABLES:
         raise PlanFileError(
             QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: table {table} is missing"),
             path=path,
-            table=repr(sorted(tables - found)[0]),
+            table=repr(sorted(tables - found - LOG_TABLES)[0]),
         )
 
 

@@ -1,10 +1,11 @@
 """A log whose tables are missing or not as RevOrg makes them, made whole again so that the plan
 still opens (issue 16: a damaged log never stops the plan from opening). No Qt.
 
-Meant for the store, before its schema check (which refuses a file with a table missing or
-reshaped): the log's tables are made anew, empty. What was lost shows in the log's own check:
-steps without the chain's row, or a chain whose head no step reaches (chain.verify), and a
-replay that needs the lost steps refuses ("the plan's history has no step N").
+Run by the store (reading.read_plan_file) after the migrations and before its schema check,
+which refuses a file with a table missing or reshaped: the log's tables are made anew, empty.
+What was lost shows in the log's own check: steps without the chain's row, or a chain whose
+head no step reaches (chain.verify), and a replay that needs the lost steps refuses ("the
+plan's history has no step N").
 """
 
 from __future__ import annotations
