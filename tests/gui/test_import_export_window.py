@@ -39,6 +39,12 @@ def test_a_roster_is_previewed_then_opened_as_a_new_unsaved_plan(
     assert len(window.scene.cards) == 2
     assert window.isWindowModified()  # new and unsaved: closing asks
     assert window.controller.document.path is None
+    # The new plan's history starts with the import, by the name of Preferences.
+    from revorg.model.history.reading import read_steps
+
+    (step,) = read_steps(window.controller.editor.session)
+    assert step.text.english() == "Import roster.csv: 2 positions"
+    assert step.who == window.settings.user_name()
 
 
 def test_a_roster_with_errors_cannot_be_opened(window: MainWindow, tmp_path: Path) -> None:

@@ -140,3 +140,23 @@ def test_actuals_survive_an_export_and_an_import(plan_with_actuals: Path, tmp_pa
     assert after == before, report.lines()
     assert before["unmatched_owners"] == []  # Jorge's deal counts for Raúl in both
     assert before["new_business"] == 98400 + 15000  # Costa Foods read as won
+
+
+def test_the_import_step_of_a_workbook_holds_its_deals(
+    plan_with_actuals: Path, tmp_path: Path
+) -> None:
+    """revorg import of a workbook with deals: the new plan's first step records them, so that
+    the log replayed from its start has the deals."""
+    from revorg.io.importers import import_plan
+    from revorg.model.history.reading import read_steps
+    from revorg.model.history.recording import record_import
+
+    workbook = tmp_path / "plan.xlsx"
+    with PlanDocument.open(plan_with_actuals, for_editing=False) as document:
+        export_workbook(document, document.scenario(), workbook)
+    imported, _report = import_plan(workbook)
+    with imported:
+        record_import(imported.session, workbook.name, "Ana")
+        (step,) = read_steps(imported.session)
+        kinds = [change.record for change in step.changes]
+    assert kinds.count("deal") == 9 and kinds.count("deal_import") == 1

@@ -34,6 +34,7 @@ from revorg.gui.settings import AppSettings
 from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
+from revorg.model.history.recording import record_import
 from revorg.model.store import FILE_SUFFIX
 from revorg.model.templates import template_infos
 
@@ -227,6 +228,9 @@ class FileCommands(QObject):
         document = dialog.take_document()
         if document is None:
             return False
+        # The new plan's log starts with the import, one step ("Import roster.csv: 40
+        # positions"), by the name of Preferences.
+        record_import(document.session, path.name, self.settings.user_name())
         self.replace_document(document)
         self.recovered_unsaved = True  # a new plan with no file: saving asks where
         self.saved_state_changed.emit()

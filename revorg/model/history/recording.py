@@ -227,7 +227,35 @@ def record_import(session: Session, source: str, who: str | None = None, at: str
         for item in items
     )
     scenario_id = session.scalars(select(Scenario.id).order_by(Scenario.sort_order)).first() or 0
+    records += _imported_actuals(session, scenario_id)
     step_text = StepText(IMPORT_TEXT, (source, str(len(positions))))
     edit = Edit(step_text, scenario_id, Macro([]))
     change = Change(text=step_text, scenario_id=scenario_id, records=records)
     return record_step(session, edit, change, who or system_user(), at or utc_now())
+
+
+def _imported_actuals(session: Session, scenario_id: int) -> tuple[FieldChange, ...]:
+    """The deals a RevOrg workbook brought (its Deals sheet), their import and the owners it
+    matched by hand, as the import step's records: a replay from the log's start has them."""
+    from revorg.model.actuals import store
+
+    imports = [
+        FieldChange(
+            scenario_id,
+            RecordKind.DEAL_IMPORT,
+            record.id,
+            WHOLE_RECORD,
+            None,
+            dict(record.__dict__),
+        )
+        for record in store.imports(session)
+    ]
+    deals = [
+        FieldChange(scenario_id, RecordKind.DEAL, crm_id, WHOLE_RECORD, None, row)
+        for crm_id, row in store.stored_rows(session).items()
+    ]
+    matches = [
+        FieldChange(scenario_id, RecordKind.OWNER_MATCH, owner, "lineage", None, lineage)
+        for owner, lineage in store.stored_assignments(session).values()
+    ]
+    return (*imports, *deals, *matches)
