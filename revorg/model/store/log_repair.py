@@ -11,17 +11,15 @@ plan's history has no step N").
 from __future__ import annotations
 
 import sqlite3
-
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import CreateIndex, CreateTable
-
-from revorg.model.entities import LOG_TABLES, Base
+from typing import Any
 
 
 def rebuild_log_tables(connection: sqlite3.Connection) -> list[str]:
     """Make each log table that is missing, or whose columns are not RevOrg's, anew and empty;
-    returns their names (none: the log's tables are as they should be)."""
-    dialect = sqlite.dialect()
+    returns their names (none: the log's tables are as they should be). Run at every open, so
+    the DDL compiler is imported only when a table is to be made."""
+    from revorg.model.entities import LOG_TABLES, Base
+
     rebuilt = []
     for name in sorted(LOG_TABLES):
         table = Base.metadata.tables[name]
@@ -32,8 +30,18 @@ def rebuild_log_tables(connection: sqlite3.Connection) -> list[str]:
         with connection:
             if found:
                 connection.execute(f'DROP TABLE "{name}"')
-            connection.execute(str(CreateTable(table).compile(dialect=dialect)))
-            for index in sorted(table.indexes, key=lambda index: str(index.name)):
-                connection.execute(str(CreateIndex(index).compile(dialect=dialect)))
+            for statement in _creation(table):
+                connection.execute(statement)
         rebuilt.append(name)
     return rebuilt
+
+
+def _creation(table: Any) -> list[str]:
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    dialect = sqlite.dialect()
+    indexes = sorted(table.indexes, key=lambda index: str(index.name))
+    return [str(CreateTable(table).compile(dialect=dialect))] + [
+        str(CreateIndex(index).compile(dialect=dialect)) for index in indexes
+    ]
