@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,14 +61,19 @@ def run(options: argparse.Namespace) -> int:
             raise UsageError("--compact-before takes no other option")
         return _compact(options.file, options.compact_before)
     with PlanDocument.open(options.file, for_editing=False) as document:
+        from sqlalchemy.exc import SQLAlchemyError
+
         from revorg.model.history.chain import verify
         from revorg.model.history.reading import read_steps
 
         scenario_id = None
         if options.scenario is not None:
             scenario_id = document.scenario(options.scenario).id
-        steps = read_steps(document.session, scenario_id, options.since, options.limit)
         problem = verify(document.session)
+        try:
+            steps = read_steps(document.session, scenario_id, options.since, options.limit)
+        except (sqlite3.Error, SQLAlchemyError):  # damaged pages: the check says so below
+            steps = []
         if options.json:
             print(json.dumps(_json(steps, problem), indent=2, ensure_ascii=False))
         else:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime
 import getpass
+import logging
 import sqlite3
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from revorg.model.editing.change import (
@@ -58,7 +60,14 @@ class ChangeRecorder:
         self.clock = clock
 
     def __call__(self, edit: Edit, change: Change) -> None:
-        record_step(self.editor.session, edit, change, self.who(), self.clock())
+        try:
+            with self.editor.session.begin_nested():
+                record_step(self.editor.session, edit, change, self.who(), self.clock())
+        except (sqlite3.DatabaseError, DBAPIError):
+            # The log's pages are damaged (another program, a bad disk): the edit is made and
+            # not recorded; the log's own check says the log is damaged. An edit is never
+            # refused for the log.
+            logging.getLogger(__name__).warning("the change log is damaged: step not recorded")
 
 
 def attach_recorder(editor: PlanEditor, who: str | Callable[[], str] | None = None) -> None:
