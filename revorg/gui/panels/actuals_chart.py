@@ -7,51 +7,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from revorg.gui.i18n import fill, month_name
 from revorg.gui.numbers import axis_unit
-from revorg.gui.panels.axes import money_axis, show_money_axis
-from revorg.gui.theme import is_dark
+from revorg.gui.panels.axes import show_money_axis
+from revorg.gui.panels.year_chart import CumulativeChart
 from revorg.model.actuals.progress import Progress
 
-TARGET_COLOUR = "#90A4AE"
 ACTUAL_COLOUR = "#2E7D32"
 
 
-class ActualsChart(QChartView):
+class ActualsChart(CumulativeChart):
+    """The year plan's cumulative chart (its axes, theme and legend), its second line what was
+    booked instead of the capacity."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        chart = QChart()
-        dark = is_dark(parent.palette() if parent else None)
-        chart.setTheme(
-            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        )
-        super().__init__(chart, parent)
+        super().__init__(parent)
         self.setObjectName("actualsChart")
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(0, 4, 14, 0))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.target_series = QLineSeries()
         self.target_series.setName(self.tr("Plan"))
-        self.target_series.setPen(QPen(QColor(TARGET_COLOUR), 2, Qt.PenStyle.DashLine))
-        self.actual_series = QLineSeries()
+        self.actual_series = self.capacity_series
         self.actual_series.setName(self.tr("Booked"))
         self.actual_series.setPen(QPen(QColor(ACTUAL_COLOUR), 3))
-        self.month_axis = QCategoryAxis()
-        self.month_axis.setLabelsPosition(
-            QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
-        )
-        self.value_axis = money_axis()
-        chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.target_series, self.actual_series):
-            chart.addSeries(series)
-            series.attachAxis(self.month_axis)
-            series.attachAxis(self.value_axis)
 
     def show_progress(self, progress: Progress, currency: str) -> None:
         # Drawing only, in the axis's unit: floats never feed back into the plan's numbers.
