@@ -167,7 +167,7 @@ def _progress(editor: Any) -> Progress:
     from revorg.model.actuals.scenario import scenario_progress
 
     session = editor.session
-    bookings, _unreadable = store.stored_bookings(session)
+    bookings, _unreadable = store.plan_bookings(session)
     assigned = store.assignments_in(session, editor.scenario.id)
     return scenario_progress(session, editor.scenario, editor.summary(), bookings, assigned)
 

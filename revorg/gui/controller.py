@@ -181,7 +181,7 @@ class PlanController(QObject):
         editor = self.editor
         session = editor.session
         if self._bookings is None:
-            self._bookings = store.stored_bookings(session)[0] if store.has_deals(session) else []
+            self._bookings = store.plan_bookings(session)[0] if store.has_deals(session) else []
         if not self._bookings:
             return None
         assigned = store.assignments_in(session, editor.scenario.id)

@@ -46,7 +46,7 @@ def gather_actuals(session: Any, scenario: Any) -> ActualsData | None:
     assigned = store.assignments_in(session, scenario.id)
     rows = position_rows(session, scenario.id)
     summary = summarize(session, scenario, positions=rows)
-    bookings, _unreadable = store.stored_bookings(session)
+    bookings, _unreadable = store.plan_bookings(session)
     progress = scenario_progress(session, scenario, summary, bookings, assigned, rows)
     matcher = scenario_matcher(rows, assigned)
     kinds = totals_basis(session, scenario).kinds

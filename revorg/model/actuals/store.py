@@ -23,6 +23,7 @@ from revorg.model.actuals.owners import person_key
 from revorg.model.actuals.progress import Booking
 from revorg.model.bulk import driver_connection
 from revorg.model.lineage import lineage_of
+from revorg.model.months import FiscalYear
 
 DEAL_COLUMNS = (
     "crm_id", "owner", "owner_email", "account", "name", "stage", "deal_type", "status", "kind",
@@ -105,11 +106,122 @@ _READABLE = (
 )
 
 
-def stored_bookings(session: Session) -> tuple[list[Booking], int]:
-    """The plan's deals summed by owner, status, kind, currency and close month, with the
-    user's rules applied; and how many rows could not be read. Summed by SQLite in whole cents
-    (amounts are stored to the cent, so amount x 100 is exact), never as floats."""
+def stored_bookings(
+    session: Session, fiscal: FiscalYear | None = None, currency: str | None = None
+) -> tuple[list[Booking], int]:
+    """The plan's deals summed for the figures (revorg.model.actuals.progress), with the user's
+    rules applied; and how many rows could not be read. Summed by SQLite in whole cents
+    (amounts are stored to the cent, so amount x 100 is exact), never as floats.
+
+    Given the fiscal year and the plan's currency, and with no rule of the user's to apply to
+    stages and types, only what the figures need is grouped: won deals of the year by owner,
+    kind and month; the others by owner and status (their count, and the last month with a
+    lost deal); deals outside the year or in another currency counted. Otherwise every deal is
+    grouped by owner, status, kind, currency and month."""
     rules = stored_rules(session)
+    if fiscal is None or currency is None or rules.stages or rules.types:
+        return _all_grouped(session, rules)
+    connection = driver_connection(session)
+    # The year as dates that compare as text: from its first day to the day after it.
+    window = (f"{fiscal.first}-01", f"{fiscal.last.plus_months(1)}-01")
+    month = "substr(close_date, 1, 7)"
+    in_year = "close_date >= ? AND close_date < ?"
+    counted = f"{_READABLE} AND {in_year} AND (currency IS NULL OR currency = ?)"
+    bookings = [
+        Booking(
+            owner,
+            email,
+            DealStatus.WON,
+            _KINDS[kind],
+            None,
+            *_year_month(ym),
+            deals,
+            Decimal(cents).scaleb(-2),
+        )
+        for owner, email, kind, ym, deals, cents in connection.execute(
+            f"SELECT owner, owner_email, kind, {month}, count(*), "
+            "sum(CAST(round(amount * 100) AS INTEGER)) FROM deals WHERE status = 'won' AND "
+            f"{counted} GROUP BY owner, owner_email, kind, {month}",
+            (*window, currency),
+        ).fetchall()
+    ]
+    bookings += [
+        Booking(
+            owner,
+            email,
+            _STATUSES[status],
+            DealKind.NEW_BUSINESS,
+            None,
+            *_year_month(last_lost or window[0]),
+            deals,
+            ZERO_AMOUNT,
+        )
+        for owner, email, status, deals, last_lost in connection.execute(
+            "SELECT owner, owner_email, status, count(*), "
+            f"max(CASE WHEN status = 'lost' THEN {month} END) FROM deals "
+            f"WHERE status != 'won' AND {counted} GROUP BY owner, owner_email, status",
+            (*window, currency),
+        ).fetchall()
+    ]
+    # The rest, counted in one pass without reading the amounts: all rows, those outside the
+    # year, those of the year in another currency (a row that cannot be read is among these
+    # when it is outside the year or in another currency, else among the unreadable).
+    total, outside, foreign, foreign_code = connection.execute(
+        f"SELECT count(*), coalesce(sum(NOT ({in_year})), 0), "
+        f"coalesce(sum({in_year} AND currency != ?), 0), "
+        f"max(CASE WHEN {in_year} AND currency != ? THEN currency END) FROM deals",
+        (*window, *window, currency, *window, currency),
+    ).fetchone()
+    if outside:  # one booking that progress counts as outside the year
+        before = fiscal.first.plus_months(-1)
+        bookings.append(
+            Booking(
+                "",
+                "",
+                DealStatus.OPEN,
+                DealKind.NEW_BUSINESS,
+                None,
+                before.year,
+                before.month,
+                outside,
+                ZERO_AMOUNT,
+            )
+        )
+    if foreign:  # and one it counts as in another currency
+        first = fiscal.first
+        bookings.append(
+            Booking(
+                "",
+                "",
+                DealStatus.OPEN,
+                DealKind.NEW_BUSINESS,
+                foreign_code,
+                first.year,
+                first.month,
+                foreign,
+                ZERO_AMOUNT,
+            )
+        )
+    return bookings, total - sum(booking.deals for booking in bookings)
+
+
+ZERO_AMOUNT = Decimal("0.00")
+
+
+def plan_bookings(session: Session) -> tuple[list[Booking], int]:
+    """stored_bookings for the plan's fiscal year and currency: what every view asks."""
+    from revorg.model.entities import Plan
+
+    plan = session.query(Plan).one()
+    fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
+    return stored_bookings(session, fiscal, plan.currency)
+
+
+def _year_month(text: str) -> tuple[int, int]:
+    return int(text[:4]), int(text[5:7])
+
+
+def _all_grouped(session: Session, rules: DealRules) -> tuple[list[Booking], int]:
     by_rule = ", stage, deal_type" if rules.stages or rules.types else ", '', ''"
     connection = driver_connection(session)
     rows = connection.execute(

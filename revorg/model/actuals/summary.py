@@ -26,7 +26,7 @@ def scenario_actuals(
 
     if not store.has_deals(session):
         return None
-    bookings, _unreadable = store.stored_bookings(session)
+    bookings, _unreadable = store.plan_bookings(session)
     assigned = store.assignments_in(session, scenario.id)
     return scenario_progress(session, scenario, summary, bookings, assigned)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -90,3 +91,50 @@ def test_a_damaged_deal_row_is_left_out_and_the_plan_opens(
         assert stored.unreadable == 1
         count = document.session.execute(text("SELECT count(*) FROM deals")).scalar()
         assert count == 2
+
+
+def test_the_fast_sums_give_the_figures_of_every_deal_summed(demo_document: PlanDocument) -> None:
+    """With no rule of the user's, only what the figures need is summed (plan_bookings); the
+    figures must be those of every deal grouped (stored_bookings without a year): won and lost
+    deals of the year, open ones, one in dollars, one of the year before, unmatched owners."""
+    from pathlib import Path
+
+    from revorg.io.crm import read_deals
+    from revorg.io.report import ImportReport
+    from revorg.model.actuals.scenario import scenario_progress
+    from revorg.model.actuals.summary import progress_json
+    from revorg.model.summary import summarize
+
+    q1 = Path(__file__).parents[2] / "io" / "crm_exports" / "salesforce_opportunities_q1.csv"
+    read = read_deals(q1, ImportReport("q1"), plan_currency="EUR")
+    assert read is not None
+    extra = [
+        Deal("usd", "Marta Sánchez", Decimal(900), datetime.date(2027, 4, 2), DealStatus.WON,
+             DealKind.NEW_BUSINESS, currency="USD"),
+        Deal("old", "Marta Sánchez", Decimal(700), datetime.date(2026, 12, 30), DealStatus.WON,
+             DealKind.NEW_BUSINESS),
+        Deal("lost-late", "Nadie", Decimal(300), datetime.date(2027, 5, 9), DealStatus.LOST,
+             DealKind.EXPANSION),
+        Deal("open", "Nadie", Decimal(100), datetime.date(2027, 8, 1), DealStatus.OPEN,
+             DealKind.RENEWAL),
+    ]  # fmt: skip
+    editor = PlanEditor(demo_document)
+    planned = import_deals(editor, [*read.deals, *extra], "q1.csv", "salesforce", "Ana", "now")
+    assert planned.edit is not None
+    editor.apply(planned.edit)
+    session, scenario = demo_document.session, demo_document.scenario()
+    summary = summarize(session, scenario)
+
+    def figures(bookings: list[Any]) -> dict[str, Any]:
+        return progress_json(scenario_progress(session, scenario, summary, bookings))
+
+    fast, fast_unreadable = store.plan_bookings(session)
+    every, every_unreadable = store.stored_bookings(session)
+    assert figures(fast) == figures(every)
+    assert fast_unreadable == every_unreadable == 0
+    shown = figures(fast)
+    assert shown["through"] == "2027-05"  # the late lost deal counts as closed
+    assert shown["left_out"] == {"outside_year": 1, "other_currency": 1}
+    assert {o["owner"]: o["deals"] for o in shown["unmatched_owners"]} == {
+        "Jorge Ortega": 1, "Nadie": 2,
+    }  # fmt: skip
