@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPixmap
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from revorg.gui.chart.breadcrumb import Breadcrumb
 from revorg.gui.chart.card import readable_zoom
 from revorg.gui.chart.collapse import collapsed_at_level, levels_that_fit
-from revorg.gui.chart.export import export_drawing, render
 from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.chart.minimap import ChartMinimap
 from revorg.gui.chart.saved_expansion import SavedExpansion
@@ -35,10 +34,8 @@ from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialo
 from revorg.gui.dialogs.position_history import PositionHistoryDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.dialogs.step_preview import StepPreviewDialog
-from revorg.gui.history_words import local_time, step_name
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
-from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_money
 from revorg.gui.panels.actuals import ActualsPanel
 from revorg.gui.panels.assumptions import AssumptionsPanel
@@ -55,22 +52,17 @@ from revorg.gui.settings import AppSettings
 from revorg.gui.window.chart_edits import ChartEdits
 from revorg.gui.window.file_commands import FileCommands
 from revorg.gui.window.find_bar import FindBar
+from revorg.gui.window.history_commands import HistoryCommands
 from revorg.gui.window.menus import Menus
 from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
-from revorg.model.editing.reading import PlanReading
-from revorg.model.entities import Scenario
-from revorg.model.errors import PlanEditError
-from revorg.model.history.browse import step_by_id
-from revorg.model.history.replay import ReplayError, state_after
 from revorg.model.summary import ScenarioSummary
 from revorg.model.templates import template_infos
 
 # The chart's area in the window at its first size (1600 x 960, with its docks): a plan's first
 # expansion is chosen for it before the window shows, and checked again once it has.
 FIRST_CHART_AREA = (1010.0, 430.0)
-PREVIEW_PIXELS = 4000  # the longest side of a preview's picture: sharp when zoomed, not huge
 
 
 def run_and_dispose(dialog: QDialog) -> int:
@@ -138,6 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals_label)
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
+        self.history_commands = HistoryCommands(self)
         self.actuals_panel.import_requested.connect(self.files.import_actuals_dialog)
         self.actuals_panel.rules_requested.connect(self.files.deal_rules_dialog)
         # Replaced in tests; real dialogs otherwise.
@@ -445,81 +438,13 @@ class MainWindow(QMainWindow):
         self.history_panel.set_wide(wide)
 
     def preview_step(self, step_id: int) -> StepPreviewDialog | None:
-        """The plan as it was right after a step (revorg.model.history.replay), the step's
-        scenario drawn and summed up, read-only; None, with a word in the status bar, when the
-        history cannot give it."""
-        editor = self.controller.editor
-        step = step_by_id(editor.session, step_id)
-        if step is None:
-            return None
-        heading = fill(
-            self.tr("The plan as it was right after step %1 (%2, %3): %4"),
-            step_id,
-            step.who,
-            local_time(step.at),
-            step_name(step),
-        )
-        try:
-            with state_after(editor.session, step_id) as then:
-                scenario_id = step.scenario_id
-                if then.session.get(Scenario, scenario_id) is None:  # the step removed it
-                    scenario_id = then.scenario().id
-                dialog = self.preview_document(then, scenario_id, heading)
-        except ReplayError as error:
-            self.show_error(error_text(error))
-            return None
-        dialog.restore_button.clicked.connect(lambda: self.restore_step(step_id, scenario_id))
-        return dialog
-
-    def preview_document(
-        self, document: PlanDocument, scenario_id: int, heading: str
-    ) -> StepPreviewDialog:
-        """One scenario of a plan that is not the one edited (a state of its history), drawn
-        and summed up in a read-only dialog."""
-        reading = PlanReading(document, self.controller.language)
-        reading.switch_scenario(scenario_id)
-        scene = ChartScene(reading, compact=self.scene.compact)
-        picture = chart_picture(scene)
-        summary = reading.summary()
-        currency = summary.plan.currency
-        name = reading.scenario.name
-        numbers = [
-            (self.tr("Scenario"), name),
-            (self.tr("Company revenue goal"), format_money(summary.inputs.goal, currency)),
-            (self.tr("Planned revenue"), format_money(summary.outcome.total, currency)),
-            (self.tr("Positions"), self.totals_text(summary)),
-        ]
-        scene.clear()
-        title = fill(self.tr("Preview: %1"), name)
-        dialog = StepPreviewDialog(title, heading, picture, numbers, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return self.history_commands.preview_step(step_id)
 
     def restore_step(self, step_id: int, scenario_id: int | None = None) -> int | None:
-        """Restore as new scenario: a name asked (suggested: "Base after step 12"), then one
-        undoable edit; a refusal is said in the status bar. The new scenario's id."""
-        editor = self.controller.editor
-        step = step_by_id(editor.session, step_id)
-        if step is None:
-            return None
-        current = editor.session.get(Scenario, scenario_id or step.scenario_id)
-        named = current.name if current is not None else editor.scenario.name
-        suggested = fill(self.tr("%1 after step %2"), named, step_id)
-        name = self.scenario_commands.ask_name(self, self.tr("Restore as new scenario"), suggested)
-        if name is None:
-            return None
-        try:
-            return self.controller.restore_step(step_id, name, scenario_id)
-        except (PlanEditError, ReplayError) as error:
-            self.show_error(error_text(error))
-            return None
+        return self.history_commands.restore_step(step_id, scenario_id)
 
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
-        dialog = PositionHistoryDialog(self.controller.editor, position_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return self.history_commands.show_position_history(position_id)
 
     def show_about(self) -> None:
         show_about(self)
@@ -562,16 +487,3 @@ class MainWindow(QMainWindow):
         """Once per user, on the first start without a file to open."""
         if not self.settings.welcomed():
             self.show_welcome()
-
-
-def chart_picture(scene: ChartScene) -> QPixmap:
-    """The whole chart as a picture in full detail, its longest side at most PREVIEW_PIXELS."""
-    with export_drawing(scene) as source:
-        scale = min(1.0, PREVIEW_PIXELS / max(source.width(), source.height(), 1.0))
-        width, height = int(source.width() * scale), int(source.height() * scale)
-        picture = QPixmap(max(1, width), max(1, height))
-        picture.fill(QColor("white"))
-        painter = QPainter(picture)
-        render(scene, painter, QRectF(picture.rect()), source)
-        painter.end()
-    return picture

@@ -17,9 +17,9 @@ from revorg.model import edits
 from revorg.model.balance import BalanceDriver, propose
 from revorg.model.currencies import checked_currency
 from revorg.model.editing.change import KeyLabel, StepText
+from revorg.model.editing.plan_steps import DeleteSnapshot, PlanSettings, StartShift, TakeSnapshot
 from revorg.model.editing.reading import PlanReading
 from revorg.model.editing.steps import (
-    DeleteSnapshot,
     DottedLine,
     Edit,
     EditFields,
@@ -27,15 +27,12 @@ from revorg.model.editing.steps import (
     InsertScenario,
     Macro,
     Move,
-    PlanSettings,
     RemoveRows,
     RemoveScenario,
     RenameScenario,
     SetAssumption,
     SetTarget,
-    StartShift,
     Step,
-    TakeSnapshot,
 )
 from revorg.model.entities import Assumption, Position, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError

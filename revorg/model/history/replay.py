@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -47,6 +46,12 @@ from revorg.model.entities import (
 from revorg.model.errors import QT_TRANSLATE_NOOP, ExplainedError
 from revorg.model.history.chain import StoredChange, StoredStep, chain_ends, expected_hash
 from revorg.model.history.chain import stored_steps as _stored_steps
+from revorg.model.history.renumber import (
+    renumbered_lines,
+    renumbered_positions,
+    renumbered_rows,
+    renumbered_scenario,
+)
 from revorg.model.history.replay_actuals import ACTUALS_KINDS, play_actuals
 from revorg.model.money import to_cents
 from revorg.model.months import YearMonth
@@ -286,10 +291,10 @@ class _Player:
         lines = renumbered_lines(
             copied["dotted_lines"], scenario_id, new_ids, first.get("dotted_lines") or 0
         )
-        assumptions = _renumbered_rows(
+        assumptions = renumbered_rows(
             copied["assumptions"], scenario_id, first.get("assumptions") or 0
         )
-        targets = _renumbered_rows(copied["targets"], scenario_id, None)
+        targets = renumbered_rows(copied["targets"], scenario_id, None)
         made = {"positions": positions, "assumptions": assumptions, "dotted_lines": lines}
         for table, rows in made.items():
             if len(rows) != counts.get(table):
@@ -308,91 +313,6 @@ def _rows_of(connection: sqlite3.Connection, table: str, scenario_id: int) -> St
     )
     columns = tuple(column[0] for column in cursor.description)
     return StoredRows(table, columns, tuple(cursor.fetchall()))
-
-
-# --- renumbering a scenario's rows (a copy, a restore) -----------------------------------------
-
-
-def renumbered_positions(
-    positions: StoredRows, scenario_id: int, first_id: int
-) -> tuple[StoredRows, dict[int, int]]:
-    """Positions under new ids from `first_id`, given in the order of their old ids (as a
-    scenario copy numbers them: the chart lists positions by id), in another scenario; a
-    manager outside the rows becomes None. Also gives the old-to-new ids."""
-    id_at, scenario_at, manager_at = (
-        positions.index(name) for name in ("id", "scenario_id", "manager_id")
-    )
-    new_ids = {old: first_id + n for n, old in enumerate(sorted(positions.values("id")))}
-    rows = []
-    for row in positions.rows:
-        copied = list(row)
-        copied[id_at] = new_ids[row[id_at]]
-        copied[scenario_at] = scenario_id
-        copied[manager_at] = new_ids.get(row[manager_at])
-        rows.append(tuple(copied))
-    return replace(positions, rows=tuple(rows)), new_ids
-
-
-def renumbered_lines(
-    lines: StoredRows, scenario_id: int, new_ids: dict[int, int], first_id: int
-) -> StoredRows:
-    """Dotted lines between renumbered positions, under new ids in their order (a line to a
-    position outside is dropped)."""
-    id_at, scenario_at, from_at, to_at = (
-        lines.index(name) for name in ("id", "scenario_id", "from_position_id", "to_position_id")
-    )
-    kept = [row for row in lines.rows if row[from_at] in new_ids and row[to_at] in new_ids]
-    rows = []
-    for n, row in enumerate(kept):
-        copied = list(row)
-        copied[id_at] = first_id + n
-        copied[scenario_at] = scenario_id
-        copied[from_at] = new_ids[row[from_at]]
-        copied[to_at] = new_ids[row[to_at]]
-        rows.append(tuple(copied))
-    return replace(lines, rows=tuple(rows))
-
-
-def _renumbered_rows(rows: StoredRows, scenario_id: int, first_id: int | None) -> StoredRows:
-    scenario_at = rows.index("scenario_id")
-    id_at = None if first_id is None else rows.index("id")
-    renumbered = []
-    for n, row in enumerate(rows.rows):
-        copied = list(row)
-        copied[scenario_at] = scenario_id
-        if id_at is not None and first_id is not None:
-            copied[id_at] = first_id + n
-        renumbered.append(tuple(copied))
-    return replace(rows, rows=tuple(renumbered))
-
-
-def renumbered_scenario(
-    snapshot: ScenarioSnapshot,
-    scenario_id: int,
-    name: str,
-    sort_order: int,
-    first_ids: dict[str, int],
-) -> ScenarioSnapshot:
-    """A scenario's snapshot as a new scenario: its id, name and place, and its positions,
-    dotted lines and assumptions numbered from `first_ids` (keys: the tables' names).
-    Positions keep their lineage, so that the new scenario compares card by card."""
-    positions, new_ids = renumbered_positions(
-        snapshot.positions, scenario_id, first_ids["positions"]
-    )
-    return ScenarioSnapshot(
-        scenario={**snapshot.scenario, "id": scenario_id, "name": name, "sort_order": sort_order},
-        targets=None
-        if snapshot.targets is None
-        else {**snapshot.targets, "scenario_id": scenario_id},
-        assumptions=tuple(
-            {**row, "id": first_ids["assumptions"] + n, "scenario_id": scenario_id}
-            for n, row in enumerate(snapshot.assumptions)
-        ),
-        positions=positions,
-        dotted_lines=renumbered_lines(
-            snapshot.dotted_lines, scenario_id, new_ids, first_ids["dotted_lines"]
-        ),
-    )
 
 
 # --- the steps to play ----------------------------------------------------------------------

@@ -13,55 +13,52 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from revorg.model import edits
 from revorg.model.editing.actuals_steps import MatchOwner, SetDealRule
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind, StepText
+from revorg.model.editing.plan_steps import StartShift
 from revorg.model.editing.steps import (
-    DottedLine,
     Edit,
-    EditFields,
-    InsertRows,
     InsertScenario,
     Macro,
-    Move,
-    PlanSettings,
-    RemoveRows,
-    RemoveScenario,
-    RenameScenario,
-    SetAssumption,
-    SetTarget,
-    StartShift,
     Step,
 )
-from revorg.model.entities import Assumption, Plan, Position, Scenario, Targets
-from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
+from revorg.model.entities import Scenario
+from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.browse import step_by_id
 from revorg.model.history.reading import LoggedChange, LoggedStep
-from revorg.model.history.values import canonical, plain
+from revorg.model.history.revert_steps import (
+    RevertRefusedError,
+    assumption_back,
+    dotted_line_away,
+    dotted_line_back,
+    dotted_line_row,
+    fields_back,
+    move_back,
+    plan_back,
+    position_row,
+    position_value,
+    positions_away,
+    positions_back,
+    rename_back,
+    scenario_away,
+    target_back,
+)
+from revorg.model.history.values import canonical
 from revorg.model.months import YearMonth
 from revorg.model.scenarios import ScenarioSnapshot, check_scenario_name
 
+__all__ = ["RESTORE_TEMPLATE", "REVERT_TEMPLATE", "RevertRefusedError", "restore_edit",
+           "revert_edit"]  # fmt: skip
+
 REVERT_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Revert step %1")
 RESTORE_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Restore step %1 as %2")
-_MONEY_FIELDS = frozenset({"annual_cost", "capacity_override"})
-_PLAN_FIELDS = frozenset({"name", "currency", "fiscal_year", "fiscal_start_month"})
 
 Key = tuple[int, str, str, str]  # scenario, record, record id (as text), field
-
-
-class RevertRefusedError(PlanEditError):
-    """A step that cannot be reverted now; `later` is the later step that changed the same
-    values again, when that is why."""
-
-    def __init__(self, template: str, later: LoggedStep | None = None, **values: object) -> None:
-        super().__init__(template, **values)
-        self.later = later
 
 
 def revert_edit(session: Session, step_id: int) -> Edit:
@@ -237,14 +234,14 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
             inverse.places.setdefault(int(record_id), {})[name] = (now, then)
         elif record == RecordKind.POSITION:
             values_now, values_then = inverse.fields.setdefault(int(record_id), ({}, {}))
-            values_now[name] = _position_value(name, now)
-            values_then[name] = _position_value(name, then)
+            values_now[name] = position_value(name, now)
+            values_then[name] = position_value(name, then)
         elif record == RecordKind.TARGET:
-            inverse.others.insert(0, _target_back(session, int(record_id), name, now, then))
+            inverse.others.insert(0, target_back(session, int(record_id), name, now, then))
         elif record == RecordKind.ASSUMPTION:
-            inverse.others.insert(0, _assumption_back(session, int(record_id), now, then))
+            inverse.others.insert(0, assumption_back(session, int(record_id), now, then))
         elif record == RecordKind.SCENARIO and name == "name":
-            inverse.others.insert(0, _rename_back(session, int(record_id), now, then))
+            inverse.others.insert(0, rename_back(session, int(record_id), now, then))
         else:
             raise RevertRefusedError(
                 QT_TRANSLATE_NOOP("PlanEditError", "step {step} cannot be reverted"),
@@ -267,9 +264,9 @@ def _whole_back(
         if record == RecordKind.POSITION:
             inverse.removed.append(int(record_id))
         elif record == RecordKind.SCENARIO:
-            inverse.others.append(_scenario_away(session, int(record_id)))
+            inverse.others.append(scenario_away(session, int(record_id)))
         elif record == RecordKind.DOTTED_LINE:
-            inverse.others.insert(0, _dotted_line_away(session, int(record_id)))
+            inverse.others.insert(0, dotted_line_away(session, int(record_id)))
         else:  # a kind this module does not know: refused, never half undone
             raise RevertRefusedError(
                 QT_TRANSLATE_NOOP("PlanEditError", "a step that added a {kind} is not reverted"),
@@ -277,9 +274,9 @@ def _whole_back(
             )
         return
     if record == RecordKind.POSITION and isinstance(then, dict):
-        inverse.restored.append(_position_row(then))
+        inverse.restored.append(position_row(then))
     elif record == RecordKind.DOTTED_LINE:
-        inverse.restored_lines.append(_dotted_line_row(scenario_id, record_id, then))
+        inverse.restored_lines.append(dotted_line_row(scenario_id, record_id, then))
     else:
         raise _refuse_whole(record)
 
@@ -288,18 +285,18 @@ def _ordered(session: Session, inverse: _Inverse) -> Step:
     steps: list[Step] = []
     restored_ids = {int(row["id"]) for row in inverse.restored}
     if inverse.restored:
-        steps.append(_positions_back(session, inverse.restored, inverse.restored_lines))
+        steps.append(positions_back(session, inverse.restored, inverse.restored_lines))
     else:
-        steps += [_dotted_line_back(session, row, set()) for row in inverse.restored_lines]
+        steps += [dotted_line_back(session, row, set()) for row in inverse.restored_lines]
     steps += inverse.others
     for position_id, place in inverse.places.items():
-        steps.append(_move_back(session, position_id, place, restored_ids))
+        steps.append(move_back(session, position_id, place, restored_ids))
     for position_id, (now, then) in inverse.fields.items():
-        steps.append(_fields_back(session, position_id, now, then))
+        steps.append(fields_back(session, position_id, now, then))
     if inverse.plan_now or inverse.shifts:
-        steps.append(_plan_back(session, inverse.plan_now, inverse.plan_then, inverse.shifts))
+        steps.append(plan_back(session, inverse.plan_now, inverse.plan_then, inverse.shifts))
     if inverse.removed:
-        steps.append(_positions_away(session, inverse.removed))
+        steps.append(positions_away(session, inverse.removed))
     return steps[0] if len(steps) == 1 else Macro(steps)
 
 
@@ -317,204 +314,3 @@ def _scenario_of(session: Session, step: LoggedStep, changes: list[LoggedChange]
     if first is None:
         raise RevertRefusedError(QT_TRANSLATE_NOOP("PlanEditError", "the plan has no scenario"))
     return int(first)
-
-
-def _no_longer(current: Any, expected: Any) -> bool:
-    """Whether the plan no longer holds the value the step left (a log cut or edited)."""
-    return bool(plain(current) != expected)
-
-
-def _not_as_left() -> RevertRefusedError:
-    return RevertRefusedError(
-        QT_TRANSLATE_NOOP(
-            "PlanEditError", "the plan no longer holds the values this step left: not reverted"
-        )
-    )
-
-
-def _position_value(field: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if field in _MONEY_FIELDS:
-        return Decimal(str(value))
-    if field == "start_month":
-        return YearMonth.parse(str(value))
-    return value
-
-
-def _position(session: Session, position_id: int) -> Position:
-    position = session.get(Position, position_id)
-    if position is None:
-        raise _not_as_left()
-    return position
-
-
-def _fields_back(
-    session: Session, position_id: int, now: dict[str, Any], then: dict[str, Any]
-) -> Step:
-    current = edits.field_values(session, position_id, now)
-    if any(_no_longer(current[name], plain(now[name])) for name in now):
-        raise _not_as_left()
-    return EditFields(position_id, current, then)
-
-
-def _move_back(
-    session: Session, position_id: int, place: dict[str, tuple[Any, Any]], restored: set[int]
-) -> Step:
-    """The position under its manager then, at its place then (`place`: manager_id and
-    sort_order, each now and then, as the step noted them)."""
-    position = _position(session, position_id)
-    manager: int | None = position.manager_id
-    if "manager_id" in place:
-        now, then = place["manager_id"]
-        if position.manager_id != now:
-            raise _not_as_left()
-        manager = None if then is None else int(then)
-        gone = manager is not None and session.get(Position, manager) is None
-        if gone and manager not in restored:
-            raise _not_as_left()  # the manager then was deleted since
-    if "sort_order" in place:
-        order = int(place["sort_order"][1])
-    else:
-        scenario = session.get(Scenario, position.scenario_id)
-        assert scenario is not None
-        order = edits.next_sort_order(session, scenario, manager)
-    return Move(position_id, manager, order)
-
-
-def _target_back(session: Session, scenario_id: int, name: str, now: Any, then: Any) -> Step:
-    targets = session.get(Targets, scenario_id)
-    if targets is None or _no_longer(getattr(targets, name), now):
-        raise _not_as_left()
-    value: Any = then
-    if then is not None and name not in ("leads", edits.SEASONALITY):
-        value = Decimal(str(then))
-    return SetTarget(scenario_id, name, getattr(targets, name), value, typing=-1)
-
-
-def _assumption_back(session: Session, assumption_id: int, now: Any, then: Any) -> Step:
-    assumption = session.get(Assumption, assumption_id)
-    if assumption is None or _no_longer(assumption.value, now):
-        raise _not_as_left()
-    return SetAssumption(assumption_id, assumption.value, Decimal(str(then)))
-
-
-def _rename_back(session: Session, scenario_id: int, now: Any, then: Any) -> Step:
-    scenario = session.get(Scenario, scenario_id)
-    if scenario is None or scenario.name != now:
-        raise _not_as_left()
-    return RenameScenario(scenario_id, str(then))
-
-
-def _plan_back(
-    session: Session, now: dict[str, Any], then: dict[str, Any], shifts: list[StartShift]
-) -> Step:
-    plan = session.query(Plan).one()
-    if any(_no_longer(getattr(plan, name), value) for name, value in now.items()):
-        raise _not_as_left()
-    current = {name: getattr(plan, name) for name in now}
-    for shift in shifts:
-        position = session.get(Position, shift.position_id)
-        if position is None or position.start_month != shift.old:
-            raise _not_as_left()
-    return PlanSettings(current, {name: then[name] for name in now}, shifts)
-
-
-def _positions_away(session: Session, position_ids: list[int]) -> Step:
-    present = [i for i in position_ids if session.get(Position, i) is not None]
-    if len(present) != len(position_ids):
-        raise _not_as_left()
-    reports = session.scalar(
-        select(Position.id).where(
-            Position.manager_id.in_(position_ids), Position.id.not_in(position_ids)
-        )
-    )
-    if reports is not None:
-        raise RevertRefusedError(
-            QT_TRANSLATE_NOOP(
-                "PlanEditError", "a position this step added has reports now: not reverted"
-            )
-        )
-    return RemoveRows(position_ids)
-
-
-def _scenario_away(session: Session, scenario_id: int) -> Step:
-    if session.get(Scenario, scenario_id) is None:
-        raise _not_as_left()
-    others = session.scalars(select(Scenario.id).where(Scenario.id != scenario_id)).first()
-    if others is None:
-        raise PlanEditError(
-            QT_TRANSLATE_NOOP("PlanEditError", "a plan needs at least one scenario")
-        )
-    return RemoveScenario(scenario_id, int(others))
-
-
-def _dotted_line_away(session: Session, line_id: int) -> Step:
-    from revorg.model.entities import DottedLine as DottedLineRow
-    from revorg.model.entities import column_values
-
-    line = session.get(DottedLineRow, line_id)
-    if line is None:
-        raise _not_as_left()
-    return DottedLine(column_values(line), add=False)
-
-
-def _dotted_line_row(scenario_id: int, line_id: Any, whole: Any) -> dict[str, Any]:
-    """A removed dotted line's row: the log's whole row, or (an older log) its "from>to"."""
-    if isinstance(whole, dict):
-        return {
-            "id": int(whole["id"]),
-            "scenario_id": int(whole["scenario_id"]),
-            "from_position_id": int(whole["from_position_id"]),
-            "to_position_id": int(whole["to_position_id"]),
-        }
-    ends = str(whole).split(">")
-    if len(ends) != 2 or not all(end.isdigit() for end in ends):
-        raise _not_as_left()
-    return {
-        "id": int(line_id),
-        "scenario_id": scenario_id,
-        "from_position_id": int(ends[0]),
-        "to_position_id": int(ends[1]),
-    }
-
-
-def _dotted_line_back(session: Session, row: dict[str, Any], restored: set[int]) -> Step:
-    """A dotted line the step removed, put back with its id, when both ends are there."""
-    for end in (row["from_position_id"], row["to_position_id"]):
-        if end not in restored and session.get(Position, end) is None:
-            raise _not_as_left()
-    if edits.dotted_line_row(session, row["from_position_id"], row["to_position_id"]):
-        raise _not_as_left()
-    return DottedLine(row, add=True)
-
-
-_POSITION_MONEY = ("annual_cost", "capacity_override")
-
-
-def _position_row(whole: dict[str, Any]) -> dict[str, Any]:
-    """A removed position's row as the log kept it (JSON), as the entity takes it."""
-    row = dict(whole)
-    for name in _POSITION_MONEY:
-        if row.get(name) is not None:
-            row[name] = Decimal(str(row[name]))
-    if row.get("start_month") is not None:
-        row["start_month"] = YearMonth.parse(str(row["start_month"]))
-    return row
-
-
-def _positions_back(
-    session: Session, rows: list[dict[str, Any]], lines: list[dict[str, Any]]
-) -> Step:
-    """Positions the step removed, with the dotted lines that went with them, with their ids:
-    their managers must still be there (or come back with them), their ids free."""
-    ids = {int(row["id"]) for row in rows}
-    for row in rows:
-        if session.get(Position, int(row["id"])) is not None:
-            raise _not_as_left()
-        manager = row.get("manager_id")
-        if manager is not None and manager not in ids and session.get(Position, manager) is None:
-            raise _not_as_left()
-    for line in lines:
-        _dotted_line_back(session, line, ids)  # checks its ends
-    return InsertRows(edits.RowsSnapshot(positions=tuple(rows), dotted_lines=tuple(lines)))
