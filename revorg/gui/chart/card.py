@@ -8,7 +8,6 @@ references deletes the item. The scene therefore keeps every card it adds in a m
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -23,24 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revorg.gui.chart.card_texts import CardContent, CardFonts, rollup_lines, wrapped
 from revorg.gui.chart.collapse import TeamRollup
 from revorg.gui.chart.layout import LayoutMetrics
-from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.mime import POSITION_MIME_TYPE
-from revorg.gui.numbers import format_count, format_money, format_percent
-from revorg.model.months import YearMonth
+from revorg.gui.numbers import format_percent
 
 SIMPLE_DRAWING_BELOW = 0.3  # zoom level under which cards are drawn as coloured blocks
-PIXELS_PER_POINT = 96 / 72  # scene units are pixels of a 96-dpi screen
 COVERAGE_MARK_COLOURS = {"red": "#D32F2F", "amber": "#F9A825"}
 # A quota carrier's attainment to date (actuals), by its status: green at 100 % and over.
 ATTAINMENT_COLOURS = {"green": "#2E7D32", "amber": "#F9A825", "red": "#C62828"}
 ATTAINMENT_PILL = (46.0, 17.0)  # width, height of the badge in the card's bottom right corner
 STATUS_MARK_COLOURS = {"green": "#2E7D32", **COVERAGE_MARK_COLOURS}  # a collapsed team's roll-up
-# A card's name is readable from this many pixels high on screen (issue 19: at 6.5 pixels a
-# founder leaned into the screen). The one place of the rule: see readable_zoom().
-READABLE_NAME_PIXELS = 11.0
-NAME_SCALE = 1.25  # the name's size against the body text: the line read first
 OPEN_COLOUR = "#B26A00"  # vacancies: the person line, the dashed border and circle
 EXPANDER_RADIUS = 9.0
 ROLLUP_HEIGHT = 34.0  # the strip under a collapsed card with its team's numbers
@@ -51,112 +44,6 @@ class DropState(Enum):
     NONE = 0
     ACCEPT = 1
     REFUSE = 2
-
-
-@dataclass(frozen=True)
-class CardContent:
-    """The texts and colour of one card, computed from the model (no Qt)."""
-
-    title: str
-    person_line: str
-    is_open: bool
-    role_line: str
-    headcount: int
-    cost_line: str
-    colour: str
-    search_text: str
-    initials: str = ""
-
-
-def initials_of(person: str) -> str:
-    """Up to two letters: the first of the first and last words ("Ana María López": "AL");
-    a name in CJK characters without spaces gives its first character."""
-    words = [word for word in person.replace(".", " ").split() if word[:1].isalnum()]
-    if not words:
-        return ""
-    if len(words) == 1:
-        word = words[0]
-        return word[:1].upper() if not word.isascii() else word[:2].upper()
-    return (words[0][:1] + words[-1][:1]).upper()
-
-
-def card_content(
-    *,
-    title: str,
-    person_name: str | None,
-    start_month: YearMonth | None,
-    role_name: str,
-    headcount: int,
-    annual_cost: Decimal,
-    currency: str,
-    colour: str,
-) -> CardContent:
-    person = (person_name or "").strip()
-    if person:
-        person_line = person
-    elif start_month is not None:
-        person_line = fill(translate("ChartCard", "Open, starts %1"), month_label(start_month))
-    else:
-        person_line = translate("ChartCard", "Open")
-    total = annual_cost * headcount
-    return CardContent(
-        title=title,
-        person_line=person_line,
-        is_open=not person,
-        role_line=role_name + (f"  x {headcount}" if headcount > 1 else ""),
-        headcount=headcount,
-        cost_line=fill(translate("ChartCard", "%1 / yr"), format_money(total, currency)),
-        colour=colour,
-        search_text=f"{title}\n{person}\n{role_name}".casefold(),
-        initials=initials_of(person),
-    )
-
-
-class _Fonts:
-    """Fonts made once, after the QApplication exists (making them in paint() is costly).
-
-    Sizes for 100 % zoom on a laptop: the name one and a quarter times the body text, the role
-    and cost a step smaller; the names stay readable down to readable_zoom()."""
-
-    name: QFont
-    body: QFont
-    open: QFont
-    small: QFont
-    initials: QFont
-    ready = False
-
-    @classmethod
-    def ensure(cls) -> None:
-        if cls.ready:
-            return
-        # Sizes in scene pixels, not points: a point is converted with the device's resolution,
-        # so text would grow against the cards on a 300-dpi PDF or a high-resolution PNG.
-        base = QApplication.font()
-        points = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
-        cls.name = QFont(base)
-        cls.name.setBold(True)
-        cls.name.setPixelSize(round(points * NAME_SCALE * PIXELS_PER_POINT))
-        cls.body = QFont(base)
-        cls.body.setPixelSize(round(points * PIXELS_PER_POINT))
-        cls.open = QFont(cls.body)
-        cls.open.setItalic(True)
-        cls.small = QFont(base)
-        cls.small.setPixelSize(round(max(6.0, points - 1) * PIXELS_PER_POINT))
-        cls.initials = QFont(base)
-        cls.initials.setBold(True)
-        cls.initials.setPixelSize(round(points * PIXELS_PER_POINT))
-        cls.ready = True
-
-
-def name_font() -> QFont:
-    """The font of a card's name (its title), the line the readable zoom is computed from."""
-    _Fonts.ensure()
-    return _Fonts.name
-
-
-def readable_zoom() -> float:
-    """The smallest zoom at which a card's name is READABLE_NAME_PIXELS high on screen."""
-    return READABLE_NAME_PIXELS / name_font().pixelSize()
 
 
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -327,7 +214,7 @@ class CardItem(QGraphicsRectItem):
         if detail < SIMPLE_DRAWING_BELOW and not CardItem.always_detailed:
             self._paint_simple(painter)
             return
-        _Fonts.ensure()
+        CardFonts.ensure()
         content = self.content
         has_reports, collapsed = self.team()
         if collapsed:
@@ -406,7 +293,7 @@ class CardItem(QGraphicsRectItem):
             text_colour = QColor("white") if colour.lightnessF() < 0.62 else QColor("#1A1A1A")
         painter.drawEllipse(centre, radius, radius)
         painter.setPen(text_colour)
-        painter.setFont(_Fonts.initials)
+        painter.setFont(CardFonts.initials)
         box = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -420,19 +307,19 @@ class CardItem(QGraphicsRectItem):
             width -= 12  # clear of the mark
         top = self._rect.top() + 7
         painter.setPen(QColor("#1A1A1A"))
-        for line in wrapped(content.title, _Fonts.name, width, 2):
-            top = self._draw_line(painter, _Fonts.name, line, left, top, width)
+        for line in wrapped(content.title, CardFonts.name, width, 2):
+            top = self._draw_line(painter, CardFonts.name, line, left, top, width)
         painter.setPen(QColor("#5F6B7A"))
-        top = self._draw_line(painter, _Fonts.small, content.role_line, left, top, width)
+        top = self._draw_line(painter, CardFonts.small, content.role_line, left, top, width)
         if content.is_open:
             painter.setPen(QColor(OPEN_COLOUR))
-            top = self._draw_line(painter, _Fonts.open, content.person_line, left, top, width)
+            top = self._draw_line(painter, CardFonts.open, content.person_line, left, top, width)
         else:
             painter.setPen(QColor("#263238"))
-            top = self._draw_line(painter, _Fonts.body, content.person_line, left, top, width)
+            top = self._draw_line(painter, CardFonts.body, content.person_line, left, top, width)
         painter.setPen(QColor("#5F6B7A"))
         last_width = width - (ATTAINMENT_PILL[0] + 4 if badge else 0)
-        self._draw_line(painter, _Fonts.small, content.cost_line, left, top, last_width)
+        self._draw_line(painter, CardFonts.small, content.cost_line, left, top, last_width)
 
     def _attainment(self) -> tuple[str, Decimal | None] | None:
         attainment_of = getattr(self.scene(), "attainment_of", None)
@@ -447,7 +334,7 @@ class CardItem(QGraphicsRectItem):
         painter.setBrush(QColor(ATTAINMENT_COLOURS.get(status, "#90A4AE")))
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(QColor("white") if status != "amber" else QColor("#1A1A1A"))
-        painter.setFont(_Fonts.small)
+        painter.setFont(CardFonts.small)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, format_percent(ratio))
 
     @staticmethod
@@ -466,7 +353,7 @@ class CardItem(QGraphicsRectItem):
         rect = self.expander_rect()
         if collapsed:
             text = f"+{self.hidden_reports}"
-            width = max(rect.width(), QFontMetricsF(_Fonts.small).horizontalAdvance(text) + 12)
+            width = max(rect.width(), QFontMetricsF(CardFonts.small).horizontalAdvance(text) + 12)
             rect = QRectF(-width / 2, rect.top(), width, rect.height())
         else:
             text = "−"
@@ -475,7 +362,7 @@ class CardItem(QGraphicsRectItem):
         painter.setBrush(QColor("#455A64"))
         painter.drawRoundedRect(rect, EXPANDER_RADIUS, EXPANDER_RADIUS)
         painter.setPen(QColor("white"))
-        painter.setFont(_Fonts.small)
+        painter.setFont(CardFonts.small)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_rollup(self, painter: QPainter) -> None:
@@ -494,8 +381,8 @@ class CardItem(QGraphicsRectItem):
         painter.setBrush(QColor("#ECEFF3"))
         painter.drawRoundedRect(strip, 6, 6)
         texts = rollup_lines(rollup, self._currency(), self._coverage())
-        metrics = QFontMetricsF(_Fonts.small)
-        painter.setFont(_Fonts.small)
+        metrics = QFontMetricsF(CardFonts.small)
+        painter.setFont(CardFonts.small)
         left = strip.left() + 10
         top = strip.top() + 4 + EXPANDER_RADIUS - 2
         painter.setPen(QColor("#263238"))
@@ -575,38 +462,3 @@ def position_mime_data(position_id: int) -> QMimeData:
     data = QMimeData()
     data.setData(POSITION_MIME_TYPE, QByteArray(str(position_id).encode("utf-8")))
     return data
-
-
-def rollup_lines(
-    rollup: TeamRollup, currency: str, coverage: tuple[str, Decimal | None] | None
-) -> list[str]:
-    """The texts of a collapsed team's strip: people and open heads; cost a year; coverage."""
-    # Counts as labelled values: no plural form to get wrong ("1 people") in any language.
-    lines = [
-        fill(
-            translate("ChartCard", "People: %1 · open: %2"),
-            format_count(rollup.people),
-            format_count(rollup.open_people),
-        ),
-        fill(translate("ChartCard", "%1 / yr"), format_money(rollup.annual_cost, currency)),
-    ]
-    if coverage is not None:
-        lines.append(format_percent(coverage[1]))
-    return lines
-
-
-def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
-    """The text in lines of `width` at most, broken between words, `most` lines at most (the
-    last one elided): a long name takes two lines rather than losing its end."""
-    metrics = QFontMetricsF(font)
-    if metrics.horizontalAdvance(text) <= width or most <= 1:
-        return [text]
-    words = text.split()
-    line = ""
-    for index, word in enumerate(words):
-        candidate = f"{line} {word}" if line else word
-        if line and metrics.horizontalAdvance(candidate) > width:
-            rest = " ".join(words[index:])
-            return [line, *wrapped(rest, font, width, most - 1)]
-        line = candidate
-    return [line]  # one word longer than the line (CJK without spaces): elided when drawn

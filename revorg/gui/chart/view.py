@@ -17,13 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from revorg.gui.chart.card import (
-    SIMPLE_DRAWING_BELOW,
-    CardItem,
-    DropState,
-    name_font,
-    readable_zoom,
-)
+from revorg.gui.chart.card import SIMPLE_DRAWING_BELOW, CardItem, DropState
+from revorg.gui.chart.card_texts import name_font, readable_zoom
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.labels import error_text
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE

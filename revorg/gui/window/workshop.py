@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.chart.card import READABLE_NAME_PIXELS, readable_zoom
+from revorg.gui.chart.card_texts import READABLE_NAME_PIXELS, readable_zoom
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill
