@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -253,6 +254,12 @@ class Position(Base):
     # The same position across scenarios: a scenario copy keeps it, so that two scenarios can be
     # compared card by card. None in rows made before format 3 (compare then uses the id).
     lineage: Mapped[str | None] = mapped_column(Text, default=None)
+    # Format 8. The person's email, as a roster gives it: CRM deals name their owner by email.
+    email: Mapped[str | None] = mapped_column(Text, default=None)
+    # Format 8. Staff of the manager (an executive assistant, a chief of staff, a deal desk):
+    # drawn beside the manager rather than in the team row; still counted in the manager's span
+    # and cost. The server default lets older files gain the column with ALTER TABLE.
+    staff: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
 
     scenario: Mapped[Scenario] = relationship(back_populates="positions")
     role: Mapped[RoleType] = relationship()
@@ -425,3 +432,16 @@ ACTUALS_TABLES = frozenset({"deals", "deal_imports", "deal_rules", "owner_assign
 def column_values(entity: Base) -> dict[str, Any]:
     """The entity's column attributes by name: used to copy rows and to compare plans."""
     return {column.key: getattr(entity, column.key) for column in entity.__mapper__.column_attrs}
+
+
+# --- photos (format 8) ---------------------------------------------------------------------------
+# A person's photo, downscaled, kept once for the position in every scenario (by lineage, as
+# owner assignments are): a scenario copy does not copy images.
+
+photos = Table(
+    "photos",
+    Base.metadata,
+    Column("lineage", Text, primary_key=True),  # the position in every scenario (lineage_of)
+    Column("image", LargeBinary, nullable=False),  # PNG or JPEG bytes, at most 256 px a side
+    Column("media_type", String(10), nullable=False),  # image/png or image/jpeg
+)

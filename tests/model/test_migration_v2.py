@@ -86,7 +86,7 @@ def assumption_rows(assumptions: list[Assumption]) -> dict[tuple[str, str], tupl
 def test_the_fixture_is_a_format_2_plan(v2_file: Path) -> None:
     assert pragma(v2_file, "application_id") == APPLICATION_ID
     assert pragma(v2_file, "user_version") == 2
-    assert SCHEMA_VERSION == 7
+    assert SCHEMA_VERSION == 8
     connection = sqlite3.connect(f"file:{v2_file}?mode=ro", uri=True)
     try:
         tables = table_names(connection)
@@ -272,7 +272,7 @@ def test_saving_writes_the_current_format_with_lineage_and_assumptions(v2_file: 
         assert pragma(v2_file, "user_version") == 2
         document.save()
 
-    assert pragma(v2_file, "user_version") == SCHEMA_VERSION == 7
+    assert pragma(v2_file, "user_version") == SCHEMA_VERSION == 8
     assert pragma(v2_file, "application_id") == APPLICATION_ID
     before = file_state(v2_file)
     with PlanDocument.open(v2_file, for_editing=False) as reopened:

@@ -71,7 +71,7 @@ def test_saving_writes_format_4_with_the_schema_of_a_new_plan(v3_file: Path) -> 
             "Stretch"
         ).targets.seasonality = "5,7.5,12.5,5,7.5,12.5,5,7.5,12.5,5,7.5,12.5"
         document.save()
-    assert pragma(v3_file, "user_version") == SCHEMA_VERSION == 7
+    assert pragma(v3_file, "user_version") == SCHEMA_VERSION == 8
     with PlanDocument.open(v3_file, for_editing=False) as reopened:
         summary = summarize(reopened.session, reopened.scenario("Stretch"))
         assert summary.year.phasing.seasonality.shape() == "back_loaded_quarters"

@@ -53,7 +53,7 @@ def test_every_older_format_saves_as_format_6_and_takes_a_snapshot(
         editor = PlanEditor(document)
         editor.perform(requests.take_snapshot(editor, "Old plan", "Ana", "2026-12-03T10:00:00Z"))
         document.save()
-    assert pragma(path, "user_version") == SCHEMA_VERSION == 7
+    assert pragma(path, "user_version") == SCHEMA_VERSION == 8
     with PlanDocument.open(path, for_editing=False) as reopened:
         (snapshot,) = reopened.plan.snapshots
         assert (snapshot.name, snapshot.snapshot_by) == ("Old plan", "Ana")

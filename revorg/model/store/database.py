@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".revorg"
 

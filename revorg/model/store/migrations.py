@@ -190,6 +190,23 @@ def _migrate_6_to_7(connection: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_7_to_8(connection: sqlite3.Connection) -> None:
+    """Format 8 added a person's email and the staff mark to positions, and photos. An older
+    plan has no emails, no staff positions and no photos."""
+    connection.executescript(
+        """
+        ALTER TABLE positions ADD COLUMN email TEXT;
+        ALTER TABLE positions ADD COLUMN staff BOOLEAN DEFAULT 0 NOT NULL;
+        CREATE TABLE photos (
+            lineage TEXT NOT NULL,
+            image BLOB NOT NULL,
+            media_type VARCHAR(10) NOT NULL,
+            PRIMARY KEY (lineage)
+        );
+        """
+    )
+
+
 # Each step takes a database of format N (the key) to N + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
@@ -198,16 +215,19 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
+    7: _migrate_7_to_8,
 }
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
 _ACTUALS = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})  # format 7
+_PHOTOS = frozenset({"photos"})  # format 8
 TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
-    1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS,
-    2: frozenset({"assumptions"}) | _LOG | _ACTUALS,
-    3: _LOG | _ACTUALS,
-    4: _LOG | _ACTUALS,
-    5: _ACTUALS,
-    6: _ACTUALS,
+    1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS | _PHOTOS,
+    2: frozenset({"assumptions"}) | _LOG | _ACTUALS | _PHOTOS,
+    3: _LOG | _ACTUALS | _PHOTOS,
+    4: _LOG | _ACTUALS | _PHOTOS,
+    5: _ACTUALS | _PHOTOS,
+    6: _ACTUALS | _PHOTOS,
+    7: _PHOTOS,
 }
 
 
