@@ -52,7 +52,7 @@ def first_document(path: Path | None, settings: AppSettings, language: str = "en
 
 def recover_document(recovery: RecoveryFile) -> PlanDocument:
     """The autosaved copy, attached to its original file so that Save writes there."""
-    document = PlanDocument(read_plan_file(recovery.plan_copy), None)
+    document = PlanDocument(read_plan_file(recovery.plan_copy, whole=True), None)
     if recovery.original is not None and recovery.original.parent.is_dir():
         # Open elsewhere: the user saves the recovered plan with Save As.
         with contextlib.suppress(RevOrgError):

@@ -14,7 +14,7 @@ from revorg.gui.i18n import fill, language_of, translate
 from revorg.gui.numbers import format_count, format_exact
 from revorg.io.messages import IMPORT_CONTEXT, BadValueError, Count, Listed, Localized, Phrase
 from revorg.io.report import Finding
-from revorg.model.editing.change import KeyLabel, StepText
+from revorg.model.editing.change import KeyLabel, QuotedStep, StepText
 from revorg.model.errors import FIELD, NumberError, PlanFileError, TemplateError
 from revorg.model.scenarios import COPY_NAME, NUMBERED_COPY_NAME
 
@@ -180,10 +180,12 @@ def copy_name_templates() -> tuple[str, str]:
 def step_text(text: StepText) -> str:
     """The name of an edit in the interface language ("Mover SDR"), as Undo and Redo show it;
     keys of the model among its values are shown as their labels."""
-    values = [
-        (target_label(v.key) if v.kind == "target" else metric_label(v.key))
-        if isinstance(v, KeyLabel)
-        else v
-        for v in text.values
-    ]
-    return fill(translate(text.context, text.template), *values)
+    return fill(translate(text.context, text.template), *map(_step_value, text.values))
+
+
+def _step_value(value: str | KeyLabel | QuotedStep) -> str:
+    if isinstance(value, KeyLabel):
+        return target_label(value.key) if value.kind == "target" else metric_label(value.key)
+    if isinstance(value, QuotedStep):
+        return step_text(value.text)
+    return value

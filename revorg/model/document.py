@@ -22,6 +22,7 @@ from revorg.model.store import (
     stamp_schema,
     write_plan_file,
 )
+from revorg.model.store.stored_log import load_stored_log
 from revorg.model.templates import populate_from_template
 
 
@@ -46,6 +47,20 @@ def _use_explicit_transactions(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def _read_stored_log_when_asked(engine: Engine) -> None:
+    """The log's rows left in the file at open (store.stored_log) are read in before the first
+    statement that reads or changes the log: every reader of the history goes through the
+    session, and none needs to know. The recorder writes with the driver's own connection from
+    the rows kept at open, so an edit never waits for the log."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _load(connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
+        if "history_" in statement:
+            driver = connection.connection.driver_connection
+            if isinstance(driver, sqlite3.Connection):
+                load_stored_log(driver)
+
+
 class PlanDocument:
     """One plan being read or edited.
 
@@ -61,6 +76,7 @@ class PlanDocument:
             "sqlite://", creator=lambda: connection, poolclass=StaticPool, future=True
         )
         _use_explicit_transactions(self.engine)
+        _read_stored_log_when_asked(self.engine)
         self.session = Session(self.engine, expire_on_commit=False)
 
     # --- creating and opening ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from revorg.model.document import PlanDocument
-from revorg.model.entities import ACTUALS_TABLES, Base, column_values
+from revorg.model.entities import LOG_TABLES, Base, column_values
 
 Dump = dict[str, list[dict[str, Any]]]
 
@@ -16,14 +16,16 @@ Dump = dict[str, list[dict[str, Any]]]
 def dump(document: PlanDocument) -> Dump:
     """Every row of every table, as the model sees it (column_values of the ORM objects,
     ordered by primary key): plan, departments, role types, scenarios, targets, positions,
-    dotted lines and assumptions; and the actuals' tables, which are not mapped, as rows."""
+    dotted lines and assumptions; and the tables that are not mapped (actuals, photos), as rows."""
     session = document.session
     session.flush()
     tables: Dump = {}
     for mapper in sorted(Base.registry.mappers, key=lambda m: m.local_table.name):
         query = select(mapper.class_).order_by(*mapper.primary_key)
         tables[mapper.local_table.name] = [column_values(row) for row in session.scalars(query)]
-    for name in sorted(ACTUALS_TABLES):
+    # The tables no class maps (actuals, photos), as rows; the log's are compared elsewhere.
+    unmapped = set(Base.metadata.tables) - set(tables) - LOG_TABLES
+    for name in sorted(unmapped):
         result = session.connection().exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1, 2')
         tables[name] = [dict(row._mapping) for row in result]
     return tables

@@ -110,10 +110,12 @@ def test_revert_this_step_and_undo_it(window: MainWindow, qtbot) -> None:  # typ
     make_steps(window)
     panel = open_history(window, qtbot)
     select(panel, 2)  # the goal
+    goal_step = shown(panel)[2]
     panel.revert_button.click()
     targets = window.controller.editor.scenario.targets
     assert targets.goal == Decimal(1_000_000)
-    qtbot.waitUntil(lambda: shown(panel)[0] == "Revert step 1")
+    # Named after the step it reverts, in the reader's language.
+    qtbot.waitUntil(lambda: shown(panel)[0] == f"Revert “{goal_step}”")
     assert panel.selected_step() is not None and panel.selected_step().id == 1  # type: ignore[union-attr]
     assert panel.message.text() == "Step 1 reverted: Edit > Undo takes it back."
     window.menus.undo_action.trigger()

@@ -40,10 +40,12 @@ from revorg.gui.i18n import (
     month_label,
     translation_file,
 )
+from revorg.gui.labels import step_text
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
+from revorg.model.editing.change import KeyLabel, QuotedStep, StepText
 from revorg.model.months import YearMonth
 from tests.gui.conftest import demo_window_in
 
@@ -484,3 +486,20 @@ def test_copies_of_a_scenario_are_named_in_the_language(
     assert controller.editor.scenario.name == first
     controller.copy_scenario()  # a copy of the copy counts on
     assert controller.editor.scenario.name == second
+
+
+@pytest.mark.parametrize(
+    ("language_window", "name"),
+    [
+        ("es", "Revertir «Editar Objetivo de ingresos de la empresa»"),
+        ("zh", "还原“编辑 公司营收目标”"),
+    ],
+    indirect=["language_window"],
+)
+def test_a_revert_is_named_after_the_step_it_reverts_in_the_language(
+    language_window: MainWindow, name: str
+) -> None:
+    text = StepText(
+        "Revert “%1”", (QuotedStep(StepText("Edit %1", (KeyLabel("target", "goal"),))),)
+    )
+    assert step_text(text) == name

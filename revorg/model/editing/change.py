@@ -71,13 +71,13 @@ class StepText:
     of the model (a target or a metric) that the window shows in its language."""
 
     template: str
-    values: tuple[str | KeyLabel, ...] = ()
+    values: tuple[str | KeyLabel | QuotedStep, ...] = ()
     context: str = "PlanEditor"
 
     def english(self) -> str:
         """The name in English (a change log, the command line), placeholders filled in one
         pass so that a title containing "%2" stays as it is."""
-        shown = [v.key.replace("_", " ") if isinstance(v, KeyLabel) else v for v in self.values]
+        shown = [_english_value(v) for v in self.values]
 
         def value(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
@@ -92,6 +92,22 @@ class KeyLabel:
 
     kind: str
     key: str
+
+
+@dataclass(frozen=True)
+class QuotedStep:
+    """Another step's name inside this one ("Revert “Move SDR”"), shown in the reader's
+    language as its own name is."""
+
+    text: StepText
+
+
+def _english_value(value: str | KeyLabel | QuotedStep) -> str:
+    if isinstance(value, KeyLabel):
+        return value.key.replace("_", " ")
+    if isinstance(value, QuotedStep):
+        return value.text.english()
+    return value
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from revorg.model.editing.change import RecordKind
 from revorg.model.entities import Position
-from revorg.model.history.chain import LogProblem, chain_ends, expected_hash, stored_steps
+from revorg.model.history.chain import (
+    LogProblem,
+    chain_ends,
+    expected_hash,
+    lost_at_open,
+    stored_steps,
+)
 from revorg.model.history.reading import LoggedChange, LoggedStep
 from revorg.model.history.reading import _logged as logged  # one decoding of a stored step
 
@@ -180,6 +186,10 @@ class ChainCheck:
 
     def _advance(self) -> None:
         ends = chain_ends(self.session)
+        lost = lost_at_open(self.session)
+        if lost is not None:
+            self._finish(lost)
+            return
         if ends is None:
             first = stored_steps(self.session, limit=1)
             self._finish(

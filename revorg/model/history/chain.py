@@ -205,8 +205,21 @@ def verify(session: Session) -> LogProblem | None:
         return LogProblem(None, f"it cannot be read ({' '.join(str(error).split())})")
 
 
+def lost_at_open(session: Session) -> LogProblem | None:
+    """The log's rows that stayed in the file at open and could not be read in later
+    (store.stored_log), once something has asked for the log."""
+    driver = session.connection().connection.driver_connection
+    reason = getattr(driver, "log_lost", None)
+    if reason is None:
+        return None
+    return LogProblem(None, f"the steps recorded before the plan was opened are lost: {reason}")
+
+
 def _verify(session: Session) -> LogProblem | None:
     steps = stored_steps(session)
+    lost = lost_at_open(session)
+    if lost is not None:
+        return lost
     ends = chain_ends(session)
     if ends is None:
         if steps:

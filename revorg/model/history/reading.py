@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from revorg.model.editing.change import WHOLE_RECORD, KeyLabel, StepText
+from revorg.model.editing.change import WHOLE_RECORD, KeyLabel, QuotedStep, StepText
 from revorg.model.history.chain import StoredStep, stored_steps
 from revorg.model.history.values import decoded, whole_label
 
@@ -129,11 +129,16 @@ def _logged(step: StoredStep) -> LoggedStep:
 
 
 def _step_text(template: str, values_text: str) -> StepText:
-    values = decoded(values_text)
-    shown: list[str | KeyLabel] = []
+    return _text_of(template, decoded(values_text))
+
+
+def _text_of(template: str, values: Any) -> StepText:
+    shown: list[str | KeyLabel | QuotedStep] = []
     for value in values if isinstance(values, list) else []:
         if isinstance(value, dict) and {"kind", "key"} <= value.keys():
             shown.append(KeyLabel(str(value["kind"]), str(value["key"])))
+        elif isinstance(value, dict) and "template" in value:  # a step named in this one
+            shown.append(QuotedStep(_text_of(str(value["template"]), value.get("values"))))
         else:
             shown.append(str(value))
     return StepText(template, tuple(shown))

@@ -20,6 +20,8 @@ from revorg.model.editing.change import (
     WHOLE_RECORD,
     Change,
     FieldChange,
+    KeyLabel,
+    QuotedStep,
     RecordKind,
     StepText,
 )
@@ -29,6 +31,7 @@ from revorg.model.entities import DottedLine, Position, Scenario, column_values
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.chain import GENESIS, StoredChange, StoredStep, step_hash, stored_steps
 from revorg.model.history.values import canonical
+from revorg.model.store.stored_log import tail_only
 
 
 def system_user() -> str:
@@ -156,10 +159,19 @@ def _chain_position(connection: sqlite3.Connection) -> tuple[bytes, int]:
 
 def _text_values(edit: Edit) -> list[object]:
     """The values of the step's name; a key of the model as {"kind": ..., "key": ...}."""
-    return [
-        value if isinstance(value, str) else {"kind": value.kind, "key": value.key}
-        for value in edit.text.values
-    ]
+    return _stored_values(edit.text)
+
+
+def _stored_values(text: StepText) -> list[object]:
+    return [_stored_value(value) for value in text.values]
+
+
+def _stored_value(value: str | KeyLabel | QuotedStep) -> object:
+    if isinstance(value, KeyLabel):
+        return {"kind": value.kind, "key": value.key}
+    if isinstance(value, QuotedStep):
+        return {"template": value.text.template, "values": _stored_values(value.text)}
+    return value
 
 
 def fold_typing(session: Session) -> bool:
@@ -169,7 +181,10 @@ def fold_typing(session: Session) -> bool:
     first one's id, old values and place in the chain, and takes the second one's new values,
     time and name. Returns whether they folded."""
     with session.begin_nested():
-        newest = stored_steps(session, newest_first=True, limit=2)
+        # Both steps were recorded since the plan was opened (the undo stack merged them):
+        # the log's older steps can stay in the file (store.stored_log).
+        with tail_only(_driver(session)):
+            newest = stored_steps(session, newest_first=True, limit=2)
         if len(newest) < 2 or not _foldable(newest[1], newest[0]):
             return False
         last, before = newest

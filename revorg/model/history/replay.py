@@ -58,6 +58,7 @@ from revorg.model.months import YearMonth
 from revorg.model.scenarios import ScenarioSnapshot, StoredRows, check_scenario_name
 from revorg.model.scenarios import snapshot_scenario as _snapshot_scenario
 from revorg.model.store import connect_memory
+from revorg.model.store.stored_log import load_stored_log
 
 __all__ = [
     "ReplayError",
@@ -368,7 +369,9 @@ def _step_hash(session: Session, step_id: int) -> bytes:
 
 def _copy(session: Session) -> sqlite3.Connection:
     """The plan's database, unsaved edits included, as a new in-memory database."""
-    image = driver_connection(session).serialize()
+    source = driver_connection(session)
+    load_stored_log(source)  # the copy is replayed from its whole log
+    image = source.serialize()
     connection = connect_memory()
     connection.deserialize(image)
     connection.isolation_level = None

@@ -19,7 +19,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from revorg.model.editing.actuals_steps import MatchOwner, SetDealRule
-from revorg.model.editing.change import WHOLE_RECORD, RecordKind, StepText
+from revorg.model.editing.change import WHOLE_RECORD, QuotedStep, RecordKind, StepText
 from revorg.model.editing.plan_steps import StartShift
 from revorg.model.editing.steps import (
     Edit,
@@ -55,7 +55,7 @@ from revorg.model.scenarios import ScenarioSnapshot, check_scenario_name
 __all__ = ["RESTORE_TEMPLATE", "REVERT_TEMPLATE", "RevertRefusedError", "restore_edit",
            "revert_edit"]  # fmt: skip
 
-REVERT_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Revert step %1")
+REVERT_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Revert “%1”")
 RESTORE_TEMPLATE = QT_TRANSLATE_NOOP("PlanEditor", "Restore step %1 as %2")
 
 Key = tuple[int, str, str, str]  # scenario, record, record id (as text), field
@@ -89,7 +89,7 @@ def revert_edit(session: Session, step_id: int) -> Edit:
         )
     inverse = _inverse(session, step, changes)
     scenario_id = _scenario_of(session, step, changes)
-    return Edit(StepText(REVERT_TEMPLATE, (str(step.id),)), scenario_id, inverse)
+    return Edit(StepText(REVERT_TEMPLATE, (QuotedStep(step.text),)), scenario_id, inverse)
 
 
 def restore_edit(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+from revorg.model.store.stored_log import PlanConnection
+
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
 SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -27,9 +29,12 @@ def harden(connection: sqlite3.Connection) -> None:
         connection.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
 
 
-def connect_memory() -> sqlite3.Connection:
+def connect_memory() -> PlanConnection:
     """An empty in-memory database configured as every plan database is."""
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    # uri=True: a file is attached read-only by its URI (store.stored_log).
+    connection = sqlite3.connect(
+        ":memory:", check_same_thread=False, uri=True, factory=PlanConnection
+    )
     harden(connection)
     connection.execute("PRAGMA foreign_keys = ON")
     return connection

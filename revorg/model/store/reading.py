@@ -15,18 +15,25 @@ from revorg.model.store.checks import (
     check_values,
     unreadable,
 )
-from revorg.model.store.database import add_key_indexes, connect_memory, harden
+from revorg.model.store.database import SCHEMA_VERSION, add_key_indexes, connect_memory, harden
 from revorg.model.store.log_repair import rebuild_log_tables
 from revorg.model.store.migrations import migrate
 from revorg.model.store.schema import check_objects, check_schema
+from revorg.model.store.stored_log import (
+    copy_without_log,
+    forget_stored_log,
+    log_is_most_of_the_file,
+)
 
 
-def read_plan_file(path: Path) -> sqlite3.Connection:
+def read_plan_file(path: Path, *, whole: bool = False) -> sqlite3.Connection:
     """Check the file and copy it into memory, migrated to the current schema.
 
     The file itself is opened read-only and never modified, even when it needs a migration: the
     migrated plan reaches the disk only when the user saves. Its schema is checked before the
     copy (nothing of it may run) and again after the migrations (exactly what RevOrg makes).
+    A long change log is left in the file until it is read (store.stored_log), unless `whole`:
+    a file that will not be there later (a recovery copy) is read whole.
     """
     check_sqlite_header(path)
     try:
@@ -39,10 +46,14 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         ) from None
     try:
         harden(source)
-        check_marks_and_integrity(source, path)
+        lazy_log = leaves_log_in_file(source, path, whole)
+        check_marks_and_integrity(source, path, whole_file=not lazy_log)
         check_objects(source, path)  # before anything of the file can run
         memory = connect_memory()
-        source.backup(memory)
+        if lazy_log:
+            copy_without_log(memory, path)
+        else:
+            source.backup(memory)
     except sqlite3.DatabaseError as error:
         raise unreadable(path, error) from None
     except UnicodeDecodeError:
@@ -55,7 +66,8 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
     try:
         memory.execute("PRAGMA foreign_keys = ON")
         migrate(memory, path)
-        rebuild_log_tables(memory)  # a damaged log never stops the plan from opening
+        if rebuild_log_tables(memory):  # a damaged log never stops the plan from opening
+            forget_stored_log(memory)
         check_schema(memory, path)
         try:
             add_key_indexes(memory)
@@ -66,6 +78,15 @@ def read_plan_file(path: Path) -> sqlite3.Connection:
         memory.close()  # a refused plan leaves nothing open
         raise
     return memory
+
+
+def leaves_log_in_file(source: sqlite3.Connection, path: Path, whole: bool = False) -> bool:
+    """Whether to leave the file's log where it is: a plan of the current format (an older one
+    is migrated on its whole copy) whose log is most of the file."""
+    version = source.execute("PRAGMA user_version").fetchone()[0]
+    if whole or version != SCHEMA_VERSION:
+        return False
+    return log_is_most_of_the_file(source, path.stat().st_size)
 
 
 @contextlib.contextmanager

@@ -14,10 +14,14 @@ from pathlib import Path
 from revorg.model.atomic import copy_permissions, sync_folder
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store.database import harden
+from revorg.model.store.stored_log import detach_stored, load_stored_log
 
 
 def write_plan_file(connection: sqlite3.Connection, path: Path) -> None:
     """Replace `path` atomically with a copy of the in-memory plan database."""
+    # The whole log goes into the copy: the rows left in the opened file are read first.
+    load_stored_log(connection)
+    detach_stored(connection)
     temporary = path.with_name(f".{path.name}.saving")
     _remove_leftovers(temporary)
     try:

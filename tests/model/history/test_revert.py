@@ -28,7 +28,7 @@ def test_reverting_a_goal_puts_it_back_as_a_new_step_that_can_be_undone(
     assert editor.scenario.targets.goal == Decimal(1_000_000)
     assert editor.scenario.targets.leads == 320  # step 2 stays
     newest = page(editor.session, StepFilter(), limit=1)[0]
-    assert newest.text.english() == "Revert step 1"
+    assert newest.text.english() == "Revert “Edit goal”"
     assert [(c.field, c.old, c.new) for c in newest.changes] == [
         ("goal", "1200000.00", "1000000.00")
     ]
