@@ -1,0 +1,1 @@
+"""One module per server schema revision, oldest first (their down_revision chain)."""
