@@ -19,6 +19,7 @@ from functools import cache
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     DateTime,
     Integer,
     MetaData,
@@ -27,11 +28,12 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     func,
+    select,
     text,
 )
 
 from revorg.model.entities import Base
-from revorg.model.store.database import KEY_INDEXES, SCHEMA_VERSION
+from revorg.model.store.database import KEY_INDEXES
 
 # The registry and Alembic's version table live here; plans live in plan_<id>.
 REGISTRY_SCHEMA = "revorg"
@@ -97,4 +99,8 @@ def key_index_statements(schema: str) -> list[str]:
     ]
 
 
-assert SERVER_FILE_FORMAT <= SCHEMA_VERSION
+def plan_schemas(connection: Connection) -> list[str]:
+    """Every plan's schema, from the registry: a migration that changes the plans' tables
+    alters them in each (a plan's tables are made at the head revision when it is published)."""
+    rows = connection.execute(select(plans.c.schema_name).order_by(plans.c.id))
+    return [str(row[0]) for row in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from revorg.model.team.migrations.plans import plan_schemas
+from revorg.model.team.storage import plan_schemas
 
 revision = ${repr(up_revision)}
 down_revision = ${repr(down_revision)}

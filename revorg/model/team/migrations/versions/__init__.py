@@ -1,1 +1,0 @@
-"""One module per server schema revision, oldest first (their down_revision chain)."""
