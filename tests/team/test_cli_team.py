@@ -217,3 +217,30 @@ def test_a_url_without_a_plan_is_a_usage_error(run_cli: CliRunner) -> None:
     result = run_cli("summary", "postgresql://ana:Pw-In-Url@db.example.com/revorg")
     assert_one_error(result, "the URL names no plan: add ?plan=NAME")
     assert "Pw-In-Url" not in result.err
+
+
+def test_a_plan_whose_tables_were_changed_on_the_server_is_refused(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    schema = team.admin(f"SELECT schema_name FROM revorg.plans WHERE name = {_literal(plan_name)}")
+    team.admin(f"ALTER TABLE {schema[0][0]}.positions DROP COLUMN notes")
+    result = run_cli("summary", url)
+    assert_one_error(result, "cannot be read: table 'positions' is not as RevOrg makes it")
+
+
+def test_a_user_without_rights_on_the_plans_is_refused(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    assert run_cli("push", demo_file, team.url(plan_name)).code == 0
+    team.admin("DROP ROLE IF EXISTS outsider")
+    team.admin("CREATE ROLE outsider LOGIN PASSWORD 'Outsider-Pw-1'")
+    monkeypatch.setenv("PGPASSWORD", "Outsider-Pw-1")
+    url = team.url(plan_name).replace("//revorg@", "//outsider@")
+    result = run_cli("summary", url)
+    assert_one_error(
+        result, f"permission denied: user outsider may not do this on plan '{plan_name}'"
+    )
+    assert "Outsider-Pw-1" not in result.err

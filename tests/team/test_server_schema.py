@@ -96,3 +96,40 @@ def test_a_password_from_the_system_keyring(
         assert asked == [("revorg", f"revorg@127.0.0.1:{team.port}")]
     finally:
         keyring.set_keyring(previous)
+
+
+def test_team_server_status_names_the_running_servers_url(team: TeamServer) -> None:
+    import os
+    import subprocess
+
+    from tests.team.conftest import SCRIPT
+
+    status = subprocess.run(
+        [str(SCRIPT), "status"],
+        env={**os.environ, "TEAM_SERVER_DIR": str(team.folder)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert lines[0].startswith("running (PostgreSQL ")
+    assert lines[1] == f"URL: postgresql://revorg@127.0.0.1:{team.port}/revorg?plan=NAME"
+    assert lines[2] == f"password: export PGPASSFILE={team.pgpass}"
+    assert team.password not in status.stdout
+
+
+def test_team_server_status_of_a_folder_without_a_server(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from tests.team.conftest import SCRIPT
+
+    status = subprocess.run(
+        [str(SCRIPT), "status"],
+        env={**os.environ, "TEAM_SERVER_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (status.returncode, status.stdout) == (3, "stopped\n")

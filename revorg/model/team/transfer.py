@@ -190,7 +190,7 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
             try:
                 with memory:
                     for table in plan_tables():
-                        _copy_to_memory(translated, memory, table)
+                        _copy_to_memory(translated, memory, table, address)
             except sqlite3.Error as error:  # a row the plan's constraints refuse
                 raise _damaged(address, one_line(str(error))) from None
             connection.rollback()
@@ -204,11 +204,22 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
         engine.dispose()
 
 
-def _copy_to_memory(source: Connection, memory: sqlite3.Connection, table: Table) -> None:
+def _copy_to_memory(
+    source: Connection, memory: sqlite3.Connection, table: Table, address: TeamPlanAddress
+) -> None:
+    from psycopg import errors
+    from sqlalchemy.exc import DBAPIError
+
     names = [column.name for column in table.columns]
     quoted = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)
-    result = source.execute(select(*table.columns))
+    try:
+        result = source.execute(select(*table.columns))
+    except DBAPIError as error:
+        if isinstance(error.orig, errors.UndefinedTable | errors.UndefinedColumn):
+            # Someone changed the plan's tables on the server: refused as a changed file is.
+            raise _damaged(address, f"table {table.name!r} is not as RevOrg makes it") from None
+        raise
     insert = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
     while batch := result.fetchmany(5000):
         memory.executemany(insert, [tuple(row) for row in batch])
