@@ -42,6 +42,15 @@ def test_plan_names_with_quotes_and_sql_survive_the_round_trip() -> None:
     assert again.plan == name and parse_plan_url(again.shown()).plan == name
 
 
+def test_a_socket_folder_or_an_ipv6_host_is_shown_as_it_was_given() -> None:
+    socket = parse_plan_url("postgresql://ana@%2Fvar%2Frun%2Fpostgresql/revorg?plan=A")
+    assert socket.host == "/var/run/postgresql"
+    assert parse_plan_url(socket.shown()).host == "/var/run/postgresql"
+    ipv6 = parse_plan_url("postgresql://ana@[::1]:5433/revorg?plan=A")
+    assert (ipv6.host, ipv6.port) == ("::1", 5433)
+    assert ipv6.shown() == "postgresql://ana@[::1]:5433/revorg?plan=A"
+
+
 def test_only_postgresql_urls_are_team_plans() -> None:
     assert is_team_url("postgresql://db?plan=A") and is_team_url("POSTGRES://db?plan=A")
     assert not is_team_url("plan.revorg") and not is_team_url("postgresql.revorg")

@@ -244,3 +244,16 @@ def test_a_user_without_rights_on_the_plans_is_refused(
         result, f"permission denied: user outsider may not do this on plan '{plan_name}'"
     )
     assert "Outsider-Pw-1" not in result.err
+
+
+def test_a_user_without_the_right_to_connect_is_refused(
+    run_cli: CliRunner, team: TeamServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team.admin("DROP DATABASE IF EXISTS closed", database="postgres")
+    team.admin("CREATE DATABASE closed", database="postgres")
+    team.admin("REVOKE CONNECT ON DATABASE closed FROM PUBLIC", database="postgres")
+    team.admin("DROP ROLE IF EXISTS stranger")
+    team.admin("CREATE ROLE stranger LOGIN PASSWORD 'Stranger-Pw-1'")
+    monkeypatch.setenv("PGPASSWORD", "Stranger-Pw-1")
+    result = run_cli("summary", f"postgresql://stranger@127.0.0.1:{team.port}/closed?plan=A")
+    assert_one_error(result, "permission denied: user stranger may not do this on plan 'A'")

@@ -57,7 +57,9 @@ class TeamPlanAddress:
         """The URL without its password: what is printed, logged and remembered."""
         user = f"{quote(self.user, safe='')}@" if self.user else ""
         host = self.host or ""
-        if host and ":" in host:
+        if host.startswith("/"):
+            host = quote(host, safe="")  # a socket folder: /var/run/postgresql
+        elif ":" in host:
             host = f"[{host}]"  # an IPv6 address
         query = "&".join(f"{name}={quote(value, safe='')}" for name, value in self.options)
         query = f"plan={quote(self.plan, safe='')}" + (f"&{query}" if query else "")

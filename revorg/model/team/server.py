@@ -100,8 +100,8 @@ def _kind(error: BaseException) -> str:
         ("authentication failed", "password"),
         ('role "', "password"),  # an unknown user: told as a failed log-in, as the server does
         ("no pg_hba.conf entry", "refused"),
+        ("permission denied", "permission"),  # for database "x": no CONNECT right
         ('database "', "database"),
-        ("permission denied", "permission"),
     ):
         if clue in text and ("fatal" in text or kind == "password"):
             return kind
