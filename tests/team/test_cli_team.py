@@ -89,6 +89,7 @@ def test_summary_compare_export_and_history_on_a_url_give_the_files_numbers(
     )
 
     assert run_cli("history", url, "--json").out == run_cli("history", demo_file, "--json").out
+    assert run_cli("snapshots", url, "--json").out == run_cli("snapshots", demo_file, "--json").out
 
     from_server, from_file = tmp_path / "server.xlsx", tmp_path / "file.xlsx"
     exported = run_cli("export", url, "--xlsx", from_server)
