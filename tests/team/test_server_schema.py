@@ -133,3 +133,27 @@ def test_team_server_status_of_a_folder_without_a_server(tmp_path: Path) -> None
         check=False,
     )
     assert (status.returncode, status.stdout) == (3, "stopped\n")
+
+
+def test_each_new_step_of_a_plans_log_is_announced_on_its_channel(
+    run_cli: CliRunner, team: TeamServer, demo_file: Path
+) -> None:
+    import psycopg
+
+    assert run_cli("targets", demo_file, "--goal", "1200000", "--who", "Ana").code == 0
+    assert run_cli("push", demo_file, team.url("Announced")).code == 0
+    (plan_id,) = team.admin("SELECT id FROM revorg.plans WHERE name = 'Announced'")[0]
+    with psycopg.connect(
+        host="127.0.0.1", port=team.port, user="revorg", password=team.password,
+        dbname="revorg", autocommit=True,
+    ) as listener:  # fmt: skip
+        listener.execute(f"LISTEN revorg_plan_{plan_id}")
+        # A teammate's step: it takes id 2 after the published step 1 (the sequence moved past
+        # the copied ids), and the id is the notice's payload.
+        team.admin(
+            f"INSERT INTO plan_{plan_id}.history_steps "
+            "(at, who, scenario_id, text, text_values, direction, previous_hash, hash) "
+            "VALUES ('2027-01-12T09:30:00Z', 'Bo', 1, 'Edit', '[]', 'do', '', '')"
+        )
+        notices = [(n.channel, n.payload) for n in listener.notifies(timeout=30, stop_after=1)]
+    assert notices == [(f"revorg_plan_{plan_id}", "2")]

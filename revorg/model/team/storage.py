@@ -99,6 +99,24 @@ def key_index_statements(schema: str) -> list[str]:
     ]
 
 
+def step_channel(plan_id: int) -> str:
+    """The LISTEN/NOTIFY channel on which a plan announces each new step of its log: from the
+    id, like the schema, so always a plain identifier."""
+    return f"revorg_plan_{int(plan_id)}"
+
+
+def step_notice_statements(plan_id: int) -> list[str]:
+    """A trigger that announces each step added to the plan's log, its id as the payload (far
+    under NOTIFY's 8,000 bytes): an open window reads the steps after the last one it has."""
+    schema, channel = plan_schema(plan_id), step_channel(plan_id)
+    return [
+        f'CREATE FUNCTION "{schema}".announce_step() RETURNS trigger LANGUAGE plpgsql AS '
+        f"$$ BEGIN PERFORM pg_notify('{channel}', NEW.id::text); RETURN NULL; END $$",
+        f'CREATE TRIGGER announce_step AFTER INSERT ON "{schema}".history_steps '
+        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".announce_step()',
+    ]
+
+
 def plan_schemas(connection: Connection) -> list[str]:
     """Every plan's schema, from the registry: a migration that changes the plans' tables
     alters them in each (a plan's tables are made at the head revision when it is published)."""

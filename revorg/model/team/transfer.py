@@ -30,6 +30,7 @@ from revorg.model.team.storage import (
     plan_schema,
     plan_tables,
     plans,
+    step_notice_statements,
 )
 
 
@@ -92,6 +93,9 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             for table in plan_tables():
                 _copy_to_server(source, translated, table)
             _advance_sequences(connection, schema)
+            # After the copy: the published steps are no news to anyone.
+            for statement in step_notice_statements(plan_id):
+                connection.execute(text(statement))
             return RegisteredPlan(plan_id, address.plan, SCHEMA_VERSION)
     finally:
         engine.dispose()
