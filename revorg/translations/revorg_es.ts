@@ -3623,6 +3623,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>no hay ninguna base de datos {database} en {server}</translation>
     </message>
     <message>
+        <source>the team server {server} cannot store a value of this plan (a text with a NUL character?); nothing was written</source>
+        <translation>el servidor de equipo {server} no puede guardar un valor de este plan (¿un texto con un carácter NUL?); no se ha escrito nada</translation>
+    </message>
+    <message>
         <source>cannot reach the team server {server} ({reason})</source>
         <translation>no se puede contactar con el servidor de equipo {server} ({reason})</translation>
     </message>

@@ -3612,6 +3612,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{server} 上没有数据库 {database}</translation>
     </message>
     <message>
+        <source>the team server {server} cannot store a value of this plan (a text with a NUL character?); nothing was written</source>
+        <translation>团队服务器 {server} 无法保存此计划中的某个值（文本中含有 NUL 字符？）；未写入任何内容</translation>
+    </message>
+    <message>
         <source>cannot reach the team server {server} ({reason})</source>
         <translation>无法连接团队服务器 {server}（{reason}）</translation>
     </message>

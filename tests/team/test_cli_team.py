@@ -258,3 +258,15 @@ def test_a_user_without_the_right_to_connect_is_refused(
     monkeypatch.setenv("PGPASSWORD", "Stranger-Pw-1")
     result = run_cli("summary", f"postgresql://stranger@127.0.0.1:{team.port}/closed?plan=A")
     assert_one_error(result, "permission denied: user stranger may not do this on plan 'A'")
+
+
+def test_a_value_the_server_cannot_store_refuses_the_push_and_writes_nothing(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path
+) -> None:
+    with sqlite3.connect(demo_file) as plan:  # SQLite keeps a NUL in a text; PostgreSQL cannot
+        plan.execute("UPDATE positions SET notes = 'a' || char(0) || 'b' WHERE id = 1")
+    result = run_cli("push", demo_file, team.url(plan_name))
+    assert_one_error(result, "cannot store a value of this plan")
+    # One transaction: no registry row, no schema left behind.
+    assert team.admin(f"SELECT 1 FROM revorg.plans WHERE name = {_literal(plan_name)}") == []
+    assert_one_error(run_cli("summary", team.url(plan_name)), f"no plan '{plan_name}'")

@@ -81,7 +81,7 @@ def _asked_for_password(error: BaseException) -> bool:
 def _kind(error: BaseException) -> str:
     """What went wrong: from the SQLSTATE, or from libpq's text when the connection itself
     failed (psycopg gives no SQLSTATE before the session starts)."""
-    from psycopg import errors
+    from psycopg import DataError, OperationalError, errors
 
     if isinstance(error, errors.InvalidPassword):
         return "password"
@@ -91,7 +91,10 @@ def _kind(error: BaseException) -> str:
         return "database"
     if isinstance(error, errors.InsufficientPrivilege):
         return "permission"
-    if getattr(error, "sqlstate", None) is not None:
+    sqlstate = getattr(error, "sqlstate", None)
+    if isinstance(error, DataError) or (sqlstate or "").startswith("22"):
+        return "value"  # psycopg refuses a text with a NUL character before sending it
+    if sqlstate is not None or not isinstance(error, OperationalError):
         return "other"
     text = str(error).lower()
     for clue, kind in (
@@ -137,6 +140,15 @@ def explained(error: BaseException, address: TeamPlanAddress) -> TeamPlanError:
         )
     if kind == "permission":
         return permission_denied(address)
+    if kind == "value":
+        return TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "the team server {server} cannot store a value of this plan (a text with a NUL "
+                "character?); nothing was written",
+            ),
+            server=server,
+        )
     if kind == "unreachable":
         return TeamPlanError(
             QT_TRANSLATE_NOOP("TeamPlanError", "cannot reach the team server {server} ({reason})"),

@@ -18,7 +18,6 @@ from sqlalchemy import Boolean, Connection, Table, func, select, text
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.store import connect_memory, create_schema, stamp_schema
 from revorg.model.store.checks import check_values, one_line
-from revorg.model.store.database import SCHEMA_VERSION
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.schema import check_server_revision, upgrade
@@ -81,7 +80,10 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             schema = plan_schema(plan_id)
             connection.execute(
                 plans.insert().values(
-                    id=plan_id, name=address.plan, schema_name=schema, file_format=SCHEMA_VERSION
+                    id=plan_id,
+                    name=address.plan,
+                    schema_name=schema,
+                    file_format=SERVER_FILE_FORMAT,
                 )
             )
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -96,7 +98,7 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             # After the copy: the published steps are no news to anyone.
             for statement in step_notice_statements(plan_id):
                 connection.execute(text(statement))
-            return RegisteredPlan(plan_id, address.plan, SCHEMA_VERSION)
+            return RegisteredPlan(plan_id, address.plan, SERVER_FILE_FORMAT)
     finally:
         engine.dispose()
 
