@@ -46,7 +46,12 @@ class TeamPlanAddress:
     @property
     def login(self) -> str:
         """The user name the server sees (for messages and the keyring)."""
-        return self.user or getpass.getuser()
+        if self.user:
+            return self.user
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no name for this user id (a bare container)
+            return "?"
 
     @property
     def server(self) -> str:

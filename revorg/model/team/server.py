@@ -37,8 +37,12 @@ def keyring_password(address: TeamPlanAddress) -> str | None:
         return None
     try:
         password = keyring.get_password(KEYRING_SERVICE, keyring_name(address))
-    except (KeyringError, OSError, RuntimeError):
+    except KeyringError:
         return None  # no keyring on this machine (a server, CI): libpq's sources only
+    except Exception:
+        # A backend's own failure (no D-Bus, a locked store...) is no reason to stop: the
+        # server's refusal that follows says what to check.
+        return None
     return password or None
 
 
