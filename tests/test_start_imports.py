@@ -13,7 +13,17 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml", "pptx")
+# psycopg, Alembic and keyring: only for a team plan's URL (revorg.cli.plans).
+LATER = (
+    "openpyxl",
+    "python_calamine",
+    "charset_normalizer",
+    "defusedxml",
+    "pptx",
+    "psycopg",
+    "alembic",
+    "keyring",
+)
 
 SUMMARY = """
 import json, sys
@@ -21,6 +31,7 @@ from revorg.app import main
 code = main(["summary", sys.argv[1]])
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in LATER)
 comparison = "revorg.model.comparison" in sys.modules
+loaded += sorted(name for name in sys.modules if name.startswith("revorg.model.team"))
 print(json.dumps({"code": code, "loaded": loaded, "comparison": comparison}))
 """
 

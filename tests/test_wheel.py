@@ -78,6 +78,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "revorg/resources/icons/revorg.svg",
         "revorg/resources/icons/actions/new.svg",
         "revorg/resources/templates/demo.json",
+        # Alembic loads the team server's migrations by path: not a package, so package data.
+        "revorg/model/team/migrations/env.py",
+        "revorg/model/team/migrations/versions/v0001_registry.py",
     ):
         assert needed in names
 
@@ -134,3 +137,10 @@ def test_the_installed_command_line_summarises_a_new_demo_plan(
     assert figures["open_positions"] == 3
     version = run([installed / "revorg", "--version"])
     assert version.stdout.strip() == "RevOrg 0.1.0"
+
+
+def test_the_installed_package_finds_the_team_servers_migrations(installed: Path) -> None:
+    code = "from revorg.model.team.schema import head_revision; print(head_revision())"
+    found = run([installed / "python", "-c", code])
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "0001"

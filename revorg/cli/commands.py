@@ -30,6 +30,8 @@ COMMAND_MODULES = {
     "snapshots": "revorg.cli.snapshots",
     "restore": "revorg.cli.restore",
     "actuals": "revorg.cli.actuals",
+    "push": "revorg.cli.push",
+    "pull": "revorg.cli.pull",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from revorg.cli.parsing import Commands
+from revorg.cli.plans import open_for_reading, plan_location
 
 
 def register(commands: Commands) -> None:
     compare = commands.add_parser(
         "compare", help='compare two scenarios of a plan (or a snapshot: "snapshot:NAME")'
     )
-    compare.add_argument("file", type=Path)
+    compare.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     compare.add_argument(
         "--scenarios",
         nargs=2,
@@ -28,12 +28,11 @@ def register(commands: Commands) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from revorg.model.comparison import compare_scenarios
-    from revorg.model.document import PlanDocument
     from revorg.model.reports import format_comparison
     from revorg.model.snapshots import resolve_compared
 
     name_a, name_b = options.scenarios
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         plan = document.plan
         a, b = resolve_compared(plan, name_a), resolve_compared(plan, name_b)
         comparison = compare_scenarios(document.session, a, b)

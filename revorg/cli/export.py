@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from revorg.cli.parsing import LANGUAGE_CHOICES, Commands, UsageError, check_output
+from revorg.cli.plans import open_for_reading, plan_location
 
 
 def register(commands: Commands) -> None:
     export = commands.add_parser(
         "export", help="export a plan: Excel workbook with live formulas, chart images"
     )
-    export.add_argument("file", type=Path)
+    export.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     export.add_argument("--scenario", help="scenario name (default: the first)")
     export.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook")
     export.add_argument(
@@ -45,7 +46,6 @@ def register(commands: Commands) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
     from revorg.model.snapshots import find_snapshot
 
     images = {kind: getattr(options, kind) for kind in ("png", "svg", "pdf")}
@@ -59,7 +59,7 @@ def run(options: argparse.Namespace) -> int:
         raise UsageError("--snapshot adds figures to the workbook: give --xlsx too")
     if not 30 <= options.dpi <= 1200:
         raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         scenario = document.scenario(options.scenario)
         # Looked up before anything is written: an unknown name leaves no file behind.
         snapshots = [find_snapshot(document.plan, name) for name in dict.fromkeys(options.snapshot)]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revorg.cli.parsing import Commands, UsageError
+from revorg.cli.plans import open_for_reading, plan_location
 
 if TYPE_CHECKING:
     from revorg.model.history.chain import LogProblem
@@ -40,7 +41,7 @@ def register(commands: Commands) -> None:
             "the steps recorded before a day and saves the plan."
         ),
     )
-    history.add_argument("file", type=Path)
+    history.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     history.add_argument("--scenario", metavar="S", help="only the steps of this scenario")
     history.add_argument("--since", type=day, metavar="DATE", help="only from this day (UTC)")
     history.add_argument("--limit", type=positive, metavar="N", help="at most N steps")
@@ -54,13 +55,13 @@ def register(commands: Commands) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
-
     if options.compact_before is not None:
         if options.scenario or options.since or options.limit or options.json:
             raise UsageError("--compact-before takes no other option")
+        if not isinstance(options.file, Path):
+            raise UsageError("--compact-before works on a plan file, not on a team plan")
         return _compact(options.file, options.compact_before)
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         from sqlalchemy.exc import SQLAlchemyError
 
         from revorg.model.history.chain import verify

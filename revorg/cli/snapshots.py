@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revorg.cli.parsing import Commands
+from revorg.cli.plans import open_for_reading, plan_location
 
 if TYPE_CHECKING:
     from revorg.model.snapshots import SnapshotInfo
@@ -18,16 +18,15 @@ def register(commands: Commands) -> None:
     snapshots = commands.add_parser(
         "snapshots", help="list a plan's snapshots: when, by whom, of which scenario, figures"
     )
-    snapshots.add_argument("file", type=Path)
+    snapshots.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     snapshots.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
     from revorg.model.snapshots import snapshot_info
     from revorg.model.summary import summarize
 
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         listed = [
             (snapshot_info(scenario), summarize(document.session, scenario))
             for scenario in document.plan.snapshots

@@ -7,27 +7,31 @@ import json
 from pathlib import Path
 
 from revorg.cli.parsing import Commands
+from revorg.cli.plans import open_for_reading, plan_location
 
 
 def register(commands: Commands) -> None:
     summary = commands.add_parser("summary", help="print a plan's targets, headcount and cost")
-    summary.add_argument("file", type=Path)
+    summary.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     summary.add_argument("--scenario", help="scenario name (default: the first)")
     summary.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
     from revorg.model.reports import format_summary
     from revorg.model.summary import summarize
 
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         scenario = document.scenario(options.scenario)
         summary = summarize(document.session, scenario)
         if options.json:
             from revorg.model.actuals.summary import progress_json, scenario_actuals
+            from revorg.model.history.version import plan_version
 
             report = summary.to_json()
+            report["version"] = plan_version(document.session)
+            if not isinstance(options.file, Path):  # a team plan: its URL, never its password
+                report["url"] = options.file.shown()
             progress = scenario_actuals(document.session, scenario, summary)
             if progress is not None:
                 report["actuals"] = progress_json(progress)

@@ -3560,6 +3560,97 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>TeamPlanError</name>
+    <message>
+        <source>not a team plan URL (postgresql://user@host:5432/revorg?plan=NAME)</source>
+        <translation>no es la URL de un plan de equipo (postgresql://usuario@servidor:5432/revorg?plan=NOMBRE)</translation>
+    </message>
+    <message>
+        <source>a team plan URL has no #fragment</source>
+        <translation>la URL de un plan de equipo no lleva #fragmento</translation>
+    </message>
+    <message>
+        <source>the URL names no database after the host</source>
+        <translation>la URL no indica ninguna base de datos después del servidor</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s port is not a number from 1 to 65535</source>
+        <translation>el puerto de la URL no es un número entre 1 y 65535</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s options after ? cannot be read</source>
+        <translation>no se pueden leer las opciones de la URL después de ?</translation>
+    </message>
+    <message>
+        <source>the URL names no plan: add ?plan=NAME (spaces as %20)</source>
+        <translation>la URL no indica ningún plan: añada ?plan=NOMBRE (los espacios como %20)</translation>
+    </message>
+    <message>
+        <source>a plan name has at most {limit} characters and no control characters</source>
+        <translation>el nombre de un plan tiene como máximo {limit} caracteres y ningún carácter de control</translation>
+    </message>
+    <message>
+        <source>unknown option in the URL: {option}</source>
+        <translation>opción desconocida en la URL: {option}</translation>
+    </message>
+    <message>
+        <source>a team plan cannot be edited in this version: pull a copy to a file</source>
+        <translation>en esta versión no se puede editar un plan de equipo: descargue una copia en un archivo</translation>
+    </message>
+    <message>
+        <source>the team server {server} was set up by a newer version of RevOrg (schema {revision}; this version knows up to {head}): please update RevOrg</source>
+        <translation>el servidor de equipo {server} fue preparado por una versión más reciente de RevOrg (esquema {revision}; esta versión conoce hasta {head}): actualice RevOrg</translation>
+    </message>
+    <message>
+        <source>no plan {plan} on {server}: the server has no team plans yet (`revorg push FILE URL` publishes one)</source>
+        <translation>no hay ningún plan {plan} en {server}: el servidor todavía no tiene planes de equipo (`revorg push ARCHIVO URL` publica uno)</translation>
+    </message>
+    <message>
+        <source>the team server {server} has an older schema ({revision}; this version needs {head}): publishing a plan with this version upgrades it</source>
+        <translation>el servidor de equipo {server} tiene un esquema anterior ({revision}; esta versión necesita {head}): publicar un plan con esta versión lo actualiza</translation>
+    </message>
+    <message>
+        <source>authentication failed for user {user} on {server}: check the password (PGPASSWORD, ~/.pgpass or the system keyring)</source>
+        <translation>falló la autenticación del usuario {user} en {server}: compruebe la contraseña (PGPASSWORD, ~/.pgpass o el llavero del sistema)</translation>
+    </message>
+    <message>
+        <source>the server {server} does not let user {user} in</source>
+        <translation>el servidor {server} no deja entrar al usuario {user}</translation>
+    </message>
+    <message>
+        <source>no database {database} on {server}</source>
+        <translation>no hay ninguna base de datos {database} en {server}</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot store a value of this plan (a text with a NUL character?); nothing was written</source>
+        <translation>el servidor de equipo {server} no puede guardar un valor de este plan (¿un texto con un carácter NUL?); no se ha escrito nada</translation>
+    </message>
+    <message>
+        <source>cannot reach the team server {server} ({reason})</source>
+        <translation>no se puede contactar con el servidor de equipo {server} ({reason})</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused the request (SQLSTATE {code})</source>
+        <translation>el servidor de equipo {server} rechazó la petición (SQLSTATE {code})</translation>
+    </message>
+    <message>
+        <source>permission denied: user {user} may not do this on plan {plan}</source>
+        <translation>permiso denegado: el usuario {user} no puede hacer esto en el plan {plan}</translation>
+    </message>
+    <message>
+        <source>plan {plan} already exists on {server}: sending steps back comes with the next version (publish under another name, or pull a copy)</source>
+        <translation>el plan {plan} ya existe en {server}: enviar los pasos de vuelta llegará en la próxima versión (publíquelo con otro nombre o descargue una copia)</translation>
+    </message>
+    <message>
+        <source>no plan {plan} on {server}</source>
+        <translation>no hay ningún plan {plan} en {server}</translation>
+    </message>
+    <message>
+        <source>the team plan {plan} on {server} cannot be read: {reason}</source>
+        <translation>no se puede leer el plan de equipo {plan} en {server}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>New plan from template</source>

@@ -3549,6 +3549,97 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>TeamPlanError</name>
+    <message>
+        <source>not a team plan URL (postgresql://user@host:5432/revorg?plan=NAME)</source>
+        <translation>不是团队计划的 URL（postgresql://用户@主机:5432/revorg?plan=名称）</translation>
+    </message>
+    <message>
+        <source>a team plan URL has no #fragment</source>
+        <translation>团队计划的 URL 不能包含 #片段</translation>
+    </message>
+    <message>
+        <source>the URL names no database after the host</source>
+        <translation>URL 在主机之后没有指明数据库</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s port is not a number from 1 to 65535</source>
+        <translation>URL 中的端口不是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s options after ? cannot be read</source>
+        <translation>无法读取 URL 中 ? 之后的选项</translation>
+    </message>
+    <message>
+        <source>the URL names no plan: add ?plan=NAME (spaces as %20)</source>
+        <translation>URL 没有指明计划：请添加 ?plan=名称（空格写作 %20）</translation>
+    </message>
+    <message>
+        <source>a plan name has at most {limit} characters and no control characters</source>
+        <translation>计划名称最多 {limit} 个字符，且不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>unknown option in the URL: {option}</source>
+        <translation>URL 中有未知选项：{option}</translation>
+    </message>
+    <message>
+        <source>a team plan cannot be edited in this version: pull a copy to a file</source>
+        <translation>此版本无法编辑团队计划：请将副本拉取到文件中</translation>
+    </message>
+    <message>
+        <source>the team server {server} was set up by a newer version of RevOrg (schema {revision}; this version knows up to {head}): please update RevOrg</source>
+        <translation>团队服务器 {server} 由更新版本的 RevOrg 设置（架构 {revision}；此版本最高支持 {head}）：请更新 RevOrg</translation>
+    </message>
+    <message>
+        <source>no plan {plan} on {server}: the server has no team plans yet (`revorg push FILE URL` publishes one)</source>
+        <translation>{server} 上没有计划 {plan}：该服务器还没有团队计划（`revorg push 文件 URL` 可发布一个）</translation>
+    </message>
+    <message>
+        <source>the team server {server} has an older schema ({revision}; this version needs {head}): publishing a plan with this version upgrades it</source>
+        <translation>团队服务器 {server} 的架构较旧（{revision}；此版本需要 {head}）：用此版本发布计划即可升级</translation>
+    </message>
+    <message>
+        <source>authentication failed for user {user} on {server}: check the password (PGPASSWORD, ~/.pgpass or the system keyring)</source>
+        <translation>用户 {user} 在 {server} 上身份验证失败：请检查密码（PGPASSWORD、~/.pgpass 或系统密钥环）</translation>
+    </message>
+    <message>
+        <source>the server {server} does not let user {user} in</source>
+        <translation>服务器 {server} 不允许用户 {user} 登录</translation>
+    </message>
+    <message>
+        <source>no database {database} on {server}</source>
+        <translation>{server} 上没有数据库 {database}</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot store a value of this plan (a text with a NUL character?); nothing was written</source>
+        <translation>团队服务器 {server} 无法保存此计划中的某个值（文本中含有 NUL 字符？）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot reach the team server {server} ({reason})</source>
+        <translation>无法连接团队服务器 {server}（{reason}）</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused the request (SQLSTATE {code})</source>
+        <translation>团队服务器 {server} 拒绝了请求（SQLSTATE {code}）</translation>
+    </message>
+    <message>
+        <source>permission denied: user {user} may not do this on plan {plan}</source>
+        <translation>权限不足：用户 {user} 不能对计划 {plan} 执行此操作</translation>
+    </message>
+    <message>
+        <source>plan {plan} already exists on {server}: sending steps back comes with the next version (publish under another name, or pull a copy)</source>
+        <translation>计划 {plan} 已存在于 {server}：发回修改步骤将在下一个版本提供（请用其他名称发布，或拉取一份副本）</translation>
+    </message>
+    <message>
+        <source>no plan {plan} on {server}</source>
+        <translation>{server} 上没有计划 {plan}</translation>
+    </message>
+    <message>
+        <source>the team plan {plan} on {server} cannot be read: {reason}</source>
+        <translation>无法读取 {server} 上的团队计划 {plan}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>New plan from template</source>

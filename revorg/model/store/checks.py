@@ -134,14 +134,15 @@ def _integrity_problems(source: sqlite3.Connection, whole_file: bool) -> list[st
     return ["ok"]
 
 
-def check_values(connection: sqlite3.Connection, path: Path) -> None:
+def check_values(connection: sqlite3.Connection, path: Path | str) -> None:
     """Read every value once, as the model will: damage inside a row passes SQLite's page
     checks but must still be refused at open, not fail later in the middle of editing.
     The columns are those of the entities (the schema check has made sure). The change log is
     not read: opening a plan costs the same with 100,000 steps as with none, and a damaged log
     is reported by its own check (revorg.model.history.chain), never refuses the plan. Deals
     neither: a plan with 50,000 of them opens as fast, and a deal that cannot be read is left
-    out and counted when actuals are read (revorg.model.actuals.store)."""
+    out and counted when actuals are read (revorg.model.actuals.store). `path` names the plan
+    in messages: a file, or a team plan read from its server (revorg.model.team.transfer)."""
     # Imported here: the entities describe the columns; storage stays the lower layer.
     from sqlalchemy import TypeDecorator
 

@@ -1,0 +1,41 @@
+"""A team plan open as a PlanDocument: read from the server into memory, then used as a file's
+plan is (summary, compare, export, history). In this slice it is read-only: it is never saved
+back; `revorg pull` writes it to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revorg.model.document import PlanDocument
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.history.version import plan_version
+from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.transfer import load
+
+
+class TeamPlanDocument(PlanDocument):
+    """A plan read from a team server: its address (without password, when shown) and the
+    version it was read at."""
+
+    def __init__(self, address: TeamPlanAddress) -> None:
+        loaded = load(address)
+        super().__init__(loaded.connection, None)
+        self.address = address
+        self.version = plan_version(self.session)
+
+    def save(self) -> None:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "a team plan cannot be edited in this version: pull a copy to a file",
+            )
+        )
+
+    def save_as(self, path: Path) -> None:
+        """A local copy: the file becomes the document's, as Save As does for a file."""
+        super().save_as(path)
+
+
+def open_team_plan(address: TeamPlanAddress) -> TeamPlanDocument:
+    return TeamPlanDocument(address)

@@ -1,0 +1,114 @@
+"""The server's schema: brought up to date by Alembic (migrations/), refused when newer.
+
+Run programmatically on a connection RevOrg opened, never from an alembic.ini: publishing a
+plan upgrades the server first (it may create the registry on an empty database); reading a
+plan needs the server at exactly this program's revision and says which side to update when it
+is not.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.storage import REGISTRY_SCHEMA, VERSION_TABLE
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config(connection: Connection | None = None) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _revisions() -> tuple[str, frozenset[str]]:
+    """This program's head revision and every revision it knows."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = _config()
+    assert isinstance(config, Config)
+    scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
+    assert head is not None
+    return head, frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def head_revision() -> str:
+    return _revisions()[0]
+
+
+def server_revision(connection: Connection) -> str | None:
+    """The revision the server's registry is at; None on a database without team plans."""
+    from alembic.runtime.migration import MigrationContext
+
+    context = MigrationContext.configure(
+        connection,
+        opts={"version_table": VERSION_TABLE, "version_table_schema": REGISTRY_SCHEMA},
+    )
+    return context.get_current_revision()
+
+
+def check_server_revision(
+    connection: Connection, address: TeamPlanAddress, *, empty_ok: bool = False
+) -> str | None:
+    """Refuse a server whose schema this program does not know (a newer RevOrg made it) and,
+    unless `empty_ok`, one without team plans or at an older revision."""
+    current = server_revision(connection)
+    head, known = _revisions()
+    if current is not None and current not in known:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "the team server {server} was set up by a newer version of RevOrg (schema "
+                "{revision}; this version knows up to {head}): please update RevOrg",
+            ),
+            server=address.server,
+            revision=current,
+            head=head,
+        )
+    if current is None and not empty_ok:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "no plan {plan} on {server}: the server has no team plans yet "
+                "(`revorg push FILE URL` publishes one)",
+            ),
+            plan=repr(address.plan),
+            server=address.server,
+        )
+    if current is not None and current != head and not empty_ok:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "the team server {server} has an older schema ({revision}; this version needs "
+                "{head}): publishing a plan with this version upgrades it",
+            ),
+            server=address.server,
+            revision=current,
+            head=head,
+        )
+    return current
+
+
+def upgrade(connection: Connection, address: TeamPlanAddress) -> None:
+    """Bring the server's schema to this program's head, inside the caller's transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    check_server_revision(connection, address, empty_ok=True)
+    config = _config(connection)
+    assert isinstance(config, Config)
+    command.upgrade(config, "head")

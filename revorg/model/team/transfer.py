@@ -1,0 +1,245 @@
+"""A plan copied to the server (publish) and from it (load), rows unchanged, log included.
+
+Loading makes the same in-memory SQLite plan a file is read into and runs the file's checks on
+it: what a server sends is untrusted input, as a file is (its schema may have been altered, its
+rows written by another program). Publishing makes a new plan: its registry row, its schema
+and every row of the file, in one transaction, so that a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Boolean, Connection, Table, func, select, text
+
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.store import connect_memory, create_schema, stamp_schema
+from revorg.model.store.checks import check_values, one_line
+from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.schema import check_server_revision, upgrade
+from revorg.model.team.server import engine_for, explained, server_errors
+from revorg.model.team.storage import (
+    REGISTRY_SCHEMA,
+    SERVER_FILE_FORMAT,
+    key_index_statements,
+    plan_schema,
+    plan_tables,
+    plans,
+    step_notice_statements,
+)
+
+
+@dataclass(frozen=True)
+class RegisteredPlan:
+    """A plan's registry row: its id (and so its schema), its name and when it was made."""
+
+    id: int
+    name: str
+    file_format: int
+
+    @property
+    def schema(self) -> str:
+        return plan_schema(self.id)
+
+
+# --- publishing --------------------------------------------------------------------------------
+
+
+def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredPlan:
+    """Publish an open plan (its checked in-memory database) as the new team plan
+    `address.plan`; refused when a plan of that name exists."""
+    engine = engine_for(address)
+    try:
+        with server_errors(address), engine.begin() as connection:
+            upgrade(connection, address)
+            # One publisher at a time: two pushes of one name must not both pass the check.
+            connection.execute(
+                text(f'LOCK TABLE "{REGISTRY_SCHEMA}".plans IN SHARE ROW EXCLUSIVE MODE')
+            )
+            if _registered(connection, address.plan) is not None:
+                raise TeamPlanError(
+                    QT_TRANSLATE_NOOP(
+                        "TeamPlanError",
+                        "plan {plan} already exists on {server}: sending steps back comes with "
+                        "the next version (publish under another name, or pull a copy)",
+                    ),
+                    plan=repr(address.plan),
+                    server=address.server,
+                )
+            plan_id = int(
+                connection.execute(
+                    select(
+                        func.nextval(func.pg_get_serial_sequence(f"{REGISTRY_SCHEMA}.plans", "id"))
+                    )
+                ).scalar_one()
+            )
+            schema = plan_schema(plan_id)
+            connection.execute(
+                plans.insert().values(
+                    id=plan_id,
+                    name=address.plan,
+                    schema_name=schema,
+                    file_format=SERVER_FILE_FORMAT,
+                )
+            )
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            translated = connection.execution_options(schema_translate_map={None: schema})
+            for table in plan_tables():
+                table.create(translated)
+            for statement in key_index_statements(schema):
+                connection.execute(text(statement))
+            for table in plan_tables():
+                _copy_to_server(source, translated, table)
+            _advance_sequences(connection, schema)
+            # After the copy: the published steps are no news to anyone.
+            for statement in step_notice_statements(plan_id):
+                connection.execute(text(statement))
+            return RegisteredPlan(plan_id, address.plan, SERVER_FILE_FORMAT)
+    finally:
+        engine.dispose()
+
+
+def _registered(connection: Connection, name: str) -> RegisteredPlan | None:
+    row = connection.execute(
+        select(plans.c.id, plans.c.name, plans.c.file_format).where(plans.c.name == name)
+    ).first()
+    return None if row is None else RegisteredPlan(int(row[0]), str(row[1]), int(row[2]))
+
+
+def _converters(table: Table) -> list[Callable[[Any], Any]]:
+    """SQLite keeps booleans as 0 and 1; the server wants true and false."""
+    return [
+        (lambda value: None if value is None else bool(value))
+        if isinstance(column.type, Boolean)
+        else (lambda value: value)
+        for column in table.columns
+    ]
+
+
+def _copy_to_server(source: sqlite3.Connection, target: Connection, table: Table) -> None:
+    names = [column.name for column in table.columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    converters = _converters(table)
+    rows = source.execute(f'SELECT {quoted} FROM "{table.name}"').fetchall()
+    if rows:
+        target.execute(
+            table.insert(),
+            [
+                {
+                    name: convert(value)
+                    for name, convert, value in zip(names, converters, row, strict=True)
+                }
+                for row in rows
+            ],
+        )
+
+
+def _advance_sequences(connection: Connection, schema: str) -> None:
+    """Ids copied from the file leave the serial columns' sequences behind: the next row made
+    on the server must not take an id the file already gave."""
+    for table in plan_tables():
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1:
+            continue
+        qualified = f'"{schema}"."{table.name}"'
+        sequence = connection.execute(
+            select(func.pg_get_serial_sequence(qualified, keys[0].name))
+        ).scalar()
+        if sequence is not None:
+            connection.execute(
+                text(
+                    f'SELECT setval(:sequence, coalesce(max("{keys[0].name}"), 0) + 1, false) '
+                    f"FROM {qualified}"
+                ),
+                {"sequence": sequence},
+            )
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadedPlan:
+    """A team plan read into memory: the checked database and where it came from."""
+
+    connection: sqlite3.Connection
+    registered: RegisteredPlan
+
+
+def load(address: TeamPlanAddress) -> LoadedPlan:
+    """Read the team plan `address.plan` into a checked in-memory plan database."""
+    engine = engine_for(address)
+    memory = connect_memory()
+    try:
+        create_schema(memory)
+        stamp_schema(memory)
+        with server_errors(address), engine.connect() as connection:
+            # One consistent picture of the plan, even while teammates publish steps.
+            connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+            check_server_revision(connection, address)
+            registered = _registered(connection, address.plan)
+            if registered is None:
+                raise TeamPlanError(
+                    QT_TRANSLATE_NOOP("TeamPlanError", "no plan {plan} on {server}"),
+                    plan=repr(address.plan),
+                    server=address.server,
+                )
+            if registered.file_format != SERVER_FILE_FORMAT:
+                raise _damaged(address, f"file format {registered.file_format}")
+            translated = connection.execution_options(
+                schema_translate_map={None: registered.schema}
+            )
+            try:
+                with memory:
+                    for table in plan_tables():
+                        _copy_to_memory(translated, memory, table, address)
+            except sqlite3.Error as error:  # a row the plan's constraints refuse
+                raise _damaged(address, one_line(str(error))) from None
+            connection.rollback()
+        # The file's check of every value, its messages naming the team plan.
+        check_values(memory, f"team plan {address.plan!r} on {address.server}")
+        return LoadedPlan(memory, registered)
+    except BaseException:
+        memory.close()  # a refused plan leaves nothing open
+        raise
+    finally:
+        engine.dispose()
+
+
+def _copy_to_memory(
+    source: Connection, memory: sqlite3.Connection, table: Table, address: TeamPlanAddress
+) -> None:
+    from psycopg import errors
+    from sqlalchemy.exc import DBAPIError
+
+    names = [column.name for column in table.columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    try:
+        result = source.execute(select(*table.columns))
+    except DBAPIError as error:
+        if isinstance(error.orig, errors.UndefinedTable | errors.UndefinedColumn):
+            # Someone changed the plan's tables on the server: refused as a changed file is.
+            raise _damaged(address, f"table {table.name!r} is not as RevOrg makes it") from None
+        raise
+    insert = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
+    while batch := result.fetchmany(5000):
+        memory.executemany(insert, [tuple(row) for row in batch])
+
+
+def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
+    return TeamPlanError(
+        QT_TRANSLATE_NOOP(
+            "TeamPlanError", "the team plan {plan} on {server} cannot be read: {reason}"
+        ),
+        plan=repr(address.plan),
+        server=address.server,
+        reason=reason,
+    )
+
+
+__all__ = ["LoadedPlan", "RegisteredPlan", "explained", "load", "publish"]

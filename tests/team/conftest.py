@@ -1,0 +1,114 @@
+"""A real PostgreSQL server for the team-plan tests: one throwaway cluster per test run, made by
+scripts/team-server in a temporary folder (initdb, a free port on 127.0.0.1, run as an
+unprivileged user when the tests run as root), stopped and removed at the end.
+
+Without PostgreSQL's programs the tests are skipped with the reason, unless
+REVORG_REQUIRE_POSTGRESQL=1 (CI: .ci/run sets it, and scripts/test installs the packages
+through scripts/system-packages), where they fail instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+REQUIRE_POSTGRESQL = os.environ.get("REVORG_REQUIRE_POSTGRESQL") == "1"
+SCRIPT = REPO_ROOT / "scripts" / "team-server"
+
+
+def postgresql_programs() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: p.parts)
+    if found:
+        return found[-1].parent
+    pg_ctl = shutil.which("pg_ctl")
+    return Path(pg_ctl).parent if pg_ctl else None
+
+
+@dataclass(frozen=True)
+class TeamServer:
+    """The running test cluster: its port, and the pgpass file holding the superuser's
+    password (the tests point PGPASSFILE at it, as a user would)."""
+
+    folder: Path
+    port: int
+    pgpass: Path
+
+    @property
+    def password(self) -> str:
+        return self.pgpass.read_text().strip().rsplit(":", 1)[1]
+
+    def server_url(self, database: str = "revorg", user: str = "revorg") -> str:
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+
+    def url(self, plan: str, database: str = "revorg") -> str:
+        return f"{self.server_url(database)}?plan={quote(plan, safe='')}"
+
+    def admin(self, sql: str, database: str = "revorg") -> list[tuple[object, ...]]:
+        """Run SQL as the superuser (autocommit), as an administrator with psql would."""
+        import psycopg
+
+        with psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user="revorg",
+            password=self.password,
+            dbname=database,
+            autocommit=True,
+        ) as connection:
+            cursor = connection.execute(sql)
+            return list(cursor.fetchall()) if cursor.description else []
+
+
+@pytest.fixture(scope="session")
+def team_server() -> Iterator[TeamServer]:
+    if postgresql_programs() is None:
+        if REQUIRE_POSTGRESQL:
+            pytest.fail(
+                "REVORG_REQUIRE_POSTGRESQL=1 but PostgreSQL (pg_ctl, initdb) is not installed"
+            )
+        pytest.skip("PostgreSQL is not installed (scripts/system-packages installs it)")
+    # Not under pytest's own temporary folder: it is private to this user, and the server's
+    # user (postgres, when the tests run as root) must reach the cluster.
+    folder = Path(tempfile.mkdtemp(prefix="revorg-team-server-"))
+    folder.chmod(0o755)
+    environment = {**os.environ, "TEAM_SERVER_DIR": str(folder)}
+    started = subprocess.run(
+        [str(SCRIPT), "start"], env=environment, capture_output=True, text=True, check=False
+    )
+    try:
+        if started.returncode != 0:
+            pytest.fail(f"scripts/team-server start failed: {started.stderr.strip()}")
+        yield TeamServer(folder, int((folder / "port").read_text()), folder / "pgpass")
+    finally:
+        subprocess.run([str(SCRIPT), "stop"], env=environment, capture_output=True, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_names = itertools.count(1)
+
+
+@pytest.fixture
+def team(team_server: TeamServer, monkeypatch: pytest.MonkeyPatch) -> TeamServer:
+    """The server, with this test's password source: the cluster's pgpass file (PGPASSFILE)."""
+    monkeypatch.setenv("PGPASSFILE", str(team_server.pgpass))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    # No desktop keyring in a test: asking one would reach the developer's own.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return team_server
+
+
+@pytest.fixture
+def plan_name() -> str:
+    """A plan name no other test of this run uses (the server lives for the whole run)."""
+    return f"Plan {next(_names)} FY27"
