@@ -442,15 +442,35 @@ def page_size(data: bytes) -> int:
     return 65536 if size == 1 else size
 
 
+def log_pages(data: bytes, tmp_path: Path) -> set[int]:
+    """The pages (counted from 0) of the change log's tables and indexes."""
+    path = tmp_path / "pages.revorg"
+    path.write_bytes(data)
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT pageno FROM dbstat WHERE name LIKE 'history%' OR name LIKE 'ix_history%'"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no dbstat table to find the log's pages")
+    finally:
+        connection.close()
+        path.unlink()
+    return {row[0] - 1 for row in rows}
+
+
 def test_damaged_pages_are_refused_in_one_line_and_the_file_is_not_changed(
     saved_bytes: bytes, tmp_path: Path, run_revorg: CliRunner
 ) -> None:
     """Every page after the first, overwritten with zeros or with noise: each one is refused
-    (every page of this small plan holds a table, an index or the schema)."""
+    (every page of this small plan holds a table, an index or the schema), but a page of the
+    change log's, which never stops the plan from opening."""
     size = page_size(saved_bytes)
     pages = len(saved_bytes) // size
+    of_the_log = log_pages(saved_bytes, tmp_path)
+    assert of_the_log  # the log's tables and indexes have their pages, even empty
     noise = random.Random(7)
-    outcomes = []
+    outcomes, expected = [], []
     for page in range(1, pages):
         for filler in (bytes(size), noise.randbytes(size)):
             damaged = bytearray(saved_bytes)
@@ -458,8 +478,9 @@ def test_damaged_pages_are_refused_in_one_line_and_the_file_is_not_changed(
             path = tmp_path / f"page-{page}.revorg"
             path.write_bytes(bytes(damaged))
             outcomes.append(open_outcome(path))
+            expected.append("opened" if page in of_the_log else "refused")
             path.unlink()
-    assert outcomes == ["refused"] * len(outcomes)
+    assert outcomes == expected
     damaged = bytearray(saved_bytes)
     damaged[size : 2 * size] = bytes(size)
     path = tmp_path / "damaged.revorg"
@@ -469,6 +490,46 @@ def test_damaged_pages_are_refused_in_one_line_and_the_file_is_not_changed(
     assert result.error_lines[0].startswith(f"error: {path} is damaged"), result.err
     assert len(result.error_lines) == 1
     assert path.read_bytes() == bytes(damaged)
+
+
+def test_a_damaged_log_page_opens_the_plan_says_so_and_editing_goes_on(
+    saved_bytes: bytes, tmp_path: Path
+) -> None:
+    """The log's pages damaged (its steps' table zeroed): the plan opens with its figures, the
+    log's check says the earlier steps are lost, and edits and saves go on (a damaged page
+    copied into memory once made every later edit fail: the log is not copied then)."""
+    from decimal import Decimal
+
+    from revorg.model.editing import PlanEditor, requests
+    from revorg.model.history.chain import verify
+    from revorg.model.history.recording import attach_recorder
+
+    size = page_size(saved_bytes)
+    path = tmp_path / "plan.revorg"
+    path.write_bytes(saved_bytes)
+    connection = sqlite3.connect(path)
+    try:
+        (page,) = connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'history_steps'"
+        ).fetchone()
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no dbstat table to find the log's pages")
+    finally:
+        connection.close()
+    damaged = bytearray(saved_bytes)
+    damaged[(page - 1) * size : page * size] = bytes(size)
+    path.write_bytes(bytes(damaged))
+    with PlanDocument.open(path) as document:
+        editor = PlanEditor(document)
+        attach_recorder(editor, "Ana")
+        assert summarize(document.session, document.scenario()).inputs.goal == 1_000_000
+        problem = verify(document.session)
+        assert problem is not None and "lost" in problem.reason and "damaged" in problem.reason
+        editor.perform(requests.set_target(editor, "goal", Decimal(1_200_000)))
+        document.save()
+    with PlanDocument.open(path, for_editing=False) as reopened:
+        assert summarize(reopened.session, reopened.scenario()).inputs.goal == 1_200_000
+        assert verify(reopened.session) is None  # the log saved is whole again: one step
 
 
 def test_a_truncated_file_is_refused(saved_bytes: bytes, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ format this version reads, undamaged, and every value readable as the model will
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
 from revorg.model.bulk import paused_gc
@@ -81,10 +82,13 @@ def _check_file_length(path: Path, header: bytes) -> None:
 
 def check_marks_and_integrity(
     source: sqlite3.Connection, path: Path, *, whole_file: bool = True
-) -> None:
+) -> str | None:
     """The RevOrg marks, a format this version reads, and undamaged pages: every page of the
     file, or (`whole_file` False: the log stays in the file, store.stored_log) every table's
-    but the log's, whose pages are checked when it is read."""
+    but the log's, whose pages are checked when it is read.
+
+    Damage only in the log's pages does not refuse the plan (a damaged log never stops it from
+    opening): it is returned, and the plan is then copied without its log."""
     application_id = source.execute("PRAGMA application_id").fetchone()[0]
     if application_id != APPLICATION_ID:
         raise PlanFileError(
@@ -109,26 +113,51 @@ def check_marks_and_integrity(
             path=path,
         )
     problems = _integrity_problems(source, whole_file)
-    if problems != ["ok"]:
-        raise PlanFileError(
-            QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: {reason}"),
-            path=path,
-            reason=one_line(problems[0]),
-        )
+    if problems == ["ok"]:
+        return None
+    if whole_file and _integrity_problems(source, False, LOG_TABLE_NAMES) == ["ok"]:
+        log_problems = _log_problems(source)
+        if log_problems != ["ok"]:  # else the damage is outside every table: a free page
+            return one_line(log_problems[0])
+    raise PlanFileError(
+        QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: {reason}"),
+        path=path,
+        reason=one_line(problems[0]),
+    )
 
 
-def _integrity_problems(source: sqlite3.Connection, whole_file: bool) -> list[str]:
-    # integrity_check, not quick_check: it also compares every index with its table.
+def _integrity_problems(
+    source: sqlite3.Connection, whole_file: bool, skipped: Collection[str] = LOG_TABLE_NAMES[1:]
+) -> list[str]:
+    """integrity_check, not quick_check: it also compares every index with its table. Of the
+    whole file, or of every table but the `skipped` ones (by default the log's steps and
+    changes; the chain's one row is copied at open, so it is checked with the plan)."""
     if whole_file:
-        return [row[0] for row in source.execute("PRAGMA integrity_check(5)")]
+        return _checked(source, "PRAGMA integrity_check(5)")
     names = source.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
     for (name,) in names:
-        if name in LOG_TABLE_NAMES[1:]:  # the chain's one row is copied: checked with the rest
+        if name in skipped:
             continue
         quoted = '"' + str(name).replace('"', '""') + '"'
-        problems = [row[0] for row in source.execute(f"PRAGMA integrity_check({quoted})")]
+        problems = _checked(source, f"PRAGMA integrity_check({quoted})")
+        if problems != ["ok"]:
+            return problems
+    return ["ok"]
+
+
+def _checked(source: sqlite3.Connection, pragma: str) -> list[str]:
+    """The check's findings; a page too damaged to walk makes SQLite raise instead."""
+    try:
+        return [str(row[0]) for row in source.execute(pragma)]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+
+
+def _log_problems(source: sqlite3.Connection) -> list[str]:
+    for name in LOG_TABLE_NAMES:
+        problems = _checked(source, f'PRAGMA integrity_check("{name}")')
         if problems != ["ok"]:
             return problems
     return ["ok"]

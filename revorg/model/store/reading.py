@@ -47,11 +47,11 @@ def read_plan_file(path: Path, *, whole: bool = False) -> sqlite3.Connection:
     try:
         harden(source)
         lazy_log = leaves_log_in_file(source, path, whole)
-        check_marks_and_integrity(source, path, whole_file=not lazy_log)
+        log_damage = check_marks_and_integrity(source, path, whole_file=not lazy_log)
         check_objects(source, path)  # before anything of the file can run
         memory = connect_memory()
-        if lazy_log:
-            copy_without_log(memory, path)
+        if lazy_log or log_damage is not None:
+            copy_without_log(memory, path, log_damage)
         else:
             source.backup(memory)
     except sqlite3.DatabaseError as error:

@@ -101,21 +101,27 @@ def log_is_most_of_the_file(source: sqlite3.Connection, file_size: int) -> bool:
     return steps * STEP_BYTES + changes * CHANGE_BYTES > file_size // 2
 
 
-def copy_without_log(memory: PlanConnection, path: Path) -> None:
+def copy_without_log(memory: PlanConnection, path: Path, log_damage: str | None = None) -> None:
     """Copy every table of the file at `path` into `memory` (empty), the log's tables with their
     last rows only; mark `memory` with the rest to read later. The file's schema was checked
-    (only RevOrg's tables and indexes) and is checked again on the copy."""
+    (only RevOrg's tables and indexes) and is checked again on the copy.
+
+    `log_damage`: the log's pages are damaged (store.checks); nothing of it is copied, and the
+    log's check will say it was lost."""
     identity = FileIdentity.of(path)
     memory.execute("ATTACH DATABASE ? AS stored", (attach_uri(path),))
     try:
         with memory:
-            _copy_schema_and_rows(memory)
+            _copy_schema_and_rows(memory, with_log=log_damage is None)
     finally:
         memory.execute("DETACH DATABASE stored")
-    memory.stored_log = StoredLog(path, identity)
+    if log_damage is None:
+        memory.stored_log = StoredLog(path, identity)
+    else:
+        memory.log_lost = f"its pages are damaged ({log_damage})"
 
 
-def _copy_schema_and_rows(memory: sqlite3.Connection) -> None:
+def _copy_schema_and_rows(memory: sqlite3.Connection, with_log: bool) -> None:
     entries = memory.execute(
         "SELECT type, name, sql FROM stored.sqlite_master WHERE sql IS NOT NULL "
         "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid"
@@ -128,7 +134,8 @@ def _copy_schema_and_rows(memory: sqlite3.Connection) -> None:
     for pragma in ("application_id", "user_version"):
         (value,) = memory.execute(f"PRAGMA stored.{pragma}").fetchone()
         memory.execute(f"PRAGMA main.{pragma} = {int(value)}")
-    _copy_log_tail(memory)
+    if with_log:
+        _copy_log_tail(memory)
 
 
 def _copy_log_tail(memory: sqlite3.Connection) -> None:
