@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -121,27 +122,39 @@ class OutlinePanel(QWidget):
         self.model.layoutChanged.connect(self._describe)
         self._opened()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.activate()
+        super().showEvent(event)
+
     def _opened(self) -> None:
         """A plan or scenario shown anew: its top two levels open."""
         self.tree.expandToDepth(0)
         self._describe()
 
     def set_filter(self, text: str) -> None:
+        filtered = bool(self.model.needle)
         self.model.set_filter(text)
         if self.model.needle:
             self._expand_matches()
+        elif filtered:
+            # Back to the top two levels and the chosen row (the matches' managers opened for
+            # the filter would show most of a large org).
+            chosen = self.selected_id()
+            self.tree.collapseAll()
+            self.tree.expandToDepth(0)
+            if chosen is not None:
+                self._reveal(chosen)
         self._describe()
 
+    def _reveal(self, position_id: int) -> None:
+        for manager in self.model.chain_of(position_id):
+            self.tree.expand(self.model.index_of(manager))
+        self.tree.scrollTo(self.model.index_of(position_id))
+
     def _expand_matches(self) -> None:
-        """Open every manager shown, so that each match shows under its chain of managers."""
-        model, tree = self.model, self.tree
-        pending = list(model.shown_ids())
-        while pending:
-            position_id = pending.pop()
-            reports = model.shown_ids(position_id)
-            if reports:
-                tree.expand(model.index_of(position_id))
-                pending.extend(reports)
+        """Open every manager shown, so that each match shows under its chain of managers
+        (the filtered tree holds only the matches and the managers above them)."""
+        self.tree.expandAll()
 
     def selected_id(self) -> int | None:
         return self.model.position_id(self.tree.currentIndex())
@@ -155,13 +168,8 @@ class OutlinePanel(QWidget):
             if not index.isValid():
                 self.tree.selectionModel().clear()
             else:
-                for manager in self.model.chain_of(position_id or 0):
-                    self.tree.expand(self.model.index_of(manager))
-                self.tree.selectionModel().setCurrentIndex(
-                    index,
-                    SELECT_ROW,
-                )
-                self.tree.scrollTo(index)
+                self.tree.selectionModel().setCurrentIndex(index, SELECT_ROW)
+                self._reveal(index.internalId())
         self.tree.viewport().update()
         self._describe()
 
