@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
@@ -139,7 +139,7 @@ def test_bad_input_in_a_cell_says_what_the_inspector_says_and_changes_nothing(
     assert model.data(cell(model, LUIS, Column.COST)) == "€38,000"
 
 
-def test_sorting_orders_each_managers_reports_and_follows_edits(window: MainWindow) -> None:
+def test_sorting_orders_each_managers_reports_and_follows_edits(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     model = outline_of(window)
     tree = window.outline.panel.tree
     tree.sortByColumn(Column.COST, Qt.SortOrder.DescendingOrder)
@@ -156,8 +156,16 @@ def test_sorting_orders_each_managers_reports_and_follows_edits(window: MainWind
     model.setData(cell(model, REVOPS, Column.TITLE), "Zeta RevOps")
     assert titles(model, CRO)[-1] == "Zeta RevOps"
     assert window.outline.panel.selected_id() == REVOPS
-    tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the chart's order
-    assert titles(model, CRO)[0] == "VP Marketing"
+    # Clicks on a heading: ascending, descending, then the chart's order again.
+    header = tree.header()
+    position = header.sectionViewportPosition(Column.HEADCOUNT) + 5
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, 5))
+    assert model.sort_column == Column.HEADCOUNT and model.descending
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, 5))
+    assert model.sort_column is None
+    assert titles(model, CRO) == ["VP Marketing", "VP Sales", "VP Customer Success",
+                                  "Zeta RevOps"]  # fmt: skip
 
 
 def test_the_filter_shows_matches_with_their_chain_of_managers(window: MainWindow) -> None:

@@ -34,6 +34,8 @@ from revorg.gui.panels.outline_model import Column, OutlineModel
 from revorg.model.months import FiscalYear, YearMonth
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+NAME_WIDTHS = {Column.TITLE: 190, Column.PERSON: 120, Column.ROLE: 130, Column.DEPARTMENT: 110,
+               Column.COST: 90, Column.CAPACITY: 105}  # fmt: skip
 SELECT_ROW = (
     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 )
@@ -95,11 +97,17 @@ class OutlinePanel(QWidget):
         self.tree.setUniformRowHeights(True)  # 50,000 rows: no height asked of each
         self.tree.setAlternatingRowColors(True)
         self.tree.setSortingEnabled(True)
-        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the chart's order
+        self.tree.header().setSortIndicatorClearable(True)  # a third click: the chart's order
+        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(Column.TITLE, 190)
-        for column, width in ((Column.PERSON, 120), (Column.ROLE, 130), (Column.DEPARTMENT, 110)):
+        # Widths set once (sized to their contents, 50,000 rows would be measured): the
+        # headings whole, the names given room.
+        header = self.tree.header()
+        metrics = header.fontMetrics()
+        for column in Column:
+            heading = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(NAME_WIDTHS.get(column, 80), metrics.horizontalAdvance(heading) + 28)
             self.tree.setColumnWidth(column, width)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
