@@ -2593,7 +2593,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Esquema</translation>
     </message>
     <message>
-        <source>&amp;Outline</source>
+        <source>Outli&amp;ne</source>
         <translation>E&amp;squema</translation>
     </message>
 </context>

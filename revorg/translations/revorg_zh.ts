@@ -2582,8 +2582,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <source>&amp;Outline</source>
-        <translation>大纲(&amp;O)</translation>
+        <source>Outli&amp;ne</source>
+        <translation>大纲(&amp;N)</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ class OutlineLink(QObject):
         if roles is not None:  # a tab beside the roles: the chart keeps its width
             window.tabifyDockWidget(roles, self.dock)
         self.action: QAction = self.dock.toggleViewAction()
-        self.action.setText(self.tr("&Outline"))
+        self.action.setText(self.tr("Outli&ne"))
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         window.addAction(self.action)  # its shortcut works in workshop mode too
         self._following = False
