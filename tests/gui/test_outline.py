@@ -247,17 +247,51 @@ def test_assistive_technology_reads_the_selected_card_the_outline_and_the_panels
     # Title, person, role, cost, and Sales' coverage (the demo's new business: 105 %).
     assert description.startswith("SDR. Luis Romero. SDR. €38,000 / yr. coverage ")
     assert "%" in description
+    window.controller.edit(LUIS, {"person_name": "Luisa Romero"})
+    assert accessible(window.view)[1].startswith("SDR. Luisa Romero. SDR.")
 
     model = outline_of(window)
     name, description = accessible(window.outline.panel.tree)
     assert name == "Organisation outline"
-    assert "Luis Romero" in description and "Cost per head: €38,000" in description
+    assert "Luisa Romero" in description and "Cost per head: €38,000" in description
     assert model.data(cell(model, LUIS, Column.TITLE), Qt.ItemDataRole.ToolTipRole).startswith(
-        "Title: SDR; Person: Luis Romero"
+        "Title: SDR; Person: Luisa Romero"
     )
+    model.setData(cell(model, LUIS, Column.COST), "39,000")
+    assert "Cost per head: €39,000" in accessible(window.outline.panel.tree)[1]
     assert accessible(window.outline.panel.filter_box)[0] == "Filter the outline"
     assert accessible(window.cost_panel.table)[0] == "Cost by department"
     assert accessible(window.capacity_panel.table)[0] == "Capacity against target by department"
     assert accessible(window.find_bar.box)[0] == "Find a card by title, person or role"
     # The inspector's fields are named by their labels (QFormLayout's buddies).
     assert accessible(window.inspector.cost_edit)[0] == "Annual cost per head"
+
+
+def test_another_scenario_shows_its_own_positions_and_edits_stay_in_it(window: MainWindow) -> None:
+    model = outline_of(window)
+    base_id = window.controller.editor.scenario_id
+    copy_id = window.controller.copy_scenario("Lean")
+    assert window.controller.editor.scenario_id == copy_id
+    positions = window.controller.editor.positions()
+    (top,) = model.shown_ids()
+    assert positions[top].title == "Chief Revenue Officer" and top != CRO  # the copy's rows
+    assert len(model.shown_ids(top)) == 4
+    vp_sales = next(i for i in model.shown_ids(top) if positions[i].title == "VP Sales")
+    model.setData(cell(model, vp_sales, Column.PERSON), "")  # the VP leaves: open
+    assert model.data(cell(model, vp_sales, Column.PERSON)) == "Open"
+    window.controller.show_scenario(base_id)
+    assert model.shown_ids() == [CRO]
+    assert model.data(cell(model, VP_SALES, Column.PERSON)) == "Carmen López"
+
+
+def test_an_expanded_team_stays_open_through_edits_elsewhere(window: MainWindow) -> None:
+    model = outline_of(window)
+    tree = window.outline.panel.tree
+    assert not tree.isExpanded(cell(model, VP_SALES, Column.TITLE))  # the top two levels show
+    tree.expand(cell(model, VP_SALES, Column.TITLE))
+    tree.expand(cell(model, SDR_MANAGER, Column.TITLE))
+    window.controller.add_role("ae", VP_SALES)
+    window.controller.delete([4], keep_reports=False)  # the SEO Specialist, under VP Marketing
+    assert tree.isExpanded(cell(model, SDR_MANAGER, Column.TITLE))
+    assert tree.isExpanded(cell(model, VP_SALES, Column.TITLE))
+    assert len(model.shown_ids(VP_SALES)) == 5

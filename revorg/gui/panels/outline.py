@@ -128,6 +128,7 @@ class OutlinePanel(QWidget):
         self.model.error.connect(self.error)
         self.model.modelReset.connect(self._opened)
         self.model.layoutChanged.connect(self._describe)
+        self.model.dataChanged.connect(self._describe)
         self._opened()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         self.refresh_title()  # the plan's name is an edit too (Plan settings)
         self.refresh_totals()
         self._show_selection()
+        self.view.describe_selection()  # the selected card's text may have changed
 
     def _after_document_replaced(self) -> None:
         editor = self.controller.editor
