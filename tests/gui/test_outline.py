@@ -151,6 +151,9 @@ def test_sorting_orders_each_managers_reports_and_follows_edits(window: MainWind
     tree.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert titles(model, CRO) == ["Head of RevOps", "VP Customer Success", "VP Marketing",
                                   "VP Sales"]  # fmt: skip
+    # A new report goes to its place in the order.
+    window.controller.add_role("revops_lead", CRO)
+    assert titles(model, CRO)[:2] == ["Head of Revenue Operations", "Head of RevOps"]
     # An edit that changes the order moves the row; the selection stays on it.
     window.outline.panel.select_position(REVOPS)
     model.setData(cell(model, REVOPS, Column.TITLE), "Zeta RevOps")
@@ -165,7 +168,7 @@ def test_sorting_orders_each_managers_reports_and_follows_edits(window: MainWind
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, 5))
     assert model.sort_column is None
     assert titles(model, CRO) == ["VP Marketing", "VP Sales", "VP Customer Success",
-                                  "Zeta RevOps"]  # fmt: skip
+                                  "Zeta RevOps", "Head of Revenue Operations"]  # fmt: skip
 
 
 def test_the_filter_shows_matches_with_their_chain_of_managers(window: MainWindow) -> None:
@@ -181,6 +184,12 @@ def test_the_filter_shows_matches_with_their_chain_of_managers(window: MainWindo
     panel.filter_box.setText("Revenue Operations")
     assert titles(model, CRO) == ["Head of RevOps"]
     assert titles(model, REVOPS) == ["Data / BI Analyst"]
+    # Edits while filtered: a row that stops matching goes, and comes back with the undo.
+    panel.filter_box.setText("luis")
+    model.setData(cell(model, LUIS, Column.PERSON), "Ana Gil")
+    assert model.shown_ids() == []
+    window.controller.undo_stack.undo()
+    assert titles(model, SDR_MANAGER) == ["SDR"]
     panel.filter_box.setText("")
     assert len(model.shown_ids(CRO)) == 4
 
