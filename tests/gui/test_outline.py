@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
 from revorg.gui.panels.outline_model import Column, OutlineModel
 from revorg.gui.settings import AppSettings
@@ -304,3 +304,21 @@ def test_an_expanded_team_stays_open_through_edits_elsewhere(window: MainWindow)
     assert tree.isExpanded(cell(model, SDR_MANAGER, Column.TITLE))
     assert tree.isExpanded(cell(model, VP_SALES, Column.TITLE))
     assert len(model.shown_ids(VP_SALES)) == 5
+
+
+def test_the_start_month_is_chosen_from_the_months_around_the_fiscal_year(
+    window: MainWindow,
+) -> None:
+    model = outline_of(window)
+    tree = window.outline.panel.tree
+    index = cell(model, 4, Column.START)  # the SEO Specialist, starting March 2027
+    delegate = tree.itemDelegateForColumn(Column.START)
+    editor = delegate.createEditor(tree.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    delegate.setEditorData(editor, index)
+    assert editor.currentText() == "Mar 2027"
+    assert editor.itemText(0) == "Already in seat / at year start"
+    editor.setCurrentIndex(editor.findData("2027-06"))
+    delegate.setModelData(editor, model, index)
+    assert str(window.controller.editor.positions()[4].start_month) == "2027-06"
+    assert model.data(index) == "Jun 2027"
