@@ -2640,8 +2640,20 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Coste anual por persona</translation>
     </message>
     <message>
+        <source>What the position delivers in the fiscal year, all heads counted</source>
+        <translation>Lo que aporta el puesto en el ejercicio, contando todas sus personas</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Vacante</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
     <message>
         <source>In seat</source>

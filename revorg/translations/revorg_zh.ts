@@ -2629,8 +2629,20 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>人均年度成本</translation>
     </message>
     <message>
+        <source>What the position delivers in the fiscal year, all heads counted</source>
+        <translation>该职位在本财年的产出（计入全部人数）</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>空缺</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>In seat</source>

@@ -322,3 +322,21 @@ def test_the_start_month_is_chosen_from_the_months_around_the_fiscal_year(
     delegate.setModelData(editor, model, index)
     assert str(window.controller.editor.positions()[4].start_month) == "2027-06"
     assert model.data(index) == "Jun 2027"
+
+
+def test_in_a_large_plan_the_filter_applies_once_typing_pauses(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from revorg.model.generator import generate_plan
+
+    window = MainWindow(generate_plan(2_000))
+    qtbot.addWidget(window)
+    window.show()
+    model = outline_of(window)
+    window.outline.panel.filter_box.setText("s")
+    window.outline.panel.filter_box.setText("sdr")
+    assert model.needle == ""  # not at each keystroke
+    qtbot.waitUntil(lambda: model.needle == "sdr")
+    positions = window.controller.editor.positions()
+    matches = {i for i, row in positions.items() if model._search_texts()[i].count("sdr")}
+    shown = set(model._shown or ())
+    assert matches and matches <= shown
+    window.controller.undo_stack.clear()

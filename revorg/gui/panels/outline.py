@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QShowEvent
@@ -34,6 +35,8 @@ from revorg.gui.panels.outline_model import Column, OutlineModel
 from revorg.model.months import FiscalYear, YearMonth
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+FILTER_AT_ONCE_BELOW = 2_000  # positions: filtered at each keystroke (under 50 ms)
+FILTER_PAUSE_MS = 250
 NAME_WIDTHS = {Column.TITLE: 190, Column.PERSON: 120, Column.ROLE: 130, Column.DEPARTMENT: 110,
                Column.COST: 90, Column.CAPACITY: 105}  # fmt: skip
 SELECT_ROW = (
@@ -122,7 +125,12 @@ class OutlinePanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.tree, 1)
-        self.filter_box.textChanged.connect(self.set_filter)
+        # In a large plan each filtering takes a moment: applied once typing pauses.
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_PAUSE_MS)
+        self.filter_timer.timeout.connect(lambda: self.set_filter(self.filter_box.text()))
+        self.filter_box.textChanged.connect(self._filter_typed)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.edit_requested.connect(self.edit_requested)
         self.model.error.connect(self.error)
@@ -140,7 +148,14 @@ class OutlinePanel(QWidget):
         self.tree.expandToDepth(0)
         self._describe()
 
+    def _filter_typed(self, text: str) -> None:
+        if len(self.controller.editor.positions()) < FILTER_AT_ONCE_BELOW:
+            self.set_filter(text)
+        else:
+            self.filter_timer.start()
+
     def set_filter(self, text: str) -> None:
+        self.filter_timer.stop()
         filtered = bool(self.model.needle)
         self.model.set_filter(text)
         if self.model.needle:

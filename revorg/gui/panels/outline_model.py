@@ -260,6 +260,10 @@ class OutlineModel(QAbstractItemModel):
             return self._titles[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.COST:
             return translate("OutlineModel", "Annual cost per head")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.CAPACITY:
+            return translate(
+                "OutlineModel", "What the position delivers in the fiscal year, all heads counted"
+            )
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -343,8 +347,9 @@ class OutlineModel(QAbstractItemModel):
 
     def row_text(self, row: PositionRow) -> str:
         """Every column's text, for a tooltip and assistive technology."""
-        return "; ".join(
-            f"{self._titles[column]}: {text}"
+        labelled = translate("OutlineModel", "%1: %2")  # a column's heading and its text
+        return translate("OutlineModel", "; ").join(
+            fill(labelled, self._titles[column], text)
             for column in Column
             if (text := self.text(row, column))
         )
