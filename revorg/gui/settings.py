@@ -70,6 +70,13 @@ class AppSettings:
     def set_compact_teams(self, compact: bool) -> None:
         self._settings.setValue("chart/compact", "true" if compact else "false")
 
+    def outline_shown(self) -> bool:
+        """Whether View > Outline was left open (closed by default: the chart first)."""
+        return str(self._settings.value("ui/outline", "false")).lower() == "true"
+
+    def set_outline_shown(self, shown: bool) -> None:
+        self._settings.setValue("ui/outline", "true" if shown else "false")
+
     def column_mapping(self, headings: Sequence[str]) -> dict[str, str] | None:
         """The roster fields the user chose for these headings (field -> heading, "" for a
         field not read), or None when they never chose for this set of headings."""

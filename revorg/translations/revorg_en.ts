@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message numerus="yes">
+        <source>%Ln cards selected</source>
+        <translation>
+            <numerusform>%Ln card selected</numerusform>
+            <numerusform>%Ln cards selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeleteWords</name>
     <message numerus="yes">
         <source>“%1” has %Ln people below it.</source>
@@ -89,6 +99,16 @@
         <translation>
             <numerusform>%Ln open</numerusform>
             <numerusform>%Ln open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln position</numerusform>
+            <numerusform>%Ln positions</numerusform>
         </translation>
     </message>
 </context>

@@ -76,6 +76,18 @@
         <translation>Reglas de etapas y tipos…</translation>
     </message>
     <message>
+        <source>Bookings by month against the plan</source>
+        <translation>Reservas por mes frente al plan</translation>
+    </message>
+    <message>
+        <source>Attainment by person</source>
+        <translation>Cumplimiento por persona</translation>
+    </message>
+    <message>
+        <source>Deal owners not matched to a position</source>
+        <translation>Propietarios de oportunidades sin puesto asignado</translation>
+    </message>
+    <message>
         <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
         <translation>Aún no hay reales. Importa un informe de oportunidades de Salesforce o una exportación de negocios de HubSpot (CSV o Excel) para ver el plan frente a lo cerrado.</translation>
     </message>
@@ -179,6 +191,10 @@
         <translation>Fuente</translation>
     </message>
     <message>
+        <source>Assumptions by role</source>
+        <translation>Supuestos por rol</translation>
+    </message>
+    <message>
         <source>Whole plan</source>
         <translation>Todo el plan</translation>
     </message>
@@ -266,6 +282,10 @@
     <message>
         <source>Hires needed</source>
         <translation>A contratar</translation>
+    </message>
+    <message>
+        <source>Capacity against target by department</source>
+        <translation>Capacidad frente al objetivo por departamento</translation>
     </message>
     <message>
         <source>Add suggested hires</source>
@@ -423,6 +443,32 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Organisation chart</source>
+        <translation>Organigrama</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cards selected</source>
+        <translation>
+            <numerusform>%Ln tarjeta seleccionada</numerusform>
+            <numerusform>%Ln tarjetas seleccionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card selected. Arrow keys move from card to card.</source>
+        <translation>Ninguna tarjeta seleccionada. Las flechas pasan de una tarjeta a otra.</translation>
+    </message>
+    <message>
+        <source>coverage %1, short of target</source>
+        <translation>cobertura %1, por debajo del objetivo</translation>
+    </message>
+    <message>
+        <source>coverage %1</source>
+        <translation>cobertura %1</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare scenarios</source>
@@ -435,6 +481,10 @@
     <message>
         <source>Change (B − A)</source>
         <translation>Cambio (B − A)</translation>
+    </message>
+    <message>
+        <source>Scenarios compared</source>
+        <translation>Escenarios comparados</translation>
     </message>
     <message>
         <source>Scenario A</source>
@@ -578,6 +628,10 @@
     <message>
         <source>Share</source>
         <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Cost by department</source>
+        <translation>Coste por departamento</translation>
     </message>
     <message>
         <source>Total cost this year</source>
@@ -883,6 +937,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Find by title, person or role</source>
         <translation>Buscar por cargo, persona o rol</translation>
     </message>
+    <message>
+        <source>Find a card by title, person or role</source>
+        <translation>Buscar una tarjeta por cargo, persona o rol</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln matches</source>
         <translation>
@@ -908,6 +966,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Cost</source>
         <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Hiring plan by month</source>
+        <translation>Plan de contratación por mes</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2144,6 +2206,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Plan totals</source>
+        <translation>Totales del plan</translation>
+    </message>
+    <message>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
@@ -2517,6 +2583,122 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>{text} is unclear: write thousands as {example}</source>
         <translation>{text} no está claro: escribe los miles así: {example}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineLink</name>
+    <message>
+        <source>Outline</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <source>Outli&amp;ne</source>
+        <translation>E&amp;squema</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Nº de personas</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Incorporación</translation>
+    </message>
+    <message>
+        <source>Cost per head</source>
+        <translation>Coste por persona</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Annual cost per head</source>
+        <translation>Coste anual por persona</translation>
+    </message>
+    <message>
+        <source>What the position delivers in the fiscal year, all heads counted</source>
+        <translation>Lo que aporta el puesto en el ejercicio, contando todas sus personas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Vacante</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>In seat</source>
+        <translation>En el puesto</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 reuniones</translation>
+    </message>
+    <message>
+        <source>%1 leads</source>
+        <translation>%1 leads</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>Filter: any column</source>
+        <translation>Filtrar: cualquier columna</translation>
+    </message>
+    <message>
+        <source>Filter the outline</source>
+        <translation>Filtrar el esquema</translation>
+    </message>
+    <message>
+        <source>Shows the positions whose texts contain these words, with their managers</source>
+        <translation>Muestra los puestos cuyos textos contienen estas palabras, con sus responsables</translation>
+    </message>
+    <message>
+        <source>Organisation outline</source>
+        <translation>Esquema de la organización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln puesto</numerusform>
+            <numerusform>%Ln puestos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>filtered by “%1”</source>
+        <translation>filtrado por «%1»</translation>
+    </message>
+    <message>
+        <source>%1. Selected: %2</source>
+        <translation>%1. Seleccionado: %2</translation>
     </message>
 </context>
 <context>
@@ -3495,6 +3677,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>StartMonthDelegate</name>
+    <message>
+        <source>Already in seat / at year start</source>
+        <translation>Ya en el puesto / a inicio de año</translation>
+    </message>
+</context>
+<context>
     <name>StepListModel</name>
     <message>
         <source>When</source>
@@ -3724,6 +3913,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
 </context>
 <context>
     <name>YearPlanPanel</name>
+    <message>
+        <source>Targets and capacity by quarter</source>
+        <translation>Objetivos y capacidad por trimestre</translation>
+    </message>
     <message>
         <source>Revenue target and capacity per fiscal quarter; the gap is the target less the capacity (above zero: capacity falls short).</source>
         <translation>Objetivo de ingresos y capacidad por trimestre fiscal; la brecha es el objetivo menos la capacidad (por encima de cero: falta capacidad).</translation>

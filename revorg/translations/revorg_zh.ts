@@ -76,6 +76,18 @@
         <translation>阶段和类型规则…</translation>
     </message>
     <message>
+        <source>Bookings by month against the plan</source>
+        <translation>按月预订额对比计划</translation>
+    </message>
+    <message>
+        <source>Attainment by person</source>
+        <translation>按人员的达成率</translation>
+    </message>
+    <message>
+        <source>Deal owners not matched to a position</source>
+        <translation>未匹配到职位的交易负责人</translation>
+    </message>
+    <message>
         <source>No actuals yet. Import a Salesforce opportunity report or a HubSpot deal export (CSV or Excel) to see the plan against what was booked.</source>
         <translation>尚无实际数据。导入 Salesforce 业务机会报表或 HubSpot 交易导出文件（CSV 或 Excel），即可查看计划与实际签约的对比。</translation>
     </message>
@@ -179,6 +191,10 @@
         <translation>来源</translation>
     </message>
     <message>
+        <source>Assumptions by role</source>
+        <translation>按角色的假设</translation>
+    </message>
+    <message>
         <source>Whole plan</source>
         <translation>整个计划</translation>
     </message>
@@ -266,6 +282,10 @@
     <message>
         <source>Hires needed</source>
         <translation>需招聘</translation>
+    </message>
+    <message>
+        <source>Capacity against target by department</source>
+        <translation>按部门的产能对比目标</translation>
     </message>
     <message>
         <source>Add suggested hires</source>
@@ -421,6 +441,31 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Organisation chart</source>
+        <translation>组织结构图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cards selected</source>
+        <translation>
+            <numerusform>已选择 %Ln 张卡片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card selected. Arrow keys move from card to card.</source>
+        <translation>未选择卡片。用方向键在卡片之间移动。</translation>
+    </message>
+    <message>
+        <source>coverage %1, short of target</source>
+        <translation>覆盖率 %1，未达目标</translation>
+    </message>
+    <message>
+        <source>coverage %1</source>
+        <translation>覆盖率 %1</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare scenarios</source>
@@ -433,6 +478,10 @@
     <message>
         <source>Change (B − A)</source>
         <translation>变化（B − A）</translation>
+    </message>
+    <message>
+        <source>Scenarios compared</source>
+        <translation>场景对比</translation>
     </message>
     <message>
         <source>Scenario A</source>
@@ -576,6 +625,10 @@
     <message>
         <source>Share</source>
         <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cost by department</source>
+        <translation>按部门的成本</translation>
     </message>
     <message>
         <source>Total cost this year</source>
@@ -880,6 +933,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Find by title, person or role</source>
         <translation>按职位、任职者或角色查找</translation>
     </message>
+    <message>
+        <source>Find a card by title, person or role</source>
+        <translation>按职位、人员或角色查找卡片</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln matches</source>
         <translation>
@@ -904,6 +961,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Cost</source>
         <translation>成本</translation>
+    </message>
+    <message>
+        <source>Hiring plan by month</source>
+        <translation>按月招聘计划</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2137,6 +2198,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Plan totals</source>
+        <translation>计划合计</translation>
+    </message>
+    <message>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
@@ -2507,6 +2572,121 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>{text} is unclear: write thousands as {example}</source>
         <translation>{text} 含义不明确：千位请写成 {example}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineLink</name>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Outli&amp;ne</source>
+        <translation>大纲(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>任职者</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>入职时间</translation>
+    </message>
+    <message>
+        <source>Cost per head</source>
+        <translation>人均成本</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Annual cost per head</source>
+        <translation>人均年度成本</translation>
+    </message>
+    <message>
+        <source>What the position delivers in the fiscal year, all heads counted</source>
+        <translation>该职位在本财年的产出（计入全部人数）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>In seat</source>
+        <translation>已在岗</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 次会议</translation>
+    </message>
+    <message>
+        <source>%1 leads</source>
+        <translation>%1 条线索</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>Filter: any column</source>
+        <translation>筛选：任意列</translation>
+    </message>
+    <message>
+        <source>Filter the outline</source>
+        <translation>筛选大纲</translation>
+    </message>
+    <message>
+        <source>Shows the positions whose texts contain these words, with their managers</source>
+        <translation>显示文本包含这些词的职位及其上级</translation>
+    </message>
+    <message>
+        <source>Organisation outline</source>
+        <translation>组织大纲</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln positions</source>
+        <translation>
+            <numerusform>%Ln 个职位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>filtered by “%1”</source>
+        <translation>按“%1”筛选</translation>
+    </message>
+    <message>
+        <source>%1. Selected: %2</source>
+        <translation>%1。已选择：%2</translation>
     </message>
 </context>
 <context>
@@ -3484,6 +3664,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>StartMonthDelegate</name>
+    <message>
+        <source>Already in seat / at year start</source>
+        <translation>已在岗 / 年初入职</translation>
+    </message>
+</context>
+<context>
     <name>StepListModel</name>
     <message>
         <source>When</source>
@@ -3713,6 +3900,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
 </context>
 <context>
     <name>YearPlanPanel</name>
+    <message>
+        <source>Targets and capacity by quarter</source>
+        <translation>按季度的目标与产能</translation>
+    </message>
     <message>
         <source>Revenue target and capacity per fiscal quarter; the gap is the target less the capacity (above zero: capacity falls short).</source>
         <translation>每个财季的收入目标与产能；差距为目标减去产能（大于零：产能不足）。</translation>

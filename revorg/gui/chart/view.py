@@ -20,9 +20,12 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from revorg.gui.chart.card import SIMPLE_DRAWING_BELOW, CardItem, DropState
 from revorg.gui.chart.card_texts import name_font, readable_zoom
 from revorg.gui.chart.scene import ChartScene
+from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
 from revorg.gui.mime import POSITION_MIME_TYPE, ROLE_MIME_TYPE
+from revorg.gui.numbers import format_percent
 from revorg.model.editing import requests
+from revorg.model.vocabulary import Status
 
 ZOOM_STEP = 1.15
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
@@ -61,6 +64,11 @@ class ChartView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._hovered: CardItem | None = None
+        # QGraphicsItems are not accessible objects in Qt (QAccessible serves QObjects only, and
+        # a card is not one): assistive technology reads the selected card through the view.
+        self.setAccessibleName(self.tr("Organisation chart"))
+        scene.selectionChanged.connect(self.describe_selection)
+        self.describe_selection()
 
     # --- zoom -------------------------------------------------------------------------------
 
@@ -172,6 +180,30 @@ class ChartView(QGraphicsView):
         """Open the teams above a card (and leave a focus it is outside), then centre it."""
         self.chart_scene.reveal(position_id)
         self.center_on_card(position_id)
+
+    def describe_selection(self) -> None:
+        """The view's accessible description: the selected card's full text (title, person,
+        role, cost, its department's coverage), or how to choose one."""
+        scene = self.chart_scene
+        selected = scene.selected_ids()
+        card = scene.cards.get(selected[0]) if len(selected) == 1 else None
+        if card is None:
+            text = (
+                self.tr("%Ln cards selected", "", len(selected))
+                if selected
+                else self.tr("No card selected. Arrow keys move from card to card.")
+            )
+            self.setAccessibleDescription(text)
+            return
+        content = card.content
+        parts = [content.title, content.person_line, content.role_line, content.cost_line]
+        coverage = scene.coverage_of(card.position_id)
+        if coverage is not None:
+            status, value = coverage
+            short = status in (Status.RED, Status.AMBER)
+            words = self.tr("coverage %1, short of target") if short else self.tr("coverage %1")
+            parts.append(fill(words, format_percent(value)))
+        self.setAccessibleDescription(". ".join(parts))
 
     # --- keyboard ---------------------------------------------------------------------------
 

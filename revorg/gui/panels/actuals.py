@@ -74,6 +74,9 @@ class ActualsPanel(QWidget):
         self.months = make_table("actualsMonths", [])
         self.attainment = make_table("actualsAttainment", [])
         self.unmatched = make_table("unmatchedOwners", [])
+        self.months.setAccessibleName(self.tr("Bookings by month against the plan"))
+        self.attainment.setAccessibleName(self.tr("Attainment by person"))
+        self.unmatched.setAccessibleName(self.tr("Deal owners not matched to a position"))
         self.chart: ActualsChart | None = None
         self.chart_holder = QWidget()
         self.chart_holder.setObjectName("actualsChartHolder")

@@ -33,6 +33,7 @@ class AssumptionsPanel(QWidget):
             "assumptionsTable",
             [self.tr("Role"), self.tr("Assumption"), self.tr("Value"), self.tr("Source")],
         )
+        self.table.setAccessibleName(self.tr("Assumptions by role"))
         self.table.setEditTriggers(
             QTableWidget.EditTrigger.DoubleClicked
             | QTableWidget.EditTrigger.EditKeyPressed

@@ -85,6 +85,7 @@ class CapacityPanel(QWidget):
                 self.tr("Hires needed"),
             ],
         )
+        self.table.setAccessibleName(self.tr("Capacity against target by department"))
         # A large chart has hundreds of span-of-control notes: a read-only text view scrolls
         # through them and lays out only the lines it shows (a label laid out every line at
         # every edit, and showed only the first few).

@@ -37,6 +37,7 @@ class CostPanel(QWidget):
                 self.tr("Share"),
             ],
         )
+        self.table.setAccessibleName(self.tr("Cost by department"))
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
         for name, label in (

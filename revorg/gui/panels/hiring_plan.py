@@ -208,6 +208,7 @@ class HiringPlanPanel(QWidget):
         ):
             self.metric_combo.addItem(label, key)
         self.table = make_table("hiringTable", [""] * (MONTHS + 3))
+        self.table.setAccessibleName(self.tr("Hiring plan by month"))
         self.table.horizontalHeader().setStretchLastSection(False)
         self.timeline = OpenPositionsTimeline()
         scroll = QScrollArea()

@@ -92,6 +92,7 @@ class CompareDialog(QDialog):
         self.table = make_table(
             "compareTable", [self.tr("Figure"), "A", "B", self.tr("Change (B − A)")]
         )
+        self.table.setAccessibleName(self.tr("Scenarios compared"))
         # The labels as wide as they need, the three columns of numbers sharing the rest: the
         # change needs no more room than the values (it had most of the width, issue 19).
         header = self.table.horizontalHeader()

@@ -50,6 +50,7 @@ class YearPlanPanel(QWidget):
         self.controller = controller
         self.seasonality = SeasonalityEditor(controller)
         self.table = make_table("quartersTable", [""] * (2 + QUARTERS + 1))
+        self.table.setAccessibleName(self.tr("Targets and capacity by quarter"))
         self.table.setToolTip(
             self.tr(
                 "Revenue target and capacity per fiscal quarter; the gap is the target less "

@@ -27,6 +27,7 @@ class FindBar(QToolBar):
         self.box = QLineEdit()
         self.box.setObjectName("findBox")
         self.box.setPlaceholderText(self.tr("Find by title, person or role"))
+        self.box.setAccessibleName(self.tr("Find a card by title, person or role"))
         self.addWidget(self.box)
         self.matches: list[int] = []
         self.box.textChanged.connect(self.search)

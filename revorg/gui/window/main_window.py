@@ -54,6 +54,7 @@ from revorg.gui.window.file_commands import FileCommands
 from revorg.gui.window.find_bar import FindBar
 from revorg.gui.window.history_commands import HistoryCommands
 from revorg.gui.window.menus import Menus
+from revorg.gui.window.outline_link import OutlineLink
 from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.history_panel = HistoryPanel(self.controller, self)
         self.totals_label = QLabel()
         self.totals_label.setObjectName("planTotals")
+        self.totals_label.setAccessibleName(self.tr("Plan totals"))
         self.statusBar().addPermanentWidget(self.totals_label)
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         # Replaced in tests; real dialogs otherwise.
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
         self._build_docks()
+        self.outline = OutlineLink(self, self.controller, self.scene, self.view, self.settings)
         self.edits = ChartEdits(
             self, self.controller, self.scene, self.view, self.inspector, self.show_error
         )
@@ -241,6 +244,8 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
+        self.outline.panel.edit_requested.connect(self.edits.apply_inspector_edit)
+        self.outline.panel.error.connect(self.show_error)
         self.inspector.history_requested.connect(self.show_position_history)
         self.history_panel.preview_requested.connect(self.preview_step)
         self.history_panel.restore_requested.connect(self.restore_step)
@@ -288,6 +293,7 @@ class MainWindow(QMainWindow):
         self.refresh_title()  # the plan's name is an edit too (Plan settings)
         self.refresh_totals()
         self._show_selection()
+        self.view.describe_selection()  # the selected card's text may have changed
 
     def _after_document_replaced(self) -> None:
         editor = self.controller.editor

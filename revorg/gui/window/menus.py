@@ -191,6 +191,7 @@ class Menus(QObject):
         view.addSeparator()
         self.history_action = self._action(self.tr("&History"), window.show_history, "Ctrl+Shift+H")
         view.addAction(self.history_action)
+        view.addAction(window.outline.action)
         view.addSeparator()
         workshop = window.workshop
         self.workshop_action = self._action(

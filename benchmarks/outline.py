@@ -1,0 +1,126 @@
+"""`scripts/bench --outline`: View > Outline on large plans (issue 19, item 8).
+
+    python -m benchmarks.run --outline [--sizes 10000 50000] [--repeat 3] [--json]
+
+For each size, a generated plan (revorg.model.generator) opens in the window (headless, Qt's
+test locations); then, each until Qt has processed the events it caused (layout and paint):
+View > Outline the first time (the outline built from the plan's rows), sorting by cost and by
+title, a filter that matches about one position in ten and clearing it, a deep row chosen (its
+card selected, the teams above it opened, centred), and an edit of a title made in the
+outline (one undoable edit: the chart, the panels and the outline updated) and its undo.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+from benchmarks.report import aligned
+
+SIZES = (10_000, 50_000)
+GOAL_MS = 200.0  # an interaction's budget at 50,000 positions (issue 6's goals)
+
+
+def _median_ms(runs: Sequence[float]) -> float:
+    return statistics.median(runs) * 1000
+
+
+def measure_size(size: int, repeat: int) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QStandardPaths, Qt
+
+    QStandardPaths.setTestModeEnabled(True)
+    from revorg.gui.application import make_application
+
+    app = make_application()
+    from revorg.gui.panels.outline_model import Column
+    from revorg.gui.settings import AppSettings
+    from revorg.gui.window.main_window import MainWindow
+    from revorg.model.generator import generate_plan
+
+    AppSettings().set_outline_shown(False)
+    document = generate_plan(size)
+    window = MainWindow(document)
+    window.files.ask_unsaved = lambda *_args: None  # type: ignore[assignment,return-value]
+    window.show()
+    app.processEvents()
+    outline = window.outline
+    panel, model = outline.panel, outline.panel.model
+
+    def timed(action: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        action()
+        app.processEvents()
+        return time.perf_counter() - started
+
+    first_open = timed(outline.show)
+    editor = window.controller.editor
+    tree = editor.tree()
+    deepest = max(tree.preorder()[-200:], key=tree.depth)
+    sort_cost, sort_title, filter_runs, clear_runs, choose_runs = [], [], [], [], []
+    edit_runs, undo_runs = [], []
+    for run in range(repeat):
+        order = Qt.SortOrder.DescendingOrder if run % 2 else Qt.SortOrder.AscendingOrder
+        sort_cost.append(timed(partial(panel.tree.sortByColumn, Column.COST, order)))
+        sort_title.append(timed(partial(panel.tree.sortByColumn, Column.TITLE, order)))
+        panel.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        filter_runs.append(timed(lambda: panel.set_filter("sdr")))  # as typing pauses
+        shown = len(model._shown or ())
+        clear_runs.append(timed(lambda: panel.set_filter("")))
+        window.scene.set_collapsed(tree.roots())  # the deep card hidden in a closed team
+        app.processEvents()
+        choose_runs.append(timed(lambda: panel.tree.setCurrentIndex(model.index_of(deepest))))
+        cell = model.index_of(deepest, Column.TITLE)
+        edit_runs.append(timed(partial(model.setData, cell, f"Renamed {run}")))
+        undo_runs.append(timed(window.controller.undo_stack.undo))
+    assert window.scene.selected_ids() == [deepest]
+    window.controller.undo_stack.clear()
+    window.close()
+    document.close()
+    return {
+        "positions": size,
+        "open_ms": first_open * 1000,
+        "sort_cost_ms": _median_ms(sort_cost),
+        "sort_title_ms": _median_ms(sort_title),
+        "first_filter_ms": filter_runs[0] * 1000,  # every row's texts made once
+        "filter_ms": _median_ms(filter_runs),
+        "filter_shown": shown,
+        "clear_filter_ms": _median_ms(clear_runs),
+        "choose_row_ms": _median_ms(choose_runs),
+        "edit_ms": _median_ms(edit_runs),
+        "undo_ms": _median_ms(undo_runs),
+        "repeat": repeat,
+    }
+
+
+def measure_outline(sizes: Sequence[int], repeat: int) -> dict[str, Any]:
+    return {"results": [measure_size(size, repeat) for size in sizes], "goal_ms": GOAL_MS}
+
+
+ROWS = (
+    ("View > Outline, the first time", "open_ms"),
+    ("sort by cost (each manager's reports)", "sort_cost_ms"),
+    ("sort by title", "sort_title_ms"),
+    ('filter "sdr" the first time (texts made)', "first_filter_ms"),
+    ('filter "sdr" (matches and their managers)', "filter_ms"),
+    ("clear the filter", "clear_filter_ms"),
+    ("choose a deep row: its card opened, centred", "choose_row_ms"),
+    ("edit a title in the outline (one undo step)", "edit_ms"),
+    ("undo it", "undo_ms"),
+)
+
+
+def render(result: dict[str, Any]) -> str:
+    sizes = result["results"]
+    lines = [["measure, ms", *(f"{size['positions']:,}" for size in sizes), "goal"]]
+    for label, key in ROWS:
+        values = [f"{size[key]:.1f}" for size in sizes]
+        lines.append([label, *values, f"< {result['goal_ms']:g}"])
+    text = aligned(lines)
+    shown = ", ".join(f"{size['filter_shown']:,}" for size in sizes)
+    text.append(f"rows the filter shows: {shown}; medians of {sizes[0]['repeat']} runs")
+    return "\n".join(text) + "\n"
