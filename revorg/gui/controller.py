@@ -8,10 +8,12 @@ from `controller.editor`; they never change the model themselves.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand
@@ -25,8 +27,13 @@ from revorg.model.history.recording import attach_recorder, fold_typing
 from revorg.model.history.replay import scenario_after
 from revorg.model.history.revert import restore_edit, revert_edit
 from revorg.model.seasonality import Seasonality
+from revorg.model.store.stored_log import load_stored_log
 
 _STALE = object()  # actuals_progress() not made since the last change
+
+
+# How long after a plan is shown its log left in the file is read in.
+LOG_READ_DELAY_MS = 1500
 
 
 class PlanController(QObject):
@@ -55,6 +62,7 @@ class PlanController(QObject):
         self._failures = 0  # edits that failed and left the stack (no step to fold)
         self._progress: Any = _STALE  # actuals_progress(), made at the first ask after a change
         self._bookings: Any = None  # the deals' sums it is made of
+        self._read_log_later()
 
     @property
     def document(self) -> PlanDocument:
@@ -81,6 +89,20 @@ class PlanController(QObject):
         self.document_replaced.emit()
         self.plan_changed.emit(None)
         old.close()
+        self._read_log_later()
+
+    def _read_log_later(self) -> None:
+        """A long log is left in the file at open (revorg.model.store.stored_log): read it in
+        once the window has painted and settled, so that the History panel opens at once
+        (100,000 steps: some 300 ms, a moment no one is typing yet)."""
+        document = self.document
+        QTimer.singleShot(LOG_READ_DELAY_MS, self, lambda: self._read_log_in(document))
+
+    def _read_log_in(self, document: PlanDocument) -> None:
+        if document is not self.document:  # replaced in the meantime
+            return
+        with contextlib.suppress(sqlite3.ProgrammingError):  # closed with its window
+            load_stored_log(document.connection)
 
     # --- the user's edits (each one undoable) ---------------------------------------------------
 
