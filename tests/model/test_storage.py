@@ -32,6 +32,7 @@ from revorg.model.errors import PlanFileError, PlanFileLockedError
 from revorg.model.months import YearMonth
 from revorg.model.store import APPLICATION_ID, SCHEMA_VERSION, writing
 from revorg.model.summary import scenario_positions, summarize
+from tests.conftest import REPO_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ENTITIES: tuple[type[Base], ...] = (
@@ -719,3 +720,26 @@ def test_disk_full_during_save_keeps_the_old_plan(
         document.save()
     with PlanDocument.open(demo_file, for_editing=False) as reopened:
         assert reopened.plan.name == "Too big for the disk"
+
+
+def test_the_shipped_schema_sql_is_what_the_entities_compile_to() -> None:
+    """revorg/resources/schema.sql spares each command SQLAlchemy's DDL compiler; it must be the
+    entities' own DDL (after changing them: scripts/schema-sql)."""
+    from revorg.model.store.database import (
+        compiled_schema_statements,
+        schema_sql_text,
+        schema_statements,
+    )
+
+    shipped = (REPO_ROOT / "revorg" / "resources" / "schema.sql").read_text(encoding="utf-8")
+    assert shipped == schema_sql_text(), "run scripts/schema-sql"
+    assert schema_statements() == compiled_schema_statements()
+
+
+def test_a_schema_sql_of_another_format_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from revorg.model.store import database
+
+    monkeypatch.setattr(database, "compiled_schema_statements", lambda: ["compiled"])
+    assert database.schema_statements() != ["compiled"]  # the shipped text
+    monkeypatch.setattr(database, "_SCHEMA_SQL_MARK", "-- RevOrg file format 0")
+    assert database.schema_statements() == ["compiled"]

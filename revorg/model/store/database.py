@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from pathlib import Path
 
 from revorg.model.store.stored_log import PlanConnection
 
@@ -43,6 +44,37 @@ def connect_memory() -> PlanConnection:
 def create_schema(connection: sqlite3.Connection) -> None:
     """The tables and indexes of a new plan, from the entities (the one place they are made:
     a file is checked against what this makes)."""
+    with connection:
+        for statement in schema_statements():
+            connection.execute(statement)
+    add_key_indexes(connection)
+
+
+# The entities' DDL, compiled: SQLAlchemy's DDL compiler costs some 25 ms at every start of a
+# command (a summary checks the file against a fresh schema), executing the text 1 ms. Written by
+# `scripts/schema-sql`; tests/model/test_storage.py checks it is current.
+SCHEMA_SQL = ("resources", "schema.sql")
+_SCHEMA_SQL_MARK = f"-- RevOrg file format {SCHEMA_VERSION}"
+_STATEMENT_END = ";\n"
+
+
+def schema_statements() -> list[str]:
+    """The CREATE statements of the current format: the compiled copy shipped in
+    revorg/resources, or compiled now if it is missing or of another format."""
+    from importlib import resources
+
+    try:
+        text = resources.files("revorg").joinpath(*SCHEMA_SQL).read_text(encoding="utf-8")
+    except OSError:
+        return compiled_schema_statements()
+    mark, _newline, body = text.partition("\n")
+    if mark != _SCHEMA_SQL_MARK:
+        return compiled_schema_statements()
+    return [part.strip() for part in body.split(_STATEMENT_END) if part.strip()]
+
+
+def compiled_schema_statements() -> list[str]:
+    """The entities' tables and indexes compiled to SQLite's DDL by SQLAlchemy."""
     # Imported here: the entities describe the tables; this stays the lowest room.
     from sqlalchemy.dialects import sqlite
     from sqlalchemy.schema import CreateIndex, CreateTable
@@ -50,12 +82,19 @@ def create_schema(connection: sqlite3.Connection) -> None:
     from revorg.model.entities import Base
 
     dialect = sqlite.dialect()
-    with connection:
-        for table in Base.metadata.sorted_tables:
-            connection.execute(str(CreateTable(table).compile(dialect=dialect)))
-            for index in sorted(table.indexes, key=lambda index: str(index.name)):
-                connection.execute(str(CreateIndex(index).compile(dialect=dialect)))
-    add_key_indexes(connection)
+    statements = []
+    for table in Base.metadata.sorted_tables:
+        statements.append(str(CreateTable(table).compile(dialect=dialect)))
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            statements.append(str(CreateIndex(index).compile(dialect=dialect)))
+    # Without the compiler's trailing blanks: the same statements, a clean text file.
+    return ["\n".join(line.rstrip() for line in s.strip().splitlines()) for s in statements]
+
+
+def schema_sql_text() -> str:
+    """The text of revorg/resources/schema.sql for the entities as they are."""
+    statements = compiled_schema_statements()
+    return _SCHEMA_SQL_MARK + "\n" + "".join(s + _STATEMENT_END for s in statements)
 
 
 def stamp_schema(connection: sqlite3.Connection) -> None:
@@ -79,3 +118,10 @@ def add_key_indexes(connection: sqlite3.Connection) -> None:
     with connection:
         for name, columns in KEY_INDEXES.items():
             connection.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
+
+
+def write_schema_sql() -> Path:
+    """Write revorg/resources/schema.sql for the entities as they are (scripts/schema-sql)."""
+    target = Path(__file__).resolve().parents[2].joinpath(*SCHEMA_SQL)
+    target.write_text(schema_sql_text(), encoding="utf-8")
+    return target
