@@ -3,6 +3,7 @@
     python -m benchmarks.run [--sizes 1000 10000 50000] [--repeat 3] [--json] [--out FILE]
     python -m benchmarks.run --history [--repeat 3] [--json]   (the change log)
     python -m benchmarks.run --actuals [--repeat 3] [--json]   (CRM deals against the plan)
+    python -m benchmarks.run --interactions [--sizes 10000 50000] [--json]   (expand, focus...)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -69,6 +70,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--actuals",
         action="store_true",
         help="instead: the cost of actuals (import 50,000 deals, the summary with actuals)",
+    )
+    parser.add_argument(
+        "--interactions",
+        action="store_true",
+        help="instead: first view, expand to a level, focus, fit, search, map, export by level",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -269,6 +275,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = actuals.measure_actuals(args.repeat)
         text = json.dumps(result, indent=2) + "\n" if args.json else actuals.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
+    if args.interactions:
+        from benchmarks import interactions
+
+        sizes = args.sizes if args.sizes != list(DEFAULT_SIZES) else interactions.SIZES
+        result = interactions.measure_interactions(sizes, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else interactions.render(result)
         sys.stdout.write(text)
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")
