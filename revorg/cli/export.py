@@ -59,7 +59,7 @@ def register(commands: Commands) -> None:
     export.add_argument(
         "--team",
         metavar="ID",
-        help="PNG, SVG, PDF: this position's team alone (its id, or its title when unique)",
+        help="PNG, SVG, PDF, slides: this position's team alone (its id, or its title when unique)",
     )
     export.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en", help="language")
     export.add_argument("--force", action="store_true", help="overwrite existing files")
@@ -110,16 +110,16 @@ def run(options: argparse.Namespace) -> int:
     if not 30 <= options.dpi <= 1200:
         raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
     chosen = options.levels != ALL_LEVELS or options.team is not None
-    if chosen and not images:
+    if chosen and not images and options.pptx is None:
         raise UsageError(
-            "--levels and --team choose what the chart images show: give --png, --svg or --pdf"
+            "--levels and --team choose what the chart shows: give --png, --svg, --pdf or --pptx"
         )
-    if chosen and options.pptx is not None:
-        # The deck pages the whole chart itself: the top levels that fit, then a slide for each
-        # team cut off there, linked from its collapsed card.
+    if options.levels != ALL_LEVELS and options.pptx is not None:
+        # The deck chooses its levels itself: the top levels that fit a slide, then a slide for
+        # each team cut off there, linked from its collapsed card.
         raise UsageError(
-            "--levels and --team apply to --png, --svg and --pdf; the slides page the whole "
-            "chart themselves (a slide per team): export them in a run of their own"
+            "--levels applies to --png, --svg and --pdf; the slides choose their levels "
+            "themselves (a slide per team): export them in a run of their own"
         )
     with PlanDocument.open(options.file, for_editing=False) as document:
         scenario = document.scenario(options.scenario)
@@ -150,6 +150,6 @@ def run(options: argparse.Namespace) -> int:
             # python-pptx is imported here only: no other command loads it.
             from revorg.gui.slides import export_slides_file
 
-            export_slides_file(document, scenario, options.pptx, options.lang)
+            export_slides_file(document, scenario, options.pptx, options.lang, team)
             print(f"wrote {options.pptx}")
     return 0

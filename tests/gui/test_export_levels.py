@@ -124,11 +124,34 @@ def test_levels_without_an_image_or_with_slides_are_refused(
     workbook, slides, image = tmp_path / "plan.xlsx", tmp_path / "deck.pptx", tmp_path / "c.svg"
     alone = run_cli("export", demo_file, "--xlsx", workbook, "--levels", "2")
     assert alone.code == 2
-    assert "give --png, --svg or --pdf" in alone.err
-    both = run_cli("export", demo_file, "--svg", image, "--pptx", slides, "--team", "6")
+    assert "give --png, --svg, --pdf or --pptx" in alone.err
+    both = run_cli("export", demo_file, "--svg", image, "--pptx", slides, "--levels", "2")
     assert both.code == 2
-    assert "the slides page the whole chart themselves" in both.err
+    assert "the slides choose their levels themselves" in both.err
     assert list(tmp_path.iterdir()) == [demo_file]
+
+
+def test_slides_of_a_team_start_with_that_team(
+    run_cli: CliRunner, demo_file: Path, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    path = tmp_path / "sales.pptx"
+    result = run_cli("export", demo_file, "--pptx", path, "--team", "VP Sales")
+    assert result.code == 0, result.err
+    slides = list(Presentation(str(path)).slides)
+
+    def texts(slide: object) -> str:
+        shapes = slide.shapes  # type: ignore[attr-defined]
+        return " ".join(shape.text_frame.text for shape in shapes if shape.has_text_frame)
+
+    first = texts(slides[0])
+    assert "Team: VP Sales" in first
+    for words in ("Diego Martín", "Marta Sánchez"):
+        assert words in first
+    every = " ".join(texts(slide) for slide in slides[:-1])  # the last: targets and capacity
+    for words in ("Chief Revenue Officer", "Elena Ruiz", "VP Marketing", "Javier Morales"):
+        assert words not in every
 
 
 # --- the window --------------------------------------------------------------------------
