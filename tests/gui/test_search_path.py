@@ -48,3 +48,15 @@ def test_beside_path_is_the_teams_off_the_way_down() -> None:
     assert beside_path(tree.children, tree.parent, 1, 9) == {6}
     assert beside_path(tree.children, tree.parent, 2, 5) == {8}  # 4's other report, 8
     assert beside_path(tree.children, tree.parent, 1, 4) == {4, 6}
+
+
+def test_find_sees_an_edit_and_its_undo(window: MainWindow) -> None:
+    find = window.find_bar
+    assert find.search("Ana Gil") == [8]
+    window.controller.edit(8, {"person_name": "Ana Torres"})
+    assert find.search("Ana Gil") == []
+    assert find.search("ana torres") == [8]
+    window.controller.undo_stack.undo()
+    assert find.search("Ana Gil") == [8]
+    added = window.controller.add_role("sdr", 7)  # an open SDR: found by its role
+    assert added in find.search("sdr")

@@ -30,6 +30,15 @@ class FindBar(QToolBar):
         self.box.setPlaceholderText(self.tr("Find by title, person or role"))
         self.addWidget(self.box)
         self.matches: list[int] = []
+        # Each position's words, made at the first search after a change (a keystroke each).
+        self._texts: dict[int, str] | None = None
+        for signal in (
+            controller.plan_changed,  # every edit ends with it
+            controller.structure_changed,
+            controller.scenario_switched,
+            controller.document_replaced,
+        ):
+            signal.connect(self._forget_texts)
         self.box.textChanged.connect(self.search)
         self.box.returnPressed.connect(self.next_match)
 
@@ -62,17 +71,24 @@ class FindBar(QToolBar):
             self.message.emit(self.tr("No match"), 4000)
         return self.matches
 
+    def _forget_texts(self, *_change: object) -> None:
+        self._texts = None
+
     def _search_texts(self) -> dict[int, str]:
         """Each position's words from its row, as its card says them. Not from the cards: the
-        first search would make the texts of every card (about 0.2 ms each, 11 s at 50,000)."""
-        editor = self.controller.editor
-        roles, language = editor.roles_by_key(), editor.language
-        texts = {}
-        for position_id, row in editor.positions().items():
-            role = roles.get(row.role_key)
-            role_name = role.short(language) if role else row.role_key
-            texts[position_id] = search_text(row.title, row.person_name, role_name)
-        return texts
+        first search made the texts of every card (0.2 ms a card at 1,000 positions)."""
+        if self._texts is None:
+            editor = self.controller.editor
+            names = {
+                key: role.short(editor.language) for key, role in editor.roles_by_key().items()
+            }
+            self._texts = {
+                position_id: search_text(
+                    row.title, row.person_name, names.get(row.role_key, row.role_key)
+                )
+                for position_id, row in editor.positions().items()
+            }
+        return self._texts
 
     def next_match(self) -> None:
         if not self.matches:
