@@ -4,6 +4,7 @@
     python -m benchmarks.run --history [--repeat 3] [--json]   (the change log)
     python -m benchmarks.run --actuals [--repeat 3] [--json]   (CRM deals against the plan)
     python -m benchmarks.run --outline [--sizes ...] [--json]  (View > Outline on large plans)
+    python -m benchmarks.run --interactions [--sizes 10000 50000] [--json]   (expand, focus...)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -75,6 +76,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--outline",
         action="store_true",
         help="instead: View > Outline at each size (open, sort, filter, choose a row, edit)",
+    )
+    parser.add_argument(
+        "--interactions",
+        action="store_true",
+        help="instead: first view, expand to a level, focus, fit, search, map, export by level",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -284,10 +290,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = outline.measure_outline(args.sizes, args.repeat)
         text = json.dumps(result, indent=2) + "\n" if args.json else outline.render(result)
-        sys.stdout.write(text)
-        if args.out is not None:
-            args.out.write_text(text, encoding="utf-8")
-        return 0
+        return _write(text, args.out)
+    if args.interactions:
+        from benchmarks import interactions
+
+        sizes = args.sizes if args.sizes != list(DEFAULT_SIZES) else interactions.SIZES
+        result = interactions.measure_interactions(sizes, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else interactions.render(result)
+        return _write(text, args.out)
     data = run_all(args)
     output = json.dumps(data, indent=2) + "\n" if args.json else render_text(data)
     sys.stdout.write(output)
@@ -298,3 +308,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _write(text: str, out: Path | None) -> int:
+    sys.stdout.write(text)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    return 0

@@ -77,6 +77,13 @@ class AppSettings:
     def set_outline_shown(self, shown: bool) -> None:
         self._settings.setValue("ui/outline", "true" if shown else "false")
 
+    def export_as_shown(self) -> bool:
+        """File > Export > Image/PDF: the chart as shown (expansion and focus), else whole."""
+        return str(self._settings.value("export/as_shown", "true")).lower() == "true"
+
+    def set_export_as_shown(self, as_shown: bool) -> None:
+        self._settings.setValue("export/as_shown", "true" if as_shown else "false")
+
     def column_mapping(self, headings: Sequence[str]) -> dict[str, str] | None:
         """The roster fields the user chose for these headings (field -> heading, "" for a
         field not read), or None when they never chose for this set of headings."""

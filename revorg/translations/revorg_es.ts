@@ -911,6 +911,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Páginas:</translation>
     </message>
     <message>
+        <source>As shown (current expansion and focus)</source>
+        <translation>Tal como se ve (expansión y foco actuales)</translation>
+    </message>
+    <message>
+        <source>The whole chart</source>
+        <translation>El organigrama completo</translation>
+    </message>
+    <message>
+        <source>Draw:</source>
+        <translation>Dibujar:</translation>
+    </message>
+    <message>
         <source>Export slides</source>
         <translation>Exportar diapositivas</translation>
     </message>

@@ -907,6 +907,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>页面：</translation>
     </message>
     <message>
+        <source>As shown (current expansion and focus)</source>
+        <translation>按当前显示（当前展开层级与聚焦）</translation>
+    </message>
+    <message>
+        <source>The whole chart</source>
+        <translation>整个组织图</translation>
+    </message>
+    <message>
+        <source>Draw:</source>
+        <translation>绘制：</translation>
+    </message>
+    <message>
         <source>Export slides</source>
         <translation>导出幻灯片</translation>
     </message>

@@ -49,6 +49,11 @@ def initials_of(person: str) -> str:
     return (words[0][:1] + words[-1][:1]).upper()
 
 
+def search_text(title: str, person_name: str | None, role_name: str) -> str:
+    """What Find compares with: the title, the person and the role, lowercased."""
+    return f"{title}\n{(person_name or '').strip()}\n{role_name}".casefold()
+
+
 def card_content(
     *,
     title: str,
@@ -76,7 +81,7 @@ def card_content(
         headcount=headcount,
         cost_line=fill(translate("ChartCard", "%1 / yr"), format_money(total, currency)),
         colour=colour,
-        search_text=f"{title}\n{person}\n{role_name}".casefold(),
+        search_text=search_text(title, person, role_name),
         initials=initials_of(person),
     )
 

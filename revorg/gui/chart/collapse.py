@@ -132,6 +132,27 @@ def collapsed_above(
     return found
 
 
+def beside_path(
+    children: Children, parent: Mapping[int, int | None], top: int, node: int
+) -> set[int]:
+    """The teams to close when `top` opens to show `node` (in its team) and no more: the
+    reports beside the path from `top` down to `node` that have teams, and `node`'s own."""
+    path: list[int] = []
+    seen = {node}
+    current = parent.get(node)
+    while current is not None and current not in seen:  # a damaged plan's loop ends here
+        path.append(current)
+        seen.add(current)
+        if current == top:
+            break
+        current = parent.get(current)
+    on_path = set(path) | {node}
+    closed = {node} if children.get(node) else set()
+    for manager in path:
+        closed.update(r for r in children.get(manager, ()) if r not in on_path and children.get(r))
+    return closed
+
+
 def is_below(parent: Mapping[int, int | None], node: int, top: int) -> bool:
     """Whether `node` is `top` or in its team."""
     seen: set[int] = set()

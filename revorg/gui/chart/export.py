@@ -1,6 +1,9 @@
 """The chart as a picture: PNG at a chosen resolution, SVG, PDF on one page or split over pages
-at a readable size, and printing. Large charts are never cropped: the whole scene rect is drawn,
-in full detail (never the zoomed-out blocks), and vector formats stay sharp at any size.
+at a readable size, and printing. Large charts are never cropped: every card shown is drawn, in
+full detail (never the zoomed-out blocks), and vector formats stay sharp at any size.
+
+What is shown is the chart as expanded: the window's own scene (as on screen), or a scene of
+its own made for the export (`expanded_scene`): the whole chart, its top levels, or one team.
 
 Each file is written beside its target and renamed over it, so a failed export leaves no
 half-written file.
@@ -30,11 +33,13 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from revorg.gui.chart.card import CardItem
+from revorg.gui.chart.collapse import ALL_LEVELS, collapsed_at_level
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.i18n import fill, translate
 from revorg.model.atomic import replace_atomically
 from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor
+from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import Scenario
 from revorg.model.errors import RevOrgError
 
@@ -50,6 +55,16 @@ PAGE_MARGIN_MM = 10.0
 
 class ChartExportError(RevOrgError):
     """The chart cannot be exported as asked (too large for PNG, a file that cannot be written)."""
+
+
+@dataclass(frozen=True)
+class ChartExpansion:
+    """The part of the chart an export draws: `levels` levels from the top (ALL_LEVELS: all),
+    the teams below them collapsed with their roll-ups (as View > Expand to level N), from
+    `team`'s manager (None: the whole organisation; else as Focus team)."""
+
+    levels: int = ALL_LEVELS
+    team: int | None = None
 
 
 @dataclass(frozen=True)
@@ -280,6 +295,26 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
 # --- headless: the command line --------------------------------------------------------------
 
 
+def expanded_scene(
+    plan: PlanReading, expansion: ChartExpansion | None = None, compact: bool = True
+) -> ChartScene:
+    """A scene of its own for an export: the chart as `expansion` says, whatever the window
+    shows. Laid out once with the teams below the levels closed (and, for a team, everything
+    above it closed too), so that a collapsed division of a large plan is never placed."""
+    expansion = expansion or ChartExpansion()
+    tree = plan.tree()
+    team = expansion.team
+    tops = tree.roots() if team is None else [team]
+    wanted = collapsed_at_level(tree.children, tops, expansion.levels)
+    if team is None:
+        return ChartScene(plan, compact=compact, collapsed=wanted)
+    # Its first layout shows the tops alone; the focus then lays out the team as wanted.
+    scene = ChartScene(plan, compact=compact, collapsed=wanted | (set(tree.roots()) - {team}))
+    scene.set_focus(team)
+    scene.set_collapsed(wanted)  # the focus opens a collapsed team as a click does
+    return scene
+
+
 def export_chart_files(
     document: PlanDocument,
     scenario: Scenario,
@@ -288,13 +323,14 @@ def export_chart_files(
     dpi: int = 150,
     pages: str = "fit",
     language: str = "en",
+    expansion: ChartExpansion | None = None,
 ) -> list[Path]:
     """Draw a scenario's chart into each requested file (kind "png", "svg" or "pdf")."""
     ensure_application()
     # The edit core alone: a picture needs the plan's rows, not an undo stack or signals.
     plan = PlanEditor(document, language)
     plan.switch_scenario(scenario.id)
-    scene = ChartScene(plan, compact=True)
+    scene = expanded_scene(plan, expansion)
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():

@@ -22,6 +22,7 @@ from revorg.gui.chart.card import CardItem
 from revorg.gui.chart.card_texts import CardContent, card_content
 from revorg.gui.chart.collapse import (
     TeamRollup,
+    beside_path,
     collapsed_above,
     collapsed_at_level,
     is_below,
@@ -423,7 +424,8 @@ class ChartScene(QGraphicsScene, CardMarks):
         self.expansion_changed.emit()
 
     def reveal(self, position_id: int) -> None:
-        """Make a card shown: open the collapsed teams above it, leave a focus it is not in."""
+        """Make a card shown: open the collapsed teams above it down the path to it (the rest
+        of those teams closed), leave a focus it is not in."""
         tree = self.plan.tree()
         if position_id not in tree:
             return
@@ -432,6 +434,9 @@ class ChartScene(QGraphicsScene, CardMarks):
         hiding = collapsed_above(tree.parent, self.collapsed, position_id)
         if hiding:
             self.collapsed.difference_update(hiding)
+            # The path alone: the teams beside it stay closed. Opening a VP's whole division
+            # for a search (35,000 cards at 50,000) took 0.6 s of layout and moves.
+            self.collapsed.update(beside_path(tree.children, tree.parent, hiding[-1], position_id))
             self.relayout()
             self.expansion_changed.emit()
 

@@ -79,21 +79,26 @@ def interface_language(language: str) -> Iterator[None]:
 
 
 def export_slides_file(
-    document: PlanDocument, scenario: Scenario, path: Path, language: str = "en"
+    document: PlanDocument,
+    scenario: Scenario,
+    path: Path,
+    language: str = "en",
+    team: int | None = None,
 ) -> Path:
-    """The command line's slides of a scenario, in `language`, without a window."""
+    """The command line's slides of a scenario (or of `team`'s manager and everyone below),
+    in `language`, without a window."""
     from revorg.gui.chart.export import ensure_application
 
     ensure_application()  # translators and locales need the application object
     plan = PlanReading(document, language)
     plan.switch_scenario(scenario.id)
     with interface_language(language):
-        return write_slides(plan, path)
+        return write_slides(plan, path, team)
 
 
-def write_slides(plan: PlanReading, path: Path) -> Path:
+def write_slides(plan: PlanReading, path: Path, team: int | None = None) -> Path:
     """The slides of the plan's current scenario, written atomically to `path`."""
-    deck = SlideDeck(plan).build()
+    deck = SlideDeck(plan, team=team).build()
 
     def save(temporary: Path) -> None:
         deck.save(str(temporary))
@@ -117,8 +122,12 @@ class SlideWords(QObject):
 class SlideDeck:
     """Builds the presentation of one scenario."""
 
-    def __init__(self, plan: PlanReading, metrics: LayoutMetrics = SLIDE_METRICS) -> None:
+    def __init__(
+        self, plan: PlanReading, metrics: LayoutMetrics = SLIDE_METRICS, team: int | None = None
+    ) -> None:
+        """`team`: the deck of that manager's team alone (its first slide is the team's)."""
         self.plan = plan
+        self.team = team
         self.metrics = metrics
         self.locale = QLocale()
         self.summary = plan.summary()
@@ -130,7 +139,10 @@ class SlideDeck:
     def build(self) -> PresentationType:
         deck = Presentation()
         deck.slide_width, deck.slide_height = points(SLIDE_WIDTH), points(SLIDE_HEIGHT)
-        pages = plan_pages(self.tree.children, CHART_AREA, self.metrics)
+        children = self.tree.children
+        if self.team is not None:
+            children = {**children, None: [self.team]}
+        pages = plan_pages(children, CHART_AREA, self.metrics)
         layout = deck.slide_layouts[TITLE_ONLY_LAYOUT]
         # Every slide first: a card links to slides that come after it.
         slides = [deck.slides.add_slide(layout) for _page in range(max(len(pages), 1))]
@@ -147,7 +159,7 @@ class SlideDeck:
 
     def _title(self, slide: Slide, page: OrgPage | None, first: bool) -> None:
         plan = self.summary.plan
-        if first:
+        if first and self.team is None:
             heading = plan.name
             today = self.locale.toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
             below = fill(

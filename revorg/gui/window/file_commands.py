@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.chart.export import paint_pages, write_pdf, write_png, write_svg
+from revorg.gui.chart.export import (
+    expanded_scene,
+    paint_pages,
+    write_pdf,
+    write_png,
+    write_svg,
+)
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.controller import PlanController
 from revorg.gui.dialogs.import_preview import ImportPreviewDialog
@@ -276,6 +282,9 @@ class FileCommands(QObject):
         path = self._output_path(self.tr("Export chart"), filters[kind], f".{kind}")
         if path is None:
             return
+        as_shown = self.ask_as_shown()
+        if as_shown is None:
+            return
         dpi, pages = 150, "fit"
         if kind == "png":
             dpi, accepted = QInputDialog.getInt(
@@ -291,14 +300,41 @@ class FileCommands(QObject):
             if not accepted:
                 return
             pages = "fit" if choice == choices[0] else "split"
-        self.export_chart_to(kind, path, dpi=dpi, pages=pages)
+        self.export_chart_to(kind, path, dpi=dpi, pages=pages, as_shown=as_shown)
 
-    def export_chart_to(self, kind: str, path: Path, dpi: int = 150, pages: str = "fit") -> bool:
+    def ask_as_shown(self) -> bool | None:
+        """The chart as shown or whole (asked only when they differ; the answer is the next
+        question's default); None when the user cancelled."""
+        if not self.scene.collapsed and self.scene.focus is None:
+            return True
+        choices = [self.tr("As shown (current expansion and focus)"), self.tr("The whole chart")]
+        remembered = 0 if self.settings.export_as_shown() else 1
+        choice, accepted = self.choose(
+            self.tr("Export chart"), self.tr("Draw:"), choices, remembered
+        )
+        if not accepted:
+            return None
+        as_shown = choice == choices[0]
+        self.settings.set_export_as_shown(as_shown)
+        return as_shown
+
+    def choose(self, title: str, label: str, choices: list[str], current: int) -> tuple[str, bool]:
+        """Replaced in tests; Qt's item dialog otherwise."""
+        return QInputDialog.getItem(self.window, title, label, choices, current, False)
+
+    def export_chart_to(
+        self, kind: str, path: Path, dpi: int = 150, pages: str = "fit", as_shown: bool = True
+    ) -> bool:
+        """The chart as on screen (`as_shown`), or the whole chart drawn in a scene of its own
+        (the window's expansion and focus stay as they are)."""
         title = f"{self.controller.document.plan.name}: {self.controller.editor.scenario.name}"
+        scene = self.scene
+        if not as_shown:
+            scene = expanded_scene(self.controller.editor, compact=self.scene.compact)
         writers: dict[str, Callable[[], Path]] = {
-            "png": lambda: write_png(self.scene, path, dpi),
-            "svg": lambda: write_svg(self.scene, path, title),
-            "pdf": lambda: write_pdf(self.scene, path, pages, title),
+            "png": lambda: write_png(scene, path, dpi),
+            "svg": lambda: write_svg(scene, path, title),
+            "pdf": lambda: write_pdf(scene, path, pages, title),
         }
         return self._exported(path, writers[kind])
 
