@@ -263,6 +263,13 @@ def render_text(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _write(text: str, out: Path | None) -> int:
+    sys.stdout.write(text)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
@@ -308,10 +315,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def _write(text: str, out: Path | None) -> int:
-    sys.stdout.write(text)
-    if out is not None:
-        out.write_text(text, encoding="utf-8")
-    return 0
