@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from revorg.cli.parsing import LANGUAGE_CHOICES, Commands, UsageError, check_output
-from revorg.cli.plans import open_for_reading, plan_location
+from revorg.cli.plans import open_for_reading, plan_location, shown_location
+from revorg.cli.without_salaries import add_option, prepare_copy
 
 
 def register(commands: Commands) -> None:
@@ -43,6 +44,7 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en", help="language")
     export.add_argument("--force", action="store_true", help="overwrite existing files")
+    add_option(export)
 
 
 def run(options: argparse.Namespace) -> int:
@@ -60,6 +62,7 @@ def run(options: argparse.Namespace) -> int:
     if not 30 <= options.dpi <= 1200:
         raise UsageError(f"--dpi must be between 30 and 1200, not {options.dpi}")
     with open_for_reading(options.file) as document:
+        prepare_copy(document, options.without_salaries, shown_location(options.file))
         scenario = document.scenario(options.scenario)
         # Looked up before anything is written: an unknown name leaves no file behind.
         snapshots = [find_snapshot(document.plan, name) for name in dict.fromkeys(options.snapshot)]

@@ -294,7 +294,9 @@ def export_chart_files(
     # The edit core alone: a picture needs the plan's rows, not an undo stack or signals.
     plan = PlanEditor(document, language)
     plan.switch_scenario(scenario.id)
-    scene = ChartScene(plan, compact=True)
+    scene = ChartScene(
+        plan, compact=True, without_salaries=getattr(document, "without_salaries", False)
+    )
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():
