@@ -193,3 +193,74 @@ def test_user_names_with_quotes_semicolons_and_sql_are_data(
     assert run_cli("team", "revoke", published, "--user", name).code == 0
     unknown = run_cli("team", "grant", published, "--user", base + "-nobody", "--role", "viewer")
     assert_one_error(unknown, f"no user {base + '-nobody'!r} on the server")
+
+
+def test_a_column_added_by_a_later_revision_is_granted_to_viewers_but_salaries_stay_hidden(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, published: str,
+    make_user: Callable[[str], str],
+) -> None:  # fmt: skip
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.roles import regrant_all
+    from revorg.model.team.server import engine_for
+
+    vera = make_user("vera")
+    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
+    schema = schema_of(team, plan_name)
+    # What a revision adding a column (the row version) does in each plan's schema.
+    team.admin(f'ALTER TABLE "{schema}".positions ADD COLUMN row_version BIGINT DEFAULT 0')
+    with psql_as(team, vera) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        connection.execute(f'SELECT row_version FROM "{schema}".positions')
+    engine = engine_for(parse_plan_url(published))
+    try:
+        with engine.begin() as connection:
+            regrant_all(connection)
+    finally:
+        engine.dispose()
+    with psql_as(team, vera) as connection:
+        versions = connection.execute(f'SELECT sum(row_version) FROM "{schema}".positions')
+        assert versions.fetchone() == (0,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute(f'SELECT annual_cost FROM "{schema}".positions')
+
+
+def test_revision_0003_gives_plans_published_before_it_their_roles(
+    run_cli: CliRunner, team: TeamServer, make_user: Callable[[str], str], demo_file: Path,
+) -> None:  # fmt: skip
+    from alembic import command
+    from sqlalchemy import text
+
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.schema import _config, upgrade
+    from revorg.model.team.server import engine_for
+    from revorg.model.team.storage import plan_tables
+
+    team.admin("DROP DATABASE IF EXISTS before_roles", database="postgres")
+    team.admin("CREATE DATABASE before_roles", database="postgres")
+    publisher, vera = make_user("pia"), make_user("vera")
+    url = team.url("Old plan", database="before_roles")
+    engine = engine_for(parse_plan_url(url))
+    try:
+        with engine.begin() as connection:  # a plan as the first slice (revision 0001) left it
+            command.upgrade(_config(connection), "0001")  # type: ignore[arg-type]
+            connection.execute(
+                text(
+                    "INSERT INTO revorg.plans (id, name, schema_name, file_format, created_by) "
+                    "VALUES (1, 'Old plan', 'plan_1', 8, :publisher)"
+                ),
+                {"publisher": publisher},
+            )
+            connection.execute(text('CREATE SCHEMA "plan_1"'))
+            translated = connection.execution_options(schema_translate_map={None: "plan_1"})
+            for table in plan_tables():
+                table.create(translated)
+        with engine.begin() as connection:
+            upgrade(connection, parse_plan_url(url))
+    finally:
+        engine.dispose()
+    members = json.loads(run_cli("team", "members", url, "--json").out)
+    assert members == [{"user": publisher, "role": "owner"}]
+    as_pia = url_as(team, publisher, "Old plan").replace("/revorg?", "/before_roles?")
+    with pytest.MonkeyPatch.context() as patched:
+        granted = as_user(run_cli, patched, "team", "grant", as_pia, "--user", vera,
+                          "--role", "viewer")  # fmt: skip
+    assert granted.code == 0, granted.err

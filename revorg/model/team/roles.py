@@ -26,7 +26,6 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, text
 
-from revorg.model.entities import Base
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
@@ -138,19 +137,36 @@ def plan_role_statements(connection: Connection, plan_id: int, schema: str) -> l
         f"GRANT {viewer} TO {editor}",
         f"GRANT {editor} TO {owner} WITH ADMIN OPTION",
         f"GRANT {viewer} TO {owner} WITH ADMIN OPTION",
-        f'GRANT USAGE ON SCHEMA "{schema}" TO {viewer}',
     ]
-    salaries = dict(SALARY_COLUMNS)
-    for table in Base.metadata.sorted_tables:
-        qualified = f'"{schema}"."{table.name}"'
-        if table.name in salaries:
-            columns = ", ".join(
-                f'"{column.name}"'
-                for column in table.columns
-                if column.name != salaries[table.name]
-            )
-            statements.append(f"GRANT SELECT ({columns}) ON {qualified} TO {viewer}")
-        elif table.name != "history_changes":
+    return statements + plan_grant_statements(connection, plan_id, schema)
+
+
+def plan_grant_statements(connection: Connection, plan_id: int, schema: str) -> list[str]:
+    """The viewer's and editor's rights on the plan's tables as the server has them now (read
+    from the catalogue, not from the program's metadata). Idempotent: a later revision that adds
+    a table or a column runs these again for every plan (storage.plan_schemas), since a viewer's
+    column privileges on positions and role_types do not cover a column added after them."""
+    roles = PlanRoles(database_oid(connection), plan_id)
+    editor, viewer = roles.name(PlanRole.EDITOR), roles.name(PlanRole.VIEWER)
+    columns: dict[str, list[str]] = {}
+    for table, column in connection.execute(
+        text(
+            "SELECT c.relname, a.attname FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = :schema AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
+            "AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+        ),
+        {"schema": schema},
+    ):
+        columns.setdefault(str(table), []).append(str(column))
+    statements = [f'GRANT USAGE ON SCHEMA "{schema}" TO {viewer}']
+    for table, names in columns.items():
+        qualified = f'"{schema}"."{table}"'
+        salary = SALARY_COLUMNS.get(table)
+        if salary is not None:
+            readable = ", ".join(f'"{name}"' for name in names if name != salary)
+            statements.append(f"GRANT SELECT ({readable}) ON {qualified} TO {viewer}")
+        elif table != "history_changes":
             statements.append(f"GRANT SELECT ON {qualified} TO {viewer}")
         statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {qualified} TO {editor}")
     statements += [
@@ -158,6 +174,16 @@ def plan_role_statements(connection: Connection, plan_id: int, schema: str) -> l
         *shared_log_statements(schema, viewer),
     ]
     return statements
+
+
+def regrant_all(connection: Connection) -> None:
+    """plan_grant_statements for every plan of the registry: the last step of a revision that
+    adds a table or a column to the plans' tables."""
+    rows = connection.execute(
+        text(f'SELECT id, schema_name FROM "{REGISTRY_SCHEMA}".plans ORDER BY id')
+    ).all()
+    for plan_id, schema in rows:
+        run(connection, plan_grant_statements(connection, int(plan_id), str(schema)))
 
 
 def shared_log_statements(schema: str, viewer: str) -> list[str]:
