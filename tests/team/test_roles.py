@@ -66,6 +66,10 @@ def test_a_viewer_reads_the_plan_without_salaries_and_is_refused_the_rest(
     refused = as_user(run_cli, monkeypatch, "pull", as_vera, "-o", copy)
     assert_one_error(refused, "may not read the salaries")
     assert "--without-salaries" in refused.err and not copy.exists()
+    book = tmp_path / "plan.xlsx"
+    refused = as_user(run_cli, monkeypatch, "export", as_vera, "--xlsx", book)
+    assert_one_error(refused, "may not read the salaries")
+    assert not book.exists()
     refused = as_user(run_cli, monkeypatch, "team", "grant", as_vera, "--user", vera,
                       "--role", "owner")  # fmt: skip
     assert_one_error(refused, f"only an owner of plan {plan_name!r} may change its roles")
