@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "actuals": "revorg.cli.actuals",
     "push": "revorg.cli.push",
     "pull": "revorg.cli.pull",
+    "team": "revorg.cli.team",
 }
 COMMANDS = tuple(COMMAND_MODULES)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revorg.cli.parsing import LANGUAGE_CHOICES, Commands, UsageError, check_output
-from revorg.cli.plans import open_for_reading, plan_location
+from revorg.cli.plans import open_for_reading, plan_location, shown_location
+from revorg.cli.without_salaries import add_option, prepare_copy
 
 if TYPE_CHECKING:
     from revorg.model.rows import PositionRow
@@ -64,6 +65,7 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("--lang", choices=LANGUAGE_CHOICES, default="en", help="language")
     export.add_argument("--force", action="store_true", help="overwrite existing files")
+    add_option(export)
 
 
 def chart_levels(text: str) -> int:
@@ -122,6 +124,7 @@ def run(options: argparse.Namespace) -> int:
             "themselves (a slide per team): export them in a run of their own"
         )
     with open_for_reading(options.file) as document:
+        prepare_copy(document, options.without_salaries, shown_location(options.file))
         scenario = document.scenario(options.scenario)
         team = None
         if options.team is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from revorg.cli.parsing import Commands
 from revorg.cli.plans import open_for_reading, plan_location
+from revorg.cli.without_salaries import salaries_hidden
 
 
 def register(commands: Commands) -> None:
@@ -24,6 +25,8 @@ def run(options: argparse.Namespace) -> int:
     with open_for_reading(options.file) as document:
         scenario = document.scenario(options.scenario)
         summary = summarize(document.session, scenario)
+        # A viewer of a team plan reads no salaries: its costs are not available, never 0.
+        without_salaries = salaries_hidden(document)
         if options.json:
             from revorg.model.actuals.summary import progress_json, scenario_actuals
             from revorg.model.history.version import plan_version
@@ -35,7 +38,12 @@ def run(options: argparse.Namespace) -> int:
             progress = scenario_actuals(document.session, scenario, summary)
             if progress is not None:
                 report["actuals"] = progress_json(progress)
+            if without_salaries:
+                from revorg.model.team.salaries import withhold_costs
+
+                report = withhold_costs(report)
+                report["salaries"] = "not available"
             print(json.dumps(report, indent=2, ensure_ascii=False))
         else:
-            print(format_summary(summary))
+            print(format_summary(summary, without_salaries=without_salaries))
     return 0

@@ -26,8 +26,9 @@ if TYPE_CHECKING:  # `revorg summary` does not load the comparison (its dataclas
     )
 
 
-def format_summary(summary: ScenarioSummary) -> str:
-    """A plain-text report for the terminal."""
+def format_summary(summary: ScenarioSummary, *, without_salaries: bool = False) -> str:
+    """A plain-text report for the terminal; `without_salaries` (a team plan's viewer): every
+    cost "n/a", since the salaries it is made from were not read."""
     plan, inputs, outcome = summary.plan, summary.inputs, summary.outcome
     currency = plan.currency
     lines = [
@@ -52,14 +53,19 @@ def format_summary(summary: ScenarioSummary) -> str:
     def row(name: str, staffing: Staffing) -> str:
         return (
             f"  {name:<24}{staffing.positions:>10}{staffing.headcount:>10}"
-            f"{staffing.open_positions:>6}{staffing.cost:>16,.2f}"
+            f"{staffing.open_positions:>6}"
+            + (f"{'n/a':>16}" if without_salaries else f"{staffing.cost:>16,.2f}")
         )
 
     lines += [row(d.name, d.staffing) for d in summary.revenue_departments]
     lines.append(row("Total", summary.total))
     # Outside revenue after the total: shown, not counted.
     lines += [row(d.name, d.staffing) for d in summary.outside_departments]
-    lines += ["", *format_capacity(summary), "", *format_year(summary)]
+    capacity = format_capacity(summary)
+    if without_salaries:  # CAC is made from costs
+        capacity = [line if not line.startswith("  CAC:") else "  CAC: n/a" for line in capacity]
+        lines.append("  Costs: not available (no access to salaries)")
+    lines += ["", *capacity, "", *format_year(summary)]
     for manager, reports, limit in summary.too_wide_spans:
         lines.append(f"  warning: {manager.title} has {reports} direct reports (over {limit})")
     return "\n".join(lines)

@@ -3843,8 +3843,24 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el plan {plan} ya existe en {server}: enviar los pasos de vuelta llegará en la próxima versión (publíquelo con otro nombre o descargue una copia)</translation>
     </message>
     <message>
-        <source>no plan {plan} on {server}</source>
-        <translation>no hay ningún plan {plan} en {server}</translation>
+        <source>no plan {plan} on {server} for user {user} (an owner of a plan gives access to it: revorg team grant)</source>
+        <translation>no hay ningún plan {plan} en {server} para el usuario {user} (el propietario de un plan da acceso a él: revorg team grant)</translation>
+    </message>
+    <message>
+        <source>{user} is the plan's only owner: make someone else owner first</source>
+        <translation>{user} es el único propietario del plan: primero haga propietario a otra persona</translation>
+    </message>
+    <message>
+        <source>{user} is one of the plan's roles, not a user</source>
+        <translation>{user} es uno de los roles del plan, no un usuario</translation>
+    </message>
+    <message>
+        <source>no user {user} on the server (an administrator creates users: CREATE ROLE ... LOGIN)</source>
+        <translation>no existe el usuario {user} en el servidor (un administrador crea los usuarios: CREATE ROLE ... LOGIN)</translation>
+    </message>
+    <message>
+        <source>permission denied: only an owner of plan {plan} may change its roles</source>
+        <translation>permiso denegado: solo un propietario del plan {plan} puede cambiar sus roles</translation>
     </message>
     <message>
         <source>the team plan {plan} on {server} cannot be read: {reason}</source>

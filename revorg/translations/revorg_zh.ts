@@ -3830,8 +3830,24 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划 {plan} 已存在于 {server}：发回修改步骤将在下一个版本提供（请用其他名称发布，或拉取一份副本）</translation>
     </message>
     <message>
-        <source>no plan {plan} on {server}</source>
-        <translation>{server} 上没有计划 {plan}</translation>
+        <source>no plan {plan} on {server} for user {user} (an owner of a plan gives access to it: revorg team grant)</source>
+        <translation>{server} 上没有用户 {user} 可访问的计划 {plan}（计划的所有者可授予访问权限：revorg team grant）</translation>
+    </message>
+    <message>
+        <source>{user} is the plan's only owner: make someone else owner first</source>
+        <translation>{user} 是该计划唯一的所有者：请先将其他人设为所有者</translation>
+    </message>
+    <message>
+        <source>{user} is one of the plan's roles, not a user</source>
+        <translation>{user} 是该计划的角色之一，而不是用户</translation>
+    </message>
+    <message>
+        <source>no user {user} on the server (an administrator creates users: CREATE ROLE ... LOGIN)</source>
+        <translation>服务器上没有用户 {user}（由管理员创建用户：CREATE ROLE ... LOGIN）</translation>
+    </message>
+    <message>
+        <source>permission denied: only an owner of plan {plan} may change its roles</source>
+        <translation>权限被拒绝：只有计划 {plan} 的所有者才能更改其角色</translation>
     </message>
     <message>
         <source>the team plan {plan} on {server} cannot be read: {reason}</source>

@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -112,3 +112,28 @@ def team(team_server: TeamServer, monkeypatch: pytest.MonkeyPatch) -> TeamServer
 def plan_name() -> str:
     """A plan name no other test of this run uses (the server lives for the whole run)."""
     return f"Plan {next(_names)} FY27"
+
+
+@pytest.fixture
+def make_user(team: TeamServer) -> Iterator[Callable[[str], str]]:
+    """A login role on the test server (name made unique for the run: roles are global)."""
+    from psycopg import sql
+
+    from tests.team.logins import PASSWORD, USERS
+
+    made: list[str] = []
+
+    def make(base: str) -> str:
+        name = f"{base}{next(USERS)}"
+        team.admin(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}")
+            .format(sql.Identifier(name), sql.Literal(PASSWORD))
+            .as_string(None)
+        )
+        made.append(name)
+        return name
+
+    yield make
+    for name in made:  # the plans' roles stay granted to nobody
+        team.admin(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)).as_string(None))
+        team.admin(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)).as_string(None))

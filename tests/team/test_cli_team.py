@@ -241,10 +241,22 @@ def test_a_user_without_rights_on_the_plans_is_refused(
     monkeypatch.setenv("PGPASSWORD", "Outsider-Pw-1")
     url = team.url(plan_name).replace("//revorg@", "//outsider@")
     result = run_cli("summary", url)
+    # The registry lists a user's plans only (docs/team-plans.md, "Owner, editor, viewer").
     assert_one_error(
-        result, f"permission denied: user outsider may not do this on plan '{plan_name}'"
+        result, f"no plan '{plan_name}' on 127.0.0.1:{team.port}/revorg for user outsider"
     )
     assert "Outsider-Pw-1" not in result.err
+    import psycopg
+
+    schema = team.admin(f"SELECT schema_name FROM revorg.plans WHERE name = '{plan_name}'")[0][0]
+    with (
+        psycopg.connect(
+            host="127.0.0.1", port=team.port, user="outsider", password="Outsider-Pw-1",
+            dbname="revorg", autocommit=True,
+        ) as connection,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):  # fmt: skip
+        connection.execute(f'SELECT title FROM "{schema}".positions')
 
 
 def test_a_user_without_the_right_to_connect_is_refused(

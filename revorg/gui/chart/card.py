@@ -380,7 +380,8 @@ class CardItem(QGraphicsRectItem):
         painter.setPen(QPen(QColor("#B0B7C3"), 1.0))
         painter.setBrush(QColor("#ECEFF3"))
         painter.drawRoundedRect(strip, 6, 6)
-        texts = rollup_lines(rollup, self._currency(), self._coverage())
+        with_cost = not getattr(self.scene(), "without_salaries", False)
+        texts = rollup_lines(rollup, self._currency(), self._coverage(), with_cost)
         metrics = QFontMetricsF(CardFonts.small)
         painter.setFont(CardFonts.small)
         left = strip.left() + 10

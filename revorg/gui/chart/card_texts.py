@@ -61,10 +61,11 @@ def card_content(
     start_month: YearMonth | None,
     role_name: str,
     headcount: int,
-    annual_cost: Decimal,
+    annual_cost: Decimal | None,
     currency: str,
     colour: str,
 ) -> CardContent:
+    """`annual_cost` None: a chart without salaries (a copy for everyone), no cost line."""
     person = (person_name or "").strip()
     if person:
         person_line = person
@@ -72,14 +73,18 @@ def card_content(
         person_line = fill(translate("ChartCard", "Open, starts %1"), month_label(start_month))
     else:
         person_line = translate("ChartCard", "Open")
-    total = annual_cost * headcount
+    cost_line = ""
+    if annual_cost is not None:
+        cost_line = fill(
+            translate("ChartCard", "%1 / yr"), format_money(annual_cost * headcount, currency)
+        )
     return CardContent(
         title=title,
         person_line=person_line,
         is_open=not person,
         role_line=role_name + (f"  x {headcount}" if headcount > 1 else ""),
         headcount=headcount,
-        cost_line=fill(translate("ChartCard", "%1 / yr"), format_money(total, currency)),
+        cost_line=cost_line,
         colour=colour,
         search_text=search_text(title, person, role_name),
         initials=initials_of(person),
@@ -134,9 +139,13 @@ def readable_zoom() -> float:
 
 
 def rollup_lines(
-    rollup: TeamRollup, currency: str, coverage: tuple[str, Decimal | None] | None
+    rollup: TeamRollup,
+    currency: str,
+    coverage: tuple[str, Decimal | None] | None,
+    with_cost: bool = True,
 ) -> list[str]:
-    """The texts of a collapsed team's strip: people and open heads; cost a year; coverage."""
+    """The texts of a collapsed team's strip: people and open heads; cost a year (unless the
+    chart is without salaries); coverage."""
     # Counts as labelled values: no plural form to get wrong ("1 people") in any language.
     lines = [
         fill(
@@ -144,7 +153,9 @@ def rollup_lines(
             format_count(rollup.people),
             format_count(rollup.open_people),
         ),
-        fill(translate("ChartCard", "%1 / yr"), format_money(rollup.annual_cost, currency)),
+        fill(translate("ChartCard", "%1 / yr"), format_money(rollup.annual_cost, currency))
+        if with_cost
+        else "",
     ]
     if coverage is not None:
         lines.append(format_percent(coverage[1]))

@@ -296,7 +296,10 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def expanded_scene(
-    plan: PlanReading, expansion: ChartExpansion | None = None, compact: bool = True
+    plan: PlanReading,
+    expansion: ChartExpansion | None = None,
+    compact: bool = True,
+    without_salaries: bool = False,
 ) -> ChartScene:
     """A scene of its own for an export: the chart as `expansion` says, whatever the window
     shows. Laid out once with the teams below the levels closed (and, for a team, everything
@@ -307,9 +310,16 @@ def expanded_scene(
     tops = tree.roots() if team is None else [team]
     wanted = collapsed_at_level(tree.children, tops, expansion.levels)
     if team is None:
-        return ChartScene(plan, compact=compact, collapsed=wanted)
+        return ChartScene(
+            plan, compact=compact, collapsed=wanted, without_salaries=without_salaries
+        )
     # Its first layout shows the tops alone; the focus then lays out the team as wanted.
-    scene = ChartScene(plan, compact=compact, collapsed=wanted | (set(tree.roots()) - {team}))
+    scene = ChartScene(
+        plan,
+        compact=compact,
+        collapsed=wanted | (set(tree.roots()) - {team}),
+        without_salaries=without_salaries,
+    )
     scene.set_focus(team)
     scene.set_collapsed(wanted)  # the focus opens a collapsed team as a click does
     return scene
@@ -330,7 +340,9 @@ def export_chart_files(
     # The edit core alone: a picture needs the plan's rows, not an undo stack or signals.
     plan = PlanEditor(document, language)
     plan.switch_scenario(scenario.id)
-    scene = expanded_scene(plan, expansion)
+    scene = expanded_scene(
+        plan, expansion, without_salaries=getattr(document, "without_salaries", False)
+    )
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():

@@ -63,12 +63,15 @@ class ChartScene(QGraphicsScene, CardMarks):
         metrics: LayoutMetrics | None = None,
         compact: bool = False,
         collapsed: Iterable[int] = (),
+        without_salaries: bool = False,
     ) -> None:
         """`collapsed`: the teams shown closed at the first layout (a plan opens at its top
-        levels: laying it out whole first and closing teams after was twice the work)."""
+        levels: laying it out whole first and closing teams after was twice the work);
+        `without_salaries`: no cost on the cards (a chart to share with everyone)."""
         super().__init__()
         self.plan = plan
         self.controller = controller
+        self.without_salaries = without_salaries
         self.metrics = metrics or LayoutMetrics()
         self.cards: dict[int, CardItem] = {}
         self.dotted_lines: dict[int, DottedLineItem] = {}
@@ -235,7 +238,7 @@ class ChartScene(QGraphicsScene, CardMarks):
             start_month=position.start_month,
             role_name=role.short(plan.language) if role else position.role_key,
             headcount=position.headcount,
-            annual_cost=position.annual_cost,
+            annual_cost=None if self.without_salaries else position.annual_cost,
             currency=plan.scenario.plan.currency,
             colour=department.color if department else "#888888",
         )

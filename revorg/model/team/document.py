@@ -11,6 +11,7 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.version import plan_version
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.salaries import strip_salaries
 from revorg.model.team.transfer import load
 
 
@@ -22,6 +23,11 @@ class TeamPlanDocument(PlanDocument):
         loaded = load(address)
         super().__init__(loaded.connection, None)
         self.address = address
+        self.without_salaries = loaded.without_salaries
+        if self.without_salaries:
+            # The server gave 0 for the salaries and null for the log's amounts; the log's chain
+            # is sealed again over what the viewer has (the server's own chain is unchanged).
+            strip_salaries(self.session)
         self.version = plan_version(self.session)
 
     def save(self) -> None:

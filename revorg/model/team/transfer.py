@@ -13,13 +13,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Table, func, select, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    MetaData,
+    Table,
+    func,
+    literal,
+    select,
+    text,
+)
 
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.store import connect_memory, create_schema, stamp_schema
 from revorg.model.store.checks import check_values, one_line
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.roles import (
+    SHARED_LOG_VIEW,
+    make_publisher_owner,
+    may_read_salaries,
+    no_such_plan,
+    plan_role_statements,
+    run,
+)
+from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.schema import check_server_revision, upgrade
 from revorg.model.team.server import engine_for, explained, server_errors
 from revorg.model.team.storage import (
@@ -98,6 +117,9 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             # After the copy: the published steps are no news to anyone.
             for statement in step_notice_statements(plan_id):
                 connection.execute(text(statement))
+            # Who may do what (roles.py): the publisher becomes the plan's owner.
+            run(connection, plan_role_statements(connection, plan_id, schema))
+            make_publisher_owner(connection, plan_id)
             return RegisteredPlan(plan_id, address.plan, SERVER_FILE_FORMAT)
     finally:
         engine.dispose()
@@ -168,6 +190,9 @@ class LoadedPlan:
 
     connection: sqlite3.Connection
     registered: RegisteredPlan
+    # A viewer's plan: salaries read as 0 (the server refuses them) and the log's amounts null;
+    # whatever shows costs says "not available" instead of a figure.
+    without_salaries: bool = False
 
 
 def load(address: TeamPlanAddress) -> LoadedPlan:
@@ -182,27 +207,26 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
             connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
             check_server_revision(connection, address)
             registered = _registered(connection, address.plan)
-            if registered is None:
-                raise TeamPlanError(
-                    QT_TRANSLATE_NOOP("TeamPlanError", "no plan {plan} on {server}"),
-                    plan=repr(address.plan),
-                    server=address.server,
-                )
+            if registered is None:  # or none the user has a role on (roles.py)
+                raise no_such_plan(address)
             if registered.file_format != SERVER_FILE_FORMAT:
                 raise _damaged(address, f"file format {registered.file_format}")
             translated = connection.execution_options(
                 schema_translate_map={None: registered.schema}
             )
+            without_salaries = not may_read_salaries(connection, registered.schema)
             try:
                 with memory:
                     for table in plan_tables():
-                        _copy_to_memory(translated, memory, table, address)
+                        _copy_to_memory(
+                            translated, memory, table, address, without_salaries=without_salaries
+                        )
             except sqlite3.Error as error:  # a row the plan's constraints refuse
                 raise _damaged(address, one_line(str(error))) from None
             connection.rollback()
         # The file's check of every value, its messages naming the team plan.
         check_values(memory, f"team plan {address.plan!r} on {address.server}")
-        return LoadedPlan(memory, registered)
+        return LoadedPlan(memory, registered, without_salaries)
     except BaseException:
         memory.close()  # a refused plan leaves nothing open
         raise
@@ -211,7 +235,12 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
 
 
 def _copy_to_memory(
-    source: Connection, memory: sqlite3.Connection, table: Table, address: TeamPlanAddress
+    source: Connection,
+    memory: sqlite3.Connection,
+    table: Table,
+    address: TeamPlanAddress,
+    *,
+    without_salaries: bool = False,
 ) -> None:
     from psycopg import errors
     from sqlalchemy.exc import DBAPIError
@@ -220,7 +249,7 @@ def _copy_to_memory(
     quoted = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)
     try:
-        result = source.execute(select(*table.columns))
+        result = source.execute(_readable(table, without_salaries))
     except DBAPIError as error:
         if isinstance(error.orig, errors.UndefinedTable | errors.UndefinedColumn):
             # Someone changed the plan's tables on the server: refused as a changed file is.
@@ -229,6 +258,20 @@ def _copy_to_memory(
     insert = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
     while batch := result.fetchmany(5000):
         memory.executemany(insert, [tuple(row) for row in batch])
+
+
+def _readable(table: Table, without_salaries: bool) -> Any:
+    """What the user may read of a table: everything, or for a viewer the salary columns as 0
+    and the change log through the view that hides its amounts (roles.py)."""
+    if not without_salaries:
+        return select(*table.columns)
+    if table.name == "history_changes":
+        shared = Table(
+            SHARED_LOG_VIEW, MetaData(), *(Column(c.name, c.type) for c in table.columns)
+        )
+        return select(*shared.columns)
+    salary = SALARY_COLUMNS.get(table.name)
+    return select(*(literal(0).label(c.name) if c.name == salary else c for c in table.columns))
 
 
 def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:

@@ -20,6 +20,9 @@ depends_on = None
 def upgrade() -> None:
     for schema in plan_schemas(op.get_bind()):
         pass  # the change, in every plan's schema
+    # After a new table or column: the plans' roles get their rights on it (a viewer's column
+    # privileges do not cover a column added later): revorg.model.team.roles.regrant_all
+    # regrant_all(op.get_bind())
 
 
 def downgrade() -> None:
