@@ -24,11 +24,15 @@ from revorg.model.team.schema import check_server_revision, upgrade
 from revorg.model.team.server import engine_for, explained, server_errors
 from revorg.model.team.storage import (
     REGISTRY_SCHEMA,
+    ROW_KEYS,
+    ROW_VERSION,
     SERVER_FILE_FORMAT,
+    VERSIONED_TABLES,
     key_index_statements,
     plan_schema,
     plan_tables,
     plans,
+    row_version_statements,
     step_notice_statements,
 )
 
@@ -90,7 +94,7 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             translated = connection.execution_options(schema_translate_map={None: schema})
             for table in plan_tables():
                 table.create(translated)
-            for statement in key_index_statements(schema):
+            for statement in key_index_statements(schema) + row_version_statements(schema):
                 connection.execute(text(statement))
             for table in plan_tables():
                 _copy_to_server(source, translated, table)
@@ -168,6 +172,9 @@ class LoadedPlan:
 
     connection: sqlite3.Connection
     registered: RegisteredPlan
+    # Each versioned row's version as read, (table, key) -> row_version: what an edit names
+    # (revorg.model.team.editing); read in the same snapshot as the rows.
+    row_versions: dict[tuple[str, int], int]
 
 
 def load(address: TeamPlanAddress) -> LoadedPlan:
@@ -199,15 +206,25 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
                         _copy_to_memory(translated, memory, table, address)
             except sqlite3.Error as error:  # a row the plan's constraints refuse
                 raise _damaged(address, one_line(str(error))) from None
+            versions = _row_versions(connection, registered.schema)
             connection.rollback()
         # The file's check of every value, its messages naming the team plan.
         check_values(memory, f"team plan {address.plan!r} on {address.server}")
-        return LoadedPlan(memory, registered)
+        return LoadedPlan(memory, registered, versions)
     except BaseException:
         memory.close()  # a refused plan leaves nothing open
         raise
     finally:
         engine.dispose()
+
+
+def _row_versions(connection: Connection, schema: str) -> dict[tuple[str, int], int]:
+    versions: dict[tuple[str, int], int] = {}
+    for table in VERSIONED_TABLES:
+        key = ROW_KEYS[table]
+        rows = connection.execute(text(f'SELECT "{key}", {ROW_VERSION} FROM "{schema}"."{table}"'))
+        versions.update(((table, int(row[0])), int(row[1])) for row in rows)
+    return versions
 
 
 def _copy_to_memory(
