@@ -270,3 +270,56 @@ def test_a_value_the_server_cannot_store_refuses_the_push_and_writes_nothing(
     # One transaction: no registry row, no schema left behind.
     assert team.admin(f"SELECT 1 FROM revorg.plans WHERE name = {_literal(plan_name)}") == []
     assert_one_error(run_cli("summary", team.url(plan_name)), f"no plan '{plan_name}'")
+
+
+def test_targets_and_settings_on_a_url_are_one_step_each_and_move_the_version(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    assert json.loads(run_cli("summary", url, "--json").out)["version"] == 2
+
+    goal = run_cli("targets", url, "--goal", "1500000", "--expect-version", "2", "--who", "Ana")
+    assert goal.code == 0, goal.err
+    assert "goal          50,000,000.00 -> 1,500,000.00" in goal.out
+    named = run_cli("settings", url, "--name", "Acme FY27 (team)", "--who", "Bo")
+    assert named.code == 0, named.err
+    assert named.out.splitlines()[:2] == [f"{url}: saved", "name: Acme FY27 (team)"]
+
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert summary["version"] == 4
+    assert summary["goal"] == 1500000
+    history = run_cli("history", url)
+    assert history.code == 0 and "Ana" in history.out and "Bo" in history.out
+
+
+def test_expect_version_refuses_a_stale_change_naming_who_changed_the_plan(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    assert run_cli("targets", url, "--goal", "1500000", "--who", "Ana").code == 0  # version 3
+
+    stale = run_cli("targets", url, "--goal", "2000000", "--expect-version", "2", "--who", "Bo")
+    assert_one_error(stale, "the plan is at version 3, not 2: changed since by Ana (last at 20")
+    stale_settings = run_cli("settings", url, "--name", "X", "--expect-version", "1")
+    assert_one_error(stale_settings, "changed since by Bo, Ana")
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["version"], summary["goal"]) == (3, 1500000)
+    # The same on a file: its own log says who.
+    refused = run_cli("targets", edited_demo, "--goal", "1", "--expect-version", "1")
+    assert_one_error(refused, "the plan is at version 2, not 1: changed since by Bo (last at")
+
+
+def test_who_and_names_with_quotes_and_semicolons_are_data_when_editing(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    name = "O'Brien's plan'); DELETE FROM plan; --"
+    who = 'Ana "the CRO"; DROP TABLE history_steps; --'
+    result = run_cli("settings", url, "--name", name, "--who", who)
+    assert result.code == 0, result.err
+    shown = run_cli("settings", url)
+    assert shown.out.splitlines()[0] == f"name: {name}"
+    assert who in run_cli("history", url).out
