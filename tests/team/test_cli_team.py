@@ -145,8 +145,7 @@ def test_pushing_to_an_existing_plan_is_refused_and_changes_nothing(
     other = tmp_path / "other.revorg"
     assert run_cli("new", "--template", "demo", "--year", "2027", "-o", other).code == 0
     again = run_cli("push", other, url)
-    assert_one_error(again, "already exists")
-    assert "sending steps back comes with the next version" in again.err
+    assert_one_error(again, "already exists and this file is not a copy of it (no step in")
     report = json.loads(run_cli("summary", url, "--json").out)
     assert report["version"] == 2 and report["goal"] == 50000000  # still the first push
 
@@ -323,3 +322,35 @@ def test_who_and_names_with_quotes_and_semicolons_are_data_when_editing(
     shown = run_cli("settings", url)
     assert shown.out.splitlines()[0] == f"name: {name}"
     assert who in run_cli("history", url).out
+
+
+def test_push_of_a_pulled_copy_sends_its_steps_and_keeps_a_conflict_in_a_scenario(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path, tmp_path: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    copy = tmp_path / "workshop.revorg"
+    assert run_cli("pull", url, "-o", copy).code == 0  # version 2
+    # Offline, Ana changes the goal and the plan's name; meanwhile Bo changes the goal.
+    assert run_cli("targets", copy, "--goal", "1200000", "--who", "Ana").code == 0
+    assert run_cli("settings", copy, "--name", "Acme workshop", "--who", "Ana").code == 0
+    assert run_cli("targets", url, "--goal", "1500000", "--who", "Bo").code == 0
+
+    pushed = run_cli("push", copy, url, "--who", "Ana")
+    assert pushed.code == 0, pushed.err
+    lines = pushed.out.splitlines()
+    assert lines[0] == (
+        f"sent 1 of 2 offline steps of {copy} to {url} (pulled at version 2; now version 5)"
+    )
+    day = lines[1].split("Offline edits of Ana, ")[1][:10]
+    assert lines[1] == f"conflicts, kept in 'Offline edits of Ana, {day}':"
+    assert lines[2].startswith("  step 3 by Ana at ")
+    assert lines[3].startswith("    target 1 goal: server '1500000.00' (changed by Bo at 20")
+    assert lines[3].endswith(", yours '1200000.00'")
+
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["plan"], summary["goal"], summary["version"]) == ("Acme workshop", 1500000, 5)
+    kept = json.loads(
+        run_cli("summary", url, "--json", "--scenario", f"Offline edits of Ana, {day}").out
+    )
+    assert kept["goal"] == 1200000  # Ana's goal, not lost

@@ -68,8 +68,8 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
                 raise TeamPlanError(
                     QT_TRANSLATE_NOOP(
                         "TeamPlanError",
-                        "plan {plan} already exists on {server}: sending steps back comes with "
-                        "the next version (publish under another name, or pull a copy)",
+                        "plan {plan} already exists on {server}: publish under another name, "
+                        "or pull a copy",
                     ),
                     plan=repr(address.plan),
                     server=address.server,
@@ -103,6 +103,20 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             for statement in step_notice_statements(plan_id):
                 connection.execute(text(statement))
             return RegisteredPlan(plan_id, address.plan, SERVER_FILE_FORMAT)
+    finally:
+        engine.dispose()
+
+
+def exists(address: TeamPlanAddress) -> bool:
+    """Whether the server has a plan of this name (False on a server without team plans)."""
+    from revorg.model.team.schema import server_revision
+
+    engine = engine_for(address)
+    try:
+        with server_errors(address), engine.connect() as connection:
+            if server_revision(connection) is None:
+                return False
+            return _registered(connection, address.plan) is not None
     finally:
         engine.dispose()
 
@@ -259,4 +273,4 @@ def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
     )
 
 
-__all__ = ["LoadedPlan", "RegisteredPlan", "explained", "load", "publish"]
+__all__ = ["LoadedPlan", "RegisteredPlan", "exists", "explained", "load", "publish"]
