@@ -3,6 +3,7 @@
     python -m benchmarks.run [--sizes 1000 10000 50000] [--repeat 3] [--json] [--out FILE]
     python -m benchmarks.run --history [--repeat 3] [--json]   (the change log)
     python -m benchmarks.run --actuals [--repeat 3] [--json]   (CRM deals against the plan)
+    python -m benchmarks.run --team SERVER_URL [--repeat 3]   (a team plan against its file)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -69,6 +70,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--actuals",
         action="store_true",
         help="instead: the cost of actuals (import 50,000 deals, the summary with actuals)",
+    )
+    parser.add_argument(
+        "--team",
+        metavar="SERVER_URL",
+        help="instead: a 10,000-position team plan on this PostgreSQL server against its file",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -260,6 +266,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = history.measure_history(args.repeat, args.history_steps)
         text = json.dumps(result, indent=2) + "\n" if args.json else history.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
+    if args.team:
+        from benchmarks import team
+
+        result = team.measure_team(args.team, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else team.render(result)
         sys.stdout.write(text)
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")

@@ -20,7 +20,7 @@ class TeamPlanDocument(PlanDocument):
     version it was read at."""
 
     def __init__(self, address: TeamPlanAddress, *, for_editing: bool = False) -> None:
-        loaded = load(address)
+        loaded = load(address, row_versions=for_editing)
         super().__init__(loaded.connection, None)
         self.address = address
         self.registered = loaded.registered

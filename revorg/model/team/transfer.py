@@ -191,8 +191,9 @@ class LoadedPlan:
     row_versions: dict[tuple[str, int], int]
 
 
-def load(address: TeamPlanAddress) -> LoadedPlan:
-    """Read the team plan `address.plan` into a checked in-memory plan database."""
+def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
+    """Read the team plan `address.plan` into a checked in-memory plan database; with
+    `row_versions` (a plan read for editing), each versioned row's version too."""
     engine = engine_for(address)
     memory = connect_memory()
     try:
@@ -220,7 +221,7 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
                         _copy_to_memory(translated, memory, table, address)
             except sqlite3.Error as error:  # a row the plan's constraints refuse
                 raise _damaged(address, one_line(str(error))) from None
-            versions = _row_versions(connection, registered.schema)
+            versions = _row_versions(connection, registered.schema) if row_versions else {}
             connection.rollback()
         # The file's check of every value, its messages naming the team plan.
         check_values(memory, f"team plan {address.plan!r} on {address.server}")
