@@ -33,11 +33,14 @@ def run(options: argparse.Namespace) -> int:
     from revorg.model.document import PlanDocument
     from revorg.model.history.recording import system_user
     from revorg.model.team.offline import push_back
-    from revorg.model.team.transfer import exists, publish
+    from revorg.model.team.transfer import PlanExistsError, publish
 
     with PlanDocument.open(options.file, for_editing=False) as document:
-        if not exists(options.url):
+        try:
             publish(document.connection, options.url)
+        except PlanExistsError:
+            pass  # a copy pulled from it: its steps go back
+        else:
             print(f"published {options.file} as {options.url.shown()}")
             return 0
         keeper = (options.who or "").strip() or system_user()

@@ -50,6 +50,10 @@ class RegisteredPlan:
         return plan_schema(self.id)
 
 
+class PlanExistsError(TeamPlanError):
+    """Publishing under a name the server has: `push` then sends a copy's steps back."""
+
+
 # --- publishing --------------------------------------------------------------------------------
 
 
@@ -65,7 +69,7 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
                 text(f'LOCK TABLE "{REGISTRY_SCHEMA}".plans IN SHARE ROW EXCLUSIVE MODE')
             )
             if _registered(connection, address.plan) is not None:
-                raise TeamPlanError(
+                raise PlanExistsError(
                     QT_TRANSLATE_NOOP(
                         "TeamPlanError",
                         "plan {plan} already exists on {server}: publish under another name, "
@@ -103,20 +107,6 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             for statement in step_notice_statements(plan_id):
                 connection.execute(text(statement))
             return RegisteredPlan(plan_id, address.plan, SERVER_FILE_FORMAT)
-    finally:
-        engine.dispose()
-
-
-def exists(address: TeamPlanAddress) -> bool:
-    """Whether the server has a plan of this name (False on a server without team plans)."""
-    from revorg.model.team.schema import server_revision
-
-    engine = engine_for(address)
-    try:
-        with server_errors(address), engine.connect() as connection:
-            if server_revision(connection) is None:
-                return False
-            return _registered(connection, address.plan) is not None
     finally:
         engine.dispose()
 
@@ -274,4 +264,4 @@ def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
     )
 
 
-__all__ = ["LoadedPlan", "RegisteredPlan", "exists", "explained", "load", "publish"]
+__all__ = ["LoadedPlan", "PlanExistsError", "RegisteredPlan", "explained", "load", "publish"]
