@@ -354,3 +354,22 @@ def test_push_of_a_pulled_copy_sends_its_steps_and_keeps_a_conflict_in_a_scenari
         run_cli("summary", url, "--json", "--scenario", f"Offline edits of Ana, {day}").out
     )
     assert kept["goal"] == 1200000  # Ana's goal, not lost
+
+
+def test_import_of_a_roster_into_a_url_publishes_a_plan_whose_log_is_the_import(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, tmp_path: Path
+) -> None:
+    from tests.test_cli_history import ROSTER
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    url = team.url(plan_name)
+    result = run_cli("import", roster, "-o", url, "--year", "2027", "--who", "Ana")
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"wrote {url} (3 positions from roster.csv)"
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["positions"], summary["version"]) == (3, 1)
+    assert "Import roster.csv: 3 positions" in run_cli("history", url).out
+    again = run_cli("import", roster, "-o", url)  # its notes, then the refusal
+    assert again.code == 2 and again.out == ""
+    assert again.error_lines[-1].startswith(f"error: plan {plan_name!r} already exists on")
