@@ -67,7 +67,7 @@ def report(file: Path, url: str, result: PushResult) -> str:
     ]
     if result.refused:
         kept = ", ".join(repr(name) for name in result.kept) or "no scenario"
-        lines.append(f"conflicts, kept in {kept}:")
+        lines.append(f"conflicts, kept in {kept} (pull a fresh copy before working offline again):")
     for step, conflicts in result.refused:
         lines.append(f"  step {step.id} by {step.who} at {step.at}:")
         for conflict in conflicts:

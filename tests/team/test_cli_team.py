@@ -343,7 +343,10 @@ def test_push_of_a_pulled_copy_sends_its_steps_and_keeps_a_conflict_in_a_scenari
         f"sent 1 of 2 offline steps of {copy} to {url} (pulled at version 2; now version 5)"
     )
     day = lines[1].split("Offline edits of Ana, ")[1][:10]
-    assert lines[1] == f"conflicts, kept in 'Offline edits of Ana, {day}':"
+    assert lines[1] == (
+        f"conflicts, kept in 'Offline edits of Ana, {day}' "
+        "(pull a fresh copy before working offline again):"
+    )
     assert lines[2].startswith("  step 3 by Ana at ")
     assert lines[3].startswith("    target 1 goal: server '1500000.00' (changed by Bo at 20")
     assert lines[3].endswith(", yours '1200000.00'")
@@ -354,6 +357,28 @@ def test_push_of_a_pulled_copy_sends_its_steps_and_keeps_a_conflict_in_a_scenari
         run_cli("summary", url, "--json", "--scenario", f"Offline edits of Ana, {day}").out
     )
     assert kept["goal"] == 1200000  # Ana's goal, not lost
+    # Pushed again by mistake: the step that landed is not sent twice.
+    again = run_cli("push", copy, url, "--who", "Ana")
+    assert again.out.startswith(f"sent 0 of 1 offline steps of {copy}")
+    assert json.loads(run_cli("summary", url, "--json").out)["plan"] == "Acme workshop"
+
+
+def test_push_of_a_copy_pulled_before_any_change_finds_where_it_was_pulled(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0  # a log without steps: version 0
+    copy = tmp_path / "workshop.revorg"
+    assert run_cli("pull", url, "-o", copy).code == 0
+    assert run_cli("targets", copy, "--goal", "1200000", "--who", "Ana").code == 0
+    assert run_cli("settings", url, "--name", "Acme FY27", "--who", "Bo").code == 0
+    pushed = run_cli("push", copy, url)
+    assert pushed.code == 0, pushed.err
+    assert pushed.out.splitlines() == [
+        f"sent 1 of 1 offline steps of {copy} to {url} (pulled at version 0; now version 2)"
+    ]
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["plan"], summary["goal"]) == ("Acme FY27", 1200000)
 
 
 def test_import_of_a_roster_into_a_url_publishes_a_plan_whose_log_is_the_import(

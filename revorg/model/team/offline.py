@@ -30,7 +30,7 @@ from revorg.model.editing.change import WHOLE_RECORD, RecordKind, StepText
 from revorg.model.editing.steps import Edit, InsertScenario
 from revorg.model.entities import Assumption, DottedLine, Position, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP
-from revorg.model.history.chain import StoredChange, StoredStep, stored_steps
+from revorg.model.history.chain import GENESIS, StoredChange, StoredStep, stored_steps
 from revorg.model.history.renumber import renumbered_scenario
 from revorg.model.history.replay import ReplayError, _Player
 from revorg.model.scenarios import snapshot_scenario
@@ -67,22 +67,43 @@ class PushResult:
 def offline_steps(
     copy: PlanDocument, server: PlanDocument, plan: str
 ) -> tuple[int, list[StoredStep]]:
-    """The base (the newest step both logs have, same id and hash) and the copy's steps after
-    it; refused when the file is no copy of this plan."""
+    """The base (the server's step the copy's first offline step follows: its hash is that
+    step's previous hash; 0 for a copy of a plan whose log was empty) and the copy's steps
+    from there on; refused when the file is no copy of this plan."""
     theirs = {step.id: step.hash for step in stored_steps(server.session)}
     ours = stored_steps(copy.session)
-    shared = [step.id for step in ours if theirs.get(step.id) == step.hash]
-    if not shared and theirs:
-        raise TeamPlanError(
-            QT_TRANSLATE_NOOP(
-                "TeamPlanError",
-                "plan {plan} already exists and this file is not a copy of it (no step in "
-                "common): publish it under another name, or pull a copy",
-            ),
-            plan=repr(plan),
-        )
-    base = max(shared, default=0)
-    return base, [step for step in ours if step.id > base]
+    offline = [step for step in ours if theirs.get(step.id) != step.hash]
+    if not offline:
+        if theirs and not ours:
+            raise _not_a_copy(plan)
+        return max((step.id for step in ours), default=0), []
+    follows = {digest: step_id for step_id, digest in theirs.items()}
+    first = offline[0]
+    if first.previous_hash == GENESIS:
+        base = 0
+    elif first.previous_hash in follows:
+        base = follows[first.previous_hash]
+    else:
+        raise _not_a_copy(plan)
+    # A step pushed before is on the server under another id: the same author, time, name
+    # and changes. It is not sent twice.
+    landed = {_identity(step) for step in stored_steps(server.session) if step.id > base}
+    return base, [step for step in ours if step.id >= first.id and _identity(step) not in landed]
+
+
+def _identity(step: StoredStep) -> tuple[object, ...]:
+    return (step.at, step.who, step.text, step.text_values, step.direction, step.changes)
+
+
+def _not_a_copy(plan: str) -> TeamPlanError:
+    return TeamPlanError(
+        QT_TRANSLATE_NOOP(
+            "TeamPlanError",
+            "plan {plan} already exists and this file is not a copy of it (no step in "
+            "common): publish it under another name, or pull a copy",
+        ),
+        plan=repr(plan),
+    )
 
 
 def push_back(copy: PlanDocument, address: TeamPlanAddress, keeper: str, day: str) -> PushResult:
