@@ -163,3 +163,27 @@ def _steps(document: PlanDocument) -> list[Any]:
     from revorg.model.history.reading import read_steps
 
     return list(reversed(read_steps(document.session)))
+
+
+def test_undo_is_sent_too_and_refused_when_a_teammate_changed_the_field_since(
+    address: TeamPlanAddress,
+) -> None:
+    with open_team_editor(address, "Ana") as (_, ana):
+        vp, cmo = by_title(ana, "VP Sales"), by_title(ana, "VP Marketing")
+        renamed = requests.edit_fields(ana, vp, {"title": "CSO"})
+        other = requests.edit_fields(ana, cmo, {"title": "CMO"})
+        assert renamed is not None and other is not None
+        ana.perform(renamed)
+        ana.perform(other)
+        with open_team_editor(address, "Bo") as (_, bo):
+            bo.perform(requests.edit_fields(bo, vp, {"title": "Chief Sales Officer"}))
+        with pytest.raises(TeamConflictError, match="changed by Bo"):
+            ana.revert(renamed)
+        assert ana.position(vp).title == "CSO"  # her undo rolled back, not applied
+        ana.revert(other)  # nobody touched that card: her undo lands
+    with open_team_plan(address) as now:
+        titles = {p.title for p in now.scenario().positions}
+        assert {"Chief Sales Officer", "VP Marketing"} <= titles and "CMO" not in titles
+        assert [(s.who, s.direction) for s in _steps(now)] == [
+            ("Ana", "do"), ("Ana", "do"), ("Bo", "do"), ("Ana", "undo"),
+        ]  # fmt: skip
