@@ -5,6 +5,7 @@
     python -m benchmarks.run --actuals [--repeat 3] [--json]   (CRM deals against the plan)
     python -m benchmarks.run --outline [--sizes ...] [--json]  (View > Outline on large plans)
     python -m benchmarks.run --interactions [--sizes 10000 50000] [--json]   (expand, focus...)
+    python -m benchmarks.run --team SERVER_URL [--repeat 3]   (a team plan against its file)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -81,6 +82,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--interactions",
         action="store_true",
         help="instead: first view, expand to a level, focus, fit, search, map, export by level",
+    )
+    parser.add_argument(
+        "--team",
+        metavar="SERVER_URL",
+        help="instead: a 10,000-position team plan on this PostgreSQL server against its file",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -279,6 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = history.measure_history(args.repeat, args.history_steps)
         text = json.dumps(result, indent=2) + "\n" if args.json else history.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
+    if args.team:
+        from benchmarks import team
+
+        result = team.measure_team(args.team, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else team.render(result)
         sys.stdout.write(text)
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")

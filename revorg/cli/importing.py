@@ -8,6 +8,7 @@ from pathlib import Path
 
 from revorg.cli.editing import add_who_argument
 from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError, check_output, fiscal_year
+from revorg.cli.plans import plan_location, shown_location
 
 
 def register(commands: Commands) -> None:
@@ -15,7 +16,13 @@ def register(commands: Commands) -> None:
         "import", help="make a plan from a RevOrg workbook or an HR roster (.xlsx, .csv)"
     )
     imports.add_argument("input", type=Path, help="the workbook or roster to read")
-    imports.add_argument("-o", "--output", required=True, type=Path, help="the .revorg to write")
+    imports.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=plan_location,
+        help="the .revorg to write, or a team plan's URL to publish the plan as (a new plan)",
+    )
     imports.add_argument(
         "--template", default="demo", help="targets for a roster from this template (default demo)"
     )
@@ -43,7 +50,8 @@ def run(options: argparse.Namespace) -> int:
     from revorg.io.roster import RosterOptionError, RosterOptions, column_mapping
     from revorg.model.history.recording import record_import
 
-    check_output(options.output, options.force)
+    if isinstance(options.output, Path):
+        check_output(options.output, options.force)
     try:
         roster = RosterOptions(column_mapping(options.map), options.root)
     except ValueError as error:
@@ -62,7 +70,14 @@ def run(options: argparse.Namespace) -> int:
             print(f"  {finding}", file=sys.stderr)
         # The new plan's log starts with the import, one step ("Import roster.csv: 40 positions").
         record_import(document.session, options.input.name, (options.who or "").strip() or None)
-        document.save_as(options.output)
         positions = len(document.scenario().positions)
-        print(f"wrote {options.output} ({positions} positions from {options.input.name})")
+        if isinstance(options.output, Path):
+            document.save_as(options.output)
+        else:  # a new team plan, its log the import's one step
+            from revorg.model.team.transfer import publish
+
+            document.commit()
+            publish(document.connection, options.output)
+        shown = shown_location(options.output)
+        print(f"wrote {shown} ({positions} positions from {options.input.name})")
     return 0

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revorg.cli.editing import add_who_argument, open_for_editing
+from revorg.cli.editing import add_expect_version_argument, add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands
+from revorg.cli.plans import plan_location, shown_location
 
 if TYPE_CHECKING:
     from revorg.model.document import PlanDocument
@@ -23,35 +23,40 @@ def register(commands: Commands) -> None:
             "month moves open positions' start months so that each keeps its month of the year."
         ),
     )
-    settings.add_argument("file", type=Path)
+    settings.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     settings.add_argument("--name", help="the plan's name")
     settings.add_argument("--currency", help="ISO 4217 code (USD, EUR, CNY...); not converted")
     settings.add_argument("--fiscal-year", help="the fiscal year (1900 to 9998)")
     settings.add_argument("--fiscal-start", help="the fiscal year's first month, 1 to 12")
     add_who_argument(settings)
+    add_expect_version_argument(settings)
 
 
 def run(options: argparse.Namespace) -> int:
-    from revorg.model.document import PlanDocument
+    from revorg.cli.plans import open_for_reading
     from revorg.model.editing import requests
 
     changes = (options.name, options.currency, options.fiscal_year, options.fiscal_start)
+    shown = shown_location(options.file)
     if all(value is None for value in changes):
-        with PlanDocument.open(options.file, for_editing=False) as document:
+        with open_for_reading(options.file) as document:
             print(describe(document))
         return 0
-    with open_for_editing(options.file, options.who) as (document, editor):
+    with open_for_editing(options.file, options.who, options.expect_version) as (
+        document,
+        editor,
+    ):
         currency_before = document.plan.currency
         # Validated in full before anything changes: a refusal leaves the file as it was.
         edit = requests.plan_settings(editor, *changes)
         if edit is None:
-            print(f"{options.file}: nothing to change")
+            print(f"{shown}: nothing to change")
             print(describe(document))
             return 0
         change = editor.perform(edit)
         document.save()
         moved = sum(1 for r in change.records if r.field == "start_month")
-        print(f"{options.file}: saved")
+        print(f"{shown}: saved")
         print(describe(document))
         if document.plan.currency != currency_before:
             print(

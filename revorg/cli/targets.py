@@ -12,11 +12,11 @@ import contextlib
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revorg.cli.editing import add_who_argument, open_for_editing
+from revorg.cli.editing import add_expect_version_argument, add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands, UsageError
+from revorg.cli.plans import plan_location
 from revorg.model.balance import BalanceDriver
 from revorg.model.edits import RATE_FIELDS, TARGET_FIELDS
 from revorg.model.errors import NumberError
@@ -33,7 +33,7 @@ def register(commands: Commands) -> None:
     targets = commands.add_parser(
         "targets", help="set a plan's targets and balance its drivers to the goal"
     )
-    targets.add_argument("file", type=Path)
+    targets.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     targets.add_argument("--scenario", help="scenario name (default: the first)")
     targets.add_argument("--goal", help="the company revenue goal")
     targets.add_argument(
@@ -58,6 +58,7 @@ def register(commands: Commands) -> None:
     )
     targets.add_argument("--dry-run", action="store_true", help="print the changes, save nothing")
     add_who_argument(targets)
+    add_expect_version_argument(targets)
     targets.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -133,14 +134,14 @@ def seasonality_text(editor: PlanReading) -> str:
 def _opened(options: argparse.Namespace) -> Iterator[tuple[PlanDocument, PlanEditor]]:
     """The plan with an editor: recording each step in the plan's change log, or, for a dry
     run, read only and recording nothing."""
-    from revorg.model.document import PlanDocument
+    from revorg.cli.plans import open_for_reading
     from revorg.model.editing import PlanEditor
 
     if not options.dry_run:
-        with open_for_editing(options.file, options.who) as opened:
+        with open_for_editing(options.file, options.who, options.expect_version) as opened:
             yield opened
         return
-    with PlanDocument.open(options.file, for_editing=False) as document:
+    with open_for_reading(options.file) as document:
         yield document, PlanEditor(document)
 
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -739,7 +740,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Tipo</translation>
     </message>
     <message>
-        <source>How RevOrg reads each stage and type of your CRM's deals; kept in the plan for the next import.</source>
+        <source>How RevOrg reads each stage and type of your CRM&apos;s deals; kept in the plan for the next import.</source>
         <translation>Cómo lee RevOrg cada etapa y cada tipo de los negocios de tu CRM; se guarda en el plan para la próxima importación.</translation>
     </message>
     <message>
@@ -1312,7 +1313,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{reason}: negocio omitido</translation>
     </message>
     <message>
-        <source>amounts in {currencies}, not the plan's {currency}: kept as they are, not converted</source>
+        <source>amounts in {currencies}, not the plan&apos;s {currency}: kept as they are, not converted</source>
         <translation>importes en {currencies}, no en la moneda del plan ({currency}): se conservan tal cual, sin convertir</translation>
     </message>
     <message>
@@ -1404,7 +1405,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>no se encuentra el responsable {manager}: ninguna fila tiene ese id, correo o nombre</translation>
     </message>
     <message>
-        <source>manager {manager} is ambiguous: rows {rows} match; give the manager's id or email instead</source>
+        <source>manager {manager} is ambiguous: rows {rows} match; give the manager&apos;s id or email instead</source>
         <translation>el responsable {manager} es ambiguo: coinciden las filas {rows}; indica mejor el id o el correo del responsable</translation>
     </message>
     <message>
@@ -1420,7 +1421,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>ninguna fila tiene el id, el correo o el nombre {root}: no hay nadie que importar</translation>
     </message>
     <message>
-        <source>{root} is ambiguous: rows {rows} match; give the person's id or email instead</source>
+        <source>{root} is ambiguous: rows {rows} match; give the person&apos;s id or email instead</source>
         <translation>{root} es ambiguo: coinciden las filas {rows}; indique el id o el correo de la persona</translation>
     </message>
     <message>
@@ -1432,7 +1433,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el cargo {title} se ha interpretado como el rol {role}</translation>
     </message>
     <message>
-        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role's department is used</source>
+        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role&apos;s department is used</source>
         <translation>el departamento {department} no es ninguno de Dirección, Marketing, Ventas, Customer Success, Operaciones de ingresos (RevOps): se usa el departamento del rol</translation>
     </message>
     <message>
@@ -1440,11 +1441,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} filas no tienen responsable (filas {rows}): cada una encabeza su propio organigrama</translation>
     </message>
     <message>
-        <source>{count} row without a cost: it takes the role's default cost</source>
+        <source>{count} row without a cost: it takes the role&apos;s default cost</source>
         <translation>{count} fila sin coste: toma el coste por defecto del rol</translation>
     </message>
     <message>
-        <source>{count} rows without a cost: they take the role's default cost</source>
+        <source>{count} rows without a cost: they take the role&apos;s default cost</source>
         <translation>{count} filas sin coste: toman el coste por defecto del rol</translation>
     </message>
     <message>
@@ -1456,11 +1457,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} puestos de {role} asignados a {department}, como indica la columna Departamento</translation>
     </message>
     <message>
-        <source>{count} {role} position kept in {home}, the role's department, although the Department column says {department}</source>
+        <source>{count} {role} position kept in {home}, the role&apos;s department, although the Department column says {department}</source>
         <translation>{count} puesto de {role} se mantiene en {home}, el departamento del rol, aunque la columna Departamento indica {department}</translation>
     </message>
     <message>
-        <source>{count} {role} positions kept in {home}, the role's department, although the Department column says {department}</source>
+        <source>{count} {role} positions kept in {home}, the role&apos;s department, although the Department column says {department}</source>
         <translation>{count} puestos de {role} se mantienen en {home}, el departamento del rol, aunque la columna Departamento indica {department}</translation>
     </message>
     <message>
@@ -1472,11 +1473,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{count} personas colocadas en Fuera de ingresos: sus puestos no corresponden a ningún rol de ingresos y sus departamentos no son funciones de ingresos; aparecen en el organigrama, pero no cuentan en el coste de ingresos, el CAC ni la capacidad</translation>
     </message>
     <message>
-        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position's notes); clear the name to plan an open hire from that month</source>
+        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} persona con nombre se incorpora en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
     </message>
     <message>
-        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position's notes); clear the name to plan an open hire from that month</source>
+        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} personas con nombre se incorporan en el año fiscal {year} o más tarde (la primera, {person}): las personas con nombre cuentan durante todo el año (la fecha de incorporación figura en las notas del puesto); borra el nombre para planificar una vacante que se cubra desde ese mes</translation>
     </message>
     <message>
@@ -1692,7 +1693,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{file} empieza como texto UTF-16, pero no es UTF-16 válido</translation>
     </message>
     <message>
-        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as "CSV UTF-8" next time</source>
+        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as &quot;CSV UTF-8&quot; next time</source>
         <translation>el archivo no está en UTF-8; se ha leído como {encoding}: revisa los nombres y la próxima vez guárdalo como «CSV UTF-8»</translation>
     </message>
     <message>
@@ -1796,8 +1797,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>tipo de capacidad desconocido {kind} (debe ser uno de: {kinds})</translation>
     </message>
     <message>
-        <source>unknown funnel stage {stage}: 'all' is used</source>
-        <translation>etapa del embudo desconocida {stage}: se usa 'all'</translation>
+        <source>unknown funnel stage {stage}: &apos;all&apos; is used</source>
+        <translation>etapa del embudo desconocida {stage}: se usa &apos;all&apos;</translation>
     </message>
     <message>
         <source>a department is needed</source>
@@ -1836,7 +1837,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>un coste no puede pasar de {limit}: {cost}</translation>
     </message>
     <message>
-        <source>no cost: the role's default annual cost ({cost}) is used</source>
+        <source>no cost: the role&apos;s default annual cost ({cost}) is used</source>
         <translation>sin coste: se usa el coste anual por defecto del rol ({cost})</translation>
     </message>
     <message>
@@ -1868,7 +1869,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>un puesto no puede depender de sí mismo</translation>
     </message>
     <message>
-        <source>the dotted line to {id} does not lead to another row's ID</source>
+        <source>the dotted line to {id} does not lead to another row&apos;s ID</source>
         <translation>la línea de puntos a {id} no lleva al ID de otra fila</translation>
     </message>
     <message>
@@ -2016,7 +2017,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Puesto vacante (sin cubrir)</translation>
     </message>
     <message>
-        <source>from the role's assumptions</source>
+        <source>from the role&apos;s assumptions</source>
         <translation>según los supuestos del rol</translation>
     </message>
     <message>
@@ -2303,11 +2304,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         </translation>
     </message>
     <message>
-        <source>Focus shows a manager's team: choose a card with reports.</source>
+        <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
         <translation>El foco muestra el equipo de un responsable: elija una tarjeta con subordinados.</translation>
     </message>
     <message>
-        <source>Select a manager's card to focus on its team.</source>
+        <source>Select a manager&apos;s card to focus on its team.</source>
         <translation>Seleccione la tarjeta de un responsable para enfocar su equipo.</translation>
     </message>
     <message>
@@ -2804,7 +2805,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el año fiscal debe estar entre {first} y {last}, no {value}</translation>
     </message>
     <message>
-        <source>the fiscal year's first month must be 1 to 12, not {value}</source>
+        <source>the fiscal year&apos;s first month must be 1 to 12, not {value}</source>
         <translation>el primer mes del año fiscal debe estar entre 1 y 12, no {value}</translation>
     </message>
     <message>
@@ -3030,6 +3031,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>Restore step %1 as %2</source>
         <translation>Restaurar el paso %1 como %2</translation>
     </message>
+    <message>
+        <source>Offline edits of %1, %2</source>
+        <translation>Ediciones sin conexión de %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -3247,7 +3252,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Idioma del sistema (%1)</translation>
     </message>
     <message>
-        <source>The plan's history records your changes under this name.</source>
+        <source>The plan&apos;s history records your changes under this name.</source>
         <translation>El historial del plan registra tus cambios con este nombre.</translation>
     </message>
     <message>
@@ -3278,7 +3283,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Informar de un problema</translation>
     </message>
     <message>
-        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg's version, your system and the end of the log, and nothing of your plans.</source>
+        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg&apos;s version, your system and the end of the log, and nothing of your plans.</source>
         <translation>Hay un informe en el portapapeles: pégalo en un correo o en una incidencia, junto con lo que hiciste y lo que viste. Contiene la versión de RevOrg, tu sistema y el final del registro, y nada de tus planes.</translation>
     </message>
     <message>
@@ -3308,15 +3313,15 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el paso {step} no se puede reproducir: lo registró una versión anterior de RevOrg, que solo guardaba los nombres de los registros que añadía o quitaba</translation>
     </message>
     <message>
-        <source>the plan's history cannot be read: {reason}</source>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
         <translation>no se puede leer el historial del plan: {reason}</translation>
     </message>
     <message>
-        <source>the plan's history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
         <translation>el historial del plan no coincide con el plan en el paso {step} ({reason}): no se puede reproducir</translation>
     </message>
     <message>
-        <source>the plan's history has no step {step}</source>
+        <source>the plan&apos;s history has no step {step}</source>
         <translation>el historial del plan no tiene el paso {step}</translation>
     </message>
     <message>
@@ -3375,7 +3380,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>%1 (churn del %2)</translation>
     </message>
     <message>
-        <source>Annual recurring revenue at the end of the year: the plan's total.</source>
+        <source>Annual recurring revenue at the end of the year: the plan&apos;s total.</source>
         <translation>Ingresos recurrentes anuales al final del año: el total del plan.</translation>
     </message>
     <message>
@@ -3509,7 +3514,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Estacionalidad de las ventas</translation>
     </message>
     <message>
-        <source>How new business and expansion fall over the fiscal year, in percent of the year's bookings; the retained base counts evenly. The months must add up to 100 %.</source>
+        <source>How new business and expansion fall over the fiscal year, in percent of the year&apos;s bookings; the retained base counts evenly. The months must add up to 100 %.</source>
         <translation>Cómo se reparten el nuevo negocio y la expansión a lo largo del año fiscal, en porcentaje de las ventas del año; la base retenida cuenta por igual cada mes. Los meses deben sumar 100 %.</translation>
     </message>
     <message>
@@ -3795,10 +3800,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>opción desconocida en la URL: {option}</translation>
     </message>
     <message>
-        <source>a team plan cannot be edited in this version: pull a copy to a file</source>
-        <translation>en esta versión no se puede editar un plan de equipo: descargue una copia en un archivo</translation>
-    </message>
-    <message>
         <source>the team server {server} was set up by a newer version of RevOrg (schema {revision}; this version knows up to {head}): please update RevOrg</source>
         <translation>el servidor de equipo {server} fue preparado por una versión más reciente de RevOrg (esquema {revision}; esta versión conoce hasta {head}): actualice RevOrg</translation>
     </message>
@@ -3839,8 +3840,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>permiso denegado: el usuario {user} no puede hacer esto en el plan {plan}</translation>
     </message>
     <message>
-        <source>plan {plan} already exists on {server}: sending steps back comes with the next version (publish under another name, or pull a copy)</source>
-        <translation>el plan {plan} ya existe en {server}: enviar los pasos de vuelta llegará en la próxima versión (publíquelo con otro nombre o descargue una copia)</translation>
+        <source>plan {plan} already exists on {server}: publish under another name, or pull a copy</source>
+        <translation>el plan {plan} ya existe en {server}: publíquelo con otro nombre o descargue una copia</translation>
     </message>
     <message>
         <source>no plan {plan} on {server} for user {user} (an owner of a plan gives access to it: revorg team grant)</source>
@@ -3865,6 +3866,30 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>the team plan {plan} on {server} cannot be read: {reason}</source>
         <translation>no se puede leer el plan de equipo {plan} en {server}: {reason}</translation>
+    </message>
+    <message>
+        <source>this team plan was opened for reading: pull a copy to a file</source>
+        <translation>este plan de equipo se abrió solo para lectura: descargue una copia en un archivo</translation>
+    </message>
+    <message>
+        <source>plan {plan} already exists and this file is not a copy of it (no step in common): publish it under another name, or pull a copy</source>
+        <translation>el plan {plan} ya existe y este archivo no es una copia suya (ningún paso en común): publíquelo con otro nombre o descargue una copia</translation>
+    </message>
+    <message>
+        <source>this edit ({kind}) cannot be made on a team plan yet: pull a copy to a file</source>
+        <translation>esta edición ({kind}) aún no se puede hacer en un plan de equipo: descargue una copia en un archivo</translation>
+    </message>
+    <message>
+        <source>{record} was changed on the server since you read it: your edit was not sent (reload the plan and make it again)</source>
+        <translation>{record} se modificó en el servidor desde que lo leyó: su edición no se envió (vuelva a cargar el plan y hágala de nuevo)</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {who} at {at} (step {step}) since you read it: your edit was not sent (reload the plan and make it again)</source>
+        <translation>{who} modificó {record} el {at} (paso {step}) desde que lo leyó: su edición no se envió (vuelva a cargar el plan y hágala de nuevo)</translation>
+    </message>
+    <message>
+        <source>the plan is at version {version}, not {expected}: changed since by {who} (last at {at}); nothing was sent</source>
+        <translation>el plan está en la versión {version}, no en la {expected}: lo modificó después {who} (la última vez el {at}); no se envió nada</translation>
     </message>
 </context>
 <context>
@@ -3904,7 +3929,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Te damos la bienvenida a RevOrg</translation>
     </message>
     <message>
-        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department's targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
+        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department&apos;s targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
         <translation>Diseña tu organización de ingresos: arrastra roles al organigrama, fija el objetivo de ingresos y los objetivos de cada departamento, y comprueba al momento si las personas del organigrama pueden cumplirlos. Empieza con una plantilla:</translation>
     </message>
     <message>
@@ -3950,7 +3975,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Objetivo de ingresos y capacidad por trimestre fiscal; la brecha es el objetivo menos la capacidad (por encima de cero: falta capacidad).</translation>
     </message>
     <message>
-        <source>The first month where a department's capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
+        <source>The first month where a department&apos;s capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
         <translation>El primer mes en que la capacidad acumulada de un departamento es menor que su objetivo acumulado (meses del año fiscal, objetivos según la estacionalidad).</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
@@ -736,7 +737,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>类型</translation>
     </message>
     <message>
-        <source>How RevOrg reads each stage and type of your CRM's deals; kept in the plan for the next import.</source>
+        <source>How RevOrg reads each stage and type of your CRM&apos;s deals; kept in the plan for the next import.</source>
         <translation>RevOrg 如何解读 CRM 交易的每个阶段和类型；保存在计划中，供下次导入使用。</translation>
     </message>
     <message>
@@ -1306,7 +1307,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{reason}：已略过该交易</translation>
     </message>
     <message>
-        <source>amounts in {currencies}, not the plan's {currency}: kept as they are, not converted</source>
+        <source>amounts in {currencies}, not the plan&apos;s {currency}: kept as they are, not converted</source>
         <translation>金额为 {currencies}，不是计划的 {currency}：按原样保留，未换算</translation>
     </message>
     <message>
@@ -1398,7 +1399,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>找不到上级 {manager}：没有任何一行的编号、邮箱或姓名与之相符</translation>
     </message>
     <message>
-        <source>manager {manager} is ambiguous: rows {rows} match; give the manager's id or email instead</source>
+        <source>manager {manager} is ambiguous: rows {rows} match; give the manager&apos;s id or email instead</source>
         <translation>上级 {manager} 不明确：第 {rows} 行都与之相符；请改填上级的编号或邮箱</translation>
     </message>
     <message>
@@ -1414,7 +1415,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>没有任何行的 ID、邮箱或姓名是 {root}：没有可导入的人员</translation>
     </message>
     <message>
-        <source>{root} is ambiguous: rows {rows} match; give the person's id or email instead</source>
+        <source>{root} is ambiguous: rows {rows} match; give the person&apos;s id or email instead</source>
         <translation>{root} 有歧义：第 {rows} 行都匹配；请改用此人的 ID 或邮箱</translation>
     </message>
     <message>
@@ -1426,7 +1427,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>职位 {title} 已识别为角色 {role}</translation>
     </message>
     <message>
-        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role's department is used</source>
+        <source>department {department} is none of Executive, Marketing, Sales, Customer Success, Revenue Operations: the role&apos;s department is used</source>
         <translation>部门 {department} 不是高管层、市场部、销售部、客户成功部、营收运营部中的任何一个：使用角色所属的部门</translation>
     </message>
     <message>
@@ -1434,11 +1435,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{count} 行没有上级（第 {rows} 行）：各自成为一张独立架构图的最高层</translation>
     </message>
     <message>
-        <source>{count} row without a cost: it takes the role's default cost</source>
+        <source>{count} row without a cost: it takes the role&apos;s default cost</source>
         <translation>{count} 行没有成本：使用角色的默认成本</translation>
     </message>
     <message>
-        <source>{count} rows without a cost: they take the role's default cost</source>
+        <source>{count} rows without a cost: they take the role&apos;s default cost</source>
         <translation>{count} 行没有成本：使用角色的默认成本</translation>
     </message>
     <message>
@@ -1450,11 +1451,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{count} 个“{role}”岗位按“部门”列放入{department}</translation>
     </message>
     <message>
-        <source>{count} {role} position kept in {home}, the role's department, although the Department column says {department}</source>
+        <source>{count} {role} position kept in {home}, the role&apos;s department, although the Department column says {department}</source>
         <translation>{count} 个“{role}”岗位保留在角色所属的{home}，尽管“部门”列填写的是{department}</translation>
     </message>
     <message>
-        <source>{count} {role} positions kept in {home}, the role's department, although the Department column says {department}</source>
+        <source>{count} {role} positions kept in {home}, the role&apos;s department, although the Department column says {department}</source>
         <translation>{count} 个“{role}”岗位保留在角色所属的{home}，尽管“部门”列填写的是{department}</translation>
     </message>
     <message>
@@ -1466,11 +1467,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{count} 人归入“非营收部门”：职位不对应任何营收角色，部门也不是营收职能；显示在组织图上，但不计入营收成本、获客成本和产能</translation>
     </message>
     <message>
-        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position's notes); clear the name to plan an open hire from that month</source>
+        <source>{count} named person starts in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
     </message>
     <message>
-        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position's notes); clear the name to plan an open hire from that month</source>
+        <source>{count} named people start in or after fiscal year {year}, first {person}: named people count for the whole year (the start date is in the position&apos;s notes); clear the name to plan an open hire from that month</source>
         <translation>{count} 名已填姓名的人员在 {year} 财年或之后入职，最早的是 {person}：已填姓名的人员按全年计算（入职日期记在岗位备注中）；如要按从该月起招聘的空缺岗位来规划，请清空姓名</translation>
     </message>
     <message>
@@ -1686,7 +1687,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{file} 开头像 UTF-16 文本，但不是有效的 UTF-16</translation>
     </message>
     <message>
-        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as "CSV UTF-8" next time</source>
+        <source>the file is not UTF-8; it was read as {encoding}: check the names, and save as &quot;CSV UTF-8&quot; next time</source>
         <translation>文件不是 UTF-8 编码，已按 {encoding} 读取：请检查姓名，下次请另存为“CSV UTF-8”</translation>
     </message>
     <message>
@@ -1790,8 +1791,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>未知的产能类型 {kind}（可选：{kinds}）</translation>
     </message>
     <message>
-        <source>unknown funnel stage {stage}: 'all' is used</source>
-        <translation>未知的漏斗阶段 {stage}：改用 'all'</translation>
+        <source>unknown funnel stage {stage}: &apos;all&apos; is used</source>
+        <translation>未知的漏斗阶段 {stage}：改用 &apos;all&apos;</translation>
     </message>
     <message>
         <source>a department is needed</source>
@@ -1830,7 +1831,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>成本不能超过 {limit}：{cost}</translation>
     </message>
     <message>
-        <source>no cost: the role's default annual cost ({cost}) is used</source>
+        <source>no cost: the role&apos;s default annual cost ({cost}) is used</source>
         <translation>未填成本：使用角色的默认年度成本（{cost}）</translation>
     </message>
     <message>
@@ -1862,7 +1863,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>岗位不能向自己汇报</translation>
     </message>
     <message>
-        <source>the dotted line to {id} does not lead to another row's ID</source>
+        <source>the dotted line to {id} does not lead to another row&apos;s ID</source>
         <translation>指向 {id} 的虚线汇报没有对应到另一行的编号</translation>
     </message>
     <message>
@@ -2008,7 +2009,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>空缺岗位（待招聘）</translation>
     </message>
     <message>
-        <source>from the role's assumptions</source>
+        <source>from the role&apos;s assumptions</source>
         <translation>取自角色假设</translation>
     </message>
     <message>
@@ -2292,11 +2293,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         </translation>
     </message>
     <message>
-        <source>Focus shows a manager's team: choose a card with reports.</source>
+        <source>Focus shows a manager&apos;s team: choose a card with reports.</source>
         <translation>聚焦显示一位经理的团队：请选择有下属的卡片。</translation>
     </message>
     <message>
-        <source>Select a manager's card to focus on its team.</source>
+        <source>Select a manager&apos;s card to focus on its team.</source>
         <translation>请选择一位经理的卡片以聚焦其团队。</translation>
     </message>
     <message>
@@ -2792,7 +2793,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>财年必须在 {first} 到 {last} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <source>the fiscal year's first month must be 1 to 12, not {value}</source>
+        <source>the fiscal year&apos;s first month must be 1 to 12, not {value}</source>
         <translation>财年的第一个月必须在 1 到 12 之间，而不是 {value}</translation>
     </message>
     <message>
@@ -3018,6 +3019,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>Restore step %1 as %2</source>
         <translation>将第 %1 步恢复为 %2</translation>
     </message>
+    <message>
+        <source>Offline edits of %1, %2</source>
+        <translation>%1 的离线编辑，%2</translation>
+    </message>
 </context>
 <context>
     <name>PlanFileError</name>
@@ -3235,7 +3240,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>系统语言（%1）</translation>
     </message>
     <message>
-        <source>The plan's history records your changes under this name.</source>
+        <source>The plan&apos;s history records your changes under this name.</source>
         <translation>计划的历史记录以此名字记录你的更改。</translation>
     </message>
     <message>
@@ -3266,7 +3271,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>报告问题</translation>
     </message>
     <message>
-        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg's version, your system and the end of the log, and nothing of your plans.</source>
+        <source>A report is on the clipboard: paste it into an email or an issue, with what you did and what you saw. It holds RevOrg&apos;s version, your system and the end of the log, and nothing of your plans.</source>
         <translation>报告已复制到剪贴板：请将其粘贴到邮件或问题单中，并说明您做了什么、看到了什么。报告包含 RevOrg 的版本、您的系统信息和日志末尾，不含任何计划内容。</translation>
     </message>
     <message>
@@ -3296,15 +3301,15 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>无法重放第 {step} 步：它由旧版 RevOrg 记录，旧版只保存了所添加或删除记录的名称</translation>
     </message>
     <message>
-        <source>the plan's history cannot be read: {reason}</source>
+        <source>the plan&apos;s history cannot be read: {reason}</source>
         <translation>无法读取计划的历史记录：{reason}</translation>
     </message>
     <message>
-        <source>the plan's history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
+        <source>the plan&apos;s history does not match the plan at step {step} ({reason}): it cannot be replayed</source>
         <translation>计划的历史记录在第 {step} 步与计划不符（{reason}）：无法重放</translation>
     </message>
     <message>
-        <source>the plan's history has no step {step}</source>
+        <source>the plan&apos;s history has no step {step}</source>
         <translation>计划的历史记录中没有第 {step} 步</translation>
     </message>
     <message>
@@ -3363,7 +3368,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>%1（流失率 %2）</translation>
     </message>
     <message>
-        <source>Annual recurring revenue at the end of the year: the plan's total.</source>
+        <source>Annual recurring revenue at the end of the year: the plan&apos;s total.</source>
         <translation>年末的年度经常性收入：即计划的总额。</translation>
     </message>
     <message>
@@ -3497,7 +3502,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>签约季节性</translation>
     </message>
     <message>
-        <source>How new business and expansion fall over the fiscal year, in percent of the year's bookings; the retained base counts evenly. The months must add up to 100 %.</source>
+        <source>How new business and expansion fall over the fiscal year, in percent of the year&apos;s bookings; the retained base counts evenly. The months must add up to 100 %.</source>
         <translation>新业务和增购在财年中的分布，以全年签约额的百分比表示；留存收入按月平均计算。各月合计必须为 100%。</translation>
     </message>
     <message>
@@ -3782,10 +3787,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>URL 中有未知选项：{option}</translation>
     </message>
     <message>
-        <source>a team plan cannot be edited in this version: pull a copy to a file</source>
-        <translation>此版本无法编辑团队计划：请将副本拉取到文件中</translation>
-    </message>
-    <message>
         <source>the team server {server} was set up by a newer version of RevOrg (schema {revision}; this version knows up to {head}): please update RevOrg</source>
         <translation>团队服务器 {server} 由更新版本的 RevOrg 设置（架构 {revision}；此版本最高支持 {head}）：请更新 RevOrg</translation>
     </message>
@@ -3826,8 +3827,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>权限不足：用户 {user} 不能对计划 {plan} 执行此操作</translation>
     </message>
     <message>
-        <source>plan {plan} already exists on {server}: sending steps back comes with the next version (publish under another name, or pull a copy)</source>
-        <translation>计划 {plan} 已存在于 {server}：发回修改步骤将在下一个版本提供（请用其他名称发布，或拉取一份副本）</translation>
+        <source>plan {plan} already exists on {server}: publish under another name, or pull a copy</source>
+        <translation>计划 {plan} 已存在于 {server}：请以其他名称发布，或拉取一份副本</translation>
     </message>
     <message>
         <source>no plan {plan} on {server} for user {user} (an owner of a plan gives access to it: revorg team grant)</source>
@@ -3852,6 +3853,30 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>the team plan {plan} on {server} cannot be read: {reason}</source>
         <translation>无法读取 {server} 上的团队计划 {plan}：{reason}</translation>
+    </message>
+    <message>
+        <source>this team plan was opened for reading: pull a copy to a file</source>
+        <translation>此团队计划以只读方式打开：请将副本拉取到文件</translation>
+    </message>
+    <message>
+        <source>plan {plan} already exists and this file is not a copy of it (no step in common): publish it under another name, or pull a copy</source>
+        <translation>计划 {plan} 已存在，而此文件不是它的副本（没有共同的步骤）：请以其他名称发布，或拉取一份副本</translation>
+    </message>
+    <message>
+        <source>this edit ({kind}) cannot be made on a team plan yet: pull a copy to a file</source>
+        <translation>团队计划暂不支持此编辑（{kind}）：请将副本拉取到文件</translation>
+    </message>
+    <message>
+        <source>{record} was changed on the server since you read it: your edit was not sent (reload the plan and make it again)</source>
+        <translation>自您读取以来，{record} 已在服务器上被修改：您的编辑未发送（请重新加载计划后再做一次）</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {who} at {at} (step {step}) since you read it: your edit was not sent (reload the plan and make it again)</source>
+        <translation>自您读取以来，{who} 于 {at} 修改了 {record}（步骤 {step}）：您的编辑未发送（请重新加载计划后再做一次）</translation>
+    </message>
+    <message>
+        <source>the plan is at version {version}, not {expected}: changed since by {who} (last at {at}); nothing was sent</source>
+        <translation>计划的版本是 {version}，而不是 {expected}：此后由 {who} 修改（最近一次在 {at}）；未发送任何内容</translation>
     </message>
 </context>
 <context>
@@ -3891,7 +3916,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>欢迎使用 RevOrg</translation>
     </message>
     <message>
-        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department's targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
+        <source>Design your revenue organisation: drag roles into the chart, set the revenue goal and each department&apos;s targets, and see at once whether the people on the chart can deliver them. Start from a template:</source>
         <translation>设计你的营收组织：把角色拖入架构图，设定营收目标和各部门目标，立即看到图中人员能否完成这些目标。从模板开始：</translation>
     </message>
     <message>
@@ -3937,7 +3962,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>每个财季的收入目标与产能；差距为目标减去产能（大于零：产能不足）。</translation>
     </message>
     <message>
-        <source>The first month where a department's capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
+        <source>The first month where a department&apos;s capacity so far is less than its target so far (months in the fiscal year, targets shaped by the seasonality).</source>
         <translation>部门累计产能首次低于累计目标的月份（按财年月份计，目标按季节性分布）。</translation>
     </message>
     <message>

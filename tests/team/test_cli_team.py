@@ -145,8 +145,7 @@ def test_pushing_to_an_existing_plan_is_refused_and_changes_nothing(
     other = tmp_path / "other.revorg"
     assert run_cli("new", "--template", "demo", "--year", "2027", "-o", other).code == 0
     again = run_cli("push", other, url)
-    assert_one_error(again, "already exists")
-    assert "sending steps back comes with the next version" in again.err
+    assert_one_error(again, "already exists and this file is not a copy of it (no step in")
     report = json.loads(run_cli("summary", url, "--json").out)
     assert report["version"] == 2 and report["goal"] == 50000000  # still the first push
 
@@ -282,3 +281,132 @@ def test_a_value_the_server_cannot_store_refuses_the_push_and_writes_nothing(
     # One transaction: no registry row, no schema left behind.
     assert team.admin(f"SELECT 1 FROM revorg.plans WHERE name = {_literal(plan_name)}") == []
     assert_one_error(run_cli("summary", team.url(plan_name)), f"no plan '{plan_name}'")
+
+
+def test_targets_and_settings_on_a_url_are_one_step_each_and_move_the_version(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    assert json.loads(run_cli("summary", url, "--json").out)["version"] == 2
+
+    goal = run_cli("targets", url, "--goal", "1500000", "--expect-version", "2", "--who", "Ana")
+    assert goal.code == 0, goal.err
+    assert "goal          50,000,000.00 -> 1,500,000.00" in goal.out
+    named = run_cli("settings", url, "--name", "Acme FY27 (team)", "--who", "Bo")
+    assert named.code == 0, named.err
+    assert named.out.splitlines()[:2] == [f"{url}: saved", "name: Acme FY27 (team)"]
+
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert summary["version"] == 4
+    assert summary["goal"] == 1500000
+    history = run_cli("history", url)
+    assert history.code == 0 and "Ana" in history.out and "Bo" in history.out
+
+
+def test_expect_version_refuses_a_stale_change_naming_who_changed_the_plan(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    assert run_cli("targets", url, "--goal", "1500000", "--who", "Ana").code == 0  # version 3
+
+    stale = run_cli("targets", url, "--goal", "2000000", "--expect-version", "2", "--who", "Bo")
+    assert_one_error(stale, "the plan is at version 3, not 2: changed since by Ana (last at 20")
+    stale_settings = run_cli("settings", url, "--name", "X", "--expect-version", "1")
+    assert_one_error(stale_settings, "changed since by Bo, Ana")
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["version"], summary["goal"]) == (3, 1500000)
+    # The same on a file: its own log says who.
+    refused = run_cli("targets", edited_demo, "--goal", "1", "--expect-version", "1")
+    assert_one_error(refused, "the plan is at version 2, not 1: changed since by Bo (last at")
+
+
+def test_who_and_names_with_quotes_and_semicolons_are_data_when_editing(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    name = "O'Brien's plan'); DELETE FROM plan; --"
+    who = 'Ana "the CRO"; DROP TABLE history_steps; --'
+    result = run_cli("settings", url, "--name", name, "--who", who)
+    assert result.code == 0, result.err
+    shown = run_cli("settings", url)
+    assert shown.out.splitlines()[0] == f"name: {name}"
+    assert who in run_cli("history", url).out
+
+
+def test_push_of_a_pulled_copy_sends_its_steps_and_keeps_a_conflict_in_a_scenario(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path, tmp_path: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    copy = tmp_path / "workshop.revorg"
+    assert run_cli("pull", url, "-o", copy).code == 0  # version 2
+    # Offline, Ana changes the goal and the plan's name; meanwhile Bo changes the goal.
+    assert run_cli("targets", copy, "--goal", "1200000", "--who", "Ana").code == 0
+    assert run_cli("settings", copy, "--name", "Acme workshop", "--who", "Ana").code == 0
+    assert run_cli("targets", url, "--goal", "1500000", "--who", "Bo").code == 0
+
+    pushed = run_cli("push", copy, url, "--who", "Ana")
+    assert pushed.code == 0, pushed.err
+    lines = pushed.out.splitlines()
+    assert lines[0] == (
+        f"sent 1 of 2 offline steps of {copy} to {url} (pulled at version 2; now version 5)"
+    )
+    day = lines[1].split("Offline edits of Ana, ")[1][:10]
+    assert lines[1] == (
+        f"conflicts, kept in 'Offline edits of Ana, {day}' "
+        "(pull a fresh copy before working offline again):"
+    )
+    assert lines[2].startswith("  step 3 by Ana at ")
+    assert lines[3].startswith("    target 1 goal: server '1500000.00' (changed by Bo at 20")
+    assert lines[3].endswith(", yours '1200000.00'")
+
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["plan"], summary["goal"], summary["version"]) == ("Acme workshop", 1500000, 5)
+    kept = json.loads(
+        run_cli("summary", url, "--json", "--scenario", f"Offline edits of Ana, {day}").out
+    )
+    assert kept["goal"] == 1200000  # Ana's goal, not lost
+    # Pushed again by mistake: the step that landed is not sent twice.
+    again = run_cli("push", copy, url, "--who", "Ana")
+    assert again.out.startswith(f"sent 0 of 1 offline steps of {copy}")
+    assert json.loads(run_cli("summary", url, "--json").out)["plan"] == "Acme workshop"
+
+
+def test_push_of_a_copy_pulled_before_any_change_finds_where_it_was_pulled(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0  # a log without steps: version 0
+    copy = tmp_path / "workshop.revorg"
+    assert run_cli("pull", url, "-o", copy).code == 0
+    assert run_cli("targets", copy, "--goal", "1200000", "--who", "Ana").code == 0
+    assert run_cli("settings", url, "--name", "Acme FY27", "--who", "Bo").code == 0
+    pushed = run_cli("push", copy, url)
+    assert pushed.code == 0, pushed.err
+    assert pushed.out.splitlines() == [
+        f"sent 1 of 1 offline steps of {copy} to {url} (pulled at version 0; now version 2)"
+    ]
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["plan"], summary["goal"]) == ("Acme FY27", 1200000)
+
+
+def test_import_of_a_roster_into_a_url_publishes_a_plan_whose_log_is_the_import(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, tmp_path: Path
+) -> None:
+    from tests.test_cli_history import ROSTER
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    url = team.url(plan_name)
+    result = run_cli("import", roster, "-o", url, "--year", "2027", "--who", "Ana")
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"wrote {url} (3 positions from roster.csv)"
+    summary = json.loads(run_cli("summary", url, "--json").out)
+    assert (summary["positions"], summary["version"]) == (3, 1)
+    assert "Import roster.csv: 3 positions" in run_cli("history", url).out
+    again = run_cli("import", roster, "-o", url)  # its notes, then the refusal
+    assert again.code == 2 and again.out == ""
+    assert again.error_lines[-1].startswith(f"error: plan {plan_name!r} already exists on")

@@ -46,6 +46,34 @@ def test_alembic_upgrades_an_empty_database_to_the_head(team: TeamServer) -> Non
         engine.dispose()
 
 
+def test_revision_0002_gives_every_published_plans_rows_a_version(
+    run_cli: CliRunner, team: TeamServer, demo_file: Path
+) -> None:
+    fresh_database(team, "before_versions")
+    url = team.url("Acme", database="before_versions")
+    assert run_cli("push", demo_file, url).code == 0
+    # The plan as revision 0001 published it: no row versions.
+    for table in ("plan", "scenarios", "targets", "positions", "assumptions", "dotted_lines"):
+        team.admin(f"ALTER TABLE plan_1.{table} DROP COLUMN row_version", "before_versions")
+    team.admin("UPDATE revorg.alembic_version SET version_num = '0001'", "before_versions")
+    assert "older schema (0001" in run_cli("summary", url).err
+
+    address = parse_plan_url(url)
+    engine = engine_for(address)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection, address)
+    finally:
+        engine.dispose()
+    versions = team.admin(
+        "SELECT count(*), sum(row_version) FROM plan_1.positions", "before_versions"
+    )
+    assert versions == [(19, 0)]
+    edited = run_cli("targets", url, "--goal", "1200000", "--who", "Ana")
+    assert edited.code == 0, edited.err
+    assert team.admin("SELECT row_version FROM plan_1.targets", "before_versions") == [(1,)]
+
+
 def test_a_server_schema_newer_than_the_program_is_refused(
     run_cli: CliRunner, team: TeamServer, demo_file: Path, tmp_path: Path
 ) -> None:

@@ -1,6 +1,7 @@
 """A team plan open as a PlanDocument: read from the server into memory, then used as a file's
-plan is (summary, compare, export, history). In this slice it is read-only: it is never saved
-back; `revorg pull` writes it to a file."""
+plan is (summary, compare, export, history). Read for editing (`for_editing=True`), each edit is
+sent to the server as it is made (revorg.model.team.editing): saving only commits the copy in
+memory; `revorg pull` writes it to a file."""
 
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ class TeamPlanDocument(PlanDocument):
     """A plan read from a team server: its address (without password, when shown) and the
     version it was read at."""
 
-    def __init__(self, address: TeamPlanAddress) -> None:
-        loaded = load(address)
+    def __init__(self, address: TeamPlanAddress, *, for_editing: bool = False) -> None:
+        loaded = load(address, row_versions=for_editing)
         super().__init__(loaded.connection, None)
         self.address = address
+        self.registered = loaded.registered
+        self.row_versions = loaded.row_versions
+        self.for_editing = for_editing
         self.without_salaries = loaded.without_salaries
         if self.without_salaries:
             # The server gave 0 for the salaries and null for the log's amounts; the log's chain
@@ -31,10 +35,13 @@ class TeamPlanDocument(PlanDocument):
         self.version = plan_version(self.session)
 
     def save(self) -> None:
+        if self.for_editing:  # every edit reached the server as it was made
+            self.commit()
+            return
         raise TeamPlanError(
             QT_TRANSLATE_NOOP(
                 "TeamPlanError",
-                "a team plan cannot be edited in this version: pull a copy to a file",
+                "this team plan was opened for reading: pull a copy to a file",
             )
         )
 

@@ -58,6 +58,23 @@ plans = Table(
 )
 
 
+# The tables whose rows carry a version (revision 0002): each update of a row adds one to it,
+# and an edit names the version it read, so a stale edit is refused (docs/team-plans.md).
+VERSIONED_TABLES = ("plan", "scenarios", "targets", "positions", "assumptions", "dotted_lines")
+ROW_VERSION = "row_version"
+# The column that names a versioned table's row (a scenario's targets: its scenario's id).
+ROW_KEYS = {table: "scenario_id" if table == "targets" else "id" for table in VERSIONED_TABLES}
+
+
+def row_version_statements(schema: str) -> list[str]:
+    """Give every versioned table of a plan's schema its row version (0 for existing rows)."""
+    return [
+        f'ALTER TABLE "{schema}"."{table}" '
+        f"ADD COLUMN IF NOT EXISTS {ROW_VERSION} BIGINT NOT NULL DEFAULT 0"
+        for table in VERSIONED_TABLES
+    ]
+
+
 def plan_schema(plan_id: int) -> str:
     """The plan's PostgreSQL schema: from its id only, so always a plain identifier."""
     return f"plan_{int(plan_id)}"

@@ -43,11 +43,15 @@ from revorg.model.team.schema import check_server_revision, upgrade
 from revorg.model.team.server import engine_for, explained, server_errors
 from revorg.model.team.storage import (
     REGISTRY_SCHEMA,
+    ROW_KEYS,
+    ROW_VERSION,
     SERVER_FILE_FORMAT,
+    VERSIONED_TABLES,
     key_index_statements,
     plan_schema,
     plan_tables,
     plans,
+    row_version_statements,
     step_notice_statements,
 )
 
@@ -65,6 +69,10 @@ class RegisteredPlan:
         return plan_schema(self.id)
 
 
+class PlanExistsError(TeamPlanError):
+    """Publishing under a name the server has: `push` then sends a copy's steps back."""
+
+
 # --- publishing --------------------------------------------------------------------------------
 
 
@@ -80,11 +88,11 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
                 text(f'LOCK TABLE "{REGISTRY_SCHEMA}".plans IN SHARE ROW EXCLUSIVE MODE')
             )
             if _registered(connection, address.plan) is not None:
-                raise TeamPlanError(
+                raise PlanExistsError(
                     QT_TRANSLATE_NOOP(
                         "TeamPlanError",
-                        "plan {plan} already exists on {server}: sending steps back comes with "
-                        "the next version (publish under another name, or pull a copy)",
+                        "plan {plan} already exists on {server}: publish under another name, "
+                        "or pull a copy",
                     ),
                     plan=repr(address.plan),
                     server=address.server,
@@ -109,7 +117,7 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             translated = connection.execution_options(schema_translate_map={None: schema})
             for table in plan_tables():
                 table.create(translated)
-            for statement in key_index_statements(schema):
+            for statement in key_index_statements(schema) + row_version_statements(schema):
                 connection.execute(text(statement))
             for table in plan_tables():
                 _copy_to_server(source, translated, table)
@@ -190,13 +198,17 @@ class LoadedPlan:
 
     connection: sqlite3.Connection
     registered: RegisteredPlan
+    # Each versioned row's version as read, (table, key) -> row_version: what an edit names
+    # (revorg.model.team.editing); read in the same snapshot as the rows.
+    row_versions: dict[tuple[str, int], int]
     # A viewer's plan: salaries read as 0 (the server refuses them) and the log's amounts null;
     # whatever shows costs says "not available" instead of a figure.
     without_salaries: bool = False
 
 
-def load(address: TeamPlanAddress) -> LoadedPlan:
-    """Read the team plan `address.plan` into a checked in-memory plan database."""
+def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
+    """Read the team plan `address.plan` into a checked in-memory plan database; with
+    `row_versions` (a plan read for editing), each versioned row's version too."""
     engine = engine_for(address)
     memory = connect_memory()
     try:
@@ -223,15 +235,25 @@ def load(address: TeamPlanAddress) -> LoadedPlan:
                         )
             except sqlite3.Error as error:  # a row the plan's constraints refuse
                 raise _damaged(address, one_line(str(error))) from None
+            versions = _row_versions(connection, registered.schema) if row_versions else {}
             connection.rollback()
         # The file's check of every value, its messages naming the team plan.
         check_values(memory, f"team plan {address.plan!r} on {address.server}")
-        return LoadedPlan(memory, registered, without_salaries)
+        return LoadedPlan(memory, registered, versions, without_salaries)
     except BaseException:
         memory.close()  # a refused plan leaves nothing open
         raise
     finally:
         engine.dispose()
+
+
+def _row_versions(connection: Connection, schema: str) -> dict[tuple[str, int], int]:
+    versions: dict[tuple[str, int], int] = {}
+    for table in VERSIONED_TABLES:
+        key = ROW_KEYS[table]
+        rows = connection.execute(text(f'SELECT "{key}", {ROW_VERSION} FROM "{schema}"."{table}"'))
+        versions.update(((table, int(row[0])), int(row[1])) for row in rows)
+    return versions
 
 
 def _copy_to_memory(
@@ -285,4 +307,4 @@ def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
     )
 
 
-__all__ = ["LoadedPlan", "RegisteredPlan", "explained", "load", "publish"]
+__all__ = ["LoadedPlan", "PlanExistsError", "RegisteredPlan", "explained", "load", "publish"]

@@ -3,7 +3,7 @@ plans (revorg.model.team.roles). Plans published before get their roles here, th
 publisher (the registry's created_by, when that user still exists) as owner.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002 (the row versions: the viewer's column grants then cover row_version)
 Create Date: 2026-12-03
 """
 
@@ -24,7 +24,7 @@ from revorg.model.team.roles import (
 from revorg.model.team.storage import REGISTRY_SCHEMA
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
