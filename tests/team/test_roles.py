@@ -210,10 +210,10 @@ def test_a_column_added_by_a_later_revision_is_granted_to_viewers_but_salaries_s
     vera = make_user("vera")
     assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
     schema = schema_of(team, plan_name)
-    # What a revision adding a column (the row version) does in each plan's schema.
-    team.admin(f'ALTER TABLE "{schema}".positions ADD COLUMN row_version BIGINT DEFAULT 0')
+    # What a revision adding a column does in each plan's schema.
+    team.admin(f'ALTER TABLE "{schema}".positions ADD COLUMN added_later BIGINT DEFAULT 0')
     with psql_as(team, vera) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
-        connection.execute(f'SELECT row_version FROM "{schema}".positions')
+        connection.execute(f'SELECT added_later FROM "{schema}".positions')
     engine = engine_for(parse_plan_url(published))
     try:
         with engine.begin() as connection:
@@ -221,7 +221,7 @@ def test_a_column_added_by_a_later_revision_is_granted_to_viewers_but_salaries_s
     finally:
         engine.dispose()
     with psql_as(team, vera) as connection:
-        versions = connection.execute(f'SELECT sum(row_version) FROM "{schema}".positions')
+        versions = connection.execute(f'SELECT sum(added_later) FROM "{schema}".positions')
         assert versions.fetchone() == (0,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             connection.execute(f'SELECT annual_cost FROM "{schema}".positions')
