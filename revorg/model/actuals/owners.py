@@ -1,5 +1,7 @@
-"""Deal owners to the positions of the chart: by the person's email, else by the person's name
-(accents, case and spacing ignored), else by an assignment the user made and the plan keeps.
+"""Deal owners to the positions of the chart: by an assignment the user made and the plan keeps,
+else by the deal's owner email against the person's email (case ignored), else by the person's
+name (accents, case and spacing ignored). The user's word comes first: it is how a wrong match
+is fixed; the email next, because a CRM's "Bob Smith" is often the roster's "Robert Smith".
 
 A name two positions share matches neither: the owner is listed as unmatched with its totals,
 and the user says which position it is. Company totals count every won deal, matched or not;
@@ -12,7 +14,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
+
+from revorg.model.emails import email_key
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -23,6 +28,14 @@ def person_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join(_WORD.findall(bare))
+
+
+class MatchedBy(StrEnum):
+    """How an owner was matched to a position (the command line's JSON says it so)."""
+
+    HAND = "hand"
+    EMAIL = "email"
+    NAME = "name"
 
 
 @dataclass(frozen=True)
@@ -46,16 +59,22 @@ class OwnerMatcher:
             if person.name.strip():
                 by_name.setdefault(person_key(person.name), set()).add(person.position_id)
             if person.email.strip():
-                by_email.setdefault(person.email.strip().casefold(), set()).add(person.position_id)
+                by_email.setdefault(email_key(person.email), set()).add(person.position_id)
         self.by_name = {key: next(iter(ids)) for key, ids in by_name.items() if len(ids) == 1}
         self.by_email = {key: next(iter(ids)) for key, ids in by_email.items() if len(ids) == 1}
 
     def position_of(self, owner: str, email: str = "") -> int | None:
+        match = self.match_of(owner, email)
+        return None if match is None else match[0]
+
+    def match_of(self, owner: str, email: str = "") -> tuple[int, MatchedBy] | None:
+        """The owner's position and how it was found; None when nobody (or two people) fit."""
         key = person_key(owner)
         if key in self.assigned:  # the user's word first: it is how a wrong match is fixed
-            return self.assigned[key]
-        if email.strip():
-            found = self.by_email.get(email.strip().casefold())
+            return self.assigned[key], MatchedBy.HAND
+        if email:
+            found = self.by_email.get(email_key(email))
             if found is not None:
-                return found
-        return self.by_name.get(key)
+                return found, MatchedBy.EMAIL
+        found = self.by_name.get(key)
+        return None if found is None else (found, MatchedBy.NAME)

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
-from revorg.model.actuals.owners import OwnerMatcher
+from revorg.model.actuals.owners import MatchedBy, OwnerMatcher
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.phasing import MONTHS, spread
@@ -142,6 +142,17 @@ class UnmatchedOwner:
     won: Decimal
 
 
+@dataclass(frozen=True)
+class MatchedOwner:
+    """An owner whose deals count for a position, and how the owner was matched to it."""
+
+    owner: str
+    position_id: int
+    by: MatchedBy
+    deals: int
+    won: Decimal
+
+
 @dataclass
 class Progress:
     """Everything the views, the summary and the workbook show of actuals."""
@@ -159,6 +170,7 @@ class Progress:
     monthly_by_position: Mapping[int, Mapping[DealKind, Sequence[Decimal]]] = field(
         default_factory=dict
     )
+    matched: tuple[MatchedOwner, ...] = ()  # by owner: the position and how it was found
 
     @property
     def through_month(self) -> YearMonth | None:
@@ -209,6 +221,8 @@ def progress(
     )
     unmatched_deals: dict[str, int] = defaultdict(int)
     unmatched_won: dict[str, Decimal] = defaultdict(Decimal)
+    matched_deals: dict[tuple[str, int, MatchedBy], int] = defaultdict(int)
+    matched_won: dict[tuple[str, int, MatchedBy], Decimal] = defaultdict(Decimal)
     through: int | None = None
     outside = other_currency = 0
     for booking in bookings:
@@ -221,16 +235,19 @@ def progress(
             continue
         if booking.status is not DealStatus.OPEN:
             through = index if through is None else max(through, index)
-        position = matcher.position_of(booking.owner, booking.owner_email)
-        if position is None:
+        match = matcher.match_of(booking.owner, booking.owner_email)
+        if match is None:
             unmatched_deals[booking.owner] += booking.deals
+        else:
+            matched_deals[booking.owner, *match] += booking.deals
         if booking.status is not DealStatus.WON:
             continue
         booked[index][booking.kind] += booking.amount
-        if position is None:
+        if match is None:
             unmatched_won[booking.owner] += booking.amount
         else:
-            by_position[position][booking.kind][index] += booking.amount
+            matched_won[booking.owner, *match] += booking.amount
+            by_position[match[0]][booking.kind][index] += booking.amount
     months = fiscal.months()
     actuals = tuple(
         MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})
@@ -254,6 +271,10 @@ def progress(
             for pid, kinds in by_position.items()
         },
         monthly_by_position=dict(by_position),
+        matched=tuple(
+            MatchedOwner(owner, position, by, count, to_money(matched_won[owner, position, by]))
+            for (owner, position, by), count in sorted(matched_deals.items())
+        ),
     )
     for key, kinds in DEPARTMENT_KINDS.items():
         if key in department_targets:

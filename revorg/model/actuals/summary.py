@@ -52,11 +52,25 @@ def progress_json(progress: Progress) -> dict[str, Any]:
         "positions": {
             str(position_id): _attainment(value) for position_id, value in progress.people.items()
         },
+        # Managers above quota carriers: their carriers' sums, at any depth.
+        "teams": {
+            str(manager_id): _attainment(value) for manager_id, value in progress.teams.items()
+        },
         "forecast": json_number(progress.forecast()),
         "run_rate": json_number(progress.run_rate()),
         "unmatched_owners": [
             {"owner": owner.owner, "deals": owner.deals, "won": json_number(owner.won)}
             for owner in progress.unmatched
+        ],
+        "matched_owners": [
+            {
+                "owner": owner.owner,
+                "position": owner.position_id,
+                "matched_by": str(owner.by),
+                "deals": owner.deals,
+                "won": json_number(owner.won),
+            }
+            for owner in progress.matched
         ],
         "left_out": {
             "outside_year": progress.outside_year,
