@@ -19,16 +19,18 @@ def register(commands: Commands) -> None:
 def run(options: argparse.Namespace) -> int:
     from revorg.model.document import PlanDocument
     from revorg.model.reports import format_summary
+    from revorg.model.rows import position_rows
     from revorg.model.summary import summarize
 
     with PlanDocument.open(options.file, for_editing=False) as document:
         scenario = document.scenario(options.scenario)
-        summary = summarize(document.session, scenario)
+        rows = position_rows(document.session, scenario.id)  # read once for both
+        summary = summarize(document.session, scenario, positions=rows)
         if options.json:
             from revorg.model.actuals.summary import progress_json, scenario_actuals
 
             report = summary.to_json()
-            progress = scenario_actuals(document.session, scenario, summary)
+            progress = scenario_actuals(document.session, scenario, summary, rows)
             if progress is not None:
                 report["actuals"] = progress_json(progress)
             print(json.dumps(report, indent=2, ensure_ascii=False))

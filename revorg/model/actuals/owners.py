@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from revorg.model.emails import email_key
 
 _WORD = re.compile(r"[^\W_]+")
+_SHARED = -1  # a name or email two positions share (position ids are 1 and more)
 
 
 @lru_cache(maxsize=65536)  # owners repeat on every deal they own
@@ -38,9 +39,8 @@ class MatchedBy(StrEnum):
     NAME = "name"
 
 
-@dataclass(frozen=True)
-class Person:
-    """A position as owners are matched to it."""
+class Person(NamedTuple):
+    """A position as owners are matched to it (a tuple: a summary makes one per position)."""
 
     position_id: int
     name: str
@@ -53,15 +53,21 @@ class OwnerMatcher:
 
     def __init__(self, people: Iterable[Person], assigned: Mapping[str, int] | None = None) -> None:
         self.assigned = {person_key(owner): pid for owner, pid in (assigned or {}).items()}
-        by_name: dict[str, set[int]] = {}
-        by_email: dict[str, set[int]] = {}
-        for person in people:
-            if person.name.strip():
-                by_name.setdefault(person_key(person.name), set()).add(person.position_id)
-            if person.email.strip():
-                by_email.setdefault(email_key(person.email), set()).add(person.position_id)
-        self.by_name = {key: next(iter(ids)) for key, ids in by_name.items() if len(ids) == 1}
-        self.by_email = {key: next(iter(ids)) for key, ids in by_email.items() if len(ids) == 1}
+        # key -> the one position with it, or _SHARED (a dictionary of sets per key was most
+        # of building a matcher for 10,000 people)
+        by_name: dict[str, int] = {}
+        by_email: dict[str, int] = {}
+        for position_id, name, email in people:
+            if name and not name.isspace():
+                key = person_key(name)
+                found = by_name.get(key, position_id)
+                by_name[key] = position_id if found == position_id else _SHARED
+            if email and not email.isspace():
+                key = email_key(email)
+                found = by_email.get(key, position_id)
+                by_email[key] = position_id if found == position_id else _SHARED
+        self.by_name = {key: pid for key, pid in by_name.items() if pid != _SHARED}
+        self.by_email = {key: pid for key, pid in by_email.items() if pid != _SHARED}
 
     def position_of(self, owner: str, email: str = "") -> int | None:
         match = self.match_of(owner, email)

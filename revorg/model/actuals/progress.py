@@ -300,13 +300,61 @@ def _teams(
     people: Mapping[int, Attainment], managers: Mapping[int, int | None]
 ) -> dict[int, Attainment]:
     """Each manager above quota carriers: the sums of the carriers in its team, at any depth.
-    Walking up from each carrier costs its depth, never the square of the chart."""
+
+    Each carrier is added to its own manager, then each manager's sums to its manager's, the
+    deepest first: one addition per position. (Walking up from every carrier added each one
+    at every level: a fifth of the summary's actuals at 10,000 positions.)"""
+    depth: dict[int, int] = {}
+    booked: dict[int, Decimal] = defaultdict(Decimal)
+    target: dict[int, Decimal] = defaultdict(Decimal)
+    for position_id, attainment in people.items():
+        manager = managers.get(position_id)
+        if manager is None:
+            continue
+        booked[manager] += attainment.booked
+        target[manager] += attainment.target
+        if _depth(manager, managers, depth) is None:
+            return _teams_walked(people, managers)
+    for manager in sorted(depth, key=depth.__getitem__, reverse=True):
+        above = managers.get(manager)
+        if above is not None:
+            booked[above] += booked[manager]
+            target[above] += target[manager]
+    return {manager: Attainment(booked[manager], target[manager]) for manager in depth}
+
+
+def _depth(
+    position_id: int, managers: Mapping[int, int | None], depth: dict[int, int]
+) -> int | None:
+    """The position's depth (a top is 0), remembered in `depth` for it and the managers above
+    it; None in a reporting cycle (a damaged plan)."""
+    chain: list[int] = []
+    seen: set[int] = set()
+    current: int | None = position_id
+    while current is not None and current not in depth:
+        if current in seen:
+            return None
+        seen.add(current)
+        chain.append(current)
+        current = managers.get(current)
+    level = -1 if current is None else depth[current]
+    for member in reversed(chain):
+        level += 1
+        depth[member] = level
+    return depth[position_id]
+
+
+def _teams_walked(
+    people: Mapping[int, Attainment], managers: Mapping[int, int | None]
+) -> dict[int, Attainment]:
+    """The teams of a chart with a reporting cycle: walking up from each carrier, each
+    manager once (a cycle never loops for ever)."""
     booked: dict[int, Decimal] = defaultdict(Decimal)
     target: dict[int, Decimal] = defaultdict(Decimal)
     for position_id, attainment in people.items():
         manager = managers.get(position_id)
         seen: set[int] = set()
-        while manager is not None and manager not in seen:  # a cycle never loops for ever
+        while manager is not None and manager not in seen:
             seen.add(manager)
             booked[manager] += attainment.booked
             target[manager] += attainment.target

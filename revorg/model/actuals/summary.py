@@ -14,13 +14,18 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from revorg.model.entities import Scenario
+    from revorg.model.rows import PositionRow
     from revorg.model.summary import ScenarioSummary
 
 
 def scenario_actuals(
-    session: Session, scenario: Scenario, summary: ScenarioSummary
+    session: Session,
+    scenario: Scenario,
+    summary: ScenarioSummary,
+    rows: list[PositionRow] | None = None,
 ) -> Progress | None:
-    """The scenario against the plan's deals; None when the plan has none."""
+    """The scenario against the plan's deals; None when the plan has none. `rows`: the
+    scenario's positions when the caller has read them (for the summary too)."""
     from revorg.model.actuals import store
     from revorg.model.actuals.scenario import scenario_progress
 
@@ -28,7 +33,7 @@ def scenario_actuals(
         return None
     bookings, _unreadable = store.plan_bookings(session)
     assigned = store.assignments_in(session, scenario.id)
-    return scenario_progress(session, scenario, summary, bookings, assigned)
+    return scenario_progress(session, scenario, summary, bookings, assigned, rows)
 
 
 def progress_json(progress: Progress) -> dict[str, Any]:
