@@ -83,6 +83,7 @@ def _import_once(plan: Path, export: Path) -> dict[str, float]:
 def _summary_times(plan: Path, repeat: int) -> tuple[float, float]:
     from revorg.model.actuals.summary import progress_json, scenario_actuals
     from revorg.model.document import PlanDocument
+    from revorg.model.rows import position_rows
     from revorg.model.summary import summarize
 
     plain, with_actuals = [], []
@@ -90,9 +91,11 @@ def _summary_times(plan: Path, repeat: int) -> tuple[float, float]:
         scenario = document.scenario()
         for _ in range(repeat):
             started = time.perf_counter()
-            summary = summarize(document.session, scenario)
+            # As `revorg summary --json` does: the positions read once for both.
+            rows = position_rows(document.session, scenario.id)
+            summary = summarize(document.session, scenario, positions=rows)
             middle = time.perf_counter()
-            progress = scenario_actuals(document.session, scenario, summary)
+            progress = scenario_actuals(document.session, scenario, summary, rows)
             assert progress is not None
             progress_json(progress)
             ended = time.perf_counter()

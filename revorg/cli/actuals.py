@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 SOURCES = ("salesforce", "hubspot", "generic")
 STATUSES = ("won", "lost", "open")
 KINDS = ("new_business", "expansion", "renewal")
+# How an owner was matched to a position (revorg.model.actuals.owners.MatchedBy), in words.
+MATCHED_BY = {"hand": "matched by hand", "email": "by email", "name": "by name"}
 
 
 def register(commands: Commands) -> None:
@@ -104,6 +107,11 @@ def run(options: argparse.Namespace) -> int:
             changed |= _performed(editor, plan.edit)
         progress = _progress(editor)
         ramps = _ramp_checks(editor, progress)
+        rows = editor.positions()
+        names = {  # in chart order, managers before their reports
+            position_id: f"{rows[position_id].person_name or 'open'} ({rows[position_id].title})"
+            for position_id in editor.tree().managers_first()
+        }
         if changed:
             document.save()
     if options.json:
@@ -113,7 +121,7 @@ def run(options: argparse.Namespace) -> int:
     else:
         for finding in report.findings:
             print(f"  {finding}", file=sys.stderr)
-        print("\n".join(_lines(read, plan, progress) + _ramp_lines(ramps)))
+        print("\n".join(_lines(read, plan, progress, names) + _ramp_lines(ramps)))
     return 0
 
 
@@ -172,7 +180,13 @@ def _progress(editor: Any) -> Progress:
     return scenario_progress(session, editor.scenario, editor.summary(), bookings, assigned)
 
 
-def _lines(read: DealsRead | None, plan: ImportPlan | None, progress: Progress) -> list[str]:
+def _lines(
+    read: DealsRead | None,
+    plan: ImportPlan | None,
+    progress: Progress,
+    names: dict[int, str],
+) -> list[str]:
+    """What was read and the plan against it; `names`: "Raúl Jiménez (AE)" by position id."""
     from revorg.model.actuals.deals import DealKind, DealStatus
 
     lines = []
@@ -196,13 +210,33 @@ def _lines(read: DealsRead | None, plan: ImportPlan | None, progress: Progress) 
         booked, target = progress.booked_to_date(kinds), progress.target_to_date(kinds)
         lines.append(f"  {label:<14}{booked:>14,.2f} of {target:,.2f}")
     for key, attainment in progress.departments.items():
-        ratio = "-" if attainment.ratio is None else f"{attainment.ratio:.1%}"
-        lines.append(f"  {key.replace('_', ' '):<18} attainment {ratio}")
+        lines.append(f"  {key.replace('_', ' '):<18} attainment {_percent(attainment.ratio)}")
     lines.append(f"  forecast {progress.forecast():,.2f}; run rate {progress.run_rate():,.2f}")
+    for team_id in names:  # in chart order
+        attainment = progress.teams.get(team_id)
+        if attainment is not None:
+            lines.append(
+                f"  team of {names[team_id]}: {attainment.booked:,.2f} of "
+                f"{attainment.target:,.2f} ({_percent(attainment.ratio)})"
+            )
+    for matched in progress.matched:
+        deals = "1 deal" if matched.deals == 1 else f"{matched.deals} deals"
+        lines.append(
+            f"  {matched.owner}: {names.get(matched.position_id, matched.position_id)} "
+            f"({MATCHED_BY[matched.by]}; {deals}, {matched.won:,.2f} won)"
+        )
     for owner in progress.unmatched:
         deals = "1 deal" if owner.deals == 1 else f"{owner.deals} deals"
         lines.append(f"  unmatched: {owner.owner} ({deals}, {owner.won:,.2f} won)")
     return lines
+
+
+def _percent(ratio: Decimal | None) -> str:
+    """An attainment as a percentage to one place, half up as the workbook rounds
+    (0.3925 is 39.3%)."""
+    if ratio is None:
+        return "-"
+    return f"{(ratio * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
 def _json(

@@ -20,11 +20,13 @@ def register(commands: Commands) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from revorg.model.reports import format_summary
+    from revorg.model.rows import position_rows
     from revorg.model.summary import summarize
 
     with open_for_reading(options.file) as document:
         scenario = document.scenario(options.scenario)
-        summary = summarize(document.session, scenario)
+        rows = position_rows(document.session, scenario.id)  # read once for both
+        summary = summarize(document.session, scenario, positions=rows)
         # A viewer of a team plan reads no salaries: its costs are not available, never 0.
         without_salaries = salaries_hidden(document)
         if options.json:
@@ -35,7 +37,7 @@ def run(options: argparse.Namespace) -> int:
             report["version"] = plan_version(document.session)
             if not isinstance(options.file, Path):  # a team plan: its URL, never its password
                 report["url"] = options.file.shown()
-            progress = scenario_actuals(document.session, scenario, summary)
+            progress = scenario_actuals(document.session, scenario, summary, rows)
             if progress is not None:
                 report["actuals"] = progress_json(progress)
             if without_salaries:

@@ -114,6 +114,7 @@ ORG_COLUMNS = (
     Column("capacity_lost", 15, name="OrgCapacityLost"),
     Column("assigned_quota", 17, name="OrgAssigned"),
     Column("lineage", 12, is_input=True, hidden=True),
+    Column("email", 28, is_input=True),  # format 8: CRM deals name their owner by it
 )
 
 ASSUMPTION_COLUMNS = (
@@ -274,6 +275,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "已分配配额（含爬坡）",
     ),
     "lineage": ("Lineage", "Linaje", "沿袭标识"),
+    "email": ("Email", "Correo electrónico", "电子邮件"),
     "not_found": ("(not found)", "(no encontrado)", "（未找到）"),
     # Assumptions
     "metric": ("Metric", "Métrica", "指标"),

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from revorg.model.emails import checked_email
 from revorg.model.entities import (
     Assumption,
     DottedLine,
@@ -41,6 +42,7 @@ EDITABLE_FIELDS = (
     "annual_cost",
     "capacity_override",
     "notes",
+    "email",
 )
 
 # Far above any plan, and inside the file's integer cents (SQLite integers hold 9.2e18).
@@ -175,6 +177,8 @@ def validated(name: str, value: Any) -> Any:
         raise PlanEditError(
             QT_TRANSLATE_NOOP("PlanEditError", "headcount must be a whole number, 1 or more")
         )
+    if name == "email":
+        value = checked_email(value)
     if name == "annual_cost":
         value = checked_amount(value, "annual_cost")
     if name == "capacity_override" and value is not None:

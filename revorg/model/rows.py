@@ -41,6 +41,7 @@ class PositionRow(NamedTuple):
     notes: str
     sort_order: int
     lineage: str | None
+    email: str | None = None  # format 8: the person's email, as a roster gives it
 
     @property
     def is_open(self) -> bool:
@@ -63,6 +64,7 @@ def position_row(
     notes: str = "",
     sort_order: int = 0,
     lineage: str | None = None,
+    email: str | None = None,
 ) -> Row:
     """The columns of a new position: the one place that knows what a new position is unless
     told otherwise (a top of the chart, open, one head, no cost, no notes, first among its
@@ -83,6 +85,7 @@ def position_row(
         notes=notes,
         sort_order=sort_order,
         lineage=new_lineage() if lineage is None else lineage,
+        email=email,
     )._asdict()
 
 

@@ -153,6 +153,10 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>Team of</source>
+        <translation>Equipo de</translation>
+    </message>
+    <message>
         <source>Owner not on the chart</source>
         <translation>Propietario fuera del organigrama</translation>
     </message>
@@ -1377,6 +1381,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>costes en {count} monedas ({listed}): el plan queda en {currency}, la más frecuente, y los demás importes se usan tal cual, sin convertir</translation>
     </message>
     <message>
+        <source>{email} is not an email address (one @ needed): left out</source>
+        <translation>{email} no es una dirección de correo electrónico (necesita una @): se omite</translation>
+    </message>
+    <message>
         <source>the title is blank: every row needs one</source>
         <translation>el cargo está en blanco: cada fila necesita uno</translation>
     </message>
@@ -2017,6 +2025,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Puesto vacante (sin cubrir)</translation>
     </message>
     <message>
+        <source>name@company.com: matches CRM deal owners</source>
+        <translation>nombre@empresa.com: enlaza con los propietarios de negocios del CRM</translation>
+    </message>
+    <message>
         <source>from the role&apos;s assumptions</source>
         <translation>según los supuestos del rol</translation>
     </message>
@@ -2043,6 +2055,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Person</source>
         <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Headcount</source>
@@ -2923,6 +2939,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>a position this step added has reports now: not reverted</source>
         <translation>un puesto que añadió este paso tiene ahora subordinados: no se revierte</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address: it needs one @ with text on both sides</source>
+        <translation>{email} no es una dirección de correo electrónico: necesita una @ con texto a ambos lados</translation>
     </message>
 </context>
 <context>

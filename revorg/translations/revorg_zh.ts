@@ -153,6 +153,10 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <source>Team of</source>
+        <translation>团队负责人</translation>
+    </message>
+    <message>
         <source>Owner not on the chart</source>
         <translation>不在组织图中的所有人</translation>
     </message>
@@ -1371,6 +1375,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>成本使用了 {count} 种货币（{listed}）：计划采用最常见的 {currency}，其他金额按原数使用，不做换算</translation>
     </message>
     <message>
+        <source>{email} is not an email address (one @ needed): left out</source>
+        <translation>{email} 不是有效的电子邮件地址（需要一个 @）：已略过</translation>
+    </message>
+    <message>
         <source>the title is blank: every row needs one</source>
         <translation>职位为空：每一行都需要填写职位</translation>
     </message>
@@ -2009,6 +2017,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>空缺岗位（待招聘）</translation>
     </message>
     <message>
+        <source>name@company.com: matches CRM deal owners</source>
+        <translation>name@company.com：用于匹配 CRM 交易所有人</translation>
+    </message>
+    <message>
         <source>from the role&apos;s assumptions</source>
         <translation>取自角色假设</translation>
     </message>
@@ -2035,6 +2047,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Person</source>
         <translation>任职者</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Headcount</source>
@@ -2911,6 +2927,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>a position this step added has reports now: not reverted</source>
         <translation>此步骤添加的职位现在有下属：未撤回</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address: it needs one @ with text on both sides</source>
+        <translation>{email} 不是有效的电子邮件地址：需要一个 @，且两侧都有文字</translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,8 @@ def test_number_formats(book: Any) -> None:
 def test_org_table_frozen_widths_and_validations(book: Any) -> None:
     org = book[ORG]
     table = org.tables[ORG_TABLE]
-    assert table.ref == f"A1:AG{org.max_row}"  # 33 columns, the last the hidden lineage
+    # 34 columns: the hidden lineage, then the email (format 8)
+    assert table.ref == f"A1:AH{org.max_row}"
     assert table.tableStyleInfo.name == "TableStyleMedium2"
     assert [column.name for column in table.tableColumns] == [
         label(column.key) for column in ORG_COLUMNS
@@ -308,7 +309,7 @@ def test_an_empty_plan_exports(tmp_path: Path) -> None:
     with PlanDocument.from_template("blank", 2027) as document:
         export_workbook(document, document.scenario(), path)
     book = openpyxl.load_workbook(path)
-    assert book[ORG].tables[ORG_TABLE].ref == "A1:AG2"
+    assert book[ORG].tables[ORG_TABLE].ref == "A1:AH2"
     report = ImportReport(path.name)
     copy = read_plan_workbook(path, report)
     assert copy is not None and report.lines() == []

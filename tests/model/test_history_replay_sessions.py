@@ -48,6 +48,8 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "annual_cost": money,
     "capacity_override": st.none() | money,
     "notes": texts,
+    "email": st.none()
+    | st.from_regex(r"[A-Za-z0-9._]{1,8}@[a-z0-9]{1,8}\.example", fullmatch=True),
 }
 TARGET_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "goal": st.decimals(min_value=0, max_value=5 * 10**6, places=2),

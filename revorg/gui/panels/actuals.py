@@ -1,8 +1,9 @@
 """Actuals: what the CRM booked against the plan (revorg.model.actuals), in the Plan dock.
 
 A line says how far the year has got and the forecast; a table gives each month's bookings by
-kind against the monthly targets; another the attainment to date of the departments and of
-each quota carrier, with the red, amber and green marks of the capacity panel; owners that
+kind against the monthly targets; another the attainment to date of each team (a manager above
+quota carriers: their sums), and another that of the departments and of each quota carrier,
+with the red, amber and green marks of the capacity panel; owners that
 match nobody on the chart are listed with their totals and a position to count them for. The
 cumulative chart of plan against actual is built the first time the tab is shown.
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -73,6 +75,7 @@ class ActualsPanel(QWidget):
         self.rules_button.clicked.connect(self.rules_requested)
         self.months = make_table("actualsMonths", [])
         self.attainment = make_table("actualsAttainment", [])
+        self.teams = make_table("actualsTeams", [])
         self.unmatched = make_table("unmatchedOwners", [])
         self.months.setAccessibleName(self.tr("Bookings by month against the plan"))
         self.attainment.setAccessibleName(self.tr("Attainment by person"))
@@ -86,8 +89,13 @@ class ActualsPanel(QWidget):
         top.addWidget(self.headline, 1)
         top.addWidget(self.rules_button)
         top.addWidget(self.import_button)
+        who = QSplitter(Qt.Orientation.Vertical)  # teams above the departments and people
+        who.addWidget(self.teams)
+        who.addWidget(self.attainment)
+        who.setStretchFactor(0, 1)
+        who.setStretchFactor(1, 2)
         lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.attainment)
+        lower.addWidget(who)
         lower.addWidget(self.unmatched)
         lower.addWidget(self.chart_holder)
         for index, stretch in enumerate((5, 4, 3)):  # the people's names need the most room
@@ -148,6 +156,7 @@ class ActualsPanel(QWidget):
         currency = self.controller.editor.summary().plan.currency
         for table in (self.months, self.attainment, self.unmatched):
             table.setVisible(self.progress is not None)
+        self.teams.setVisible(self.progress is not None and bool(self.progress.teams))
         self.chart_holder.setVisible(self.progress is not None)
         self.ramps.setVisible(False)
         self.rules_button.setEnabled(self.progress is not None)
@@ -164,6 +173,7 @@ class ActualsPanel(QWidget):
         rows_height = sum(self.months.rowHeight(r) for r in range(self.months.rowCount()))
         self.months.setMaximumHeight(rows_height + self.months.horizontalHeader().height() + 24)
         self._fill_attainment(self.progress, currency)
+        self._fill_teams(self.progress, currency)
         self._fill_unmatched(self.progress, currency)
         self._show_ramps(self.progress)
         if self.chart is not None:
@@ -271,6 +281,30 @@ class ActualsPanel(QWidget):
             if position is not None:
                 name = position.person_name or self.tr("Open position")
                 rows.append((fill(self.tr("%1 (%2)"), name, position.title), attainment, False))
+        self._fill_marked(table, rows, currency)
+
+    def _fill_teams(self, progress: Progress, currency: str) -> None:
+        """Each manager above quota carriers, in chart order: the carriers' sums below them."""
+        table = self.teams
+        headers = [self.tr("Team of"), self.tr("Booked"), self.tr("Target to date"),
+                   self.tr("Attainment")]  # fmt: skip
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        editor = self.controller.editor
+        positions = editor.positions()
+        rows: list[tuple[str, Attainment, bool]] = []
+        for position_id in editor.tree().managers_first():
+            attainment = progress.teams.get(position_id)
+            position = positions.get(position_id)
+            if attainment is not None and position is not None:
+                name = position.person_name or self.tr("Open position")
+                rows.append((fill(self.tr("%1 (%2)"), name, position.title), attainment, False))
+        self._fill_marked(table, rows, currency)
+
+    def _fill_marked(
+        self, table: QTableWidget, rows: list[tuple[str, Attainment, bool]], currency: str
+    ) -> None:
+        """Who, booked, target to date and attainment with its red, amber or green mark."""
         table.setRowCount(len(rows))
         for row, (name, attainment, bold) in enumerate(rows):
             mark = status_of(attainment.ratio)

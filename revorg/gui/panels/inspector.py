@@ -74,6 +74,9 @@ class Inspector(QWidget):
         self.role_combo = QComboBox()
         self.person_edit = QLineEdit()
         self.person_edit.setPlaceholderText(self.tr("Open position (vacancy)"))
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("emailEdit")
+        self.email_edit.setPlaceholderText(self.tr("name@company.com: matches CRM deal owners"))
         self.headcount_spin = QSpinBox()
         self.headcount_spin.setRange(1, 10_000)
         self.start_combo = QComboBox()
@@ -100,6 +103,7 @@ class Inspector(QWidget):
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Role"), self.role_combo)
         form.addRow(self.tr("Person"), self.person_edit)
+        form.addRow(self.tr("Email"), self.email_edit)
         form.addRow(self.tr("Headcount"), self.headcount_spin)
         form.addRow(self.tr("Starts"), self.start_combo)
         form.addRow(self.tr("Annual cost per head"), self.cost_edit)
@@ -120,6 +124,7 @@ class Inspector(QWidget):
 
         self.title_edit.editingFinished.connect(lambda: self._commit("title"))
         self.person_edit.editingFinished.connect(lambda: self._commit("person_name"))
+        self.email_edit.editingFinished.connect(lambda: self._commit("email"))
         self.headcount_spin.editingFinished.connect(lambda: self._commit("headcount"))
         self.cost_edit.editingFinished.connect(lambda: self._commit("annual_cost"))
         self.capacity_edit.editingFinished.connect(lambda: self._commit("capacity_override"))
@@ -138,6 +143,7 @@ class Inspector(QWidget):
             self.title_edit,
             self.role_combo,
             self.person_edit,
+            self.email_edit,
             self.headcount_spin,
             self.start_combo,
             self.cost_edit,
@@ -164,6 +170,7 @@ class Inspector(QWidget):
                 self.heading.setText(self.tr("Select a card to edit it."))
                 for line in (self.title_edit, self.person_edit, self.cost_edit, self.capacity_edit):
                     line.clear()
+                self.email_edit.clear()
                 self.notes_edit.clear()
                 self.dotted_list.clear()
                 return
@@ -182,6 +189,7 @@ class Inspector(QWidget):
             self.role_combo.addItem(role.name(language), role.key)
         self.role_combo.setCurrentIndex(self.role_combo.findData(position.role_key))
         self.person_edit.setText(position.person_name or "")
+        self.email_edit.setText(position.email or "")
         self.headcount_spin.setValue(position.headcount)
         self._fill_start_months(position.start_month)
         # In the locale ("38.000" in Spanish), cents only when there are any.
@@ -261,6 +269,8 @@ class Inspector(QWidget):
             return self.title_edit.text().strip()
         if name == "person_name":
             return self.person_edit.text().strip() or None
+        if name == "email":
+            return self.email_edit.text().strip() or None  # checked by the edit core
         if name == "headcount":
             return self.headcount_spin.value()
         if name == "annual_cost":

@@ -424,6 +424,8 @@ def _text(row: Row, position: int | None) -> str:
 
 
 def _flag(row: Row, position: int | None) -> bool | None:
+    if position is None:  # a Salesforce report has no won or closed column: twice a row
+        return None
     word = normalize(_text(row, position))
     if word in _TRUE:
         return True

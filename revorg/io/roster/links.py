@@ -11,6 +11,7 @@ from revorg.io.roster.findings import MAX_LISTED, RosterFindings
 from revorg.io.roster.headings import Columns
 from revorg.io.roster.options import RosterOptionError
 from revorg.io.values.text import normalize
+from revorg.model.emails import email_key
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.org_tree import OrgTree
 
@@ -44,11 +45,12 @@ class LinkChecks(RosterFindings):
             for entry in entries:
                 if entry.email is None:
                     continue
-                if entry.email in first:
+                key = email_key(entry.email)  # case is kept as given, and ignored here
+                if key in first:
                     also = QT_TRANSLATE_NOOP(
                         "ImportFinding", "email {email} is also on row {first_row}"
                     )
-                    said = phrase(also, email=repr(entry.email), first_row=first[entry.email])
+                    said = phrase(also, email=repr(entry.email), first_row=first[key])
                     self.add(
                         Severity.WARNING,
                         "duplicate email",
@@ -57,7 +59,7 @@ class LinkChecks(RosterFindings):
                         columns.heading("email"),
                     )
                 else:
-                    first[entry.email] = entry.row
+                    first[key] = entry.row
 
     def _link_managers(self, entries: list[Entry], columns: Columns) -> None:
         if "manager" not in columns.index:
@@ -70,7 +72,7 @@ class LinkChecks(RosterFindings):
             if entry.id is not None:
                 by_id.setdefault(entry.id.casefold(), number)
             if entry.email is not None:
-                by_email[entry.email].append(number)
+                by_email[email_key(entry.email)].append(number)
             if entry.name is not None:
                 by_name[normalize(entry.name)].append(number)
         for number, entry in enumerate(entries):
@@ -137,7 +139,7 @@ class LinkChecks(RosterFindings):
         wanted = root.strip()
         found = [n for n, e in enumerate(entries) if e.id and e.id.casefold() == wanted.casefold()]
         if not found and "@" in wanted:
-            found = [n for n, e in enumerate(entries) if e.email == wanted.casefold()]
+            found = [n for n, e in enumerate(entries) if email_key(e.email) == wanted.casefold()]
         if not found:
             name = normalize(wanted)
             found = [n for n, e in enumerate(entries) if e.name and normalize(e.name) == name]

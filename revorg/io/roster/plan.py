@@ -185,8 +185,6 @@ class PlanBuilder(LinkChecks):
             notes = []
             if entry.id:
                 notes.append(f"Id: {entry.id}")
-            if entry.email:
-                notes.append(f"Email: {entry.email}")
             if entry.start is not None:
                 month = YearMonth(entry.start.year, entry.start.month)
                 if entry.name is None:
@@ -207,6 +205,7 @@ class PlanBuilder(LinkChecks):
                     annual_cost=default_cost[entry.role_key] if entry.cost is None else entry.cost,
                     notes="; ".join(notes),
                     sort_order=places[number],
+                    email=entry.email,
                 )
             )
         self._note_defaults(entries, named_starts)

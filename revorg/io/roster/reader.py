@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from revorg.io.messages import Count, Listed, joined_with_and, phrase, reason
+from revorg.io.messages import Count, Listed, Phrase, joined_with_and, phrase, reason
 from revorg.io.report import ImportReport, Severity
 from revorg.io.roster.entry import Entry
 from revorg.io.roster.findings import MAX_LISTED, listed_rows
@@ -42,7 +42,8 @@ from revorg.io.values import (
 )
 from revorg.model.document import PlanDocument, next_fiscal_year
 from revorg.model.edits import MAX_AMOUNT
-from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.emails import checked_email
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.money import to_money
 from revorg.model.months import FiscalYear
 from revorg.model.templates import load_template
@@ -288,6 +289,19 @@ class RosterReader(PlanBuilder):
                 currency=ranked[0],
             )
 
+    def _email(self, written: str | None, row: int, columns: Columns) -> str | None:
+        """The address as given, trimmed (revorg.model.emails); one that is not an address is
+        left out with a warning: the person is still imported."""
+        try:
+            return checked_email(written)
+        except PlanEditError:
+            bad = QT_TRANSLATE_NOOP(
+                "ImportFinding", "{email} is not an email address (one @ needed): left out"
+            )
+            said = Phrase(bad, {"email": repr((written or "").strip())})
+            self.add(Severity.WARNING, "bad email", said, row, columns.heading("email"))
+            return None
+
     def _entry(
         self,
         cells: Row,
@@ -316,7 +330,7 @@ class RosterReader(PlanBuilder):
             name=name,
             manager=text("manager"),
             department=text("department"),
-            email=(text("email") or "").casefold() or None,
+            email=self._email(text("email"), row, columns),
         )
         start = cells[index["start"]] if "start" in index else None
         if start is not None:

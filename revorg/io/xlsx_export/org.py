@@ -110,6 +110,7 @@ def write_org(book: Book) -> None:
                 f["capacity_lost"],
                 f["assigned_quota"],
                 book.user_text(ORG, position.lineage),
+                book.user_text(ORG, position.email),
             ]
         )
     book.table(sheet, ORG_TABLE, ORG_COLUMNS, headings, max(book.org_last, 2))

@@ -153,6 +153,7 @@ class PositionRow:
     notes: str
     dotted: list[int]
     lineage: str | None
+    email: str | None = None
 
 
 @dataclass

@@ -26,7 +26,8 @@ from revorg.io.xlsx_import.cells import (
 )
 from revorg.io.xlsx_layout import OPEN_WORDS, ORG, ORG_COLUMNS, fold
 from revorg.model.edits import MAX_AMOUNT
-from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.emails import checked_email
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError
 from revorg.model.money import to_money
 from revorg.model.org_tree import OrgTree
 
@@ -121,6 +122,7 @@ class OrgReader(AssumptionsReader):
                 capacity=override,
             )
         dotted = row.parsed("dotted_lines", id_list) or []
+        email = self._email(row)
         if len(self.report.errors) > errors_before:
             return None
         person = row.text("person")
@@ -142,7 +144,24 @@ class OrgReader(AssumptionsReader):
             notes=row.text("notes") or "",
             dotted=dotted,
             lineage=row.text("lineage") or None,
+            email=email,
         )
+
+    def _email(self, row: SheetRow) -> str | None:
+        """The person's email (revorg.model.emails); one that is not an address is left out
+        with a warning, as the roster import does."""
+        written = row.text("email")
+        try:
+            return checked_email(written)
+        except PlanEditError:
+            self.warning(
+                QT_TRANSLATE_NOOP(
+                    "ImportFinding", "{email} is not an email address (one @ needed): left out"
+                ),
+                row.where("email"),
+                email=repr((written or "").strip()),
+            )
+            return None
 
     def _assign_ids(self, positions: list[PositionRow]) -> None:
         taken = [p.id for p in positions if p.id is not None]

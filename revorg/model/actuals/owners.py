@@ -1,5 +1,7 @@
-"""Deal owners to the positions of the chart: by the person's email, else by the person's name
-(accents, case and spacing ignored), else by an assignment the user made and the plan keeps.
+"""Deal owners to the positions of the chart: by an assignment the user made and the plan keeps,
+else by the deal's owner email against the person's email (case ignored), else by the person's
+name (accents, case and spacing ignored). The user's word comes first: it is how a wrong match
+is fixed; the email next, because a CRM's "Bob Smith" is often the roster's "Robert Smith".
 
 A name two positions share matches neither: the owner is listed as unmatched with its totals,
 and the user says which position it is. Company totals count every won deal, matched or not;
@@ -11,10 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
+
+from revorg.model.emails import email_key
 
 _WORD = re.compile(r"[^\W_]+")
+_SHARED = -1  # a name or email two positions share (position ids are 1 and more)
 
 
 @lru_cache(maxsize=65536)  # owners repeat on every deal they own
@@ -25,9 +31,16 @@ def person_key(text: str) -> str:
     return " ".join(_WORD.findall(bare))
 
 
-@dataclass(frozen=True)
-class Person:
-    """A position as owners are matched to it."""
+class MatchedBy(StrEnum):
+    """How an owner was matched to a position (the command line's JSON says it so)."""
+
+    HAND = "hand"
+    EMAIL = "email"
+    NAME = "name"
+
+
+class Person(NamedTuple):
+    """A position as owners are matched to it (a tuple: a summary makes one per position)."""
 
     position_id: int
     name: str
@@ -40,22 +53,34 @@ class OwnerMatcher:
 
     def __init__(self, people: Iterable[Person], assigned: Mapping[str, int] | None = None) -> None:
         self.assigned = {person_key(owner): pid for owner, pid in (assigned or {}).items()}
-        by_name: dict[str, set[int]] = {}
-        by_email: dict[str, set[int]] = {}
-        for person in people:
-            if person.name.strip():
-                by_name.setdefault(person_key(person.name), set()).add(person.position_id)
-            if person.email.strip():
-                by_email.setdefault(person.email.strip().casefold(), set()).add(person.position_id)
-        self.by_name = {key: next(iter(ids)) for key, ids in by_name.items() if len(ids) == 1}
-        self.by_email = {key: next(iter(ids)) for key, ids in by_email.items() if len(ids) == 1}
+        # key -> the one position with it, or _SHARED (a dictionary of sets per key was most
+        # of building a matcher for 10,000 people)
+        by_name: dict[str, int] = {}
+        by_email: dict[str, int] = {}
+        for position_id, name, email in people:
+            if name and not name.isspace():
+                key = person_key(name)
+                found = by_name.get(key, position_id)
+                by_name[key] = position_id if found == position_id else _SHARED
+            if email and not email.isspace():
+                key = email_key(email)
+                found = by_email.get(key, position_id)
+                by_email[key] = position_id if found == position_id else _SHARED
+        self.by_name = {key: pid for key, pid in by_name.items() if pid != _SHARED}
+        self.by_email = {key: pid for key, pid in by_email.items() if pid != _SHARED}
 
     def position_of(self, owner: str, email: str = "") -> int | None:
+        match = self.match_of(owner, email)
+        return None if match is None else match[0]
+
+    def match_of(self, owner: str, email: str = "") -> tuple[int, MatchedBy] | None:
+        """The owner's position and how it was found; None when nobody (or two people) fit."""
         key = person_key(owner)
         if key in self.assigned:  # the user's word first: it is how a wrong match is fixed
-            return self.assigned[key]
-        if email.strip():
-            found = self.by_email.get(email.strip().casefold())
+            return self.assigned[key], MatchedBy.HAND
+        if email:
+            found = self.by_email.get(email_key(email))
             if found is not None:
-                return found
-        return self.by_name.get(key)
+                return found, MatchedBy.EMAIL
+        found = self.by_name.get(key)
+        return None if found is None else (found, MatchedBy.NAME)

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
-from revorg.model.actuals.owners import OwnerMatcher
+from revorg.model.actuals.owners import MatchedBy, OwnerMatcher
 from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.phasing import MONTHS, spread
@@ -142,6 +142,17 @@ class UnmatchedOwner:
     won: Decimal
 
 
+@dataclass(frozen=True)
+class MatchedOwner:
+    """An owner whose deals count for a position, and how the owner was matched to it."""
+
+    owner: str
+    position_id: int
+    by: MatchedBy
+    deals: int
+    won: Decimal
+
+
 @dataclass
 class Progress:
     """Everything the views, the summary and the workbook show of actuals."""
@@ -159,6 +170,7 @@ class Progress:
     monthly_by_position: Mapping[int, Mapping[DealKind, Sequence[Decimal]]] = field(
         default_factory=dict
     )
+    matched: tuple[MatchedOwner, ...] = ()  # by owner: the position and how it was found
 
     @property
     def through_month(self) -> YearMonth | None:
@@ -209,6 +221,8 @@ def progress(
     )
     unmatched_deals: dict[str, int] = defaultdict(int)
     unmatched_won: dict[str, Decimal] = defaultdict(Decimal)
+    matched_deals: dict[tuple[str, int, MatchedBy], int] = defaultdict(int)
+    matched_won: dict[tuple[str, int, MatchedBy], Decimal] = defaultdict(Decimal)
     through: int | None = None
     outside = other_currency = 0
     for booking in bookings:
@@ -221,16 +235,19 @@ def progress(
             continue
         if booking.status is not DealStatus.OPEN:
             through = index if through is None else max(through, index)
-        position = matcher.position_of(booking.owner, booking.owner_email)
-        if position is None:
+        match = matcher.match_of(booking.owner, booking.owner_email)
+        if match is None:
             unmatched_deals[booking.owner] += booking.deals
+        else:
+            matched_deals[booking.owner, *match] += booking.deals
         if booking.status is not DealStatus.WON:
             continue
         booked[index][booking.kind] += booking.amount
-        if position is None:
+        if match is None:
             unmatched_won[booking.owner] += booking.amount
         else:
-            by_position[position][booking.kind][index] += booking.amount
+            matched_won[booking.owner, *match] += booking.amount
+            by_position[match[0]][booking.kind][index] += booking.amount
     months = fiscal.months()
     actuals = tuple(
         MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})
@@ -254,6 +271,10 @@ def progress(
             for pid, kinds in by_position.items()
         },
         monthly_by_position=dict(by_position),
+        matched=tuple(
+            MatchedOwner(owner, position, by, count, to_money(matched_won[owner, position, by]))
+            for (owner, position, by), count in sorted(matched_deals.items())
+        ),
     )
     for key, kinds in DEPARTMENT_KINDS.items():
         if key in department_targets:
@@ -279,13 +300,61 @@ def _teams(
     people: Mapping[int, Attainment], managers: Mapping[int, int | None]
 ) -> dict[int, Attainment]:
     """Each manager above quota carriers: the sums of the carriers in its team, at any depth.
-    Walking up from each carrier costs its depth, never the square of the chart."""
+
+    Each carrier is added to its own manager, then each manager's sums to its manager's, the
+    deepest first: one addition per position. (Walking up from every carrier added each one
+    at every level: a fifth of the summary's actuals at 10,000 positions.)"""
+    depth: dict[int, int] = {}
+    booked: dict[int, Decimal] = defaultdict(Decimal)
+    target: dict[int, Decimal] = defaultdict(Decimal)
+    for position_id, attainment in people.items():
+        manager = managers.get(position_id)
+        if manager is None:
+            continue
+        booked[manager] += attainment.booked
+        target[manager] += attainment.target
+        if _depth(manager, managers, depth) is None:
+            return _teams_walked(people, managers)
+    for manager in sorted(depth, key=depth.__getitem__, reverse=True):
+        above = managers.get(manager)
+        if above is not None:
+            booked[above] += booked[manager]
+            target[above] += target[manager]
+    return {manager: Attainment(booked[manager], target[manager]) for manager in depth}
+
+
+def _depth(
+    position_id: int, managers: Mapping[int, int | None], depth: dict[int, int]
+) -> int | None:
+    """The position's depth (a top is 0), remembered in `depth` for it and the managers above
+    it; None in a reporting cycle (a damaged plan)."""
+    chain: list[int] = []
+    seen: set[int] = set()
+    current: int | None = position_id
+    while current is not None and current not in depth:
+        if current in seen:
+            return None
+        seen.add(current)
+        chain.append(current)
+        current = managers.get(current)
+    level = -1 if current is None else depth[current]
+    for member in reversed(chain):
+        level += 1
+        depth[member] = level
+    return depth[position_id]
+
+
+def _teams_walked(
+    people: Mapping[int, Attainment], managers: Mapping[int, int | None]
+) -> dict[int, Attainment]:
+    """The teams of a chart with a reporting cycle: walking up from each carrier, each
+    manager once (a cycle never loops for ever)."""
     booked: dict[int, Decimal] = defaultdict(Decimal)
     target: dict[int, Decimal] = defaultdict(Decimal)
     for position_id, attainment in people.items():
         manager = managers.get(position_id)
         seen: set[int] = set()
-        while manager is not None and manager not in seen:  # a cycle never loops for ever
+        while manager is not None and manager not in seen:
             seen.add(manager)
             booked[manager] += attainment.booked
             target[manager] += attainment.target

@@ -68,8 +68,10 @@ def scenario_progress(
 def scenario_matcher(
     rows: Iterable[PositionRow], assigned: Mapping[str, int] | None
 ) -> OwnerMatcher:
-    """Owners to the scenario's positions: by the person's name, or as the user matched them."""
-    return OwnerMatcher((Person(row.id, row.person_name or "") for row in rows), assigned)
+    """Owners to the scenario's positions: as the user matched them, by the person's email or
+    by their name."""
+    people = (Person(row.id, row.person_name or "", row.email or "") for row in rows)
+    return OwnerMatcher(people, assigned)
 
 
 def scenario_ramp_checks(

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import text
@@ -259,11 +260,12 @@ def write_rows(session: Session, rows: Sequence[Row], import_id: int) -> None:
     if not rows:
         return
     names = (*DEAL_COLUMNS, "import_id")
+    values = itemgetter(*DEAL_COLUMNS)  # one call a row, not a generator
     session.flush()
     driver_connection(session).executemany(
         f"INSERT OR REPLACE INTO deals ({', '.join(names)}) "
         f"VALUES ({', '.join('?' for _ in names)})",
-        [(*(row[name] for name in DEAL_COLUMNS), row.get("import_id", import_id)) for row in rows],
+        [(*values(row), row.get("import_id", import_id)) for row in rows],
     )
 
 

@@ -14,13 +14,18 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from revorg.model.entities import Scenario
+    from revorg.model.rows import PositionRow
     from revorg.model.summary import ScenarioSummary
 
 
 def scenario_actuals(
-    session: Session, scenario: Scenario, summary: ScenarioSummary
+    session: Session,
+    scenario: Scenario,
+    summary: ScenarioSummary,
+    rows: list[PositionRow] | None = None,
 ) -> Progress | None:
-    """The scenario against the plan's deals; None when the plan has none."""
+    """The scenario against the plan's deals; None when the plan has none. `rows`: the
+    scenario's positions when the caller has read them (for the summary too)."""
     from revorg.model.actuals import store
     from revorg.model.actuals.scenario import scenario_progress
 
@@ -28,7 +33,7 @@ def scenario_actuals(
         return None
     bookings, _unreadable = store.plan_bookings(session)
     assigned = store.assignments_in(session, scenario.id)
-    return scenario_progress(session, scenario, summary, bookings, assigned)
+    return scenario_progress(session, scenario, summary, bookings, assigned, rows)
 
 
 def progress_json(progress: Progress) -> dict[str, Any]:
@@ -52,11 +57,25 @@ def progress_json(progress: Progress) -> dict[str, Any]:
         "positions": {
             str(position_id): _attainment(value) for position_id, value in progress.people.items()
         },
+        # Managers above quota carriers: their carriers' sums, at any depth.
+        "teams": {
+            str(manager_id): _attainment(value) for manager_id, value in progress.teams.items()
+        },
         "forecast": json_number(progress.forecast()),
         "run_rate": json_number(progress.run_rate()),
         "unmatched_owners": [
             {"owner": owner.owner, "deals": owner.deals, "won": json_number(owner.won)}
             for owner in progress.unmatched
+        ],
+        "matched_owners": [
+            {
+                "owner": owner.owner,
+                "position": owner.position_id,
+                "matched_by": str(owner.by),
+                "deals": owner.deals,
+                "won": json_number(owner.won),
+            }
+            for owner in progress.matched
         ],
         "left_out": {
             "outside_year": progress.outside_year,

@@ -37,9 +37,16 @@ def plain(value: object) -> Any:
     return str(value)
 
 
+# One encoder for every value: json.dumps with options makes a new one on each call, a third
+# of recording an import of 50,000 deals (three values each).
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(value: object) -> str:
     """Deterministic JSON: keys sorted, no spaces, text as it is (not \\u-escaped)."""
-    return json.dumps(plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if value is None:
+        return "null"
+    return _ENCODER.encode(plain(value))
 
 
 def decoded(text: str) -> Any:
