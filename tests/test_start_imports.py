@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml", "pptx")
+LATER = ("openpyxl", "python_calamine", "charset_normalizer", "defusedxml", "pptx", "PIL")
 
 SUMMARY = """
 import json, sys
