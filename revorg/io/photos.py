@@ -87,9 +87,7 @@ def photo_from_bytes(data: bytes, name: str) -> Photo:
     kind = _format_of(data[:16])
     if kind is None or len(data) > MAX_FILE_BYTES:
         raise PhotoError(
-            QT_TRANSLATE_NOOP(
-                "ImportFinding", "{file} is not a PNG, JPEG, GIF, WebP or BMP image"
-            ),
+            QT_TRANSLATE_NOOP("ImportFinding", "{file} is not a PNG, JPEG, GIF, WebP or BMP image"),
             file=name,
         )
     from PIL import Image, UnidentifiedImageError
