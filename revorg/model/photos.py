@@ -1,4 +1,5 @@
-"""People's photos, kept in the plan by lineage (one photo for the position in every scenario).
+"""People's photos, kept in the plan by lineage (one photo for the position in every scenario),
+and the initials shown where there is none.
 
 The image is already small and safe when it gets here: revorg.io.photos reads an image file as
 untrusted input and makes it a square of at most 256 pixels, PNG or JPEG. This module only
@@ -100,3 +101,16 @@ def write_photo(session: Session, lineage: str, photo: Photo | None) -> None:
         session.execute(
             insert(photos).values(lineage=lineage, image=photo.image, media_type=photo.media_type)
         )
+
+
+def initials_of(person: str) -> str:
+    """Up to two letters, shown where a person has no photo: the first of the first and last
+    words ("Ana María López": "AL"); a name in CJK characters without spaces gives its first
+    character."""
+    words = [word for word in person.replace(".", " ").split() if word[:1].isalnum()]
+    if not words:
+        return ""
+    if len(words) == 1:
+        word = words[0]
+        return word[:1].upper() if not word.isascii() else word[:2].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
