@@ -127,3 +127,44 @@ def test_screenshots_of_cards_with_photos(language_window: MainWindow, tmp_path:
     window.view.centerOn(window.scene.cards[CRO])
     language = window.controller.language
     assert window.grab().save(str(SHOTS / f"revorg_photos_{language}.png"))
+
+
+def test_slides_put_each_photo_in_its_card_as_a_round_picture(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
+
+    from revorg.gui.slides import export_slides_file
+    from revorg.io.photos import read_photo
+    from revorg.model.document import PlanDocument
+    from revorg.model.editing import PlanEditor
+    from revorg.model.editing.photos import set_photo
+
+    document = PlanDocument.from_template("demo", 2027)
+    try:
+        editor = PlanEditor(document)
+        open_seat = next(r.id for r in editor.positions().values() if not r.person_name)
+        chosen = {CRO: "#F5C28B", 6: "#8EC5E8", open_seat: "#B9E0A5"}  # 6: VP Sales
+        for position_id, ground in chosen.items():
+            photo = read_photo(portrait(tmp_path / f"{position_id}.png", ground))
+            editor.perform(set_photo(editor, position_id, photo))
+        deck = Presentation(str(export_slides_file(document, editor.scenario, tmp_path / "d.pptx")))
+        first = deck.slides[0]
+        pictures = [s for s in first.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        # The vacancy's photo is not shown: the seat is open, the photo was its last person's.
+        assert len(pictures) == 2
+        stored = {lineage_photo(editor, CRO), lineage_photo(editor, 6)}
+        assert {picture.image.blob for picture in pictures} == {p.image for p in stored if p}
+        cards = {s.name: s for s in first.shapes if s.name.startswith("Position ")}
+        for picture in pictures:
+            assert picture.auto_shape_type == MSO_SHAPE.OVAL
+            assert picture.width == picture.height
+            # Inside one of the photographed cards, at its left.
+            holder = [
+                card
+                for name, card in cards.items()
+                if card.left <= picture.left < card.left + card.width // 3
+                and card.top <= picture.top < card.top + card.height
+            ]
+            assert [card.name for card in holder] in (["Position 1"], ["Position 6"])
+    finally:
+        document.close()
