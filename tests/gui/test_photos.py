@@ -168,3 +168,24 @@ def test_slides_put_each_photo_in_its_card_as_a_round_picture(tmp_path: Path) ->
             assert [card.name for card in holder] in (["Position 1"], ["Position 6"])
     finally:
         document.close()
+
+
+def test_the_history_panel_names_the_photo_not_its_bytes(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revorg.gui.history_words import ChangeWords
+    from revorg.model.history.browse import StepFilter, page
+
+    select(window, CRO)
+    field = window.inspector.photo_field
+    monkeypatch.setattr(field, "choose_file", lambda: str(portrait(tmp_path / "e.png")))
+    field.add_button.click()
+    field.add_button.click()  # the same picture again: nothing changes, no step
+    field.remove_button.click()
+    editor = window.controller.editor
+    steps = page(editor.session, StepFilter(), limit=5)
+    words = ChangeWords(editor)
+    assert [words.lines(step) for step in steps] == [
+        ["Photo removed: Chief Revenue Officer"],
+        ["Photo added: Chief Revenue Officer"],
+    ]

@@ -4,6 +4,8 @@ itself, so that replay, state_after and revert give the exact bytes back."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from revorg.model.document import PlanDocument
@@ -11,9 +13,11 @@ from revorg.model.editing import PlanEditor, requests
 from revorg.model.editing.photos import lineage_photo, set_photo
 from revorg.model.history.browse import StepFilter, page
 from revorg.model.history.chain import verify
+from revorg.model.history.recording import attach_recorder
 from revorg.model.history.replay import ReplayError, replay, state_after
 from revorg.model.history.revert import RevertRefusedError, revert_edit
 from revorg.model.photos import JPEG, PNG, Photo, photo_of, photos_of
+from tests.conftest import CliRunner
 from tests.model.history.conftest import by_title
 
 # Not real images: the model stores bytes as they are given (revorg.io.photos made them).
@@ -104,3 +108,20 @@ def test_a_log_whose_photo_does_not_match_the_plan_is_refused(editor: PlanEditor
     )
     with pytest.raises(ReplayError, match="is not as the log says"):
         state_after(editor.session, 1)
+
+
+def test_the_command_lines_history_gives_a_photos_kind_and_size(
+    run_cli: CliRunner, demo_file: Path
+) -> None:
+    with PlanDocument.open(demo_file) as document:
+        editor = PlanEditor(document)
+        attach_recorder(editor, "Ana")
+        editor.perform(set_photo(editor, by_title(editor, CRO), ELENA))
+        document.save()
+    result = run_cli("history", demo_file, "--limit", "1")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert "  Ana  do  Add photo of Elena Ruiz  (Base)" in lines[0]
+    lineage = lines[1].split()[1]
+    size = len(ELENA.image)
+    assert lines[1] == f"    photo {lineage} image: none -> image/jpeg photo, {size} bytes"
