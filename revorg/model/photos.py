@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from revorg.model.entities import photos
+from revorg.model.entities import Position, photos
 
 PNG = "image/png"
 JPEG = "image/jpeg"
@@ -101,6 +101,19 @@ def write_photo(session: Session, lineage: str, photo: Photo | None) -> None:
         session.execute(
             insert(photos).values(lineage=lineage, image=photo.image, media_type=photo.media_type)
         )
+
+
+def carry_photos(source: Session, target: Session) -> int:
+    """Give the positions of `target` the photos `source` holds for their lineages (a workbook
+    exported from a plan and imported again keeps its lineages, not its images: the import
+    keeps the photos of the plan it replaces). Returns how many were carried."""
+    lineages = {str(lineage) for lineage in target.scalars(select(Position.lineage)) if lineage}
+    found = photos_of(source, lineages)
+    for lineage, photo in found.items():
+        write_photo(target, lineage, photo)
+    if found:
+        target.flush()
+    return len(found)
 
 
 def initials_of(person: str) -> str:

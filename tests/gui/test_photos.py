@@ -189,3 +189,25 @@ def test_the_history_panel_names_the_photo_not_its_bytes(
         ["Photo removed: Chief Revenue Officer"],
         ["Photo added: Chief Revenue Officer"],
     ]
+
+
+def test_importing_the_plans_own_workbook_keeps_its_photos(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    select(window, CRO)
+    field = window.inspector.photo_field
+    monkeypatch.setattr(field, "choose_file", lambda: str(portrait(tmp_path / "e.png")))
+    field.add_button.click()
+    photo = lineage_photo(window.controller.editor, CRO)
+    workbook = tmp_path / "plan.xlsx"
+    assert window.files.export_workbook_to(workbook)
+    window.files.run_import_preview = lambda _dialog: int(  # type: ignore[method-assign]
+        QDialog.DialogCode.Accepted
+    )
+    assert window.files.import_path(workbook)
+    editor = window.controller.editor
+    elena = next(r.id for r in editor.positions().values() if r.person_name == "Elena Ruiz")
+    assert lineage_photo(editor, elena) == photo
+    assert window.scene.photo_of(elena) is not None

@@ -12,14 +12,18 @@ import pytest
 from PIL import Image
 
 from revorg.io.importers import import_plan
+from revorg.io.photos import read_photo
 from revorg.io.report import Severity
 from revorg.io.roster import heading_field
 from revorg.model.document import PlanDocument
+from revorg.model.editing import PlanEditor
+from revorg.model.editing.photos import set_photo
 from revorg.model.history.reading import read_steps
 from revorg.model.history.recording import record_import
 from revorg.model.history.replay import state_after
 from revorg.model.lineage import lineage_of
 from revorg.model.photos import JPEG, PNG, photos_of
+from tests.conftest import CliRunner
 
 
 @pytest.mark.parametrize(
@@ -105,3 +109,25 @@ def test_a_text_file_or_a_web_address_in_the_photo_column_is_a_warning(tmp_path:
         ) in warnings
     finally:
         document.close()
+
+
+def test_a_workbook_imported_over_its_plan_keeps_the_photos(
+    run_cli: CliRunner, demo_file: Path, tmp_path: Path
+) -> None:
+    """A workbook holds no images: `import --force` over the plan it came from keeps the photos
+    of the people it still has (by lineage); the import's log step records them."""
+    picture = tmp_path / "elena.png"
+    Image.new("RGB", (300, 300), "teal").save(picture)
+    with PlanDocument.open(demo_file) as document:
+        editor = PlanEditor(document)
+        cro = next(r.id for r in editor.positions().values() if r.person_name == "Elena Ruiz")
+        editor.perform(set_photo(editor, cro, read_photo(picture)))
+        document.save()
+        before = photos_of(document.session)
+    workbook = tmp_path / "plan.xlsx"
+    assert run_cli("export", demo_file, "--xlsx", workbook).code == 0
+    assert run_cli("import", workbook, "-o", demo_file, "--force").code == 0
+    with PlanDocument.open(demo_file, for_editing=False) as again:
+        assert photos_of(again.session) == before
+        [step] = read_steps(again.session)
+        assert [c.record for c in step.changes].count("photo") == 1
