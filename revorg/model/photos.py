@@ -72,7 +72,18 @@ def photo_of(session: Session, lineage: str) -> Photo | None:
     found = session.execute(
         select(photos.c.image, photos.c.media_type).where(photos.c.lineage == lineage)
     ).first()
-    return None if found is None else Photo(bytes(found[0]), str(found[1]))
+    return None if found is None else _stored(found[0], found[1])
+
+
+def _stored(image: object, media_type: object) -> Photo | None:
+    """A row of the photos table as a photo; None for one RevOrg did not write (a plan file is
+    untrusted input: another kind of image, or too large)."""
+    if not isinstance(image, bytes):
+        return None
+    try:
+        return Photo(image, str(media_type))
+    except ValueError:
+        return None
 
 
 def photos_of(session: Session, lineages: Iterable[str] | None = None) -> dict[str, Photo]:
@@ -84,7 +95,9 @@ def photos_of(session: Session, lineages: Iterable[str] | None = None) -> dict[s
     for chunk in chunks:  # SQLite limits the values of one query
         chosen = query if chunk is None else query.where(photos.c.lineage.in_(chunk))
         for lineage, image, media_type in session.execute(chosen):
-            found[str(lineage)] = Photo(bytes(image), str(media_type))
+            photo = _stored(image, media_type)
+            if photo is not None:
+                found[str(lineage)] = photo
     return found
 
 

@@ -23,6 +23,7 @@ from pptx.slide import Slide
 from pptx.table import _Cell
 from pptx.util import Pt
 from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtGui import QImage
 
 from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.i18n import apply_language, fill, language_of, month_label, translate
@@ -250,7 +251,9 @@ class SlideDeck:
         if not self.photos or row.is_open:
             return None
         photo = self.photos.get(lineage_of(row.id, row.lineage))
-        return None if photo is None else photo.image
+        if photo is None or QImage.fromData(photo.image).isNull():
+            return None  # a plan file is untrusted: bytes that are no image are left out
+        return photo.image
 
     def _card_text(self, row: PositionRow, team_page: int | None) -> CardText:
         person = (row.person_name or "").strip()

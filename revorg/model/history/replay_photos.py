@@ -35,8 +35,8 @@ def play_photo(
     found = db.execute(
         "SELECT image, media_type FROM photos WHERE lineage = ?", (lineage,)
     ).fetchone()
-    there = None if found is None else Photo(bytes(found[0]), str(found[1]))
-    if there != before:
+    there = None if found is None else (bytes(found[0]), str(found[1]))
+    if there != (None if before is None else (before.image, before.media_type)):
         raise damaged(step_id, f"the photo of {lineage} is not as the log says")
     db.execute("DELETE FROM photos WHERE lineage = ?", (lineage,))
     if after is not None:

@@ -125,3 +125,17 @@ def test_the_command_lines_history_gives_a_photos_kind_and_size(
     lineage = lines[1].split()[1]
     size = len(ELENA.image)
     assert lines[1] == f"    photo {lineage} image: none -> image/jpeg photo, {size} bytes"
+
+
+def test_a_photo_row_revorg_did_not_write_is_no_photo(editor: PlanEditor) -> None:
+    """A plan file is untrusted: another kind of image or an oversized one is left out."""
+    cro = by_title(editor, CRO)
+    lineage = editor.position(cro).lineage
+    editor.session.connection().exec_driver_sql(
+        "INSERT INTO photos (lineage, image, media_type) VALUES (?, ?, ?)",
+        (lineage, b"GIF89a...", "image/gif"),
+    )
+    assert lineage_photo(editor, cro) is None
+    assert photos_of(editor.session) == {}
+    editor.perform(set_photo(editor, cro, ELENA))  # replaces it
+    assert lineage_photo(editor, cro) == ELENA
