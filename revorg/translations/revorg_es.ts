@@ -2595,6 +2595,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Sustituir foto…</translation>
     </message>
     <message>
+        <source>An open position has no photo</source>
+        <translation>Un puesto vacante no tiene foto</translation>
+    </message>
+    <message>
         <source>Add photo</source>
         <translation>Añadir foto</translation>
     </message>

@@ -2585,6 +2585,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>替换照片…</translation>
     </message>
     <message>
+        <source>An open position has no photo</source>
+        <translation>空缺岗位没有照片</translation>
+    </message>
+    <message>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>

@@ -16,7 +16,8 @@ Dump = dict[str, list[dict[str, Any]]]
 def dump(document: PlanDocument) -> Dump:
     """Every row of every table, as the model sees it (column_values of the ORM objects,
     ordered by primary key): plan, departments, role types, scenarios, targets, positions,
-    dotted lines and assumptions; and the actuals' tables, which are not mapped, as rows."""
+    dotted lines and assumptions; and the actuals' tables and the photos, which are not
+    mapped, as rows."""
     session = document.session
     session.flush()
     tables: Dump = {}
@@ -26,6 +27,9 @@ def dump(document: PlanDocument) -> Dump:
     for name in sorted(ACTUALS_TABLES):
         result = session.connection().exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1, 2')
         tables[name] = [dict(row._mapping) for row in result]
+    # People's photos (format 8), by lineage: not mapped either.
+    result = session.connection().exec_driver_sql("SELECT * FROM photos ORDER BY lineage")
+    tables["photos"] = [dict(row._mapping) for row in result]
     return tables
 
 

@@ -83,6 +83,16 @@ def test_adding_a_photo_from_the_inspector_draws_it_and_undo_takes_it_away(
     assert stack.count() == 2
 
 
+def test_an_open_position_has_no_photo_to_add(window: MainWindow) -> None:
+    vacancy = next(r.id for r in window.controller.editor.positions().values() if r.is_open)
+    select(window, vacancy)
+    field = window.inspector.photo_field
+    assert not field.add_button.isEnabled()
+    assert not field.remove_button.isEnabled()
+    select(window, CRO)
+    assert field.add_button.isEnabled()
+
+
 def test_a_file_that_is_no_image_gives_a_dialog_and_the_plan_stays_editable(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -69,7 +69,9 @@ class PhotoField(QWidget):
             fill(self.tr("Photo of %1"), person) if photo else self.tr("No photo")
         )
         self.add_button.setText(self.tr("Replace photo…") if photo else self.tr("Add photo…"))
-        self.add_button.setEnabled(position_id is not None)
+        # A vacancy has no person to show: its card keeps the open circle.
+        self.add_button.setEnabled(bool(person))
+        self.add_button.setToolTip("" if person else self.tr("An open position has no photo"))
         self.remove_button.setEnabled(photo is not None)
 
     def choose_file(self) -> str:
