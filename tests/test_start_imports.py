@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-# psycopg, Alembic and keyring: only for a team plan's URL (revorg.cli.plans).
+# psycopg, Alembic and keyring: only for a team plan's URL (revorg.cli.plans); Pillow only when
+# a photo is read (revorg.io.photos).
 LATER = (
     "openpyxl",
     "python_calamine",
@@ -23,6 +24,7 @@ LATER = (
     "psycopg",
     "alembic",
     "keyring",
+    "PIL",
 )
 
 SUMMARY = """

@@ -125,6 +125,11 @@ def _lines(steps: list[LoggedStep], problem: LogProblem | None, names: dict[int,
 
 
 def _shown(value: object) -> str:
+    from revorg.model.history.values import photo_size
+
+    photo = photo_size(value)
+    if photo is not None:  # a person's photo: its kind and size, not its bytes
+        return f"{photo[0]} photo, {photo[1]:,} bytes"
     return "none" if value is None else str(value)
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revorg.cli.editing import add_who_argument
 from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError, check_output, fiscal_year
 from revorg.cli.plans import plan_location, shown_location
+
+if TYPE_CHECKING:
+    from revorg.model.document import PlanDocument
 
 
 def register(commands: Commands) -> None:
@@ -33,7 +37,7 @@ def register(commands: Commands) -> None:
         default=[],
         metavar="FIELD=HEADING",
         help="read the roster column HEADING as FIELD (id, name, surname, title, manager, "
-        "department, start, cost, email), e.g. --map title=positionName; FIELD= reads none",
+        "department, start, cost, email, photo), e.g. --map title=positionName; FIELD= reads none",
     )
     imports.add_argument(
         "--root",
@@ -68,6 +72,8 @@ def run(options: argparse.Namespace) -> int:
     with document:
         for finding in report.findings:
             print(f"  {finding}", file=sys.stderr)
+        if options.output.exists():  # --force: the photos of the plan it replaces stay
+            _carry_photos(options.output, document)
         # The new plan's log starts with the import, one step ("Import roster.csv: 40 positions").
         record_import(document.session, options.input.name, (options.who or "").strip() or None)
         positions = len(document.scenario().positions)
@@ -81,3 +87,17 @@ def run(options: argparse.Namespace) -> int:
         shown = shown_location(options.output)
         print(f"wrote {shown} ({positions} positions from {options.input.name})")
     return 0
+
+
+def _carry_photos(path: Path, document: PlanDocument) -> None:
+    """The photos of the plan at `path` (about to be overwritten) for the people the import
+    keeps (same lineage: a workbook exported from it); a file that is no plan gives none."""
+    from revorg.model.document import PlanDocument
+    from revorg.model.errors import RevOrgError
+    from revorg.model.photos import carry_photos
+
+    try:
+        with PlanDocument.open(path, for_editing=False) as existing:
+            carry_photos(existing.session, document.session)
+    except RevOrgError:
+        return

@@ -20,6 +20,7 @@ from revorg.gui.numbers import format_count, format_exact, format_money, format_
 from revorg.model.editing import PlanEditor
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.entities import Assumption, Position, Scenario
+from revorg.model.history.browse import lineage_position_ids
 from revorg.model.history.reading import LoggedChange, LoggedStep
 from revorg.model.history.values import whole_label
 from revorg.model.months import YearMonth
@@ -132,7 +133,19 @@ class ChangeWords:
             return self._pair(translate("HistoryWords", "Scenario name"), change)
         if record == RecordKind.PLAN:
             return self._pair(_plan_label(change.field), change)
+        if record == RecordKind.PHOTO:
+            return self._photo(change)
         return f"{record} {change.record_id} {change.field}: {change.old} {ARROW} {change.new}"
+
+    def _photo(self, change: LoggedChange) -> str:
+        """A person's photo added, replaced or removed: named by the position, not its bytes."""
+        ids = lineage_position_ids(self.editor.session, str(change.record_id))
+        name = self.position_name(ids[0]) if ids else str(change.record_id)
+        if change.old is None:
+            return fill(translate("HistoryWords", "Photo added: %1"), name)
+        if change.new is None:
+            return fill(translate("HistoryWords", "Photo removed: %1"), name)
+        return fill(translate("HistoryWords", "Photo replaced: %1"), name)
 
     def _pair(self, label: str, change: LoggedChange) -> str:
         old = self.value(change.record, change.field, change.old, change.record_id)

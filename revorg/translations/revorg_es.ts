@@ -1102,6 +1102,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Nombre del escenario</translation>
     </message>
     <message>
+        <source>Photo added: %1</source>
+        <translation>Foto añadida: %1</translation>
+    </message>
+    <message>
+        <source>Photo removed: %1</source>
+        <translation>Foto quitada: %1</translation>
+    </message>
+    <message>
+        <source>Photo replaced: %1</source>
+        <translation>Foto sustituida: %1</translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
@@ -1243,6 +1255,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Email (Correo)</source>
         <translation>Correo (Email)</translation>
+    </message>
+    <message>
+        <source>Photo (Foto)</source>
+        <translation>Foto (Photo)</translation>
     </message>
     <message>
         <source>none</source>
@@ -1956,6 +1972,38 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{value} cannot be read: deal left out</source>
         <translation>no se puede leer {value}: negocio omitido</translation>
     </message>
+    <message>
+        <source>{file} is not a file</source>
+        <translation>{file} no es un archivo</translation>
+    </message>
+    <message>
+        <source>no such image file: {file}</source>
+        <translation>no existe el archivo de imagen: {file}</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB: a photo is at most that</source>
+        <translation>{file} ocupa más de {limit} MB: una foto no puede ocupar más</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {problem}</source>
+        <translation>no se puede leer {file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} is not a PNG, JPEG, GIF, WebP or BMP image</source>
+        <translation>{file} no es una imagen PNG, JPEG, GIF, WebP ni BMP</translation>
+    </message>
+    <message>
+        <source>{file} has too many pixels to be opened safely (more than {limit} million)</source>
+        <translation>{file} tiene demasiados píxeles para abrirla con seguridad (más de {limit} millones)</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its image cannot be read</source>
+        <translation>{file} está dañado: no se puede leer su imagen</translation>
+    </message>
+    <message>
+        <source>{file} is not a local file: only image files on this computer are read</source>
+        <translation>{file} no es un archivo local: solo se leen archivos de imagen de este equipo</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2043,6 +2091,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>History of this position…</source>
         <translation>Historial de este puesto…</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2731,6 +2783,41 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PhotoField</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>Añadir foto…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>Photo of %1</source>
+        <translation>Foto de %1</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Sin foto</translation>
+    </message>
+    <message>
+        <source>Replace photo…</source>
+        <translation>Sustituir foto…</translation>
+    </message>
+    <message>
+        <source>An open position has no photo</source>
+        <translation>Un puesto vacante no tiene foto</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Añadir foto</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Imágenes (%1);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>PlanEditError</name>
     <message>
         <source>a position needs a title</source>
@@ -2925,6 +3012,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el paso {step} no se puede revertir</translation>
     </message>
     <message>
+        <source>the history&apos;s copy of this photo is damaged</source>
+        <translation>la copia de esta foto en el historial está dañada</translation>
+    </message>
+    <message>
         <source>a step that added a {kind} is not reverted</source>
         <translation>un paso que añadió un {kind} no se revierte</translation>
     </message>
@@ -3054,6 +3145,18 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Offline edits of %1, %2</source>
         <translation>Ediciones sin conexión de %1, %2</translation>
+    </message>
+    <message>
+        <source>Remove photo of %1</source>
+        <translation>Quitar la foto de %1</translation>
+    </message>
+    <message>
+        <source>Add photo of %1</source>
+        <translation>Añadir foto de %1</translation>
+    </message>
+    <message>
+        <source>Replace photo of %1</source>
+        <translation>Sustituir la foto de %1</translation>
     </message>
 </context>
 <context>
@@ -3868,11 +3971,11 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>no hay ningún plan {plan} en {server} para el usuario {user} (el propietario de un plan da acceso a él: revorg team grant)</translation>
     </message>
     <message>
-        <source>{user} is the plan's only owner: make someone else owner first</source>
+        <source>{user} is the plan&apos;s only owner: make someone else owner first</source>
         <translation>{user} es el único propietario del plan: primero haga propietario a otra persona</translation>
     </message>
     <message>
-        <source>{user} is one of the plan's roles, not a user</source>
+        <source>{user} is one of the plan&apos;s roles, not a user</source>
         <translation>{user} es uno de los roles del plan, no un usuario</translation>
     </message>
     <message>

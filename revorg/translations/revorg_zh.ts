@@ -1096,6 +1096,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>情景名称</translation>
     </message>
     <message>
+        <source>Photo added: %1</source>
+        <translation>已添加照片：%1</translation>
+    </message>
+    <message>
+        <source>Photo removed: %1</source>
+        <translation>已移除照片：%1</translation>
+    </message>
+    <message>
+        <source>Photo replaced: %1</source>
+        <translation>已替换照片：%1</translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
@@ -1237,6 +1249,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Email (Correo)</source>
         <translation>邮箱（Email）</translation>
+    </message>
+    <message>
+        <source>Photo (Foto)</source>
+        <translation>照片（Photo）</translation>
     </message>
     <message>
         <source>none</source>
@@ -1950,6 +1966,38 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{value} cannot be read: deal left out</source>
         <translation>无法读取 {value}：已略过该交易</translation>
     </message>
+    <message>
+        <source>{file} is not a file</source>
+        <translation>{file} 不是文件</translation>
+    </message>
+    <message>
+        <source>no such image file: {file}</source>
+        <translation>找不到图片文件：{file}</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB: a photo is at most that</source>
+        <translation>{file} 大于 {limit} MB：照片不能超过此大小</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {problem}</source>
+        <translation>无法读取 {file}：{problem}</translation>
+    </message>
+    <message>
+        <source>{file} is not a PNG, JPEG, GIF, WebP or BMP image</source>
+        <translation>{file} 不是 PNG、JPEG、GIF、WebP 或 BMP 图片</translation>
+    </message>
+    <message>
+        <source>{file} has too many pixels to be opened safely (more than {limit} million)</source>
+        <translation>{file} 像素过多，无法安全打开（超过 {limit} 百万像素）</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its image cannot be read</source>
+        <translation>{file} 已损坏：无法读取其图像</translation>
+    </message>
+    <message>
+        <source>{file} is not a local file: only image files on this computer are read</source>
+        <translation>{file} 不是本地文件：只读取本机上的图片文件</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2035,6 +2083,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>History of this position…</source>
         <translation>此职位的历史…</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2719,6 +2771,41 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PhotoField</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Photo of %1</source>
+        <translation>%1 的照片</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Replace photo…</source>
+        <translation>替换照片…</translation>
+    </message>
+    <message>
+        <source>An open position has no photo</source>
+        <translation>空缺岗位没有照片</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>PlanEditError</name>
     <message>
         <source>a position needs a title</source>
@@ -2913,6 +3000,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>第 {step} 步无法撤回</translation>
     </message>
     <message>
+        <source>the history&apos;s copy of this photo is damaged</source>
+        <translation>历史记录中这张照片的副本已损坏</translation>
+    </message>
+    <message>
         <source>a step that added a {kind} is not reverted</source>
         <translation>添加了 {kind} 的步骤不能撤回</translation>
     </message>
@@ -3042,6 +3133,18 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Offline edits of %1, %2</source>
         <translation>%1 的离线编辑，%2</translation>
+    </message>
+    <message>
+        <source>Remove photo of %1</source>
+        <translation>移除 %1 的照片</translation>
+    </message>
+    <message>
+        <source>Add photo of %1</source>
+        <translation>添加 %1 的照片</translation>
+    </message>
+    <message>
+        <source>Replace photo of %1</source>
+        <translation>替换 %1 的照片</translation>
     </message>
 </context>
 <context>
@@ -3855,11 +3958,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{server} 上没有用户 {user} 可访问的计划 {plan}（计划的所有者可授予访问权限：revorg team grant）</translation>
     </message>
     <message>
-        <source>{user} is the plan's only owner: make someone else owner first</source>
+        <source>{user} is the plan&apos;s only owner: make someone else owner first</source>
         <translation>{user} 是该计划唯一的所有者：请先将其他人设为所有者</translation>
     </message>
     <message>
-        <source>{user} is one of the plan's roles, not a user</source>
+        <source>{user} is one of the plan&apos;s roles, not a user</source>
         <translation>{user} 是该计划的角色之一，而不是用户</translation>
     </message>
     <message>

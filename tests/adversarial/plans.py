@@ -28,6 +28,9 @@ def dump(document: PlanDocument) -> Dump:
     for name in sorted(unmapped):
         result = session.connection().exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1, 2')
         tables[name] = [dict(row._mapping) for row in result]
+    # People's photos (format 8), by lineage: not mapped either.
+    result = session.connection().exec_driver_sql("SELECT * FROM photos ORDER BY lineage")
+    tables["photos"] = [dict(row._mapping) for row in result]
     return tables
 
 

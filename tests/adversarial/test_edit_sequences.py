@@ -9,8 +9,9 @@ Each session is up to 200 steps of: add a role (under a card or as a new top), d
 delete (with the team or keeping the reports), move (and moves that would close a loop, which
 must be refused and change nothing), field edits (title, person, headcount, start month, cost,
 capacity override, notes, role, department; and invalid values, which must be refused and
-change nothing), dotted lines on and off, target and assumption edits, suggested hires,
-scenario copy, switch, rename and delete, undo and redo in the middle, and saves.
+change nothing), dotted lines on and off, people's photos, target and assumption edits,
+suggested hires, scenario copy, switch, rename and delete, undo and redo in the middle, and
+saves.
 
 The default run is derandomized (the same sessions on every run, so CI is reproducible); the
 slow run explores many more.
@@ -39,9 +40,11 @@ from sqlalchemy import text
 from revorg.gui.controller import PlanController
 from revorg.model import edits
 from revorg.model.document import PlanDocument
+from revorg.model.editing.photos import lineage_photo, set_photo
 from revorg.model.entities import LOG_TABLES, Assumption
 from revorg.model.errors import PlanEditError
 from revorg.model.months import YearMonth
+from revorg.model.photos import JPEG, PNG, Photo
 from revorg.model.rows import position_rows
 from tests.adversarial.plans import Dump, assert_same_plan, dump, file_dump, raw_dump
 
@@ -95,6 +98,10 @@ TARGET_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "retention": st.decimals(min_value=0, max_value=1, places=3),
     "expansion": st.decimals(min_value=0, max_value=10**6, places=2),
 }
+
+
+# People's photos as the model keeps them (revorg.io.photos makes real ones).
+PHOTOS = (None, Photo(b"\xff\xd8\xff a face", JPEG), Photo(b"\x89PNG\r\n\x1a\n a face", PNG))
 
 
 def pick(items: list[Any], position: int) -> Any:
@@ -233,6 +240,13 @@ class EditingSession(RuleBasedStateMachine):
         self.controller.set_dotted_line(from_id, to_id, present)
         found = edits.dotted_line_row(self.document.session, from_id, to_id)
         assert (found is not None) == (present and from_id != to_id)
+
+    @precondition(has_positions)
+    @rule(position=index, photo=st.sampled_from(PHOTOS))
+    def photo(self, position: int, photo: Photo | None) -> None:
+        position_id = pick(self.ids(), position)
+        self.controller.push(set_photo(self.controller.editor, position_id, photo))
+        assert lineage_photo(self.controller.editor, position_id) == photo
 
     # --- targets and assumptions ----------------------------------------------------------
 

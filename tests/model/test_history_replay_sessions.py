@@ -6,8 +6,9 @@ The session runs on the edit core with a linear undo stack as the window's (its 
 newest first, a new edit dropping the ones undone; keystrokes in one target field merge into
 one step, and the log folds them as the window's controller does). Each step: positions added,
 duplicated, deleted (with the team or keeping the reports), moved, edited; dotted lines on and
-off; targets (typed or not), assumptions; scenario copy, switch, rename, delete; plan settings
-(name, currency, fiscal year and first month, which moves open positions' starts); undo, redo.
+off; people's photos set, replaced and removed; targets (typed or not), assumptions; scenario
+copy, switch, rename, delete; plan settings (name, currency, fiscal year and first month,
+which moves open positions' starts); undo, redo.
 Derandomized, as tests/adversarial/test_edit_sequences.py is, so CI sees the same sessions.
 """
 
@@ -24,13 +25,23 @@ from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_s
 from revorg.model import edits
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Edit, PlanEditor, requests
+from revorg.model.editing.photos import set_photo
 from revorg.model.errors import PlanEditError
 from revorg.model.history.reading import read_steps
 from revorg.model.history.recording import attach_recorder, fold_typing
 from revorg.model.history.replay import replay, state_after
 from revorg.model.months import YearMonth
+from revorg.model.photos import JPEG, PNG, Photo
 
-PLAN_TABLES = ("plan", "scenarios", "targets", "positions", "dotted_lines", "assumptions")
+PLAN_TABLES = (
+    "plan", "scenarios", "targets", "positions", "dotted_lines", "assumptions", "photos"
+)  # fmt: skip
+# People's photos as the model stores them (bytes as given; revorg.io.photos makes real ones).
+PHOTOS = (
+    None,
+    Photo(b"\xff\xd8\xff one face", JPEG),
+    Photo(b"\x89PNG\r\n\x1a\n another face", PNG),
+)
 COPY_NAMES = ("{name} (copy)", "{name} (copy {number})")
 MAX_SCENARIOS = 4
 
@@ -169,6 +180,11 @@ class ReplaySession(RuleBasedStateMachine):
         from_id, to_id = pick(ids, source), pick(ids, destination)
         if from_id != to_id:
             self.push(requests.set_dotted_line(self.editor, from_id, to_id, present))
+
+    @precondition(has_positions)
+    @rule(position=index, photo=st.sampled_from(PHOTOS))
+    def photo(self, position: int, photo: Photo | None) -> None:
+        self.push(set_photo(self.editor, pick(self.ids(), position), photo))
 
     # --- targets, assumptions, settings ---------------------------------------------------
 

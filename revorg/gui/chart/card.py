@@ -12,7 +12,16 @@ from decimal import Decimal
 from enum import Enum
 
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QDrag, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -275,10 +284,14 @@ class CardItem(QGraphicsRectItem):
         return QPointF(self._rect.left() + 13 + radius, self._rect.top() + 10 + radius), radius
 
     def _paint_initials(self, painter: QPainter, content: CardContent) -> None:
-        """The person's initials in a circle of the department's colour; a vacancy's circle is
-        empty and dashed, a headcount group's shows its size."""
+        """The person's photo, or their initials in a circle of the department's colour; a
+        vacancy's circle is empty and dashed, a headcount group's shows its size."""
         centre, radius = self._initials_centre()
         colour = QColor(content.colour)
+        photo = None if content.is_open else self._photo()
+        if photo is not None:
+            self._paint_photo(painter, photo, centre, radius, colour)
+            return
         if content.is_open:
             pen = QPen(QColor(OPEN_COLOUR), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -296,6 +309,28 @@ class CardItem(QGraphicsRectItem):
         painter.setFont(CardFonts.initials)
         box = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _photo(self) -> QPixmap | None:
+        photo_of = getattr(self.scene(), "photo_of", None)
+        return photo_of(self.position_id) if photo_of is not None else None
+
+    @staticmethod
+    def _paint_photo(
+        painter: QPainter, photo: QPixmap, centre: QPointF, radius: float, colour: QColor
+    ) -> None:
+        """The person's photo in the initials' circle, clipped round, with a ring of the
+        department's colour."""
+        box = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
+        circle = QPainterPath()
+        circle.addEllipse(box)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setClipPath(circle, Qt.ClipOperation.IntersectClip)
+        painter.drawPixmap(box, photo, QRectF(photo.rect()))
+        painter.restore()
+        painter.setPen(QPen(colour, 2.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, radius, radius)
 
     def _paint_texts(self, painter: QPainter, content: CardContent, badge: bool = False) -> None:
         """Name, role, person, then cost and dates: the order a reader asks in (the last line

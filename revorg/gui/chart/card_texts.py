@@ -14,6 +14,7 @@ from revorg.gui.chart.collapse import TeamRollup
 from revorg.gui.i18n import fill, month_label, translate
 from revorg.gui.numbers import format_count, format_money, format_percent
 from revorg.model.months import YearMonth
+from revorg.model.photos import initials_of  # a card without a photo shows them
 
 PIXELS_PER_POINT = 96 / 72  # scene units are pixels of a 96-dpi screen
 # A card's name is readable from this many pixels high on screen (issue 19: at 6.5 pixels a
@@ -35,18 +36,6 @@ class CardContent:
     colour: str
     search_text: str
     initials: str = ""
-
-
-def initials_of(person: str) -> str:
-    """Up to two letters: the first of the first and last words ("Ana María López": "AL");
-    a name in CJK characters without spaces gives its first character."""
-    words = [word for word in person.replace(".", " ").split() if word[:1].isalnum()]
-    if not words:
-        return ""
-    if len(words) == 1:
-        word = words[0]
-        return word[:1].upper() if not word.isascii() else word[:2].upper()
-    return (words[0][:1] + words[-1][:1]).upper()
 
 
 def search_text(title: str, person_name: str | None, role_name: str) -> str:

@@ -40,6 +40,7 @@ from revorg.gui.chart.lines import (
 )
 from revorg.gui.chart.marks import CardMarks
 from revorg.gui.chart.overview import OverviewItem
+from revorg.gui.chart.photos import CardPhotos
 from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
 from revorg.model.editing.change import Change
@@ -51,7 +52,7 @@ from revorg.model.scenario_rows import RowsChange
 SCENE_MARGIN = 200.0
 
 
-class ChartScene(QGraphicsScene, CardMarks):
+class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
     layout_changed = Signal()
     expansion_changed = Signal()  # the user opened or closed teams (kept per plan)
     focus_changed = Signal()  # another team in focus, or none
@@ -103,6 +104,7 @@ class ChartScene(QGraphicsScene, CardMarks):
         # Most edits move thousands of cards at once: a spatial index would be rebuilt each
         # time, for lookups that only clicks and drops make.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.read_photo_lineages()
         if controller is not None:
             # Every edit ends with plan_changed: the coverage marks follow it, once.
             controller.structure_changed.connect(self.sync)
@@ -113,6 +115,7 @@ class ChartScene(QGraphicsScene, CardMarks):
             controller.plan_changed.connect(self.mark_coverage)
             controller.plan_changed.connect(self.mark_attainment)
             controller.plan_changed.connect(self._after_plan_settings)
+            controller.plan_changed.connect(self.take_photo_changes)
         self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
         self.mark_coverage()

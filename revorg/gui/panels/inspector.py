@@ -25,6 +25,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.i18n import month_label
 from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_exact, parse_number
+from revorg.gui.panels.photo_field import PhotoField
 from revorg.model.money import to_money
 from revorg.model.months import FiscalYear, YearMonth
 
@@ -97,9 +98,11 @@ class Inspector(QWidget):
         dotted_row.addWidget(self.dotted_remove)
         self.history_button = QPushButton(self.tr("History of this position…"))
         self.history_button.setObjectName("positionHistoryButton")
+        self.photo_field = PhotoField(self.controller, self)
 
         form = QFormLayout()
         form.setVerticalSpacing(3)  # both panels share the right column with the chart
+        form.addRow(self.tr("Photo"), self.photo_field)
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Role"), self.role_combo)
         form.addRow(self.tr("Person"), self.person_edit)
@@ -162,6 +165,7 @@ class Inspector(QWidget):
         if position_id not in positions:
             position_id = None
         self.position_id = position_id
+        self.photo_field.show_position(position_id)
         for widget in self.fields():
             widget.setEnabled(position_id is not None)
             widget.blockSignals(True)

@@ -23,6 +23,7 @@ from pptx.slide import Slide
 from pptx.table import _Cell
 from pptx.util import Pt
 from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtGui import QImage
 
 from revorg.gui.chart.layout import LayoutMetrics
 from revorg.gui.i18n import apply_language, fill, language_of, month_label, translate
@@ -49,6 +50,8 @@ from revorg.model.document import PlanDocument
 from revorg.model.editing.reading import PlanReading
 from revorg.model.entities import Scenario
 from revorg.model.errors import RevOrgError
+from revorg.model.lineage import lineage_of
+from revorg.model.photos import photos_of
 from revorg.model.rows import PositionRow
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0  # points: 16:9, 13.33 x 7.5 inches
@@ -135,6 +138,7 @@ class SlideDeck:
         self.positions = plan.positions()
         self.tree = plan.tree()
         self.colours = {key: d.color for key, d in plan.departments_by_key().items()}
+        self.photos = photos_of(plan.session)  # by lineage: one query, none on most plans
 
     def build(self) -> PresentationType:
         deck = Presentation()
@@ -231,6 +235,7 @@ class SlideDeck:
                 scale,
                 self._card_text(row, team_page),
                 colour,
+                self._photo(row),
             )
             card.name = f"Position {position_id}"
             if team_page is not None:
@@ -252,6 +257,15 @@ class SlideDeck:
                     )
                 else:
                     connect_down(slide.shapes, shapes[manager], shapes[report], colour)
+
+    def _photo(self, row: PositionRow) -> bytes | None:
+        """The person's photo; none on a vacancy (the photo is the person's, not the seat's)."""
+        if not self.photos or row.is_open:
+            return None
+        photo = self.photos.get(lineage_of(row.id, row.lineage))
+        if photo is None or QImage.fromData(photo.image).isNull():
+            return None  # a plan file is untrusted: bytes that are no image are left out
+        return photo.image
 
     def _card_text(self, row: PositionRow, team_page: int | None) -> CardText:
         person = (row.person_name or "").strip()

@@ -1,5 +1,6 @@
 """Native PowerPoint shapes for the chart: rounded cards with their text, elbow connectors glued
-to them, text boxes. Editable in PowerPoint and Impress: nothing is a picture.
+to them, text boxes. Editable in PowerPoint and Impress: nothing is a picture but people's
+photos, each in a circle at its card's top left.
 
 python-pptx sets a connector's two ends but draws an elbow as a horizontal-vertical-horizontal
 line; an org chart's lines go down, across and down, which is the same elbow turned a quarter,
@@ -8,6 +9,7 @@ as PowerPoint itself stores it (`rot`, and `flipV` when the report is on the rig
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ TEXT_POINTS = 9.0  # its other lines: the smallest text on a slide
 LINE_SPACING = 1.0  # single: four lines fit a card
 CARD_PADDING = 5.0  # points inside a card's border, left and right
 CARD_PADDING_TOP = 3.0
+PHOTO_POINTS = 22.0  # a person's photo at scale 1: left of the card's texts
 # Connection sites of a rectangle, as PowerPoint numbers them.
 TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
 QUARTER_TURN = 5_400_000  # 90 degrees in DrawingML's 60,000ths of a degree
@@ -142,8 +145,11 @@ def add_card(
     scale: float,
     text: CardText,
     colour: str,
+    photo: bytes | None = None,
 ) -> Shape:
-    """A rounded card in the department's colour, its texts at `scale` times 10 and 9 pt."""
+    """A rounded card in the department's colour, its texts at `scale` times 10 and 9 pt;
+    with a `photo` (PNG or JPEG bytes, revorg.model.photos), the photo in a circle on its left
+    and the texts beside it."""
     card = shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, points(left), points(top), points(width), points(height)
     )
@@ -157,6 +163,10 @@ def add_card(
     _plain_frame(frame, CARD_PADDING * scale, CARD_PADDING_TOP * scale)
     frame.vertical_anchor = MSO_ANCHOR.TOP
     inner = width - 2 * CARD_PADDING * scale
+    if photo is not None:
+        side = PHOTO_POINTS * scale
+        inner -= side + CARD_PADDING * scale
+        frame.margin_left = points((2 * CARD_PADDING) * scale + side)
     title_size, text_size = TITLE_POINTS * scale, TEXT_POINTS * scale
     rows: list[tuple[str, float, bool, bool, RGBColor]] = [
         (
@@ -190,7 +200,21 @@ def add_card(
         font.bold = bold
         font.italic = italic
         font.color.rgb = colour_of_text
+    if photo is not None:
+        _add_photo(shapes, left + CARD_PADDING * scale, top + 2 * CARD_PADDING_TOP * scale,
+                   PHOTO_POINTS * scale, photo, colour)  # fmt: skip
     return card
+
+
+def _add_photo(
+    shapes: SlideShapes, left: float, top: float, side: float, image: bytes, colour: str
+) -> None:
+    """A picture cropped to a circle (its shape an ellipse), with a ring of the card's colour."""
+    picture = shapes.add_picture(io.BytesIO(image), points(left), points(top), points(side))
+    picture.auto_shape_type = MSO_SHAPE.OVAL
+    picture.line.color.rgb = rgb(colour)
+    picture.line.width = Pt(1.0)
+    picture.name = "Photo"
 
 
 def add_text(

@@ -41,6 +41,7 @@ from revorg.gui.window.recovery import AUTOSAVE_INTERVAL_MS, Autosaver
 from revorg.model.document import PlanDocument
 from revorg.model.errors import RevOrgError
 from revorg.model.history.recording import record_import
+from revorg.model.photos import carry_photos
 from revorg.model.store import FILE_SUFFIX
 from revorg.model.templates import template_infos
 
@@ -234,6 +235,9 @@ class FileCommands(QObject):
         document = dialog.take_document()
         if document is None:
             return False
+        # A workbook exported from this plan keeps its people's lineages, not their photos:
+        # the photos of those still there come along (a roster's new positions match none).
+        carry_photos(self.controller.document.session, document.session)
         # The new plan's log starts with the import, one step ("Import roster.csv: 40
         # positions"), by the name of Preferences.
         record_import(document.session, path.name, self.settings.user_name())

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from revorg.io.messages import Phrase, phrase
 from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.photos import Photo
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Entry:
     start: datetime.date | None = None
     cost: Decimal | None = None
     email: str | None = None
+    photo: Photo | None = None  # read from the Photo column's file (revorg.io.roster.photos)
     role_key: str = ""
     department_key: str = ""
     parent: int | None = None  # index of the manager's entry

@@ -32,6 +32,7 @@ from revorg.model.entities import RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.org_tree import OrgTree
+from revorg.model.photos import Photo, write_photo
 from revorg.model.rows import position_row
 
 
@@ -44,6 +45,7 @@ class PlanBuilder(LinkChecks):
     fiscal: FiscalYear
     custom: dict[str, CustomRole]  # by normalised title
     stated_currency: str | None  # the currency the costs state (None: the template's)
+    photos: dict[str, Photo]  # the Photo column's, by the lineage of the person's position
 
     def _assign_roles(self, entries: list[Entry], columns: Columns) -> None:
         matcher = role_matcher()
@@ -167,7 +169,9 @@ class PlanBuilder(LinkChecks):
             roles=roles,
             currency=self.stated_currency,
         )
-        return build_plan(draft)
+        document = build_plan(draft)
+        write_roster_photos(document, self.photos)
+        return document
 
     def _position_rows(
         self, entries: list[Entry], scenario_id: int, default_cost: dict[str, Decimal]
@@ -175,6 +179,7 @@ class PlanBuilder(LinkChecks):
         """Rows in pre-order (every manager before its reports), reports in roster order."""
         tree = OrgTree.of_links((number, entry.parent) for number, entry in enumerate(entries))
         places = tree.places()
+        self.photos = {}
         ids: dict[int, int] = {}
         rows: list[dict[str, Any]] = []
         named_starts: list[Entry] = []
@@ -208,6 +213,8 @@ class PlanBuilder(LinkChecks):
                     email=entry.email,
                 )
             )
+            if entry.photo is not None:
+                self.photos[rows[-1]["lineage"]] = entry.photo
         self._note_defaults(entries, named_starts)
         return rows
 
@@ -352,3 +359,12 @@ class CustomRole:
             default_annual_cost=cost,
             sort_order=sort_order,
         )
+
+
+def write_roster_photos(document: PlanDocument, photos: dict[str, Photo]) -> None:
+    """The roster's photos into its new plan, by lineage (the import's first log step then
+    records them: revorg.model.history.recording.record_import)."""
+    for lineage, photo in photos.items():
+        write_photo(document.session, lineage, photo)
+    if photos:
+        document.session.flush()

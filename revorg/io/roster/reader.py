@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revorg.io.messages import Count, Listed, Phrase, joined_with_and, phrase, reason
+from revorg.io.photos import PhotoError
 from revorg.io.report import ImportReport, Severity
 from revorg.io.roster.entry import Entry
 from revorg.io.roster.findings import MAX_LISTED, listed_rows
@@ -20,6 +21,7 @@ from revorg.io.roster.headings import (
     is_blank,
 )
 from revorg.io.roster.options import RosterOptions, no_such_heading
+from revorg.io.roster.photos import roster_photo
 from revorg.io.roster.plan import CustomRole, PlanBuilder
 from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile, FileKind
 from revorg.io.tabular import (
@@ -332,6 +334,12 @@ class RosterReader(PlanBuilder):
             department=text("department"),
             email=self._email(text("email"), row, columns),
         )
+        photo = text("photo")
+        if photo:
+            try:
+                entry.photo = roster_photo(photo, self.source.parent)
+            except PhotoError as error:  # a warning: the person keeps their initials
+                self.add(Severity.WARNING, "photo", reason(error), row, columns.heading("photo"))
         start = cells[index["start"]] if "start" in index else None
         if start is not None:
             try:

@@ -29,6 +29,7 @@ class RecordKind(StrEnum):
     DEAL_IMPORT = "deal_import"  # the record of one import of deals: when, who, which file
     DEAL_RULE = "deal_rule"  # how a stage or type reads: record id "stage:closed won"
     OWNER_MATCH = "owner_match"  # a deal owner matched by hand to a position (its lineage)
+    PHOTO = "photo"  # a person's photo, by lineage: its value is a data URL (model.photos)
 
 
 class Direction(StrEnum):

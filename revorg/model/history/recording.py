@@ -252,6 +252,7 @@ def record_import(session: Session, source: str, who: str | None = None, at: str
     )
     scenario_id = session.scalars(select(Scenario.id).order_by(Scenario.sort_order)).first() or 0
     records += _imported_actuals(session, scenario_id)
+    records += _imported_photos(session, scenario_id)
     step_text = StepText(IMPORT_TEXT, (source, str(len(positions))))
     edit = Edit(step_text, scenario_id, Macro([]))
     change = Change(text=step_text, scenario_id=scenario_id, records=records)
@@ -283,3 +284,15 @@ def _imported_actuals(session: Session, scenario_id: int) -> tuple[FieldChange, 
         for owner, lineage in store.stored_assignments(session).values()
     ]
     return (*imports, *deals, *matches)
+
+
+def _imported_photos(session: Session, scenario_id: int) -> tuple[FieldChange, ...]:
+    """The photos a roster brought (its Photo column), by lineage: a replay from the log's
+    start has them."""
+    from revorg.model.editing.photos import PHOTO_FIELD
+    from revorg.model.photos import photos_of
+
+    return tuple(
+        FieldChange(scenario_id, RecordKind.PHOTO, lineage, PHOTO_FIELD, None, photo.log_text())
+        for lineage, photo in sorted(photos_of(session).items())
+    )

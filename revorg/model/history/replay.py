@@ -53,6 +53,7 @@ from revorg.model.history.renumber import (
     renumbered_scenario,
 )
 from revorg.model.history.replay_actuals import ACTUALS_KINDS, play_actuals
+from revorg.model.history.replay_photos import play_photo
 from revorg.model.money import to_cents
 from revorg.model.months import YearMonth
 from revorg.model.scenarios import ScenarioSnapshot, StoredRows, check_scenario_name
@@ -181,6 +182,11 @@ class _Player:
             if backwards:
                 old, new = new, old
             play_actuals(self.db, step_id, kind, record_id, change.field, old, new, _damaged)
+            return
+        if kind == RecordKind.PHOTO:  # a person's photo, by lineage (text)
+            if backwards:
+                old, new = new, old
+            play_photo(self.db, step_id, record_id, change.field, old, new, _damaged)
             return
         if not isinstance(record_id, int) or isinstance(record_id, bool):
             raise _damaged(step_id, f"a record id {change.record_id}")

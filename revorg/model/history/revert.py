@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from revorg.model.editing.actuals_steps import MatchOwner, SetDealRule
 from revorg.model.editing.change import WHOLE_RECORD, QuotedStep, RecordKind, StepText
+from revorg.model.editing.photos import SetPhoto
 from revorg.model.editing.plan_steps import StartShift
 from revorg.model.editing.steps import (
     Edit,
@@ -50,6 +51,7 @@ from revorg.model.history.revert_steps import (
 )
 from revorg.model.history.values import canonical
 from revorg.model.months import YearMonth
+from revorg.model.photos import Photo
 from revorg.model.scenarios import ScenarioSnapshot, check_scenario_name
 
 __all__ = ["RESTORE_TEMPLATE", "REVERT_TEMPLATE", "RevertRefusedError", "restore_edit",
@@ -113,7 +115,7 @@ def _key(change: LoggedChange) -> Key:
 def _stored_key(scenario_id: int, record: str, record_id: str, field: str) -> Key:
     """A value's place; a scenario's name and the plan's settings belong to no scenario (the
     step that changes them is made in whichever scenario is on screen)."""
-    if record in (RecordKind.SCENARIO, RecordKind.PLAN):
+    if record in (RecordKind.SCENARIO, RecordKind.PLAN, RecordKind.PHOTO):
         scenario_id = 0
     return (scenario_id, record, record_id, field)
 
@@ -223,6 +225,8 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
             inverse.others.insert(0, SetDealRule(rule, text, now, then))
         elif record == RecordKind.OWNER_MATCH:
             inverse.others.insert(0, MatchOwner(str(record_id), now, then))
+        elif record == RecordKind.PHOTO:
+            inverse.others.insert(0, photo_back(str(record_id), now, then))
         elif name == WHOLE_RECORD:
             _whole_back(session, inverse, scenario_id, record, record_id, then, now)
         elif record == RecordKind.PLAN:
@@ -248,6 +252,18 @@ def _inverse(session: Session, step: LoggedStep, changes: list[LoggedChange]) ->
                 step=step.id,
             )
     return _ordered(session, inverse)
+
+
+def photo_back(lineage: str, now: Any, then: Any) -> Step:
+    """A person's photo as it was before the step (the log keeps the image)."""
+    try:
+        current = None if now is None else Photo.from_log_text(now)
+        earlier = None if then is None else Photo.from_log_text(then)
+    except ValueError:
+        raise RevertRefusedError(
+            QT_TRANSLATE_NOOP("PlanEditError", "the history's copy of this photo is damaged")
+        ) from None
+    return SetPhoto(lineage, current, earlier)
 
 
 def _whole_back(

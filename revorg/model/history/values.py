@@ -74,3 +74,13 @@ def whole_label(value: Any) -> Any:
     if "file" in value:  # an import of deals
         return value["file"]
     return value.get("id")
+
+
+def photo_size(value: Any) -> tuple[str, int] | None:
+    """A photo's media type and size in bytes when the value is one (the log keeps photos as
+    data URLs: revorg.model.photos), so that readers name it instead of printing its bytes."""
+    if not isinstance(value, str) or not value.startswith("data:image/"):
+        return None
+    head, _comma, body = value.partition(",")
+    media_type = head.removeprefix("data:").removesuffix(";base64")
+    return media_type, len(body) * 3 // 4 - body[-2:].count("=")
