@@ -114,6 +114,8 @@ ORG_COLUMNS = (
     Column("capacity_lost", 15, name="OrgCapacityLost"),
     Column("assigned_quota", 17, name="OrgAssigned"),
     Column("lineage", 12, is_input=True, hidden=True),
+    # Staff of the manager (drawn beside it): the word for yes, or blank.
+    Column("staff", 12, is_input=True),
 )
 
 ASSUMPTION_COLUMNS = (
@@ -274,6 +276,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "已分配配额（含爬坡）",
     ),
     "lineage": ("Lineage", "Linaje", "沿袭标识"),
+    "staff": ("Staff of the manager", "Staff del responsable", "上级的幕僚"),
+    "staff_yes": ("Yes", "Sí", "是"),
     "not_found": ("(not found)", "(no encontrado)", "（未找到）"),
     # Assumptions
     "metric": ("Metric", "Métrica", "指标"),

@@ -50,6 +50,7 @@ def test_a_new_position_row_is_an_open_single_head_at_the_top_unless_told() -> N
         "capacity_override": None,
         "notes": "",
         "sort_order": 0,
+        "staff": False,
     }
     assert len(lineage) == 32
     again = position_row(id=8, scenario_id=1, title="AE", role_key="ae", department_key="sales")

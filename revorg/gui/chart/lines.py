@@ -86,7 +86,6 @@ class ChartGeometry:
             lines.extend([QLineF(rx, bus_y, rx, ry - half_h) for rx, ry in points])
         return lines
 
-
     def _staff_lines(
         self, manager: int, reports: Sequence[int], staff: Sequence[int], ticks: bool
     ) -> tuple[list[QLineF], list[int]]:

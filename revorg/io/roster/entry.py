@@ -23,6 +23,7 @@ class Entry:
     start: datetime.date | None = None
     cost: Decimal | None = None
     email: str | None = None
+    staff: bool = False  # drawn beside the manager (an assistant, a chief of staff)
     role_key: str = ""
     department_key: str = ""
     parent: int | None = None  # index of the manager's entry

@@ -17,7 +17,9 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 
 HEADER_SCAN_ROWS = 10  # the heading row is the first of these with known headings
 
-FIELDS = ("id", "name", "surname", "title", "manager", "department", "start", "cost", "email")
+FIELDS = (
+    "id", "name", "surname", "title", "manager", "department", "start", "cost", "email", "staff",
+)  # fmt: skip
 REQUIRED_FIELDS = ("name", "title")
 # What a finding calls a field: its English heading and others a roster may use instead.
 FIELD_LABELS = {
@@ -30,6 +32,7 @@ FIELD_LABELS = {
     "start": QT_TRANSLATE_NOOP("ImportFinding", "Start date (Fecha de inicio)"),
     "cost": QT_TRANSLATE_NOOP("ImportFinding", "Cost (Salary, Salario, Coste)"),
     "email": QT_TRANSLATE_NOOP("ImportFinding", "Email (Correo)"),
+    "staff": QT_TRANSLATE_NOOP("ImportFinding", "Staff (Assistant, Asistente)"),
 }
 LANGUAGES = ("en", "es", "zh")
 

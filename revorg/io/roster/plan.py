@@ -207,6 +207,7 @@ class PlanBuilder(LinkChecks):
                     annual_cost=default_cost[entry.role_key] if entry.cost is None else entry.cost,
                     notes="; ".join(notes),
                     sort_order=places[number],
+                    staff=entry.staff and entry.parent is not None,
                 )
             )
         self._note_defaults(entries, named_starts)

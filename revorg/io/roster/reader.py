@@ -23,6 +23,7 @@ from revorg.io.roster.options import RosterOptions, no_such_heading
 from revorg.io.roster.plan import CustomRole, PlanBuilder
 from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile, FileKind
 from revorg.io.tabular import (
+    CellValue,
     Row,
     Table,
     cell_text,
@@ -40,6 +41,8 @@ from revorg.io.values import (
     parse_amount,
     parse_date,
 )
+from revorg.io.values.flags import parse_flag
+from revorg.io.values.text import shown
 from revorg.model.document import PlanDocument, next_fiscal_year
 from revorg.model.edits import MAX_AMOUNT
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -288,6 +291,18 @@ class RosterReader(PlanBuilder):
                 currency=ranked[0],
             )
 
+    def _read_staff(self, entry: Entry, cell: CellValue | None, heading: str) -> None:
+        """The Staff / Asistente / 幕僚 column: yes or no in any of the three languages."""
+        try:
+            entry.staff = bool(parse_flag(cell))
+        except ValueError:
+            unknown = QT_TRANSLATE_NOOP(
+                "ImportFinding", "{value} is not yes or no: the position is put in the team row"
+            )
+            self.add(
+                Severity.WARNING, "staff", phrase(unknown, value=shown(cell)), entry.row, heading
+            )
+
     def _entry(
         self,
         cells: Row,
@@ -318,6 +333,8 @@ class RosterReader(PlanBuilder):
             department=text("department"),
             email=(text("email") or "").casefold() or None,
         )
+        if "staff" in index:
+            self._read_staff(entry, cells[index["staff"]], columns.heading("staff"))
         start = cells[index["start"]] if "start" in index else None
         if start is not None:
             try:

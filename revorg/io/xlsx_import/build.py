@@ -93,6 +93,7 @@ def _position_rows(content: Content) -> list[Row]:
             notes=position.notes,
             sort_order=places[_assigned_id(position)],
             lineage=position.lineage,
+            staff=position.staff,
         )
         for position in content.positions
     ]

@@ -153,6 +153,7 @@ class PositionRow:
     notes: str
     dotted: list[int]
     lineage: str | None
+    staff: bool = False  # drawn beside the manager
 
 
 @dataclass

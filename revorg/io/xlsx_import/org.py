@@ -14,6 +14,7 @@ from revorg.io.values import (
     parse_month,
     parse_number,
 )
+from revorg.io.values.flags import parse_flag
 from revorg.io.xlsx_import.assumptions import AssumptionsReader
 from revorg.io.xlsx_import.cells import (
     NEGATIVE_COST,
@@ -121,6 +122,7 @@ class OrgReader(AssumptionsReader):
                 capacity=override,
             )
         dotted = row.parsed("dotted_lines", id_list) or []
+        staff = bool(row.parsed("staff", parse_flag))
         if len(self.report.errors) > errors_before:
             return None
         person = row.text("person")
@@ -142,6 +144,7 @@ class OrgReader(AssumptionsReader):
             notes=row.text("notes") or "",
             dotted=dotted,
             lineage=row.text("lineage") or None,
+            staff=staff and manager_id is not None,
         )
 
     def _assign_ids(self, positions: list[PositionRow]) -> None:

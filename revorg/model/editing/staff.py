@@ -80,7 +80,9 @@ def set_staff(plan: PlanReading, position_ids: Sequence[int], staff: bool) -> Ed
     return Edit(StepText(template, (name,)), plan.scenario_id, step)
 
 
-def staff_dropped_at_top(plan: PlanReading, position_id: int, manager_id: int | None) -> Step | None:
+def staff_dropped_at_top(
+    plan: PlanReading, position_id: int, manager_id: int | None
+) -> Step | None:
     """The step that puts a staff position back in the team row when a move takes it to the
     top of the chart (None when it stays under a manager, or is no staff)."""
     if manager_id is not None or not plan.position(position_id).staff:
