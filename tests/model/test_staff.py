@@ -179,10 +179,9 @@ def test_replay_state_after_and_revert_know_the_staff_mark(editor: PlanEditor) -
         assert rows[sdr] == 1 and len(rows) == len(marks) - 1
     connection = sqlite3.connect(":memory:")
     connection.deserialize(image)
-    with PlanDocument(connection) as start:
-        with replay(start.session, editor.session) as again:
-            rows = dict(again.session.execute(text("SELECT id, staff FROM positions")).all())
-            assert rows == marks
+    with PlanDocument(connection) as start, replay(start.session, editor.session) as again:
+        rows = dict(again.session.execute(text("SELECT id, staff FROM positions")).all())
+        assert rows == marks
 
     editor.perform(revert_edit(editor.session, 1))  # step 3: the mark goes, the rest stays
     assert not editor.positions()[sdr].staff

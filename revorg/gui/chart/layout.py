@@ -443,6 +443,9 @@ class IncrementalLayout:
                         centres[report] = (x, report_y)
                         changed.append(report)
                     report_y += stack_step
+                if staff_shown:  # a stacked card has no reports: staff it had went
+                    for report in reports:
+                        staff_shown.pop(report, None)
                 continue
             shown_stacked.pop(node, None)
             for report, offset in zip(reports, offsets[node], strict=True):
@@ -457,6 +460,7 @@ class IncrementalLayout:
                         staff_shown[report] = list(staff)
                         staff_x, staff_y = centre[0] + beside_x, report_y + level
                         for member in staff:
+                            staff_shown.pop(member, None)  # no reports: no staff of its own
                             if placed(member) != (staff_x, staff_y):
                                 centres[member] = (staff_x, staff_y)
                                 changed.append(member)
