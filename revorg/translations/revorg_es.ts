@@ -384,6 +384,14 @@
             <numerusform>Se han añadido %Ln vacantes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark as staff</source>
+        <translation>Marcar como staff</translation>
+    </message>
+    <message>
+        <source>Put in the team row</source>
+        <translation>Poner en la fila del equipo</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -1167,6 +1175,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Correo (Email)</translation>
     </message>
     <message>
+        <source>Staff (Assistant, Asistente)</source>
+        <translation>Staff (Assistant, Asistente)</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -1301,6 +1313,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>costs in {count} currencies ({listed}): the plan is in {currency}, the most common, and the other amounts are used as they are, without conversion</source>
         <translation>costes en {count} monedas ({listed}): el plan queda en {currency}, la más frecuente, y los demás importes se usan tal cual, sin convertir</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no: the position is put in the team row</source>
+        <translation>{value} no es sí ni no: el puesto va en la fila del equipo</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -1874,6 +1890,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{value} cannot be read: deal left out</source>
         <translation>no se puede leer {value}: negocio omitido</translation>
     </message>
+    <message>
+        <source>{value} is not yes or no</source>
+        <translation>{value} no es sí ni no</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1945,6 +1965,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>from the role&apos;s assumptions</source>
         <translation>según los supuestos del rol</translation>
+    </message>
+    <message>
+        <source>Staff of the manager (drawn beside)</source>
+        <translation>Staff del responsable (junto a él)</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2730,6 +2754,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>a position this step added has reports now: not reverted</source>
         <translation>un puesto que añadió este paso tiene ahora subordinados: no se revierte</translation>
     </message>
+    <message>
+        <source>{position} has no manager: only a position under a manager can be its staff</source>
+        <translation>{position} no tiene responsable: solo un puesto bajo un responsable puede ser su staff</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2836,6 +2864,22 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Restore step %1 as %2</source>
         <translation>Restaurar el paso %1 como %2</translation>
+    </message>
+    <message>
+        <source>Mark %1 as staff</source>
+        <translation>Marcar %1 como staff</translation>
+    </message>
+    <message>
+        <source>Put %1 in the team row</source>
+        <translation>Poner %1 en la fila del equipo</translation>
+    </message>
+    <message>
+        <source>Mark %1 positions as staff</source>
+        <translation>Marcar %1 puestos como staff</translation>
+    </message>
+    <message>
+        <source>Put %1 positions in the team row</source>
+        <translation>Poner %1 puestos en la fila del equipo</translation>
     </message>
 </context>
 <context>

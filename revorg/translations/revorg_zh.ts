@@ -382,6 +382,14 @@
             <numerusform>已添加 %Ln 个空缺职位</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark as staff</source>
+        <translation>设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put in the team row</source>
+        <translation>放回团队行</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -1162,6 +1170,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>邮箱（Email）</translation>
     </message>
     <message>
+        <source>Staff (Assistant, Asistente)</source>
+        <translation>幕僚（Assistant、助理）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1296,6 +1308,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>costs in {count} currencies ({listed}): the plan is in {currency}, the most common, and the other amounts are used as they are, without conversion</source>
         <translation>成本使用了 {count} 种货币（{listed}）：计划采用最常见的 {currency}，其他金额按原数使用，不做换算</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no: the position is put in the team row</source>
+        <translation>{value} 既不是“是”也不是“否”：该职位放在团队行中</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -1869,6 +1885,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{value} cannot be read: deal left out</source>
         <translation>无法读取 {value}：已略过该交易</translation>
     </message>
+    <message>
+        <source>{value} is not yes or no</source>
+        <translation>{value} 既不是“是”也不是“否”</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1938,6 +1958,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>from the role&apos;s assumptions</source>
         <translation>取自角色假设</translation>
+    </message>
+    <message>
+        <source>Staff of the manager (drawn beside)</source>
+        <translation>上级的幕僚（画在上级旁边）</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2720,6 +2744,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>a position this step added has reports now: not reverted</source>
         <translation>此步骤添加的职位现在有下属：未撤回</translation>
     </message>
+    <message>
+        <source>{position} has no manager: only a position under a manager can be its staff</source>
+        <translation>{position} 没有上级：只有上级之下的职位才能成为其幕僚</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -2826,6 +2854,22 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Restore step %1 as %2</source>
         <translation>将第 %1 步恢复为 %2</translation>
+    </message>
+    <message>
+        <source>Mark %1 as staff</source>
+        <translation>将 %1 设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put %1 in the team row</source>
+        <translation>将 %1 放回团队行</translation>
+    </message>
+    <message>
+        <source>Mark %1 positions as staff</source>
+        <translation>将 %1 个职位设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put %1 positions in the team row</source>
+        <translation>将 %1 个职位放回团队行</translation>
     </message>
 </context>
 <context>
