@@ -16,6 +16,7 @@ from tests.gui.conftest import demo_window_in
 # The chart's cards: 244 wide with 28 between, 100 high with 56 between (LayoutMetrics).
 BESIDE_X = (244 + 28) / 2  # a staff card's centre, right of its manager's line
 ROW = 100 + 56
+VP_SALES = {"en": "VP Sales", "es": "VP de Ventas", "zh": "销售副总裁"}  # the demo's, by language
 
 
 def by_title(window: MainWindow, title: str) -> int:
@@ -108,7 +109,7 @@ def test_screenshots_of_the_demo_with_an_executive_assistant(
         "zh": "上级的幕僚（画在上级旁边）",
     }
     with demo_window_in(language, qtbot, (1600, 960)) as window:
-        vp = next(r.id for r in window.controller.editor.positions().values() if r.role_key == "vp_sales")
+        vp = by_title(window, VP_SALES[language])
         assistant = window.controller.add_role("executive_assistant", vp)
         window.scene.select_only([assistant])
         assert window.inspector.staff_check.text() == texts[language]
