@@ -143,7 +143,11 @@ class IncrementalLayout:
             if shown:
                 kids[node] = shown
             if not fresh and (
-                previous.get(node, ()) != shown or previous_beside.get(node, ()) != staff_shown
+                previous.get(node, ()) != shown
+                or (
+                    (staff_shown or previous_beside)
+                    and previous_beside.get(node, ()) != staff_shown
+                )
             ):
                 regrouped.append(node)
         for gone in previous.keys() - kids.keys():
@@ -427,6 +431,7 @@ class IncrementalLayout:
         stack_step = metrics.card_height + metrics.stack_gap
         kids, offsets, stacked = self._kids, self._offsets, self._stacked
         beside, staff_shown = self._beside, self._staff_shown
+        with_staff = bool(beside or staff_shown)  # else no card has staff: nothing to place
         bands = {depth: self._band_height(count) for depth, count in self._bands.items()}
         beside_x = metrics.sibling_distance / 2  # a staff card's centre right of the line
         placed = centres.get
@@ -454,7 +459,7 @@ class IncrementalLayout:
                 if moved:
                     centres[report] = centre
                     changed.append(report)
-                if beside:
+                if with_staff:
                     staff = beside.get(report)
                     if staff is not None:
                         staff_shown[report] = list(staff)
@@ -467,8 +472,6 @@ class IncrementalLayout:
                             staff_y += stack_step
                     elif report in dirty:
                         staff_shown.pop(report, None)
-                elif report in dirty:
-                    staff_shown.pop(report, None)
                 if report in kids:
                     if whole or moved or report in dirty:
                         stack.append((report, centre[0], report_y, whole or moved, depth + 1))
