@@ -176,3 +176,26 @@ def test_revorg_import_carries_the_staff_column(run_cli: CliRunner, tmp_path: Pa
         marked = [p.person_name for p in document.scenario().positions if p.staff]
         assert marked == ["Tom Lee"]
         assert all(isinstance(p, Position) for p in document.scenario().positions)
+
+
+def test_without_an_answer_a_staff_role_under_a_manager_is_staff(tmp_path: Path) -> None:
+    rows = [
+        ["Name", "Title", "Manager", "Staff"],
+        ["Elena Ruiz", "Chief Revenue Officer", None, None],
+        ["Tom Lee", "Executive Assistant", "Elena Ruiz", None],  # blank: as its role is
+        ["Ann Roe", "Chief of Staff", "Elena Ruiz", "no"],  # said: in the team row
+        ["Bo Diaz", "Deal Desk Analyst", None, None],  # at the top: nobody to sit beside
+    ]
+    document, _report = import_plan(write_csv(tmp_path, rows), "demo", YEAR)
+    with document:
+        assert staff_by_person(document) == {
+            "Elena Ruiz": False,
+            "Tom Lee": True,
+            "Ann Roe": False,
+            "Bo Diaz": False,
+        }
+    without_column = write_csv(tmp_path, [row[:3] for row in rows], name="plain.csv")
+    document, _report = import_plan(without_column, "demo", YEAR)
+    with document:
+        marked = {name for name, staff in staff_by_person(document).items() if staff}
+        assert marked == {"Tom Lee", "Ann Roe"}

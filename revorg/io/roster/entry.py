@@ -23,7 +23,9 @@ class Entry:
     start: datetime.date | None = None
     cost: Decimal | None = None
     email: str | None = None
-    staff: bool = False  # drawn beside the manager (an assistant, a chief of staff)
+    # Drawn beside the manager (an assistant, a chief of staff); None: the roster does not say,
+    # and a staff role of the catalogue under a manager is staff, as when dropped on the chart.
+    staff: bool | None = None
     role_key: str = ""
     department_key: str = ""
     parent: int | None = None  # index of the manager's entry

@@ -26,7 +26,7 @@ from revorg.io.roster.roles import (
     title_words,
 )
 from revorg.io.values.text import normalize
-from revorg.model.catalogue import department_specs, role_specs
+from revorg.model.catalogue import department_specs, role_specs, staff_role_keys
 from revorg.model.document import PlanDocument
 from revorg.model.entities import RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -207,7 +207,7 @@ class PlanBuilder(LinkChecks):
                     annual_cost=default_cost[entry.role_key] if entry.cost is None else entry.cost,
                     notes="; ".join(notes),
                     sort_order=places[number],
-                    staff=entry.staff and entry.parent is not None,
+                    staff=entry.parent is not None and _is_staff(entry),
                 )
             )
         self._note_defaults(entries, named_starts)
@@ -354,3 +354,10 @@ class CustomRole:
             default_annual_cost=cost,
             sort_order=sort_order,
         )
+
+
+def _is_staff(entry: Entry) -> bool:
+    """Staff as the roster says, else as its role is when dropped under a manager."""
+    if entry.staff is not None:
+        return entry.staff
+    return entry.role_key in staff_role_keys()

@@ -294,11 +294,12 @@ class RosterReader(PlanBuilder):
     def _read_staff(self, entry: Entry, cell: CellValue | None, heading: str) -> None:
         """The Staff / Asistente / 幕僚 column: yes or no in any of the three languages."""
         try:
-            entry.staff = bool(parse_flag(cell))
+            entry.staff = parse_flag(cell)
         except ValueError:
             unknown = QT_TRANSLATE_NOOP(
                 "ImportFinding", "{value} is not yes or no: the position is put in the team row"
             )
+            entry.staff = False
             self.add(
                 Severity.WARNING, "staff", phrase(unknown, value=shown(cell)), entry.row, heading
             )
