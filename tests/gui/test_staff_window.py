@@ -86,7 +86,9 @@ def test_the_chart_menu_marks_a_card_and_the_top_card_cannot_be_staff(
     assert not window.inspector.staff_check.isEnabled()
 
 
-def test_search_finds_an_assistant_in_a_collapsed_team_and_opens_it(window: MainWindow) -> None:
+def test_an_assistant_in_a_collapsed_team_is_revealed_and_shown_in_focus(
+    window: MainWindow,
+) -> None:
     vp = by_title(window, "VP Sales")
     assistant = window.controller.add_role("executive_assistant", vp)
     window.scene.toggle_collapsed(vp)
@@ -97,6 +99,11 @@ def test_search_finds_an_assistant_in_a_collapsed_team_and_opens_it(window: Main
     window.scene.reveal(assistant)
     vp_x, vp_y = centre(window, vp)
     assert centre(window, assistant) == (vp_x + BESIDE_X, vp_y + ROW)
+
+    window.scene.set_focus(vp)  # the VP's team alone: the VP at the top, its assistant beside
+    vp_x, vp_y = centre(window, vp)
+    assert vp_y == 0.0 and centre(window, assistant) == (vp_x + BESIDE_X, ROW)
+    assert not window.scene.cards[by_title(window, "Chief Revenue Officer")].isVisible()
 
 
 @pytest.mark.parametrize("language", ["en", "es", "zh"])
