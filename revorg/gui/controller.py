@@ -21,6 +21,7 @@ from revorg.gui.labels import copy_name_templates
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
+from revorg.model.editing.staff import set_staff
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
 from revorg.model.history.recording import attach_recorder, fold_typing
@@ -139,6 +140,11 @@ class PlanController(QObject):
 
     def edit(self, position_id: int, changes: dict[str, Any]) -> bool:
         return self.push(requests.edit_fields(self.editor, position_id, changes))
+
+    def set_staff(self, position_ids: Sequence[int], staff: bool) -> bool:
+        """Mark cards as staff of their managers (False: back in the team row); refused with
+        PlanEditError for a card without a manager."""
+        return self.push(set_staff(self.editor, position_ids, staff))
 
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
         self.push(requests.set_dotted_line(self.editor, from_id, to_id, present))

@@ -115,6 +115,8 @@ ORG_COLUMNS = (
     Column("assigned_quota", 17, name="OrgAssigned"),
     Column("lineage", 12, is_input=True, hidden=True),
     Column("email", 28, is_input=True),  # format 8: CRM deals name their owner by it
+    # Staff of the manager (drawn beside it): the word for yes, or blank.
+    Column("staff", 12, is_input=True),
 )
 
 ASSUMPTION_COLUMNS = (
@@ -276,6 +278,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "lineage": ("Lineage", "Linaje", "沿袭标识"),
     "email": ("Email", "Correo electrónico", "电子邮件"),
+    "staff": ("Staff of the manager", "Staff del responsable", "上级的幕僚"),
+    "staff_yes": ("Yes", "Sí", "是"),
     "not_found": ("(not found)", "(no encontrado)", "（未找到）"),
     # Assumptions
     "metric": ("Metric", "Métrica", "指标"),

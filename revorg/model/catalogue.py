@@ -45,6 +45,9 @@ class RoleSpec:
     # Quota carriers only: "booked", closes meetings that setters book (AE); "own", runs the
     # whole cycle and books its own meetings (inside sales); None: neither.
     pipeline: str | None = None
+    # Staff of a manager (an executive assistant, a chief of staff, a deal desk): a card of
+    # the role dropped under a manager is drawn beside it, not in its team row.
+    staff: bool = False
 
 
 def read_resource_json(*parts: str) -> Any:
@@ -91,9 +94,16 @@ def role_specs() -> tuple[RoleSpec, ...]:
             aliases={lang: tuple(item["aliases"].get(lang, ())) for lang in LANGUAGES},
             default_hire=bool(item.get("default_hire", False)),
             pipeline=item.get("pipeline"),
+            staff=bool(item.get("staff", False)),
         )
         for item in read_resource_json("roles.json")
     )
+
+
+@cache
+def staff_role_keys() -> frozenset[str]:
+    """The roles whose new cards under a manager are its staff (catalogue data, by key)."""
+    return frozenset(spec.key for spec in role_specs() if spec.staff)
 
 
 @dataclass(frozen=True)

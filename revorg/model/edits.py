@@ -43,6 +43,7 @@ EDITABLE_FIELDS = (
     "capacity_override",
     "notes",
     "email",
+    "staff",  # drawn beside the manager (revorg.model.editing.staff checks it has one)
 )
 
 # Far above any plan, and inside the file's integer cents (SQLite integers hold 9.2e18).
@@ -193,6 +194,8 @@ def validated(name: str, value: Any) -> Any:
         )
     if name == "person_name" and value is not None:
         value = str(value).strip() or None
+    if name == "staff":
+        value = bool(value)
     return value
 
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy.orm import Session
 
 from revorg.model.bulk import driver_connection, paused_gc
+from revorg.model.catalogue import staff_role_keys
 from revorg.model.entities import Position, RoleType
 from revorg.model.lineage import new_lineage
 from revorg.model.money import from_cents
@@ -42,6 +43,7 @@ class PositionRow(NamedTuple):
     sort_order: int
     lineage: str | None
     email: str | None = None  # format 8: the person's email, as a roster gives it
+    staff: bool = False  # drawn beside the manager (format 8)
 
     @property
     def is_open(self) -> bool:
@@ -65,6 +67,7 @@ def position_row(
     sort_order: int = 0,
     lineage: str | None = None,
     email: str | None = None,
+    staff: bool = False,
 ) -> Row:
     """The columns of a new position: the one place that knows what a new position is unless
     told otherwise (a top of the chart, open, one head, no cost, no notes, first among its
@@ -86,6 +89,7 @@ def position_row(
         sort_order=sort_order,
         lineage=new_lineage() if lineage is None else lineage,
         email=email,
+        staff=staff,
     )._asdict()
 
 
@@ -100,7 +104,8 @@ def open_position_row(
     start_month: YearMonth | None = None,
 ) -> Row:
     """A new vacancy of a role, as the chart and the suggested hires add one: titled with the
-    role's name in `language`, in the role's department, at the role's default cost."""
+    role's name in `language`, in the role's department, at the role's default cost; a staff
+    role's card under a manager is the manager's staff."""
     return position_row(
         id=id,
         scenario_id=scenario_id,
@@ -111,6 +116,7 @@ def open_position_row(
         start_month=start_month,
         annual_cost=role.default_annual_cost,
         sort_order=sort_order,
+        staff=manager_id is not None and role.key in staff_role_keys(),
     )
 
 
@@ -121,6 +127,7 @@ _CONVERTED: dict[str, Callable[[Any], Any]] = {
     "annual_cost": from_cents,
     "start_month": YearMonth.parse,
     "capacity_override": Decimal,
+    "staff": bool,  # SQLite gives 0 or 1
 }
 _COLUMNS = ", ".join(Position.__table__.c[name].name for name in PositionRow._fields)
 # A whole scenario is read in id order by scanning the table (the scenario's index would need

@@ -29,7 +29,7 @@ class RowsChange:
 
     added: tuple[int, ...] = ()
     removed: tuple[int, ...] = ()
-    moved: tuple[int, ...] = ()  # another manager, or another place among its reports
+    moved: tuple[int, ...] = ()  # another manager or place among its reports, or staff mark
     edited: tuple[int, ...] = ()  # other fields changed (a position can move and change)
 
     @property
@@ -105,10 +105,12 @@ class ScenarioRows:
             self.rows = dict(sorted(rows.items()))
 
 
-def _place(row: PositionRow) -> tuple[int | None, int]:
-    return row.manager_id, row.sort_order
+def _place(row: PositionRow) -> tuple[int | None, int, bool]:
+    """Where the card is drawn: its manager, its place among the reports, and beside the
+    manager (staff) or in the team row."""
+    return row.manager_id, row.sort_order, row.staff
 
 
 def _fields(row: PositionRow) -> tuple[object, ...]:
     """Everything but the place in the tree."""
-    return row._replace(manager_id=None, sort_order=0)
+    return row._replace(manager_id=None, sort_order=0, staff=False)

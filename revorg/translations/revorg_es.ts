@@ -408,6 +408,14 @@
             <numerusform>Se han añadido %Ln vacantes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark as staff</source>
+        <translation>Marcar como staff</translation>
+    </message>
+    <message>
+        <source>Put in the team row</source>
+        <translation>Poner en la fila del equipo</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -1261,6 +1269,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Foto (Photo)</translation>
     </message>
     <message>
+        <source>Staff (Assistant, Asistente)</source>
+        <translation>Staff (Assistant, Asistente)</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -1399,6 +1411,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>{email} is not an email address (one @ needed): left out</source>
         <translation>{email} no es una dirección de correo electrónico (necesita una @): se omite</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no: the position is put in the team row</source>
+        <translation>{value} no es sí ni no: el puesto va en la fila del equipo</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -2004,6 +2020,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{file} is not a local file: only image files on this computer are read</source>
         <translation>{file} no es un archivo local: solo se leen archivos de imagen de este equipo</translation>
     </message>
+    <message>
+        <source>{value} is not yes or no</source>
+        <translation>{value} no es sí ni no</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2079,6 +2099,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>from the role&apos;s assumptions</source>
         <translation>según los supuestos del rol</translation>
+    </message>
+    <message>
+        <source>Staff of the manager (drawn beside)</source>
+        <translation>Staff del responsable (junto a él)</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3035,6 +3059,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>{email} is not an email address: it needs one @ with text on both sides</source>
         <translation>{email} no es una dirección de correo electrónico: necesita una @ con texto a ambos lados</translation>
     </message>
+    <message>
+        <source>{position} has no manager: only a position under a manager can be its staff</source>
+        <translation>{position} no tiene responsable: solo un puesto bajo un responsable puede ser su staff</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -3157,6 +3185,22 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Replace photo of %1</source>
         <translation>Sustituir la foto de %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 as staff</source>
+        <translation>Marcar %1 como staff</translation>
+    </message>
+    <message>
+        <source>Put %1 in the team row</source>
+        <translation>Poner %1 en la fila del equipo</translation>
+    </message>
+    <message>
+        <source>Mark %1 positions as staff</source>
+        <translation>Marcar %1 puestos como staff</translation>
+    </message>
+    <message>
+        <source>Put %1 positions in the team row</source>
+        <translation>Poner %1 puestos en la fila del equipo</translation>
     </message>
 </context>
 <context>

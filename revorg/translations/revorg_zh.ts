@@ -406,6 +406,14 @@
             <numerusform>已添加 %Ln 个空缺职位</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark as staff</source>
+        <translation>设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put in the team row</source>
+        <translation>放回团队行</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -1255,6 +1263,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>照片（Photo）</translation>
     </message>
     <message>
+        <source>Staff (Assistant, Asistente)</source>
+        <translation>幕僚（Assistant、助理）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1393,6 +1405,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>{email} is not an email address (one @ needed): left out</source>
         <translation>{email} 不是有效的电子邮件地址（需要一个 @）：已略过</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no: the position is put in the team row</source>
+        <translation>{value} 既不是“是”也不是“否”：该职位放在团队行中</translation>
     </message>
     <message>
         <source>the title is blank: every row needs one</source>
@@ -1998,6 +2014,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{file} is not a local file: only image files on this computer are read</source>
         <translation>{file} 不是本地文件：只读取本机上的图片文件</translation>
     </message>
+    <message>
+        <source>{value} is not yes or no</source>
+        <translation>{value} 既不是“是”也不是“否”</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -2071,6 +2091,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>from the role&apos;s assumptions</source>
         <translation>取自角色假设</translation>
+    </message>
+    <message>
+        <source>Staff of the manager (drawn beside)</source>
+        <translation>上级的幕僚（画在上级旁边）</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3023,6 +3047,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>{email} is not an email address: it needs one @ with text on both sides</source>
         <translation>{email} 不是有效的电子邮件地址：需要一个 @，且两侧都有文字</translation>
     </message>
+    <message>
+        <source>{position} has no manager: only a position under a manager can be its staff</source>
+        <translation>{position} 没有上级：只有上级之下的职位才能成为其幕僚</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -3145,6 +3173,22 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Replace photo of %1</source>
         <translation>替换 %1 的照片</translation>
+    </message>
+    <message>
+        <source>Mark %1 as staff</source>
+        <translation>将 %1 设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put %1 in the team row</source>
+        <translation>将 %1 放回团队行</translation>
+    </message>
+    <message>
+        <source>Mark %1 positions as staff</source>
+        <translation>将 %1 个职位设为幕僚</translation>
+    </message>
+    <message>
+        <source>Put %1 positions in the team row</source>
+        <translation>将 %1 个职位放回团队行</translation>
     </message>
 </context>
 <context>

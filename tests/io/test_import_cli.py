@@ -17,7 +17,7 @@ ROSTER = (
     "Elena Ruiz,Chief Revenue Officer,,180000\n"
     "Marta Sánchez,Account Executive,Elena Ruiz,65000\n"
     ",Account Executive,Elena Ruiz,\n"
-    "Tom Lee,Chief of Staff,Elena Ruiz,90000\n"
+    "Tom Lee,Chief Legal Officer,Elena Ruiz,90000\n"
     "Zoe Park,Brand Designer,,\n"
 )
 BAD_ROSTER = (
@@ -43,7 +43,7 @@ def test_import_writes_a_plan_and_reports_on_stderr(
     assert result.code == 0, result.err
     assert result.out.strip() == f"wrote {output} (5 positions from roster.csv)"
     lines = result.error_lines
-    assert any(line.startswith("  note: row 5, column 'Title': title 'Chief of Staff'")
+    assert any(line.startswith("  note: row 5, column 'Title': title 'Chief Legal Officer'")
                for line in lines), lines  # fmt: skip
     assert any("2 rows have no manager" in line for line in lines)
     assert "Traceback" not in result.err

@@ -52,10 +52,14 @@ ROLE_DEPARTMENTS = {
     "data_analyst": "revops",
     "revops_pm": "revops",
     "outside_revenue": "outside",  # people a roster brings from outside the revenue organisation
+    # Staff of a manager (issue 19): drawn beside it; the CRO's office, and RevOps's deal desk.
+    "executive_assistant": "executive",
+    "chief_of_staff": "executive",
+    "deal_desk": "revops",
 }
 
 
-def test_the_catalogue_has_the_25_roles_and_outside_revenue_in_order() -> None:
+def test_the_catalogue_has_the_25_roles_outside_revenue_and_the_staff_roles_in_order() -> None:
     assert [spec.key for spec in role_specs()] == list(ROLE_DEPARTMENTS)
 
 

@@ -51,6 +51,7 @@ def test_a_new_position_row_is_an_open_single_head_at_the_top_unless_told() -> N
         "notes": "",
         "sort_order": 0,
         "email": None,  # format 8: nobody's email until a roster or the inspector gives it
+        "staff": False,
     }
     assert len(lineage) == 32
     again = position_row(id=8, scenario_id=1, title="AE", role_key="ae", department_key="sales")

@@ -10,6 +10,13 @@ and the manager is centred over its first and last report; so a full layout give
 centres as Buchheim's algorithm. Iterative rather than recursive, so deep management lines
 never hit Python's recursion limit. In compact mode the leaf reports of a manager are stacked
 in a column, which keeps wide SDR and AE teams narrow.
+
+Staff of a manager (an assistant, a chief of staff: reports marked as staff, without reports
+of their own) are not in the team row: they stack in a column right of the manager's vertical
+line, in a band between the manager's row and its team row. The team row is placed as if they
+were not there; the manager takes half a card's place more on its own row (so the band stays
+clear of its neighbours), and every row below a row with staff moves down by the band's height,
+so rows stay level across the chart and the contours still compare row by row.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ class ChartLayout:
     dropped: list[int] = field(default_factory=list)
     regrouped: list[int] = field(default_factory=list)  # managers whose shown reports changed
     follows: bool = False  # a layout after an edit of the previous one (False: a first one)
+    staff: dict[int, list[int]] = field(default_factory=dict)  # manager -> staff beside it
 
     def bounds(self, metrics: LayoutMetrics) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) around every card."""
@@ -68,9 +76,15 @@ def compute_layout(
     *,
     collapsed: Collection[int] = (),
     compact: bool = False,
+    staff: Collection[int] = (),
+    parent: Mapping[int, int | None] | None = None,
 ) -> ChartLayout:
-    """Lay out the forest whose roots are children[None]; collapsed nodes hide their reports."""
-    return IncrementalLayout(metrics, compact).update(children, {}, collapsed)
+    """Lay out the forest whose roots are children[None]; collapsed nodes hide their reports;
+    `staff` ids are drawn beside their managers (`parent`: each id's manager, needed with
+    staff; made from `children` when not given)."""
+    if staff and parent is None:
+        parent = {kid: manager for manager, kids in children.items() for kid in kids}
+    return IncrementalLayout(metrics, compact).update(children, parent or {}, collapsed, staff)
 
 
 class IncrementalLayout:
@@ -92,33 +106,55 @@ class IncrementalLayout:
         self._xy: dict[int, tuple[float, float]] = {}  # the centres of the last layout
         self._stacked_shown: dict[int, list[int]] = {}  # its stacked columns
         self._top_x = 0.0
+        self._beside: dict[int, tuple[int, ...]] = {}  # shown staff of each manager
+        self._staff_shown: dict[int, list[int]] = {}  # those placed in the last layout
+        self._bands: dict[int, int] = {}  # depth of a row -> most staff beside one card
 
     def update(
         self,
         children: Mapping[int | None, Sequence[int]],
         parent: Mapping[int, int | None],
         collapsed: Collection[int] = (),
+        staff: Collection[int] = (),
     ) -> ChartLayout:
         """The layout of the forest whose roots are children[None]. `parent` (each id's
-        manager) finds the managers above a changed team; collapsed ids hide their reports."""
+        manager) finds the managers above a changed team; collapsed ids hide their reports;
+        `staff` ids without reports of their own are drawn beside their managers (a staff card
+        with a team stays in the team row, where its team has room)."""
         previous = self._kids
-        fresh = not previous
+        previous_beside = self._beside
+        fresh = not previous and not previous_beside
         regrouped: list[int] = []
         kids: dict[int, tuple[int, ...]] = {}
+        beside: dict[int, tuple[int, ...]] = {}
         were_managers = self._managers
         managers = self._managers = set()
+        aside = {i for i in staff if not children.get(i)} if staff else None
         for manager, reports in children.items():
             node = VIRTUAL_ROOT if manager is None else manager
             if reports:
                 managers.add(node)
             shown = () if not reports or node in collapsed else tuple(reports)
+            staff_shown: tuple[int, ...] = ()
+            if aside and shown and node != VIRTUAL_ROOT and not aside.isdisjoint(shown):
+                staff_shown = tuple(i for i in shown if i in aside)
+                shown = tuple(i for i in shown if i not in aside)
+                beside[node] = staff_shown
             if shown:
                 kids[node] = shown
-            if not fresh and previous.get(node, ()) != shown:
+            if not fresh and (
+                previous.get(node, ()) != shown
+                or (
+                    (staff_shown or previous_beside)
+                    and previous_beside.get(node, ()) != staff_shown
+                )
+            ):
                 regrouped.append(node)
         for gone in previous.keys() - kids.keys():
             regrouped.append(gone)
             self._forget(gone)
+        regrouped.extend(previous_beside.keys() - beside.keys())
+        self._beside = beside
         if not fresh:
             # A collapsed card that gains or loses its last report changes how its manager's
             # team is placed (compact mode stacks only cards without reports).
@@ -128,12 +164,15 @@ class IncrementalLayout:
         order = self._reports_first(dirty, children)
         for node in order:
             self._place(node)
+        bands = self._staff_bands(parent)
+        rows_moved = bands != self._bands
+        self._bands = bands
         if dirty is None:
             return self._lay_out_all()
         # Teams changed inside a collapsed team were not placed: placed when it opens.
         for node in dirty.difference(order):
             self._forget(node)
-        layout = self._lay_out_again(dirty, previous, parent)
+        layout = self._lay_out_again(dirty, previous, previous_beside, parent, rows_moved)
         layout.regrouped = [node for node in dict.fromkeys(regrouped) if node != VIRTUAL_ROOT]
         layout.follows = True
         return layout
@@ -179,6 +218,50 @@ class IncrementalLayout:
         order.reverse()
         return order
 
+    def _staff_bands(self, parent: Mapping[int, int | None]) -> dict[int, int]:
+        """For each row (by depth from the top) with staff shown beside a card of it, the
+        most staff beside one card. Each manager with staff climbs to the top once: depths
+        found on the way are kept, so the whole costs at most one step per card."""
+        if not self._beside:
+            return {}
+        kids = self._kids
+        tops = set(kids.get(VIRTUAL_ROOT, ()))
+        depth: dict[int, int] = {}  # -1: not shown (under a collapsed card, or outside focus)
+        bands: dict[int, int] = {}
+        for manager, staff in self._beside.items():
+            path: list[int] = []
+            node = manager
+            while True:
+                if node in depth:
+                    found = depth[node]
+                    break
+                if node in tops:
+                    found = depth[node] = 0
+                    break
+                up = parent.get(node)
+                if up is None or up not in kids or len(path) > len(parent):
+                    found = -1  # not under the top, or a collapsed team; a loop never hangs
+                    depth[node] = found
+                    break
+                path.append(node)
+                node = up
+            for node in reversed(path):
+                found = -1 if found < 0 else found + 1
+                depth[node] = found
+            level = depth[manager]
+            if level >= 0 and len(staff) > bands.get(level, 0):
+                bands[level] = len(staff)
+        return bands
+
+    def _band_height(self, count: int) -> float:
+        """How far a row's team rows move down for `count` staff stacked beside one card."""
+        if not count:
+            return 0.0
+        metrics = self.metrics
+        return (count - 1) * (metrics.card_height + metrics.stack_gap) + (
+            metrics.card_height + metrics.vertical_gap
+        )
+
     def _place(self, node: int) -> None:
         """Offsets of a manager's reports and the contours of its team, from its reports'
         teams (already placed)."""
@@ -197,6 +280,12 @@ class IncrementalLayout:
             return
         self._stacked.discard(node)
         distance = self.metrics.sibling_distance
+        beside = self._beside
+        # A card with staff takes half a card's place more on its row: its staff's column,
+        # whose centre is that far right of it (the next card is then as far from the column
+        # as from a neighbour).
+        half = distance / 2
+        extra = [half if kid in beside else 0.0 for kid in kids] if beside else None
         lefts = [self._left.get(kid, NO_CONTOUR) for kid in kids]
         rights = [self._right.get(kid, NO_CONTOUR) for kid in kids]
         count = len(kids)
@@ -207,6 +296,8 @@ class IncrementalLayout:
         owner = [0] * len(forest)  # the report whose team makes that contour
         for i in range(1, count):
             x = xs[i - 1] + distance
+            if extra is not None:
+                x += extra[i - 1]
             left = lefts[i]
             for level in range(1, min(len(forest) - 1, len(left)) + 1):
                 gap = forest[level] + distance - (x + left[level - 1])
@@ -237,7 +328,9 @@ class IncrementalLayout:
         offsets = tuple(x - middle for x in xs)
         self._offsets[node] = offsets
         self._left[node] = _team_contour(offsets, lefts, min)
-        self._right[node] = _team_contour(offsets, rights, max)
+        right = self._right[node] = _team_contour(offsets, rights, max)
+        if extra is not None:
+            right[0] += extra[-1]  # the last card's staff column is the row's right end
 
     def _top_left(self) -> float:
         """Where Buchheim's algorithm puts the top: the line of first reports ends at x = 0."""
@@ -253,34 +346,42 @@ class IncrementalLayout:
         """Every centre of a new layout, walking the whole chart."""
         self._top_x = self._top_left()
         layout = ChartLayout()
+        self._staff_shown = {}
         self._walk((), self._top_x, layout.centres, layout.stacked, layout.changed, True)
         self._xy, self._stacked_shown = dict(layout.centres), dict(layout.stacked)
+        layout.staff = dict(self._staff_shown)
         return self._with_extent(layout)
 
     def _lay_out_again(
         self,
         dirty: set[int],
         previous: dict[int, tuple[int, ...]],
+        previous_beside: dict[int, tuple[int, ...]],
         parent: Mapping[int, int | None],
+        rows_moved: bool,
     ) -> ChartLayout:
         """The centres after an edit of the dirty managers' teams. When the top moved (the
-        teams on the left of the chart changed width), the whole chart is walked."""
+        teams on the left of the chart changed width), or rows moved down or up (staff came
+        or went), the whole chart is walked."""
         top_x = self._top_left()
-        everything = top_x != self._top_x
+        everything = top_x != self._top_x or rows_moved
         self._top_x = top_x
         changed: list[int] = []
         self._walk(dirty, top_x, self._xy, self._stacked_shown, changed, everything)
-        dropped = self._dropped(dirty, previous, parent)
+        dropped = self._dropped(dirty, previous, previous_beside, parent)
         for position_id in dropped:
             del self._xy[position_id]
             self._stacked_shown.pop(position_id, None)
+            self._staff_shown.pop(position_id, None)
         layout = ChartLayout(dict(self._xy), dict(self._stacked_shown), None, changed, dropped)
+        layout.staff = dict(self._staff_shown)
         return self._with_extent(layout)
 
     def _dropped(
         self,
         dirty: set[int],
         previous: dict[int, tuple[int, ...]],
+        previous_beside: dict[int, tuple[int, ...]],
         parent: Mapping[int, int | None],
     ) -> list[int]:
         """The cards that left the chart (removed, or in a collapsed team). Only a former
@@ -288,23 +389,30 @@ class IncrementalLayout:
         it had: each such report is looked up in the tree, and one that left is dropped with
         its former team, but for the members that left that team too (they are looked up
         themselves: they may be on the chart elsewhere)."""
+        kids, beside = self._kids, self._beside
         left = {
             report
             for node in dirty
-            for report in set(previous.get(node, ())).difference(self._kids.get(node, ()))
+            for report in {*previous.get(node, ()), *previous_beside.get(node, ())}.difference(
+                kids.get(node, ()), beside.get(node, ())
+            )
         }
         dropped: list[int] = []
-        kids = self._kids
         tops = set(kids.get(VIRTUAL_ROOT, ()))
         for report in left:
-            if _is_shown(report, parent, kids, tops):
+            manager = parent.get(report)
+            if manager is not None and report in beside.get(manager, ()):
+                if _is_shown(manager, parent, kids, tops):
+                    continue  # now staff beside its manager
+            elif _is_shown(report, parent, kids, tops):
                 continue
             stack = [report]
             while stack:
                 position_id = stack.pop()
                 if position_id in self._xy:
                     dropped.append(position_id)
-                stack.extend(i for i in previous.get(position_id, ()) if i not in left)
+                team = (*previous.get(position_id, ()), *previous_beside.get(position_id, ()))
+                stack.extend(i for i in team if i not in left)
         return dropped
 
     def _walk(
@@ -322,12 +430,17 @@ class IncrementalLayout:
         level = metrics.card_height + metrics.vertical_gap
         stack_step = metrics.card_height + metrics.stack_gap
         kids, offsets, stacked = self._kids, self._offsets, self._stacked
+        beside, staff_shown = self._beside, self._staff_shown
+        with_staff = bool(beside or staff_shown)  # else no card has staff: nothing to place
+        bands = {depth: self._band_height(count) for depth, count in self._bands.items()}
+        beside_x = metrics.sibling_distance / 2  # a staff card's centre right of the line
         placed = centres.get
-        stack = [(VIRTUAL_ROOT, top_x, -level, everything)] if VIRTUAL_ROOT in kids else []
+        start = (VIRTUAL_ROOT, top_x, -level, everything, -1)
+        stack = [start] if VIRTUAL_ROOT in kids else []
         while stack:
-            node, x, y, whole = stack.pop()
+            node, x, y, whole, depth = stack.pop()
             reports = kids[node]
-            report_y = y + level
+            report_y = y + level + bands.get(depth, 0.0) if bands else y + level
             if node in stacked:
                 shown_stacked[node] = list(reports)
                 for report in reports:
@@ -335,6 +448,9 @@ class IncrementalLayout:
                         centres[report] = (x, report_y)
                         changed.append(report)
                     report_y += stack_step
+                if staff_shown:  # a stacked card has no reports: staff it had went
+                    for report in reports:
+                        staff_shown.pop(report, None)
                 continue
             shown_stacked.pop(node, None)
             for report, offset in zip(reports, offsets[node], strict=True):
@@ -343,9 +459,22 @@ class IncrementalLayout:
                 if moved:
                     centres[report] = centre
                     changed.append(report)
+                if with_staff:
+                    staff = beside.get(report)
+                    if staff is not None:
+                        staff_shown[report] = list(staff)
+                        staff_x, staff_y = centre[0] + beside_x, report_y + level
+                        for member in staff:
+                            staff_shown.pop(member, None)  # no reports: no staff of its own
+                            if placed(member) != (staff_x, staff_y):
+                                centres[member] = (staff_x, staff_y)
+                                changed.append(member)
+                            staff_y += stack_step
+                    elif report in dirty:
+                        staff_shown.pop(report, None)
                 if report in kids:
                     if whole or moved or report in dirty:
-                        stack.append((report, centre[0], report_y, whole or moved))
+                        stack.append((report, centre[0], report_y, whole or moved, depth + 1))
                 elif report in dirty:  # its team went (removed, or collapsed)
                     shown_stacked.pop(report, None)
 

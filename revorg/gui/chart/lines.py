@@ -56,8 +56,17 @@ class ChartGeometry:
         half_h = self.metrics.card_height / 2
         half_w = self.metrics.card_width / 2
         mx, my = centres[manager]
-        bus_y = my + half_h + self.metrics.vertical_gap / 2
-        lines = [QLineF(mx, my + half_h, mx, bus_y)] if drops else []
+        staff = self.layout.staff.get(manager)
+        if staff:
+            lines, reports = self._staff_lines(manager, reports, staff, ticks)
+            if not reports:
+                return lines
+            # The team row is below the staff: the line runs down past them to its bus.
+            bus_y = centres[reports[0]][1] - half_h - self.metrics.vertical_gap / 2
+            lines.append(QLineF(mx, my + half_h, mx, bus_y))
+        else:
+            bus_y = my + half_h + self.metrics.vertical_gap / 2
+            lines = [QLineF(mx, my + half_h, mx, bus_y)] if drops else []
         # Reports are laid out left to right (or top to bottom in a column): far out, when
         # only the bus or the spine is drawn, the first and last report are enough.
         if drops or ticks:
@@ -76,6 +85,54 @@ class ChartGeometry:
         if drops:
             lines.extend([QLineF(rx, bus_y, rx, ry - half_h) for rx, ry in points])
         return lines
+
+    def _staff_lines(
+        self, manager: int, reports: Sequence[int], staff: Sequence[int], ticks: bool
+    ) -> tuple[list[QLineF], list[int]]:
+        """The short lines from the manager's vertical line to each staff card beside it (and
+        that line down to the last one when there is no team row), and the team row's
+        reports."""
+        centres = self.layout.centres
+        half_w = self.metrics.card_width / 2
+        mx, my = centres[manager]
+        beside = set(staff)
+        team = [report for report in reports if report not in beside]
+        lines = []
+        if not team:
+            last_y = centres[staff[-1]][1]
+            lines.append(QLineF(mx, my + self.metrics.card_height / 2, mx, last_y))
+        if ticks:
+            for member in staff:
+                sx, sy = centres[member]
+                lines.append(QLineF(mx, sy, sx - half_w, sy))
+        return lines, team
+
+    def box(self, manager: int, reports: Sequence[int]) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) around a drawn team's lines."""
+        centres, stacked = self.layout.centres, self.layout.stacked
+        half_w = self.metrics.card_width / 2
+        half_h = self.metrics.card_height / 2
+        mx, my = centres[manager]
+        staff = self.layout.staff.get(manager)
+        if staff:
+            # A few cards: the lines end at the staff cards' left sides and at the team.
+            beside = set(staff)
+            left, right = mx - half_w - STACK_TICK_LENGTH, centres[staff[0]][0] - half_w
+            bottom = centres[staff[-1]][1]
+            for report in reports:
+                if report not in beside:
+                    x, y = centres[report]
+                    left, right, bottom = min(left, x), max(right, x), max(bottom, y - half_h)
+            return (left, my + half_h, right, bottom)
+        if manager in stacked:
+            last_y = centres[reports[-1]][1]
+            return (mx - half_w - STACK_TICK_LENGTH, my + half_h, mx, last_y)
+        # Reports run left to right: the first is leftmost, the last rightmost.
+        first_x = centres[reports[0]][0]
+        last_x, last_y = centres[reports[-1]]
+        left = first_x if first_x < mx else mx
+        right = last_x if last_x > mx else mx
+        return (left, my + half_h, right, last_y - half_h)
 
 
 def connector_pen() -> QPen:
@@ -137,11 +194,8 @@ class ConnectorsItem(QGraphicsItem):
     def _box_again(self, managers: Iterable[int | None]) -> None:
         """Box these managers' teams again (or forget those no longer drawn)."""
         geometry = self.geometry
-        centres, stacked = geometry.layout.centres, geometry.layout.stacked
+        centres = geometry.layout.centres
         children, collapsed = geometry.children, geometry.collapsed
-        half_w = geometry.metrics.card_width / 2
-        half_h = geometry.metrics.card_height / 2
-        spine = half_w + STACK_TICK_LENGTH
         boxes = self._boxes
         for manager in managers:
             if manager is None:
@@ -151,17 +205,7 @@ class ConnectorsItem(QGraphicsItem):
                 boxes.pop(manager, None)
                 continue
             team = tuple(reports)  # the tree's list changes in place; the box must not
-            mx, my = centres[manager]
-            if manager in stacked:
-                last_y = centres[team[-1]][1]
-                boxes[manager] = (mx - spine, my + half_h, mx, last_y, manager, team)
-            else:
-                # Reports run left to right: the first is leftmost, the last rightmost.
-                first_x = centres[team[0]][0]
-                last_x, last_y = centres[team[-1]]
-                left = first_x if first_x < mx else mx
-                right = last_x if last_x > mx else mx
-                boxes[manager] = (left, my + half_h, right, last_y - half_h, manager, team)
+            boxes[manager] = (*geometry.box(manager, team), manager, team)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

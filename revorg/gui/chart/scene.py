@@ -95,6 +95,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         self._marks: dict[str, str | None] | None = None  # coverage marks last applied
         self._unmarked: set[int] = set()  # cards whose coverage mark is not set yet
         self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
+        self.staff: set[int] = set()  # positions marked as staff of their managers
         geometry = ChartGeometry(self.layout, {}, self.collapsed, self.metrics)
         self.connector_item = ConnectorsItem(geometry)
         self.overview_item = OverviewItem(geometry, self.cards)
@@ -165,6 +166,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         positions = self.plan.positions()
         self._remove_cards([i for i in self.cards if i not in positions])
         self._add_cards([i for i in positions if i not in self.cards])
+        self.staff = {i for i, row in positions.items() if row.staff}
         self._relayout()
 
     def apply_change(self, change: RowsChange) -> None:
@@ -174,10 +176,22 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
             self._remove_cards(change.removed)
             self._add_cards(change.added)
             self.refresh_cards(change.edited)
+            self._note_staff(change)
             if change.reshaped:
                 self._relayout()
             else:
                 self._rollups_changed()
+
+    def _note_staff(self, change: RowsChange) -> None:
+        """Which cards are staff after an edit of a few (marking one moves it: reshaped)."""
+        positions = self.plan.positions()
+        self.staff.difference_update(change.removed)
+        for position_id in (*change.added, *change.moved):
+            row = positions.get(position_id)
+            if row is not None and row.staff:
+                self.staff.add(position_id)
+            else:
+                self.staff.discard(position_id)
 
     def _after_plan_settings(self, change: Change | None) -> None:
         """Another currency shows on every card, not only on the positions the edit moved."""
@@ -259,7 +273,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         self.collapsed.difference_update([i for i in self.collapsed if not tree.reports(i)])
         children = self.shown_children()
         # Only the teams whose reporting lines changed are placed again.
-        self.layout = self._layouter.update(children, tree.parent, self.collapsed)
+        self.layout = self._layouter.update(children, tree.parent, self.collapsed, self.staff)
         centres = self.layout.centres
         cards, hidden = self.cards, self._hidden
         # The layout tells which cards it placed elsewhere and which it no longer places.

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -85,6 +86,8 @@ class Inspector(QWidget):
         self.capacity_edit = QLineEdit()
         self.capacity_edit.setPlaceholderText(self.tr("from the role's assumptions"))
         self.manager_combo = ManagerCombo(self)
+        self.staff_check = QCheckBox(self.tr("Staff of the manager (drawn beside)"))
+        self.staff_check.setObjectName("staffCheck")
         self.notes_edit = NotesEdit()
         self.notes_edit.setMaximumHeight(48)
         self.dotted_list = QListWidget()
@@ -112,6 +115,7 @@ class Inspector(QWidget):
         form.addRow(self.tr("Annual cost per head"), self.cost_edit)
         form.addRow(self.tr("Capacity override"), self.capacity_edit)
         form.addRow(self.tr("Manager"), self.manager_combo)
+        form.addRow("", self.staff_check)
         form.addRow(self.tr("Notes"), self.notes_edit)
         form.addRow(self.tr("Dotted lines to"), self.dotted_list)
         form.addRow("", dotted_row)
@@ -135,6 +139,7 @@ class Inspector(QWidget):
         self.role_combo.activated.connect(lambda _index: self._commit("role_key"))
         self.start_combo.activated.connect(lambda _index: self._commit("start_month"))
         self.manager_combo.activated.connect(lambda _index: self._commit_manager())
+        self.staff_check.clicked.connect(self._commit_staff)
         self.dotted_add.clicked.connect(self._add_dotted_line)
         self.dotted_remove.clicked.connect(self._remove_dotted_line)
         self.history_button.clicked.connect(self._show_history)
@@ -152,6 +157,7 @@ class Inspector(QWidget):
             self.cost_edit,
             self.capacity_edit,
             self.manager_combo,
+            self.staff_check,
             self.notes_edit,
             self.dotted_list,
             self.dotted_combo,
@@ -206,6 +212,9 @@ class Inspector(QWidget):
             self.controller.editor.position(manager).title if manager else self.tr("(none: top)")
         )
         self.manager_combo.addItem(label, manager if manager is not None else NO_MANAGER)
+        self.staff_check.setChecked(position.staff)
+        # A card at the top has nobody to sit beside (one marked before keeps its box, to clear).
+        self.staff_check.setEnabled(manager is not None or position.staff)
         self.notes_edit.setPlainText(position.notes)
         self.dotted_list.clear()
         for line in self.controller.editor.scenario.dotted_lines:
@@ -297,6 +306,10 @@ class Inspector(QWidget):
         data = self.manager_combo.currentData()
         manager = None if data == NO_MANAGER else int(data)
         self.edit_requested.emit(self.position_id, {"manager_id": manager})
+
+    def _commit_staff(self, checked: bool) -> None:
+        if self.position_id is not None:
+            self.edit_requested.emit(self.position_id, {"staff": checked})
 
     def _add_dotted_line(self) -> None:
         target = self.dotted_combo.currentData()

@@ -146,7 +146,8 @@ class SlideDeck:
         children = self.tree.children
         if self.team is not None:
             children = {**children, None: [self.team]}
-        pages = plan_pages(children, CHART_AREA, self.metrics)
+        staff = [i for i, row in self.positions.items() if row.staff]
+        pages = plan_pages(children, CHART_AREA, self.metrics, staff=staff)
         layout = deck.slide_layouts[TITLE_ONLY_LAYOUT]
         # Every slide first: a card links to slides that come after it.
         slides = [deck.slides.add_slide(layout) for _page in range(max(len(pages), 1))]
@@ -247,9 +248,10 @@ class SlideDeck:
         for manager, reports in page.children.items():
             if manager is None:
                 continue
+            beside = page.layout.staff.get(manager, ())
             for report in reports:
                 colour = self.colours.get(self.positions[report].department_key, GREY)
-                if report in page.columns:
+                if report in page.columns or report in beside:
                     connect_beside(slide.shapes, shapes[manager], shapes[report], colour)
                 elif manager in stacked:
                     connect_stacked(

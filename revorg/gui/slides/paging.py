@@ -10,7 +10,7 @@ text is smaller than its size at scale 1 (9 pt, see revorg.gui.slides.drawing).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from revorg.gui.chart.layout import ChartLayout, LayoutMetrics, compute_layout
@@ -75,10 +75,13 @@ def plan_pages(
     metrics: LayoutMetrics = SLIDE_METRICS,
     min_scale: float = MIN_SCALE,
     max_scale: float = MAX_SCALE,
+    staff: Collection[int] = (),
 ) -> list[OrgPage]:
     """The chart's slides, the first one the top of the chart, then each cut team in the
-    order they are met (breadth first), the parts of one team together."""
+    order they are met (breadth first), the parts of one team together. `staff` cards are
+    drawn beside their managers, as the chart draws them."""
     planner = _Planner(children, area, metrics, min_scale, max_scale)
+    planner.staff = frozenset(staff)
     pages: list[OrgPage] = []
     # (manager, its page): one top (the CRO) is a manager like another, and its team may
     # come in columns; several tops share the first slide.
@@ -119,6 +122,7 @@ class _Planner:
         self.metrics = metrics
         self.min_scale = min_scale
         self.max_scale = max_scale
+        self.staff: Collection[int] = frozenset()
 
     def pages_of(self, manager: int | None) -> list[OrgPage]:
         """`manager`'s team (None: the roots) on one slide, or in parts when it is too wide."""
@@ -208,7 +212,7 @@ class _Planner:
                     drawn[node] = kids
                     below.extend(kids)
             row = below
-        layout = compute_layout(drawn, self.metrics, compact=compact)
+        layout = compute_layout(drawn, self.metrics, compact=compact, staff=self.staff)
         scale = self._scale(layout)
         if scale < self.min_scale and not force:
             return None

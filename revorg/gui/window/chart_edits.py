@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from revorg.gui.chart.scene import ChartScene
@@ -124,6 +125,11 @@ class ChartEdits(QObject):
                 self.scene.select_only([new_id])
 
     def apply_inspector_edit(self, position_id: int, changes: dict[str, object]) -> None:
+        if "staff" in changes:
+            staff = bool(changes["staff"])
+            if self.guarded(lambda: self.controller.set_staff([position_id], staff)) is not True:
+                self.inspector.show_position(self.selected_id())
+            return
         if "manager_id" in changes:
             manager = changes["manager_id"]
             self.move_card(position_id, manager if isinstance(manager, int) else None)
@@ -132,6 +138,27 @@ class ChartEdits(QObject):
         if edited is not True:
             # Refused or unchanged: no notification comes, so put the plan's values back.
             self.inspector.show_position(self.selected_id())
+
+    def staff_action(self, parent: QObject) -> QAction | None:
+        """The chart menu's "Mark as staff" or "Put in the team row" for the selected cards
+        (by the first one's mark); None without a selection."""
+        selected = self.scene.selected_ids()
+        if not selected:
+            return None
+        positions = self.controller.editor.positions()
+        first = positions.get(selected[0])
+        if first is None:
+            return None
+        staff = not first.staff
+        text = self.tr("Mark as staff") if staff else self.tr("Put in the team row")
+        if staff:  # cards at the top have nobody to sit beside: left as they are
+            selected = [i for i in selected if positions[i].manager_id is not None]
+        action = QAction(text, parent)
+        action.setEnabled(bool(selected))
+        action.triggered.connect(
+            lambda _checked=False: self.guarded(lambda: self.controller.set_staff(selected, staff))
+        )
+        return action
 
     def set_dotted_line(self, from_id: int, to_id: int, present: bool) -> None:
         self.guarded(lambda: self.controller.set_dotted_line(from_id, to_id, present))

@@ -410,6 +410,10 @@ class MainWindow(QMainWindow):
         menus = self.menus
         for action in menus.chart_context_actions():
             menu.addAction(action)
+        staff = self.edits.staff_action(menu)
+        if staff is not None:
+            menu.addSeparator()
+            menu.addAction(staff)
         menu.popup(self.view.viewport().mapToGlobal(point))
 
     def toggle_compact(self) -> None:

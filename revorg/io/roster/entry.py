@@ -25,6 +25,9 @@ class Entry:
     cost: Decimal | None = None
     email: str | None = None
     photo: Photo | None = None  # read from the Photo column's file (revorg.io.roster.photos)
+    # Drawn beside the manager (an assistant, a chief of staff); None: the roster does not say,
+    # and a staff role of the catalogue under a manager is staff, as when dropped on the chart.
+    staff: bool | None = None
     role_key: str = ""
     department_key: str = ""
     parent: int | None = None  # index of the manager's entry

@@ -17,8 +17,10 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 
 HEADER_SCAN_ROWS = 10  # the heading row is the first of these with known headings
 
-FIELDS = ("id", "name", "surname", "title", "manager", "department", "start", "cost", "email",
-          "photo")  # fmt: skip
+FIELDS = (
+    "id", "name", "surname", "title", "manager", "department", "start", "cost", "email", "photo",
+    "staff",
+)  # fmt: skip
 REQUIRED_FIELDS = ("name", "title")
 # What a finding calls a field: its English heading and others a roster may use instead.
 FIELD_LABELS = {
@@ -32,6 +34,7 @@ FIELD_LABELS = {
     "cost": QT_TRANSLATE_NOOP("ImportFinding", "Cost (Salary, Salario, Coste)"),
     "email": QT_TRANSLATE_NOOP("ImportFinding", "Email (Correo)"),
     "photo": QT_TRANSLATE_NOOP("ImportFinding", "Photo (Foto)"),
+    "staff": QT_TRANSLATE_NOOP("ImportFinding", "Staff (Assistant, Asistente)"),
 }
 LANGUAGES = ("en", "es", "zh")
 

@@ -26,7 +26,7 @@ from revorg.io.roster.roles import (
     title_words,
 )
 from revorg.io.values.text import normalize
-from revorg.model.catalogue import department_specs, role_specs
+from revorg.model.catalogue import department_specs, role_specs, staff_role_keys
 from revorg.model.document import PlanDocument
 from revorg.model.entities import RoleType
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -211,6 +211,7 @@ class PlanBuilder(LinkChecks):
                     notes="; ".join(notes),
                     sort_order=places[number],
                     email=entry.email,
+                    staff=entry.parent is not None and _is_staff(entry),
                 )
             )
             if entry.photo is not None:
@@ -368,3 +369,10 @@ def write_roster_photos(document: PlanDocument, photos: dict[str, Photo]) -> Non
         write_photo(document.session, lineage, photo)
     if photos:
         document.session.flush()
+
+
+def _is_staff(entry: Entry) -> bool:
+    """Staff as the roster says, else as its role is when dropped under a manager."""
+    if entry.staff is not None:
+        return entry.staff
+    return entry.role_key in staff_role_keys()

@@ -25,6 +25,7 @@ from revorg.io.roster.photos import roster_photo
 from revorg.io.roster.plan import CustomRole, PlanBuilder
 from revorg.io.safety import MAX_ROSTER_ROWS, CheckedFile, FileKind
 from revorg.io.tabular import (
+    CellValue,
     Row,
     Table,
     cell_text,
@@ -42,6 +43,8 @@ from revorg.io.values import (
     parse_amount,
     parse_date,
 )
+from revorg.io.values.flags import parse_flag
+from revorg.io.values.text import shown
 from revorg.model.document import PlanDocument, next_fiscal_year
 from revorg.model.edits import MAX_AMOUNT
 from revorg.model.emails import checked_email
@@ -304,6 +307,19 @@ class RosterReader(PlanBuilder):
             self.add(Severity.WARNING, "bad email", said, row, columns.heading("email"))
             return None
 
+    def _read_staff(self, entry: Entry, cell: CellValue | None, heading: str) -> None:
+        """The Staff / Asistente / 幕僚 column: yes or no in any of the three languages."""
+        try:
+            entry.staff = parse_flag(cell)
+        except ValueError:
+            unknown = QT_TRANSLATE_NOOP(
+                "ImportFinding", "{value} is not yes or no: the position is put in the team row"
+            )
+            entry.staff = False
+            self.add(
+                Severity.WARNING, "staff", phrase(unknown, value=shown(cell)), entry.row, heading
+            )
+
     def _entry(
         self,
         cells: Row,
@@ -340,6 +356,8 @@ class RosterReader(PlanBuilder):
                 entry.photo = roster_photo(photo, self.source.parent)
             except PhotoError as error:  # a warning: the person keeps their initials
                 self.add(Severity.WARNING, "photo", reason(error), row, columns.heading("photo"))
+        if "staff" in index:
+            self._read_staff(entry, cells[index["staff"]], columns.heading("staff"))
         start = cells[index["start"]] if "start" in index else None
         if start is not None:
             try:

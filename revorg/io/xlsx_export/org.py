@@ -45,6 +45,7 @@ def write_org(book: Book) -> None:
     set_dimension(sheet, len(book.data.positions) + 1, len(ORG_COLUMNS))
     sheet.append([book.cell(ORG, heading, styles.header) for heading in headings])
     open_word = OPEN_WORDS[book.language]
+    staff_word = book.text("staff_yes")
     formulas = org_formulas(book.text("not_found"))
     formula_keys, joined = list(formulas), "\x00".join(formulas.values())
     dotted = book.data.dotted
@@ -111,6 +112,7 @@ def write_org(book: Book) -> None:
                 f["assigned_quota"],
                 book.user_text(ORG, position.lineage),
                 book.user_text(ORG, position.email),
+                staff_word if position.staff else None,
             ]
         )
     book.table(sheet, ORG_TABLE, ORG_COLUMNS, headings, max(book.org_last, 2))

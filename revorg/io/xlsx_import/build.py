@@ -94,6 +94,7 @@ def _position_rows(content: Content) -> list[Row]:
             sort_order=places[_assigned_id(position)],
             lineage=position.lineage,
             email=position.email,
+            staff=position.staff,
         )
         for position in content.positions
     ]

@@ -154,6 +154,7 @@ class PositionRow:
     dotted: list[int]
     lineage: str | None
     email: str | None = None
+    staff: bool = False  # drawn beside the manager
 
 
 @dataclass

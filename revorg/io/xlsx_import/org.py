@@ -14,6 +14,7 @@ from revorg.io.values import (
     parse_month,
     parse_number,
 )
+from revorg.io.values.flags import parse_flag
 from revorg.io.xlsx_import.assumptions import AssumptionsReader
 from revorg.io.xlsx_import.cells import (
     NEGATIVE_COST,
@@ -123,6 +124,7 @@ class OrgReader(AssumptionsReader):
             )
         dotted = row.parsed("dotted_lines", id_list) or []
         email = self._email(row)
+        staff = bool(row.parsed("staff", parse_flag))
         if len(self.report.errors) > errors_before:
             return None
         person = row.text("person")
@@ -145,6 +147,7 @@ class OrgReader(AssumptionsReader):
             dotted=dotted,
             lineage=row.text("lineage") or None,
             email=email,
+            staff=staff and manager_id is not None,
         )
 
     def _email(self, row: SheetRow) -> str | None:

@@ -19,6 +19,7 @@ from revorg.model.currencies import checked_currency
 from revorg.model.editing.change import KeyLabel, StepText
 from revorg.model.editing.plan_steps import DeleteSnapshot, PlanSettings, StartShift, TakeSnapshot
 from revorg.model.editing.reading import PlanReading
+from revorg.model.editing.staff import staff_dropped_at_top
 from revorg.model.editing.steps import (
     DottedLine,
     Edit,
@@ -111,7 +112,10 @@ def move(plan: PlanReading, position_id: int, manager_id: int | None) -> Edit | 
     if position.manager_id == manager_id:
         return None
     order = edits.next_sort_order(plan.session, plan.scenario, manager_id)
-    step = Move(position_id, manager_id, order)
+    step: Step = Move(position_id, manager_id, order)
+    unmarked = staff_dropped_at_top(plan, position_id, manager_id)
+    if unmarked is not None:  # at the top, nobody to sit beside: back in a team row
+        step = Macro([step, unmarked])
     return _edit(plan, step, QT_TRANSLATE_NOOP("PlanEditor", "Move %1"), position.title)
 
 
