@@ -144,8 +144,8 @@ def test_number_formats(book: Any) -> None:
 def test_org_table_frozen_widths_and_validations(book: Any) -> None:
     org = book[ORG]
     table = org.tables[ORG_TABLE]
-    # 34 columns: the hidden lineage, then the email (format 8)
-    assert table.ref == f"A1:AH{org.max_row}"
+    # 35 columns: the hidden lineage, the email and the staff mark (format 8)
+    assert table.ref == f"A1:AI{org.max_row}"
     assert table.tableStyleInfo.name == "TableStyleMedium2"
     assert [column.name for column in table.tableColumns] == [
         label(column.key) for column in ORG_COLUMNS
@@ -155,7 +155,7 @@ def test_org_table_frozen_widths_and_validations(book: Any) -> None:
     assert org.column_dimensions["AG"].hidden  # lineage
     validations = {str(v.sqref).split(":")[0]: v for v in org.data_validations.dataValidation}
     role, department, manager = validations["C2"], validations["E2"], validations["F2"]
-    assert (role.type, role.formula1) == ("list", "Roles!$A$2:$A$127")
+    assert (role.type, role.formula1) == ("list", "Roles!$A$2:$A$130")
     # The five revenue departments and Outside revenue (catalogue data since roster import).
     assert (department.type, department.formula1) == ("list", "Lists!$A$2:$A$7")
     assert department.errorStyle == "stop"
@@ -309,7 +309,7 @@ def test_an_empty_plan_exports(tmp_path: Path) -> None:
     with PlanDocument.from_template("blank", 2027) as document:
         export_workbook(document, document.scenario(), path)
     book = openpyxl.load_workbook(path)
-    assert book[ORG].tables[ORG_TABLE].ref == "A1:AH2"
+    assert book[ORG].tables[ORG_TABLE].ref == "A1:AI2"
     report = ImportReport(path.name)
     copy = read_plan_workbook(path, report)
     assert copy is not None and report.lines() == []
