@@ -72,7 +72,8 @@ def run(options: argparse.Namespace) -> int:
     with document:
         for finding in report.findings:
             print(f"  {finding}", file=sys.stderr)
-        if options.output.exists():  # --force: the photos of the plan it replaces stay
+        # --force over a file: the photos of the plan it replaces stay.
+        if isinstance(options.output, Path) and options.output.exists():
             _carry_photos(options.output, document)
         # The new plan's log starts with the import, one step ("Import roster.csv: 40 positions").
         record_import(document.session, options.input.name, (options.who or "").strip() or None)
