@@ -84,18 +84,8 @@ def attach_recorder(editor: PlanEditor, who: str | Callable[[], str] | None = No
 
 def record_step(session: Session, edit: Edit, change: Change, who: str, at: str) -> int:
     """Append one step and its field changes; returns the step's id."""
-    template, values = edit.text.template, canonical(_text_values(edit))
-    changes = tuple(
-        StoredChange(
-            record.scenario_id,
-            str(record.record),
-            canonical(record.record_id),
-            record.field,
-            canonical(record.old),
-            canonical(record.new),
-        )
-        for record in change.records
-    )
+    template, values = edit.text.template, stored_text_values(edit)
+    changes = stored_changes(change)
     # The driver's connection, inside the edit's savepoint: SQLAlchemy's statements cost
     # 1.5 ms more per edit than these five (benchmarks/history.py).
     connection = _driver(session)
@@ -155,6 +145,26 @@ def _chain_position(connection: sqlite3.Connection) -> tuple[bytes, int]:
         head = str(head).encode("utf-8", errors="replace")
     numbers = [n for n in (last_id, last_dropped, last_changed) if isinstance(n, int)]
     return head, max(numbers, default=0) + 1
+
+
+def stored_changes(change: Change) -> tuple[StoredChange, ...]:
+    """A change's field changes as the log stores them (values as canonical JSON text)."""
+    return tuple(
+        StoredChange(
+            record.scenario_id,
+            str(record.record),
+            canonical(record.record_id),
+            record.field,
+            canonical(record.old),
+            canonical(record.new),
+        )
+        for record in change.records
+    )
+
+
+def stored_text_values(edit: Edit) -> str:
+    """The values of the step's name as the log stores them (canonical JSON text)."""
+    return canonical(_text_values(edit))
 
 
 def _text_values(edit: Edit) -> list[object]:

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit
-from revorg.model.history.chain import StoredChange
 from revorg.model.history.recording import attach_recorder, system_user, utc_now
-from revorg.model.history.values import canonical
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.sending import Sender, StepToSend
@@ -77,25 +75,15 @@ class TeamLink:
 
 def stored_step(edit: Edit, change: Change, who: str, at: str) -> StepToSend:
     """An edit's step as the log stores it (revorg.model.history.recording.record_step)."""
-    from revorg.model.history.recording import _text_values
+    from revorg.model.history.recording import stored_changes, stored_text_values
 
-    changes = tuple(
-        StoredChange(
-            record.scenario_id,
-            str(record.record),
-            canonical(record.record_id),
-            record.field,
-            canonical(record.old),
-            canonical(record.new),
-        )
-        for record in change.records
-    )
+    changes = stored_changes(change)
     return StepToSend(
         at,
         who,
         edit.scenario_id,
         edit.text.template,
-        canonical(_text_values(edit)),
+        stored_text_values(edit),
         str(change.direction),
         changes,
     )

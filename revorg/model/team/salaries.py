@@ -9,6 +9,7 @@ entries themselves kept, so the history still says that a card's cost changed, n
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from sqlalchemy import text
@@ -71,24 +72,14 @@ def strip_salaries(session: Session) -> None:
 
 def reseal_log(session: Session) -> None:
     """Hash every step again from the chain's anchor over its changes as they now are."""
-    from revorg.model.history.chain import chain_ends, step_hash, stored_steps
+    from revorg.model.history.chain import chain_ends, expected_hash, stored_steps
 
     ends = chain_ends(session)
     if ends is None:
         return
     previous = ends[0]
     for step in stored_steps(session):
-        sealed = step_hash(
-            previous,
-            step.id,
-            step.at,
-            step.who,
-            step.scenario_id,
-            step.text,
-            step.text_values,
-            step.direction,
-            step.changes,
-        )
+        sealed = expected_hash(dataclasses.replace(step, previous_hash=previous))
         session.execute(
             text("UPDATE history_steps SET previous_hash = :previous, hash = :hash WHERE id = :id"),
             {"previous": previous, "hash": sealed, "id": step.id},
