@@ -25,6 +25,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from revorg.gui.chart.staff_bands import band_height, staff_bands
+
 VIRTUAL_ROOT = -1  # joins several roots into one tree; never drawn
 NO_CONTOUR: list[float] = []
 
@@ -164,7 +166,7 @@ class IncrementalLayout:
         order = self._reports_first(dirty, children)
         for node in order:
             self._place(node)
-        bands = self._staff_bands(parent)
+        bands = staff_bands(self._beside, self._kids, parent, VIRTUAL_ROOT)
         rows_moved = bands != self._bands
         self._bands = bands
         if dirty is None:
@@ -217,50 +219,6 @@ class IncrementalLayout:
             )
         order.reverse()
         return order
-
-    def _staff_bands(self, parent: Mapping[int, int | None]) -> dict[int, int]:
-        """For each row (by depth from the top) with staff shown beside a card of it, the
-        most staff beside one card. Each manager with staff climbs to the top once: depths
-        found on the way are kept, so the whole costs at most one step per card."""
-        if not self._beside:
-            return {}
-        kids = self._kids
-        tops = set(kids.get(VIRTUAL_ROOT, ()))
-        depth: dict[int, int] = {}  # -1: not shown (under a collapsed card, or outside focus)
-        bands: dict[int, int] = {}
-        for manager, staff in self._beside.items():
-            path: list[int] = []
-            node = manager
-            while True:
-                if node in depth:
-                    found = depth[node]
-                    break
-                if node in tops:
-                    found = depth[node] = 0
-                    break
-                up = parent.get(node)
-                if up is None or up not in kids or len(path) > len(parent):
-                    found = -1  # not under the top, or a collapsed team; a loop never hangs
-                    depth[node] = found
-                    break
-                path.append(node)
-                node = up
-            for node in reversed(path):
-                found = -1 if found < 0 else found + 1
-                depth[node] = found
-            level = depth[manager]
-            if level >= 0 and len(staff) > bands.get(level, 0):
-                bands[level] = len(staff)
-        return bands
-
-    def _band_height(self, count: int) -> float:
-        """How far a row's team rows move down for `count` staff stacked beside one card."""
-        if not count:
-            return 0.0
-        metrics = self.metrics
-        return (count - 1) * (metrics.card_height + metrics.stack_gap) + (
-            metrics.card_height + metrics.vertical_gap
-        )
 
     def _place(self, node: int) -> None:
         """Offsets of a manager's reports and the contours of its team, from its reports'
@@ -432,7 +390,7 @@ class IncrementalLayout:
         kids, offsets, stacked = self._kids, self._offsets, self._stacked
         beside, staff_shown = self._beside, self._staff_shown
         with_staff = bool(beside or staff_shown)  # else no card has staff: nothing to place
-        bands = {depth: self._band_height(count) for depth, count in self._bands.items()}
+        bands = {depth: band_height(count, self.metrics) for depth, count in self._bands.items()}
         beside_x = metrics.sibling_distance / 2  # a staff card's centre right of the line
         placed = centres.get
         start = (VIRTUAL_ROOT, top_x, -level, everything, -1)
