@@ -37,7 +37,7 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
     from revorg.gui.application import make_application
 
     app = make_application()
-    from revorg.gui.panels.outline_model import Column
+    from revorg.gui.panels.outline_texts import Column
     from revorg.gui.settings import AppSettings
     from revorg.gui.window.main_window import MainWindow
     from revorg.model.generator import generate_plan

@@ -12,7 +12,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
-from revorg.gui.panels.outline_model import Column, OutlineModel
+from revorg.gui.panels.outline_model import OutlineModel
+from revorg.gui.panels.outline_texts import Column
 from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
@@ -336,7 +337,7 @@ def test_in_a_large_plan_the_filter_applies_once_typing_pauses(qtbot) -> None:  
     assert model.needle == ""  # not at each keystroke
     qtbot.waitUntil(lambda: model.needle == "sdr")
     positions = window.controller.editor.positions()
-    matches = {i for i, row in positions.items() if model._search_texts()[i].count("sdr")}
+    matches = {i for i, row in positions.items() if model.texts.search_texts()[i].count("sdr")}
     shown = set(model._shown or ())
     assert matches and matches <= shown
     window.controller.undo_stack.clear()

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, month_label
-from revorg.gui.panels.outline_model import Column, OutlineModel
+from revorg.gui.panels.outline_model import OutlineModel
+from revorg.gui.panels.outline_texts import Column
 from revorg.model.months import FiscalYear, YearMonth
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -214,5 +215,5 @@ class OutlinePanel(QWidget):
         position_id = self.selected_id()
         row = self.controller.editor.positions().get(position_id) if position_id else None
         if row is not None:
-            shown = fill(self.tr("%1. Selected: %2"), shown, self.model.row_text(row))
+            shown = fill(self.tr("%1. Selected: %2"), shown, self.model.texts.row_text(row))
         self.tree.setAccessibleDescription(shown)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,36 +24,20 @@ from PySide6.QtCore import (
 )
 
 from revorg.gui.controller import PlanController
-from revorg.gui.i18n import fill, month_label, translate
+from revorg.gui.i18n import translate
 from revorg.gui.labels import error_text
-from revorg.gui.numbers import format_count, format_exact, format_money, parse_number
-from revorg.model.capacity import position_capacity
-from revorg.model.capacity.rule import MONEY_KINDS, has_capacity, kind_of
+from revorg.gui.numbers import parse_number
+from revorg.gui.panels.outline_texts import Column, OutlineTexts
 from revorg.model.editing.change import Change
 from revorg.model.money import to_money
 from revorg.model.months import YearMonth
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import RowsChange
-from revorg.model.summary import totals_basis
-from revorg.model.totals import TotalsBasis
-from revorg.model.vocabulary import CapacityKind
 
 TOP = 0  # the parent key of the positions at the top (position ids start at 1)
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()  # Qt's default parent: the top
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-class Column(IntEnum):
-    TITLE = 0
-    PERSON = 1
-    ROLE = 2
-    DEPARTMENT = 3
-    HEADCOUNT = 4
-    START = 5
-    COST = 6
-    CAPACITY = 7
-    MANAGER = 8
 
 
 # The columns edited in place, and the position field each one sets (as the inspector does).
@@ -68,20 +51,6 @@ EDITED_FIELDS = {
 READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 EDITABLE_FLAGS = READ_FLAGS | Qt.ItemFlag.ItemIsEditable  # made once: Qt asks for every row
 NUMERIC = frozenset({Column.HEADCOUNT, Column.COST, Column.CAPACITY})
-
-
-def column_titles() -> list[str]:
-    return [
-        translate("OutlineModel", "Title"),
-        translate("OutlineModel", "Person"),
-        translate("OutlineModel", "Role"),
-        translate("OutlineModel", "Department"),
-        translate("OutlineModel", "Headcount"),
-        translate("OutlineModel", "Starts"),
-        translate("OutlineModel", "Cost per head"),
-        translate("OutlineModel", "Capacity"),
-        translate("OutlineModel", "Manager"),
-    ]
 
 
 class OutlineModel(QAbstractItemModel):
@@ -100,10 +69,7 @@ class OutlineModel(QAbstractItemModel):
         self._children: dict[int, list[int]] = {}
         self._parent: dict[int, int] = {}
         self._row: dict[int, int] = {}
-        self._basis: TotalsBasis | None = None
-        self._texts: dict[tuple[object, ...], str] = {}  # money, months, capacities by value
-        self._search: dict[int, str] = {}  # a row's texts, folded, made when a filter asks
-        self._titles = column_titles()
+        self.texts = OutlineTexts(controller)
         self.active = False  # built when first shown: a window that never shows it pays nothing
         controller.rows_changed.connect(self._rows_changed)
         controller.structure_changed.connect(self.reset)
@@ -168,7 +134,7 @@ class OutlineModel(QAbstractItemModel):
             self._parent.pop(position_id, None)
             self._row.pop(position_id, None)
             self._children.pop(position_id, None)
-            self._search.pop(position_id, None)
+            self.texts.search.pop(position_id, None)
 
     def index_of(self, position_id: int, column: int = 0) -> QModelIndex:
         row = self._row.get(position_id)
@@ -202,9 +168,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         self.beginResetModel()
-        self._basis = None
-        self._texts = {}
-        self._search = {}
+        self.texts.clear()
         self._parent = {
             i: manager or TOP for i, manager in self.controller.editor.tree().parent.items()
         }
@@ -257,7 +221,7 @@ class OutlineModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
+            return self.texts.titles[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.COST:
             return translate("OutlineModel", "Annual cost per head")
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.CAPACITY:
@@ -279,13 +243,13 @@ class OutlineModel(QAbstractItemModel):
             return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+            return self.texts.text(row, column)
         if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(row, column)
+            return self.texts.edit_text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(RIGHT.value)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
-            return self.row_text(row)
+            return self.texts.row_text(row)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -320,138 +284,12 @@ class OutlineModel(QAbstractItemModel):
             self.needle = needle
             self._relayout()
 
-    # --- the texts ----------------------------------------------------------------------------
-
-    def text(self, row: PositionRow, column: Column) -> str:
-        editor = self.controller.editor
-        if column == Column.TITLE:
-            return row.title
-        if column == Column.PERSON:
-            return row.person_name or translate("OutlineModel", "Open")
-        if column == Column.ROLE:
-            role = editor.roles_by_key().get(row.role_key)
-            return role.name(editor.language) if role is not None else row.role_key
-        if column == Column.DEPARTMENT:
-            department = editor.departments_by_key().get(row.department_key)
-            return department.name(editor.language) if department else row.department_key
-        if column == Column.HEADCOUNT:
-            return format_count(row.headcount)
-        if column == Column.START:
-            return self._month_text(row.start_month)
-        if column == Column.COST:
-            return self._cached(("cost", row.annual_cost), lambda: self._money(row.annual_cost))
-        if column == Column.CAPACITY:
-            return self._capacity_text(row)
-        manager = self._positions().get(row.manager_id) if row.manager_id else None
-        return manager.title if manager is not None else ""
-
-    def row_text(self, row: PositionRow) -> str:
-        """Every column's text, for a tooltip and assistive technology."""
-        labelled = translate("OutlineModel", "%1: %2")  # a column's heading and its text
-        return translate("OutlineModel", "; ").join(
-            fill(labelled, self._titles[column], text)
-            for column in Column
-            if (text := self.text(row, column))
-        )
-
-    def _edit_text(self, row: PositionRow, column: Column) -> str:
-        if column == Column.PERSON:
-            return row.person_name or ""
-        if column == Column.COST:
-            return format_exact(row.annual_cost, 2)
-        if column == Column.START:
-            return "" if row.start_month is None else str(row.start_month)
-        return self.text(row, column)
-
-    def _cached(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
-        text = self._texts.get(key)
-        if text is None:
-            text = self._texts[key] = make()
-        return text
-
-    def _money(self, amount: Decimal) -> str:
-        return format_money(amount, self.controller.editor.scenario.plan.currency)
-
-    def _month_text(self, month: YearMonth | None) -> str:
-        if month is None:
-            return self._cached(("month", None), lambda: translate("OutlineModel", "In seat"))
-        return self._cached(("month", month), lambda: month_label(month))
-
-    def basis(self) -> TotalsBasis:
-        if self._basis is None:
-            editor = self.controller.editor
-            self._basis = totals_basis(editor.session, editor.scenario)
-        return self._basis
-
-    def capacity_of(self, row: PositionRow) -> tuple[str, Decimal] | None:
-        """What a position delivers in the fiscal year (the capacity rule's figure) and its
-        kind; None for roles without capacity (leaders, support)."""
-        basis = self.basis()
-        kind = kind_of(row.role_key, basis.kinds)
-        if not has_capacity(kind):
-            return None
-        return kind, position_capacity(row, kind, basis.assumptions, basis.fiscal)
-
-    def _capacity_text(self, row: PositionRow) -> str:
-        key = ("capacity", row.role_key, row.headcount, row.is_open, row.start_month,
-               row.capacity_override)  # fmt: skip
-        return self._cached(key, lambda: self._capacity_words(row))
-
-    def _capacity_words(self, row: PositionRow) -> str:
-        found = self.capacity_of(row)
-        if found is None:
-            return ""
-        kind, value = found
-        if kind in MONEY_KINDS:
-            return self._money(value)
-        count = format_count(value.quantize(Decimal(1)))
-        if kind == CapacityKind.MEETINGS:
-            return fill(translate("OutlineModel", "%1 meetings"), count)
-        return fill(translate("OutlineModel", "%1 leads"), count)
-
-    def _search_texts(self) -> dict[int, str]:
-        """Every row's texts in one string, folded; made for the rows not made yet. The
-        middle columns (role to capacity) are made once per shape of position: a large plan
-        has a few hundred shapes for tens of thousands of rows (text() for every cell of
-        50,000 rows took 2.6 s)."""
-        search = self._search
-        positions = self._positions()
-        missing = [row for position_id, row in positions.items() if position_id not in search]
-        if not missing:
-            return search
-        open_word = translate("OutlineModel", "Open")
-        middles: dict[tuple[object, ...], str] = {}
-        middle_columns = (Column.ROLE, Column.DEPARTMENT, Column.HEADCOUNT, Column.START,
-                          Column.COST, Column.CAPACITY)  # fmt: skip
-        texts: list[str] = []
-        for row in missing:
-            shape = (row.role_key, row.department_key, row.headcount, row.start_month,
-                     row.annual_cost, row.capacity_override, row.is_open)  # fmt: skip
-            middle = middles.get(shape)
-            if middle is None:
-                middle = middles[shape] = "\n".join(self.text(row, c) for c in middle_columns)
-            manager = positions.get(row.manager_id) if row.manager_id else None
-            texts.append(
-                "\n".join(
-                    (
-                        row.title,
-                        row.person_name or open_word,
-                        middle,
-                        manager.title if manager is not None else "",
-                    )
-                )
-            )
-        # Folded in one call: a call per row was a fifth of the time.
-        folded = "\x00".join(texts).casefold().split("\x00")
-        search.update(zip((row.id for row in missing), folded, strict=True))
-        return search
-
     def _matches(self) -> set[int]:
         """The positions whose texts contain the filter, and every manager above them."""
         needle = self.needle
         parent_of = self.controller.editor.tree().parent
         shown: set[int] = set()
-        for position_id, text in self._search_texts().items():
+        for position_id, text in self.texts.search_texts().items():
             if needle in text:
                 walker: int | None = position_id
                 while walker is not None and walker not in shown:
@@ -473,7 +311,7 @@ class OutlineModel(QAbstractItemModel):
         if column == Column.CAPACITY:
 
             def capacity(i: int) -> tuple[str, Decimal]:
-                found = self.capacity_of(positions[i])
+                found = self.texts.capacity_of(positions[i])
                 return found if found is not None else ("", Decimal(-1))
 
             return capacity
@@ -494,7 +332,7 @@ class OutlineModel(QAbstractItemModel):
         for row in positions.values():
             key = getattr(row, field)
             if key not in folded:
-                folded[key] = self.text(row, column).casefold()
+                folded[key] = self.texts.text(row, column).casefold()
         if column == Column.ROLE:
             return lambda i: folded[positions[i].role_key]
         return lambda i: folded[positions[i].department_key]
@@ -505,7 +343,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         tree = self.controller.editor.tree()
-        search = self._search
+        search = self.texts.search
         for position_id in (*change.removed, *change.moved, *change.edited):
             search.pop(position_id, None)
         for position_id in change.edited:  # their Manager column names this position
@@ -541,9 +379,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         if change is None or change.assumptions or change.plan or change.anew:
-            self._basis = None
-            self._texts = {}
-            self._search = {}
+            self.texts.clear()
             if self.rowCount() and not (change is not None and change.switched):
                 first = self.index(0, Column.COST)
                 # A range of rows redraws the whole view, the rows below the top too.
