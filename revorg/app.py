@@ -15,6 +15,7 @@ from pathlib import Path
 from revorg import __version__
 from revorg.cli.commands import COMMANDS, build_command_parser, run_command
 from revorg.cli.parsing import EXIT_USAGE, LANGUAGE_CHOICES, CommandLineParser
+from revorg.cli.plans import plan_location
 from revorg.model.errors import RevOrgError
 
 __all__ = ["COMMANDS", "build_command_parser", "build_open_parser", "main"]
@@ -28,7 +29,12 @@ def build_open_parser() -> CommandLineParser:
         description="Open the RevOrg window on FILE (else the last plan, else the demo plan). "
         f"Commands: {', '.join(COMMANDS)} (`revorg COMMAND --help`).",
     )
-    parser.add_argument("file", nargs="?", type=Path, help="a .revorg plan to open")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=plan_location,
+        help="a .revorg plan to open, or a team plan's URL (postgresql://…?plan=NAME)",
+    )
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="interface language")
     parser.add_argument("--version", action="version", version=f"RevOrg {__version__}")
     return parser
@@ -70,6 +76,11 @@ def open_window(options: argparse.Namespace) -> int:
     """Start the desktop app (imported here so that commands never load Qt)."""
     from revorg.model.document import PlanDocument
 
+    if options.file is not None and not isinstance(options.file, Path):
+        # A team plan's URL: opened once the app exists (its user name is a preference).
+        from revorg.gui.application import run_application
+
+        return run_application(None, options.lang, team_address=options.file)
     # The file is opened before any window appears (a bad file is one clear line), and only
     # once: the window takes it (reading a 10,000-position plan twice cost 80 ms of the start).
     document = PlanDocument.open(options.file) if options.file is not None else None

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -91,9 +92,13 @@ def offer_recovery(window: MainWindow) -> None:
 
 
 def run_application(
-    path: Path | None, language: str | None, opened: PlanDocument | None = None
+    path: Path | None,
+    language: str | None,
+    opened: PlanDocument | None = None,
+    team_address: Any = None,
 ) -> int:
-    """The app on `path` (`opened`: that file, already open), else the last plan or the demo."""
+    """The app on `path` (`opened`: that file, already open), or on a team plan's address,
+    else the last plan or the demo."""
     missing = missing_packages_message()
     if missing is not None:  # Qt would stop the process with a message about one library
         print(f"error: {missing}", file=sys.stderr)
@@ -105,17 +110,25 @@ def run_application(
     settings = AppSettings()
     language = choose_language(language, settings.language())
     apply_language(language)
+    team = None
     try:
+        if team_address is not None:
+            from revorg.model.team.session import TeamSession
+
+            team = TeamSession.open(team_address, settings.user_name)
+            opened = team.document
         document = opened if opened is not None else first_document(path, settings, language)
     except RevOrgError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     window = MainWindow(document, language, first_views=True)
+    if team is not None:
+        window.team.show_session(team)
     window.show()
     window.show_first_view()  # the top levels, readable
     # After the first paint, the collector's usual pace (revorg.app starts with a slower one).
     QTimer.singleShot(0, lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
     offer_recovery(window)
-    if path is None:
+    if path is None and team is None:
         window.offer_welcome()
     return app.exec()

@@ -56,6 +56,10 @@ class PlanController(QObject):
         # Every edit, undo and redo is written to the plan's change log, under the name of
         # Preferences read at each step (a new name counts from the next edit).
         attach_recorder(self.editor, lambda: AppSettings().user_name())
+        # A team plan's session (revorg.model.team.session) sends each edit to the server
+        # after the local log has it; None on a file. Replaced with the document.
+        self.team: Any = None
+        self.editor.add_recorder(self._record_on_team)
         self.editor.subscribe(self._take_change)
         self.undo_stack = QUndoStack(self)
         # Keystrokes in one target field merge into one undo step until the field is left.
@@ -83,8 +87,12 @@ class PlanController(QObject):
         self.scenario_switched.emit()
         self.plan_changed.emit(None)
 
-    def replace_document(self, document: PlanDocument) -> None:
+    def replace_document(self, document: PlanDocument, team: Any = None) -> None:
+        """Show another plan; `team`: its TeamSession when it is a team plan."""
         self.undo_stack.clear()
+        if self.team is not None:
+            self.team.close_link()
+        self.team = team
         old = self.editor.replace_document(document)
         self._forget_progress(None)
         self.document_replaced.emit()
@@ -104,6 +112,10 @@ class PlanController(QObject):
             return
         with contextlib.suppress(sqlite3.ProgrammingError):  # closed with its window
             load_stored_log(document.connection)
+
+    def _record_on_team(self, edit: Edit, change: Change) -> None:
+        if self.team is not None:
+            self.team.record(self.editor, edit, change)
 
     # --- the user's edits (each one undoable) ---------------------------------------------------
 

@@ -18,16 +18,27 @@ class AppSettings:
     def __init__(self) -> None:
         self._settings = QSettings()
 
-    def recent_files(self) -> list[Path]:
+    def recent_entries(self) -> list[str]:
+        """The recent plans, newest first: file paths, and team plans' URLs (never with a
+        password: the caller gives TeamPlanAddress.shown())."""
         value = self._settings.value("files/recent", [])
         # QSettings gives back one string for a list of one, and nothing for an empty list.
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [Path(str(item)) for item in items]
+        return [str(item) for item in items]
+
+    def recent_files(self) -> list[Path]:
+        return [Path(item) for item in self.recent_entries() if "://" not in item]
 
     def add_recent_file(self, path: Path) -> None:
-        files = [p for p in self.recent_files() if p != path]
-        files.insert(0, path)
-        self._settings.setValue("files/recent", [str(p) for p in files[:MAX_RECENT_FILES]])
+        self._add_recent(str(path))
+
+    def add_recent_url(self, url: str) -> None:
+        self._add_recent(url)
+
+    def _add_recent(self, entry: str) -> None:
+        entries = [item for item in self.recent_entries() if item != entry]
+        entries.insert(0, entry)
+        self._settings.setValue("files/recent", entries[:MAX_RECENT_FILES])
 
     def last_existing_file(self) -> Path | None:
         return next((path for path in self.recent_files() if path.is_file()), None)

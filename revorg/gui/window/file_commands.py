@@ -50,6 +50,7 @@ class FileCommands(QObject):
     """Owns the file side of the window; the window shows what `saved_state_changed` says."""
 
     saved_state_changed = Signal()  # the file name or the unsaved mark may have changed
+    url_requested = Signal(str)  # a team plan chosen in the recent list (revorg.gui.team)
 
     def __init__(
         self,
@@ -71,6 +72,9 @@ class FileCommands(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        # Save and Save As on a team plan (revorg.gui.team.commands sets them).
+        self.team_save: Callable[[], bool] = lambda: True
+        self.team_save_copy: Callable[[Path], bool] = lambda _path: False
 
     def _status(self, text: str, milliseconds: int) -> None:
         self.window.statusBar().showMessage(text, milliseconds)
@@ -79,6 +83,8 @@ class FileCommands(QObject):
         return self.tr("RevOrg plans (*.revorg);;All files (*)")
 
     def is_modified(self) -> bool:
+        if self.controller.team is not None:  # a team plan: every edit is on the server
+            return False
         return self.recovered_unsaved or not self.controller.undo_stack.isClean()
 
     def maybe_keep_changes(self) -> bool:
@@ -125,19 +131,29 @@ class FileCommands(QObject):
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
-        for path in self.settings.recent_files():
-            action = menu.addAction(str(path))
+        for entry in self.settings.recent_entries():
+            action = menu.addAction(entry)
+            if "://" in entry:  # a team plan's URL, without password
+                action.triggered.connect(
+                    lambda _checked=False, url=entry: self.url_requested.emit(url)
+                )
+                continue
             action.triggered.connect(
-                lambda _checked=False, p=path: self.maybe_keep_changes() and self.open_path(p)
+                lambda _checked=False, p=Path(entry): (
+                    self.maybe_keep_changes() and self.open_path(p)
+                )
             )
-        menu.setEnabled(bool(self.settings.recent_files()))
+        menu.setEnabled(bool(self.settings.recent_entries()))
 
-    def replace_document(self, document: PlanDocument) -> None:
+    def replace_document(self, document: PlanDocument, team: object = None) -> None:
+        """Show another plan (`team`: its TeamSession, for a team plan)."""
         self.autosaver.discard()
         self.recovered_unsaved = False
-        self.controller.replace_document(document)
+        self.controller.replace_document(document, team)
 
     def save(self) -> bool:
+        if self.controller.team is not None:
+            return self.team_save()
         document = self.controller.document
         if document.path is None:
             return self.save_as_dialog()
@@ -155,6 +171,8 @@ class FileCommands(QObject):
         return self.save_as(path)
 
     def save_as(self, path: Path) -> bool:
+        if self.controller.team is not None:
+            return self.team_save_copy(path)
         return self._write(lambda: self.controller.document.save_as(path))
 
     def _write(self, write: Callable[[], None]) -> bool:

@@ -49,6 +49,7 @@ from revorg.gui.panels.role_palette import RolePalette
 from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.settings import AppSettings
+from revorg.gui.team.commands import TeamCommands
 from revorg.gui.window.chart_edits import ChartEdits
 from revorg.gui.window.file_commands import FileCommands
 from revorg.gui.window.find_bar import FindBar
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.scenario_commands = ScenarioCommands(
             self, self.controller, self.edits.guarded, self.show_error
         )
+        self.team = TeamCommands(self)
         self.menus = Menus(self)
         self._connect()
         editor = self.controller.editor
@@ -265,7 +267,9 @@ class MainWindow(QMainWindow):
 
     def refresh_title(self) -> None:
         document = self.controller.document
-        file_name = document.path.name if document.path else self.tr("not saved")
+        file_name = self.team.location_text() or (
+            document.path.name if document.path else self.tr("not saved")
+        )
         self.setWindowTitle(f"{document.plan.name} ({file_name})[*] - RevOrg")
         self.setWindowModified(self.files.is_modified())
 
@@ -434,6 +438,7 @@ class MainWindow(QMainWindow):
     def _shut_down(self) -> None:
         """Stop listening before the document closes: late signals must not reach it."""
         self.files.shut_down()
+        self.team.shut_down()
         for emitter in (self.controller, self.controller.undo_stack, self.scene, self.inspector):
             emitter.blockSignals(True)
         self.controller.document.close()

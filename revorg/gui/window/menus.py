@@ -72,6 +72,9 @@ class Menus(QObject):
         menu.addAction(self._action(self.tr("&Open…"), files.open_dialog, keys.Open, "open"))
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        team = self.window.team
+        menu.addAction(self._action(self.tr("Open tea&m plan…"), team.open_dialog))
+        menu.addAction(self._action(self.tr("P&ublish to team server…"), team.publish_dialog))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Save"), files.save, keys.Save, "save"))
         menu.addAction(

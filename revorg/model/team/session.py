@@ -1,0 +1,249 @@
+"""A team plan open in the window: an editing session that outlives any one call.
+
+`open_team_editor` (revorg.model.team.editing) is a context manager for a command's run; the
+window keeps a plan open for hours, replaces its document when a refused edit makes it reload,
+and must survive the server going away. `TeamSession` holds the pieces (the document read for
+editing, its `TeamLink`, a `TeamRecorder` over the window's own `PlanEditor`) and says what
+happened to the last edit that did not reach the server:
+
+- refused (`TeamConflictError`: a teammate changed the same row since it was read): `refusal`
+  keeps the edit, so that the window can reload and offer it again (`edit_again`);
+- not sent because the server cannot be reached: the edit is rolled back in memory (never
+  applied only locally) and kept in `waiting`, in order; while something waits, later edits
+  wait behind it without trying the server, so the order of the log is the user's order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from revorg.model.editing import requests
+from revorg.model.editing.change import Change, FieldChange
+from revorg.model.editing.editor import PlanEditor
+from revorg.model.editing.steps import Edit, EditFields, Move, SetAssumption, SetTarget
+from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.history.recording import utc_now
+from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.document import TeamPlanDocument
+from revorg.model.team.editing import TeamLink, TeamRecorder
+from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.sending import StepToSend, TeamConflictError
+from revorg.model.team.server import engine_for, server_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+class ServerUnreachableError(TeamPlanError):
+    """The team server cannot be reached now: the edit was not sent and waits."""
+
+
+def unreachable(address: TeamPlanAddress) -> ServerUnreachableError:
+    return ServerUnreachableError(
+        QT_TRANSLATE_NOOP(
+            "TeamPlanError",
+            "the team server {server} cannot be reached: your change was not sent and waits",
+        ),
+        server=address.server,
+    )
+
+
+# SQLSTATE classes of a connection that went away: 08 (connection exception) and 57P (the
+# server shut down or restarting).
+_LOST_STATES = ("08", "57P")
+
+
+def lost_connection(error: BaseException) -> bool:
+    """Whether a TeamPlanError came from the connection going away (server.explained tells it
+    as one line; the driver's error it was made from is the exception's context)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if str(getattr(error, "template", "")).startswith("cannot reach the team server"):
+        return True
+    seen: BaseException | None = error.__context__
+    while seen is not None:
+        if isinstance(seen, DBAPIError) and seen.connection_invalidated:
+            return True
+        state = str(getattr(getattr(seen, "orig", seen), "sqlstate", "") or "")
+        if state.startswith(_LOST_STATES):
+            return True
+        if type(seen).__name__ == "OperationalError" and not state:
+            text = str(seen).lower()
+            return "authentication" not in text and "password" not in text
+        seen = seen.__context__
+    return False
+
+
+class SessionLink(TeamLink):
+    """A TeamLink that tells a lost connection apart (ServerUnreachableError) and opens a new
+    one at the next send."""
+
+    def send(self, step: StepToSend, expected_version: int | None = None) -> int:
+        try:
+            return super().send(step, expected_version)
+        except TeamConflictError:
+            raise
+        except TeamPlanError as error:
+            if lost_connection(error):
+                self.drop_connection()
+                raise unreachable(self.address) from None
+            raise
+
+    def drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(Exception):  # already broken: nothing left to close
+                connection.invalidate()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def reachable(self) -> bool:
+        """Whether the server answers now (a new connection when the last one broke)."""
+        try:
+            with server_errors(self.address):
+                self._ping(self._server())
+        except TeamPlanError:
+            self.drop_connection()
+            return False
+        return True
+
+    @staticmethod
+    def _ping(connection: Connection) -> None:
+        from sqlalchemy import text
+
+        connection.execute(text("SELECT 1")).close()
+        connection.rollback()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An edit (or undo) the server refused: the edit, the field changes it made, and why."""
+
+    edit: Edit
+    undoing: bool
+    records: tuple[FieldChange, ...]
+    error: TeamConflictError
+
+
+class TeamSession:
+    """One team plan open for editing by `who`: its document, link and the edits that did not
+    reach the server. `record` is the editor's recorder (the window's controller calls it)."""
+
+    def __init__(self, document: TeamPlanDocument, who: Callable[[], str]) -> None:
+        self.document = document
+        self.address = document.address
+        self.who = who
+        self.link = SessionLink(document)
+        self.waiting: list[Edit] = []
+        self.refusal: Refusal | None = None
+        self.failed: ServerUnreachableError | None = None
+        self._resending = False
+        self._recorders: dict[int, TeamRecorder] = {}
+
+    @classmethod
+    def open(cls, address: TeamPlanAddress, who: str | Callable[[], str]) -> TeamSession:
+        """The plan read for editing (its rows and their versions in one snapshot)."""
+        name = who if callable(who) else (lambda: str(who))
+        return cls(TeamPlanDocument(address, for_editing=True), name)
+
+    def reload(self) -> TeamSession:
+        """The plan as the server has it now, in a new session that takes over what waits (the
+        caller replaces the document; this session's link is closed)."""
+        fresh = TeamSession.open(self.address, self.who)
+        fresh.waiting = list(self.waiting)
+        self.close_link()
+        return fresh
+
+    # --- the recorder --------------------------------------------------------------------------
+
+    def record(self, editor: PlanEditor, edit: Edit, change: Change) -> None:
+        """Send an edit's step to the server inside the edit's savepoint; what cannot be sent
+        raises, so the edit core rolls it back in memory."""
+        if editor.document is not self.document:
+            return
+        if self.waiting and not self._resending:
+            self._wait(edit, change)
+            raise unreachable(self.address)
+        recorder = self._recorders.get(id(editor))
+        if recorder is None:
+            recorder = TeamRecorder(editor, self.link, self.who, utc_now)
+            self._recorders[id(editor)] = recorder
+        try:
+            recorder(edit, change)
+        except TeamConflictError as error:
+            self.refusal = Refusal(edit, change.undone, change.records, error)
+            raise
+        except ServerUnreachableError as error:
+            self._wait(edit, change)
+            self.failed = error
+            raise
+
+    def _wait(self, edit: Edit, change: Change) -> None:
+        if self._resending:  # the caller puts it back at the front
+            return
+        if not change.undone and all(edit is not kept for kept in self.waiting):
+            self.waiting.append(edit)
+
+    def take_refusal(self) -> Refusal | None:
+        refusal, self.refusal = self.refusal, None
+        return refusal
+
+    @contextlib.contextmanager
+    def resending(self) -> Iterator[None]:
+        """Around sending the first waiting edit again: it may try the server."""
+        self._resending = True
+        self.failed = None
+        try:
+            yield
+        finally:
+            self._resending = False
+
+    def close_link(self) -> None:
+        self.link.close()
+
+    def close(self) -> None:
+        self.link.close()
+        self.document.close()
+
+
+def edit_again(editor: PlanEditor, edit: Edit) -> Edit | None:
+    """The same request made again on the plan as it is now (after a reload, or after edits
+    that waited before it): the user's new values, the old ones read afresh so that the log
+    and undo hold what was really replaced. None when the plan already has those values. Kinds
+    with nothing to read afresh (cards added, scenarios) are the edit itself."""
+    step = edit.step
+    if isinstance(step, EditFields):
+        if step.position_id not in editor.positions():
+            return None
+        return requests.edit_fields(editor, step.position_id, dict(step.new))
+    if isinstance(step, SetTarget) and step.scenario_id == editor.scenario_id:
+        return requests.set_target(editor, step.name, step.new)
+    if isinstance(step, SetAssumption):
+        return requests.set_assumption(editor, step.assumption_id, step.new)
+    if isinstance(step, Move):
+        if step.position_id not in editor.positions():
+            return None
+        return requests.move(editor, step.position_id, step.new[0])
+    return edit
+
+
+def plans_on_server(address: TeamPlanAddress) -> list[str]:
+    """The names of the plans on the address's server that its user may read, in order (the
+    registry's row-level security hides the others); none on a server without RevOrg's
+    tables."""
+    from sqlalchemy import text
+
+    engine = engine_for(address)
+    try:
+        with server_errors(address), engine.connect() as connection:
+            exists = connection.execute(text("SELECT to_regclass('revorg.plans')")).scalar()
+            if exists is None:
+                return []
+            rows = connection.execute(text("SELECT name FROM revorg.plans ORDER BY name"))
+            return [str(row[0]) for row in rows]
+    finally:
+        engine.dispose()
