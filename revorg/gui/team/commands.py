@@ -87,7 +87,7 @@ class TeamCommands(QObject):
         session = self.session
         if session is None:
             return None
-        return fill(self.tr("team plan on %1"), session.address.server)
+        return fill(self.tr("team plan %1 on %2"), session.address.plan, session.address.server)
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -248,6 +248,12 @@ class TeamCommands(QObject):
     # --- edits that did not reach the server --------------------------------------------------
 
     def after_failure(self, _message: str) -> None:
+        # Told from inside the undo stack's push: replacing the document (which clears the
+        # stack) waits until the push is over.
+        if self.session is not None:
+            QTimer.singleShot(0, self, self._after_failure)
+
+    def _after_failure(self) -> None:
         session = self.session
         if session is None:
             return
@@ -405,6 +411,8 @@ class TeamCommands(QObject):
                 self.controller.push(again)
             if session.failed is not None:  # gone again: it waits at the front
                 session.waiting.insert(0, edit)
+                return
+            if session.refusal is not None:  # told (and the plan reloaded) in a moment
                 return
             sent += self.controller.undo_stack.index() > index
         current = self.session

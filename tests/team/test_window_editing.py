@@ -1,0 +1,109 @@
+"""Two windows on one team plan (a real server): edits land, a stale edit is refused and
+reloaded with who changed what, the user's value is offered again, and undo is refused after a
+teammate's change. Nothing is silently lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliRunner
+from tests.team.conftest import TeamServer
+from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
+
+
+@pytest.fixture(scope="module", autouse=True)
+def qt_locations() -> None:
+    isolate_qt()
+
+
+@pytest.fixture
+def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    return url
+
+
+def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_and_offered(
+    published: str, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        card = by_title(ana.controller.editor, "VP Sales")
+        bo.scene.select_only([card])
+        ana.controller.edit(card, {"title": "Chief Sales Officer"})
+        assert not ana.team.refused.isVisible()
+
+        bo.controller.edit(card, {"title": "Head of Sales"})
+        qtbot.waitUntil(bo.team.refused.isVisible)
+        text = bo.team.refused.label.text()
+        # Who changed which card's field, named as the reloaded plan shows the card.
+        assert "Ana changed Chief Sales Officer’s Title at " in text
+        assert "Your change was not sent" in text
+        # Reloaded: Bo's window shows Ana's title, the selection kept, and the plan editable.
+        assert bo.controller.editor.positions()[card].title == "Chief Sales Officer"
+        assert bo.scene.selected_ids() == [card]
+        assert server_titles(published)[card] == "Chief Sales Officer"
+
+        # Bo's own value, offered again, is sent on the fresh plan as a new undoable step.
+        assert bo.team.refused.action_button.text() == "Apply my change again"
+        bo.team.refused.action_button.click()
+        assert not bo.team.refused.isVisible()
+        assert bo.controller.editor.positions()[card].title == "Head of Sales"
+        assert server_titles(published)[card] == "Head of Sales"
+        assert bo.controller.undo_stack.count() == 1
+
+
+def test_edits_of_different_cards_from_two_windows_both_land(
+    published: str, plan_name: str, team: TeamServer, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    server = f"127.0.0.1:{team.port}/revorg"
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        sales = by_title(ana.controller.editor, "VP Sales")
+        marketing = by_title(ana.controller.editor, "VP Marketing")
+        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
+        bo.controller.edit(marketing, {"title": "Chief Marketing Officer"})
+        qtbot.wait(0)  # a refusal would be told once the event loop runs
+        assert not ana.team.refused.isVisible() and not bo.team.refused.isVisible()
+        titles = server_titles(published)
+        assert titles[sales] == "Chief Sales Officer"
+        assert titles[marketing] == "Chief Marketing Officer"
+        # Each window has its own edit (it does not reload to see the other's).
+        assert bo.controller.editor.positions()[marketing].title == "Chief Marketing Officer"
+        # The title names the plan, its name on the server and the server; nothing to save.
+        name = ana.controller.document.plan.name
+        title = f"{name} (team plan {plan_name} on {server})[*] - RevOrg"
+        assert ana.windowTitle() == title
+        assert not ana.isWindowModified()
+
+
+def test_undo_is_refused_with_the_reason_after_a_teammate_changed_the_same_field(
+    published: str, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        ana.controller.edit(card, {"title": "Chief Sales Officer"})
+        with team_window(published, "Bo", qtbot) as bo:
+            bo.controller.edit(card, {"title": "Head of Sales"})
+            assert server_titles(published)[card] == "Head of Sales"
+
+        ana.controller.undo_stack.undo()
+        qtbot.waitUntil(ana.team.refused.isVisible)
+        text = ana.team.refused.label.text()
+        assert text.startswith("Undo refused: Bo changed Head of Sales’s Title at ")
+        assert not ana.team.refused.action_button.isVisible()  # nothing to apply again
+        # Bo's change stands, on the server and in Ana's reloaded window.
+        assert server_titles(published)[card] == "Head of Sales"
+        assert ana.controller.editor.positions()[card].title == "Head of Sales"
+
+
+def test_an_undo_of_the_users_own_step_still_works_on_a_team_plan(
+    published: str, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        ana.controller.edit(card, {"title": "Chief Sales Officer"})
+        ana.controller.undo_stack.undo()
+        qtbot.wait(0)
+        assert not ana.team.refused.isVisible()
+        assert server_titles(published)[card] == "VP Sales"
