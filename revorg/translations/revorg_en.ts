@@ -103,6 +103,16 @@
     </message>
 </context>
 <context>
+    <name>OpenTeamPlanDialog</name>
+    <message numerus="yes">
+        <source>%n plan(s) on this server</source>
+        <translation>
+            <numerusform>%n plan on this server</numerusform>
+            <numerusform>%n plans on this server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlinePanel</name>
     <message numerus="yes">
         <source>%Ln positions</source>
@@ -119,6 +129,23 @@
         <translation>
             <numerusform>%Ln person ▸ slide %1</numerusform>
             <numerusform>%Ln people ▸ slide %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommands</name>
+    <message numerus="yes">
+        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
+        <translation>
+            <numerusform>The team server cannot be reached; %n change waiting. RevOrg tries again every few seconds and sends it when the server answers.</numerusform>
+            <numerusform>The team server cannot be reached; %n changes waiting. RevOrg tries again every few seconds and sends them when the server answers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back on the team server: %n change(s) sent.</source>
+        <translation>
+            <numerusform>Back on the team server: %n change sent.</numerusform>
+            <numerusform>Back on the team server: %n changes sent.</numerusform>
         </translation>
     </message>
 </context>

@@ -2459,6 +2459,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
+        <source>Open tea&amp;m plan…</source>
+        <translation>Abrir plan de &amp;equipo…</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish to team server…</source>
+        <translation>P&amp;ublicar en el servidor de equipo…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -2691,6 +2699,32 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>OpenTeamPlanDialog</name>
+    <message>
+        <source>Open team plan</source>
+        <translation>Abrir plan de equipo</translation>
+    </message>
+    <message>
+        <source>List plans</source>
+        <translation>Ver planes</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s URL (…/revorg?plan=NAME), or the server&apos;s URL to choose one of its plans:</source>
+        <translation>La URL del plan (…/revorg?plan=NOMBRE), o la URL del servidor para elegir uno de sus planes:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) on this server</source>
+        <translation>
+            <numerusform>%n plan en este servidor</numerusform>
+            <numerusform>%n planes en este servidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No team plans on this server that you may read.</source>
+        <translation>No hay planes de equipo en este servidor que pueda leer.</translation>
+    </message>
+</context>
+<context>
     <name>OutlineLink</name>
     <message>
         <source>Outline</source>
@@ -2804,6 +2838,21 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>%1. Selected: %2</source>
         <translation>%1. Seleccionado: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Team server password</source>
+        <translation>Contraseña del servidor de equipo</translation>
+    </message>
+    <message>
+        <source>Keep it in the system keyring</source>
+        <translation>Guardarla en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>Contraseña de %1 en %2:</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +3508,29 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish to team server</source>
+        <translation>Publicar en el servidor de equipo</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Plan name on the server:</source>
+        <translation>Nombre del plan en el servidor:</translation>
+    </message>
+    <message>
+        <source>The plan as it is now becomes a team plan; the window then edits it on the server, where each change is saved as you make it.</source>
+        <translation>El plan, tal como está ahora, pasa a ser un plan de equipo; la ventana lo edita entonces en el servidor, donde cada cambio se guarda al hacerlo.</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work?</source>
@@ -3933,6 +4005,122 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>TeamCommands</name>
+    <message>
+        <source>team plan %1 on %2</source>
+        <translation>plan de equipo %1 en %2</translation>
+    </message>
+    <message>
+        <source>This plan is already open.</source>
+        <translation>Este plan ya está abierto.</translation>
+    </message>
+    <message>
+        <source>Cannot open team plan</source>
+        <translation>No se puede abrir el plan de equipo</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keyring.</source>
+        <translation>No se pudo guardar la contraseña en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Cannot publish</source>
+        <translation>No se puede publicar</translation>
+    </message>
+    <message>
+        <source>Published to %1</source>
+        <translation>Publicado en %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server: each change is sent as you make it.</source>
+        <translation>Guardado en el servidor: cada cambio se envía al hacerlo.</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <source>A copy was saved to %1; this window stays on the team plan.</source>
+        <translation>Se guardó una copia en %1; esta ventana sigue en el plan de equipo.</translation>
+    </message>
+    <message>
+        <source>Undo refused: %1, after your change. The plan shows their value.</source>
+        <translation>Deshacer rechazado: %1, después de su cambio. El plan muestra su valor.</translation>
+    </message>
+    <message>
+        <source>Your change was not sent: %1 since you read it. The plan shows it now.</source>
+        <translation>Su cambio no se envió: %1 desde que lo leyó. El plan ya lo muestra.</translation>
+    </message>
+    <message>
+        <source>Apply my change again</source>
+        <translation>Aplicar mi cambio de nuevo</translation>
+    </message>
+    <message>
+        <source>a teammate</source>
+        <translation>un compañero</translation>
+    </message>
+    <message>
+        <source>%1 changed %2’s %3 at %4</source>
+        <translation>%1 cambió %3 de %2 a las %4</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3</source>
+        <translation>%1 cambió %2 a las %3</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>la tarjeta %1</translation>
+    </message>
+    <message>
+        <source>the targets</source>
+        <translation>los objetivos</translation>
+    </message>
+    <message>
+        <source>an assumption</source>
+        <translation>un supuesto</translation>
+    </message>
+    <message>
+        <source>the plan settings</source>
+        <translation>la configuración del plan</translation>
+    </message>
+    <message>
+        <source>a scenario</source>
+        <translation>un escenario</translation>
+    </message>
+    <message>
+        <source>a dotted line</source>
+        <translation>una línea punteada</translation>
+    </message>
+    <message>
+        <source>The plan already has your values.</source>
+        <translation>El plan ya tiene sus valores.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
+        <translation>
+            <numerusform>No se puede contactar con el servidor de equipo; %n cambio en espera. RevOrg lo intenta de nuevo cada pocos segundos y lo envía cuando responda.</numerusform>
+            <numerusform>No se puede contactar con el servidor de equipo; %n cambios en espera. RevOrg lo intenta de nuevo cada pocos segundos y los envía cuando responda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Intentar ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back on the team server: %n change(s) sent.</source>
+        <translation>
+            <numerusform>De nuevo en el servidor de equipo: %n cambio enviado.</numerusform>
+            <numerusform>De nuevo en el servidor de equipo: %n cambios enviados.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>TeamPlanError</name>
     <message>
         <source>not a team plan URL (postgresql://user@host:5432/revorg?plan=NAME)</source>
@@ -4057,6 +4245,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>the plan is at version {version}, not {expected}: changed since by {who} (last at {at}); nothing was sent</source>
         <translation>el plan está en la versión {version}, no en la {expected}: lo modificó después {who} (la última vez el {at}); no se envió nada</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached: this undo was not made (change the values back by hand once the server answers)</source>
+        <translation>no se puede contactar con el servidor de equipo {server}: no se ha deshecho (restablezca los valores a mano cuando el servidor responda)</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached: your change was not sent and waits</source>
+        <translation>no se puede contactar con el servidor de equipo {server}: su cambio no se envió y queda en espera</translation>
     </message>
 </context>
 <context>

@@ -2448,6 +2448,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Open tea&amp;m plan…</source>
+        <translation>打开团队计划(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish to team server…</source>
+        <translation>发布到团队服务器(&amp;U)…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2680,6 +2688,31 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>OpenTeamPlanDialog</name>
+    <message>
+        <source>Open team plan</source>
+        <translation>打开团队计划</translation>
+    </message>
+    <message>
+        <source>List plans</source>
+        <translation>列出计划</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s URL (…/revorg?plan=NAME), or the server&apos;s URL to choose one of its plans:</source>
+        <translation>计划的 URL(…/revorg?plan=名称),或服务器的 URL,再从其计划中选择一个:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) on this server</source>
+        <translation>
+            <numerusform>此服务器上有 %n 个计划</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No team plans on this server that you may read.</source>
+        <translation>此服务器上没有您可以读取的团队计划。</translation>
+    </message>
+</context>
+<context>
     <name>OutlineLink</name>
     <message>
         <source>Outline</source>
@@ -2792,6 +2825,21 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>%1. Selected: %2</source>
         <translation>%1。已选择：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Team server password</source>
+        <translation>团队服务器密码</translation>
+    </message>
+    <message>
+        <source>Keep it in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%1 在 %2 上的密码:</translation>
     </message>
 </context>
 <context>
@@ -3447,6 +3495,29 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish to team server</source>
+        <translation>发布到团队服务器</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器:</translation>
+    </message>
+    <message>
+        <source>Plan name on the server:</source>
+        <translation>服务器上的计划名称:</translation>
+    </message>
+    <message>
+        <source>The plan as it is now becomes a team plan; the window then edits it on the server, where each change is saved as you make it.</source>
+        <translation>当前的计划将成为团队计划;之后窗口在服务器上编辑它,每项更改在做出时即已保存。</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work?</source>
@@ -3920,6 +3991,120 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>TeamCommands</name>
+    <message>
+        <source>team plan %1 on %2</source>
+        <translation>团队计划 %1,位于 %2</translation>
+    </message>
+    <message>
+        <source>This plan is already open.</source>
+        <translation>此计划已经打开。</translation>
+    </message>
+    <message>
+        <source>Cannot open team plan</source>
+        <translation>无法打开团队计划</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keyring.</source>
+        <translation>无法将密码保存到系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Cannot publish</source>
+        <translation>无法发布</translation>
+    </message>
+    <message>
+        <source>Published to %1</source>
+        <translation>已发布到 %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server: each change is sent as you make it.</source>
+        <translation>已保存在服务器上:每项更改在做出时即已发送。</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>A copy was saved to %1; this window stays on the team plan.</source>
+        <translation>副本已保存到 %1;此窗口仍停留在团队计划上。</translation>
+    </message>
+    <message>
+        <source>Undo refused: %1, after your change. The plan shows their value.</source>
+        <translation>撤销被拒绝:%1,在您的更改之后。计划现在显示对方的值。</translation>
+    </message>
+    <message>
+        <source>Your change was not sent: %1 since you read it. The plan shows it now.</source>
+        <translation>您的更改未发送:在您读取之后,%1。计划现在显示该更改。</translation>
+    </message>
+    <message>
+        <source>Apply my change again</source>
+        <translation>重新应用我的更改</translation>
+    </message>
+    <message>
+        <source>a teammate</source>
+        <translation>一位队友</translation>
+    </message>
+    <message>
+        <source>%1 changed %2’s %3 at %4</source>
+        <translation>%1 于 %4 更改了 %2 的%3</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3</source>
+        <translation>%1 于 %3 更改了 %2</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>卡片 %1</translation>
+    </message>
+    <message>
+        <source>the targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>an assumption</source>
+        <translation>一项假设</translation>
+    </message>
+    <message>
+        <source>the plan settings</source>
+        <translation>计划设置</translation>
+    </message>
+    <message>
+        <source>a scenario</source>
+        <translation>一个情景</translation>
+    </message>
+    <message>
+        <source>a dotted line</source>
+        <translation>一条虚线</translation>
+    </message>
+    <message>
+        <source>The plan already has your values.</source>
+        <translation>计划中已经是您的值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
+        <translation>
+            <numerusform>无法连接团队服务器;%n 项更改等待发送。RevOrg 每隔几秒重试一次,服务器响应后即发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back on the team server: %n change(s) sent.</source>
+        <translation>
+            <numerusform>已重新连接团队服务器:已发送 %n 项更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>TeamPlanError</name>
     <message>
         <source>not a team plan URL (postgresql://user@host:5432/revorg?plan=NAME)</source>
@@ -4044,6 +4229,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>the plan is at version {version}, not {expected}: changed since by {who} (last at {at}); nothing was sent</source>
         <translation>计划的版本是 {version}，而不是 {expected}：此后由 {who} 修改（最近一次在 {at}）；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached: this undo was not made (change the values back by hand once the server answers)</source>
+        <translation>无法连接团队服务器 {server}:此次撤销未执行(服务器响应后请手动改回这些值)</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached: your change was not sent and waits</source>
+        <translation>无法连接团队服务器 {server}:您的更改未发送,正在等待</translation>
     </message>
 </context>
 <context>

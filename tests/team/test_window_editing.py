@@ -26,7 +26,8 @@ def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: P
 
 
 def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_and_offered(
-    published: str, qtbot  # type: ignore[no-untyped-def]
+    published: str,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
         card = by_title(ana.controller.editor, "VP Sales")
@@ -55,7 +56,10 @@ def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_
 
 
 def test_edits_of_different_cards_from_two_windows_both_land(
-    published: str, plan_name: str, team: TeamServer, qtbot  # type: ignore[no-untyped-def]
+    published: str,
+    plan_name: str,
+    team: TeamServer,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     server = f"127.0.0.1:{team.port}/revorg"
     with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
@@ -78,7 +82,8 @@ def test_edits_of_different_cards_from_two_windows_both_land(
 
 
 def test_undo_is_refused_with_the_reason_after_a_teammate_changed_the_same_field(
-    published: str, qtbot  # type: ignore[no-untyped-def]
+    published: str,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     with team_window(published, "Ana", qtbot) as ana:
         card = by_title(ana.controller.editor, "VP Sales")
@@ -98,7 +103,8 @@ def test_undo_is_refused_with_the_reason_after_a_teammate_changed_the_same_field
 
 
 def test_an_undo_of_the_users_own_step_still_works_on_a_team_plan(
-    published: str, qtbot  # type: ignore[no-untyped-def]
+    published: str,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     with team_window(published, "Ana", qtbot) as ana:
         card = by_title(ana.controller.editor, "VP Sales")

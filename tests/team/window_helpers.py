@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui.application import make_application
+from revorg.gui.i18n import apply_language
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import PlanEditor
 from revorg.model.team.address import parse_plan_url
@@ -22,6 +23,7 @@ def isolate_qt() -> None:
     QStandardPaths.setTestModeEnabled(True)
     make_application()
     QApplication.setOrganizationName("RevOrgTests")
+    apply_language("en")  # English's plural forms ("1 change", "2 changes")
 
 
 @contextlib.contextmanager

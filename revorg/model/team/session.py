@@ -41,7 +41,16 @@ class ServerUnreachableError(TeamPlanError):
     """The team server cannot be reached now: the edit was not sent and waits."""
 
 
-def unreachable(address: TeamPlanAddress) -> ServerUnreachableError:
+def unreachable(address: TeamPlanAddress, undoing: bool = False) -> ServerUnreachableError:
+    if undoing:
+        return ServerUnreachableError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "the team server {server} cannot be reached: this undo was not made (change "
+                "the values back by hand once the server answers)",
+            ),
+            server=address.server,
+        )
     return ServerUnreachableError(
         QT_TRANSLATE_NOOP(
             "TeamPlanError",
@@ -167,7 +176,7 @@ class TeamSession:
             return
         if self.waiting and not self._resending:
             self._wait(edit, change)
-            raise unreachable(self.address)
+            raise unreachable(self.address, change.undone)
         recorder = self._recorders.get(id(editor))
         if recorder is None:
             recorder = TeamRecorder(editor, self.link, self.who, utc_now)
@@ -180,6 +189,8 @@ class TeamSession:
         except ServerUnreachableError as error:
             self._wait(edit, change)
             self.failed = error
+            if change.undone:
+                raise unreachable(self.address, undoing=True) from None
             raise
 
     def _wait(self, edit: Edit, change: Change) -> None:

@@ -1,0 +1,107 @@
+"""The team server stopped and started again while a window edits its plan: the window says so,
+keeps the user's edits (not applied only locally), and sends them once the server is back. A
+cluster of its own (scripts/team-server in another folder): stopping the session's cluster would
+break the other tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliRunner
+from tests.team.conftest import SCRIPT, TeamServer, team_server
+from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
+
+__all__ = ["team_server"]  # the session's server is not used here; its fixture is kept
+
+
+@pytest.fixture(scope="module", autouse=True)
+def qt_locations() -> None:
+    isolate_qt()
+
+
+class Cluster:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.environment = {**os.environ, "TEAM_SERVER_DIR": str(folder)}
+
+    def run(self, command: str) -> None:
+        done = subprocess.run(
+            [str(SCRIPT), command],
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+
+    @property
+    def port(self) -> int:
+        return int((self.folder / "port").read_text())
+
+
+@pytest.fixture
+def own_cluster(team_server: TeamServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cluster]:
+    # team_server first: it skips (or fails in CI) without PostgreSQL, with the reason.
+    folder = Path(tempfile.mkdtemp(prefix="revorg-restart-server-"))
+    folder.chmod(0o755)
+    cluster = Cluster(folder)
+    try:
+        cluster.run("start")
+        monkeypatch.setenv("PGPASSFILE", str(folder / "pgpass"))
+        monkeypatch.delenv("PGPASSWORD", raising=False)
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        yield cluster
+    finally:
+        subprocess.run(
+            [str(SCRIPT), "stop"], env=cluster.environment, capture_output=True, check=False
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_server_stopped_mid_session_edits_wait_with_a_banner_and_are_sent_after_restart(
+    own_cluster: Cluster,
+    run_cli: CliRunner,
+    demo_file: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    url = f"postgresql://revorg@127.0.0.1:{own_cluster.port}/revorg?plan=Restart%20FY27"
+    assert run_cli("push", demo_file, url).code == 0
+    with team_window(url, "Ana", qtbot) as window:
+        editor = window.controller.editor
+        sales = by_title(editor, "VP Sales")
+        marketing = by_title(editor, "VP Marketing")
+        port = own_cluster.port
+        own_cluster.run("stop")
+
+        window.controller.edit(sales, {"title": "Chief Sales Officer"})
+        banner = window.team.unreachable
+        qtbot.waitUntil(banner.isVisible)
+        assert banner.label.text().startswith("The team server cannot be reached; 1 change waiting")
+        # Kept, not applied only here: the card shows what the server has, nothing to undo.
+        assert editor.positions()[sales].title == "VP Sales"
+        assert window.controller.undo_stack.count() == 0
+        assert window.team.retry_timer.isActive()
+
+        # A second edit waits behind the first, without trying the server again.
+        window.controller.edit(marketing, {"title": "Chief Marketing Officer"})
+        qtbot.waitUntil(lambda: "2 changes waiting" in banner.label.text())
+        window.team.retry()  # the timer's call: still away, still waiting
+        assert banner.isVisible() and len(window.controller.team.waiting) == 2
+
+        own_cluster.run("start")
+        assert own_cluster.port == port  # the same URL as before
+        window.team.retry()
+        assert not banner.isVisible()
+        assert not window.team.retry_timer.isActive()
+        assert editor.positions()[sales].title == "Chief Sales Officer"
+        assert window.controller.undo_stack.count() == 2  # each one the user's own step
+        titles = server_titles(url)
+        assert titles[sales] == "Chief Sales Officer"
+        assert titles[marketing] == "Chief Marketing Officer"
