@@ -4060,7 +4060,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>%1 changed %2’s %3 at %4</source>
-        <translation>%1 cambió %3 de %2 a las %4</translation>
+        <translation>%1 cambió «%3» de %2 a las %4</translation>
     </message>
     <message>
         <source>%1 changed %2 at %3</source>

@@ -4046,11 +4046,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>%1 changed %2’s %3 at %4</source>
-        <translation>%1 于 %4 更改了 %2 的%3</translation>
+        <translation>%1 于 %4 更改了“%2”的%3</translation>
     </message>
     <message>
         <source>%1 changed %2 at %3</source>
-        <translation>%1 于 %3 更改了 %2</translation>
+        <translation>%1 于 %3 更改了“%2”</translation>
     </message>
     <message>
         <source>card %1</source>

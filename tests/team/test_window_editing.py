@@ -39,7 +39,7 @@ def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_
         qtbot.waitUntil(bo.team.refused.isVisible)
         text = bo.team.refused.label.text()
         # Who changed which card's field, named as the reloaded plan shows the card.
-        assert "Ana changed Chief Sales Officer’s Title at " in text
+        assert "Ana changed Chief Sales Officer’s title at " in text
         assert "Your change was not sent" in text
         # Reloaded: Bo's window shows Ana's title, the selection kept, and the plan editable.
         assert bo.controller.editor.positions()[card].title == "Chief Sales Officer"
@@ -95,7 +95,7 @@ def test_undo_is_refused_with_the_reason_after_a_teammate_changed_the_same_field
         ana.controller.undo_stack.undo()
         qtbot.waitUntil(ana.team.refused.isVisible)
         text = ana.team.refused.label.text()
-        assert text.startswith("Undo refused: Bo changed Head of Sales’s Title at ")
+        assert text.startswith("Undo refused: Bo changed Head of Sales’s title at ")
         assert not ana.team.refused.action_button.isVisible()  # nothing to apply again
         # Bo's change stands, on the server and in Ana's reloaded window.
         assert server_titles(published)[card] == "Head of Sales"

@@ -121,9 +121,7 @@ def test_a_refused_password_leaves_the_window_on_its_plan_with_one_message(
 ) -> None:
     monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
     warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     file_window.team.ask_password = lambda _address: ("wrong", False)
     before = file_window.controller.document
     assert not file_window.team.open_url(team.url(plan_name))

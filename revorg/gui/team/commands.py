@@ -41,6 +41,14 @@ AUTHENTICATION_FAILED = "authentication failed for user"  # server.explained's t
 Result = TypeVar("Result")
 
 
+def in_sentence(label: str) -> str:
+    """A field's label inside a sentence: "Annual cost" as "annual cost" (not "CS: ..." or
+    "AE", whose capitals are part of the name)."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
@@ -264,6 +272,8 @@ class TeamCommands(QObject):
             self._show_waiting(session)
 
     def _refused(self, session: TeamSession, refusal: Refusal) -> None:
+        # The server's line ("... reload the plan and make it again") is done for the user.
+        self.window.statusBar().clearMessage()
         try:
             fresh = self.reload()
         except RevOrgError as error:
@@ -292,7 +302,7 @@ class TeamCommands(QObject):
     def _conflict_text(self, refusal: Refusal, conflict: Any) -> str:
         """ "Ana changed VP Sales's title at 14:02" (the card named as the fresh plan has it)."""
         fields = [
-            field_or_key_label(change.field)
+            in_sentence(field_or_key_label(change.field))
             for change in refusal.records
             if str(change.record) == conflict.kind
             and change.record_id == conflict.record_id
