@@ -2460,7 +2460,7 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
     <message>
         <source>Open tea&amp;m plan…</source>
-        <translation>Abrir plan de &amp;equipo…</translation>
+        <translation>Abrir plan de e&amp;quipo…</translation>
     </message>
     <message>
         <source>P&amp;ublish to team server…</source>

@@ -2453,7 +2453,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>P&amp;ublish to team server…</source>
-        <translation>发布到团队服务器(&amp;U)…</translation>
+        <translation>发布到团队服务器(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
