@@ -176,3 +176,36 @@ def test_the_command_line_takes_a_team_plans_url() -> None:
         "postgresql://ana@db.example.com:5433/revorg?plan=Acme%20FY27"
     )
     assert options.file.plan == "Acme FY27"
+
+
+def test_the_app_started_with_a_url_shows_that_team_plan(
+    run_cli: CliRunner,
+    team: TeamServer,
+    plan_name: str,
+    demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from revorg.gui import application
+
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)  # no event loop: look at once
+    monkeypatch.setattr(application, "install_crash_guard", lambda: None)  # pytest-qt's hook
+    before = set(QApplication.topLevelWidgets())
+    assert application.run_application(None, "en", team_address=parse_plan_url(url)) == 0
+    shown = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, MainWindow) and widget not in before and widget.isVisible()
+    ]
+    assert len(shown) == 1
+    window = shown[0]
+    try:
+        assert window.controller.team is not None
+        assert window.controller.team.address.plan == plan_name
+        assert f"team plan {plan_name} on 127.0.0.1:{team.port}/revorg" in window.windowTitle()
+    finally:
+        window.close()
+        window.deleteLater()
