@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from revorg.model.editing import requests
+from revorg.model.team.address import parse_plan_url
+from revorg.model.team.editing import open_team_editor
 from tests.conftest import CliRunner
-from tests.team.conftest import SCRIPT, TeamServer, team_server
+from tests.team.conftest import SCRIPT, TeamServer
 from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
-
-__all__ = ["team_server"]  # the session's server is not used here; its fixture is kept
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -105,3 +106,30 @@ def test_server_stopped_mid_session_edits_wait_with_a_banner_and_are_sent_after_
         titles = server_titles(url)
         assert titles[sales] == "Chief Sales Officer"
         assert titles[marketing] == "Chief Marketing Officer"
+
+
+def test_a_waiting_edit_that_a_teammate_overtook_is_reported_as_refused_after_the_restart(
+    own_cluster: Cluster,
+    run_cli: CliRunner,
+    demo_file: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    url = f"postgresql://revorg@127.0.0.1:{own_cluster.port}/revorg?plan=Overtaken%20FY27"
+    assert run_cli("push", demo_file, url).code == 0
+    with team_window(url, "Ana", qtbot) as window:
+        sales = by_title(window.controller.editor, "VP Sales")
+        own_cluster.run("stop")
+        window.controller.edit(sales, {"title": "Chief Sales Officer"})
+        qtbot.waitUntil(window.team.unreachable.isVisible)
+
+        own_cluster.run("start")
+        with open_team_editor(parse_plan_url(url), "Bo") as (_, bo):  # Bo is quicker
+            bo.perform(requests.edit_fields(bo, sales, {"title": "Head of Sales"}))
+        window.team.retry()
+        qtbot.waitUntil(window.team.refused.isVisible)
+        assert not window.team.unreachable.isVisible()
+        assert "Bo changed Head of Sales’s title at " in window.team.refused.label.text()
+        assert window.controller.editor.positions()[sales].title == "Head of Sales"
+        # Ana's value is still offered, not lost.
+        window.team.refused.action_button.click()
+        assert server_titles(url)[sales] == "Chief Sales Officer"

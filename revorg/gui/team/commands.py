@@ -298,6 +298,9 @@ class TeamCommands(QObject):
             self.refused.show_message(text, action)
         if fresh is not None and fresh.waiting:
             self._show_waiting(fresh)
+        elif fresh is not None:  # the server answered: nothing else waits
+            self.retry_timer.stop()
+            self.unreachable.hide()
 
     def _conflict_text(self, refusal: Refusal, conflict: Any) -> str:
         """ "Ana changed VP Sales's title at 14:02" (the card named as the fresh plan has it)."""
