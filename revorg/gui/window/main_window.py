@@ -267,9 +267,8 @@ class MainWindow(QMainWindow):
 
     def refresh_title(self) -> None:
         document = self.controller.document
-        file_name = self.team.location_text() or (
-            document.path.name if document.path else self.tr("not saved")
-        )
+        file_name = document.path.name if document.path else self.tr("not saved")
+        file_name = self.team.location_text() or file_name  # a team plan: its server
         self.setWindowTitle(f"{document.plan.name} ({file_name})[*] - RevOrg")
         self.setWindowModified(self.files.is_modified())
 
