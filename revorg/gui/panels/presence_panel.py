@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -32,6 +33,9 @@ class PresencePanel(QWidget):
         self.people = QTreeWidget()
         self.people.setObjectName("presenceList")
         self.people.setRootIsDecorated(False)
+        # A list to read, not to pick from: no selection, no focus frame on a row.
+        self.people.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setColumnCount(2)
         self.people.setHeaderLabels([self.tr("Name"), self.tr("Scenario")])
         self.people.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)

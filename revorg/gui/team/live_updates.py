@@ -100,24 +100,39 @@ class LiveUpdates(QObject):
 
     def take_notices(self, presence: bool = False) -> None:
         """Read what the server announced; take in new steps, show the list again."""
-        if self._closed:
-            return
+        listener = self.live.listener
+        # Our own queries below may make libpq read further notices off the socket, which then
+        # stays quiet: read again until none is left (a few rounds at most).
+        for _round in range(5):
+            if self._closed:
+                return
+            notices = self._notices()
+            if not notices and not presence:
+                return
+            if listener.has_steps(notices):
+                self.catch_up()
+            if presence or listener.has_presence(notices):
+                self.refresh_people()
+            presence = False
+
+    def _notices(self) -> list[tuple[str, str]]:
         notices: list[tuple[str, str]] = []
         self._guarded(lambda: notices.extend(self.live.listener.notices()))
-        listener = self.live.listener
-        if listener.has_steps(notices):
-            self.catch_up()
-        if presence or listener.has_presence(notices):
-            self.refresh_people()
+        return notices
 
     def catch_up(self) -> None:
         done = self.live.catch_up(self.controller.editor) if not self._closed else None
         if done is None:
             return
         if done.reload:
-            message = self.tr(
-                "Teammates' changes could not be taken into this window: the plan is read again"
-            )
+            if self.reload is None:
+                message = self.tr(
+                    "Teammates' changes could not be taken into this window: reopen the plan"
+                )
+            else:
+                message = self.tr(
+                    "Teammates' changes could not be taken into this window: the plan is read again"
+                )
             self.window.statusBar().showMessage(message, STATUS_MS)
             if self.reload is not None:
                 self.reload()
