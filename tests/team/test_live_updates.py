@@ -171,3 +171,23 @@ def test_a_step_the_copy_cannot_take_leaves_it_whole_and_asks_for_a_reload(
     assert tables(document.session) == before  # not the first step alone
     assert len(read_steps(document.session)) == steps_before
     assert live.seen == 0
+
+
+def test_a_gap_in_the_servers_steps_asks_for_a_reload(
+    ana: tuple[TeamPlanDocument, PlanEditor, LivePlan], address: TeamPlanAddress,
+    team: TeamServer,
+) -> None:  # fmt: skip
+    document, editor, live = ana
+    vp = by_title(editor, "VP Sales")
+    with open_team_editor(address, "Bo") as (_, bo):
+        bo.perform(requests.edit_fields(bo, vp, {"title": "CSO"}))
+        bo.perform(requests.edit_fields(bo, vp, {"person_name": "Dana"}))
+    # Step 1 gone from the server's log (a compaction there): the copy cannot know what it did.
+    schema = document.registered.schema
+    team.admin(f"DELETE FROM {schema}.history_changes WHERE step_id = 1")
+    team.admin(f"DELETE FROM {schema}.history_steps WHERE id = 1")
+
+    done = caught_up(live, editor)
+
+    assert done.reload and done.change is None
+    assert editor.position(vp).title == "VP Sales" and live.seen == 0

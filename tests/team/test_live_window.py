@@ -136,3 +136,44 @@ def test_the_team_dock_lists_both_users_their_scenarios_and_one_leaving(
     bo_window.close()
     qtbot.waitUntil(lambda: ana.panel.names() == [("Ana (you)", "Stretch")], timeout=2000)
     assert ana.panel.summary.text() == "Nobody else has this plan open."
+
+
+def test_the_listening_connection_lost_is_said_and_the_next_beat_catches_up(
+    qtbot,
+    open_window: OpenWindow,
+    address: TeamPlanAddress,
+    team: TeamServer,  # type: ignore[no-untyped-def]
+) -> None:
+    window, live = open_window("Ana")
+    pid = live.live.listener.connection.info.backend_pid
+    team.admin(f"SELECT pg_terminate_backend({pid})")  # as a server restart does to it
+    qtbot.waitUntil(lambda: "team server" in window.statusBar().currentMessage(), timeout=2000)
+    with open_team_editor(address, "Bo") as (_, bo):
+        bo.perform(requests.edit_fields(bo, ACCOUNT_EXECUTIVE, {"title": "Strategic AE"}))
+
+    live.beat()  # the heartbeat's next tick: listen again, then read what was missed
+
+    card = window.scene.cards[ACCOUNT_EXECUTIVE]
+    assert card.content.title == "Strategic AE"
+    assert [p.name for p in live.presence.present()] == ["Ana"]
+    with open_team_editor(address, "Bo") as (_, bo):  # and it listens again
+        bo.perform(requests.edit_fields(bo, ACCOUNT_EXECUTIVE, {"title": "Key AE"}))
+    qtbot.waitUntil(lambda: card.content.title == "Key AE", timeout=1000)
+
+
+def test_after_the_plan_is_read_again_teammates_edits_still_arrive(
+    qtbot,
+    open_window: OpenWindow,
+    address: TeamPlanAddress,  # type: ignore[no-untyped-def]
+) -> None:
+    window, live = open_window("Ana")
+    with open_team_editor(address, "Bo") as (_, bo):
+        bo.perform(requests.edit_fields(bo, 10, {"title": "Mid-market AE"}))
+    # The window's reload (after a refused edit): a new copy, at version 1.
+    window.controller.replace_document(TeamPlanDocument(address, for_editing=True))
+    assert live.live.seen == 1
+    with open_team_editor(address, "Bo") as (_, bo):
+        bo.perform(requests.edit_fields(bo, ACCOUNT_EXECUTIVE, {"title": "Strategic AE"}))
+    card = window.scene.cards[ACCOUNT_EXECUTIVE]
+    qtbot.waitUntil(lambda: card.content.title == "Strategic AE", timeout=1000)
+    assert window.scene.cards[10].content.title == "Mid-market AE"

@@ -67,19 +67,58 @@ class LiveUpdates(QObject):
         self.dock = QDockWidget(self.tr("Team"), window)
         self.dock.setObjectName("presenceDock")
         self.dock.setWidget(self.panel)
-        self.notifier = QSocketNotifier(
-            self.live.listener.fileno(), QSocketNotifier.Type.Read, self
-        )
-        self.notifier.activated.connect(self.take_notices)
+        self.notifier = self._watch()
+        self._broken = False  # the listening connection failed: the next beat reconnects
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat.timeout.connect(self.beat)
         controller.scenario_switched.connect(self.announce)
         controller.scenarios_changed.connect(self.announce)
+        controller.document_replaced.connect(self._document_replaced)
         window.installEventFilter(self)
         self._closed = False
         self.announce()
         self.heartbeat.start()
+
+    def _watch(self) -> QSocketNotifier:
+        notifier = QSocketNotifier(self.live.listener.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self.take_notices)
+        return notifier
+
+    def _document_replaced(self) -> None:
+        """The plan read again (the reload after a refused edit, or after teammates' steps
+        that could not be taken in): follow the new copy; another plan: stop."""
+        document = self.controller.document
+        same = (
+            isinstance(document, TeamPlanDocument)
+            and document.for_editing
+            and document.address.server == self.document.address.server
+            and document.registered.id == self.document.registered.id
+        )
+        if not same:
+            self.close()
+            self.dock.hide()
+            return
+        assert isinstance(document, TeamPlanDocument)
+        self.document = document
+        self.live.rebind(document)
+        self.catch_up()  # steps made while it was read
+
+    def _reconnect(self) -> None:
+        """The server is back after the listening connection failed: listen again, announce
+        this window again, and take in what teammates did meanwhile."""
+        self.notifier.setEnabled(False)
+        self.notifier.deleteLater()
+        try:
+            self.live.reconnect()
+        except TeamPlanError as error:
+            self.window.statusBar().showMessage(error_text(error), STATUS_MS)
+            return
+        self._broken = False
+        self.presence.connection = self.live.listener.connection
+        self.notifier = self._watch()
+        self.announce()
+        self.catch_up()
 
     # --- the presence list --------------------------------------------------------------------
 
@@ -90,6 +129,9 @@ class LiveUpdates(QObject):
         self.take_notices()
 
     def beat(self) -> None:
+        if self._broken:
+            self._reconnect()
+            return
         self._guarded(self.presence.beat)
         self.take_notices(presence=True)
 
@@ -104,7 +146,7 @@ class LiveUpdates(QObject):
         # Our own queries below may make libpq read further notices off the socket, which then
         # stays quiet: read again until none is left (a few rounds at most).
         for _round in range(5):
-            if self._closed:
+            if self._closed or self._broken:
                 return
             notices = self._notices()
             if not notices and not presence:
@@ -116,13 +158,24 @@ class LiveUpdates(QObject):
             presence = False
 
     def _notices(self) -> list[tuple[str, str]]:
-        notices: list[tuple[str, str]] = []
-        self._guarded(lambda: notices.extend(self.live.listener.notices()))
-        return notices
+        try:
+            return self.live.listener.notices()
+        except TeamPlanError as error:
+            # A socket at its end stays readable: stop watching it until the next beat.
+            self._broken = True
+            self.notifier.setEnabled(False)
+            self.window.statusBar().showMessage(error_text(error), STATUS_MS)
+            return []
 
     def catch_up(self) -> None:
-        done = self.live.catch_up(self.controller.editor) if not self._closed else None
-        if done is None:
+        if self._closed or self._broken:
+            return
+        try:
+            done = self.live.catch_up(self.controller.editor)
+        except TeamPlanError as error:
+            self._broken = True
+            self.notifier.setEnabled(False)
+            self.window.statusBar().showMessage(error_text(error), STATUS_MS)
             return
         if done.reload:
             if self.reload is None:

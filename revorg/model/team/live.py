@@ -291,6 +291,20 @@ class LivePlan:
         ]
         return steps, versions
 
+    def rebind(self, document: TeamPlanDocument) -> None:
+        """The same plan read again (a reload): its copy is at the version it was read at."""
+        self.document = document
+        self.seen = document.version
+        self._teammates.clear()
+        self._own.clear()
+        self._pending = None
+
+    def reconnect(self) -> None:
+        """A new listening connection (the server went away and came back); the steps made
+        meanwhile are read by the next catch-up, from `seen`."""
+        self.listener.close()
+        self.listener = PlanListener(self.document)
+
     def close(self) -> None:
         self.listener.close()
 
