@@ -6,7 +6,7 @@ take a step is left whole and asks for a reload."""
 from __future__ import annotations
 
 import select
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from revorg.model.team.editing import open_team_editor
 from revorg.model.team.live import CatchUp, LivePlan
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
+from tests.team.logins import PASSWORD, url_as
 from tests.team.test_team_editing import COPY_NAMES, by_title, server_tables, tables
 
 
@@ -191,3 +192,38 @@ def test_a_gap_in_the_servers_steps_asks_for_a_reload(
 
     assert done.reload and done.change is None
     assert editor.position(vp).title == "VP Sales" and live.seen == 0
+
+
+def test_a_viewers_copy_takes_in_steps_with_salaries_withheld(
+    address: TeamPlanAddress, team: TeamServer, run_cli: CliRunner,
+    make_user: Callable[[str], str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    vera = make_user("vera")
+    url = team.url(address.plan)
+    assert run_cli("team", "grant", url, "--user", vera, "--role", "viewer").code == 0
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    document = TeamPlanDocument(parse_plan_url(url_as(team, vera, address.plan)))
+    live = LivePlan(document)
+    monkeypatch.delenv("PGPASSWORD")
+    try:
+        editor = PlanEditor(document)
+        editor.tree()
+        vp = by_title(editor, "VP Sales")
+        with open_team_editor(address, "Ana") as (_, ana):
+            ana.perform(requests.edit_fields(ana, vp, {"annual_cost": Decimal(151_234)}))
+            ana.perform(requests.add_role(ana, "sdr", vp))
+            ana.perform(requests.edit_fields(ana, vp, {"title": "CSO"}))
+
+        done = caught_up(live, editor)
+
+        assert not done.reload and len(done.steps) == 3
+        assert editor.position(vp).title == "CSO"
+        added = [r for r in editor.positions().values() if r.manager_id == vp and r.id > 19]
+        assert len(added) == 1
+        costs = {editor.position(i).annual_cost for i in (vp, added[0].id)}
+        assert costs == {Decimal(0)}  # the viewer still has no salaries
+        log = document.session.execute(text("SELECT old, new FROM history_changes")).all()
+        assert "151234" not in str(tables(document.session)) + str(log)
+    finally:
+        live.close()
+        document.close()
