@@ -177,3 +177,22 @@ def test_after_the_plan_is_read_again_teammates_edits_still_arrive(
     card = window.scene.cards[ACCOUNT_EXECUTIVE]
     qtbot.waitUntil(lambda: card.content.title == "Strategic AE", timeout=1000)
     assert window.scene.cards[10].content.title == "Mid-market AE"
+
+
+def test_cards_a_teammate_adds_and_removes_appear_and_go_in_the_chart(
+    qtbot,
+    open_window: OpenWindow,
+    address: TeamPlanAddress,  # type: ignore[no-untyped-def]
+) -> None:
+    window, _live = open_window("Ana")
+    vp_sales, vp_marketing = 6, 2  # the demo's; marketing has three reports (3, 4, 5)
+    with open_team_editor(address, "Bo") as (_, bo):
+        bo.perform(requests.add_role(bo, "sdr", vp_sales))
+        bo.perform(requests.delete(bo, [vp_marketing], keep_reports=False))
+
+    cards = window.scene.cards
+    qtbot.waitUntil(lambda: 20 in cards and vp_marketing not in cards, timeout=1000)
+    assert not {3, 4, 5} & cards.keys()
+    assert len(cards) == 19 + 1 - 4
+    assert "16 positions" in window.totals_label.text()
+    assert window.statusBar().currentMessage() == "Bo made 2 changes"
