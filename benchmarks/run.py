@@ -6,6 +6,7 @@
     python -m benchmarks.run --outline [--sizes ...] [--json]  (View > Outline on large plans)
     python -m benchmarks.run --interactions [--sizes 10000 50000] [--json]   (expand, focus...)
     python -m benchmarks.run --team SERVER_URL [--repeat 3]   (a team plan against its file)
+    python -m benchmarks.run --team-live SERVER_URL           (a teammate's edit visible)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -87,6 +88,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--team",
         metavar="SERVER_URL",
         help="instead: a 10,000-position team plan on this PostgreSQL server against its file",
+    )
+    parser.add_argument(
+        "--team-live",
+        metavar="SERVER_URL",
+        help="instead: a teammate's edit taken into an open 10,000-position team plan",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -294,6 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = team.measure_team(args.team, args.repeat)
         text = json.dumps(result, indent=2) + "\n" if args.json else team.render(result)
+        sys.stdout.write(text)
+        if args.out is not None:
+            args.out.write_text(text, encoding="utf-8")
+        return 0
+    if args.team_live:
+        from benchmarks import team
+
+        result = team.measure_live(args.team_live, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else team.render_live(result)
         sys.stdout.write(text)
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")

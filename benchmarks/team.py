@@ -93,3 +93,68 @@ def render(result: dict[str, Any]) -> str:
         f"(goal < {goals['edit_ms']:g} ms: {edit_ok}); file, edit and save "
         f"{result['edit_file_with_save_ms']:.1f} ms\n"
     )
+
+
+LIVE_GOAL_MS = 1000.0  # a teammate's edit visible in the open window within a second
+
+
+def measure_live(server_url: str, repeat: int, positions: int = POSITIONS) -> dict[str, Any]:
+    """A teammate's edit visible (`scripts/bench --team-live SERVER_URL`): from the moment the
+    teammate's edit starts until the user's open plan has taken it in (the server's notice
+    arrived, the step read, played on the copy, the cached rows, tree and sums updated): what
+    the window then redraws is one card and the numbers. `repeat` x 10 edits, the median."""
+    import select
+
+    from revorg.model.editing import requests
+    from revorg.model.generator import generate_plan
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.editing import open_team_editor
+    from revorg.model.team.live import LivePlan
+    from revorg.model.team.transfer import publish
+
+    name = f"bench live {positions} {time.strftime('%Y%m%d-%H%M%S')}"
+    address = parse_plan_url(f"{server_url}?plan={name.replace(' ', '%20')}")
+    with generate_plan(positions) as document:
+        publish(document.connection, address)
+    visible: list[float] = []
+    with (
+        open_team_editor(address, "Ana") as (ana_document, ana),
+        open_team_editor(address, "Bo") as (_, bo),
+    ):
+        live = LivePlan(ana_document)
+        live.watch(ana)
+        ana.tree()  # the chart drawn: its rows cached, updated in place
+        ana.summary()
+        cards = sorted(bo.positions())
+        try:
+            for number in range(repeat * 10):
+                edit = requests.edit_fields(bo, cards[number], {"title": f"Live {number}"})
+                assert edit is not None
+                started = time.perf_counter()
+                bo.perform(edit)
+                select.select([live.listener.fileno()], [], [], 10)
+                live.listener.notices()
+                done = live.catch_up(ana)
+                ana.summary()
+                visible.append(time.perf_counter() - started)
+                assert done.change is not None and ana.positions()[cards[number]].title == (
+                    f"Live {number}"
+                )
+        finally:
+            live.close()
+    return {
+        "positions": positions,
+        "edits": len(visible),
+        "visible_ms": round(statistics.median(visible) * 1000, 1),
+        "visible_max_ms": round(max(visible) * 1000, 1),
+        "goal_ms": LIVE_GOAL_MS,
+    }
+
+
+def render_live(result: dict[str, Any]) -> str:
+    ok = "ok" if result["visible_ms"] < result["goal_ms"] else "MISSED"
+    return (
+        f"team plan of {result['positions']:,} positions, {result['edits']} teammate edits\n"
+        f"  a teammate's edit taken into the open plan: median {result['visible_ms']:.1f} ms, "
+        f"slowest {result['visible_max_ms']:.1f} ms (goal < {result['goal_ms']:g} ms: {ok})\n"
+    )

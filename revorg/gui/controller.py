@@ -273,6 +273,11 @@ class PlanController(QObject):
         self.push(restore_edit(editor.session, snapshot, name, step_id, editor.scenario_id))
         return snapshot.scenario_id
 
+    def take_teammates_change(self, change: Change) -> None:
+        """Teammates' steps taken into an open team plan (revorg.gui.team.live_updates): the
+        views update as after an edit; nothing goes on the undo stack."""
+        self._take_change(change)
+
     # --- the editor's changes as signals --------------------------------------------------------
 
     def _take_change(self, change: Change) -> None:

@@ -2309,6 +2309,33 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; changes could not be taken into this window: reopen the plan</source>
+        <translation>Los cambios de los compañeros no se pudieron aplicar en esta ventana: vuelva a abrir el plan</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; changes could not be taken into this window: the plan is read again</source>
+        <translation>Los cambios de los compañeros no se pudieron aplicar en esta ventana: el plan se vuelve a leer</translation>
+    </message>
+    <message>
+        <source>%1 made %2 changes</source>
+        <translation>%1 hizo %2 cambios</translation>
+    </message>
+    <message>
+        <source>%1 changed %2&apos;s %3</source>
+        <translation>%1 cambió %3 de %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Plan totals</source>
@@ -3493,6 +3520,41 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PresencePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>People with this plan open</source>
+        <translation>Personas con este plan abierto</translation>
+    </message>
+    <message>
+        <source>Nobody else has this plan open.</source>
+        <translation>Nadie más tiene este plan abierto.</translation>
+    </message>
+    <message>
+        <source>Others with this plan open: %1</source>
+        <translation>Otras personas con este plan abierto: %1</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (usted)</translation>
+    </message>
+    <message>
+        <source>%1, signed in as %2</source>
+        <translation>%1, con la sesión de %2</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(desconocido)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemReport</name>
     <message>
         <source>Report a problem</source>
@@ -4254,6 +4316,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <source>the team server {server} cannot be reached: your change was not sent and waits</source>
         <translation>no se puede contactar con el servidor de equipo {server}: su cambio no se envió y queda en espera</translation>
     </message>
+    <message>
+        <source>{who} changed {record} since your edit (at {at}): undoing it would overwrite their change, so it was not undone</source>
+        <translation>{who} cambió {record} después de su edición (a las {at}): deshacerla sobrescribiría su cambio, así que no se deshizo</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -4392,6 +4458,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Gap</source>
         <translation>Brecha</translation>
+    </message>
+</context>
+<context>
+    <name>live</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>E&amp;quipo</translation>
     </message>
 </context>
 </TS>

@@ -2301,6 +2301,33 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; changes could not be taken into this window: reopen the plan</source>
+        <translation>无法将队友的更改载入此窗口：请重新打开计划</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; changes could not be taken into this window: the plan is read again</source>
+        <translation>无法将队友的更改载入此窗口：正在重新读取计划</translation>
+    </message>
+    <message>
+        <source>%1 made %2 changes</source>
+        <translation>%1 做了 %2 处更改</translation>
+    </message>
+    <message>
+        <source>%1 changed %2&apos;s %3</source>
+        <translation>%1 更改了 %2 的%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Plan totals</source>
@@ -3480,6 +3507,41 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PresencePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>People with this plan open</source>
+        <translation>打开此计划的人</translation>
+    </message>
+    <message>
+        <source>Nobody else has this plan open.</source>
+        <translation>没有其他人打开此计划。</translation>
+    </message>
+    <message>
+        <source>Others with this plan open: %1</source>
+        <translation>其他打开此计划的人：%1</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>%1, signed in as %2</source>
+        <translation>%1，以 %2 登录</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
     <name>ProblemReport</name>
     <message>
         <source>Report a problem</source>
@@ -4238,6 +4300,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <source>the team server {server} cannot be reached: your change was not sent and waits</source>
         <translation>无法连接团队服务器 {server}:您的更改未发送,正在等待</translation>
     </message>
+    <message>
+        <source>{who} changed {record} since your edit (at {at}): undoing it would overwrite their change, so it was not undone</source>
+        <translation>{who} 在您编辑之后（{at}）更改了 {record}：撤销会覆盖其更改，因此未撤销</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -4376,6 +4442,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Gap</source>
         <translation>差距</translation>
+    </message>
+</context>
+<context>
+    <name>live</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
     </message>
 </context>
 </TS>

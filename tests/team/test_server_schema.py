@@ -36,12 +36,16 @@ def test_alembic_upgrades_an_empty_database_to_the_head(team: TeamServer) -> Non
         with engine.begin() as connection:
             assert server_revision(connection) is None
             upgrade(connection, address)
-            assert server_revision(connection) == head_revision() == "0003"
+            assert server_revision(connection) == head_revision() == "0004"
             registry = inspect(connection)
-            assert registry.get_table_names(schema="revorg") == ["alembic_version", "plans"]
+            assert registry.get_table_names(schema="revorg") == [
+                "alembic_version",
+                "plans",
+                "presence",
+            ]
         with engine.begin() as connection:  # a second upgrade finds nothing to do
             upgrade(connection, address)
-            assert server_revision(connection) == "0003"
+            assert server_revision(connection) == "0004"
     finally:
         engine.dispose()
 
@@ -60,6 +64,9 @@ def test_revision_0002_gives_every_published_plans_rows_a_version(
         "DROP POLICY plans_of_members ON revorg.plans",
         "DROP POLICY plans_published ON revorg.plans",
         "ALTER TABLE revorg.plans DISABLE ROW LEVEL SECURITY",
+        # ... and revision 0004's presence list.
+        "DROP TABLE revorg.presence",
+        "DROP FUNCTION revorg.announce_presence()",
     ):
         team.admin(statement, "before_versions")
     team.admin("UPDATE revorg.alembic_version SET version_num = '0001'", "before_versions")

@@ -88,16 +88,32 @@ def record_step(session: Session, edit: Edit, change: Change, who: str, at: str)
     changes = stored_changes(change)
     # The driver's connection, inside the edit's savepoint: SQLAlchemy's statements cost
     # 1.5 ms more per edit than these five (benchmarks/history.py).
-    connection = _driver(session)
+    return append_step(
+        _driver(session), at, who, edit.scenario_id, template, values, str(change.direction),
+        changes,
+    )  # fmt: skip
+
+
+def append_step(
+    connection: sqlite3.Connection,
+    at: str,
+    who: str,
+    scenario_id: int,
+    template: str,
+    values: str,
+    direction: str,
+    changes: tuple[StoredChange, ...],
+) -> int:
+    """Append one step in its stored form (a local edit, or a teammate's step of a team plan
+    taken in: revorg.model.team.live) after the log's head, with the next id; returns it."""
     previous, step_id = _chain_position(connection)
-    direction = str(change.direction)
     digest = step_hash(
-        previous, step_id, at, who, edit.scenario_id, template, values, direction, changes
+        previous, step_id, at, who, scenario_id, template, values, direction, changes
     )
     connection.execute(
         "INSERT INTO history_steps (id, at, who, scenario_id, text, text_values, direction, "
         "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (step_id, at, who, edit.scenario_id, template, values, direction, previous, digest),
+        (step_id, at, who, scenario_id, template, values, direction, previous, digest),
     )
     if changes:
         connection.executemany(

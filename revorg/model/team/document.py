@@ -33,6 +33,9 @@ class TeamPlanDocument(PlanDocument):
             # is sealed again over what the viewer has (the server's own chain is unchanged).
             strip_salaries(self.session)
         self.version = plan_version(self.session)
+        # The server's ids of the steps this copy sent (already applied here): live updates
+        # (revorg.model.team.live) skip them when they read the steps after their version.
+        self.sent_steps: set[int] = set()
 
     def save(self) -> None:
         if self.for_editing:  # every edit reached the server as it was made

@@ -64,6 +64,7 @@ class TeamLink:
                 raise
         self.sender.sent()
         self.document.version = step_id
+        self.document.sent_steps.add(step_id)
         return step_id
 
     def close(self) -> None:
