@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDockWidget
 
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
@@ -113,3 +114,29 @@ def test_an_undo_of_the_users_own_step_still_works_on_a_team_plan(
         qtbot.wait(0)
         assert not ana.team.refused.isVisible()
         assert server_titles(published)[card] == "VP Sales"
+
+
+def test_teammates_edits_arrive_live_and_undo_then_never_overwrites_them(
+    published: str,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """The two halves together: opened through the window's own path, each window takes the
+    other's steps in (no false conflict after them), and an undo of a field a teammate changed
+    since is refused with their name, the server keeping their value."""
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        card = by_title(ana.controller.editor, "VP Sales")
+        bo.controller.edit(card, {"title": "Head of Sales"})
+        qtbot.waitUntil(lambda: ana.controller.editor.positions()[card].title == "Head of Sales")
+        assert ana.findChild(QDockWidget, "presenceDock") is not None
+
+        ana.controller.edit(card, {"title": "Chief Sales Officer"})  # on the fresh row version
+        assert not ana.team.refused.isVisible()
+        qtbot.waitUntil(
+            lambda: bo.controller.editor.positions()[card].title == "Chief Sales Officer"
+        )
+
+        bo.controller.undo_stack.undo()
+        qtbot.waitUntil(bo.team.refused.isVisible)
+        assert "Ana" in bo.team.refused.label.text()
+        assert server_titles(published)[card] == "Chief Sales Officer"
+        assert bo.controller.editor.positions()[card].title == "Chief Sales Officer"

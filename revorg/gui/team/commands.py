@@ -65,6 +65,7 @@ class TeamCommands(QObject):
         self.run_dialog: Callable[[QDialog], int] = run_dialog
         self.ask_password: Callable[[TeamPlanAddress], tuple[str, bool] | None] = self._ask_password
         self.again: Any = None  # the refused edit offered again
+        self.live: Any = None  # the open team plan's LiveUpdates (teammates, presence)
         self.refused = TeamNotice("teamRefused", "refused", window)
         self.refused.action_requested.connect(self.apply_again)
         self.unreachable = TeamNotice("teamUnreachable", "warning", window)
@@ -149,6 +150,7 @@ class TeamCommands(QObject):
             self.files.replace_document(session.document, session)
         else:
             self.controller.team = session
+        self._go_live(session)
         self.window.settings.add_recent_url(session.address.shown())  # never the password
         self.window.refresh_title()
 
@@ -353,6 +355,7 @@ class TeamCommands(QObject):
         scrolled = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
         fresh = session.reload()
         self.files.replace_document(fresh.document, fresh)
+        self._go_live(fresh)  # the live link follows the new copy by itself; the guard not
         if any(s.id == scenario_id for s in self.controller.editor.scenarios()):
             self.controller.show_scenario(scenario_id)
         scene.select_only([i for i in selected if i in scene.cards])
@@ -382,6 +385,23 @@ class TeamCommands(QObject):
             self._status(self.tr("The plan already has your values."), 5000)
             return
         self.controller.push(again)
+
+    def _go_live(self, session: TeamSession) -> None:
+        """Teammates' edits and the presence list for the plan `session` shows, and the
+        check that an undo does not overwrite a teammate's value."""
+        from revorg.gui.team.live_updates import attach_team_live
+
+        live = self.live
+        if live is None or live.document is not session.document:
+            if live is not None:
+                live.close()
+                self.window.removeDockWidget(live.dock)
+                live.dock.deleteLater()
+            live = self.live = attach_team_live(self.window, session.document, self._reload)
+        session.undo_guard = live.live.undo_refusal
+
+    def _reload(self) -> None:
+        self.reload()
 
     def _show_waiting(self, session: TeamSession) -> None:
         count = len(session.waiting)
@@ -444,6 +464,8 @@ class TeamCommands(QObject):
 
     def shut_down(self) -> None:
         self.retry_timer.stop()
+        if self.live is not None:
+            self.live.close()
         session = self.session
         if session is not None:
             session.close_link()

@@ -152,6 +152,10 @@ class TeamSession:
         self.failed: ServerUnreachableError | None = None
         self._resending = False
         self._recorders: dict[int, TeamRecorder] = {}
+        # Set by the window's live updates (revorg.model.team.live.LivePlan.undo_refusal):
+        # once teammates' steps are taken in, the row versions are fresh, so only the log
+        # tells that an undo or redo would overwrite a teammate's value.
+        self.undo_guard: Callable[[Edit], TeamConflictError | None] | None = None
 
     @classmethod
     def open(cls, address: TeamPlanAddress, who: str | Callable[[], str]) -> TeamSession:
@@ -177,6 +181,10 @@ class TeamSession:
         if self.waiting and not self._resending:
             self._wait(edit, change)
             raise unreachable(self.address, change.undone)
+        overwrite = self.undo_guard(edit) if self.undo_guard is not None else None
+        if overwrite is not None:
+            self.refusal = Refusal(edit, change.undone, change.records, overwrite)
+            raise overwrite
         recorder = self._recorders.get(id(editor))
         if recorder is None:
             recorder = TeamRecorder(editor, self.link, self.who, utc_now)
