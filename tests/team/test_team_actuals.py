@@ -25,12 +25,16 @@ from revorg.model.photos import PNG, Photo, photo_of
 from revorg.model.team.address import parse_plan_url
 from revorg.model.team.document import open_team_plan
 from revorg.model.team.editing import open_team_editor
+from revorg.model.team.schema import upgrade
 from revorg.model.team.sending import TeamConflictError
+from revorg.model.team.server import engine_for
+from revorg.model.team.storage import WHOLE_ROW_TABLES
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
 from tests.team.logins import as_user, url_as
 from tests.team.test_cli_team import assert_one_error
 from tests.team.test_roles import schema_of
+from tests.team.test_server_schema import fresh_database
 from tests.test_cli_actuals import Q1, actuals
 
 # Q1's won deals (salesforce_opportunities_q1.csv), in euros: new business 24,000 + 12,000 +
@@ -209,3 +213,29 @@ def test_a_viewers_edits_are_told_permission_denied_in_one_line(
     # Reading the actuals (nothing to change) is a viewer's right.
     shown = as_user(run_cli, monkeypatch, "actuals", as_vera)
     assert shown.code == 0, shown.err
+
+
+def test_revision_0005_gives_actuals_of_plans_published_before_it_their_row_versions(
+    run_cli: CliRunner, team: TeamServer, demo_file: Path
+) -> None:
+    fresh_database(team, "before_actuals")
+    url = team.url("Acme", database="before_actuals")
+    assert run_cli("push", demo_file, url).code == 0
+    # The plan as revision 0003 left it: no row versions on its actuals and photos.
+    for table in WHOLE_ROW_TABLES:
+        team.admin(f"ALTER TABLE plan_1.{table} DROP COLUMN row_version", "before_actuals")
+    team.admin("UPDATE revorg.alembic_version SET version_num = '0003'", "before_actuals")
+    assert "older schema (0003" in run_cli("actuals", url, "--import", Q1).err
+
+    address = parse_plan_url(url)
+    engine = engine_for(address)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection, address)
+    finally:
+        engine.dispose()
+    report = actuals(run_cli, url, "--import", Q1)
+    assert report["actuals"]["new_business"] == NEW_BUSINESS  # type: ignore[index]
+    assert team.admin("SELECT count(*), sum(row_version) FROM plan_1.deals", "before_actuals") == [
+        (9, 0)
+    ]
