@@ -239,3 +239,24 @@ def test_revision_0005_gives_actuals_of_plans_published_before_it_their_row_vers
     assert team.admin("SELECT count(*), sum(row_version) FROM plan_1.deals", "before_actuals") == [
         (9, 0)
     ]
+
+
+def test_undoing_an_import_on_a_team_plan_removes_its_deals_from_the_server(
+    team: TeamServer, plan_name: str, published: str
+) -> None:
+    address = parse_plan_url(published)
+    schema = schema_of(team, plan_name)
+    with open_team_editor(address, "Ana") as (document, ana):
+        read = read_deals(Q1, ImportReport(Q1.name), store.stored_rules(ana.session), "EUR")
+        assert read is not None
+        imported = actuals_requests.import_deals(
+            ana, read.deals, Q1.name, "salesforce", "Ana", "t"
+        ).edit
+        ana.perform(imported)
+        assert team.admin(f'SELECT count(*) FROM "{schema}".deals') == [(9,)]
+        ana.revert(imported)
+        assert document.version == 2  # the import and its undo, two steps of the log
+    assert team.admin(f'SELECT count(*) FROM "{schema}".deals') == [(0,)]
+    assert team.admin(f'SELECT count(*) FROM "{schema}".deal_imports') == [(0,)]
+    steps = team.admin(f'SELECT direction FROM "{schema}".history_steps ORDER BY id')
+    assert steps == [("do",), ("undo",)]
