@@ -162,6 +162,15 @@ def _whole_row_key(table: str, record_id: int | str) -> int | str:
     return record_id
 
 
+def _quoted(name: str) -> str:
+    """A column's name as SQL (names come from the metadata: plain identifiers)."""
+    return f'"{name}"'
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(_quoted(name) for name in names)
+
+
 def _unsupported(kind: str) -> TeamPlanError:
     return TeamPlanError(
         QT_TRANSLATE_NOOP(
@@ -342,7 +351,7 @@ class Sender:
         (the key refuses a row a teammate added first), changed or removed under the version
         read. One statement per table and kind of change, sent at once (psycopg's executemany
         is pipelined): an import of 1,000 deals is not 1,000 round trips."""
-        from sqlalchemy.exc import IntegrityError
+        from psycopg import IntegrityError
 
         if not rows:
             return
@@ -364,17 +373,11 @@ class Sender:
             try:
                 with connection.begin_nested():
                     cursor.executemany(
-                        f"INSERT INTO {self._q(table)} ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}) "  # noqa: E501
+                        f"INSERT INTO {self._q(table)} ({_names(names)}) "
                         f"VALUES ({', '.join('%s' for _ in names)})".encode(),
                         [tuple(values[n] for n in names) for _, values in added],
                     )
-            except IntegrityError:
-                raise self._first_conflict(connection, [row for row, _ in added], step) from None
-            except Exception as error:  # the driver's own, outside SQLAlchemy's wrapping
-                from psycopg import IntegrityError as DriverIntegrityError
-
-                if not isinstance(error, DriverIntegrityError):
-                    raise
+            except IntegrityError:  # the driver's own: its cursor is used directly
                 raise self._first_conflict(connection, [row for row, _ in added], step) from None
             for row, _ in added:
                 self._pending[(row.table, row.key)] = 0
@@ -383,7 +386,7 @@ class Sender:
             names = [n for n in self._columns[table] if n not in ROW_KEY_COLUMNS[table]]
             cursor.executemany(
                 f"UPDATE {self._q(table)} SET "
-                f"{''.join(f'{chr(34)}{n}{chr(34)} = %s, ' for n in names)}"
+                f"{''.join(f'{_quoted(n)} = %s, ' for n in names)}"
                 f"{ROW_VERSION} = {ROW_VERSION} + 1 WHERE {where[table]}".encode(),
                 [
                     (*(values[n] for n in names), *row_key_values(table, row.key), seen)
@@ -431,8 +434,7 @@ class Sender:
         names = self._columns[table]
         keys = " AND ".join(f'"{column}" = ?' for column in ROW_KEY_COLUMNS[table])
         found = self.memory.execute(
-            f'SELECT {", ".join(f"{chr(34)}{n}{chr(34)}" for n in names)} FROM "{table}" '
-            f"WHERE {keys}",
+            f'SELECT {_names(names)} FROM "{table}" WHERE {keys}',
             row_key_values(table, key),
         ).fetchone()
         return None if found is None else dict(zip(names, found, strict=True))
