@@ -260,3 +260,21 @@ def test_undoing_an_import_on_a_team_plan_removes_its_deals_from_the_server(
     assert team.admin(f'SELECT count(*) FROM "{schema}".deal_imports') == [(0,)]
     steps = team.admin(f'SELECT direction FROM "{schema}".history_steps ORDER BY id')
     assert steps == [("do",), ("undo",)]
+
+
+def test_actuals_imported_offline_are_pushed_back(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, published: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "workshop.revorg"
+    assert run_cli("pull", published, "-o", copy).code == 0
+    offline = run_cli(
+        "actuals", copy, "--import", Q1, "--stage", "Negotiation/Review=won", "--who", "Ana"
+    )
+    assert offline.code == 0, offline.err
+    pushed = run_cli("push", copy, published, "--who", "Ana")
+    assert pushed.code == 0, pushed.err
+    assert "sent 2 of 2 offline steps" in pushed.out
+    # 98,400 + Costa Foods' 15,000, its stage read as won by the rule sent with it.
+    report = actuals(run_cli, published)
+    assert report["actuals"]["new_business"] == NEW_BUSINESS + 15_000  # type: ignore[index]
+    assert len(server_deals(team, plan_name)) == 9
