@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from revorg.cli.editing import add_who_argument, open_for_editing
 from revorg.cli.parsing import EXIT_USAGE, Commands, UsageError
+from revorg.cli.plans import plan_location
 
 if TYPE_CHECKING:
     from revorg.io.crm import DealsRead
@@ -41,7 +42,7 @@ def register(commands: Commands) -> None:
             "what the plan holds."
         ),
     )
-    actuals.add_argument("file", type=Path)
+    actuals.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     actuals.add_argument("--import", dest="export", type=Path, metavar="EXPORT")
     actuals.add_argument("--source", choices=SOURCES, help="the CRM (default: from the headings)")
     actuals.add_argument(

@@ -51,14 +51,20 @@ def head_revision() -> str:
 
 
 def server_revision(connection: Connection) -> str | None:
-    """The revision the server's registry is at; None on a database without team plans."""
-    from alembic.runtime.migration import MigrationContext
+    """The revision the server's registry is at; None on a database without team plans.
 
-    context = MigrationContext.configure(
-        connection,
-        opts={"version_table": VERSION_TABLE, "version_table_schema": REGISTRY_SCHEMA},
+    Read with one query rather than through Alembic's MigrationContext, whose reflection of
+    the version table took 15-60 ms of every open (a tenth of opening a small team plan)."""
+    from sqlalchemy import text
+
+    table = f'"{REGISTRY_SCHEMA}"."{VERSION_TABLE}"'
+    if connection.execute(text(f"SELECT to_regclass('{table}')")).scalar() is None:
+        return None
+    # One row per head; RevOrg's chain has one, so several are a revision it does not know.
+    heads = sorted(
+        str(row[0]) for row in connection.execute(text(f"SELECT version_num FROM {table}"))
     )
-    return context.get_current_revision()
+    return ",".join(heads) or None
 
 
 def check_server_revision(

@@ -36,7 +36,14 @@ from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.chain import GENESIS, StoredChange, step_hash
 from revorg.model.team.errors import TeamPlanError
-from revorg.model.team.storage import ROW_KEYS, ROW_VERSION, plan_metadata
+from revorg.model.team.storage import (
+    ROW_KEY_COLUMNS,
+    ROW_KEYS,
+    ROW_VERSION,
+    WHOLE_ROW_TABLES,
+    plan_metadata,
+    row_key_values,
+)
 
 # Each kind of record the edit core logs: the table that holds it.
 KIND_TABLES = {
@@ -46,11 +53,17 @@ KIND_TABLES = {
     RecordKind.POSITION: "positions",
     RecordKind.ASSUMPTION: "assumptions",
     RecordKind.DOTTED_LINE: "dotted_lines",
+    # The plan's actuals and photos: rows written whole (_write_whole).
+    RecordKind.DEAL: "deals",
+    RecordKind.DEAL_IMPORT: "deal_imports",
+    RecordKind.DEAL_RULE: "deal_rules",
+    RecordKind.OWNER_MATCH: "owner_assignments",
+    RecordKind.PHOTO: "photos",
 }
 # A scenario's rows, in the order they are inserted (those that others point at first).
 SCENARIO_ROWS = ("targets", "assumptions", "positions", "dotted_lines")
 
-RowKey = tuple[str, int]
+RowKey = tuple[str, int | str]
 
 
 class TeamConflictError(TeamPlanError):
@@ -68,7 +81,7 @@ class Conflict:
     newest step of the server's log that changed it (None when the log does not say)."""
 
     kind: str
-    record_id: int
+    record_id: int | str
     who: str | None
     at: str | None
     step: int | None
@@ -92,11 +105,12 @@ class RowWork:
     """What one step does to one row: fields set, or the row added or removed as a whole."""
 
     table: str
-    key: int
+    key: int | str
     fields: list[str] = field(default_factory=list)
     added: bool = False
     removed: bool = False
     copy_of: int | None = None  # a scenario added as a copy of this one
+    logged_id: str | None = None  # the record's id as the change log names it (JSON text)
 
 
 def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
@@ -109,6 +123,11 @@ def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
             raise _unsupported(change.record) from None
         table = KIND_TABLES.get(kind)
         record_id = json.loads(change.record_id)
+        if table in WHOLE_ROW_TABLES and isinstance(record_id, int | str):
+            # Sent as the plan in memory has the row after the step, whatever the step did.
+            key = _whole_row_key(table, record_id)
+            work.setdefault((table, key), RowWork(table, key, logged_id=change.record_id))
+            continue
         if table is None or not isinstance(record_id, int):
             raise _unsupported(change.record)
         row = work.setdefault((table, record_id), RowWork(table, record_id))
@@ -131,6 +150,25 @@ def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
             else:
                 row.removed = True
     return list(work.values())
+
+
+def _whole_row_key(table: str, record_id: int | str) -> int | str:
+    """The row's key from the record's id in the log: an owner matched by hand is logged as the
+    CRM writes the name, and kept under its person key (revorg.model.actuals.store)."""
+    if table == "owner_assignments":
+        from revorg.model.actuals.owners import person_key
+
+        return person_key(str(record_id))
+    return record_id
+
+
+def _quoted(name: str) -> str:
+    """A column's name as SQL (names come from the metadata: plain identifiers)."""
+    return f'"{name}"'
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(_quoted(name) for name in names)
 
 
 def _unsupported(kind: str) -> TeamPlanError:
@@ -185,44 +223,42 @@ class Sender:
         work = row_work(step.changes)
         self._pending = {}
         for row in work:
-            self._write(connection, row, step)
+            if row.table not in WHOLE_ROW_TABLES:
+                self._write(connection, row, step)
+        self._write_whole(connection, [row for row in work if row.table in WHOLE_ROW_TABLES], step)
         self._check_references(connection, work, step)
         step_id = version + 1
         digest = step_hash(
             previous, step_id, step.at, step.who, step.scenario_id, step.template,
             step.text_values, step.direction, step.changes,
         )  # fmt: skip
+        # The step, its changes and the chain's new head in one statement: one round trip
+        # while the chain is locked, however many fields the step changed.
         connection.execute(
             text(
-                f"INSERT INTO {self._q('history_steps')} (id, at, who, scenario_id, text, "
-                "text_values, direction, previous_hash, hash) VALUES (:id, :at, :who, "
-                ":scenario, :text, :values, :direction, :previous, :hash)"
+                f"WITH step AS (INSERT INTO {self._q('history_steps')} (id, at, who, "
+                "scenario_id, text, text_values, direction, previous_hash, hash) VALUES (:id, "
+                ":at, :who, :scenario, :text, :values, :direction, :previous, :hash) "
+                "RETURNING id), "
+                f"head AS (UPDATE {self._q('history_chain')} SET head = :hash WHERE id = 1) "
+                f"INSERT INTO {self._q('history_changes')} (step_id, scenario_id, record, "
+                "record_id, field, old, new) SELECT step.id, c.* FROM step, unnest("
+                "CAST(:scenarios AS BIGINT[]), CAST(:records AS TEXT[]), "
+                "CAST(:rids AS TEXT[]), CAST(:fields AS TEXT[]), CAST(:olds AS TEXT[]), "
+                "CAST(:news AS TEXT[])) AS c"
             ),
             {
                 "id": step_id, "at": step.at, "who": step.who, "scenario": step.scenario_id,
                 "text": step.template, "values": step.text_values,
                 "direction": step.direction, "previous": previous, "hash": digest,
+                "scenarios": [c.scenario_id for c in step.changes],
+                "records": [c.record for c in step.changes],
+                "rids": [c.record_id for c in step.changes],
+                "fields": [c.field for c in step.changes],
+                "olds": [c.old for c in step.changes],
+                "news": [c.new for c in step.changes],
             },
         )  # fmt: skip
-        if step.changes:
-            connection.execute(
-                text(
-                    f"INSERT INTO {self._q('history_changes')} (step_id, scenario_id, record, "
-                    "record_id, field, old, new) VALUES (:step, :scenario, :record, :rid, "
-                    ":field, :old, :new)"
-                ),
-                [
-                    {
-                        "step": step_id, "scenario": c.scenario_id, "record": c.record,
-                        "rid": c.record_id, "field": c.field, "old": c.old, "new": c.new,
-                    }
-                    for c in step.changes
-                ],
-            )  # fmt: skip
-        connection.execute(
-            text(f"UPDATE {self._q('history_chain')} SET head = :head WHERE id = 1"),
-            {"head": digest},
-        )
         return step_id
 
     def sent(self) -> None:
@@ -275,7 +311,7 @@ class Sender:
         column = ROW_KEYS[row.table]
         if row.removed:
             cascaded = (
-                self._check_scenario(connection, row.key, step, removed=True)
+                self._check_scenario(connection, int(row.key), step, removed=True)
                 if row.table == "scenarios"
                 else []
             )
@@ -310,21 +346,127 @@ class Sender:
             raise self._conflict(connection, row, step)
         self._pending[key] = seen + 1
 
+    def _write_whole(self, connection: Connection, rows: list[RowWork], step: StepToSend) -> None:
+        """Rows written whole (actuals, photos): each as memory has it after the step, added
+        (the key refuses a row a teammate added first), changed or removed under the version
+        read. One statement per table and kind of change, sent at once (psycopg's executemany
+        is pipelined): an import of 1,000 deals is not 1,000 round trips."""
+        from psycopg import IntegrityError
+
+        if not rows:
+            return
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        inserts: dict[str, list[tuple[RowWork, dict[str, Any]]]] = {}
+        updates: dict[str, list[tuple[RowWork, dict[str, Any], int]]] = {}
+        deletes: dict[str, list[tuple[RowWork, int]]] = {}
+        for row in rows:
+            values = self._whole_row(row.table, row.key)
+            seen = self.versions.get((row.table, row.key))
+            if values is not None and seen is None:
+                inserts.setdefault(row.table, []).append((row, values))
+            elif values is not None and seen is not None:
+                updates.setdefault(row.table, []).append((row, values, seen))
+            elif seen is not None:
+                deletes.setdefault(row.table, []).append((row, seen))
+        for table, added in inserts.items():
+            names = self._columns[table]
+            try:
+                with connection.begin_nested():
+                    cursor.executemany(
+                        f"INSERT INTO {self._q(table)} ({_names(names)}) "
+                        f"VALUES ({', '.join('%s' for _ in names)})".encode(),
+                        [tuple(values[n] for n in names) for _, values in added],
+                    )
+            except IntegrityError:  # the driver's own: its cursor is used directly
+                raise self._first_conflict(connection, [row for row, _ in added], step) from None
+            for row, _ in added:
+                self._pending[(row.table, row.key)] = 0
+        where = {table: self._where(table) for table in {*updates, *deletes}}
+        for table, changed in updates.items():
+            names = [n for n in self._columns[table] if n not in ROW_KEY_COLUMNS[table]]
+            cursor.executemany(
+                f"UPDATE {self._q(table)} SET "
+                f"{''.join(f'{_quoted(n)} = %s, ' for n in names)}"
+                f"{ROW_VERSION} = {ROW_VERSION} + 1 WHERE {where[table]}".encode(),
+                [
+                    (*(values[n] for n in names), *row_key_values(table, row.key), seen)
+                    for row, values, seen in changed
+                ],
+            )
+            if cursor.rowcount != len(changed):
+                raise self._first_conflict(connection, [row for row, _, _ in changed], step)
+            for row, _, seen in changed:
+                self._pending[(row.table, row.key)] = seen + 1
+        for table, removed in deletes.items():
+            cursor.executemany(
+                f"DELETE FROM {self._q(table)} WHERE {where[table]}".encode(),
+                [(*row_key_values(table, row.key), seen) for row, seen in removed],
+            )
+            if cursor.rowcount != len(removed):
+                raise self._first_conflict(connection, [row for row, _ in removed], step)
+            for row, _ in removed:
+                self._pending[(row.table, row.key)] = None
+
+    def _where(self, table: str) -> str:
+        keys = " AND ".join(f'"{column}" = %s' for column in ROW_KEY_COLUMNS[table])
+        return f"{keys} AND {ROW_VERSION} = %s"
+
+    def _first_conflict(
+        self, connection: Connection, rows: list[RowWork], step: StepToSend
+    ) -> TeamConflictError:
+        """The first of `rows` the server holds at another version than the one read (or
+        holds at all, for a row added here)."""
+        for row in rows:
+            keys = " AND ".join(
+                f'"{column}" = :k{i}' for i, column in enumerate(ROW_KEY_COLUMNS[row.table])
+            )
+            found = connection.execute(
+                text(f"SELECT {ROW_VERSION} FROM {self._q(row.table)} WHERE {keys}"),
+                {f"k{i}": value for i, value in enumerate(row_key_values(row.table, row.key))},
+            ).first()
+            if (None if found is None else int(found[0])) != self.versions.get(
+                (row.table, row.key)
+            ):
+                return self._conflict(connection, row, step)
+        return self._conflict(connection, rows[0], step)
+
+    def _whole_row(self, table: str, key: int | str) -> dict[str, Any] | None:
+        names = self._columns[table]
+        keys = " AND ".join(f'"{column}" = ?' for column in ROW_KEY_COLUMNS[table])
+        found = self.memory.execute(
+            f'SELECT {_names(names)} FROM "{table}" WHERE {keys}',
+            row_key_values(table, key),
+        ).fetchone()
+        return None if found is None else dict(zip(names, found, strict=True))
+
     def _check_references(
         self, connection: Connection, work: list[RowWork], step: StepToSend
     ) -> None:
         """A card's manager is checked when the transaction ends (the key is deferred): check
-        it now, so that a manager a teammate removed is told as a conflict naming them."""
+        it now, so that a manager a teammate removed is told as a conflict naming them. Only
+        a step that adds, removes or moves cards (or scenarios) can break that key: a title's
+        step skips the check. One round trip: savepoint, check and release in one text."""
         from sqlalchemy.exc import IntegrityError
 
+        if not any(
+            (row.table == "positions" and (row.added or row.removed or "manager_id" in row.fields))
+            or (row.table == "scenarios" and (row.added or row.removed))
+            for row in work
+        ):
+            return
         try:
-            with connection.begin_nested():
-                connection.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
+            connection.exec_driver_sql(
+                "SAVEPOINT reference_check; SET CONSTRAINTS ALL IMMEDIATE; "
+                "RELEASE SAVEPOINT reference_check"
+            )
         except IntegrityError:
+            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT reference_check")
             for row in work:
-                values = None if row.removed else self._memory_row(row.table, row.key)
+                if row.table != "positions" or row.removed:
+                    continue
+                values = self._memory_row(row.table, int(row.key))
                 manager = None if values is None else values.get("manager_id")
-                if row.table == "positions" and manager is not None:
+                if manager is not None:
                     there = connection.execute(
                         text(f"SELECT 1 FROM {self._q('positions')} WHERE id = :id"),
                         {"id": manager},
@@ -403,11 +545,11 @@ class Sender:
             )
         ]
 
-    def _memory_row(self, table: str, key: int) -> dict[str, Any] | None:
+    def _memory_row(self, table: str, key: int | str) -> dict[str, Any] | None:
         rows = self._memory_rows(table, ROW_KEYS[table], key)
         return rows[0] if rows else None
 
-    def _memory_rows(self, table: str, column: str, value: int) -> list[dict[str, Any]]:
+    def _memory_rows(self, table: str, column: str, value: int | str) -> list[dict[str, Any]]:
         names = self._columns[table]
         booleans = self._booleans[table]
         quoted = ", ".join(f'"{n}"' for n in names)
@@ -433,7 +575,7 @@ class Sender:
                 "WHERE c.record = :kind AND c.record_id = :rid "
                 "ORDER BY s.id DESC LIMIT 1"
             ),
-            {"kind": str(kinds[0]), "rid": json.dumps(row.key)},
+            {"kind": str(kinds[0]), "rid": row.logged_id or json.dumps(row.key)},
         ).first()
         kind = str(kinds[0])
         if found is None:

@@ -60,10 +60,39 @@ plans = Table(
 
 # The tables whose rows carry a version (revision 0002): each update of a row adds one to it,
 # and an edit names the version it read, so a stale edit is refused (docs/team-plans.md).
-VERSIONED_TABLES = ("plan", "scenarios", "targets", "positions", "assumptions", "dotted_lines")
+# The plan's actuals and photos (revision 0005) are written as whole rows: an edit sends each
+# touched row as the plan in memory has it after the edit (added, changed or removed).
+WHOLE_ROW_TABLES = ("deals", "deal_imports", "deal_rules", "owner_assignments", "photos")
+VERSIONED_TABLES = (
+    "plan", "scenarios", "targets", "positions", "assumptions", "dotted_lines", *WHOLE_ROW_TABLES,
+)  # fmt: skip
 ROW_VERSION = "row_version"
-# The column that names a versioned table's row (a scenario's targets: its scenario's id).
-ROW_KEYS = {table: "scenario_id" if table == "targets" else "id" for table in VERSIONED_TABLES}
+# The columns that name a versioned table's row (a scenario's targets: its scenario's id; a
+# deal rule: its rule and key, named "rule:key" as the change log names it).
+ROW_KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    **{table: ("id",) for table in VERSIONED_TABLES},
+    "targets": ("scenario_id",),
+    "deals": ("crm_id",),
+    "deal_rules": ("rule", "key"),
+    "owner_assignments": ("owner_key",),
+    "photos": ("lineage",),
+}
+# The tables named by one column, and that column.
+ROW_KEYS = {table: keys[0] for table, keys in ROW_KEY_COLUMNS.items() if len(keys) == 1}
+KEY_SEPARATOR = ":"
+
+
+def row_key_sql(table: str) -> str:
+    """The server's expression for a row's key, as `RowKey` holds it (one value)."""
+    columns = [f'"{column}"' for column in ROW_KEY_COLUMNS[table]]
+    return f" || '{KEY_SEPARATOR}' || ".join(columns)
+
+
+def row_key_values(table: str, key: int | str) -> tuple[int | str, ...]:
+    """A `RowKey`'s value as the values of its table's key columns."""
+    if len(ROW_KEY_COLUMNS[table]) == 1:
+        return (key,)
+    return tuple(str(key).split(KEY_SEPARATOR, len(ROW_KEY_COLUMNS[table]) - 1))
 
 
 def row_version_statements(schema: str) -> list[str]:

@@ -15,38 +15,31 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    Column,
     Connection,
-    MetaData,
     Table,
     func,
-    literal,
     select,
     text,
 )
 
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.store import connect_memory, create_schema, stamp_schema
-from revorg.model.store.checks import check_values, one_line
+from revorg.model.store.checks import check_values
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.copying import DamagedRowsError, copy_plan
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.roles import (
-    SHARED_LOG_VIEW,
     make_publisher_owner,
     may_read_salaries,
     no_such_plan,
     plan_role_statements,
     run,
 )
-from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.schema import check_server_revision, upgrade
 from revorg.model.team.server import engine_for, explained, server_errors
 from revorg.model.team.storage import (
     REGISTRY_SCHEMA,
-    ROW_KEYS,
-    ROW_VERSION,
     SERVER_FILE_FORMAT,
-    VERSIONED_TABLES,
     key_index_statements,
     plan_schema,
     plan_tables,
@@ -200,7 +193,7 @@ class LoadedPlan:
     registered: RegisteredPlan
     # Each versioned row's version as read, (table, key) -> row_version: what an edit names
     # (revorg.model.team.editing); read in the same snapshot as the rows.
-    row_versions: dict[tuple[str, int], int]
+    row_versions: dict[tuple[str, int | str], int]
     # A viewer's plan: salaries read as 0 (the server refuses them) and the log's amounts null;
     # whatever shows costs says "not available" instead of a figure.
     without_salaries: bool = False
@@ -223,19 +216,17 @@ def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
                 raise no_such_plan(address)
             if registered.file_format != SERVER_FILE_FORMAT:
                 raise _damaged(address, f"file format {registered.file_format}")
-            translated = connection.execution_options(
-                schema_translate_map={None: registered.schema}
-            )
             without_salaries = not may_read_salaries(connection, registered.schema)
             try:
-                with memory:
-                    for table in plan_tables():
-                        _copy_to_memory(
-                            translated, memory, table, address, without_salaries=without_salaries
-                        )
-            except sqlite3.Error as error:  # a row the plan's constraints refuse
-                raise _damaged(address, one_line(str(error))) from None
-            versions = _row_versions(connection, registered.schema) if row_versions else {}
+                versions = copy_plan(
+                    connection,
+                    memory,
+                    registered.schema,
+                    without_salaries=without_salaries,
+                    row_versions=row_versions,
+                )
+            except DamagedRowsError as damage:
+                raise _damaged(address, str(damage)) from None
             connection.rollback()
         # The file's check of every value, its messages naming the team plan.
         check_values(memory, f"team plan {address.plan!r} on {address.server}")
@@ -245,55 +236,6 @@ def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
         raise
     finally:
         engine.dispose()
-
-
-def _row_versions(connection: Connection, schema: str) -> dict[tuple[str, int], int]:
-    versions: dict[tuple[str, int], int] = {}
-    for table in VERSIONED_TABLES:
-        key = ROW_KEYS[table]
-        rows = connection.execute(text(f'SELECT "{key}", {ROW_VERSION} FROM "{schema}"."{table}"'))
-        versions.update(((table, int(row[0])), int(row[1])) for row in rows)
-    return versions
-
-
-def _copy_to_memory(
-    source: Connection,
-    memory: sqlite3.Connection,
-    table: Table,
-    address: TeamPlanAddress,
-    *,
-    without_salaries: bool = False,
-) -> None:
-    from psycopg import errors
-    from sqlalchemy.exc import DBAPIError
-
-    names = [column.name for column in table.columns]
-    quoted = ", ".join(f'"{name}"' for name in names)
-    marks = ", ".join("?" for _ in names)
-    try:
-        result = source.execute(_readable(table, without_salaries))
-    except DBAPIError as error:
-        if isinstance(error.orig, errors.UndefinedTable | errors.UndefinedColumn):
-            # Someone changed the plan's tables on the server: refused as a changed file is.
-            raise _damaged(address, f"table {table.name!r} is not as RevOrg makes it") from None
-        raise
-    insert = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
-    while batch := result.fetchmany(5000):
-        memory.executemany(insert, [tuple(row) for row in batch])
-
-
-def _readable(table: Table, without_salaries: bool) -> Any:
-    """What the user may read of a table: everything, or for a viewer the salary columns as 0
-    and the change log through the view that hides its amounts (roles.py)."""
-    if not without_salaries:
-        return select(*table.columns)
-    if table.name == "history_changes":
-        shared = Table(
-            SHARED_LOG_VIEW, MetaData(), *(Column(c.name, c.type) for c in table.columns)
-        )
-        return select(*shared.columns)
-    salary = SALARY_COLUMNS.get(table.name)
-    return select(*(literal(0).label(c.name) if c.name == salary else c for c in table.columns))
 
 
 def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:

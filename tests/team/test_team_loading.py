@@ -1,0 +1,46 @@
+"""Reading a team plan (revorg.model.team.copying): the server's rows are untrusted input; the
+keys SQLite checks once for the whole plan after the copy refuse a damaged plan in one line, as
+the constraints checked row by row did, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import CliRunner
+from tests.team.conftest import TeamServer
+from tests.team.test_cli_team import assert_one_error
+from tests.team.test_roles import schema_of
+
+
+def test_a_card_whose_manager_is_missing_on_the_server_refuses_the_plan(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    schema = schema_of(team, plan_name)
+    # As a program that bypasses the server's own keys would leave it (replica mode skips them).
+    team.admin(
+        "SET session_replication_role = replica; "
+        f'UPDATE "{schema}".positions SET manager_id = 9999 '
+        f'WHERE id = (SELECT max(id) FROM "{schema}".positions)'
+    )
+    copy = tmp_path / "copy.revorg"
+    result = run_cli("pull", url, "-o", copy)
+    assert_one_error(result, "cannot be read: row ")
+    assert "of table 'positions' refers to a missing 'positions' row" in result.err
+    assert not copy.exists()
+
+
+def test_a_card_of_a_missing_scenario_refuses_the_plan_too(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    schema = schema_of(team, plan_name)
+    team.admin(
+        "SET session_replication_role = replica; "
+        f'UPDATE "{schema}".positions SET scenario_id = 77 '
+        f'WHERE id = (SELECT min(id) FROM "{schema}".positions)'
+    )
+    result = run_cli("summary", url)
+    assert_one_error(result, "refers to a missing 'scenarios' row")
