@@ -221,11 +221,11 @@ def test_revision_0005_gives_actuals_of_plans_published_before_it_their_row_vers
     fresh_database(team, "before_actuals")
     url = team.url("Acme", database="before_actuals")
     assert run_cli("push", demo_file, url).code == 0
-    # The plan as revision 0003 left it: no row versions on its actuals and photos.
+    # The plan as revision 0004 left it: no row versions on its actuals and photos.
     for table in WHOLE_ROW_TABLES:
         team.admin(f"ALTER TABLE plan_1.{table} DROP COLUMN row_version", "before_actuals")
-    team.admin("UPDATE revorg.alembic_version SET version_num = '0003'", "before_actuals")
-    assert "older schema (0003" in run_cli("actuals", url, "--import", Q1).err
+    team.admin("UPDATE revorg.alembic_version SET version_num = '0004'", "before_actuals")
+    assert "older schema (0004" in run_cli("actuals", url, "--import", Q1).err
 
     address = parse_plan_url(url)
     engine = engine_for(address)

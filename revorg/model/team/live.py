@@ -50,9 +50,14 @@ from revorg.model.scenario_rows import RowsChange
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.roles import SHARED_LOG_VIEW
 from revorg.model.team.salaries import SALARY_FIELDS
-from revorg.model.team.sending import TeamConflictError
+from revorg.model.team.sending import RowKey, TeamConflictError
 from revorg.model.team.server import connect, explained
-from revorg.model.team.storage import ROW_KEYS, ROW_VERSION, VERSIONED_TABLES, step_channel
+from revorg.model.team.storage import (
+    ROW_VERSION,
+    VERSIONED_TABLES,
+    row_key_sql,
+    step_channel,
+)
 
 if TYPE_CHECKING:
     import psycopg
@@ -247,7 +252,7 @@ class LivePlan:
             return False
         return True
 
-    def _read_server(self) -> tuple[list[StoredStep], dict[tuple[str, int], int]]:
+    def _read_server(self) -> tuple[list[StoredStep], dict[RowKey, int]]:
         """The steps after `seen` (with their changes) and every row's version, in one
         snapshot."""
         import psycopg
@@ -272,13 +277,13 @@ class LivePlan:
                     changes.setdefault(int(row[0]), []).append(
                         StoredChange(int(row[1]), *(str(value) for value in row[2:]))
                     )
-                versions: dict[tuple[str, int], int] = {}
-                if rows:
+                versions: dict[RowKey, int] = {}
+                if rows:  # keyed as the first read keys them (revorg.model.team.copying)
                     for table in VERSIONED_TABLES:
                         for key, version in connection.execute(
-                            f'SELECT "{ROW_KEYS[table]}", {ROW_VERSION} FROM "{schema}"."{table}"'
+                            f'SELECT {row_key_sql(table)}, {ROW_VERSION} FROM "{schema}"."{table}"'
                         ):
-                            versions[(table, int(key))] = int(version)
+                            versions[(table, key)] = int(version)
             finally:
                 connection.execute("COMMIT")
         except psycopg.Error as error:
