@@ -346,7 +346,7 @@ class IncrementalLayout:
         report of a dirty manager that is no longer its report can have left, with the team
         it had: each such report is looked up in the tree, and one that left is dropped with
         its former team, but for the members that left that team too (they are looked up
-        themselves: they may be on the chart elsewhere)."""
+        themselves: they may be on the chart elsewhere) and the top (a team put in focus)."""
         kids, beside = self._kids, self._beside
         left = {
             report
@@ -357,6 +357,8 @@ class IncrementalLayout:
         }
         dropped: list[int] = []
         tops = set(kids.get(VIRTUAL_ROOT, ()))
+        kept = left | tops  # looked up themselves, or still shown
+        placed = self._xy
         for report in left:
             manager = parent.get(report)
             if manager is not None and report in beside.get(manager, ()):
@@ -367,10 +369,14 @@ class IncrementalLayout:
             stack = [report]
             while stack:
                 position_id = stack.pop()
-                if position_id in self._xy:
+                if position_id in placed:
                     dropped.append(position_id)
-                team = (*previous.get(position_id, ()), *previous_beside.get(position_id, ()))
-                stack.extend(i for i in team if i not in left)
+                for team in (previous.get(position_id), previous_beside.get(position_id)):
+                    if team:
+                        if kept.isdisjoint(team):
+                            stack.extend(team)
+                        else:
+                            stack.extend(i for i in team if i not in kept)
         return dropped
 
     def _walk(
@@ -393,8 +399,10 @@ class IncrementalLayout:
         bands = {depth: band_height(count, self.metrics) for depth, count in self._bands.items()}
         beside_x = metrics.sibling_distance / 2  # a staff card's centre right of the line
         placed = centres.get
+        append, pop_stacked = changed.append, shown_stacked.pop
         start = (VIRTUAL_ROOT, top_x, -level, everything, -1)
         stack = [start] if VIRTUAL_ROOT in kids else []
+        push = stack.append
         while stack:
             node, x, y, whole, depth = stack.pop()
             reports = kids[node]
@@ -402,15 +410,29 @@ class IncrementalLayout:
             if node in stacked:
                 shown_stacked[node] = list(reports)
                 for report in reports:
-                    if placed(report) != (x, report_y):
-                        centres[report] = (x, report_y)
-                        changed.append(report)
+                    centre = (x, report_y)
+                    if placed(report) != centre:
+                        centres[report] = centre
+                        append(report)
                     report_y += stack_step
                 if staff_shown:  # a stacked card has no reports: staff it had went
                     for report in reports:
                         staff_shown.pop(report, None)
                 continue
-            shown_stacked.pop(node, None)
+            pop_stacked(node, None)
+            if not with_staff:  # the common chart: as below, without staff to place
+                for report, offset in zip(reports, offsets[node], strict=True):
+                    centre = (x + offset, report_y)
+                    moved = placed(report) != centre
+                    if moved:
+                        centres[report] = centre
+                        append(report)
+                    if report in kids:
+                        if whole or moved or report in dirty:
+                            push((report, centre[0], report_y, whole or moved, depth + 1))
+                    elif report in dirty:
+                        pop_stacked(report, None)
+                continue
             for report, offset in zip(reports, offsets[node], strict=True):
                 centre = (x + offset, report_y)
                 moved = placed(report) != centre
