@@ -142,10 +142,13 @@ class IncrementalLayout:
                 staff_shown = tuple(i for i in shown if i in aside)
                 shown = tuple(i for i in shown if i not in aside)
                 beside[node] = staff_shown
+            before = previous.get(node, ())
             if shown:
-                kids[node] = shown
+                # The team's tuple of the last layout when unchanged: the new one is freed at
+                # once, so Python's collector does not walk 17,000 new tuples after each layout.
+                kids[node] = before if before == shown else shown
             if not fresh and (
-                previous.get(node, ()) != shown
+                before != shown
                 or (
                     (staff_shown or previous_beside)
                     and previous_beside.get(node, ()) != staff_shown

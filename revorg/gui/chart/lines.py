@@ -200,6 +200,7 @@ class ConnectorsItem(QGraphicsItem):
         collapsed, box = geometry.collapsed, geometry.box
         half_h = geometry.metrics.card_height / 2
         placed = centres.get
+        before = self._boxes.get
         boxes: dict[int, Box] = {}
         for manager, reports in geometry.children.items():
             if manager is None or not reports or manager in collapsed:
@@ -208,6 +209,9 @@ class ConnectorsItem(QGraphicsItem):
             if centre is None:
                 continue
             team = tuple(reports)  # the tree's list changes in place; the box must not
+            old = before(manager)
+            if old is not None and old[5] == team:
+                team = old[5]  # the new tuple freed at once: fewer objects for the collector
             if manager in stacked or manager in staff:
                 boxes[manager] = (*box(manager, team), manager, team)
                 continue
