@@ -58,6 +58,9 @@ class ChartLayout:
     regrouped: list[int] = field(default_factory=list)  # managers whose shown reports changed
     follows: bool = False  # a layout after an edit of the previous one (False: a first one)
     staff: dict[int, list[int]] = field(default_factory=dict)  # manager -> staff beside it
+    # A manager's team's width: the leftmost and rightmost centre below it, relative to it
+    # (None: not known). Lets the lines be drawn for the teams on screen alone.
+    spans: Callable[[int], tuple[float, float] | None] | None = None
 
     def bounds(self, metrics: LayoutMetrics) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) around every card."""
@@ -461,7 +464,16 @@ class IncrementalLayout:
                 elif report in dirty:  # its team went (removed, or collapsed)
                     shown_stacked.pop(report, None)
 
+    def team_span(self, node: int) -> tuple[float, float] | None:
+        """The leftmost and rightmost centre of a placed team, at any level below its
+        manager, relative to the manager (None: not placed)."""
+        left, right = self._left.get(node), self._right.get(node)
+        if not left or not right:
+            return None
+        return min(left), max(right)
+
     def _with_extent(self, layout: ChartLayout) -> ChartLayout:
+        layout.spans = self.team_span
         if layout.centres:
             # The top's contours hold the leftmost and rightmost card of every level.
             left, right = min(self._left[VIRTUAL_ROOT]), max(self._right[VIRTUAL_ROOT])
