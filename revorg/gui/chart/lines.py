@@ -225,8 +225,8 @@ class ConnectorsItem(QGraphicsItem):
         lines: list[QLineF] = []
         if span_of is None:
             with paused_gc():
-                boxes = self.boxes()
-            for box_left, box_top, box_right, box_bottom, manager, team in boxes:
+                every_box = self.boxes()
+            for box_left, box_top, box_right, box_bottom, manager, team in every_box:
                 if (
                     box_right >= left
                     and box_left <= right
