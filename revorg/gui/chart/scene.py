@@ -263,18 +263,27 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
 
     # --- layout -----------------------------------------------------------------------------
 
-    def relayout(self) -> None:
+    def relayout(self, only: Iterable[int | None] | None = None) -> None:
+        """Lay the chart out again. `only`: the managers (None: the top) whose shown reports
+        changed, the plan being as at the last layout (teams opened or closed, a focus)."""
         with paused_gc():  # new centres for every card
-            self._relayout()
+            self._relayout(only)
 
-    def _relayout(self) -> None:
+    def _relayout(self, only: Iterable[int | None] | None = None) -> None:
         tree = self.plan.tree()
         if self.focus is not None and self.focus not in tree:
             self._leave_focus()  # the team in focus was deleted
+            only = None
         self.collapsed.difference_update([i for i in self.collapsed if not tree.reports(i)])
         children = self.shown_children()
         # Only the teams whose reporting lines changed are placed again.
-        self.layout = self._layouter.update(children, tree.parent, self.collapsed, self.staff)
+        self.layout = self._layouter.update(
+            children,
+            tree.parent,
+            self.collapsed,
+            self.staff,
+            None if only is None else set(only),
+        )
         centres = self.layout.centres
         cards, hidden = self.cards, self._hidden
         # The layout tells which cards it placed elsewhere and which it no longer places.
@@ -430,13 +439,14 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         tree = self.plan.tree()
         if not tree.reports(position_id):
             return
+        before = set(self.collapsed)
         if position_id in self.collapsed:
             opened, closed = opened_by_expanding(tree.children, position_id)
             self.collapsed.difference_update(opened)
             self.collapsed.update(closed)
         else:
             self.collapsed.add(position_id)
-        self.relayout()
+        self.relayout(before ^ self.collapsed)
         self.expansion_changed.emit()
 
     def expand_to_level(self, level: int) -> None:
@@ -447,9 +457,10 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         wanted = known_managers(self.plan.tree().children, collapsed)
         if wanted == self.collapsed:
             return
+        changed = wanted ^ self.collapsed
         self.collapsed.clear()
         self.collapsed.update(wanted)
-        self.relayout()
+        self.relayout(changed)
         self.expansion_changed.emit()
 
     def reveal(self, position_id: int) -> None:
@@ -462,11 +473,12 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
             self.set_focus(None)
         hiding = collapsed_above(tree.parent, self.collapsed, position_id)
         if hiding:
+            before = set(self.collapsed)
             self.collapsed.difference_update(hiding)
             # The path alone: the teams beside it stay closed. Opening a VP's whole division
             # for a search (35,000 cards at 50,000) took 0.6 s of layout and moves.
             self.collapsed.update(beside_path(tree.children, tree.parent, hiding[-1], position_id))
-            self.relayout()
+            self.relayout(before ^ self.collapsed)
             self.expansion_changed.emit()
 
     def set_focus(self, position_id: int | None) -> None:
@@ -479,12 +491,13 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         if position_id is not None and position_id not in self.plan.tree():
             return
         self.focus = position_id
+        before = set(self.collapsed)
         if position_id is not None and position_id in self.collapsed:
             # Opened as a click opens it: a few dozen cards, not a whole division at once.
             opened, closed = opened_by_expanding(self.plan.tree().children, position_id)
             self.collapsed.difference_update(opened)
             self.collapsed.update(closed)
-        self.relayout()
+        self.relayout({None, *(before ^ self.collapsed)})
         self.focus_changed.emit()
 
     def _leave_focus(self) -> None:
