@@ -93,6 +93,7 @@ def median_ms(runs: Sequence[float]) -> dict[str, Any]:
     cpu = [r.cpu for r in runs if isinstance(r, Run)]
     if cpu:
         result["cpu"] = statistics.median(cpu) * 1000
+        result["cpu_runs_ms"] = [round(c * 1000, 2) for c in cpu]
     return result
 
 

@@ -195,6 +195,28 @@ def test_the_filter_shows_matches_with_their_chain_of_managers(window: MainWindo
     assert len(model.shown_ids(CRO)) == 4
 
 
+def test_a_new_filter_or_none_closes_the_rows_the_last_one_opened(window: MainWindow) -> None:
+    model = outline_of(window)
+    panel = window.outline.panel
+    panel.filter_box.setText("Revenue Operations")
+    assert panel.tree.isExpanded(cell(model, REVOPS, Column.TITLE))
+    panel.filter_box.setText("luis")
+    assert panel.tree.isExpanded(cell(model, SDR_MANAGER, Column.TITLE))
+    panel.tree.setCurrentIndex(cell(model, LUIS, Column.TITLE))
+    panel.filter_box.setText("")
+    # Back to the top level open and the chosen row shown under its managers, nothing else.
+    assert panel.selected_id() == LUIS
+    assert panel.tree.isExpanded(cell(model, CRO, Column.TITLE))
+    assert panel.tree.isExpanded(cell(model, SDR_MANAGER, Column.TITLE))
+    assert not panel.tree.isExpanded(cell(model, REVOPS, Column.TITLE))
+    assert model.hasChildren(cell(model, REVOPS, Column.TITLE))
+    assert not model.hasChildren(cell(model, LUIS, Column.TITLE))
+    # The CRO's name is in no report's texts: the CRO alone, with no rows under it.
+    panel.filter_box.setText(str(window.controller.editor.positions()[CRO].person_name))
+    assert model.shown_ids() == [CRO] and model.shown_ids(CRO) == []
+    assert not model.hasChildren(cell(model, CRO, Column.TITLE))
+
+
 def test_selection_is_kept_in_step_with_the_chart_both_ways(window: MainWindow) -> None:
     model = outline_of(window)
     panel = window.outline.panel
