@@ -464,7 +464,8 @@ def measure_layout(
 ) -> dict[str, Any]:
     """Layout alone, as ChartScene.relayout calls it, and dot on the same tree; the roster
     files are written from the same positions."""
-    from revorg.gui.chart.layout import LayoutMetrics, compute_layout
+    from revorg.gui.chart.layout import compute_layout
+    from revorg.gui.chart.layout_result import LayoutMetrics
     from revorg.model.document import PlanDocument
     from revorg.model.org_tree import OrgTree
     from revorg.model.summary import scenario_positions

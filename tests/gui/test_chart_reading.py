@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg.gui.chart.card_texts import READABLE_NAME_PIXELS, name_font, rollup_lines
 from revorg.gui.chart.collapse import ALL_LEVELS, levels_that_fit
-from revorg.gui.chart.layout import LayoutMetrics
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.generator import generate_plan

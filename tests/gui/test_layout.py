@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from revorg.gui.chart.layout import IncrementalLayout, LayoutMetrics, compute_layout
+from revorg.gui.chart.layout import IncrementalLayout, compute_layout
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.model.generator import generate_plan
 from revorg.model.org_tree import OrgTree
 from revorg.model.rows import position_rows

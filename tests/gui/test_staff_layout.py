@@ -9,7 +9,8 @@ import random
 
 import pytest
 
-from revorg.gui.chart.layout import IncrementalLayout, LayoutMetrics, compute_layout
+from revorg.gui.chart.layout import IncrementalLayout, compute_layout
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.model.org_tree import OrgTree
 from tests.gui.test_layout import Node, assert_same_centres, random_tree
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from revorg.gui.chart.card_texts import CardContent, CardFonts, rollup_lines, wrapped
 from revorg.gui.chart.collapse import TeamRollup
-from revorg.gui.chart.layout import LayoutMetrics
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.gui.mime import POSITION_MIME_TYPE
 from revorg.gui.numbers import format_percent
 

@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from revorg.gui.chart.layout import LayoutMetrics, compute_layout
+from revorg.gui.chart.layout import compute_layout
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.model.rows import PositionRow
 
 Children = Mapping[int | None, Sequence[int]]

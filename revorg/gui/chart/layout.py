@@ -21,58 +21,14 @@ so rows stay level across the chart and the contours still compare row by row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
 from operator import itemgetter
 
+from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
+from revorg.gui.chart.layout_tree import NO_CONTOUR, is_shown, team_contour
 from revorg.gui.chart.staff_bands import band_height, staff_bands
 
 VIRTUAL_ROOT = -1  # joins several roots into one tree; never drawn
-NO_CONTOUR: list[float] = []
-
-
-@dataclass(frozen=True)
-class LayoutMetrics:
-    card_width: float = 244.0  # a name up to "Chief Revenue Officer" on one line
-    card_height: float = 100.0  # two lines of name, role, person, cost
-    horizontal_gap: float = 28.0
-    vertical_gap: float = 56.0
-    stack_gap: float = 14.0  # between cards of a compact column
-
-    @property
-    def sibling_distance(self) -> float:
-        return self.card_width + self.horizontal_gap
-
-
-@dataclass
-class ChartLayout:
-    """Card centres in scene coordinates, and the stacked columns of compact mode."""
-
-    centres: dict[int, tuple[float, float]] = field(default_factory=dict)
-    stacked: dict[int, list[int]] = field(default_factory=dict)  # manager -> leaf column
-    extent: tuple[float, float, float, float] | None = None  # (min x, min y, max x, max y)
-    # Against the previous layout of the same IncrementalLayout: the ids placed anew or
-    # elsewhere, and the ids no longer placed (removed, or in a collapsed team).
-    changed: list[int] = field(default_factory=list)
-    dropped: list[int] = field(default_factory=list)
-    regrouped: list[int] = field(default_factory=list)  # managers whose shown reports changed
-    follows: bool = False  # a layout after an edit of the previous one (False: a first one)
-    staff: dict[int, list[int]] = field(default_factory=dict)  # manager -> staff beside it
-    # A manager's team's width: the leftmost and rightmost centre below it, relative to it
-    # (None: not known). Lets the lines be drawn for the teams on screen alone.
-    spans: Callable[[int], tuple[float, float] | None] | None = None
-
-    def bounds(self, metrics: LayoutMetrics) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) around every card."""
-        if not self.centres:
-            return (0.0, 0.0, metrics.card_width, metrics.card_height)
-        if self.extent is None:
-            xs = [x for x, _ in self.centres.values()]
-            ys = [y for _, y in self.centres.values()]
-            self.extent = (min(xs), min(ys), max(xs), max(ys))
-        min_x, min_y, max_x, max_y = self.extent
-        half_w, half_h = metrics.card_width / 2, metrics.card_height / 2
-        return (min_x - half_w, min_y - half_h, max_x + half_w, max_y + half_h)
 
 
 def compute_layout(
@@ -347,8 +303,8 @@ class IncrementalLayout:
         middle = (xs[0] + xs[-1]) / 2
         offsets = tuple(x - middle for x in xs)
         self._offsets[node] = offsets
-        self._left[node] = _team_contour(offsets, lefts, min)
-        right = self._right[node] = _team_contour(offsets, rights, max)
+        self._left[node] = team_contour(offsets, lefts, min)
+        right = self._right[node] = team_contour(offsets, rights, max)
         if extra is not None:
             right[0] += extra[-1]  # the last card's staff column is the row's right end
 
@@ -424,9 +380,9 @@ class IncrementalLayout:
         for report in left:
             manager = parent.get(report)
             if manager is not None and report in beside.get(manager, ()):
-                if _is_shown(manager, parent, kids, tops):
+                if is_shown(manager, parent, kids, tops):
                     continue  # now staff beside its manager
-            elif _is_shown(report, parent, kids, tops):
+            elif is_shown(report, parent, kids, tops):
                 continue
             stack = [report]
             while stack:
@@ -536,43 +492,3 @@ class IncrementalLayout:
             bottom = max(layout.centres.values(), key=itemgetter(1))[1]
             layout.extent = (self._top_x + left, 0.0, self._top_x + right, bottom)
         return layout
-
-
-def _is_shown(
-    position_id: int,
-    parent: Mapping[int, int | None],
-    kids: Mapping[int, tuple[int, ...]],
-    tops: Collection[int],
-) -> bool:
-    """Whether a card is in the chart: at its top (a root, or the team in focus), or shown
-    in its manager's team, up to the top."""
-    node = position_id
-    for _level in range(len(parent) + 1):  # a damaged plan's loop must not hang the chart
-        if node in tops:
-            return True
-        manager = parent.get(node)
-        if manager is None or manager not in kids:  # a root below the focus, or collapsed
-            return False
-        node = manager
-    return False
-
-
-def _team_contour(
-    offsets: Sequence[float],
-    contours: Sequence[list[float]],
-    pick: Callable[[float, float], float],
-) -> list[float]:
-    """The leftmost (pick=min) or rightmost (pick=max) x at each level below a manager.
-
-    Teams are placed apart at every level they share, so the leftmost card of a level is in
-    the first team that reaches it, and the rightmost in the last one."""
-    indexes = range(len(offsets)) if pick is min else range(len(offsets) - 1, -1, -1)
-    result: list[float] = []
-    for index in indexes:
-        contour = contours[index]
-        if len(contour) + 1 > len(result):
-            offset = offsets[index]
-            if not result:
-                result.append(offset)
-            result.extend([offset + value for value in contour[len(result) - 1 :]])
-    return result

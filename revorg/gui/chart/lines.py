@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
-from revorg.gui.chart.layout import ChartLayout, LayoutMetrics
+from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
 from revorg.model.bulk import paused_gc
+from revorg.model.entities import DottedLine
 
 CONNECTOR_PEN_COLOUR = "#8A94A6"
 CONNECTOR_PEN_WIDTH = 1.5
@@ -343,3 +350,31 @@ class DottedLineItem(QGraphicsPathItem):
         self.setPen(pen)
         self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self.setZValue(-0.5)
+
+
+def place_dotted_lines(
+    scene: QGraphicsScene,
+    items: dict[int, DottedLineItem],
+    centres: Mapping[int, tuple[float, float]],
+    lines: Iterable[DottedLine],
+) -> None:
+    """One curved item per dotted line whose two cards are shown (kept in `items`, by the
+    line's id); the others removed from the scene."""
+    wanted = {
+        line.id: line
+        for line in lines
+        if line.from_position_id in centres and line.to_position_id in centres
+    }
+    for gone in [i for i in items if i not in wanted]:
+        scene.removeItem(items.pop(gone))
+    for line_id, line in wanted.items():
+        item = items.get(line_id)
+        if item is None:
+            item = items[line_id] = DottedLineItem()
+            scene.addItem(item)
+        start = QPointF(*centres[line.from_position_id])
+        end = QPointF(*centres[line.to_position_id])
+        path = QPainterPath(start)
+        middle = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - 60)
+        path.quadTo(middle, end)
+        item.setPath(path)

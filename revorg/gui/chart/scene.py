@@ -15,7 +15,6 @@ from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from revorg.gui.chart.card import CardItem
@@ -30,13 +29,15 @@ from revorg.gui.chart.collapse import (
     opened_by_expanding,
     rollup,
 )
-from revorg.gui.chart.layout import ChartLayout, IncrementalLayout, LayoutMetrics
+from revorg.gui.chart.layout import IncrementalLayout
+from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
 from revorg.gui.chart.lines import (
     CONNECTOR_PEN_WIDTH,
     STACK_TICK_LENGTH,
     ChartGeometry,
     ConnectorsItem,
     DottedLineItem,
+    place_dotted_lines,
 )
 from revorg.gui.chart.marks import CardMarks
 from revorg.gui.chart.overview import OverviewItem
@@ -45,7 +46,7 @@ from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
 from revorg.model.editing.change import Change
 from revorg.model.editing.reading import PlanReading
-from revorg.model.entities import DottedLine, Position
+from revorg.model.entities import Position
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import RowsChange
 
@@ -335,27 +336,9 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         self.layout_changed.emit()
 
     def _draw_dotted_lines(self) -> None:
-        centres = self.layout.centres
-        lines: list[DottedLine] = list(self.plan.scenario.dotted_lines)
-        wanted = {
-            line.id: line
-            for line in lines
-            if line.from_position_id in centres and line.to_position_id in centres
-        }
-        for gone in [i for i in self.dotted_lines if i not in wanted]:
-            self.removeItem(self.dotted_lines.pop(gone))
-        for line_id, line in wanted.items():
-            item = self.dotted_lines.get(line_id)
-            if item is None:
-                item = DottedLineItem()
-                self.dotted_lines[line_id] = item
-                self.addItem(item)
-            start = QPointF(*centres[line.from_position_id])
-            end = QPointF(*centres[line.to_position_id])
-            path = QPainterPath(start)
-            middle = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - 60)
-            path.quadTo(middle, end)
-            item.setPath(path)
+        place_dotted_lines(
+            self, self.dotted_lines, self.layout.centres, self.plan.scenario.dotted_lines
+        )
 
     # --- zoomed out -------------------------------------------------------------------------
 

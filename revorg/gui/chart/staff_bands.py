@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from revorg.gui.chart.layout import LayoutMetrics
+    from revorg.gui.chart.layout_result import LayoutMetrics
 
 
 def staff_bands(

@@ -25,7 +25,7 @@ from pptx.util import Pt
 from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtGui import QImage
 
-from revorg.gui.chart.layout import LayoutMetrics
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.gui.i18n import apply_language, fill, language_of, month_label, translate
 from revorg.gui.numbers import axis_unit, format_money, format_percent
 from revorg.gui.panels.capacity import CHARTED_DEPARTMENTS, STATUS_COLOURS

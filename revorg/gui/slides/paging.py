@@ -13,7 +13,8 @@ from collections import deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from revorg.gui.chart.layout import ChartLayout, LayoutMetrics, compute_layout
+from revorg.gui.chart.layout import compute_layout
+from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
 
 # Sizes in points at scale 1: a card holds four lines (a title on two lines when the card has
 # no team line).

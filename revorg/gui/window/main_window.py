@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from revorg.gui.chart.breadcrumb import Breadcrumb
 from revorg.gui.chart.card_texts import readable_zoom
 from revorg.gui.chart.collapse import collapsed_at_level, levels_that_fit
-from revorg.gui.chart.layout import LayoutMetrics
+from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.gui.chart.minimap import ChartMinimap
 from revorg.gui.chart.saved_expansion import SavedExpansion
 from revorg.gui.chart.scene import ChartScene
