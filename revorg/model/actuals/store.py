@@ -342,44 +342,21 @@ def deal_versions(session: Session, crm_id: str) -> list[tuple[str, Row]]:
     """A deal as each import that added or changed it found it, oldest first, with the time
     of the step: read from the change log (steps compacted away are gone from it). Only the
     steps as first made count: a redo is the same version again, and an import undone later
-    stays in the list, as the log keeps what was done.
-
-    An import keeps its deals in its own record, column by column (editing.actuals_steps); a
-    log written before that kept one record per deal: both are read."""
-    key = json.dumps(crm_id, ensure_ascii=False)
+    stays in the list, as the log keeps what was done."""
     cursor = driver_connection(session).execute(
-        "SELECT s.at, c.record, c.new FROM history_changes c "
-        "JOIN history_steps s ON s.id = c.step_id WHERE s.direction = 'do' AND ("
-        "(c.record = 'deal' AND c.record_id = ?) "
-        "OR (c.record = 'deal_import' AND c.field = '*' AND instr(c.new, ?) > 0)) ORDER BY c.id",
-        (key, key),
+        "SELECT s.at, c.new FROM history_changes c JOIN history_steps s ON s.id = c.step_id "
+        "WHERE c.record = 'deal' AND c.record_id = ? AND s.direction = 'do' ORDER BY c.id",
+        (json.dumps(crm_id, ensure_ascii=False),),
     )
     versions = []
-    for at, record, new in cursor.fetchall():
+    for at, new in cursor.fetchall():
         try:
-            value = json.loads(new)
+            row = json.loads(new)
         except (TypeError, ValueError):
             continue  # a damaged row: the log's own check reports it
-        row = _imported_row(value, crm_id) if record == "deal_import" else value
         if isinstance(row, dict):
             versions.append((str(at), row))
     return versions
-
-
-def _imported_row(value: Any, crm_id: str) -> Row | None:
-    """The deal `crm_id` as an import's record in the log holds it, or None."""
-    deals = value.get("deals") if isinstance(value, dict) else None
-    columns = deals.get("rows") if isinstance(deals, dict) else None
-    if not isinstance(columns, dict) or not isinstance(columns.get("crm_id"), list):
-        return None
-    ids = columns["crm_id"]
-    if crm_id not in ids:
-        return None
-    index = ids.index(crm_id)
-    try:
-        return {name: values[index] for name, values in columns.items()}
-    except (IndexError, TypeError, KeyError):
-        return None  # columns of different lengths: a damaged log
 
 
 # --- rules and owners matched by hand ----------------------------------------------------

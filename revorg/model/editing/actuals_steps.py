@@ -1,30 +1,16 @@
 """The steps of actuals: an import of deals, a rule for reading stages or types, an owner
 matched by hand. Each is undoable and recorded like any edit (revorg.model.editing.steps):
-an import notes its record with each deal it added or changed, with its full row (and the row
-before), so that the change log can replay it. Actuals are the plan's, not a scenario's: like
-the plan's settings, their records carry the scenario the edit was made in, and no step
-switches scenario."""
+an import notes each deal it added or changed as a whole record, with its full row, so that the
+change log can replay it. Actuals are the plan's, not a scenario's: like the plan's settings,
+their records carry the scenario the edit was made in, and no step switches scenario."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from operator import itemgetter
 
 from revorg.model.actuals import store
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.editing.steps import EditContext, Step
-
-# The key of an import's record in the change log that holds its deals: "rows", each deal as
-# the import wrote it, and "before", each deal it changed as it was; both column by column
-# (column name -> values), the columns of the deals table.
-DEALS_KEY = "deals"
-LOGGED_COLUMNS = (*store.DEAL_COLUMNS, "import_id")
-
-
-def by_column(rows: Sequence[store.Row]) -> dict[str, list[object]]:
-    """Rows as lists of values by column: in JSON a list of texts per column is a tenth of the
-    work of a keyed object per row."""
-    return {name: list(map(itemgetter(name), rows)) for name in LOGGED_COLUMNS}
 
 
 class ImportDeals(Step):
@@ -54,21 +40,17 @@ class ImportDeals(Step):
         self._noted(context)
 
     def _noted(self, context: EditContext) -> None:
-        """The import's own record with every deal it wrote and each one's row before, as one
-        whole record: what a replay of the log needs (revorg.model.history.replay_actuals).
-        One record, not one per deal: 50,000 records were two thirds of an import's time."""
+        """Each deal whole, as stored before and after (the import that last changed it
+        included), and the import's own record: what a replay of the log needs."""
         context.actuals = True
-        whole = {**self.record.__dict__, DEALS_KEY: self._logged_deals()}
-        context.record(RecordKind.DEAL_IMPORT, self.record.id, WHOLE_RECORD, None, whole)
-
-    def _logged_deals(self) -> dict[str, dict[str, list[object]]]:
+        context.record(
+            RecordKind.DEAL_IMPORT, self.record.id, WHOLE_RECORD, None, self.record.__dict__
+        )
         import_id, before = self.record.id, self.before
-        rows = [
-            row if row.get("import_id") == import_id else {**row, "import_id": import_id}
-            for row in self.rows
-        ]
-        old = [before[row["crm_id"]] for row in rows if row["crm_id"] in before]
-        return {"rows": by_column(rows), "before": by_column(old)}
+        for row in self.rows:
+            crm_id = row["crm_id"]
+            new = row if row.get("import_id") == import_id else {**row, "import_id": import_id}
+            context.record(RecordKind.DEAL, crm_id, WHOLE_RECORD, before.get(crm_id), new)
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None  # the plan's deals, not a scenario's: stay where the user is

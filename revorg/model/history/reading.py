@@ -42,13 +42,12 @@ class LoggedChange:
 
     def to_json(self) -> dict[str, Any]:
         """For a whole record, `old` and `new` name it (a title, a scenario's name) and `row`
-        holds the record (a scenario's rows and an import's deals left out: thousands of
-        them)."""
+        holds the record (a scenario's rows left out: thousands of them)."""
         shown = {"record": self.record, "id": self.record_id, "field": self.field}
         shown.update(old=self.shown_old, new=self.shown_new)
         whole = self.whole
         if isinstance(whole, dict):
-            shown["row"] = {k: v for k, v in whole.items() if k not in ("rows", "deals")}
+            shown["row"] = {key: value for key, value in whole.items() if key != "rows"}
         return shown
 
 

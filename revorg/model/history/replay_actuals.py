@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from revorg.model.actuals.owners import person_key
-from revorg.model.editing.actuals_steps import DEALS_KEY
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 
 ACTUALS_KINDS = frozenset(
@@ -46,10 +45,7 @@ def play_actuals(
     if kind in WHOLE_TABLES:
         if field != WHOLE_RECORD:
             raise damaged(step_id, f"a field of a {kind}")
-        if kind == RecordKind.DEAL_IMPORT and DEALS_KEY in _either(old, new):
-            _play_import(db, step_id, record_id, old, new, damaged)
-        else:
-            _replace_whole(db, step_id, kind, record_id, old, new, damaged)
+        _replace_whole(db, step_id, kind, record_id, old, new, damaged)
     elif kind == RecordKind.DEAL_RULE and field == "value":
         rule, _colon, text = str(record_id).partition(":")
         _set(db, step_id, "deal_rules", ("rule", "key"), (rule, text), "value", old, new, damaged)
@@ -61,50 +57,6 @@ def play_actuals(
         )  # fmt: skip
     else:
         raise damaged(step_id, f"a {kind} change of {field!r}")
-
-
-def _either(old: Any, new: Any) -> Any:
-    value = new if new is not None else old
-    return value if isinstance(value, dict) else {}
-
-
-def _play_import(
-    db: sqlite3.Connection, step_id: int, record_id: Any, old: Any, new: Any, damaged: Damaged
-) -> None:
-    """An import with its deals in its record (revorg.model.editing.actuals_steps): played as
-    the import's record and then each deal whole, in the order the import wrote them (and
-    undone in the reverse order), as a log that kept one record per deal plays them."""
-    if old is not None and new is not None:
-        raise damaged(step_id, "an import of deals changed, not added or removed")
-    value = _either(old, new)
-    record = {key: item for key, item in value.items() if key != DEALS_KEY}
-    deals = value[DEALS_KEY]
-    if not isinstance(deals, dict):
-        raise damaged(step_id, "the deals of an import")
-    rows = _rows_of(step_id, deals.get("rows"), damaged)
-    before = {row.get("crm_id"): row for row in _rows_of(step_id, deals.get("before"), damaged)}
-    if new is not None:
-        _replace_whole(db, step_id, RecordKind.DEAL_IMPORT, record_id, None, record, damaged)
-        for row in rows:
-            crm_id = row.get("crm_id")
-            _replace_whole(db, step_id, RecordKind.DEAL, crm_id, before.get(crm_id), row, damaged)
-    else:
-        for row in reversed(rows):
-            crm_id = row.get("crm_id")
-            _replace_whole(db, step_id, RecordKind.DEAL, crm_id, row, before.get(crm_id), damaged)
-        _replace_whole(db, step_id, RecordKind.DEAL_IMPORT, record_id, record, None, damaged)
-
-
-def _rows_of(step_id: int, columns: Any, damaged: Damaged) -> list[dict[str, Any]]:
-    """Rows from lists of values by column, all of the same length."""
-    if not isinstance(columns, dict) or not all(
-        isinstance(values, list) for values in columns.values()
-    ):
-        raise damaged(step_id, "the deals of an import")
-    if len({len(values) for values in columns.values()}) > 1:
-        raise damaged(step_id, "the deals of an import: columns of different lengths")
-    names = list(columns)
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 def _replace_whole(
