@@ -6,7 +6,8 @@ Measures, on a generated plan of 10,000 positions: importing a Salesforce-style 
 deals (reading and checking it, then the undoable, logged edit that stores it, then the save),
 re-importing the same file (nothing changes), and the summary with actuals in process. Beside
 them, in the same run, the floors: Python's csv module splitting the same file, and the summary
-without actuals.
+without actuals. Each measure is given as elapsed time and as this process's CPU time: on a
+machine shared with other work the elapsed time grows with the load, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def _import_once(plan: Path, export: Path) -> dict[str, float]:
     from revorg.model.editing.actuals_requests import import_deals
 
     times: dict[str, float] = {}
+    cpu_started = time.process_time()
     started = time.perf_counter()
     with open_for_editing(plan, "bench") as (document, editor):
         opened = time.perf_counter()
@@ -70,26 +72,29 @@ def _import_once(plan: Path, export: Path) -> dict[str, float]:
         if planned.edit is not None:
             document.save()
         saved = time.perf_counter()
+    cpu_saved = time.process_time()
     times.update(
         open_s=opened - started,
         read_s=parsed - opened,
         store_s=stored - parsed,
         save_s=saved - stored,
         total_s=saved - started,
+        total_cpu_s=cpu_saved - cpu_started,
     )
     return times
 
 
-def _summary_times(plan: Path, repeat: int) -> tuple[float, float]:
+def _summary_times(plan: Path, repeat: int) -> tuple[float, float, float]:
     from revorg.model.actuals.summary import progress_json, scenario_actuals
     from revorg.model.document import PlanDocument
     from revorg.model.rows import position_rows
     from revorg.model.summary import summarize
 
-    plain, with_actuals = [], []
+    plain, with_actuals, cpu = [], [], []
     with PlanDocument.open(plan, for_editing=False) as document:
         scenario = document.scenario()
         for _ in range(repeat):
+            cpu_started = time.process_time()
             started = time.perf_counter()
             # As `revorg summary --json` does: the positions read once for both.
             rows = position_rows(document.session, scenario.id)
@@ -99,9 +104,10 @@ def _summary_times(plan: Path, repeat: int) -> tuple[float, float]:
             assert progress is not None
             progress_json(progress)
             ended = time.perf_counter()
+            cpu.append(time.process_time() - cpu_started)
             plain.append(middle - started)
             with_actuals.append(ended - started)
-    return statistics.median(plain), statistics.median(with_actuals)
+    return statistics.median(plain), statistics.median(with_actuals), statistics.median(cpu)
 
 
 def _csv_floor(export: Path, repeat: int) -> float:
@@ -128,7 +134,7 @@ def measure_actuals(repeat: int, deals: int = DEALS, positions: int = POSITIONS)
         write_export(export, owners, deals)
         first = [_import_once(plan, export)]
         again = [_import_once(plan, export) for _ in range(repeat)]
-        plain, with_actuals = _summary_times(plan, repeat)
+        plain, with_actuals, summary_cpu = _summary_times(plan, repeat)
         floor = _csv_floor(export, repeat)
         size = export.stat().st_size
     return {
@@ -136,11 +142,13 @@ def measure_actuals(repeat: int, deals: int = DEALS, positions: int = POSITIONS)
         "positions": positions,
         "export_mb": size / 1024 / 1024,
         "import_s": first[0]["total_s"],
+        "import_cpu_s": first[0]["total_cpu_s"],
         "import_parts_s": first[0],
         "reimport_s": statistics.median(run["total_s"] for run in again),
         "csv_module_s": floor,
         "summary_ms": plain * 1000,
         "summary_with_actuals_ms": with_actuals * 1000,
+        "summary_with_actuals_cpu_ms": summary_cpu * 1000,
         "repeat": repeat,
     }
 
@@ -149,6 +157,7 @@ def render(result: dict[str, Any]) -> str:
     parts = result["import_parts_s"]
     rows = [
         (f"import {result['deals']:,} deals (read, store, save), s", result["import_s"], "< 2 s"),
+        ("  of it CPU time of this process, s", result["import_cpu_s"], "< 2 s"),
         ("  open the plan for editing, s", parts["open_s"], ""),
         ("  read and check the export, s", parts["read_s"], ""),
         ("  store them (one logged, undoable edit), s", parts["store_s"], ""),
@@ -157,6 +166,7 @@ def render(result: dict[str, Any]) -> str:
         ("floor: csv module splitting the file, s", result["csv_module_s"], ""),
         (f"summary at {result['positions']:,} positions, ms", result["summary_ms"], ""),
         ("summary with actuals, ms", result["summary_with_actuals_ms"], "< 200 ms"),
+        ("  of it CPU time of this process, ms", result["summary_with_actuals_cpu_ms"], "< 200 ms"),
     ]
     lines = [f"{'measure':<48}{'value':>10}  goal"]
     lines += [f"{label:<48}{value:>10.3f}  {goal}" for label, value, goal in rows]

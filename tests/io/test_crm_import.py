@@ -194,3 +194,34 @@ def test_a_bad_row_is_reported_and_the_others_kept(tmp_path: Path) -> None:
     assert deals.skipped_rows == 3
     places = [(f.row, f.column) for f in report.findings if f.severity is Severity.WARNING]
     assert places == [(3, "B"), (4, "C"), (5, "C")]
+
+
+def test_repeated_amounts_and_stages_read_alike_and_bad_ones_reported_each_time(
+    tmp_path: Path,
+) -> None:
+    """The reader remembers each amount, stage and type text it read (a list price repeats on
+    many rows): the same text reads the same on every row, and a bad amount is reported on
+    every row that has it, not only the first."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Opportunity Owner,Amount,Close Date,Stage,Type,Opportunity ID\n"
+        'Ana Gil,"EUR 12,000.00",1/10/2027,Closed Won,New Business,1\n'
+        'Ana Gil,"EUR 12,000.00",1/11/2027,Closed Lost,Renewal,2\n'
+        "Ana Gil,12 apples,1/12/2027,Closed Won,New Business,3\n"
+        "Ana Gil,12 apples,1/13/2027,Closed Won,New Business,4\n"
+        'Ana Gil,"EUR 12,000.00",1/14/2027,Closed Won,Renewal,5\n'
+        "Ana Gil,-5,1/15/2027,Closed Won,New Business,6\n"
+        "Ana Gil,-5,1/16/2027,Closed Won,New Business,7\n",
+        encoding="utf-8",
+    )
+    deals, report = read(path, plan_currency="EUR")
+    assert deals is not None
+    read_as = [(d.crm_id, d.amount, d.currency, d.status, d.kind) for d in deals.deals]
+    assert read_as == [
+        ("1", Decimal("12000.00"), "EUR", DealStatus.WON, DealKind.NEW_BUSINESS),
+        ("2", Decimal("12000.00"), "EUR", DealStatus.LOST, DealKind.RENEWAL),
+        ("5", Decimal("12000.00"), "EUR", DealStatus.WON, DealKind.RENEWAL),
+    ]
+    assert deals.skipped_rows == 4
+    places = [(f.row, f.column) for f in report.findings if f.severity is Severity.WARNING]
+    assert places == [(4, "B"), (5, "B"), (7, "B"), (8, "B")]

@@ -117,6 +117,34 @@ def test_a_column_with_a_decimal_comma_reads_1_250_as_one_and_a_quarter() -> Non
     assert read_amount("1,234.5", DecimalMark.COMMA).number == Decimal("1234.5")
 
 
+@pytest.mark.parametrize("mark", [None, DecimalMark.POINT, DecimalMark.COMMA])
+@pytest.mark.parametrize(
+    ("cell", "number", "currency"),
+    [
+        # The form of most CRM exports ("EUR 24,000.00"), read at once: a point before one or
+        # two digits is a decimal point whatever the column's mark.
+        ("EUR 24,000.00", "24000.00", "EUR"),
+        ("USD485,000.5", "485000.5", "USD"),
+        ("RMB 1,000.00", "1000.00", "CNY"),
+        ("1,234,567.89", "1234567.89", None),
+        ("12.5", "12.5", None),
+        ("0.05", "0.05", None),
+    ],
+)
+def test_amounts_in_a_crms_form(
+    cell: str, number: str, currency: str | None, mark: DecimalMark | None
+) -> None:
+    amount = read_amount(cell, mark)
+    assert (amount.number, amount.currency) == (Decimal(number), currency)
+    assert str(amount.number) == number  # its places kept: "24000.00"
+
+
+@pytest.mark.parametrize("cell", ["ABC 1,000.00", "EUR 1,00.00", "EUR 12,3456.00"])
+def test_amounts_nearly_in_a_crms_form_are_refused(cell: str) -> None:
+    with pytest.raises(ValueError, match="is not an amount"):
+        parse_amount(cell)
+
+
 def test_amounts_stay_decimal_and_each_importer_words_its_refusal() -> None:
     assert parse_number("0.1") + parse_number("0.2") == Decimal("0.3")
     assert parse_amount("65k") == (Decimal("65000"), None)

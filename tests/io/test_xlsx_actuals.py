@@ -97,7 +97,7 @@ def test_the_actuals_sheet_recalculates_to_the_apps_numbers(
         assert row[4] == ("" if ratio is None else pytest.approx(float(ratio))), row
     deals_sheet = recalculated["Deals"]
     assert deals_sheet.max_row == len(deals) + 1
-    assert [c.value for c in deals_sheet[1]][:3] == ["CRM id", "Owner", "Position"]
+    assert [c.value for c in deals_sheet[1]][:4] == ["CRM id", "Owner", "Owner email", "Position"]
 
 
 def test_actuals_survive_an_export_and_an_import(plan_with_actuals: Path, tmp_path: Path) -> None:

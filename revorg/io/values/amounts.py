@@ -41,6 +41,10 @@ CURRENCY_ALIASES = {"RMB": "CNY"}
 _HEADING_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)")
 _CODE_AFTER = re.compile(r"(?<=[\s\d).,])([A-Za-z]{3})$")
+# An optional code, digits grouped by commas (or not), a point and one or two decimals: read
+# alike by the general rules below whatever the column's decimal mark (a point before fewer
+# than three digits is a decimal point), so read at once.
+_CODE_AND_CENTS = re.compile(r"(?:([A-Z]{3}) ?)?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{1,2})")
 _SPACES = re.compile(r"[\s'\u00a0\u202f\u2009_]")
 _DIGITS = re.compile(r"\d[\d.,]*|[.,]\d+")
 # A number in a cell of the column, as evidence of its decimal mark: "1.234,56" or "12,5" say
@@ -99,6 +103,14 @@ def read_amount(value: object, mark: DecimalMark | None = None) -> Amount:
     text = value.strip()
     if text.isascii() and text.isdigit():  # most cells of a CSV roster: "65000"
         return Amount(Decimal(text))
+    common = _CODE_AND_CENTS.fullmatch(text)
+    if common is not None:  # a CRM's "EUR 24,000.00": 8 of the 20 µs of a deal's row
+        code, whole, cents = common.groups()
+        code = CURRENCY_ALIASES.get(code, code) if code else None
+        if (code is None or find_currency(code) is not None) and (
+            _symbol_pattern().search(text) is None  # "kr." or "Br" are others' business
+        ):
+            return Amount(Decimal(f"{whole.replace(',', '')}.{cents}"), code)
     currency = None
     found = _symbol_pattern().search(text)  # one pass, the longest first: "US$" before "$"
     if found is not None:

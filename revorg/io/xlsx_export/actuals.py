@@ -39,6 +39,7 @@ DEAL_TABLE = "DealTable"
 DEAL_COLUMNS = (
     ("crm_id", 22, "DealId"),
     ("owner", 22, "DealOwner"),
+    ("owner_email", 26, "DealOwnerEmail"),
     ("position", 10, "DealPosition"),
     ("account", 24, None),
     ("deal_name", 28, None),
@@ -66,6 +67,7 @@ LABELS = {
     "actuals_title": ("Actuals against the plan", "Reales frente al plan", "实际与计划对比"),
     "crm_id": ("CRM id", "Id en el CRM", "CRM 编号"),
     "owner": ("Owner", "Propietario", "所有人"),
+    "owner_email": ("Owner email", "Correo del propietario", "所有人邮箱"),
     "position": ("Position", "Puesto", "职位"),
     "account": ("Account", "Cuenta", "客户"),
     "deal_name": ("Deal", "Negocio", "交易"),
@@ -136,7 +138,7 @@ class ActualsSheets:
         for row, deal in enumerate(self.data.deals, 2):
             text = self.book.user_text
             sheet.append([
-                text(DEALS, deal.crm_id), text(DEALS, deal.owner),
+                text(DEALS, deal.crm_id), text(DEALS, deal.owner), text(DEALS, deal.owner_email),
                 self.data.matched.get(deal.crm_id), text(DEALS, deal.account),
                 text(DEALS, deal.name), text(DEALS, deal.stage), text(DEALS, deal.deal_type),
                 str(deal.status), str(deal.kind),

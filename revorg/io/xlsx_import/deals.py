@@ -1,7 +1,9 @@
 """The Deals sheet of RevOrg's own workbook read back (revorg.io.xlsx_export.actuals), so that
 actuals survive an export and an import: each deal as it was exported, its status and kind as
-the plan read them (the rules that made them are the plan's, not the workbook's), and the
-owners the user matched by hand, from the position each deal counted for.
+the plan read them (the rules that made them are the plan's, not the workbook's), the owner's
+email (owners are matched by email first; a workbook written before the column was added has
+none, and its owners are matched by name), and the owners the user matched by hand, from the
+position each deal counted for.
 
 A row that cannot be read is left out with a warning at its row and column, as a CRM export's
 are; a workbook without a Deals sheet has no actuals.
@@ -26,8 +28,8 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.money import to_money
 
 FIELDS = (
-    "crm_id", "owner", "position", "account", "deal_name", "stage", "deal_type", "status",
-    "kind", "amount", "currency", "close_date",
+    "crm_id", "owner", "owner_email", "position", "account", "deal_name", "stage", "deal_type",
+    "status", "kind", "amount", "currency", "close_date",
 )  # fmt: skip
 STATUSES = {str(status): status for status in DealStatus}
 KINDS = {str(kind): kind for kind in DealKind}
@@ -116,7 +118,8 @@ def _deal(
     return Deal(
         crm_id, _text(values, columns, "owner"), amount, close, STATUSES[status], KINDS[kind],
         _text(values, columns, "stage"), _text(values, columns, "deal_type"),
-        _text(values, columns, "account"), _text(values, columns, "deal_name"), "",
+        _text(values, columns, "account"), _text(values, columns, "deal_name"),
+        _text(values, columns, "owner_email").lower(),
         _text(values, columns, "currency") or None,
     )  # fmt: skip
 
@@ -141,7 +144,7 @@ def store_workbook_deals(document: Any, read: WorkbookDeals, file: str) -> None:
     matcher = scenario_matcher(rows.values(), None)
     for deal in read.deals:
         position = read.positions.get(deal.crm_id)
-        if position in rows and matcher.position_of(deal.owner) != position:
+        if position in rows and matcher.position_of(deal.owner, deal.owner_email) != position:
             store.write_assignment(
                 session, deal.owner, lineage_of(position, rows[position].lineage)
             )

@@ -225,6 +225,11 @@ def progress(
     matched_won: dict[tuple[str, int, MatchedBy], Decimal] = defaultdict(Decimal)
     through: int | None = None
     outside = other_currency = 0
+    # Counted by owner (and email) first, matched once each after: a few hundred owners in
+    # 10,000 bookings (owner by month).
+    owner_deals: dict[tuple[str, str], int] = defaultdict(int)
+    owner_won: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    matches: dict[tuple[str, str], tuple[int, MatchedBy] | None] = {}
     for booking in bookings:
         index = booking.year * 12 + booking.month - 1 - first  # as YearMonth.ordinal
         if not 0 <= index < MONTHS:
@@ -233,21 +238,32 @@ def progress(
         if booking.currency is not None and booking.currency != currency:
             other_currency += booking.deals
             continue
-        if booking.status is not DealStatus.OPEN:
+        status = booking.status
+        if status is not DealStatus.OPEN:
             through = index if through is None else max(through, index)
-        match = matcher.match_of(booking.owner, booking.owner_email)
-        if match is None:
-            unmatched_deals[booking.owner] += booking.deals
-        else:
-            matched_deals[booking.owner, *match] += booking.deals
-        if booking.status is not DealStatus.WON:
+        owner_key = (booking.owner, booking.owner_email)
+        owner_deals[owner_key] += booking.deals
+        if status is not DealStatus.WON:
             continue
-        booked[index][booking.kind] += booking.amount
-        if match is None:
-            unmatched_won[booking.owner] += booking.amount
+        amount, kind = booking.amount, booking.kind
+        booked[index][kind] += amount
+        owner_won[owner_key] += amount
+        if owner_key in matches:
+            match = matches[owner_key]
         else:
-            matched_won[booking.owner, *match] += booking.amount
-            by_position[match[0]][booking.kind][index] += booking.amount
+            match = matches[owner_key] = matcher.match_of(*owner_key)
+        if match is not None:
+            by_position[match[0]][kind][index] += amount
+    for owner_key, count in owner_deals.items():
+        owner = owner_key[0]
+        match = matches[owner_key] if owner_key in matches else matcher.match_of(*owner_key)
+        won = owner_won.get(owner_key, ZERO)
+        if match is None:
+            unmatched_deals[owner] += count
+            unmatched_won[owner] += won
+        else:
+            matched_deals[owner, *match] += count
+            matched_won[owner, *match] += won
     months = fiscal.months()
     actuals = tuple(
         MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})

@@ -33,9 +33,10 @@ DEAL_COLUMNS = (
 Row = dict[str, Any]
 
 
-def deal_row(deal: Deal) -> Row:
-    """A deal as its table stores it (text for money and dates)."""
-    return {
+def deal_row(deal: Deal, import_id: int | None = None) -> Row:
+    """A deal as its table stores it (text for money and dates), with the import that wrote
+    it when given."""
+    row: Row = {
         "crm_id": deal.crm_id,
         "owner": deal.owner,
         "owner_email": deal.owner_email,
@@ -49,6 +50,12 @@ def deal_row(deal: Deal) -> Row:
         "currency": deal.currency,
         "close_date": deal.close_date.isoformat(),
     }
+    if import_id is not None:
+        row["import_id"] = import_id
+    return row
+
+
+deal_values = itemgetter(*DEAL_COLUMNS)  # a row's values without its import, to compare
 
 
 def deal_of(row: Sequence[Any]) -> Deal:
@@ -100,11 +107,12 @@ def stored_deals(session: Session) -> StoredDeals:
 
 # A stored deal that can be summed: amounts of digits and a point, ISO dates, known words. A
 # row changed by another program that fails this is left out of the figures and counted.
-_READABLE = (
+_READABLE_VALUES = (
     "amount NOT GLOB '*[^0-9.-]*' AND amount GLOB '*[0-9]*' "
     "AND close_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' "
-    "AND status IN ('won', 'lost', 'open') AND kind IN ('new_business', 'expansion', 'renewal')"
+    "AND kind IN ('new_business', 'expansion', 'renewal')"
 )
+_READABLE = f"status IN ('won', 'lost', 'open') AND {_READABLE_VALUES}"
 
 
 def stored_bookings(
@@ -126,21 +134,19 @@ def stored_bookings(
     # The year as dates that compare as text: from its first day to the day after it.
     window = (f"{fiscal.first}-01", f"{fiscal.last.plus_months(1)}-01")
     month = "substr(close_date, 1, 7)"
+    year_month = (
+        "CAST(substr(close_date, 1, 4) AS INTEGER), CAST(substr(close_date, 6, 2) AS INTEGER)"
+    )
     in_year = "close_date >= ? AND close_date < ?"
-    counted = f"{_READABLE} AND {in_year} AND (currency IS NULL OR currency = ?)"
+    # The cheap comparisons first: a row outside the year is not checked further.
+    counted = f"{in_year} AND (currency IS NULL OR currency = ?) AND {_READABLE_VALUES}"
+    won = DealStatus.WON
     bookings = [
         Booking(
-            owner,
-            email,
-            DealStatus.WON,
-            _KINDS[kind],
-            None,
-            *_year_month(ym),
-            deals,
-            Decimal(cents).scaleb(-2),
+            owner, email, won, _KINDS[kind], None, year, month_number, deals, cents_amount(cents)
         )
-        for owner, email, kind, ym, deals, cents in connection.execute(
-            f"SELECT owner, owner_email, kind, {month}, count(*), "
+        for owner, email, kind, year, month_number, deals, cents in connection.execute(
+            f"SELECT owner, owner_email, kind, {year_month}, count(*), "
             "sum(CAST(round(amount * 100) AS INTEGER)) FROM deals WHERE status = 'won' AND "
             f"{counted} GROUP BY owner, owner_email, kind, {month}",
             (*window, currency),
@@ -160,15 +166,21 @@ def stored_bookings(
         for owner, email, status, deals, last_lost in connection.execute(
             "SELECT owner, owner_email, status, count(*), "
             f"max(CASE WHEN status = 'lost' THEN {month} END) FROM deals "
-            f"WHERE status != 'won' AND {counted} GROUP BY owner, owner_email, status",
+            f"WHERE status IN ('lost', 'open') AND {counted} GROUP BY owner, owner_email, status",
             (*window, currency),
         ).fetchall()
     ]
-    # The rest, counted in one pass without reading the amounts: all rows, those outside the
-    # year, those of the year in another currency (a row that cannot be read is among these
-    # when it is outside the year or in another currency, else among the unreadable).
-    total, outside, foreign, foreign_code = connection.execute(
-        f"SELECT count(*), coalesce(sum(NOT ({in_year})), 0), "
+    # The rest, counted in one pass without reading the amounts: those outside the year, those
+    # of the year in another currency (a row that cannot be read is among these when it is
+    # outside the year or in another currency, else among the unreadable). Only when some
+    # rows were not summed: counting all rows is a look at the table's pages, the pass a read
+    # of every row (14 ms of the summary at 50,000 deals).
+    (total,) = connection.execute("SELECT count(*) FROM deals").fetchone()
+    summed = sum(booking.deals for booking in bookings)
+    if summed == total:
+        return bookings, 0
+    outside, foreign, foreign_code = connection.execute(
+        f"SELECT coalesce(sum(NOT ({in_year})), 0), "
         f"coalesce(sum({in_year} AND currency != ?), 0), "
         f"max(CASE WHEN {in_year} AND currency != ? THEN currency END) FROM deals",
         (*window, *window, currency, *window, currency),
@@ -204,6 +216,11 @@ def stored_bookings(
             )
         )
     return bookings, total - sum(booking.deals for booking in bookings)
+
+
+def cents_amount(cents: int) -> Decimal:
+    """Whole cents as an amount to the cent (12345 -> 123.45)."""
+    return Decimal(cents).scaleb(-2)
 
 
 ZERO_AMOUNT = Decimal("0.00")

@@ -36,14 +36,15 @@ def import_deals(
     before is kept in the deal's history), unchanged ones left as they are."""
     session = plan.session
     stored = store.stored_rows(session)
+    import_id = store.next_import_id(session)
     rows, before = [], {}
     added = changed = 0
     for deal in deals:
-        row = store.deal_row(deal)
+        row = store.deal_row(deal, import_id)
         old = stored.get(deal.crm_id)
         if old is None:
             added += 1
-        elif {k: v for k, v in old.items() if k != "import_id"} == row:
+        elif store.deal_values(old) == store.deal_values(row):
             continue
         else:
             changed += 1
@@ -52,9 +53,7 @@ def import_deals(
     unchanged = len(deals) - added - changed
     if not rows:
         return ImportPlan(None, 0, 0, unchanged)
-    record = store.ImportRecord(
-        store.next_import_id(session), at, who, file, source, added, changed, unchanged
-    )
+    record = store.ImportRecord(import_id, at, who, file, source, added, changed, unchanged)
     text = StepText(
         QT_TRANSLATE_NOOP("PlanEditor", "Import actuals %1: %2 new, %3 changed"),
         (file, str(added), str(changed)),

@@ -22,7 +22,7 @@ class ImportDeals(Step):
         self, record: store.ImportRecord, rows: Sequence[store.Row], before: Mapping[str, store.Row]
     ) -> None:
         self.record = record
-        self.rows = list(rows)  # as deal_row() makes them: without the import's id
+        self.rows = list(rows)  # as deal_row() makes them, with this import's id or without
         self.before = dict(before)  # as stored: with the import that had last changed each
 
     def apply(self, context: EditContext) -> None:
@@ -46,15 +46,11 @@ class ImportDeals(Step):
         context.record(
             RecordKind.DEAL_IMPORT, self.record.id, WHOLE_RECORD, None, self.record.__dict__
         )
+        import_id, before = self.record.id, self.before
         for row in self.rows:
             crm_id = row["crm_id"]
-            context.record(
-                RecordKind.DEAL,
-                crm_id,
-                WHOLE_RECORD,
-                self.before.get(crm_id),
-                {**row, "import_id": self.record.id},
-            )
+            new = row if row.get("import_id") == import_id else {**row, "import_id": import_id}
+            context.record(RecordKind.DEAL, crm_id, WHOLE_RECORD, before.get(crm_id), new)
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None  # the plan's deals, not a scenario's: stay where the user is

@@ -28,6 +28,13 @@ def plain(value: object) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, dict):  # a whole row: most of its values are text already
+        for key, item in value.items():
+            if type(key) is not str or (
+                item is not None and type(item) is not str and type(item) is not int
+            ):
+                break
+        else:  # all plain (a deal's row): as it is, not copied (50,000 at an import)
+            return value
         return {
             str(key): item if item is None or type(item) is str else plain(item)
             for key, item in value.items()
