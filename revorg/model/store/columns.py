@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from revorg.model.money import from_cents
@@ -90,3 +91,11 @@ def described_columns() -> dict[str, Any]:
 def columns_json_text() -> str:
     """The text of revorg/resources/schema_columns.json for the entities as they are."""
     return json.dumps(described_columns(), indent=1) + "\n"
+
+
+def write_columns_json() -> Path:
+    """Write revorg/resources/schema_columns.json for the entities as they are
+    (scripts/schema-sql)."""
+    target = Path(__file__).resolve().parents[2].joinpath(*COLUMNS_JSON)
+    target.write_text(columns_json_text(), encoding="utf-8")
+    return target

@@ -121,12 +121,7 @@ def add_key_indexes(connection: sqlite3.Connection) -> None:
 
 
 def write_schema_sql() -> Path:
-    """Write revorg/resources/schema.sql for the entities as they are (scripts/schema-sql),
-    and beside it their columns as the checks at open read them (store.columns)."""
-    from revorg.model.store.columns import COLUMNS_JSON, columns_json_text
-
-    resources = Path(__file__).resolve().parents[2]
-    resources.joinpath(*COLUMNS_JSON).write_text(columns_json_text(), encoding="utf-8")
-    target = resources.joinpath(*SCHEMA_SQL)
+    """Write revorg/resources/schema.sql for the entities as they are (scripts/schema-sql)."""
+    target = Path(__file__).resolve().parents[2].joinpath(*SCHEMA_SQL)
     target.write_text(schema_sql_text(), encoding="utf-8")
     return target
