@@ -132,7 +132,7 @@ _CONVERTED: dict[str, Callable[[Any], Any]] = {
     "capacity_override": Decimal,
     "staff": bool,  # SQLite gives 0 or 1
 }
-# The fields are the positions table's column names (tests/model/test_rows_and_moves.py checks it).
+# The fields are the positions table's column names (tests/model/test_plan_reader.py checks it).
 _COLUMNS = ", ".join(PositionRow._fields)
 # A whole scenario is read in id order by scanning the table (the scenario's index would need
 # a sort afterwards: a third of the read); a few positions by their ids.
