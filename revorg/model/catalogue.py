@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from revorg.model.entities import LANGUAGES, Assumption, Department, RoleType
-from revorg.model.vocabulary import CapacityKind
+from revorg.model.vocabulary import LANGUAGES, CapacityKind
+
+if TYPE_CHECKING:  # the entities (and SQLAlchemy's ORM) only where rows are made: a summary
+    # reads the catalogue without them (docs/speed.md, "Cold start")
+    from revorg.model.entities import Assumption, Department, RoleType
 
 DEPARTMENT_KEYS = ("executive", "marketing", "sales", "customer_success", "revops")
 CAPACITY_KINDS = tuple(CapacityKind)
@@ -161,6 +164,8 @@ def translated_source(source: str, language: str) -> str:
 
 def assumption_entities() -> list[Assumption]:
     """Fresh Assumption rows with the defaults, for a new scenario."""
+    from revorg.model.entities import Assumption
+
     return [
         Assumption(role_key=spec.role_key, metric=spec.metric, value=spec.value, source=spec.source)
         for spec in default_assumptions()
@@ -176,6 +181,8 @@ def role_spec(key: str) -> RoleSpec:
 
 def department_entities() -> list[Department]:
     """Fresh Department rows for a new plan file (each file carries its own catalogue)."""
+    from revorg.model.entities import Department
+
     return [
         Department(
             key=spec.key,
@@ -191,6 +198,8 @@ def department_entities() -> list[Department]:
 
 def role_entities() -> list[RoleType]:
     """Fresh RoleType rows of the built-in catalogue for a new plan file."""
+    from revorg.model.entities import RoleType
+
     return [
         RoleType(
             key=spec.key,

@@ -18,6 +18,7 @@ from revorg.model.entities import Position, Scenario
 from revorg.model.lineage import lineage_of
 from revorg.model.money import json_number
 from revorg.model.months import YearMonth
+from revorg.model.plan_reader import ScenarioRecord
 from revorg.model.summary import ScenarioSummary, optional_number, scenario_positions, summarize
 
 Row = dict[str, Any]
@@ -430,5 +431,5 @@ def value_json(value: FieldValue) -> str | int | float | None:
     return value
 
 
-def _kind(scenario: Scenario) -> str:
+def _kind(scenario: Scenario | ScenarioRecord) -> str:  # a summary's scenario
     return "snapshot" if scenario.is_snapshot else "scenario"

@@ -14,6 +14,7 @@ from sqlalchemy.pool import StaticPool
 from revorg.model.catalogue_update import add_missing_catalogue_roles
 from revorg.model.entities import Plan, Scenario
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
+from revorg.model.plan_reader import no_scenario_named
 from revorg.model.store import (
     PlanFileLock,
     connect_memory,
@@ -139,14 +140,7 @@ class PlanDocument:
             return scenarios[0]
         found = self.plan.scenario_named(name)
         if found is None:
-            names = ", ".join(repr(s.name) for s in scenarios)
-            raise PlanFileError(
-                QT_TRANSLATE_NOOP(
-                    "PlanFileError", "no scenario named {name}; the plan has {names}"
-                ),
-                name=repr(name),
-                names=names,
-            )
+            raise no_scenario_named(name, [s.name for s in scenarios])
         return found
 
     # --- saving -----------------------------------------------------------------------------

@@ -27,8 +27,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from revorg.model.money import from_cents, to_cents
 from revorg.model.months import YearMonth
-
-LANGUAGES = ("en", "es", "zh")
+from revorg.model.vocabulary import LANGUAGES as LANGUAGES  # where it was defined before
+from revorg.model.vocabulary import in_language
 
 
 class Money(TypeDecorator[Decimal]):
@@ -36,6 +36,7 @@ class Money(TypeDecorator[Decimal]):
 
     impl = Integer
     cache_ok = True
+    stored_form = "cents"  # as the checks at open read it: store.columns
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         return None if value is None else to_cents(value)
@@ -49,6 +50,7 @@ class DecimalText(TypeDecorator[Decimal]):
 
     impl = String
     cache_ok = True
+    stored_form = "decimal_text"  # as the checks at open read it: store.columns
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
         return None if value is None else str(Decimal(value))
@@ -62,6 +64,7 @@ class YearMonthText(TypeDecorator[YearMonth]):
 
     impl = String(7)
     cache_ok = True
+    stored_form = "year_month_text"  # as the checks at open read it: store.columns
 
     def process_bind_param(self, value: YearMonth | None, dialect: Dialect) -> str | None:
         return None if value is None else str(value)
@@ -121,7 +124,7 @@ class Department(Base):
     sort_order: Mapped[int] = mapped_column(default=0)
 
     def name(self, language: str = "en") -> str:
-        return str(getattr(self, f"name_{language}", None) or self.name_en)
+        return in_language(self, "name", language)
 
 
 class RoleType(Base):
@@ -150,7 +153,7 @@ class RoleType(Base):
     department: Mapped[Department] = relationship()
 
     def name(self, language: str = "en") -> str:
-        return str(getattr(self, f"name_{language}", None) or self.name_en)
+        return in_language(self, "name", language)
 
     def short(self, language: str = "en") -> str:
         return str(getattr(self, f"short_{language}", None) or self.short_en or self.name_en)

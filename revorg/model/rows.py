@@ -8,18 +8,21 @@ an edit (the edit core, PlanEditor, does so for the positions each edit touched)
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from revorg.model.bulk import driver_connection, paused_gc
 from revorg.model.catalogue import staff_role_keys
-from revorg.model.entities import Position, RoleType
 from revorg.model.lineage import new_lineage
 from revorg.model.money import from_cents
 from revorg.model.months import YearMonth
+
+if TYPE_CHECKING:  # rows are read without the ORM (`revorg summary` never loads it)
+    from sqlalchemy.orm import Session
+
+    from revorg.model.entities import RoleType
 
 T = TypeVar("T")
 Row = dict[str, Any]  # column values of one position, for insert(Position) or Position(**row)
@@ -129,7 +132,8 @@ _CONVERTED: dict[str, Callable[[Any], Any]] = {
     "capacity_override": Decimal,
     "staff": bool,  # SQLite gives 0 or 1
 }
-_COLUMNS = ", ".join(Position.__table__.c[name].name for name in PositionRow._fields)
+# The fields are the positions table's column names (tests/model/test_plan_reader.py checks it).
+_COLUMNS = ", ".join(PositionRow._fields)
 # A whole scenario is read in id order by scanning the table (the scenario's index would need
 # a sort afterwards: a third of the read); a few positions by their ids.
 _SELECT_SCENARIO = f"SELECT {_COLUMNS} FROM positions NOT INDEXED WHERE scenario_id = ? ORDER BY id"
@@ -142,7 +146,13 @@ def position_rows(
 ) -> list[PositionRow]:
     """A scenario's positions (or those of `ids`) in id order, read from the session's own
     connection (pending changes are flushed first)."""
-    connection = driver_connection(session)
+    return read_position_rows(driver_connection(session), scenario_id, ids)
+
+
+def read_position_rows(
+    connection: sqlite3.Connection, scenario_id: int, ids: Collection[int] | None = None
+) -> list[PositionRow]:
+    """position_rows from a plan's sqlite3 connection itself (a command that only reads)."""
     with paused_gc():
         if ids is None:
             raw = connection.execute(_SELECT_SCENARIO, (scenario_id,)).fetchall()

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from revorg.model.bulk import driver_connection
 from revorg.model.capacity import (
     Assumptions,
     CapacityReport,
@@ -18,11 +16,11 @@ from revorg.model.capacity import (
 )
 from revorg.model.catalogue import non_revenue_departments
 from revorg.model.cost import CostView, cost_view_of
-from revorg.model.entities import Department, Plan, Position, RoleType, Scenario
 from revorg.model.errors import PlanEditError
 from revorg.model.money import ZERO, json_number
 from revorg.model.months import FiscalYear
 from revorg.model.phasing import YearPhasing, phase_year
+from revorg.model.plan_reader import PlanReader, PlanRecord, ScenarioRecord
 from revorg.model.planning import (
     Staffing,
     TargetInputs,
@@ -39,10 +37,18 @@ from revorg.model.revenue import (
     customer_lifetime_value,
     pipeline_needed,
 )
-from revorg.model.rows import PositionRow, position_rows
+from revorg.model.rows import PositionRow, position_rows, read_position_rows
 from revorg.model.seasonality import Seasonality
 from revorg.model.totals import PositionTotals, TotalsBasis
 from revorg.model.vocabulary import CapacityKind
+
+if TYPE_CHECKING:  # `revorg summary` reads the plan without the ORM (revorg.model.plan_reader)
+    from sqlalchemy.orm import Session
+
+    from revorg.model.entities import Plan, Position, Scenario
+
+    # A scenario as the window holds it (an entity) or as a command reads it (a record).
+    AnyScenario = Scenario | ScenarioRecord
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,8 @@ def _month_or_none(phasing: YearPhasing, month: int | None) -> str | None:
 
 @dataclass(frozen=True)
 class ScenarioSummary:
-    plan: Plan
-    scenario: Scenario
+    plan: Plan | PlanRecord
+    scenario: Scenario | ScenarioRecord
     inputs: TargetInputs
     outcome: TargetOutcome
     # The revenue departments, then any department outside revenue that has positions.
@@ -253,11 +259,11 @@ def optional_number(value: Decimal | None, places: int = 2) -> int | float | Non
     return json_number(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
-def scenario_assumptions(scenario: Scenario) -> Assumptions:
+def scenario_assumptions(scenario: AnyScenario) -> Assumptions:
     return Assumptions.of((a.role_key, a.metric, a.value) for a in scenario.assumptions)
 
 
-def target_inputs(scenario: Scenario) -> TargetInputs:
+def target_inputs(scenario: AnyScenario) -> TargetInputs:
     targets = scenario.targets
     return TargetInputs(
         goal=targets.goal,
@@ -272,28 +278,42 @@ def target_inputs(scenario: Scenario) -> TargetInputs:
 
 def scenario_positions(session: Session, scenario: Scenario) -> list[Position]:
     """All positions of a scenario in one query (the chart never walks relationships lazily)."""
+    from sqlalchemy import select
+
+    from revorg.model.entities import Position
+
     query = select(Position).where(Position.scenario_id == scenario.id).order_by(Position.id)
     return list(session.scalars(query))
 
 
 def summarize(
-    session: Session,
-    scenario: Scenario,
+    source: Session | PlanReader,
+    scenario: AnyScenario,
     language: str = "en",
     positions: Sequence[PositionRow | Position] | None = None,
 ) -> ScenarioSummary:
-    """The scenario's numbers; pass `positions` (in id order) when the caller holds them."""
+    """The scenario's numbers; pass `positions` (in id order) when the caller holds them.
+    `source`: the window's session, or a reader of a plan that is only read."""
     if positions is None:
-        positions = position_rows(session, scenario.id)
-    totals = PositionTotals.of(positions, totals_basis(session, scenario))
-    return summary_of(session, scenario, totals, {p.id: p for p in positions}, language)
+        if isinstance(source, PlanReader):
+            positions = read_position_rows(source.connection, scenario.id)
+        else:
+            positions = position_rows(source, scenario.id)
+    totals = PositionTotals.of(positions, totals_basis(source, scenario))
+    return summary_of(source, scenario, totals, {p.id: p for p in positions}, language)
 
 
-def totals_basis(session: Session, scenario: Scenario) -> TotalsBasis:
+def plan_reader(source: Session | PlanReader) -> PlanReader:
+    """The reader of the plan's small tables: on a session, its own connection (its pending
+    changes flushed first, as a query of the session would)."""
+    return source if isinstance(source, PlanReader) else PlanReader(driver_connection(source))
+
+
+def totals_basis(source: Session | PlanReader, scenario: AnyScenario) -> TotalsBasis:
     """What the scenario's sums over positions depend on besides the positions: its fiscal
     year, its roles' capacity kinds and departments, its assumptions."""
     plan = scenario.plan
-    roles = list(session.scalars(select(RoleType)))
+    roles = plan_reader(source).roles()
     return TotalsBasis(
         fiscal=FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month),
         kinds={role.key: role.capacity_kind for role in roles},
@@ -303,8 +323,8 @@ def totals_basis(session: Session, scenario: Scenario) -> TotalsBasis:
 
 
 def summary_of(
-    session: Session,
-    scenario: Scenario,
+    source: Session | PlanReader,
+    scenario: AnyScenario,
     totals: PositionTotals,
     positions: Mapping[int, PositionRow | Position],
     language: str = "en",
@@ -318,13 +338,14 @@ def summary_of(
     when what it depends on is unchanged, digit for digit (a move, a new title or person), so
     that a view of it can tell it has nothing to redraw."""
     basis = totals.basis
-    departments = list(session.scalars(select(Department).order_by(Department.sort_order)))
+    reader = plan_reader(source)
+    departments = reader.departments()
     outside = non_revenue_departments()
     # Departments outside revenue come after the others, and only when they have positions.
     by_department = totals.staffing([d.key for d in departments if d.key not in outside])
     revenue = {key: staffing for key, staffing in by_department.items() if key not in outside}
     names = {d.key: d.name(language) for d in departments}
-    role_names = {role.key: role.name(language) for role in session.scalars(select(RoleType))}
+    role_names = {role.key: role.name(language) for role in reader.roles()}
     inputs = target_inputs(scenario)
     outcome = forecast(inputs)
     capacity_totals = totals.capacity()
@@ -371,7 +392,7 @@ def summary_of(
 
 
 def year_figures(
-    scenario: Scenario,
+    scenario: AnyScenario,
     inputs: TargetInputs,
     outcome: TargetOutcome,
     capacity: CapacityReport,
@@ -394,7 +415,7 @@ def year_figures(
     )
 
 
-def scenario_seasonality(scenario: Scenario) -> Seasonality:
+def scenario_seasonality(scenario: AnyScenario) -> Seasonality:
     """The scenario's seasonality of bookings; a damaged value in a plan file reads as flat
     (the file's checks refuse what cannot be read at all)."""
     try:

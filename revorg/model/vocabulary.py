@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# The languages of the interface and of every translated text kept in a plan (name_en, ...).
+LANGUAGES = ("en", "es", "zh")
+
+
+def in_language(item: object, field: str, language: str = "en") -> str:
+    """A translated text kept as `field`_en, `field`_es, `field`_zh (an entity or a plain
+    record): the one in `language`, else the English one when that is empty or unknown."""
+    return str(getattr(item, f"{field}_{language}", None) or getattr(item, f"{field}_en"))
+
 
 class CapacityKind(StrEnum):
     """What one head of a role delivers (revorg/resources/roles.json: capacity_kind)."""

@@ -22,17 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revorg.gui.chart.export import (
-    expanded_scene,
-    paint_pages,
-    write_pdf,
-    write_png,
-    write_svg,
-)
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.controller import PlanController
-from revorg.gui.dialogs.import_preview import ImportPreviewDialog
-from revorg.gui.dialogs.plan_settings import PlanSettingsDialog
 from revorg.gui.dialogs.prompts import TemplateDialog, ask_save_changes
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
@@ -207,6 +198,8 @@ class FileCommands(QObject):
 
     def plan_settings_dialog(self) -> None:
         """Name, currency and fiscal year; OK applies them as one undo step."""
+        from revorg.gui.dialogs.plan_settings import PlanSettingsDialog
+
         dialog = PlanSettingsDialog(self.controller, self.window)
         self.run_plan_settings(dialog)
         dialog.deleteLater()
@@ -247,6 +240,10 @@ class FileCommands(QObject):
 
     def import_path(self, path: Path) -> bool:
         """Preview the import; open the result as a new unsaved plan if the user agrees."""
+        # Imported when used, as the other dialogs and exports here: the roster readers behind
+        # the import dialog were 25 ms of the window's start (docs/speed.md, "Cold start").
+        from revorg.gui.dialogs.import_preview import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(path, self.controller.language, self.window, self.settings)
         if self.run_import_preview(dialog) != QDialog.DialogCode.Accepted:
             return False
@@ -349,6 +346,8 @@ class FileCommands(QObject):
     ) -> bool:
         """The chart as on screen (`as_shown`), or the whole chart drawn in a scene of its own
         (the window's expansion and focus stay as they are)."""
+        from revorg.gui.chart.export import expanded_scene, write_pdf, write_png, write_svg
+
         title = f"{self.controller.document.plan.name}: {self.controller.editor.scenario.name}"
         scene = self.scene
         if not as_shown:
@@ -397,4 +396,6 @@ class FileCommands(QObject):
         preview.exec()
 
     def _paint_preview(self, printer: QPrinter) -> None:
+        from revorg.gui.chart.export import paint_pages
+
         paint_pages(self.scene, printer, "fit")

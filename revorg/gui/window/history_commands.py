@@ -9,10 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from revorg.gui.chart.export import export_drawing, render
 from revorg.gui.chart.scene import ChartScene
-from revorg.gui.dialogs.position_history import PositionHistoryDialog
-from revorg.gui.dialogs.step_preview import StepPreviewDialog
 from revorg.gui.history_words import local_time, step_name
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
@@ -24,7 +21,9 @@ from revorg.model.errors import PlanEditError
 from revorg.model.history.browse import step_by_id
 from revorg.model.history.replay import ReplayError, state_after
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the drawing are imported when used (the window's start)
+    from revorg.gui.dialogs.position_history import PositionHistoryDialog
+    from revorg.gui.dialogs.step_preview import StepPreviewDialog
     from revorg.gui.window.main_window import MainWindow
 
 PREVIEW_PIXELS = 4000  # the longest side of a preview's picture: sharp when zoomed, not huge
@@ -92,6 +91,8 @@ class HistoryCommands:
         ]
         scene.clear()
         title = fill(QCoreApplication.translate("MainWindow", "Preview: %1"), name)
+        from revorg.gui.dialogs.step_preview import StepPreviewDialog
+
         dialog = StepPreviewDialog(title, heading, picture, numbers, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -123,6 +124,8 @@ class HistoryCommands:
             return None
 
     def show_position_history(self, position_id: int) -> PositionHistoryDialog:
+        from revorg.gui.dialogs.position_history import PositionHistoryDialog
+
         dialog = PositionHistoryDialog(self.window.controller.editor, position_id, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -131,6 +134,8 @@ class HistoryCommands:
 
 def chart_picture(scene: ChartScene) -> QPixmap:
     """The whole chart as a picture in full detail, its longest side at most PREVIEW_PIXELS."""
+    from revorg.gui.chart.export import export_drawing, render
+
     with export_drawing(scene) as source:
         scale = min(1.0, PREVIEW_PIXELS / max(source.width(), source.height(), 1.0))
         width, height = int(source.width() * scale), int(source.height() * scale)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -30,10 +31,6 @@ from revorg.gui.chart.saved_expansion import SavedExpansion
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialog, show_about
-from revorg.gui.dialogs.position_history import PositionHistoryDialog
-from revorg.gui.dialogs.preferences import PreferencesDialog
-from revorg.gui.dialogs.step_preview import StepPreviewDialog
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_money
@@ -61,6 +58,11 @@ from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.summary import ScenarioSummary
 from revorg.model.templates import template_infos
+
+if TYPE_CHECKING:  # the dialogs are imported when opened: none is needed for the first paint
+    from revorg.gui.dialogs.help import ShortcutsDialog
+    from revorg.gui.dialogs.position_history import PositionHistoryDialog
+    from revorg.gui.dialogs.step_preview import StepPreviewDialog
 
 # The chart's area in the window at its first size (1600 x 960, with its docks): a plan's first
 # expansion is chosen for it before the window shows, and checked again once it has.
@@ -461,15 +463,21 @@ class MainWindow(QMainWindow):
         return self.history_commands.show_position_history(position_id)
 
     def show_about(self) -> None:
+        from revorg.gui.dialogs.help import show_about
+
         show_about(self)
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from revorg.gui.dialogs.help import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.actions(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def show_preferences(self) -> None:
+        from revorg.gui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self.controller.language, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
@@ -484,6 +492,8 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """The first-run welcome (also in the Help menu): a template, a plan, or the demo."""
+        from revorg.gui.dialogs.help import WelcomeChoice, WelcomeDialog
+
         self.settings.set_welcomed()
         dialog = WelcomeDialog(template_infos(), self.controller.language, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:

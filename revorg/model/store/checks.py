@@ -172,28 +172,24 @@ def check_values(connection: sqlite3.Connection, path: Path | str) -> None:
     neither: a plan with 50,000 of them opens as fast, and a deal that cannot be read is left
     out and counted when actuals are read (revorg.model.actuals.store). `path` names the plan
     in messages: a file, or a team plan read from its server (revorg.model.team.transfer)."""
-    # Imported here: the entities describe the columns; storage stays the lower layer.
-    from sqlalchemy import TypeDecorator
+    # The entities' columns as compiled for the store (store.columns: no SQLAlchemy needed).
+    from revorg.model.store.columns import STORED_FORMS, stored_columns
 
-    from revorg.model.entities import ACTUALS_TABLES, LOG_TABLES, Base
-
+    described = stored_columns()
     with paused_gc():  # every row of the plan read once
-        for table in Base.metadata.sorted_tables:
-            if table.name in LOG_TABLES or table.name in ACTUALS_TABLES:
+        for table in described.tables:
+            if table in described.log_tables or table in described.actuals_tables:
                 continue  # read when asked for, each damaged row reported then
-            typed = [
-                (column.name, column.type)
-                for column in table.columns
-                if isinstance(column.type, TypeDecorator)
-            ]
             try:
                 # Decoding every text value is the check (bad UTF-8 raises here).
-                connection.execute(f'SELECT * FROM "{table.name}"').fetchall()
-                for name, column_type in typed:
+                connection.execute(f'SELECT * FROM "{table}"').fetchall()
+                for name, form in described.stored_forms.get(table, {}).items():
+                    read = STORED_FORMS[form]
                     # Each distinct stored value once: costs and months repeat across a plan.
-                    query = f'SELECT DISTINCT "{name}" FROM "{table.name}"'
+                    query = f'SELECT DISTINCT "{name}" FROM "{table}"'
                     for (value,) in connection.execute(query):
-                        column_type.process_result_value(value, None)  # type: ignore[arg-type]
+                        if value is not None:
+                            read(value)
             except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
                 raise PlanFileError(
                     QT_TRANSLATE_NOOP(
@@ -201,6 +197,6 @@ def check_values(connection: sqlite3.Connection, path: Path | str) -> None:
                         "{path} is damaged: a value in table {table} cannot be read ({reason})",
                     ),
                     path=path,
-                    table=repr(table.name),
+                    table=repr(table),
                     reason=one_line(str(error)),
                 ) from None

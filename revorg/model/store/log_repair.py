@@ -18,19 +18,21 @@ def rebuild_log_tables(connection: sqlite3.Connection) -> list[str]:
     """Make each log table that is missing, or whose columns are not RevOrg's, anew and empty;
     returns their names (none: the log's tables are as they should be). Run at every open, so
     the DDL compiler is imported only when a table is to be made."""
-    from revorg.model.entities import LOG_TABLES, Base
+    from revorg.model.store.columns import stored_columns
 
+    described = stored_columns()
     rebuilt = []
-    for name in sorted(LOG_TABLES):
-        table = Base.metadata.tables[name]
-        expected = [column.name for column in table.columns]
+    for name in sorted(described.log_tables):
+        expected = list(described.tables[name])
         found = [row[1] for row in connection.execute(f'PRAGMA table_info("{name}")')]
         if found == expected:
             continue
+        from revorg.model.entities import Base  # the entities make it: only when needed
+
         with connection:
             if found:
                 connection.execute(f'DROP TABLE "{name}"')
-            for statement in _creation(table):
+            for statement in _creation(Base.metadata.tables[name]):
                 connection.execute(statement)
         rebuilt.append(name)
     return rebuilt

@@ -185,13 +185,14 @@ def check_objects(source: sqlite3.Connection, path: Path) -> None:
         raise PlanFileError(_FOREIGN_OBJECTS[kind], path=path, name=repr(name))
     # A log table missing is the log's damage, not the plan's: it is made anew after the copy
     # (log_repair), and the log's own check says what was lost.
-    from revorg.model.entities import LOG_TABLES
+    from revorg.model.store.columns import stored_columns
 
-    if tables - found - LOG_TABLES:
+    log_tables = stored_columns().log_tables
+    if tables - found - log_tables:
         raise PlanFileError(
             QT_TRANSLATE_NOOP("PlanFileError", "{path} is damaged: table {table} is missing"),
             path=path,
-            table=repr(sorted(tables - found - LOG_TABLES)[0]),
+            table=repr(sorted(tables - found - log_tables)[0]),
         )
 
 
