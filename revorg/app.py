@@ -84,9 +84,6 @@ def open_window(options: argparse.Namespace) -> int:
     # The file is opened before any window appears (a bad file is one clear line), and only
     # once: the window takes it (reading a 10,000-position plan twice cost 80 ms of the start).
     document = PlanDocument.open(options.file) if options.file is not None else None
-    # First of the window's modules: every module imported after PySide6 is checked by its
-    # import hook, made cheaper here before the 300 of the window are imported.
-    import revorg.gui.pyside_imports  # noqa: F401
     from revorg.gui.application import run_application
 
     return run_application(options.file, options.lang, document)

@@ -68,9 +68,7 @@ def report():
     # Dialogs and the chart's exports are imported when opened (the import dialog brings the
     # roster readers): none is needed for the first paint.
     loaded += sorted(name for name in WINDOW_LATER if name in sys.modules)
-    check = sys.modules["shibokensupport.feature"]._mod_uses_pyside
-    quick = getattr(check, "reads_bytes", False)  # revorg.gui.pyside_imports
-    print(json.dumps({"windows": len(shown), "loaded": loaded, "quick_pyside_check": quick}))
+    print(json.dumps({"windows": len(shown), "loaded": loaded}))
     app.quit()
 
 QTimer.singleShot(0, report)
@@ -103,4 +101,4 @@ def test_summary_loads_no_workbook_library_no_comparison_and_no_sqlalchemy(
 
 def test_the_window_opens_without_the_workbook_readers_and_the_dialogs(demo_file: Path) -> None:
     result = run_python(WINDOW, str(demo_file))
-    assert result == {"windows": 1, "loaded": [], "quick_pyside_check": True}
+    assert result == {"windows": 1, "loaded": []}
