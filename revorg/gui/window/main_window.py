@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +41,7 @@ from revorg.gui.panels.history import HistoryPanel
 from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.revenue import RevenuePanel
 from revorg.gui.panels.role_palette import RolePalette
+from revorg.gui.panels.scrolling import scrolling
 from revorg.gui.panels.targets import TargetsPanel
 from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.settings import AppSettings
@@ -75,19 +74,6 @@ def run_and_dispose(dialog: QDialog) -> int:
     result = dialog.exec()
     dialog.deleteLater()
     return result
-
-
-def scrolling(panel: QWidget) -> QScrollArea:
-    """The panel at its natural height, scrolled when its dock is lower than that."""
-    area = QScrollArea()
-    area.setWidget(panel)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    # Only up and down: the dock stays as wide as the panel's labels and fields need.
-    scroll_bar = area.verticalScrollBar().sizeHint().width()
-    area.setMinimumWidth(panel.minimumSizeHint().width() + scroll_bar)
-    return area
 
 
 class MainWindow(QMainWindow):
