@@ -52,7 +52,10 @@ def catch_up(link: TeamLink, connection: Connection, editor: PlanEditor) -> bool
     try:
         result = live.catch_up(editor)
     finally:
-        raw.autocommit = False
+        try:
+            raw.autocommit = False
+        except Exception:  # a broken connection: never use it again (the link opens another)
+            connection.invalidate()
     if result.reload:
         return False
     link.seen = live.seen
