@@ -6,6 +6,7 @@ memory; `revorg pull` writes it to a file."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revorg.model.document import PlanDocument
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -15,13 +16,23 @@ from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.salaries import strip_salaries
 from revorg.model.team.transfer import load
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 
 class TeamPlanDocument(PlanDocument):
     """A plan read from a team server: its address (without password, when shown) and the
     version it was read at."""
 
-    def __init__(self, address: TeamPlanAddress, *, for_editing: bool = False) -> None:
-        loaded = load(address, row_versions=for_editing)
+    def __init__(
+        self,
+        address: TeamPlanAddress,
+        *,
+        for_editing: bool = False,
+        connection: Connection | None = None,
+    ) -> None:
+        # Over `connection` when given (no new login: revorg.model.team.editing.TeamLink).
+        loaded = load(address, row_versions=for_editing, connection=connection)
         super().__init__(loaded.connection, None)
         self.address = address
         self.registered = loaded.registered

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
@@ -29,20 +29,49 @@ if TYPE_CHECKING:
 
 
 class TeamLink:
-    """The open plan's connection to its server (one, kept while the plan is open) and the
-    row versions its copy was read at."""
+    """The open plan's connection to its server (one, kept while the plan is open: the plan is
+    read over it, its edits are sent over it, and it is read again over it after a refusal)
+    and the row versions its copy was read at."""
 
-    def __init__(self, document: TeamPlanDocument) -> None:
-        self.document = document
+    def __init__(
+        self,
+        document: TeamPlanDocument,
+        engine: Engine | None = None,
+        connection: Connection | None = None,
+    ) -> None:
         self.address: TeamPlanAddress = document.address
+        self._engine: Engine | None = engine
+        self._connection: Connection | None = connection
+        self._bind(document)
+
+    @classmethod
+    def open(cls, address: TeamPlanAddress) -> Self:
+        """The plan read for editing over a new connection, which its edits are then sent over:
+        one login for both."""
+        engine = engine_for(address)
+        try:
+            with server_errors(address):
+                connection = engine.connect()
+            try:
+                document = TeamPlanDocument(address, for_editing=True, connection=connection)
+            except BaseException:
+                connection.close()
+                raise
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(document, engine, connection)
+
+    def _bind(self, document: TeamPlanDocument) -> None:
+        self.document = document
         self.sender = Sender(
             document.registered.schema,
             document.connection,
             document.row_versions,
             document.version,
         )
-        self._engine: Engine | None = None
-        self._connection: Connection | None = None
+        # The server's newest step this copy has taken in (its own sent steps are skipped).
+        self.seen = document.version
 
     def _server(self) -> Connection:
         if self._connection is None or self._connection.invalidated or self._connection.closed:
@@ -50,6 +79,26 @@ class TeamLink:
                 self._engine = engine_for(self.address)
             self._connection = self._engine.connect()
         return self._connection
+
+    def read_again(self) -> TeamPlanDocument:
+        """The plan read again for editing over this link's connection (no new login); the
+        link sends the new copy's edits from now on. The caller closes the old document."""
+        with server_errors(self.address):
+            connection = self._server()
+        document = TeamPlanDocument(self.address, for_editing=True, connection=connection)
+        self._bind(document)
+        return document
+
+    def catch_up(self, editor: PlanEditor) -> bool:
+        """Bring the copy up to the server's plan after a refusal without reading it again:
+        the teammates' steps after `seen` played with the log's replay, and every row's
+        version, in one snapshot over this link's connection (revorg.model.team.refreshing).
+        False (nothing changed) when the copy cannot take them: then `read_again`."""
+        from revorg.model.team.refreshing import catch_up
+
+        with server_errors(self.address):
+            connection = self._server()
+        return catch_up(self, connection, editor)
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
         """Send one step in one transaction; the plan's version after it."""
@@ -117,20 +166,57 @@ class TeamRecorder:
             self.expected_version = step_id
 
 
+class TeamEditing:
+    """A team plan open for editing by `who` over one connection, that outlives refusals: after
+    a `TeamConflictError`, `refresh()` brings the copy up to the server's plan (the teammates'
+    steps from the log, else the plan read again), as a user would reload, without logging in
+    again. `document` and `editor` may be new objects after a refresh."""
+
+    def __init__(
+        self, address: TeamPlanAddress, who: str | None = None, expected_version: int | None = None
+    ) -> None:
+        self.who = (who or "").strip() or system_user()
+        self.link = TeamLink.open(address)
+        self.document = self.link.document
+        self.editor = self._editor(expected_version)
+        self.caught_up = self.read_again = 0  # how the refreshes went
+
+    def _editor(self, expected_version: int | None) -> PlanEditor:
+        editor = PlanEditor(self.document)
+        attach_recorder(editor, self.who)
+        self._recorder = TeamRecorder(
+            editor, self.link, lambda: self.who, utc_now, expected_version
+        )
+        editor.add_recorder(self._recorder)
+        return editor
+
+    def refresh(self) -> None:
+        """The copy brought up to the server's plan (after a refusal)."""
+        if self.link.catch_up(self.editor):
+            self.caught_up += 1
+            return
+        old = self.document
+        self.document = self.link.read_again()
+        old.close()
+        self.editor = self._editor(self._recorder.expected_version)
+        self.read_again += 1
+
+    def close(self) -> None:
+        try:
+            self.link.close()
+        finally:
+            self.document.close()
+
+
 @contextlib.contextmanager
 def open_team_editor(
     address: TeamPlanAddress, who: str | None = None, expected_version: int | None = None
 ) -> Iterator[tuple[TeamPlanDocument, PlanEditor]]:
     """The team plan read for editing, and an editor whose every edit (`perform`) is one step
-    on the server, by `who` (default: the system user)."""
-    name = (who or "").strip() or system_user()
-    document = TeamPlanDocument(address, for_editing=True)
-    link = TeamLink(document)
+    on the server, by `who` (default: the system user). The plan is read over the connection
+    its edits are sent over (one login)."""
+    editing = TeamEditing(address, who, expected_version)
     try:
-        editor = PlanEditor(document)
-        attach_recorder(editor, name)
-        editor.add_recorder(TeamRecorder(editor, link, lambda: name, utc_now, expected_version))
-        yield document, editor
+        yield editing.document, editing.editor
     finally:
-        link.close()
-        document.close()
+        editing.close()

@@ -142,11 +142,17 @@ class TeamSession:
     """One team plan open for editing by `who`: its document, link and the edits that did not
     reach the server. `record` is the editor's recorder (the window's controller calls it)."""
 
-    def __init__(self, document: TeamPlanDocument, who: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        document: TeamPlanDocument,
+        who: Callable[[], str],
+        link: SessionLink | None = None,
+    ) -> None:
         self.document = document
         self.address = document.address
         self.who = who
-        self.link = SessionLink(document)
+        self.link = link if link is not None else SessionLink(document)
+        self._handed_over = False  # the link went on to the session a reload made
         self.waiting: list[Edit] = []
         self.refusal: Refusal | None = None
         self.failed: ServerUnreachableError | None = None
@@ -159,16 +165,26 @@ class TeamSession:
 
     @classmethod
     def open(cls, address: TeamPlanAddress, who: str | Callable[[], str]) -> TeamSession:
-        """The plan read for editing (its rows and their versions in one snapshot)."""
+        """The plan read for editing (its rows and their versions in one snapshot), over the
+        connection its edits are then sent over (one login)."""
         name = who if callable(who) else (lambda: str(who))
-        return cls(TeamPlanDocument(address, for_editing=True), name)
+        link = SessionLink.open(address)
+        return cls(link.document, name, link)
 
     def reload(self) -> TeamSession:
-        """The plan as the server has it now, in a new session that takes over what waits (the
-        caller replaces the document; this session's link is closed)."""
-        fresh = TeamSession.open(self.address, self.who)
+        """The plan as the server has it now, in a new session that takes over what waits and
+        this session's link: read over the same connection (no new login), or over a new one
+        when that one was lost. The caller replaces the document."""
+        try:
+            document = self.link.read_again()
+        except TeamPlanError as error:
+            if not lost_connection(error):
+                raise
+            self.link.drop_connection()
+            document = self.link.read_again()
+        fresh = TeamSession(document, self.who, self.link)
         fresh.waiting = list(self.waiting)
-        self.close_link()
+        self._handed_over = True
         return fresh
 
     # --- the recorder --------------------------------------------------------------------------
@@ -222,10 +238,11 @@ class TeamSession:
             self._resending = False
 
     def close_link(self) -> None:
-        self.link.close()
+        if not self._handed_over:
+            self.link.close()
 
     def close(self) -> None:
-        self.link.close()
+        self.close_link()
         self.document.close()
 
 

@@ -8,6 +8,7 @@ and every row of the file, in one transaction, so that a failure leaves nothing 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -199,15 +200,36 @@ class LoadedPlan:
     without_salaries: bool = False
 
 
-def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
+def load(
+    address: TeamPlanAddress, *, row_versions: bool = False, connection: Connection | None = None
+) -> LoadedPlan:
     """Read the team plan `address.plan` into a checked in-memory plan database; with
-    `row_versions` (a plan read for editing), each versioned row's version too."""
+    `row_versions` (a plan read for editing), each versioned row's version too. Over
+    `connection` when given (an open plan read again, or the connection its edits will be sent
+    over: no new login; it is left open, outside any transaction), else over a new one."""
+    if connection is not None:
+        try:
+            return _load(address, connection, row_versions)
+        finally:
+            if connection.in_transaction():
+                with contextlib.suppress(Exception):  # a broken connection: nothing to end
+                    connection.rollback()
     engine = engine_for(address)
+    try:
+        with server_errors(address), engine.connect() as opened:
+            return _load(address, opened, row_versions)
+    finally:
+        engine.dispose()
+
+
+def _load(address: TeamPlanAddress, connection: Connection, row_versions: bool) -> LoadedPlan:
     memory = connect_memory()
     try:
         create_schema(memory)
         stamp_schema(memory)
-        with server_errors(address), engine.connect() as connection:
+        with server_errors(address):
+            if connection.in_transaction():  # the snapshot must start with this read
+                connection.rollback()
             # One consistent picture of the plan, even while teammates publish steps.
             connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
             check_server_revision(connection, address)
@@ -234,8 +256,6 @@ def load(address: TeamPlanAddress, *, row_versions: bool = False) -> LoadedPlan:
     except BaseException:
         memory.close()  # a refused plan leaves nothing open
         raise
-    finally:
-        engine.dispose()
 
 
 def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
