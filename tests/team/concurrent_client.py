@@ -14,8 +14,8 @@ from typing import Any
 from revorg.model.editing import PlanEditor, requests
 from revorg.model.editing.steps import Edit
 from revorg.model.team.address import TeamPlanAddress, parse_plan_url
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.editing import TeamEditing
-from revorg.model.team.sending import TeamConflictError
 
 
 def run_client(url: str, pgpass: str, who: str, seed: int, edits: int) -> tuple[int, int, int, int]:

@@ -23,10 +23,10 @@ from revorg.model.entities import Position
 from revorg.model.lineage import lineage_of
 from revorg.model.photos import PNG, Photo, photo_of
 from revorg.model.team.address import parse_plan_url
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import open_team_plan
 from revorg.model.team.editing import open_team_editor
 from revorg.model.team.schema import upgrade
-from revorg.model.team.sending import TeamConflictError
 from revorg.model.team.server import engine_for
 from revorg.model.team.storage import WHOLE_ROW_TABLES
 from tests.conftest import CliRunner

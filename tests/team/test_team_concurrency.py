@@ -15,9 +15,9 @@ from revorg.model.entities import Position
 from revorg.model.history.reading import read_steps
 from revorg.model.history.replay import replay
 from revorg.model.team.address import parse_plan_url
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import open_team_plan
 from revorg.model.team.editing import TeamEditing
-from revorg.model.team.sending import TeamConflictError
 from tests.conftest import CliRunner
 from tests.team.concurrent_client import run_client
 from tests.team.conftest import TeamServer

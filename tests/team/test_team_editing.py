@@ -16,9 +16,9 @@ from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor, requests
 from revorg.model.history.replay import replay
 from revorg.model.team.address import TeamPlanAddress, parse_plan_url
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import open_team_plan
 from revorg.model.team.editing import open_team_editor
-from revorg.model.team.sending import TeamConflictError
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
 

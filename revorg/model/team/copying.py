@@ -27,7 +27,7 @@ from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.storage import ROW_VERSION, VERSIONED_TABLES, plan_tables, row_key_sql
 
 if TYPE_CHECKING:
-    from revorg.model.team.sending import RowKey
+    from revorg.model.team.step_rows import RowKey
 
 
 class DamagedRowsError(Exception):

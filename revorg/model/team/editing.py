@@ -20,8 +20,9 @@ from revorg.model.editing.steps import Edit
 from revorg.model.history.recording import attach_recorder, system_user, utc_now
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.document import TeamPlanDocument
-from revorg.model.team.sending import Sender, StepToSend
+from revorg.model.team.sending import Sender
 from revorg.model.team.server import engine_for, server_errors
+from revorg.model.team.step_rows import StepToSend
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection

@@ -47,11 +47,12 @@ from revorg.model.history.recording import append_step
 from revorg.model.history.replay import ReplayError, _Player
 from revorg.model.history.values import canonical
 from revorg.model.scenario_rows import RowsChange
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.roles import SHARED_LOG_VIEW
 from revorg.model.team.salaries import SALARY_FIELDS
-from revorg.model.team.sending import RowKey, TeamConflictError
 from revorg.model.team.server import connect, explained
+from revorg.model.team.step_rows import RowKey
 from revorg.model.team.storage import (
     ROW_VERSION,
     VERSIONED_TABLES,

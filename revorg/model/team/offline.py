@@ -35,9 +35,10 @@ from revorg.model.history.renumber import renumbered_scenario
 from revorg.model.history.replay import ReplayError, _Player
 from revorg.model.scenarios import snapshot_scenario
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.editing import TeamLink, TeamRecorder
 from revorg.model.team.errors import TeamPlanError
-from revorg.model.team.sending import KIND_TABLES, StepToSend, TeamConflictError
+from revorg.model.team.step_rows import KIND_TABLES, StepToSend
 from revorg.model.team.storage import ROW_KEYS
 
 KEPT_NAME = QT_TRANSLATE_NOOP("PlanEditor", "Offline edits of %1, %2")

@@ -24,18 +24,21 @@ changed anything.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, text
 
-from revorg.model.editing.change import WHOLE_RECORD, RecordKind
-from revorg.model.errors import QT_TRANSLATE_NOOP
-from revorg.model.history.chain import GENESIS, StoredChange, step_hash
-from revorg.model.team.errors import TeamPlanError
+from revorg.model.history.chain import GENESIS, step_hash
+from revorg.model.team.conflicts import TeamConflictError, moved_error, row_conflict
+from revorg.model.team.step_rows import (
+    SCENARIO_ROWS,
+    RowKey,
+    RowWork,
+    StepToSend,
+    row_work,
+)
 from revorg.model.team.storage import (
     ROW_KEY_COLUMNS,
     ROW_KEYS,
@@ -45,122 +48,6 @@ from revorg.model.team.storage import (
     row_key_values,
 )
 
-# Each kind of record the edit core logs: the table that holds it.
-KIND_TABLES = {
-    RecordKind.PLAN: "plan",
-    RecordKind.SCENARIO: "scenarios",
-    RecordKind.TARGET: "targets",
-    RecordKind.POSITION: "positions",
-    RecordKind.ASSUMPTION: "assumptions",
-    RecordKind.DOTTED_LINE: "dotted_lines",
-    # The plan's actuals and photos: rows written whole (_write_whole).
-    RecordKind.DEAL: "deals",
-    RecordKind.DEAL_IMPORT: "deal_imports",
-    RecordKind.DEAL_RULE: "deal_rules",
-    RecordKind.OWNER_MATCH: "owner_assignments",
-    RecordKind.PHOTO: "photos",
-}
-# A scenario's rows, in the order they are inserted (those that others point at first).
-SCENARIO_ROWS = ("targets", "assumptions", "positions", "dotted_lines")
-
-RowKey = tuple[str, int | str]
-
-
-class TeamConflictError(TeamPlanError):
-    """An edit made on a row a teammate changed since it was read: refused, nothing written.
-    `conflicts` lists each such row (who changed it, when, in which step)."""
-
-    def __init__(self, message: str, conflicts: Sequence[Conflict] = (), **values: object):
-        super().__init__(message, **values)
-        self.conflicts = tuple(conflicts)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A row the server holds at another version than the edit read: the record, and the
-    newest step of the server's log that changed it (None when the log does not say)."""
-
-    kind: str
-    record_id: int | str
-    who: str | None
-    at: str | None
-    step: int | None
-
-
-@dataclass(frozen=True)
-class StepToSend:
-    """One step of the log, as the server stores it (values canonical JSON)."""
-
-    at: str
-    who: str
-    scenario_id: int
-    template: str
-    text_values: str
-    direction: str
-    changes: tuple[StoredChange, ...]
-
-
-@dataclass
-class RowWork:
-    """What one step does to one row: fields set, or the row added or removed as a whole."""
-
-    table: str
-    key: int | str
-    fields: list[str] = field(default_factory=list)
-    added: bool = False
-    removed: bool = False
-    copy_of: int | None = None  # a scenario added as a copy of this one
-    logged_id: str | None = None  # the record's id as the change log names it (JSON text)
-
-
-def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
-    """The rows a step touches, in the order it first touched them."""
-    work: dict[RowKey, RowWork] = {}
-    for change in changes:
-        try:
-            kind = RecordKind(change.record)
-        except ValueError:
-            raise _unsupported(change.record) from None
-        table = KIND_TABLES.get(kind)
-        record_id = json.loads(change.record_id)
-        if table in WHOLE_ROW_TABLES and isinstance(record_id, int | str):
-            # Sent as the plan in memory has the row after the step, whatever the step did.
-            key = _whole_row_key(table, record_id)
-            work.setdefault((table, key), RowWork(table, key, logged_id=change.record_id))
-            continue
-        if table is None or not isinstance(record_id, int):
-            raise _unsupported(change.record)
-        row = work.setdefault((table, record_id), RowWork(table, record_id))
-        if change.field != WHOLE_RECORD:
-            if change.field not in row.fields:
-                row.fields.append(change.field)
-            continue
-        old, new = json.loads(change.old), json.loads(change.new)
-        if old is None and new is not None:
-            if row.removed:  # removed, then put back: its fields may differ
-                row.removed = False
-            else:
-                row.added = True
-            if isinstance(new, dict) and isinstance(new.get("copy_of"), int):
-                row.copy_of = int(new["copy_of"])
-        elif new is None:
-            if row.added:  # added and removed in one step: nothing for the server
-                row.added = False
-                del work[(table, record_id)]
-            else:
-                row.removed = True
-    return list(work.values())
-
-
-def _whole_row_key(table: str, record_id: int | str) -> int | str:
-    """The row's key from the record's id in the log: an owner matched by hand is logged as the
-    CRM writes the name, and kept under its person key (revorg.model.actuals.store)."""
-    if table == "owner_assignments":
-        from revorg.model.actuals.owners import person_key
-
-        return person_key(str(record_id))
-    return record_id
-
 
 def _quoted(name: str) -> str:
     """A column's name as SQL (names come from the metadata: plain identifiers)."""
@@ -169,16 +56,6 @@ def _quoted(name: str) -> str:
 
 def _names(names: Iterable[str]) -> str:
     return ", ".join(_quoted(name) for name in names)
-
-
-def _unsupported(kind: str) -> TeamPlanError:
-    return TeamPlanError(
-        QT_TRANSLATE_NOOP(
-            "TeamPlanError",
-            "this edit ({kind}) cannot be made on a team plan yet: pull a copy to a file",
-        ),
-        kind=kind,
-    )
 
 
 class Sender:
@@ -219,7 +96,7 @@ class Sender:
         called once the transaction committed."""
         previous, version = self._lock_chain(connection)
         if expected_version is not None and version != expected_version:
-            raise self._moved(connection, expected_version, version)
+            raise moved_error(connection, self._q, expected_version, version)
         work = row_work(step.changes)
         self._pending = {}
         for row in work:
@@ -307,7 +184,7 @@ class Sender:
             return
         seen = self.versions.get(key)
         if seen is None:
-            raise self._conflict(connection, row, step)
+            raise row_conflict(connection, self._q, row)
         column = ROW_KEYS[row.table]
         if row.removed:
             cascaded = (
@@ -323,14 +200,14 @@ class Sender:
                 {"key": row.key, "seen": seen},
             )
             if done.rowcount != 1:
-                raise self._conflict(connection, row, step)
+                raise row_conflict(connection, self._q, row)
             self._pending[key] = None
             for gone in cascaded:  # the scenario's rows went with it (ON DELETE CASCADE)
                 self._pending[gone] = None
             return
         values = self._memory_row(row.table, row.key)
         if values is None:
-            raise self._conflict(connection, row, step)
+            raise row_conflict(connection, self._q, row)
         known = self._columns[row.table]
         fields = [name for name in row.fields if name in known]
         assignments = "".join(f'"{name}" = :v{i}, ' for i, name in enumerate(fields))
@@ -343,7 +220,7 @@ class Sender:
             {"key": row.key, "seen": seen, **{f"v{i}": values[n] for i, n in enumerate(fields)}},
         )
         if done.rowcount != 1:
-            raise self._conflict(connection, row, step)
+            raise row_conflict(connection, self._q, row)
         self._pending[key] = seen + 1
 
     def _write_whole(self, connection: Connection, rows: list[RowWork], step: StepToSend) -> None:
@@ -427,8 +304,8 @@ class Sender:
             if (None if found is None else int(found[0])) != self.versions.get(
                 (row.table, row.key)
             ):
-                return self._conflict(connection, row, step)
-        return self._conflict(connection, rows[0], step)
+                return row_conflict(connection, self._q, row)
+        return row_conflict(connection, self._q, rows[0])
 
     def _whole_row(self, table: str, key: int | str) -> dict[str, Any] | None:
         names = self._columns[table]
@@ -472,10 +349,10 @@ class Sender:
                         {"id": manager},
                     ).first()
                     if there is None:
-                        raise self._conflict(
-                            connection, RowWork("positions", int(manager)), step
+                        raise row_conflict(
+                            connection, self._q, RowWork("positions", int(manager))
                         ) from None
-            raise self._conflict(connection, work[0], step) from None
+            raise row_conflict(connection, self._q, work[0]) from None
 
     def _insert(self, connection: Connection, row: RowWork, step: StepToSend) -> None:
         from sqlalchemy.exc import IntegrityError
@@ -491,7 +368,7 @@ class Sender:
             with connection.begin_nested():
                 for table, values in rows:
                     if values is None:
-                        raise self._conflict(connection, row, step)
+                        raise row_conflict(connection, self._q, row)
                     names = list(values)
                     connection.execute(
                         text(
@@ -504,7 +381,7 @@ class Sender:
                     self._pending[(table, int(values[ROW_KEYS.get(table, "id")]))] = 0
         except IntegrityError:
             # A teammate took the same id first, or removed the record this one refers to.
-            raise self._conflict(connection, row, step) from None
+            raise row_conflict(connection, self._q, row) from None
 
     def _check_scenario(
         self, connection: Connection, scenario_id: int, step: StepToSend, *, removed: bool
@@ -533,7 +410,7 @@ class Sender:
             }
         for key in server.keys() | ours.keys():
             if server.get(key) != ours.get(key):
-                raise self._conflict(connection, RowWork(key[0], key[1]), step)
+                raise row_conflict(connection, self._q, RowWork(key[0], key[1]))
         return list(server)
 
     def _memory_keys(self, table: str, scenario_id: int) -> list[RowKey]:
@@ -563,68 +440,3 @@ class Sender:
             }
             for r in cursor.fetchall()
         ]
-
-    # --- what a refusal says --------------------------------------------------------------------
-
-    def _last_change(self, connection: Connection, row: RowWork) -> Conflict:
-        kinds = [kind for kind, table in KIND_TABLES.items() if table == row.table]
-        found = connection.execute(
-            text(
-                f"SELECT s.who, s.at, s.id FROM {self._q('history_changes')} c "
-                f"JOIN {self._q('history_steps')} s ON s.id = c.step_id "
-                "WHERE c.record = :kind AND c.record_id = :rid "
-                "ORDER BY s.id DESC LIMIT 1"
-            ),
-            {"kind": str(kinds[0]), "rid": row.logged_id or json.dumps(row.key)},
-        ).first()
-        kind = str(kinds[0])
-        if found is None:
-            return Conflict(kind, row.key, None, None, None)
-        return Conflict(kind, row.key, str(found[0]), str(found[1]), int(found[2]))
-
-    def _conflict(
-        self, connection: Connection, row: RowWork, step: StepToSend
-    ) -> TeamConflictError:
-        conflict = self._last_change(connection, row)
-        name = f"{conflict.kind.replace('_', ' ')} {row.key}"
-        if conflict.who is None:
-            return TeamConflictError(
-                QT_TRANSLATE_NOOP(
-                    "TeamPlanError",
-                    "{record} was changed on the server since you read it: your edit was not "
-                    "sent (reload the plan and make it again)",
-                ),
-                [conflict],
-                record=name,
-            )
-        return TeamConflictError(
-            QT_TRANSLATE_NOOP(
-                "TeamPlanError",
-                "{record} was changed by {who} at {at} (step {step}) since you read it: your "
-                "edit was not sent (reload the plan and make it again)",
-            ),
-            [conflict],
-            record=name,
-            who=conflict.who,
-            at=conflict.at,
-            step=conflict.step,
-        )
-
-    def _moved(self, connection: Connection, expected: int, version: int) -> TeamConflictError:
-        steps = connection.execute(
-            text(f"SELECT who, at FROM {self._q('history_steps')} WHERE id > :after ORDER BY id"),
-            {"after": expected},
-        ).all()
-        people = ", ".join(dict.fromkeys(str(r[0]) for r in steps)) or "?"
-        last = str(steps[-1][1]) if steps else "?"
-        return TeamConflictError(
-            QT_TRANSLATE_NOOP(
-                "TeamPlanError",
-                "the plan is at version {version}, not {expected}: changed since by {who} "
-                "(last at {at}); nothing was sent",
-            ),
-            version=version,
-            expected=expected,
-            who=people,
-            at=last,
-        )

@@ -27,11 +27,12 @@ from revorg.model.editing.steps import Edit, EditFields, Move, SetAssumption, Se
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.recording import utc_now
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.editing import TeamLink, TeamRecorder
 from revorg.model.team.errors import TeamPlanError
-from revorg.model.team.sending import StepToSend, TeamConflictError
 from revorg.model.team.server import engine_for, server_errors
+from revorg.model.team.step_rows import StepToSend
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
