@@ -34,6 +34,7 @@ from revorg.gui.dialogs.help import ShortcutsDialog, WelcomeChoice, WelcomeDialo
 from revorg.gui.dialogs.position_history import PositionHistoryDialog
 from revorg.gui.dialogs.preferences import PreferencesDialog
 from revorg.gui.dialogs.step_preview import StepPreviewDialog
+from revorg.gui.docks import tabify
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_money
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         # until View > History: the log is read only when someone looks at it.
         self.history_dock = self._dock(self.tr("History"), self.history_panel, "historyDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
-        self.tabifyDockWidget(plan_dock, self.history_dock)
+        tabify(self, plan_dock, self.history_dock)
         self.history_dock.dockLocationChanged.connect(self._history_placed)
         self.history_panel.set_wide(True)
         self.history_panel.set_replay(True)
