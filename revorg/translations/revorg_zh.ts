@@ -2726,7 +2726,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>The plan&apos;s URL (…/revorg?plan=NAME), or the server&apos;s URL to choose one of its plans:</source>
-        <translation>计划的 URL(…/revorg?plan=名称),或服务器的 URL,再从其计划中选择一个:</translation>
+        <translation>计划的 URL（…/revorg?plan=名称），或服务器的 URL，再从其计划中选择一个：</translation>
     </message>
     <message numerus="yes">
         <source>%n plan(s) on this server</source>
@@ -2866,7 +2866,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Password of %1 on %2:</source>
-        <translation>%1 在 %2 上的密码:</translation>
+        <translation>%1 在 %2 上的密码：</translation>
     </message>
 </context>
 <context>
@@ -3568,15 +3568,15 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Server:</source>
-        <translation>服务器:</translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Plan name on the server:</source>
-        <translation>服务器上的计划名称:</translation>
+        <translation>服务器上的计划名称：</translation>
     </message>
     <message>
         <source>The plan as it is now becomes a team plan; the window then edits it on the server, where each change is saved as you make it.</source>
-        <translation>当前的计划将成为团队计划;之后窗口在服务器上编辑它,每项更改在做出时即已保存。</translation>
+        <translation>当前的计划将成为团队计划；之后窗口在服务器上编辑它，每项更改在做出时即已保存。</translation>
     </message>
 </context>
 <context>
@@ -4056,7 +4056,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <name>TeamCommands</name>
     <message>
         <source>team plan %1 on %2</source>
-        <translation>团队计划 %1,位于 %2</translation>
+        <translation>团队计划 %1，位于 %2</translation>
     </message>
     <message>
         <source>This plan is already open.</source>
@@ -4080,7 +4080,7 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Saved on the server: each change is sent as you make it.</source>
-        <translation>已保存在服务器上:每项更改在做出时即已发送。</translation>
+        <translation>已保存在服务器上：每项更改在做出时即已发送。</translation>
     </message>
     <message>
         <source>Could not save</source>
@@ -4092,11 +4092,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>Undo refused: %1, after your change. The plan shows their value.</source>
-        <translation>撤销被拒绝:%1,在您的更改之后。计划现在显示对方的值。</translation>
+        <translation>撤销被拒绝：%1，在您的更改之后。计划现在显示对方的值。</translation>
     </message>
     <message>
         <source>Your change was not sent: %1 since you read it. The plan shows it now.</source>
-        <translation>您的更改未发送:在您读取之后,%1。计划现在显示该更改。</translation>
+        <translation>您的更改未发送：在您读取之后，%1。计划现在显示该更改。</translation>
     </message>
     <message>
         <source>Apply my change again</source>
@@ -4294,11 +4294,11 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
     <message>
         <source>the team server {server} cannot be reached: this undo was not made (change the values back by hand once the server answers)</source>
-        <translation>无法连接团队服务器 {server}:此次撤销未执行(服务器响应后请手动改回这些值)</translation>
+        <translation>无法连接团队服务器 {server}：此次撤销未执行（服务器响应后请手动改回这些值）</translation>
     </message>
     <message>
         <source>the team server {server} cannot be reached: your change was not sent and waits</source>
-        <translation>无法连接团队服务器 {server}:您的更改未发送,正在等待</translation>
+        <translation>无法连接团队服务器 {server}：您的更改未发送，正在等待</translation>
     </message>
     <message>
         <source>{who} changed {record} since your edit (at {at}): undoing it would overwrite their change, so it was not undone</source>

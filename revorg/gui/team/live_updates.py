@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from revorg.gui.controller import PlanController
+from revorg.gui.docks import tabify
 from revorg.gui.history_words import ChangeWords, step_name
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, field_label
@@ -267,7 +268,7 @@ def attach_team_live(
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, live.dock)
     targets = window.findChild(QDockWidget, "targetsDock")
     if isinstance(targets, QDockWidget):
-        window.tabifyDockWidget(targets, live.dock)
+        tabify(window, targets, live.dock)
     action = live.dock.toggleViewAction()
     action.setText(live.tr("&Team"))
     _add_to_view_menu(window, action)

@@ -29,6 +29,7 @@ from revorg.gui.chart.saved_expansion import SavedExpansion
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
+from revorg.gui.docks import tabify
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_money
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         # until View > History: the log is read only when someone looks at it.
         self.history_dock = self._dock(self.tr("History"), self.history_panel, "historyDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
-        self.tabifyDockWidget(plan_dock, self.history_dock)
+        tabify(self, plan_dock, self.history_dock)
         self.history_dock.dockLocationChanged.connect(self._history_placed)
         self.history_panel.set_wide(True)
         self.history_panel.set_replay(True)

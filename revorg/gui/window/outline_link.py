@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
+from revorg.gui.docks import tabify
 from revorg.gui.panels.outline import OutlinePanel
 from revorg.gui.settings import AppSettings
 
@@ -47,7 +48,7 @@ class OutlineLink(QObject):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         roles = window.findChild(QDockWidget, "rolesDock")
         if roles is not None:  # a tab beside the roles: the chart keeps its width
-            window.tabifyDockWidget(roles, self.dock)
+            tabify(window, roles, self.dock)
         self.action: QAction = self.dock.toggleViewAction()
         self.action.setText(self.tr("Outli&ne"))
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
