@@ -87,7 +87,8 @@ def team_images(server_url: str, language: str = "en") -> tuple[QImage, QImage]:
     def window_of(name: str) -> MainWindow:
         settings.set_user_name(name)  # as in Edit > Preferences (one process: named per step)
         plan = PlanDocument.from_template("demo", 2027, language=language)
-        window = MainWindow(plan, language)
+        # As the app opens plans: at the top levels with readable names (revorg.gui.application).
+        window = MainWindow(plan, language, first_views=True)
         window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
         window.resize(*TEAM_SIZE)
         window.show()
