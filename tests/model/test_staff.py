@@ -148,6 +148,24 @@ def test_moving_keeps_the_mark_and_a_move_to_the_top_drops_it_in_the_same_step(
     assert row.manager_id == vp_cs and row.staff
 
 
+def test_deleting_the_top_card_keeping_its_reports_drops_the_mark_of_its_staff(
+    editor: PlanEditor,
+) -> None:
+    """Its reports move to the top, where nobody is beside them: as a move to the top does."""
+    cro = by_title(editor, "Chief Revenue Officer")
+    assistant = editor.perform(requests.add_role(editor, "executive_assistant", cro)).rows.added[0]
+    assert editor.positions()[assistant].staff
+
+    deletion = requests.delete(editor, [cro], keep_reports=True)
+    editor.perform(deletion)
+    row = editor.positions()[assistant]
+    assert row.manager_id is None and not row.staff
+    assert staff_column(editor)[assistant] == 0
+    editor.revert(deletion)  # one undo: back beside the CRO, as staff
+    row = editor.positions()[assistant]
+    assert row.manager_id == cro and row.staff
+
+
 def test_several_cards_unmarked_in_one_step(editor: PlanEditor) -> None:
     vp_sales = by_title(editor, "VP Sales")
     first = editor.perform(requests.add_role(editor, "executive_assistant", vp_sales))

@@ -136,6 +136,9 @@ def delete(plan: PlanReading, position_ids: Sequence[int], keep_reports: bool) -
                 if report not in selected:
                     manager = _nearest_kept_manager(tree, gone, selected)
                     steps.append(Move(report, manager, plan.position(gone).sort_order))
+                    unmarked = staff_dropped_at_top(plan, report, manager)
+                    if unmarked is not None:  # at the top, as a move there: in a team row
+                        steps.append(unmarked)
     else:
         doomed = [i for root in roots for i in tree.subtree(root)]
     steps.append(RemoveRows(doomed))

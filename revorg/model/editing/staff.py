@@ -4,7 +4,8 @@ marks positions as staff or puts them back in the team row, and its step.
 A staff position is drawn beside its manager rather than in the team row; it is still one of
 the manager's reports, so it counts in the manager's span, cost and roll-up as before. Only a
 position with a manager can be staff; moving it to another manager keeps the mark (a move to
-the top of the chart drops it: see `move`).
+the top of the chart drops it, and so does a delete that leaves it at the top: see `move` and
+`delete`).
 """
 
 from __future__ import annotations
