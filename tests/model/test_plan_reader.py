@@ -134,5 +134,7 @@ def test_a_damaged_money_value_is_still_refused_at_open(demo_file: Path) -> None
     with sqlite3.connect(demo_file) as connection:
         connection.execute("UPDATE positions SET annual_cost = 'lots' WHERE id = 1")
     connection.close()
-    with pytest.raises(PlanFileError, match="a value in table 'positions' cannot be read"):
+    # Named by its column and value (not the decimal module's "[<class ...ConversionSyntax'>]").
+    expected = "a value in table 'positions' cannot be read \\('lots' in column 'annual_cost'\\)"
+    with pytest.raises(PlanFileError, match=expected):
         open_read_only(demo_file).__enter__()

@@ -4,8 +4,9 @@ format this version reads, undamaged, and every value readable as the model will
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from revorg.model.bulk import paused_gc
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
@@ -189,7 +190,7 @@ def check_values(connection: sqlite3.Connection, path: Path | str) -> None:
                     query = f'SELECT DISTINCT "{name}" FROM "{table}"'
                     for (value,) in connection.execute(query):
                         if value is not None:
-                            read(value)
+                            _read_stored(read, value, name)
             except (sqlite3.Error, ValueError, ArithmeticError, TypeError) as error:
                 raise PlanFileError(
                     QT_TRANSLATE_NOOP(
@@ -200,3 +201,13 @@ def check_values(connection: sqlite3.Connection, path: Path | str) -> None:
                     table=repr(table),
                     reason=one_line(str(error)),
                 ) from None
+
+
+def _read_stored(read: Callable[[Any], Any], value: object, column: str) -> None:
+    """Read one stored value; what cannot be read is named by its column and value (the
+    decimal module's own error says only "[<class 'decimal.ConversionSyntax'>]")."""
+    try:
+        read(value)
+    except (ValueError, ArithmeticError, TypeError):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ValueError(f"{shown} in column {column!r}") from None
