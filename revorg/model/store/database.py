@@ -9,7 +9,11 @@ from pathlib import Path
 from revorg.model.store.stored_log import PlanConnection
 
 APPLICATION_ID = 0x52564F52  # "RVOR" in the SQLite header: marks the file as a RevOrg plan.
+# The file format this program writes (PRAGMA user_version); every RevOrg refuses a higher one
+# with "please update RevOrg". From BASE_FORMAT on, each format is a plan revision of the
+# Alembic chain the team server shares (store.chain; docs/team-plans.md, "Migrations").
 SCHEMA_VERSION = 8
+BASE_FORMAT = 8  # where the chain begins for a file; 1 to 7 reach it by store.migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".revorg"
 

@@ -1,4 +1,8 @@
-"""The steps from older file formats to the current one, run on the in-memory copy of a plan."""
+"""The steps from older file formats to the current one, run on the in-memory copy of a plan.
+
+Formats 1 to 7 reach format 8 by the file's own steps below (written before the chain); from 8
+on, a format is a plan revision of the Alembic chain the team server shares (store.chain),
+loaded only when a file older than this program's format opens."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
-from revorg.model.store.database import SCHEMA_VERSION
+from revorg.model.store.database import BASE_FORMAT, SCHEMA_VERSION
 
 
 def _migrate_1_to_2(connection: sqlite3.Connection) -> None:
@@ -207,7 +211,7 @@ def _migrate_7_to_8(connection: sqlite3.Connection) -> None:
     )
 
 
-# Each step takes a database of format N (the key) to N + 1.
+# Each step takes a database of format N (the key) to N + 1, up to the chain's base (8).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
@@ -220,7 +224,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
 _LOG = frozenset({"history_steps", "history_changes", "history_chain"})  # format 5
 _ACTUALS = frozenset({"deals", "deal_imports", "deal_rules", "owner_assignments"})  # format 7
 _PHOTOS = frozenset({"photos"})  # format 8
-TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
+_TABLES_ADDED_BEFORE_THE_CHAIN: dict[int, frozenset[str]] = {
     1: frozenset({"dotted_lines", "assumptions"}) | _LOG | _ACTUALS | _PHOTOS,
     2: frozenset({"assumptions"}) | _LOG | _ACTUALS | _PHOTOS,
     3: _LOG | _ACTUALS | _PHOTOS,
@@ -231,21 +235,50 @@ TABLES_ADDED_AFTER: dict[int, frozenset[str]] = {
 }
 
 
+def tables_added_after(version: int) -> frozenset[str]:
+    """The tables of the current format that a file of format `version` does not have yet."""
+    added = _TABLES_ADDED_BEFORE_THE_CHAIN.get(version, frozenset())
+    if version < SCHEMA_VERSION and SCHEMA_VERSION > BASE_FORMAT:
+        from revorg.model.store.chain import tables_added_after as added_by_the_chain
+
+        added |= added_by_the_chain(version)
+    return added
+
+
 def migrate(connection: sqlite3.Connection, path: Path) -> None:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    while version < SCHEMA_VERSION:
+    while version < min(BASE_FORMAT, SCHEMA_VERSION):
         try:
             with connection:
                 MIGRATIONS[version](connection)
                 connection.execute(f"PRAGMA user_version = {version + 1}")
         except sqlite3.Error as error:
-            raise PlanFileError(
-                QT_TRANSLATE_NOOP(
-                    "PlanFileError",
-                    "{path} could not be upgraded from file format {version}: {reason}",
-                ),
-                path=path,
-                version=str(version),
-                reason=error,
-            ) from None
+            raise _not_upgraded(path, version, error) from None
         version += 1
+    if version < SCHEMA_VERSION:
+        _run_the_chain(connection, path, version)
+
+
+def _run_the_chain(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """The chain's plan revisions after `version`: Alembic is loaded only here."""
+    from revorg.model.store.chain import FileUpgradeError, upgrade_file
+
+    try:
+        upgrade_file(connection, version)
+    except FileUpgradeError as error:
+        raise _not_upgraded(path, error.version, error.reason) from None
+    reached = connection.execute("PRAGMA user_version").fetchone()[0]
+    if reached != SCHEMA_VERSION:  # tests/model/test_migrations_chain.py keeps them together
+        raise RuntimeError(f"the migration chain ends at format {reached}, not {SCHEMA_VERSION}")
+
+
+def _not_upgraded(path: Path, version: int, reason: object) -> PlanFileError:
+    return PlanFileError(
+        QT_TRANSLATE_NOOP(
+            "PlanFileError",
+            "{path} could not be upgraded from file format {version}: {reason}",
+        ),
+        path=path,
+        version=str(version),
+        reason=reason,
+    )

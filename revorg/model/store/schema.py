@@ -29,7 +29,7 @@ from pathlib import Path
 
 from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store.database import KEY_INDEXES, connect_memory, create_schema
-from revorg.model.store.migrations import TABLES_ADDED_AFTER
+from revorg.model.store.migrations import tables_added_after
 
 # SQLite's own tables: a sequence for AUTOINCREMENT, statistics that ANALYZE writes. They hold
 # numbers for SQLite, never code, and another tool may add them to any database.
@@ -161,7 +161,7 @@ def check_objects(source: sqlite3.Connection, path: Path) -> None:
     that version has. Run on the file before it is copied: nothing of it has run yet."""
     version = source.execute("PRAGMA user_version").fetchone()[0]
     expected = expected_schema()
-    tables = set(expected) - TABLES_ADDED_AFTER.get(version, frozenset())
+    tables = set(expected) - tables_added_after(version)
     indexes = {name for table in expected.values() for name in table.indexes}
     foreign = []
     found = set()

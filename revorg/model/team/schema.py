@@ -14,33 +14,34 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.store import chain
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.storage import REGISTRY_SCHEMA, VERSION_TABLE
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def _config(connection: Connection | None = None) -> object:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    # The chain the files share (store.chain): its plan revisions alter every plan's schema.
+    config.set_main_option("script_location", str(chain.CHAIN_FOLDER))
     config.set_main_option("path_separator", "os")
     if connection is not None:
         config.attributes["connection"] = connection
     return config
 
 
-@cache
 def _revisions() -> tuple[str, frozenset[str]]:
     """This program's head revision and every revision it knows."""
-    from alembic.config import Config
+    return _revisions_of(chain.CHAIN_FOLDER)
+
+
+@cache
+def _revisions_of(folder: Path) -> tuple[str, frozenset[str]]:
     from alembic.script import ScriptDirectory
 
-    config = _config()
-    assert isinstance(config, Config)
-    scripts = ScriptDirectory.from_config(config)
+    scripts = ScriptDirectory(str(folder))
     head = scripts.get_current_head()
     assert head is not None
     return head, frozenset(script.revision for script in scripts.walk_revisions())

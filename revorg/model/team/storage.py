@@ -17,31 +17,30 @@ from __future__ import annotations
 from functools import cache
 
 from sqlalchemy import (
-    BigInteger,
     Column,
     Connection,
     DateTime,
     Integer,
     MetaData,
-    String,
     Table,
     Text,
-    TypeDecorator,
     func,
     select,
     text,
 )
 
 from revorg.model.entities import Base
-from revorg.model.store.database import KEY_INDEXES
+from revorg.model.store.chain import server_column_type
+from revorg.model.store.database import KEY_INDEXES, SCHEMA_VERSION
 
 # The registry and Alembic's version table live here; plans live in plan_<id>.
 REGISTRY_SCHEMA = "revorg"
 VERSION_TABLE = "alembic_version"
 
-# The file format whose tables the newest server migration makes. A new file format needs a
-# server migration too: tests/model/team/test_storage.py fails until both move together.
-SERVER_FILE_FORMAT = 8
+# The file format of every plan's tables on a server at this program's head: one chain makes
+# both (store.chain), its newest plan revision declaring SCHEMA_VERSION (tested in
+# tests/model/test_migrations_chain.py); a plan revision updates the registry's rows.
+SERVER_FILE_FORMAT = SCHEMA_VERSION
 
 registry_metadata = MetaData(schema=REGISTRY_SCHEMA)
 
@@ -116,17 +115,9 @@ def plan_metadata() -> MetaData:
     for table in Base.metadata.sorted_tables:
         copy = table.to_metadata(metadata)
         for column in copy.columns:
-            stored = column.type
-            if isinstance(stored, TypeDecorator):
-                stored = stored.impl_instance
-            # SQLite's integers have 64 bits and its texts no length limit: the server's
-            # columns take every value a file can hold.
-            if isinstance(stored, Integer):
-                column.type = BigInteger()
-            elif isinstance(stored, String):
-                column.type = Text()
-            else:
-                column.type = stored
+            # The server's columns take every value a file can hold (the one rule, which the
+            # plan revisions use too).
+            column.type = server_column_type(column.type)
             # SQLite's "0" for a boolean is no PostgreSQL default; the copy writes every value.
             column.server_default = None
     return metadata
