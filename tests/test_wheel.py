@@ -140,7 +140,12 @@ def test_the_installed_command_line_summarises_a_new_demo_plan(
 
 
 def test_the_installed_package_finds_the_team_servers_migrations(installed: Path) -> None:
-    code = "from revorg.model.team.schema import head_revision; print(head_revision())"
+    # The files' side of the chain too (revorg.model.store.chain): no plan revision yet.
+    code = (
+        "from revorg.model.team.schema import head_revision; "
+        "from revorg.model.store.chain import plan_revisions; "
+        "print(head_revision(), len(plan_revisions()))"
+    )
     found = run([installed / "python", "-c", code])
     assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == "0005"  # the actuals row versions
+    assert found.stdout.strip() == "0005 0"  # the actuals row versions
