@@ -150,8 +150,7 @@ def upgrade_file(connection: sqlite3.Connection, version: int) -> None:
         broken = connection.execute("PRAGMA foreign_key_check").fetchone()
         if broken is not None:
             raise FileUpgradeError(
-                pending[-1].file_format - 1,
-                f"a row of table {broken[0]!r} refers to a missing row of {broken[2]!r}",
+                version, f"a row of table {broken[0]!r} refers to a missing row of {broken[2]!r}"
             )
     finally:
         connection.execute("PRAGMA foreign_keys = ON")
