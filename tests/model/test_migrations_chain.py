@@ -273,3 +273,71 @@ def test_a_rebuild_that_would_drop_a_check_constraint_refuses_the_file(
         refused.value
     )
     assert file_state(demo_file) == before
+
+
+TABLE_ADDED = '''"""Test revision: a table of nicknames (format 9).
+
+Revision ID: test9
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from revorg.model.store.chain import plan_schemas_to_alter
+
+revision = "test9"
+down_revision = {head!r}
+branch_labels = None
+depends_on = None
+file_format = 9
+{declared}
+
+
+def upgrade() -> None:
+    for schema in plan_schemas_to_alter():
+        op.create_table(
+            "nicknames",
+            sa.Column("lineage", sa.Text(), primary_key=True),
+            sa.Column("nickname", sa.Text(), nullable=False),
+            schema=schema,
+        )
+'''
+
+
+def schema_with_nicknames_table() -> Schema:
+    connection = connect_memory()
+    try:
+        create_schema(connection)
+        connection.execute(
+            "CREATE TABLE nicknames (lineage TEXT NOT NULL, nickname TEXT NOT NULL, "
+            "PRIMARY KEY (lineage))"
+        )
+        return describe(connection)
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_table_made_by_a_plan_revision_is_declared_so_that_an_older_file_may_lack_it(
+    declared: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_file: Path
+) -> None:
+    folder = tmp_path / "chain"
+    shutil.copytree(
+        chain.CHAIN_FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    (folder / "versions" / "test9_nicknames.py").write_text(
+        TABLE_ADDED.format(
+            head=real_head(), declared='new_tables = ("nicknames",)' if declared else ""
+        )
+    )
+    monkeypatch.setattr(chain, "CHAIN_FOLDER", folder)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 9)
+    monkeypatch.setattr(store_schema, "expected_schema", schema_with_nicknames_table)
+    if not declared:  # the check before the copy would call the file damaged
+        with pytest.raises(PlanFileError, match="is damaged: table 'nicknames' is missing"):
+            PlanDocument.open(demo_file, for_editing=False)
+        return
+    with PlanDocument.open(demo_file, for_editing=False) as document:
+        connection = document.connection
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 9
+        assert connection.execute("SELECT count(*) FROM nicknames").fetchone()[0] == 0

@@ -11,8 +11,8 @@ server's registry began it there). Its revisions are of two kinds:
   with `plan_schemas_to_alter()`.
 
 A file's place in the chain is its `user_version`, as it has always been: format 8 is the
-chain's base for a file (the tables revision 0001's server makes in each plan's schema), and a
-plan revision moves it to its `file_format`. No Alembic version table is written into a file:
+chain's base for a file (the tables a server at revision 0001 makes in each plan's schema), and
+a plan revision moves it to its `file_format`. No Alembic version table is written into a file:
 every RevOrg that reads format 8 would refuse a table it does not make, while a `user_version`
 above its own is refused by every RevOrg since the first with "please update RevOrg".
 
