@@ -46,7 +46,10 @@ class ServerCheck(QObject):
     def _check(self, link: SessionLink) -> None:
         from revorg.model.team.session import check_server
 
-        checked = check_server(link.address)
+        try:
+            checked = check_server(link.address)
+        except Exception:  # a bug here must not stop the retries for good
+            checked = None  # (a TeamPlanError is already None: the server did not answer)
         try:
             self._done.emit(link, checked)
         except RuntimeError:  # the window closed meanwhile: nobody will take the connection

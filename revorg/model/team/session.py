@@ -14,7 +14,7 @@ happened to the last edit that did not reach the server:
   the order of the log is the user's order. The server is tried again by `check_server` (no
   ORM: the window runs it on a worker thread, so a host that drops packets cannot freeze it)
   and its new connection handed to the link (`SessionLink.adopt`).
-- refused, the copy is brought up to the server's plan from the log (`SessionLink.catch_up`,
+- refused, the copy is brought up to the server's plan from the log (`SessionLink.catch_up_live`,
   revorg.model.team.refreshing), and read again whole only when the log cannot do it.
 """
 
