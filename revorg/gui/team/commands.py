@@ -10,7 +10,7 @@ server did not take.
   and offers the user's change again, made afresh on the plan as it is now.
 - A server that cannot be reached: the edit (or undo, or redo) is not applied, it waits (with
   any later ones); a banner says so, the server is tried every few seconds on a worker thread
-  (revorg.gui.team.server_check), and the edits are sent once it answers (a refusal then is
+  (revorg.gui.team.background), and the edits are sent once it answers (a refusal then is
   told as above).
 
 The team modules (psycopg, Alembic) are imported when a team plan is first used: a window on
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
+from revorg.gui.team.background import BackgroundCall
 from revorg.gui.team.dialogs import OpenTeamPlanDialog, PasswordDialog, PublishDialog, plan_url
 from revorg.gui.team.notices import TeamNotice
 from revorg.gui.team.refusal_words import conflict_text
-from revorg.gui.team.server_check import ServerCheck
 from revorg.model.errors import RevOrgError
 
 if TYPE_CHECKING:
@@ -80,8 +80,10 @@ class TeamCommands(QObject):
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_INTERVAL_MS)
         self.retry_timer.timeout.connect(self.retry)
-        self.server_check = ServerCheck(self)
-        self.server_check.answered.connect(self._server_checked)
+        self.server_check = BackgroundCall(
+            self, self._server_checked, lambda checked: checked.close(), "revorg-server-check"
+        )
+        self._checked_link: SessionLink | None = None  # the link whose server is tried
         self.controller.edit_failed.connect(self.after_failure)
         self.controller.document_replaced.connect(self._after_replaced)
         self.files.url_requested.connect(self._open_recent)
@@ -420,15 +422,20 @@ class TeamCommands(QObject):
             self.unreachable.hide()
             return
         if session.link.lost:
-            self.server_check.start(session.link)
+            from revorg.model.team.session import check_server
+
+            address = session.link.address
+            if self.server_check.start(lambda: check_server(address)):
+                self._checked_link = session.link
             return
         self._send_waiting(session)
 
-    def _server_checked(self, link: SessionLink, checked: CheckedConnection | None) -> None:
+    def _server_checked(self, checked: CheckedConnection | None) -> None:
+        link, self._checked_link = self._checked_link, None
         if checked is None:  # still away: the timer tries again
             return
         session = self.session
-        if session is None or session.link is not link or not link.lost:
+        if session is None or link is None or session.link is not link or not link.lost:
             checked.close()  # another plan now, or the link has a connection again
             return
         link.adopt(checked)
