@@ -212,3 +212,33 @@ def test_an_undo_that_waited_is_refused_with_the_teammates_name_if_they_changed_
         # Bo's value stands, on the server and on screen.
         assert server_titles(url)[sales] == "Head of Sales"
         assert window.controller.editor.positions()[sales].title == "Head of Sales"
+
+
+def test_a_redo_made_while_the_server_is_away_waits_and_is_sent_after_the_restart(
+    own_cluster: Cluster,
+    run_cli: CliRunner,
+    demo_file: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    url = f"postgresql://revorg@127.0.0.1:{own_cluster.port}/revorg?plan=Redo%20away%20FY27"
+    assert run_cli("push", demo_file, url).code == 0
+    with team_window(url, "Ana", qtbot) as window:
+        editor, stack = window.controller.editor, window.controller.undo_stack
+        sales = by_title(editor, "VP Sales")
+        window.controller.edit(sales, {"title": "Chief Sales Officer"})
+        stack.undo()
+        assert server_titles(url)[sales] == "VP Sales"
+        own_cluster.run("stop")
+
+        stack.redo()
+        qtbot.waitUntil(window.team.unreachable.isVisible)
+        (waiting,) = window.controller.team.waiting
+        assert waiting.direction == Direction.REDO
+        assert editor.positions()[sales].title == "VP Sales"  # not redone only here
+
+        own_cluster.run("start")
+        retried(window, qtbot)
+        assert not window.team.unreachable.isVisible()
+        assert editor.positions()[sales].title == "Chief Sales Officer"
+        assert server_titles(url)[sales] == "Chief Sales Officer"
+        assert stack.text(stack.count() - 1) == "Edit VP Sales" and stack.canUndo()
