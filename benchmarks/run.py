@@ -7,6 +7,7 @@
     python -m benchmarks.run --interactions [--sizes 10000 50000] [--json]   (expand, focus...)
     python -m benchmarks.run --team SERVER_URL [--repeat 3]   (a team plan against its file)
     python -m benchmarks.run --team-live SERVER_URL           (a teammate's edit visible)
+    python -m benchmarks.run --team-reload SERVER_URL         (the window after a refused edit)
 
 For each size a child process generates the plan (revorg.model.generator), saves it, and times
 every measure and its peer; a second child process, started fresh, opens the saved plan in the
@@ -93,6 +94,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--team-live",
         metavar="SERVER_URL",
         help="instead: a teammate's edit taken into an open 10,000-position team plan",
+    )
+    parser.add_argument(
+        "--team-reload",
+        metavar="SERVER_URL",
+        help="instead: the window on a 10,000-position team plan after a refused edit",
     )
     # Internal: what one child process does.
     parser.add_argument("--child", choices=("measure", "memory"), help=argparse.SUPPRESS)
@@ -313,6 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.out is not None:
             args.out.write_text(text, encoding="utf-8")
         return 0
+    if args.team_reload:
+        from benchmarks import team_reload
+
+        result = team_reload.measure_reload(args.team_reload, args.repeat)
+        text = json.dumps(result, indent=2) + "\n" if args.json else team_reload.render(result)
+        return _write(text, args.out)
     if args.actuals:
         from benchmarks import actuals
 

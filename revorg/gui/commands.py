@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import SQLAlchemyError
 
+from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, step_text
 from revorg.model.editing import Edit, PlanEditor
 from revorg.model.errors import RevOrgError
@@ -52,3 +54,26 @@ class EditCommand(QUndoCommand):
         if self.edit.step.is_empty:
             self.setObsolete(True)  # typed back to where it was: no step to undo
         return True
+
+
+class WaitedCommand(EditCommand):
+    """An undo or redo of a team plan that waited for its server (revorg.gui.team), made once
+    the server answered: a step of its own, since the command it came from left the stack when
+    it could not be sent. `undoing`: this step undoes `edit` (and its own undo applies it)."""
+
+    def __init__(
+        self, editor: PlanEditor, edit: Edit, failed: Callable[[str], None], undoing: bool
+    ) -> None:
+        super().__init__(editor, edit, failed)
+        self.undoing = undoing
+        if undoing:
+            self.setText(fill(QCoreApplication.translate("EditCommand", "Undone: %1"), self.text()))
+
+    def redo(self) -> None:
+        self._guarded(self.editor.revert if self.undoing else self.editor.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.editor.apply if self.undoing else self.editor.revert)
+
+    def id(self) -> int:
+        return -1  # never folded into the step below: it is not a keystroke

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from revorg.gui.commands import EditCommand
+from revorg.gui.commands import EditCommand, WaitedCommand
 from revorg.gui.labels import copy_name_templates
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
@@ -130,6 +130,11 @@ class PlanController(QObject):
             # The stack merged this keystroke into the step below it: the log does the same.
             fold_typing(self.editor.session)
         return True
+
+    def push_waited(self, edit: Edit, undoing: bool) -> None:
+        """An undo (`undoing`) or redo of a team plan that waited for its server, made now as
+        a step of its own (revorg.gui.team.commands)."""
+        self.undo_stack.push(WaitedCommand(self.editor, edit, self._edit_failed, undoing))
 
     def add_role(self, role_key: str, manager_id: int | None) -> int:
         edit = requests.add_role(self.editor, role_key, manager_id)

@@ -834,6 +834,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>EditCommand</name>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Deshecho: %1</translation>
+    </message>
+</context>
+<context>
     <name>FileCommands</name>
     <message>
         <source>RevOrg plans (*.revorg);;All files (*)</source>
@@ -4309,8 +4316,8 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el plan está en la versión {version}, no en la {expected}: lo modificó después {who} (la última vez el {at}); no se envió nada</translation>
     </message>
     <message>
-        <source>the team server {server} cannot be reached: this undo was not made (change the values back by hand once the server answers)</source>
-        <translation>no se puede contactar con el servidor de equipo {server}: no se ha deshecho (restablezca los valores a mano cuando el servidor responda)</translation>
+        <source>the team server {server} cannot be reached: your undo was not sent and waits</source>
+        <translation>no se puede contactar con el servidor de equipo {server}: su acción de deshacer no se envió y queda en espera</translation>
     </message>
     <message>
         <source>the team server {server} cannot be reached: your change was not sent and waits</source>

@@ -830,6 +830,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>EditCommand</name>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+</context>
+<context>
     <name>FileCommands</name>
     <message>
         <source>RevOrg plans (*.revorg);;All files (*)</source>
@@ -4293,8 +4300,8 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划的版本是 {version}，而不是 {expected}：此后由 {who} 修改（最近一次在 {at}）；未发送任何内容</translation>
     </message>
     <message>
-        <source>the team server {server} cannot be reached: this undo was not made (change the values back by hand once the server answers)</source>
-        <translation>无法连接团队服务器 {server}：此次撤销未执行（服务器响应后请手动改回这些值）</translation>
+        <source>the team server {server} cannot be reached: your undo was not sent and waits</source>
+        <translation>无法连接团队服务器 {server}：您的撤销未发送，正在等待</translation>
     </message>
     <message>
         <source>the team server {server} cannot be reached: your change was not sent and waits</source>

@@ -56,6 +56,71 @@ def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_
         assert bo.controller.undo_stack.count() == 1
 
 
+def test_a_refusal_takes_the_teammates_step_in_from_the_log_keeping_document_view_and_undo(
+    published: str,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        sales = by_title(bo.controller.editor, "VP Sales")
+        marketing = by_title(bo.controller.editor, "VP Marketing")
+        bo.controller.edit(marketing, {"title": "Chief Marketing Officer"})
+        bo.scene.select_only([sales])
+        bo.view.scale(1.5, 1.5)
+        transform = bo.view.transform()
+        document = bo.controller.document
+
+        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
+        bo.controller.edit(sales, {"title": "Head of Sales"})  # before Ana's notice is read
+        qtbot.waitUntil(bo.team.refused.isVisible)
+        assert "Ana changed Chief Sales Officer’s title at " in bo.team.refused.label.text()
+        # Caught up, not read again: the same copy, Ana's title in it, Bo's own step still
+        # undoable, the selection and the zoom as they were.
+        assert bo.controller.document is document
+        assert bo.controller.editor.positions()[sales].title == "Chief Sales Officer"
+        assert bo.controller.undo_stack.count() == 1
+        assert bo.scene.selected_ids() == [sales]
+        qtbot.wait(10)
+        assert bo.view.transform() == transform
+        card = bo.scene.cards[sales]
+        assert card.content.title == "Chief Sales Officer"  # the card redrawn
+
+        bo.team.refused.action_button.click()
+        assert server_titles(published)[sales] == "Head of Sales"
+        bo.controller.undo_stack.undo()  # his value undone: Ana's comes back
+        bo.controller.undo_stack.undo()  # and his earlier step, on the server too
+        qtbot.wait(0)
+        assert not bo.team.refused.isVisible()
+        titles = server_titles(published)
+        assert titles[sales] == "Chief Sales Officer"
+        assert titles[marketing] == "VP Marketing"
+
+
+def test_a_refusal_reads_the_plan_again_when_the_log_has_a_gap(
+    published: str,
+    team: TeamServer,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        sales = by_title(bo.controller.editor, "VP Sales")
+        marketing = by_title(bo.controller.editor, "VP Marketing")
+        document = bo.controller.document
+        schema = document.registered.schema
+        ana.controller.edit(marketing, {"title": "Chief Marketing Officer"})
+        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
+        # The first of Ana's steps compacted away: the log cannot bring Bo's copy up.
+        first = ana.controller.document.version - 1
+        team.admin(f'DELETE FROM "{schema}".history_changes WHERE step_id = {first}')
+        team.admin(f'DELETE FROM "{schema}".history_steps WHERE id = {first}')
+
+        bo.controller.edit(sales, {"title": "Head of Sales"})
+        qtbot.waitUntil(bo.team.refused.isVisible)
+        assert bo.controller.document is not document  # read again whole
+        positions = bo.controller.editor.positions()
+        assert positions[sales].title == "Chief Sales Officer"
+        assert positions[marketing].title == "Chief Marketing Officer"
+        assert bo.team.refused.action_button.isVisible()
+
+
 def test_edits_of_different_cards_from_two_windows_both_land(
     published: str,
     plan_name: str,

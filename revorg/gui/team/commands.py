@@ -4,12 +4,14 @@ server did not take.
 - File > Open team plan… and File > Publish to team server… (dialogs in revorg.gui.team.dialogs);
   a password is asked only when the server wanted one that libpq (PGPASSWORD, ~/.pgpass) and
   the keyring did not have, and is kept only in memory or, when the user asks, in the keyring.
-- A refused edit (a teammate changed the same row since it was read): the plan is read again
-  from the server (scenario, selection and zoom kept), a notice names who changed what and
-  when, and offers the user's change again, made afresh on the plan as it is now.
-- A server that cannot be reached: the edit is not applied, it waits (with any later ones);
-  a banner says so, the server is tried every few seconds, and the edits are sent once it
-  answers (a refusal then is told as above).
+- A refused edit (a teammate changed the same row since it was read): the teammates' steps are
+  taken in from the server's log (the plan read again whole only when the log cannot do it;
+  scenario, selection and zoom kept either way), a notice names who changed what and when,
+  and offers the user's change again, made afresh on the plan as it is now.
+- A server that cannot be reached: the edit (or undo, or redo) is not applied, it waits (with
+  any later ones); a banner says so, the server is tried every few seconds on a worker thread
+  (revorg.gui.team.background), and the edits are sent once it answers (a refusal then is
+  told as above).
 
 The team modules (psycopg, Alembic) are imported when a team plan is first used: a window on
 a file never loads them.
@@ -20,13 +22,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from revorg.gui.i18n import fill
-from revorg.gui.labels import error_text, field_or_key_label
+from revorg.gui.labels import error_text
+from revorg.gui.team.background import BackgroundCall
 from revorg.gui.team.dialogs import OpenTeamPlanDialog, PasswordDialog, PublishDialog, plan_url
 from revorg.gui.team.notices import TeamNotice
+from revorg.gui.team.refusal_words import conflict_text
 from revorg.model.errors import RevOrgError
 
 if TYPE_CHECKING:
@@ -34,19 +38,17 @@ if TYPE_CHECKING:
 
     from revorg.gui.window.main_window import MainWindow
     from revorg.model.team.address import TeamPlanAddress
-    from revorg.model.team.session import Refusal, TeamSession
+    from revorg.model.team.session import (
+        CheckedConnection,
+        Refusal,
+        SessionLink,
+        TeamSession,
+        WaitingEdit,
+    )
 
 RETRY_INTERVAL_MS = 4000  # how often a server that went away is tried again
 AUTHENTICATION_FAILED = "authentication failed for user"  # server.explained's template
 Result = TypeVar("Result")
-
-
-def in_sentence(label: str) -> str:
-    """A field's label inside a sentence: "Annual cost" as "annual cost" (not "CS: ..." or
-    "AE", whose capitals are part of the name)."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
-        return label[0].lower() + label[1:]
-    return label
 
 
 def run_dialog(dialog: QDialog) -> int:
@@ -78,6 +80,10 @@ class TeamCommands(QObject):
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_INTERVAL_MS)
         self.retry_timer.timeout.connect(self.retry)
+        self.server_check = BackgroundCall(
+            self, self._server_checked, lambda checked: checked.close(), "revorg-server-check"
+        )
+        self._checked_link: SessionLink | None = None  # the link whose server is tried
         self.controller.edit_failed.connect(self.after_failure)
         self.controller.document_replaced.connect(self._after_replaced)
         self.files.url_requested.connect(self._open_recent)
@@ -277,11 +283,12 @@ class TeamCommands(QObject):
         # The server's line ("... reload the plan and make it again") is done for the user.
         self.window.statusBar().clearMessage()
         try:
-            fresh = self.reload()
+            fresh = self.refresh()
         except RevOrgError as error:
             self.window.show_error(error_text(error))
             fresh = None
-        said = [self._conflict_text(refusal, conflict) for conflict in refusal.error.conflicts]
+        editor = self.controller.editor
+        said = [conflict_text(editor, refusal, c) for c in refusal.error.conflicts]
         said = said or [error_text(refusal.error)]
         if refusal.undoing:
             text = fill(
@@ -304,48 +311,31 @@ class TeamCommands(QObject):
             self.retry_timer.stop()
             self.unreachable.hide()
 
-    def _conflict_text(self, refusal: Refusal, conflict: Any) -> str:
-        """ "Ana changed VP Sales's title at 14:02" (the card named as the fresh plan has it)."""
-        fields = [
-            in_sentence(field_or_key_label(change.field))
-            for change in refusal.records
-            if str(change.record) == conflict.kind
-            and change.record_id == conflict.record_id
-            and change.field != "*"
-        ]
-        record = self._record_name(conflict.kind, conflict.record_id)
-        who = conflict.who or self.tr("a teammate")
-        when = self._time_text(conflict.at)
-        if fields:
-            return fill(self.tr("%1 changed %2’s %3 at %4"), who, record, ", ".join(fields), when)
-        return fill(self.tr("%1 changed %2 at %3"), who, record, when)
-
-    def _record_name(self, kind: str, record_id: int) -> str:
-        editor = self.controller.editor
-        if kind == "position":
-            row = editor.positions().get(record_id)
-            return row.title if row is not None else fill(self.tr("card %1"), record_id)
-        names = {
-            "target": self.tr("the targets"),
-            "assumption": self.tr("an assumption"),
-            "plan": self.tr("the plan settings"),
-            "scenario": self.tr("a scenario"),
-            "dotted_line": self.tr("a dotted line"),
-        }
-        return names.get(kind, kind)
-
-    def _time_text(self, at: str | None) -> str:
-        if not at:
-            return "?"
-        moment = QDateTime.fromString(at, Qt.DateFormat.ISODate).toLocalTime()
-        if not moment.isValid():
-            return at
-        if moment.date() == QDateTime.currentDateTime().date():
-            return moment.toString("HH:mm")
-        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    def refresh(self) -> TeamSession:
+        """After a refusal: the plan brought up to the server's. The teammates' steps are taken
+        in from the log over the session's connection, which has just answered, through the
+        live link (its mark and its record of the teammates' fields, which guards undo, move on
+        with the copy): the document, scenario, selection, zoom and undo stack stay as they
+        are. The whole plan is read again (`reload`) when the log cannot do it (a gap, a step
+        that does not apply, the connection lost)."""
+        session = self.session
+        assert session is not None
+        live = self.live
+        if live is not None and live.document is session.document and not session.link.lost:
+            try:
+                done = session.link.catch_up_live(self.controller.editor, live.live)
+            except RevOrgError:
+                done = None
+            if done is not None and not done.reload:
+                if done.change is not None:
+                    self.controller.take_teammates_change(done.change)
+                return session
+        return self.reload()
 
     def reload(self) -> TeamSession:
-        """The plan read again from the server, keeping the scenario, selection and zoom."""
+        """The plan read again whole from the server, keeping the scenario, selection and zoom;
+        the undo stack is cleared (an undo kept across it would be checked against the fresh
+        row versions only)."""
         session = self.session
         assert session is not None
         window, scene, view = self.window, self.window.scene, self.window.view
@@ -418,34 +408,51 @@ class TeamCommands(QObject):
         if not self.retry_timer.isActive():
             self.retry_timer.start()
 
-    def retry(self) -> None:
-        """Send what waits, in order, once the server answers again."""
-        from revorg.model.team.session import edit_again
+    @property
+    def checking(self) -> bool:
+        """Whether the server is being tried on the worker thread now."""
+        return self.server_check.running
 
+    def retry(self) -> None:
+        """Send what waits, in order, once the server answers again. After the connection was
+        lost the server is tried on a worker thread (`_server_checked` goes on)."""
         session = self.session
         if session is None or not session.waiting:
             self.retry_timer.stop()
             self.unreachable.hide()
             return
-        if not session.link.reachable():
+        if session.link.lost:
+            from revorg.model.team.session import check_server
+
+            address = session.link.address
+            if self.server_check.start(lambda: check_server(address)):
+                self._checked_link = session.link
             return
+        self._send_waiting(session)
+
+    def _server_checked(self, checked: CheckedConnection | None) -> None:
+        link, self._checked_link = self._checked_link, None
+        if checked is None:  # still away: the timer tries again
+            return
+        session = self.session
+        if session is None or link is None or session.link is not link or not link.lost:
+            checked.close()  # another plan now, or the link has a connection again
+            return
+        link.adopt(checked)
+        self._send_waiting(session)
+
+    def _send_waiting(self, session: TeamSession) -> None:
         sent = 0
         while session.waiting and self.session is session:
-            edit = session.waiting.pop(0)
-            try:
-                again = edit_again(self.controller.editor, edit)
-            except RevOrgError as error:
-                self.window.show_error(error_text(error))
-                continue
-            if again is None:
-                continue
+            waiting = session.waiting.pop(0)
             index = self.controller.undo_stack.index()
             with session.resending():
-                self.controller.push(again)
+                if not self._push_waiting(waiting):
+                    continue
             if session.failed is not None:  # gone again: it waits at the front
-                session.waiting.insert(0, edit)
+                session.waiting.insert(0, waiting)
                 return
-            if session.refusal is not None:  # told (and the plan reloaded) in a moment
+            if session.refusal is not None:  # told (and the plan brought up) in a moment
                 return
             sent += self.controller.undo_stack.index() > index
         current = self.session
@@ -454,6 +461,24 @@ class TeamCommands(QObject):
             self.unreachable.hide()
         if sent:
             self._status(self.tr("Back on the team server: %n change(s) sent.", "", sent))
+
+    def _push_waiting(self, waiting: WaitingEdit) -> bool:
+        """A waiting edit made now: a new edit again on the plan as it is (the user's values,
+        the old ones read afresh), an undo or redo exactly as the stack would have made it (the
+        undo guard and the row versions refuse it if a teammate changed its fields since).
+        False when there was nothing to push."""
+        from revorg.model.editing.change import Direction
+        from revorg.model.team.session import edit_again
+
+        if waiting.direction is not Direction.DO:
+            self.controller.push_waited(waiting.edit, waiting.direction is Direction.UNDO)
+            return True
+        try:
+            again = edit_again(self.controller.editor, waiting.edit)
+        except RevOrgError as error:
+            self.window.show_error(error_text(error))
+            return False
+        return self.controller.push(again)
 
     def _after_replaced(self) -> None:
         if self.session is None:  # a file now: nothing waits, nothing is refused

@@ -32,12 +32,13 @@ from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text, field_label
 from revorg.gui.panels.presence_panel import PresencePanel
 from revorg.gui.settings import AppSettings
+from revorg.gui.team.background import BackgroundCall
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.editing.steps import Edit
 from revorg.model.history.reading import LoggedStep, read_steps
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.errors import TeamPlanError
-from revorg.model.team.live import LivePlan
+from revorg.model.team.live import LivePlan, PlanListener
 from revorg.model.team.presence import HEARTBEAT_SECONDS, Presence
 
 STATUS_MS = 8000
@@ -70,6 +71,10 @@ class LiveUpdates(QObject):
         self.dock.setWidget(self.panel)
         self.notifier = self._watch()
         self._broken = False  # the listening connection failed: the next beat reconnects
+        # Listening again connects, which may wait up to the connect timeout: off this thread.
+        self.listening_again = BackgroundCall(
+            self, self._listen, _close_listener, "revorg-listen-again"
+        )
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat.timeout.connect(self.beat)
@@ -106,15 +111,27 @@ class LiveUpdates(QObject):
         self.catch_up()  # steps made while it was read
 
     def _reconnect(self) -> None:
-        """The server is back after the listening connection failed: listen again, announce
-        this window again, and take in what teammates did meanwhile."""
+        """After the listening connection failed: a new one made on a worker thread (`_listen`
+        takes it), the beats meanwhile doing nothing more."""
+        document = self.document
+        self.listening_again.start(lambda: _new_listener(document))
+
+    def _listen(self, answer: tuple[TeamPlanDocument, PlanListener | TeamPlanError] | None) -> None:
+        """The server is back: listen again, announce this window again, and take in what
+        teammates did meanwhile."""
+        if answer is None:
+            return
+        document, listener = answer
+        if isinstance(listener, TeamPlanError):
+            self.window.statusBar().showMessage(error_text(listener), STATUS_MS)
+            return
+        if self._closed or document is not self.document:
+            listener.close()  # the window closed, or another copy took over meanwhile
+            return
         self.notifier.setEnabled(False)
         self.notifier.deleteLater()
-        try:
-            self.live.reconnect()
-        except TeamPlanError as error:
-            self.window.statusBar().showMessage(error_text(error), STATUS_MS)
-            return
+        self.live.listener.close()  # as LivePlan.reconnect, with the listener made off-thread
+        self.live.listener = listener
         self._broken = False
         self.presence.connection = self.live.listener.connection
         self.notifier = self._watch()
@@ -253,6 +270,22 @@ class LiveUpdates(QObject):
             call()
         except TeamPlanError as error:
             self.window.statusBar().showMessage(error_text(error), STATUS_MS)
+
+
+def _new_listener(
+    document: TeamPlanDocument,
+) -> tuple[TeamPlanDocument, PlanListener | TeamPlanError]:
+    """A new listening connection (on a worker thread: a connection and LISTEN, no ORM), or
+    why the server did not take it."""
+    try:
+        return document, PlanListener(document)
+    except TeamPlanError as error:
+        return document, error
+
+
+def _close_listener(answer: tuple[TeamPlanDocument, PlanListener | TeamPlanError]) -> None:
+    if isinstance(answer[1], PlanListener):
+        answer[1].close()
 
 
 def attach_team_live(

@@ -8,9 +8,14 @@ happened to the last edit that did not reach the server:
 
 - refused (`TeamConflictError`: a teammate changed the same row since it was read): `refusal`
   keeps the edit, so that the window can reload and offer it again (`edit_again`);
-- not sent because the server cannot be reached: the edit is rolled back in memory (never
-  applied only locally) and kept in `waiting`, in order; while something waits, later edits
-  wait behind it without trying the server, so the order of the log is the user's order.
+- not sent because the server cannot be reached: the edit (or undo, or redo) is rolled back in
+  memory (never applied only locally) and kept in `waiting`, in order; while something waits,
+  or once the connection was lost, later edits wait behind it without trying the server, so
+  the order of the log is the user's order. The server is tried again by `check_server` (no
+  ORM: the window runs it on a worker thread, so a host that drops packets cannot freeze it)
+  and its new connection handed to the link (`SessionLink.adopt`).
+- refused, the copy is brought up to the server's plan from the log (`SessionLink.catch_up_live`,
+  revorg.model.team.refreshing), and read again whole only when the log cannot do it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from revorg.model.editing import requests
-from revorg.model.editing.change import Change, FieldChange
+from revorg.model.editing.change import Change, Direction, FieldChange
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit, EditFields, Move, SetAssumption, SetTarget
 from revorg.model.errors import QT_TRANSLATE_NOOP
@@ -36,6 +41,9 @@ from revorg.model.team.step_rows import StepToSend
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+    from sqlalchemy.engine import Engine
+
+    from revorg.model.team.live import CatchUp, LivePlan
 
 
 class ServerUnreachableError(TeamPlanError):
@@ -47,8 +55,7 @@ def unreachable(address: TeamPlanAddress, undoing: bool = False) -> ServerUnreac
         return ServerUnreachableError(
             QT_TRANSLATE_NOOP(
                 "TeamPlanError",
-                "the team server {server} cannot be reached: this undo was not made (change "
-                "the values back by hand once the server answers)",
+                "the team server {server} cannot be reached: your undo was not sent and waits",
             ),
             server=address.server,
         )
@@ -88,8 +95,11 @@ def lost_connection(error: BaseException) -> bool:
 
 
 class SessionLink(TeamLink):
-    """A TeamLink that tells a lost connection apart (ServerUnreachableError) and opens a new
-    one at the next send."""
+    """A TeamLink that tells a lost connection apart (ServerUnreachableError) and, once it was
+    lost, takes a new one only from `adopt` (made by `check_server`, off the window's
+    thread)."""
+
+    lost = False  # the connection went away; nothing is sent until `adopt`
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
         try:
@@ -103,6 +113,7 @@ class SessionLink(TeamLink):
             raise
 
     def drop_connection(self) -> None:
+        self.lost = True
         connection, self._connection = self._connection, None
         if connection is not None:
             with contextlib.suppress(Exception):  # already broken: nothing left to close
@@ -111,22 +122,72 @@ class SessionLink(TeamLink):
             self._engine.dispose()
             self._engine = None
 
-    def reachable(self) -> bool:
-        """Whether the server answers now (a new connection when the last one broke)."""
-        try:
-            with server_errors(self.address):
-                self._ping(self._server())
-        except TeamPlanError:
-            self.drop_connection()
-            return False
-        return True
+    def adopt(self, checked: CheckedConnection) -> None:
+        """The new connection `check_server` made: the link sends over it from now on."""
+        self.drop_connection()
+        self._engine, self._connection = checked.engine, checked.connection
+        self.lost = False
 
-    @staticmethod
-    def _ping(connection: Connection) -> None:
-        from sqlalchemy import text
+    def _server(self) -> Connection:
+        connection = super()._server()
+        self.lost = False  # read again over a new connection (reload)
+        return connection
 
-        connection.execute(text("SELECT 1")).close()
-        connection.rollback()
+    def catch_up_live(self, editor: PlanEditor, live: LivePlan) -> CatchUp:
+        """After a refusal: the teammates' steps taken in from the log over this link's
+        connection (it has just answered), by the window's own `LivePlan`, so that its mark
+        and its record of the teammates' fields (which guards undo) move on with the copy.
+        `reload` in the result: the log could not do it, the plan is to be read again."""
+        from revorg.model.team.refreshing import catch_up_live
+
+        with server_errors(self.address):
+            connection = self._server()
+        return catch_up_live(self, connection, editor, live)
+
+
+@dataclass(frozen=True)
+class CheckedConnection:
+    """A new connection to a server that answered `SELECT 1`, and its engine."""
+
+    engine: Engine
+    connection: Connection
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # never used: nothing to keep
+            self.connection.close()
+        self.engine.dispose()
+
+
+def check_server(address: TeamPlanAddress) -> CheckedConnection | None:
+    """A new connection to the server, checked; None when it does not answer. Only Core and
+    the driver, no ORM and no session: the window runs it on a worker thread, as it may wait
+    up to the connect timeout (a host that drops packets), and hands the result to the link
+    on its own thread (`SessionLink.adopt`)."""
+    from sqlalchemy import text
+
+    engine = engine_for(address)
+    try:
+        with server_errors(address):
+            connection = engine.connect()
+            try:
+                connection.execute(text("SELECT 1")).close()
+                connection.rollback()
+            except BaseException:
+                connection.invalidate()
+                raise
+    except TeamPlanError:
+        engine.dispose()
+        return None
+    return CheckedConnection(engine, connection)
+
+
+@dataclass(frozen=True)
+class WaitingEdit:
+    """An edit kept while the server could not be reached: a new edit (`DO`: made again on the
+    plan as it is then), or an undo or redo of one (made exactly, as the undo stack would)."""
+
+    edit: Edit
+    direction: Direction
 
 
 @dataclass(frozen=True)
@@ -154,7 +215,7 @@ class TeamSession:
         self.who = who
         self.link = link if link is not None else SessionLink(document)
         self._handed_over = False  # the link went on to the session a reload made
-        self.waiting: list[Edit] = []
+        self.waiting: list[WaitingEdit] = []
         self.refusal: Refusal | None = None
         self.failed: ServerUnreachableError | None = None
         self._resending = False
@@ -195,7 +256,7 @@ class TeamSession:
         raises, so the edit core rolls it back in memory."""
         if editor.document is not self.document:
             return
-        if self.waiting and not self._resending:
+        if (self.waiting or self.link.lost) and not self._resending:
             self._wait(edit, change)
             raise unreachable(self.address, change.undone)
         overwrite = self.undo_guard(edit) if self.undo_guard is not None else None
@@ -221,8 +282,7 @@ class TeamSession:
     def _wait(self, edit: Edit, change: Change) -> None:
         if self._resending:  # the caller puts it back at the front
             return
-        if not change.undone and all(edit is not kept for kept in self.waiting):
-            self.waiting.append(edit)
+        self.waiting.append(WaitingEdit(edit, change.direction))
 
     def take_refusal(self) -> Refusal | None:
         refusal, self.refusal = self.refusal, None
