@@ -44,3 +44,20 @@ def test_a_card_of_a_missing_scenario_refuses_the_plan_too(
     )
     result = run_cli("summary", url)
     assert_one_error(result, "refers to a missing 'scenarios' row")
+
+
+def test_a_connection_watches_a_silent_host_instead_of_waiting_for_tcp(team: TeamServer) -> None:
+    """An open connection whose host stops answering fails within seconds (the window says the
+    server is away) rather than after the system's TCP retransmissions (about 15 minutes)."""
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.server import connect
+
+    connection = connect(parse_plan_url(team.url("any")))
+    try:
+        settings = dict(item.split("=", 1) for item in connection.info.dsn.split())
+    finally:
+        connection.close()
+    assert settings["keepalives"] == "1"
+    assert settings["keepalives_idle"] == "10"
+    assert settings["tcp_user_timeout"] == "10000"
+    assert settings["connect_timeout"] == "10"

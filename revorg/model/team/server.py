@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 
 KEYRING_SERVICE = "revorg"
 CONNECT_TIMEOUT = 10  # seconds: a firewall that drops packets is told, not waited for
+# An open connection whose host starts dropping packets: without these, a query waits for the
+# system's TCP retransmissions (about 15 minutes on Linux) with the window's thread held. With
+# them an unanswered send fails after 10 s and a silent peer is found by keepalives within
+# about 25 s; the failure is then told as a lost server (the edit waits, the retry goes on).
+CONNECTION_WATCH = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,  # milliseconds
+}
 
 
 def keyring_name(address: TeamPlanAddress) -> str:
@@ -50,7 +61,11 @@ def connect(address: TeamPlanAddress) -> psycopg.Connection[Any]:
     """A connection to the plan's server, or a TeamPlanError saying why not."""
     import psycopg
 
-    options: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT, **address.connection_options()}
+    options: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT,
+        **CONNECTION_WATCH,
+        **address.connection_options(),
+    }
     options.setdefault("application_name", "RevOrg")
     try:
         return psycopg.connect(**options)
