@@ -143,4 +143,4 @@ def test_the_installed_package_finds_the_team_servers_migrations(installed: Path
     code = "from revorg.model.team.schema import head_revision; print(head_revision())"
     found = run([installed / "python", "-c", code])
     assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == "0005"  # the actuals row versions
+    assert found.stdout.strip() == "0006"  # the outside writes (cached team plans)
