@@ -65,11 +65,11 @@ def outside_write_statements(schema: str) -> list[str]:
 
 def server_marks(cursor: psycopg.Cursor[Any], schema: str) -> str | None:
     """The plan's outside writes and tables as one text, read in the caller's snapshot; None
-    when a table's trigger is missing or disabled (then no cached copy can be trusted)."""
-    row = cursor.execute(
-        "SELECT (SELECT count(*) || '/' || coalesce(max(txid), 0) "
-        f'FROM "{schema}".{OUTSIDE_WRITES}), '
-        "bool_and(coalesce(t.tgenabled IN ('O', 'A'), false)), "
+    when a table's trigger, or the table of outside writes, is missing or disabled (then no
+    cached copy can be trusted)."""
+    tables = cursor.execute(
+        "SELECT bool_and(c.relname = %s OR coalesce(t.tgenabled IN ('O', 'A'), false)), "
+        "bool_or(c.relname = %s), "
         "md5(string_agg(concat_ws(':', c.relname, c.relfilenode, t.tgenabled, "
         "(SELECT md5(p.prosrc) FROM pg_proc p WHERE p.oid = t.tgfoid), "
         "(SELECT string_agg(concat_ws(' ', a.attname, a.atttypid, a.attnotnull), ',' "
@@ -77,10 +77,12 @@ def server_marks(cursor: psycopg.Cursor[Any], schema: str) -> str | None:
         "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), "
         "';' ORDER BY c.relname)) "
         "FROM pg_class c LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = %s "
-        "WHERE c.relnamespace = to_regnamespace(%s) AND c.relkind = 'r' "
-        "AND c.relname <> %s",
-        (_TRIGGER, f'"{schema}"', OUTSIDE_WRITES),
+        "WHERE c.relnamespace = to_regnamespace(%s) AND c.relkind = 'r'",
+        (OUTSIDE_WRITES, OUTSIDE_WRITES, _TRIGGER, f'"{schema}"'),
     ).fetchone()
-    if row is None or not row[1]:
+    if tables is None or not tables[0] or not tables[1]:
         return None
-    return f"{row[0]}|{row[2]}"
+    writes = cursor.execute(
+        f'SELECT count(*), coalesce(max(txid), 0) FROM "{schema}".{OUTSIDE_WRITES}'
+    ).fetchone()
+    return f"{writes[0]}/{writes[1]}|{tables[2]}" if writes is not None else None

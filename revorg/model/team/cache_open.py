@@ -75,12 +75,15 @@ class CachedOpen:
             self.steps_taken = bring_up_to_date(
                 self.cursor, copy, self.schema, self.without_salaries
             )
+            versions = server_row_versions(self.cursor, self.schema) if row_versions else {}
         except StaleCopyError as error:
             _LOG.info("cached team plan dropped: %s", error)
             copy.close()
             self.cache.drop(self.key)
             return None
-        versions = server_row_versions(self.cursor, self.schema) if row_versions else {}
+        except BaseException:  # the server's error, for the caller: nothing left open
+            copy.close()
+            raise
         return copy, versions
 
     def keep(self, plan: sqlite3.Connection, *, read_whole: bool) -> None:
