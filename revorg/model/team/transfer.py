@@ -247,22 +247,20 @@ def _load(
         if registered.file_format != SERVER_FILE_FORMAT:
             raise _damaged(address, f"file format {registered.file_format}")
         without_salaries = not may_read_salaries(connection, registered.schema)
-        through = None
+        through = cached = None
         if cache is not None:
             through = CachedOpen(
                 cache, connection, address, registered.id, registered.schema, without_salaries
             )
             cached = through.take(row_versions)
-        if through is None or cached is None:
-            memory, versions = _read_whole(address, connection, registered, without_salaries,
-                                           row_versions)  # fmt: skip
-        else:
-            memory, versions = cached
+        memory, versions = cached or _read_whole(
+            address, connection, registered, without_salaries, row_versions
+        )
         connection.rollback()
     try:
-        if through is None or cached is None or through.steps_taken:
-            # The file's check of every value, its messages naming the team plan (a copy from
-            # the cache passed it as a file; the steps it took in have not).
+        if cached is None or (through is not None and through.steps_taken):
+            # The file's check of every value, its messages naming the team plan (a cached
+            # copy's bytes are those of a plan checked so; the steps it took in are not).
             check_values(memory, f"team plan {address.plan!r} on {address.server}")
         if through is not None:
             through.keep(memory, read_whole=cached is None)
