@@ -38,7 +38,7 @@ def test_alembic_upgrades_an_empty_database_to_the_head(team: TeamServer) -> Non
         with engine.begin() as connection:
             assert server_revision(connection) is None
             upgrade(connection, address)
-            assert server_revision(connection) == head_revision() == "0005"
+            assert server_revision(connection) == head_revision() == "0006"
             registry = inspect(connection)
             assert registry.get_table_names(schema="revorg") == [
                 "alembic_version",
@@ -47,7 +47,7 @@ def test_alembic_upgrades_an_empty_database_to_the_head(team: TeamServer) -> Non
             ]
         with engine.begin() as connection:  # a second upgrade finds nothing to do
             upgrade(connection, address)
-            assert server_revision(connection) == "0005"
+            assert server_revision(connection) == "0006"
     finally:
         engine.dispose()
 

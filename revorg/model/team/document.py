@@ -12,6 +12,7 @@ from revorg.model.document import PlanDocument
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.version import plan_version
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.cache import USER_CACHE, PlanCache
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.salaries import strip_salaries
 from revorg.model.team.transfer import load
@@ -30,9 +31,11 @@ class TeamPlanDocument(PlanDocument):
         *,
         for_editing: bool = False,
         connection: Connection | None = None,
+        cache: PlanCache | None = USER_CACHE,
     ) -> None:
-        # Over `connection` when given (no new login: revorg.model.team.editing.TeamLink).
-        loaded = load(address, row_versions=for_editing, connection=connection)
+        # Over `connection` when given (no new login: revorg.model.team.editing.TeamLink);
+        # through the user's cache of team plans unless told otherwise (None).
+        loaded = load(address, row_versions=for_editing, connection=connection, cache=cache)
         super().__init__(loaded.connection, None)
         self.address = address
         self.registered = loaded.registered

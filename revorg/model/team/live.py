@@ -23,9 +23,7 @@ applied (or undone) with when a teammate's step changed the same field.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import re
 import sqlite3
 import weakref
 from collections.abc import Iterable
@@ -50,7 +48,7 @@ from revorg.model.scenario_rows import RowsChange
 from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.roles import SHARED_LOG_VIEW
-from revorg.model.team.salaries import SALARY_FIELDS
+from revorg.model.team.salaries import as_held
 from revorg.model.team.server import connect, explained
 from revorg.model.team.step_rows import RowKey
 from revorg.model.team.storage import (
@@ -72,9 +70,6 @@ ENTITIES: dict[RecordKind, type[Any]] = {
     RecordKind.PLAN: Plan,
 }
 FieldKey = tuple[str, str, str]  # record, record id (canonical JSON), field
-# A salary withheld from a viewer inside a whole row's JSON, and what the viewer's copy holds.
-_NULL_SALARY = re.compile('"(annual_cost|default_annual_cost)":null')
-_ZERO_SALARY = '"\\1":"0"'
 
 
 def presence_channel(plan_id: int) -> str:
@@ -241,7 +236,7 @@ class LivePlan:
             with session.begin_nested():
                 connection = driver_connection(session)
                 played = (
-                    [_as_held(step) for step in steps] if self.document.without_salaries else steps
+                    [as_held(step) for step in steps] if self.document.without_salaries else steps
                 )
                 _Player(connection).play(played, backwards=False)
                 for step in steps:
@@ -322,22 +317,6 @@ class LivePlan:
 
     def close(self) -> None:
         self.listener.close()
-
-
-def _as_held(step: StoredStep) -> StoredStep:
-    """A step as a viewer's copy can play it: the copy holds every salary as 0 and the server
-    gave the step's amounts as null (the log's shared view), so a salary's change is left out
-    and a whole row's salary is 0. The local log keeps the step as the server gave it."""
-    changes = tuple(
-        dataclasses.replace(
-            change,
-            old=_NULL_SALARY.sub(_ZERO_SALARY, change.old),
-            new=_NULL_SALARY.sub(_ZERO_SALARY, change.new),
-        )
-        for change in step.changes
-        if change.field not in SALARY_FIELDS
-    )
-    return dataclasses.replace(step, changes=changes)
 
 
 def _field_change(change: StoredChange) -> FieldChange:

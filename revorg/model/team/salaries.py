@@ -15,6 +15,8 @@ import re
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from revorg.model.history.chain import StoredStep
+
 # table -> its salary column; the only places a plan keeps an amount paid to people.
 SALARY_COLUMNS = {"positions": "annual_cost", "role_types": "default_annual_cost"}
 SALARY_FIELDS = tuple(SALARY_COLUMNS.values())
@@ -34,6 +36,28 @@ def without_salary(value: str, field: str) -> str:
     if field == "*":
         return _salary_in_row.sub(SALARY_IN_ROW_REPLACEMENT, value)
     return value
+
+
+# A salary withheld from a viewer inside a whole row's JSON, and what the viewer's copy holds.
+_NULL_SALARY = re.compile('"(annual_cost|default_annual_cost)":null')
+_ZERO_SALARY = '"\\1":"0"'
+
+
+def as_held(step: StoredStep) -> StoredStep:
+    """A step as a viewer's copy can play it: the copy holds every salary as 0 and the server
+    gave the step's amounts as null (the log's shared view), so a salary's change is left out
+    and a whole row's salary is 0 (live updates and the cache's catch-up). The local log keeps
+    the step as the server gave it."""
+    changes = tuple(
+        dataclasses.replace(
+            change,
+            old=_NULL_SALARY.sub(_ZERO_SALARY, change.old),
+            new=_NULL_SALARY.sub(_ZERO_SALARY, change.new),
+        )
+        for change in step.changes
+        if change.field not in SALARY_FIELDS
+    )
+    return dataclasses.replace(step, changes=changes)
 
 
 def strip_salaries(session: Session) -> None:

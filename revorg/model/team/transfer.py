@@ -27,6 +27,9 @@ from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.store import connect_memory, create_schema, stamp_schema
 from revorg.model.store.checks import check_values
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.cache import USER_CACHE, PlanCache
+from revorg.model.team.cache_marks import outside_write_statements
+from revorg.model.team.cache_open import CachedOpen
 from revorg.model.team.copying import DamagedRowsError, copy_plan
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.roles import (
@@ -116,8 +119,9 @@ def publish(source: sqlite3.Connection, address: TeamPlanAddress) -> RegisteredP
             for table in plan_tables():
                 _copy_to_server(source, translated, table)
             _advance_sequences(connection, schema)
-            # After the copy: the published steps are no news to anyone.
-            for statement in step_notice_statements(plan_id):
+            # After the copy: the published steps are no news to anyone, and its rows were
+            # not written outside RevOrg (cache_marks).
+            for statement in step_notice_statements(plan_id) + outside_write_statements(schema):
                 connection.execute(text(statement))
             # Who may do what (roles.py): the publisher becomes the plan's owner.
             run(connection, plan_role_statements(connection, plan_id, schema))
@@ -201,15 +205,21 @@ class LoadedPlan:
 
 
 def load(
-    address: TeamPlanAddress, *, row_versions: bool = False, connection: Connection | None = None
+    address: TeamPlanAddress,
+    *,
+    row_versions: bool = False,
+    connection: Connection | None = None,
+    cache: PlanCache | None = USER_CACHE,
 ) -> LoadedPlan:
     """Read the team plan `address.plan` into a checked in-memory plan database; with
     `row_versions` (a plan read for editing), each versioned row's version too. Over
     `connection` when given (an open plan read again, or the connection its edits will be sent
-    over: no new login; it is left open, outside any transaction), else over a new one."""
+    over: no new login; it is left open, outside any transaction), else over a new one. Through
+    `cache` (None: none): its copy of the plan brought up to date with the log, else the plan
+    read whole and kept there (revorg.model.team.cache)."""
     if connection is not None:
         try:
-            return _load(address, connection, row_versions)
+            return _load(address, connection, row_versions, cache)
         finally:
             if connection.in_transaction():
                 with contextlib.suppress(Exception):  # a broken connection: nothing to end
@@ -217,45 +227,75 @@ def load(
     engine = engine_for(address)
     try:
         with server_errors(address), engine.connect() as opened:
-            return _load(address, opened, row_versions)
+            return _load(address, opened, row_versions, cache)
     finally:
         engine.dispose()
 
 
-def _load(address: TeamPlanAddress, connection: Connection, row_versions: bool) -> LoadedPlan:
+def _load(
+    address: TeamPlanAddress, connection: Connection, row_versions: bool, cache: PlanCache | None
+) -> LoadedPlan:
+    with server_errors(address):
+        if connection.in_transaction():  # the snapshot must start with this read
+            connection.rollback()
+        # One consistent picture of the plan, even while teammates publish steps.
+        connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        check_server_revision(connection, address)
+        registered = _registered(connection, address.plan)
+        if registered is None:  # or none the user has a role on (roles.py)
+            raise no_such_plan(address)
+        if registered.file_format != SERVER_FILE_FORMAT:
+            raise _damaged(address, f"file format {registered.file_format}")
+        without_salaries = not may_read_salaries(connection, registered.schema)
+        through = cached = None
+        if cache is not None:
+            through = CachedOpen(
+                cache, connection, address, registered.id, registered.schema, without_salaries
+            )
+            cached = through.take(row_versions)
+        memory, versions = cached or _read_whole(
+            address, connection, registered, without_salaries, row_versions
+        )
+        connection.rollback()
+    try:
+        if cached is None or (through is not None and through.steps_taken):
+            # The file's check of every value, its messages naming the team plan (a cached
+            # copy's bytes are those of a plan checked so; the steps it took in are not).
+            check_values(memory, f"team plan {address.plan!r} on {address.server}")
+        if through is not None:
+            through.keep(memory, read_whole=cached is None)
+    except BaseException:
+        memory.close()  # a refused plan leaves nothing open
+        raise
+    return LoadedPlan(memory, registered, versions, without_salaries)
+
+
+def _read_whole(
+    address: TeamPlanAddress,
+    connection: Connection,
+    registered: RegisteredPlan,
+    without_salaries: bool,
+    row_versions: bool,
+) -> tuple[sqlite3.Connection, dict[tuple[str, int | str], int]]:
+    """Every row of the plan copied into a new in-memory plan (copying.copy_plan)."""
     memory = connect_memory()
     try:
         create_schema(memory)
         stamp_schema(memory)
-        with server_errors(address):
-            if connection.in_transaction():  # the snapshot must start with this read
-                connection.rollback()
-            # One consistent picture of the plan, even while teammates publish steps.
-            connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
-            check_server_revision(connection, address)
-            registered = _registered(connection, address.plan)
-            if registered is None:  # or none the user has a role on (roles.py)
-                raise no_such_plan(address)
-            if registered.file_format != SERVER_FILE_FORMAT:
-                raise _damaged(address, f"file format {registered.file_format}")
-            without_salaries = not may_read_salaries(connection, registered.schema)
-            try:
-                versions = copy_plan(
-                    connection,
-                    memory,
-                    registered.schema,
-                    without_salaries=without_salaries,
-                    row_versions=row_versions,
-                )
-            except DamagedRowsError as damage:
-                raise _damaged(address, str(damage)) from None
-            connection.rollback()
-        # The file's check of every value, its messages naming the team plan.
-        check_values(memory, f"team plan {address.plan!r} on {address.server}")
-        return LoadedPlan(memory, registered, versions, without_salaries)
+        try:
+            versions = copy_plan(
+                connection,
+                memory,
+                registered.schema,
+                without_salaries=without_salaries,
+                row_versions=row_versions,
+            )
+        except DamagedRowsError as damage:
+            raise _damaged(address, str(damage)) from None
     except BaseException:
-        memory.close()  # a refused plan leaves nothing open
+        memory.close()
         raise
+    return memory, versions
 
 
 def _damaged(address: TeamPlanAddress, reason: str) -> TeamPlanError:
