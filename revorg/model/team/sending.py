@@ -152,18 +152,22 @@ class Sender:
         chain = self._q("history_chain")
         select_head = text(f"SELECT head, last_dropped_id FROM {chain} WHERE id = 1 FOR UPDATE")
         found = connection.execute(select_head).first()
-        if found is None:  # an empty log: the first step makes the chain's row
-            connection.execute(text(f"LOCK TABLE {chain} IN EXCLUSIVE MODE"))
-            found = connection.execute(select_head).first()
-        head, dropped = (GENESIS, 0) if found is None else (bytes(found[0]), found[1] or 0)
         if found is None:
+            # An empty log: the first step makes the chain's row. Inserted with ON CONFLICT,
+            # not under a table lock: two first steps each holding the lock of their SELECT
+            # FOR UPDATE and asking for the table's EXCLUSIVE lock deadlocked (40P01). The
+            # second insert waits for the first's commit, then locks the row it made.
             connection.execute(
                 text(
                     f"INSERT INTO {chain} (id, anchor, head, dropped) "
-                    "VALUES (1, :genesis, :genesis, 0)"
+                    "VALUES (1, :genesis, :genesis, 0) ON CONFLICT (id) DO NOTHING"
                 ),
                 {"genesis": GENESIS},
             )
+            found = connection.execute(select_head).first()
+        if found is None:
+            raise RuntimeError("the change log's chain row could not be made")
+        head, dropped = bytes(found[0]), found[1] or 0
         last = connection.execute(
             text(
                 f"SELECT coalesce(max(id), 0) FROM {self._q('history_steps')} UNION ALL "
