@@ -209,7 +209,8 @@ def _listed(memory: sqlite3.Connection, step: StoredStep, base: int) -> list[Fie
 
 def _each_record(changes: Iterable[StoredChange]) -> Iterator[tuple[StoredChange, Any, Any, Any]]:
     """Each change with its record's id and values read; after an import's record, each deal
-    it holds (revorg.model.actuals.logged) as a change of its own."""
+    it holds (revorg.model.actuals.logged) as a change of its own (named as a deal's record,
+    for who changed it last; its values are the ones given beside it)."""
     for change in changes:
         record_id = json.loads(change.record_id)
         old, new = json.loads(change.old), json.loads(change.new)
