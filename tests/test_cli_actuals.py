@@ -52,7 +52,7 @@ def test_reimport_updates_changed_deals_and_keeps_their_history(
     assert report["import"]["unchanged"] == 8  # type: ignore[index]
     # 98,400 + Costa Foods' 15,500 of new business, each deal once.
     assert report["actuals"]["new_business"] == 113900  # type: ignore[index]
-    from revorg.model.actuals.store import deal_versions
+    from revorg.model.actuals.logged import deal_versions
     from revorg.model.document import PlanDocument
 
     with PlanDocument.open(demo_file, for_editing=False) as document:

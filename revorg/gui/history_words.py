@@ -155,6 +155,8 @@ class ChangeWords:
     def _whole(self, change: LoggedChange) -> str:
         added = change.old is None
         name = str(whole_label(change.new if added else change.old))
+        if not added and change.new is not None:  # replaced whole: a deal a re-import changed
+            return f"{name} {ARROW} {whole_label(change.new)}"
         if change.record == RecordKind.DOTTED_LINE:
             ends = name.split(">")
             if len(ends) == 2:

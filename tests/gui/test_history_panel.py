@@ -289,3 +289,31 @@ def test_another_plan_opened_shows_its_own_history(window: MainWindow, qtbot) ->
     qtbot.waitUntil(lambda: shown(panel) == [])
     window.controller.set_target("leads", 320)
     qtbot.waitUntil(lambda: shown(panel) == ["Edit Marketing: leads"])
+
+
+def test_an_import_of_deals_shows_each_deal_it_wrote(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The log keeps an import's deals in the import's own record
+    (revorg.model.actuals.logged); the panel lists them one by one all the same."""
+    import datetime
+
+    from revorg.model.actuals.deals import Deal, DealKind, DealStatus
+
+    def deal(crm_id: str, amount: int) -> Deal:
+        return Deal(crm_id, "Jorge Ortega", Decimal(amount), datetime.date(2027, 2, 1),
+                    DealStatus.WON, DealKind.NEW_BUSINESS, name=f"Deal {crm_id}")  # fmt: skip
+
+    window.controller.import_actuals([deal("a", 100), deal("b", 200)], "jan.csv", "generic")
+    window.controller.import_actuals([deal("a", 150)], "feb.csv", "generic")
+    panel = open_history(window, qtbot)
+    assert shown(panel) == [
+        "Import actuals feb.csv: 0 new, 1 changed",
+        "Import actuals jan.csv: 2 new, 0 changed",
+    ]
+    select(panel, 0)
+    assert [panel.details.item(i).text() for i in range(panel.details.count())] == [
+        "feb.csv",
+        "Deal a (won 100) → Deal a (won 150)",
+    ]
+    select(panel, 1)
+    assert panel.details.count() == 3
+    panel.grab().save("/tmp/act/history_import.png")

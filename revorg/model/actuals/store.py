@@ -9,7 +9,6 @@ deals and counted, never stops the plan: actuals are not read when a plan opens.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -336,27 +335,6 @@ def imports(session: Session) -> list[ImportRecord]:
         )
     )
     return [ImportRecord(**row) for row in result.mappings()]
-
-
-def deal_versions(session: Session, crm_id: str) -> list[tuple[str, Row]]:
-    """A deal as each import that added or changed it found it, oldest first, with the time
-    of the step: read from the change log (steps compacted away are gone from it). Only the
-    steps as first made count: a redo is the same version again, and an import undone later
-    stays in the list, as the log keeps what was done."""
-    cursor = driver_connection(session).execute(
-        "SELECT s.at, c.new FROM history_changes c JOIN history_steps s ON s.id = c.step_id "
-        "WHERE c.record = 'deal' AND c.record_id = ? AND s.direction = 'do' ORDER BY c.id",
-        (json.dumps(crm_id, ensure_ascii=False),),
-    )
-    versions = []
-    for at, new in cursor.fetchall():
-        try:
-            row = json.loads(new)
-        except (TypeError, ValueError):
-            continue  # a damaged row: the log's own check reports it
-        if isinstance(row, dict):
-            versions.append((str(at), row))
-    return versions
 
 
 # --- rules and owners matched by hand ----------------------------------------------------

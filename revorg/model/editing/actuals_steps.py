@@ -1,14 +1,16 @@
 """The steps of actuals: an import of deals, a rule for reading stages or types, an owner
 matched by hand. Each is undoable and recorded like any edit (revorg.model.editing.steps):
-an import notes each deal it added or changed as a whole record, with its full row, so that the
-change log can replay it. Actuals are the plan's, not a scenario's: like the plan's settings,
-their records carry the scenario the edit was made in, and no step switches scenario."""
+an import notes its own record with every deal it added or changed, with its full row and the
+row before (revorg.model.actuals.logged), so that the change log can replay it. Actuals are
+the plan's, not a scenario's: like the plan's settings, their records carry the scenario the
+edit was made in, and no step switches scenario."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from revorg.model.actuals import store
+from revorg.model.actuals.logged import logged_import
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.editing.steps import EditContext, Step
 
@@ -40,17 +42,17 @@ class ImportDeals(Step):
         self._noted(context)
 
     def _noted(self, context: EditContext) -> None:
-        """Each deal whole, as stored before and after (the import that last changed it
-        included), and the import's own record: what a replay of the log needs."""
+        """The import's own record with every deal it wrote (with the import's id) and the
+        row before of each deal it changed: what a replay of the log needs. One record, not
+        one per deal (revorg.model.actuals.logged)."""
         context.actuals = True
-        context.record(
-            RecordKind.DEAL_IMPORT, self.record.id, WHOLE_RECORD, None, self.record.__dict__
-        )
-        import_id, before = self.record.id, self.before
-        for row in self.rows:
-            crm_id = row["crm_id"]
-            new = row if row.get("import_id") == import_id else {**row, "import_id": import_id}
-            context.record(RecordKind.DEAL, crm_id, WHOLE_RECORD, before.get(crm_id), new)
+        import_id = self.record.id
+        rows = [
+            row if row.get("import_id") == import_id else {**row, "import_id": import_id}
+            for row in self.rows
+        ]
+        whole = logged_import(self.record.__dict__, rows, self.before)
+        context.record(RecordKind.DEAL_IMPORT, import_id, WHOLE_RECORD, None, whole)
 
     def shown_before(self, undoing: bool, made_in: int) -> int | None:
         return None  # the plan's deals, not a scenario's: stay where the user is

@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from revorg.model.editing.change import WHOLE_RECORD, KeyLabel, QuotedStep, StepText
-from revorg.model.history.chain import StoredStep, stored_steps
+from revorg.model.actuals.logged import DamagedImportError, holds_deals, import_fields, logged_deals
+from revorg.model.editing.change import WHOLE_RECORD, KeyLabel, QuotedStep, RecordKind, StepText
+from revorg.model.history.chain import StoredChange, StoredStep, stored_steps
 from revorg.model.history.values import decoded, whole_label
 
 
@@ -114,18 +115,37 @@ def _logged(step: StoredStep) -> LoggedStep:
         step.scenario_id,
         _step_text(step.text, step.text_values),
         step.direction,
-        tuple(
-            LoggedChange(
-                change.scenario_id,
-                change.record,
-                decoded(change.record_id),
-                change.field,
-                decoded(change.old),
-                decoded(change.new),
-            )
-            for change in step.changes
-        ),
+        tuple(logged for change in step.changes for logged in _read(change)),
     )
+
+
+def _read(change: StoredChange) -> list[LoggedChange]:
+    """A stored change as readers see it: an import's record, which holds its deals
+    (revorg.model.actuals.logged), as the import's own row and then each deal whole, as a log
+    of the earlier form kept them; a damaged import's record as it is."""
+    old, new = decoded(change.old), decoded(change.new)
+    record_id = decoded(change.record_id)
+    as_stored = LoggedChange(change.scenario_id, change.record, record_id, change.field, old, new)
+    if change.record != RecordKind.DEAL_IMPORT or not holds_deals(new if old is None else old):
+        return [as_stored]
+    try:
+        deals = logged_deals(old, new)
+    except DamagedImportError:
+        return [as_stored]
+    scenario_id = change.scenario_id
+    fields = [
+        old if old is None else import_fields(old),
+        new if new is None else import_fields(new),
+    ]
+    return [
+        LoggedChange(scenario_id, change.record, record_id, change.field, *fields),
+        *(
+            LoggedChange(
+                scenario_id, RecordKind.DEAL, deal.crm_id, WHOLE_RECORD, deal.old, deal.new
+            )
+            for deal in deals
+        ),
+    ]
 
 
 def _step_text(template: str, values_text: str) -> StepText:

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from revorg.model.actuals.logged import DamagedImportError, holds_deals, import_fields, logged_deals
 from revorg.model.actuals.owners import person_key
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 
@@ -45,7 +46,10 @@ def play_actuals(
     if kind in WHOLE_TABLES:
         if field != WHOLE_RECORD:
             raise damaged(step_id, f"a field of a {kind}")
-        _replace_whole(db, step_id, kind, record_id, old, new, damaged)
+        if kind == RecordKind.DEAL_IMPORT and holds_deals(new if old is None else old):
+            _play_import(db, step_id, record_id, old, new, damaged)
+        else:
+            _replace_whole(db, step_id, kind, record_id, old, new, damaged)
     elif kind == RecordKind.DEAL_RULE and field == "value":
         rule, _colon, text = str(record_id).partition(":")
         _set(db, step_id, "deal_rules", ("rule", "key"), (rule, text), "value", old, new, damaged)
@@ -57,6 +61,26 @@ def play_actuals(
         )  # fmt: skip
     else:
         raise damaged(step_id, f"a {kind} change of {field!r}")
+
+
+def _play_import(
+    db: sqlite3.Connection, step_id: int, record_id: Any, old: Any, new: Any, damaged: Damaged
+) -> None:
+    """An import with its deals in its record (revorg.model.actuals.logged), played as a log
+    of one record per deal plays it: the import's row, then each deal in the order the import
+    wrote them; undone, the deals in the reverse order, then the import's row."""
+    try:
+        deals = logged_deals(old, new)
+    except DamagedImportError as error:
+        raise damaged(step_id, str(error)) from None
+    if new is not None:
+        _replace_whole(db, step_id, RecordKind.DEAL_IMPORT, record_id, None, import_fields(new),
+                       damaged)  # fmt: skip
+    for deal in deals if new is not None else reversed(deals):
+        _replace_whole(db, step_id, RecordKind.DEAL, deal.crm_id, deal.old, deal.new, damaged)
+    if old is not None:
+        _replace_whole(db, step_id, RecordKind.DEAL_IMPORT, record_id, import_fields(old), None,
+                       damaged)  # fmt: skip
 
 
 def _replace_whole(

@@ -14,6 +14,8 @@ from typing import Any
 
 from revorg.model.months import YearMonth
 
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
 
 def plain(value: object) -> Any:
     """The value as JSON can hold it, exactly."""
@@ -40,6 +42,8 @@ def plain(value: object) -> Any:
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):
+        if set(map(type, value)) <= _PLAIN_TYPES:  # a column of an import's deals: 50,000
+            return list(value)
         return [plain(item) for item in value]
     return str(value)
 

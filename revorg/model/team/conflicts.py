@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -49,9 +50,27 @@ def _last_change(connection: Connection, q: Callable[[str], str], row: RowWork) 
         {"kind": str(kinds[0]), "rid": row.logged_id or json.dumps(row.key)},
     ).first()
     kind = str(kinds[0])
+    if found is None and row.table == "deals":
+        found = _last_import(connection, q, row)
     if found is None:
         return Conflict(kind, row.key, None, None, None)
     return Conflict(kind, row.key, str(found[0]), str(found[1]), int(found[2]))
+
+
+def _last_import(connection: Connection, q: Callable[[str], str], row: RowWork) -> Any:
+    """(who, at, step) of the newest import whose record holds the deal, or None: an import
+    keeps its deals in its own record (revorg.model.actuals.logged)."""
+    from revorg.model.actuals.logged import first_holding
+
+    candidates = connection.execute(
+        text(
+            f"SELECT s.who, s.at, s.id, c.old, c.new FROM {q('history_changes')} c "
+            f"JOIN {q('history_steps')} s ON s.id = c.step_id WHERE c.record = 'deal_import' "
+            "AND strpos(c.new || c.old, :rid) > 0 ORDER BY s.id DESC"
+        ),
+        {"rid": row.logged_id or json.dumps(row.key, ensure_ascii=False)},
+    )
+    return first_holding((tuple(found) for found in candidates), str(row.key))
 
 
 def row_conflict(

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from revorg.model.actuals.logged import DamagedImportError, imported_ids
 from revorg.model.bulk import driver_connection
 from revorg.model.editing.change import WHOLE_RECORD, Change, FieldChange, RecordKind, StepText
 from revorg.model.editing.editor import PlanEditor
@@ -154,8 +155,10 @@ class LivePlan:
 
     def _noting(self, edit: Edit, change: Change) -> None:
         keys = tuple(
-            (str(c.record), canonical(c.record_id), c.field) for c in change.records
-        )  # fmt: skip
+            key
+            for c in change.records
+            for key in _field_keys(str(c.record), canonical(c.record_id), c.field, c.old, c.new)
+        )
         self._pending = (edit, keys)
 
     def _noted(self, _change: Change) -> None:
@@ -220,9 +223,13 @@ class LivePlan:
         for step in theirs:
             self._serial += 1
             for c in step.changes:
-                self._teammates.setdefault((c.record, c.record_id), {})[c.field] = _TeammateField(
-                    self._serial, step.who, step.at
-                )
+                logged = c.old, c.new
+                if c.record == RecordKind.DEAL_IMPORT:  # only an import's deals are needed
+                    logged = json.loads(c.old), json.loads(c.new)
+                for record, record_id, name in _field_keys(c.record, c.record_id, c.field, *logged):
+                    self._teammates.setdefault((record, record_id), {})[name] = _TeammateField(
+                        self._serial, step.who, step.at
+                    )
         records = tuple(_field_change(c) for step in theirs for c in step.changes)
         _expire(document.session, records)
         last = theirs[-1]
@@ -317,6 +324,21 @@ class LivePlan:
 
     def close(self) -> None:
         self.listener.close()
+
+
+def _field_keys(record: str, record_id: str, field: str, old: Any, new: Any) -> list[FieldKey]:
+    """The fields a change sets: its own, and for an import's record each deal it holds
+    (revorg.model.actuals.logged), so that undoing an import is refused when a teammate's
+    later import changed one of its deals, as it was when the log kept one record per deal."""
+    keys = [(record, record_id, field)]
+    if record == RecordKind.DEAL_IMPORT and field == WHOLE_RECORD:
+        try:
+            crm_ids = imported_ids(new if old is None else old)
+        except DamagedImportError:
+            crm_ids = []
+        deal = str(RecordKind.DEAL)
+        keys += [(deal, canonical(crm_id), WHOLE_RECORD) for crm_id in crm_ids]
+    return keys
 
 
 def _field_change(change: StoredChange) -> FieldChange:

@@ -17,13 +17,21 @@ and the copy's scenario the step was made in is added to the team plan as a new 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
 
+from revorg.model.actuals.logged import (
+    DamagedImportError,
+    first_holding,
+    holds_deals,
+    logged_deals,
+)
 from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind, StepText
@@ -170,14 +178,12 @@ def _play(memory: sqlite3.Connection, step: StoredStep) -> list[FieldConflict] |
 def _listed(memory: sqlite3.Connection, step: StoredStep, base: int) -> list[FieldConflict]:
     """Each field of the step whose value on the server is not the one the step found."""
     listed: list[FieldConflict] = []
-    for change in step.changes:
+    for change, record_id, old, new in _each_record(step.changes):
         kind = RecordKind(change.record) if change.record in set(RecordKind) else None
         table = KIND_TABLES.get(kind) if kind is not None else None
-        record_id = json.loads(change.record_id)
         name = f"{change.record.replace('_', ' ')} {record_id}"
-        old, new = json.loads(change.old), json.loads(change.new)
         server: object = None
-        if table is not None and isinstance(record_id, int):
+        if table is not None and (isinstance(record_id, int) or table == "deals"):
             key = ROW_KEYS[table]
             if change.field == WHOLE_RECORD:
                 there = memory.execute(
@@ -199,6 +205,26 @@ def _listed(memory: sqlite3.Connection, step: StoredStep, base: int) -> list[Fie
         who, at = _last_author(memory, change, base)
         listed.append(FieldConflict(name, change.field, server, new, who, at))
     return listed
+
+
+def _each_record(changes: Iterable[StoredChange]) -> Iterator[tuple[StoredChange, Any, Any, Any]]:
+    """Each change with its record's id and values read; after an import's record, each deal
+    it holds (revorg.model.actuals.logged) as a change of its own (named as a deal's record,
+    for who changed it last; its values are the ones given beside it)."""
+    for change in changes:
+        record_id = json.loads(change.record_id)
+        old, new = json.loads(change.old), json.loads(change.new)
+        yield change, record_id, old, new
+        if change.record != RecordKind.DEAL_IMPORT or not holds_deals(new if old is None else old):
+            continue
+        try:
+            deals = logged_deals(old, new)
+        except DamagedImportError:
+            continue
+        for deal in deals:
+            logged_id = json.dumps(deal.crm_id, ensure_ascii=False)
+            as_deal = dataclasses.replace(change, record=str(RecordKind.DEAL), record_id=logged_id)
+            yield as_deal, deal.crm_id, deal.old, deal.new
 
 
 def _server_value(table: str, change: StoredChange, stored: object) -> tuple[bool, object]:
@@ -246,6 +272,16 @@ def _last_author(
         "WHERE c.record = ? AND c.record_id = ? AND s.id > ? ORDER BY s.id DESC LIMIT 1",
         (change.record, change.record_id, base),
     ).fetchone()
+    if row is None and change.record == RecordKind.DEAL:  # in an import's record
+        row = first_holding(
+            memory.execute(
+                "SELECT s.who, s.at, c.old, c.new FROM history_changes c JOIN history_steps s "
+                "ON s.id = c.step_id WHERE c.record = 'deal_import' AND s.id > ? "
+                "AND instr(c.new || c.old, ?) > 0 ORDER BY s.id DESC",
+                (base, change.record_id),
+            ),
+            json.loads(change.record_id),
+        )
     return (None, None) if row is None else (str(row[0]), str(row[1]))
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from revorg.model.actuals.logged import DamagedImportError, imported_ids
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.chain import StoredChange
@@ -62,7 +63,8 @@ class RowWork:
 
 
 def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
-    """The rows a step touches, in the order it first touched them."""
+    """The rows a step touches, in the order it first touched them: an import's record, which
+    holds its deals (revorg.model.actuals.logged), touches the import's row and each deal's."""
     work: dict[RowKey, RowWork] = {}
     for change in changes:
         try:
@@ -75,6 +77,9 @@ def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
             # Sent as the plan in memory has the row after the step, whatever the step did.
             key = _whole_row_key(table, record_id)
             work.setdefault((table, key), RowWork(table, key, logged_id=change.record_id))
+            for crm_id in _imported_ids(change):  # logged as a deal's own record would be
+                logged_id = json.dumps(crm_id, ensure_ascii=False)
+                work.setdefault(("deals", crm_id), RowWork("deals", crm_id, logged_id=logged_id))
             continue
         if table is None or not isinstance(record_id, int):
             raise _unsupported(change.record)
@@ -98,6 +103,16 @@ def row_work(changes: Iterable[StoredChange]) -> list[RowWork]:
             else:
                 row.removed = True
     return list(work.values())
+
+
+def _imported_ids(change: StoredChange) -> list[str]:
+    """The deals an import's record holds (none for any other change)."""
+    if change.record != RecordKind.DEAL_IMPORT or change.field != WHOLE_RECORD:
+        return []
+    try:
+        return imported_ids(json.loads(change.new if change.old == "null" else change.old))
+    except (DamagedImportError, ValueError):
+        raise _unsupported(change.record) from None
 
 
 def _whole_row_key(table: str, record_id: int | str) -> int | str:

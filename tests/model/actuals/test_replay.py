@@ -91,3 +91,116 @@ def test_a_rule_step_reverts_and_an_import_says_why_it_does_not() -> None:
         assert store.stored_rules(document.session).stages == {}
         with pytest.raises(RevertRefusedError, match="an import of deals is not reverted"):
             revert_edit(document.session, imported)
+
+
+def test_an_import_is_one_record_in_the_log_and_a_log_of_one_record_per_deal_still_replays() -> (
+    None
+):
+    """An import keeps its deals in its own record (one change, not one per deal); a log
+    written before that, with one record per deal, replays to the same deals."""
+    from revorg.model.actuals import logged
+    from revorg.model.editing.change import WHOLE_RECORD, Change, FieldChange, RecordKind, StepText
+    from revorg.model.editing.steps import Edit, Macro
+    from revorg.model.history.chain import stored_steps
+    from revorg.model.history.recording import record_step
+
+    with PlanDocument.from_template("demo", 2027) as document:
+        editor = PlanEditor(document)
+        attach_recorder(editor, "Ana")
+        for deals, file in (
+            ([deal("a", "100"), deal("b", "200", "Verbal")], "jan.csv"),
+            ([deal("a", "150"), deal("c", "300")], "feb.csv"),
+        ):
+            planned = import_deals(editor, deals, file, "generic", "Ana", "now")
+            assert planned.edit is not None
+            editor.perform(planned.edit)
+        assert [len(step.changes) for step in stored_steps(document.session)] == [1, 1]
+        assert [v["amount"] for _, v in logged.deal_versions(document.session, "a")] == [
+            "100",
+            "150",
+        ]
+        expected = actuals_tables(document)
+
+    # The same two imports as a log of the earlier form writes them.
+    rows = {
+        "a1": ("a", "100", 1), "b1": ("b", "200", 1), "a2": ("a", "150", 2), "c2": ("c", "300", 2),
+    }  # fmt: skip
+    whole = {
+        key: {
+            "crm_id": crm_id, "owner": "Jorge Ortega", "owner_email": "", "account": "",
+            "name": "", "stage": "Verbal" if key == "b1" else "Closed Won", "deal_type": "",
+            "status": "won", "kind": "new_business", "amount": amount, "currency": None,
+            "close_date": "2027-02-01", "import_id": import_id,
+        }
+        for key, (crm_id, amount, import_id) in rows.items()
+    }  # fmt: skip
+    with PlanDocument.from_template("demo", 2027) as older:
+        scenario_id = older.scenario().id
+        imports = [
+            ("jan.csv", 2, 0, ["a1", "b1"], {}),
+            ("feb.csv", 1, 1, ["a2", "c2"], {"a2": "a1"}),
+        ]
+        for number, (file, added, changed, keys, before) in enumerate(imports, 1):
+            record = {"id": number, "at": "now", "who": "Ana", "file": file, "source": "generic",
+                      "added": added, "changed": changed, "unchanged": 0}  # fmt: skip
+            changes = [
+                FieldChange(scenario_id, RecordKind.DEAL_IMPORT, number, WHOLE_RECORD, None, record)
+            ]
+            changes += [
+                FieldChange(scenario_id, RecordKind.DEAL, whole[key]["crm_id"], WHOLE_RECORD,
+                            whole[before[key]] if key in before else None, whole[key])
+                for key in keys
+            ]  # fmt: skip
+            edit = Edit(StepText("Import actuals %1", (file,)), scenario_id, Macro([]))
+            change = Change(text=edit.text, scenario_id=scenario_id, records=tuple(changes))
+            record_step(older.session, edit, change, "Ana", "now")
+        with (
+            PlanDocument.from_template("demo", 2027) as start,
+            replay(start.session, older.session) as replayed,
+        ):
+            assert actuals_tables(replayed)["deals"] == expected["deals"]
+            versions = logged.deal_versions(older.session, "a")
+            assert [v["amount"] for _, v in versions] == ["100", "150"]
+
+
+def test_the_history_reads_an_imports_record_as_its_deals_one_by_one() -> None:
+    """What the History panel and `revorg history` show of an import, its undo and a re-import:
+    the import's row and each deal whole (the row before, the row written), as when the log
+    kept one record per deal."""
+    with PlanDocument.from_template("demo", 2027) as document:
+        editor = PlanEditor(document)
+        attach_recorder(editor, "Ana")
+        first = import_deals(editor, [deal("a", "100"), deal("b", "200")], "jan.csv", "generic",
+                             "Ana", "t1")  # fmt: skip
+        assert first.edit is not None
+        editor.perform(first.edit)
+        second = import_deals(editor, [deal("a", "150"), deal("c", "300")], "feb.csv", "generic",
+                              "Ana", "t2")  # fmt: skip
+        assert second.edit is not None
+        editor.perform(second.edit)
+        editor.revert(second.edit)
+        undone, feb, jan = read_steps(document.session)
+
+    def shown(step: Any) -> list[tuple[Any, ...]]:
+        return [(c.record, c.record_id, c.field, c.shown_old, c.shown_new) for c in step.changes]
+
+    assert shown(jan) == [
+        ("deal_import", 1, "*", None, "jan.csv"),
+        ("deal", "a", "*", None, "a (won 100)"),
+        ("deal", "b", "*", None, "b (won 200)"),
+    ]
+    assert shown(feb) == [
+        ("deal_import", 2, "*", None, "feb.csv"),
+        ("deal", "a", "*", "a (won 100)", "a (won 150)"),
+        ("deal", "c", "*", None, "c (won 300)"),
+    ]
+    assert (undone.direction, shown(undone)) == ("undo", [
+        ("deal_import", 2, "*", "feb.csv", None),
+        ("deal", "a", "*", "a (won 150)", "a (won 100)"),
+        ("deal", "c", "*", "c (won 300)", None),
+    ])  # fmt: skip
+    # The deal's whole rows, with the import that wrote each; the import's row without them.
+    assert feb.changes[1].old["import_id"] == 1 and feb.changes[1].new["import_id"] == 2
+    assert "deals" not in feb.changes[0].new and feb.to_json()["changes"][0]["row"]["file"] == (
+        "feb.csv"
+    )

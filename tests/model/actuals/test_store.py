@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from revorg.model.actuals import store
+from revorg.model.actuals import logged, store
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
 from revorg.model.document import PlanDocument
 from revorg.model.editing import PlanEditor
@@ -48,7 +48,7 @@ def test_an_import_undoes_and_redoes_as_one_step(demo_document: PlanDocument) ->
     editor.apply(second.edit)
     assert amounts(demo_document)["a"] == Decimal(150)
     # Its versions, from the log: the first import's and the second's (the redo is no new one).
-    assert [v["amount"] for _, v in store.deal_versions(demo_document.session, "a")] == [
+    assert [v["amount"] for _, v in logged.deal_versions(demo_document.session, "a")] == [
         "100", "150",
     ]  # fmt: skip
 
