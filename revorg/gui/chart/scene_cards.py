@@ -138,13 +138,17 @@ class SceneCards(QGraphicsScene):
                 card.setVisible(False)
                 hidden.add(position_id)
         unmade: list[int] = []
-        placed = cards.get
-        for position_id in changed:
-            card = placed(position_id)
-            if card is None:
-                unmade.append(position_id)
-            else:
-                card.setPos(*centres[position_id])
+        if len(cards) < len(self.plan.positions()):  # some not made: look each card up
+            placed = cards.get
+            for position_id in changed:
+                card = placed(position_id)
+                if card is None:
+                    unmade.append(position_id)
+                else:
+                    card.setPos(*centres[position_id])
+        else:  # every card made (the chart was expanded whole once): as before lazy cards
+            for position_id in changed:
+                cards[position_id].setPos(*centres[position_id])
         # Shown after they moved: a hidden card moves without Qt marking its old and new
         # places for repainting (Expand all shows 50,000 cards at once).
         if hidden:
