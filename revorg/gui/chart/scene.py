@@ -3,7 +3,7 @@ follows the controller's change notifications when there is one (an image export
 
 Every item is kept in a map (position id -> item): the scene is redrawn from the model, and
 in PySide6 6.11 calling parentItem() on a top-level item whose Python wrapper nothing references
-deletes the item.
+deletes the item. A card is made when its position is first shown (scene_cards).
 Reporting lines are one item for the whole chart; zoomed out, one overview item draws every
 card as a block and the cards draw nothing (they stay for selection, search and drops).
 """
