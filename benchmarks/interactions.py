@@ -265,7 +265,10 @@ def shown_levels(window: Any) -> int:
     if not scene.collapsed:
         return 0
     tree = window.controller.editor.tree()
-    return 1 + max(tree.depth(i) for i in scene.collapsed if scene.cards[i].isVisible())
+    cards = scene.cards  # .get: asking the map for a card not made yet would make it
+    return 1 + max(
+        tree.depth(i) for i in scene.collapsed if (card := cards.get(i)) and card.isVisible()
+    )
 
 
 def largest_shown_team(window: Any) -> int:

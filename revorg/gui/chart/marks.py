@@ -8,10 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from revorg.gui.chart.card import COVERAGE_MARK_COLOURS, CardItem
+from revorg.gui.chart.card import COVERAGE_MARK_COLOURS
 from revorg.model.capacity import status_of
 
 if TYPE_CHECKING:
+    from revorg.gui.chart.scene_cards import CardMap
     from revorg.gui.controller import PlanController
     from revorg.model.editing.reading import PlanReading
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 class CardMarks:
     plan: PlanReading
     controller: PlanController | None
-    cards: dict[int, CardItem]
+    cards: CardMap
     _coverage: dict[str, tuple[str, Decimal | None]]
     _attainment: dict[int, tuple[str, Decimal | None]]
     _marks: dict[str, str | None] | None

@@ -19,7 +19,7 @@ from revorg.model.lineage import lineage_of
 from revorg.model.photos import photo_lineages, photo_of
 
 if TYPE_CHECKING:
-    from revorg.gui.chart.card import CardItem
+    from revorg.gui.chart.scene_cards import CardMap
     from revorg.model.editing.reading import PlanReading
 
 # Kept at this size: a card's circle is 30 pixels, 90 at a close zoom or on a projector; the
@@ -29,7 +29,7 @@ PIXMAP_PIXELS = 96
 
 class CardPhotos:
     plan: PlanReading
-    cards: dict[int, CardItem]
+    cards: CardMap
     _photo_lineages: set[str]
     _pixmaps: dict[str, QPixmap | None]
 

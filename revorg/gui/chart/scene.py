@@ -3,7 +3,7 @@ follows the controller's change notifications when there is one (an image export
 
 Every item is kept in a map (position id -> item): the scene is redrawn from the model, and
 in PySide6 6.11 calling parentItem() on a top-level item whose Python wrapper nothing references
-deletes the item.
+deletes the item. A card is made when its position is first shown (scene_cards).
 Reporting lines are one item for the whole chart; zoomed out, one overview item draws every
 card as a block and the cards draw nothing (they stay for selection, search and drops).
 """
@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from revorg.gui.chart.card import CardItem
-from revorg.gui.chart.card_texts import CardContent, card_content
 from revorg.gui.chart.collapse import (
     TeamRollup,
     beside_path,
@@ -42,19 +40,17 @@ from revorg.gui.chart.lines import (
 from revorg.gui.chart.marks import CardMarks
 from revorg.gui.chart.overview import OverviewItem
 from revorg.gui.chart.photos import CardPhotos
+from revorg.gui.chart.scene_cards import SceneCards
 from revorg.gui.controller import PlanController
 from revorg.model.bulk import paused_gc
 from revorg.model.editing.change import Change
 from revorg.model.editing.reading import PlanReading
-from revorg.model.entities import Position
-from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import RowsChange
 
 SCENE_MARGIN = 200.0
-REPAINT_ALL_ABOVE = 2_000  # cards moved, shown or hidden at once: the whole scene repainted
 
 
-class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
+class ChartScene(SceneCards, CardMarks, CardPhotos):
     layout_changed = Signal()
     expansion_changed = Signal()  # the user opened or closed teams (kept per plan)
     focus_changed = Signal()  # another team in focus, or none
@@ -76,7 +72,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         self.controller = controller
         self.without_salaries = without_salaries
         self.metrics = metrics or LayoutMetrics()
-        self.cards: dict[int, CardItem] = {}
+        self._start_cards()  # made when first shown (scene_cards)
         self.dotted_lines: dict[int, DottedLineItem] = {}
         self.collapsed: set[int] = set()
         self.focus: int | None = None  # the manager whose team alone is shown
@@ -92,11 +88,8 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         # Zoomed out, the overview item stands in for the cards. A large chart opens zoomed
         # out: start so, and a small one switches at its first paint (see ChartView).
         self.overview = True
-        self._hidden: set[int] = set()  # cards hidden in a collapsed team
-        self._new: set[int] = set()  # cards not laid out yet
         self._marks: dict[str, str | None] | None = None  # coverage marks last applied
         self._unmarked: set[int] = set()  # cards whose coverage mark is not set yet
-        self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
         self.staff: set[int] = set()  # positions marked as staff of their managers
         geometry = ChartGeometry(self.layout, {}, self.collapsed, self.metrics)
         self.connector_item = ConnectorsItem(geometry)
@@ -140,6 +133,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         for position_id in self._hidden:
             self.cards[position_id].setVisible(True)
         self._hidden.clear()
+        self.found.clear()  # a reused card is no longer highlighted
         self._spare = list(self.cards.values())
         for item in self.dotted_lines.values():
             self.removeItem(item)
@@ -167,7 +161,6 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
     def _sync(self) -> None:
         positions = self.plan.positions()
         self._remove_cards([i for i in self.cards if i not in positions])
-        self._add_cards([i for i in positions if i not in self.cards])
         self.staff = {i for i, row in positions.items() if row.staff}
         self._relayout()
 
@@ -175,8 +168,7 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         """Take in an edit of a few positions: only their cards are made, removed or redrawn,
         and only the teams whose reports changed are laid out again."""
         with paused_gc():
-            self._remove_cards(change.removed)
-            self._add_cards(change.added)
+            self._remove_cards(change.removed)  # the added ones are made when shown
             self.refresh_cards(change.edited)
             self._note_staff(change)
             if change.reshaped:
@@ -200,67 +192,11 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
         if change is not None and change.plan:
             self.refresh_cards(list(self.cards))
 
-    def _remove_cards(self, position_ids: Iterable[int]) -> None:
-        for gone in position_ids:
-            card = self.cards.pop(gone, None)
-            if card is None:
-                continue
-            self.overview_item.marked.discard(card)
-            self._hidden.discard(gone)
-            self._new.discard(gone)
-            self._unmarked.discard(gone)
-            self.collapsed.discard(gone)
-            self.removeItem(card)
+    def _card_removed(self, card: CardItem) -> None:
+        self.overview_item.marked.discard(card)
 
-    def _add_cards(self, position_ids: Iterable[int]) -> None:
-        """Cards for new positions, placed at the next layout. Their content is made when
-        first needed: field edits arrive through refresh_cards."""
-        positions = self.plan.positions()
-        colours = {key: d.color for key, d in self.plan.departments_by_key().items()}
-        cards, drawn, metrics, spare = self.cards, not self.overview, self.metrics, self._spare
-        for position_id in position_ids:
-            content = partial(self._content_of_id, position_id)
-            colour = colours.get(positions[position_id].department_key, "#888888")
-            if spare:
-                card = spare.pop()
-                card.reuse(position_id, content, colour)
-            else:
-                card = CardItem(position_id, content, metrics, colour, drawn=drawn)
-                self.addItem(card)
-            cards[position_id] = card
-            self._unmarked.add(position_id)
-            self._new.add(position_id)
-
-    def refresh_cards(self, position_ids: Iterable[int]) -> None:
-        positions = self.plan.positions()
-        recoloured = False
-        for position_id in position_ids:
-            card = self.cards.get(position_id)
-            if card is not None and position_id in positions:
-                colour = card.colour
-                card.set_content(self.content_of(positions[position_id]))
-                recoloured |= card.colour != colour
-                self._unmarked.add(position_id)  # its department may have changed
-        if recoloured:
-            self.overview_item.forget_drawing()
-
-    def _content_of_id(self, position_id: int) -> CardContent:
-        return self.content_of(self.plan.positions()[position_id])
-
-    def content_of(self, position: PositionRow | Position) -> CardContent:
-        plan = self.plan
-        role = plan.roles_by_key().get(position.role_key)
-        department = plan.departments_by_key().get(position.department_key)
-        return card_content(
-            title=position.title,
-            person_name=position.person_name,
-            start_month=position.start_month,
-            role_name=role.short(plan.language) if role else position.role_key,
-            headcount=position.headcount,
-            annual_cost=None if self.without_salaries else position.annual_cost,
-            currency=plan.scenario.plan.currency,
-            colour=department.color if department else "#888888",
-        )
+    def _cards_recoloured(self) -> None:
+        self.overview_item.forget_drawing()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -285,31 +221,8 @@ class ChartScene(QGraphicsScene, CardMarks, CardPhotos):
             self.staff,
             None if only is None else set(only),
         )
-        centres = self.layout.centres
-        cards, hidden = self.cards, self._hidden
-        # The layout tells which cards it placed elsewhere and which it no longer places.
-        unplaced = [*self.layout.dropped, *(i for i in self._new if i not in centres)]
-        self._new.clear()
-        if len(unplaced) + len(self.layout.changed) > REPAINT_ALL_ABOVE:
-            # The whole scene marked for repainting first: Qt then skips marking each card
-            # that moves or hides (its old and new place), which cost about a microsecond a
-            # card at the next paint (Expand all, a focus and back move 50,000).
-            self.update()
-        for position_id in unplaced:
-            card = cards.get(position_id)
-            if card is not None and position_id not in hidden:
-                card.setVisible(False)
-                hidden.add(position_id)
-        changed = self.layout.changed
-        for position_id in changed:
-            cards[position_id].setPos(*centres[position_id])
-        # Shown after they moved: a hidden card moves without Qt marking its old and new
-        # places for repainting (Expand all shows 50,000 cards at once).
-        if hidden:
-            shown = hidden.intersection(changed)
-            hidden.difference_update(shown)
-            for position_id in shown:
-                cards[position_id].setVisible(True)
+        self._place_cards(self.layout)
+        cards, centres = self.cards, self.layout.centres
         for position_id in self.layout.regrouped:  # its expander appeared or went
             card = cards.get(position_id)
             if card is not None:

@@ -51,16 +51,10 @@ class FindBar(QToolBar):
     def search(self, text: str) -> list[int]:
         """Highlight every card whose title, person or role contains the text; centre the first."""
         needle = text.strip().casefold()
-        before = set(self.matches)
         self.matches = (
             [i for i, words in self._search_texts().items() if needle in words] if needle else []
         )
-        cards = self.scene.cards
-        # Only the cards whose mark changes: a search of 50,000 cards set each one.
-        for position_id in before.symmetric_difference(self.matches):
-            card = cards.get(position_id)
-            if card is not None:
-                card.set_highlighted(position_id not in before)
+        self.scene.set_found(self.matches)  # a card made later, in a team opened, shows it too
         if len(self.matches) > 1:
             preorder = self.controller.editor.tree().preorder()
             rank = {position_id: i for i, position_id in enumerate(preorder)}

@@ -1,0 +1,207 @@
+"""The chart's card items, made when a position is first shown: a part of ChartScene
+(revorg.gui.chart.scene), as the marks and photos are.
+
+A plan opens at its top levels, the teams below them collapsed: making an item for every
+position at start was 180 ms of a 10,000-position window's start (2 s at 50,000) for cards
+nobody saw. A card is made when a layout first places its position (a team expanded, focused,
+searched, an export by level), or when something asks the map for a hidden position's card
+(`scene.cards[position_id]`: made hidden). Whatever a card shows that is not in its row (its
+department's coverage mark, a search's highlight) the scene keeps by position, so a card made
+later shows it too.
+
+Every card made is kept in the map until its position goes: in PySide6 6.11 calling
+parentItem() on a top-level item whose Python wrapper nothing references deletes the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGraphicsScene
+
+from revorg.gui.chart.card import CardItem
+from revorg.gui.chart.card_texts import CardContent, card_content
+from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
+from revorg.model.entities import Position
+from revorg.model.rows import PositionRow
+
+if TYPE_CHECKING:
+    from revorg.model.editing.reading import PlanReading
+
+REPAINT_ALL_ABOVE = 2_000  # cards moved, shown or hidden at once: the whole scene repainted
+NO_COLOUR = "#888888"  # a position whose department is unknown
+
+
+class CardMap(dict[int, CardItem]):
+    """Position id -> its card, for the cards made so far. `in`, `get`, `len` and the views
+    see those alone; `cards[position_id]` makes the card of a position of the plan not shown
+    yet (hidden, as its card would be), so a reader that asks for one card always gets it."""
+
+    def __init__(self, make: Callable[[int], CardItem]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, position_id: int) -> CardItem:
+        return self._make(position_id)  # KeyError for an id that is no position of the plan
+
+
+class SceneCards(QGraphicsScene):
+    """The part of the chart's scene that keeps its cards (ChartScene sets what is declared
+    here before its first layout)."""
+
+    plan: PlanReading
+    metrics: LayoutMetrics
+    without_salaries: bool
+    overview: bool
+    layout: ChartLayout
+    cards: CardMap
+    collapsed: set[int]
+    _marks: dict[str, str | None] | None
+    _unmarked: set[int]
+
+    def _start_cards(self) -> None:
+        self.cards = CardMap(self._card_on_demand)
+        self.found: set[int] = set()  # positions a search matched: their cards highlighted
+        self._hidden: set[int] = set()  # cards made but not shown (a collapsed team, a focus)
+        self._new: set[int] = set()  # cards that may not be placed by the next layout
+        self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
+
+    def _remove_cards(self, position_ids: Iterable[int]) -> None:
+        for gone in position_ids:
+            for kept in (self._hidden, self._new, self._unmarked, self.collapsed, self.found):
+                kept.discard(gone)
+            card = self.cards.pop(gone, None)
+            if card is not None:
+                self._card_removed(card)
+                self.removeItem(card)
+
+    def _card_removed(self, card: CardItem) -> None:
+        raise NotImplementedError
+
+    def _card_on_demand(self, position_id: int) -> CardItem:
+        if position_id not in self.plan.positions():
+            raise KeyError(position_id)
+        self._make_cards([position_id], self.layout.centres)
+        return self.cards[position_id]
+
+    def _make_cards(
+        self, position_ids: Iterable[int], centres: Mapping[int, tuple[float, float]]
+    ) -> None:
+        """Cards for these positions, at their centres or hidden when they have none. A new
+        card is placed before it joins the scene, where Qt marks nothing for repainting; the
+        cards of the scenario shown before are reused (making 50,000 was half a second)."""
+        positions = self.plan.positions()
+        colours = {key: d.color for key, d in self.plan.departments_by_key().items()}
+        marks, found, hidden = self._marks or {}, self.found, self._hidden
+        cards, drawn, metrics, spare = self.cards, not self.overview, self.metrics, self._spare
+        for position_id in position_ids:
+            department = positions[position_id].department_key
+            content = partial(self._content_of_id, position_id)
+            colour = colours.get(department, NO_COLOUR)
+            centre = centres.get(position_id)
+            if spare:
+                card = spare.pop()
+                card.reuse(position_id, content, colour)
+            else:
+                card = CardItem(position_id, content, metrics, colour, drawn=drawn)
+            if centre is None:
+                card.setVisible(False)
+                hidden.add(position_id)
+            else:
+                card.setPos(*centre)
+            if card.scene() is None:
+                self.addItem(card)
+            cards[position_id] = card
+            mark = marks.get(department)
+            if mark is not None:
+                card.set_coverage_mark(mark)
+            if position_id in found:
+                card.set_highlighted(True)
+
+    def _place_cards(self, layout: ChartLayout) -> None:
+        """Follow a new layout: hide the cards it no longer places, move those it placed
+        elsewhere, make those it places first, and show the hidden ones it placed."""
+        centres, cards, hidden = layout.centres, self.cards, self._hidden
+        unplaced = [*layout.dropped, *(i for i in self._new if i not in centres)]
+        self._new.clear()
+        changed = layout.changed
+        if len(unplaced) + len(changed) > REPAINT_ALL_ABOVE:
+            # The whole scene marked for repainting first: Qt then skips marking each card
+            # that moves or hides (its old and new place), which cost about a microsecond a
+            # card at the next paint (Expand all, a focus and back move 50,000).
+            self.update()
+        for position_id in unplaced:
+            card = cards.get(position_id)
+            if card is not None and position_id not in hidden:
+                card.setVisible(False)
+                hidden.add(position_id)
+        unmade: list[int] = []
+        if len(cards) < len(self.plan.positions()):  # some not made: look each card up
+            placed = cards.get
+            for position_id in changed:
+                card = placed(position_id)
+                if card is None:
+                    unmade.append(position_id)
+                else:
+                    card.setPos(*centres[position_id])
+        else:  # every card made (the chart was expanded whole once): as before lazy cards
+            for position_id in changed:
+                cards[position_id].setPos(*centres[position_id])
+        # Shown after they moved: a hidden card moves without Qt marking its old and new
+        # places for repainting (Expand all shows 50,000 cards at once).
+        if hidden:
+            shown = hidden.intersection(changed)
+            hidden.difference_update(shown)
+            for position_id in shown:
+                cards[position_id].setVisible(True)
+        if unmade:
+            self._make_cards(unmade, centres)
+
+    def set_found(self, position_ids: Iterable[int]) -> None:
+        """Highlight the cards a search matched, and only those; the cards not made yet are
+        highlighted when made. Only the cards whose mark changes are visited (a search of
+        50,000 cards set each one)."""
+        found = set(position_ids)
+        cards = self.cards
+        for position_id in found.symmetric_difference(self.found):
+            card = cards.get(position_id)
+            if card is not None:
+                card.set_highlighted(position_id in found)
+        self.found = found
+
+    def refresh_cards(self, position_ids: Iterable[int]) -> None:
+        """Edited positions: their cards show the new content (cards not made yet will)."""
+        positions = self.plan.positions()
+        recoloured = False
+        for position_id in position_ids:
+            card = self.cards.get(position_id)
+            if card is not None and position_id in positions:
+                colour = card.colour
+                card.set_content(self.content_of(positions[position_id]))
+                recoloured |= card.colour != colour
+                self._unmarked.add(position_id)  # its department may have changed
+        if recoloured:
+            self._cards_recoloured()
+
+    def _cards_recoloured(self) -> None:
+        raise NotImplementedError
+
+    def _content_of_id(self, position_id: int) -> CardContent:
+        return self.content_of(self.plan.positions()[position_id])
+
+    def content_of(self, position: PositionRow | Position) -> CardContent:
+        plan = self.plan
+        role = plan.roles_by_key().get(position.role_key)
+        department = plan.departments_by_key().get(position.department_key)
+        return card_content(
+            title=position.title,
+            person_name=position.person_name,
+            start_month=position.start_month,
+            role_name=role.short(plan.language) if role else position.role_key,
+            headcount=position.headcount,
+            annual_cost=None if self.without_salaries else position.annual_cost,
+            currency=plan.scenario.plan.currency,
+            colour=department.color if department else NO_COLOUR,
+        )
