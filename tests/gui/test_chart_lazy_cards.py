@@ -91,6 +91,33 @@ def test_expand_all_focus_and_back_make_every_card_in_place(large: MainWindow) -
     assert_drawn_as_laid_out_afresh(large)
 
 
+def test_cards_made_while_idle_are_hidden_until_their_team_opens(large: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window makes the other cards a few hundred at a time after its first paint; they
+    stay hidden, the first view is unchanged, and Expand all then only moves and shows them."""
+    scene = large.scene
+    tree = large.controller.editor.tree()
+    first_view = shown(scene)
+    leaf = hidden_leaf(large)
+    scene.make_cards_when_idle()
+    assert len(made(scene)) < len(tree.parent)  # a batch at a time, not all at once
+    qtbot.waitUntil(lambda: made(scene) == set(tree.parent), timeout=5000)
+    assert shown(scene) == first_view
+    assert not scene.cards[leaf].isVisible()
+    assert_drawn_as_laid_out_afresh(large)
+    large.expand_to_level(ALL_LEVELS)
+    assert made(scene) == shown(scene) == set(tree.parent)
+    assert_drawn_as_laid_out_afresh(large)
+
+
+def test_cards_are_made_while_idle_again_after_another_scenario(large: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    scene = large.scene
+    scene.make_cards_when_idle()
+    qtbot.waitUntil(lambda: len(made(scene)) == len(scene.plan.positions()), timeout=5000)
+    large.controller.copy_scenario("Copy")  # the chart shows the copy: other ids
+    qtbot.waitUntil(lambda: set(made(scene)) == set(scene.plan.positions()), timeout=5000)
+    assert shown(scene) == set(scene.layout.centres)
+
+
 def hidden_leaf(window: MainWindow) -> int:
     """A position without reports in a closed team, its card not made."""
     scene, tree = window.scene, window.controller.editor.tree()

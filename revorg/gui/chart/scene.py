@@ -152,6 +152,8 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
         for card in self._spare:  # the new scenario has fewer positions
             self.removeItem(card)
         self._spare = []
+        if self._fill_when_idle:
+            self.make_cards_when_idle()
 
     def sync(self) -> None:
         """Match the items to the model's positions, then lay them out."""

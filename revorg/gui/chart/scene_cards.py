@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from revorg.gui.chart.card import CardItem
@@ -30,6 +31,9 @@ from revorg.model.rows import PositionRow
 if TYPE_CHECKING:
     from revorg.model.editing.reading import PlanReading
 
+# Cards made per turn of the event loop while the window is idle (about 5 ms at 10 to 13 µs a
+# card): small enough that a click or a key waits for at most one turn.
+IDLE_BATCH = 400
 REPAINT_ALL_ABOVE = 2_000  # cards moved, shown or hidden at once: the whole scene repainted
 NO_COLOUR = "#888888"  # a position whose department is unknown
 
@@ -67,6 +71,35 @@ class SceneCards(QGraphicsScene):
         self._hidden: set[int] = set()  # cards made but not shown (a collapsed team, a focus)
         self._new: set[int] = set()  # cards that may not be placed by the next layout
         self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
+        self._unmade: list[int] = []  # positions whose cards are made when the window is idle
+        self._fill_when_idle = False  # asked by the window: again after each rebuild
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)  # a turn of the event loop, after what is waiting
+        self._idle.timeout.connect(self._make_some_cards)
+
+    def make_cards_when_idle(self) -> None:
+        """Make the cards not made yet a few hundred at a time while the window is idle (the
+        window asks after its first paint, and again after another scenario or plan is shown):
+        the first Expand all after opening then only moves and shows them, as it did before
+        cards were made when first shown (making 50,000 in that one step took it from 0.5 s
+        to 1 s). A card asked for before its turn is made then, as without this."""
+        self._fill_when_idle = True
+        self._unmade = [i for i in self.plan.positions() if i not in self.cards]
+        self._unmade.reverse()  # popped from the end: the plan's order
+        if self._unmade:
+            self._idle.start()
+
+    def _make_some_cards(self) -> None:
+        batch: list[int] = []
+        positions, cards, unmade = self.plan.positions(), self.cards, self._unmade
+        while unmade and len(batch) < IDLE_BATCH:
+            position_id = unmade.pop()
+            if position_id in positions and position_id not in cards:
+                batch.append(position_id)
+        if batch:
+            self._make_cards(batch, self.layout.centres)
+        if not unmade:
+            self._idle.stop()
 
     def _remove_cards(self, position_ids: Iterable[int]) -> None:
         for gone in position_ids:
