@@ -4276,6 +4276,14 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>{user} es el único propietario del plan: primero haga propietario a otra persona</translation>
     </message>
     <message>
+        <source>{user} made other owners of the plan: take their owner role away first (PostgreSQL 16 and later keep a role only while whoever gave it may give it)</source>
+        <translation>{user} hizo propietarios del plan a otras personas: primero quíteles el rol de propietario (PostgreSQL 16 y posteriores mantienen un rol solo mientras quien lo dio pueda darlo)</translation>
+    </message>
+    <message>
+        <source>{user} was given the role by {giver}: on PostgreSQL 16 and later only {giver} or an administrator may take it away</source>
+        <translation>{giver} dio el rol a {user}: en PostgreSQL 16 y posteriores solo {giver} o un administrador pueden quitárselo</translation>
+    </message>
+    <message>
         <source>{user} is one of the plan&apos;s roles, not a user</source>
         <translation>{user} es uno de los roles del plan, no un usuario</translation>
     </message>

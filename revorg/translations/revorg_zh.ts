@@ -4260,6 +4260,14 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>{user} 是该计划唯一的所有者：请先将其他人设为所有者</translation>
     </message>
     <message>
+        <source>{user} made other owners of the plan: take their owner role away first (PostgreSQL 16 and later keep a role only while whoever gave it may give it)</source>
+        <translation>{user} 曾将其他人设为该计划的所有者：请先取消他们的所有者角色（PostgreSQL 16 及更高版本仅在授予者仍可授予该角色时保留该角色）</translation>
+    </message>
+    <message>
+        <source>{user} was given the role by {giver}: on PostgreSQL 16 and later only {giver} or an administrator may take it away</source>
+        <translation>{user} 的角色由 {giver} 授予：在 PostgreSQL 16 及更高版本中，只有 {giver} 或管理员可以将其取消</translation>
+    </message>
+    <message>
         <source>{user} is one of the plan&apos;s roles, not a user</source>
         <translation>{user} 是该计划的角色之一，而不是用户</translation>
     </message>

@@ -1,6 +1,8 @@
 """A real PostgreSQL server for the team-plan tests: one throwaway cluster per test run, made by
 scripts/team-server in a temporary folder (initdb, a free port on 127.0.0.1, run as an
-unprivileged user when the tests run as root), stopped and removed at the end.
+unprivileged user when the tests run as root), stopped and removed at the end. The newest
+PostgreSQL installed, or the one in REVORG_POSTGRESQL_BIN (scripts/team-server-versions runs
+the tests on other versions that way).
 
 Without PostgreSQL's programs the tests are skipped with the reason, unless
 REVORG_REQUIRE_POSTGRESQL=1 (CI: .ci/run sets it, and scripts/test installs the packages
@@ -28,6 +30,12 @@ SCRIPT = REPO_ROOT / "scripts" / "team-server"
 
 
 def postgresql_programs() -> Path | None:
+    """The folder of the programs scripts/team-server runs: REVORG_POSTGRESQL_BIN when set (the
+    script refuses one without them, so such a run fails rather than skips), else the newest
+    PostgreSQL installed."""
+    chosen = os.environ.get("REVORG_POSTGRESQL_BIN")
+    if chosen:
+        return Path(chosen)
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: p.parts)
     if found:
         return found[-1].parent

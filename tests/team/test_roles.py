@@ -268,3 +268,90 @@ def test_revision_0003_gives_plans_published_before_it_their_roles(
         granted = as_user(run_cli, patched, "team", "grant", as_pia, "--user", vera,
                           "--role", "viewer")  # fmt: skip
     assert granted.code == 0, granted.err
+
+
+def grants_by_giver(team: TeamServer) -> bool:
+    """PostgreSQL 16 and later: only a membership's giver (or a role with its rights, or a
+    superuser) takes it away."""
+    return int(str(team.admin("SHOW server_version_num")[0][0])) >= 160000
+
+
+def test_any_owner_takes_away_a_role_another_owner_gave_and_the_publisher_too(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, published: str,
+    make_user: Callable[[str], str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    olga, cy, bo = make_user("olga"), make_user("cy"), make_user("bo")
+    for user, role in ((olga, "owner"), (cy, "editor")):  # given by the publisher
+        assert run_cli("team", "grant", published, "--user", user, "--role", role).code == 0
+    as_olga = url_as(team, olga, plan_name)
+    given = as_user(
+        run_cli, monkeypatch, "team", "grant", as_olga, "--user", bo, "--role", "viewer"
+    )
+    assert given.code == 0, given.err
+    # On PostgreSQL 16 a plain REVOKE of another giver's grant only warned: both stayed.
+    taken = as_user(run_cli, monkeypatch, "team", "revoke", as_olga, "--user", cy)
+    assert taken.code == 0, taken.err
+    assert run_cli("team", "revoke", published, "--user", bo).code == 0
+    members = json.loads(run_cli("team", "members", published, "--json").out)
+    assert {member["user"] for member in members} == {"revorg", olga}
+    with psql_as(team, cy) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        connection.execute(f'SELECT * FROM "{schema_of(team, plan_name)}".positions')
+
+
+def test_an_owner_role_another_owner_gave_is_taken_away_by_its_giver_on_postgresql_16(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, published: str,
+    make_user: Callable[[str], str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    olga, pat, dan = make_user("olga"), make_user("pat"), make_user("dan")
+    for owner in (olga, pat):
+        assert run_cli("team", "grant", published, "--user", owner, "--role", "owner").code == 0
+    as_olga, as_pat = url_as(team, olga, plan_name), url_as(team, pat, plan_name)
+    given = as_user(
+        run_cli, monkeypatch, "team", "grant", as_olga, "--user", dan, "--role", "owner"
+    )
+    assert given.code == 0, given.err
+    by_pat = as_user(run_cli, monkeypatch, "team", "revoke", as_pat, "--user", dan)
+    leaving = as_user(run_cli, monkeypatch, "team", "revoke", as_pat, "--user", olga)
+    owners = {m["user"] for m in json.loads(run_cli("team", "members", published, "--json").out)}
+    if grants_by_giver(team):
+        assert_one_error(by_pat, f"{dan!r} was given the role by {olga!r}")
+        assert_one_error(leaving, f"{olga!r} made other owners of the plan")
+        assert owners == {"revorg", olga, pat, dan}  # nothing half done
+        for given_by_revorg in (dan, olga):  # an administrator may, olga's grant gone first
+            assert run_cli("team", "revoke", published, "--user", given_by_revorg).code == 0
+    else:  # before 16, any holder of ADMIN OPTION took any membership away
+        assert (by_pat.code, leaving.code) == (0, 0), by_pat.err + leaving.err
+        assert owners == {"revorg", pat}
+    owners = {m["user"] for m in json.loads(run_cli("team", "members", published, "--json").out)}
+    assert owners == {"revorg", pat}
+
+
+def test_a_createrole_user_not_a_superuser_publishes_and_gives_roles(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path,
+    make_user: Callable[[str], str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    # On PostgreSQL 16 such a user holds ADMIN OPTION on the roles it creates: granting it to
+    # itself again was refused ("ADMIN option cannot be granted back to your own grantor").
+    pub, bo = make_user("pub"), make_user("bo")
+    database = f"db_{pub}"  # its own: it sets up RevOrg's tables there as their owner
+    team.admin(f'ALTER ROLE "{pub}" CREATEROLE')
+    team.admin(f'CREATE DATABASE "{database}" OWNER "{pub}"')
+    as_pub, as_bo = (
+        team.url(plan_name, database).replace("revorg@", f"{user}@", 1) for user in (pub, bo)
+    )
+    try:
+        pushed = as_user(run_cli, monkeypatch, "push", demo_file, as_pub)
+        assert pushed.code == 0, pushed.err
+        given = as_user(run_cli, monkeypatch, "team", "grant", as_pub, "--user", bo,
+                        "--role", "editor")  # fmt: skip
+        assert given.code == 0, given.err
+        listed = as_user(run_cli, monkeypatch, "team", "members", as_pub, "--json").out
+        assert json.loads(listed) == [
+            {"user": bo, "role": "editor"},
+            {"user": pub, "role": "owner"},
+        ]
+        assert as_user(run_cli, monkeypatch, "summary", as_bo).code == 0
+        assert as_user(run_cli, monkeypatch, "team", "revoke", as_pub, "--user", bo).code == 0
+        assert as_user(run_cli, monkeypatch, "summary", as_bo).code == 2
+    finally:
+        team.admin(f'DROP DATABASE "{database}" WITH (FORCE)')

@@ -127,12 +127,12 @@ def plan_role_statements(connection: Connection, plan_id: int, schema: str) -> l
         else:
             for (member,) in connection.execute(
                 text(
-                    "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
-                    "WHERE a.roleid = to_regrole(:name)"
+                    "SELECT DISTINCT m.rolname FROM pg_auth_members a "
+                    "JOIN pg_roles m ON m.oid = a.member WHERE a.roleid = to_regrole(:name)"
                 ),
                 {"name": name},
             ):
-                statements.append(f"REVOKE {name} FROM {quoted(connection, str(member))}")
+                statements += revoke_statements(connection, name, str(member))
     statements += [
         f"GRANT {viewer} TO {editor}",
         f"GRANT {editor} TO {owner} WITH ADMIN OPTION",
@@ -208,9 +208,21 @@ def shared_log_statements(schema: str, viewer: str) -> list[str]:
 
 
 def make_publisher_owner(connection: Connection, plan_id: int) -> None:
-    """The user who publishes a plan becomes its owner (with the right to name other owners)."""
+    """The user who publishes a plan becomes its owner (with the right to name other owners).
+    ADMIN OPTION only when the user lacks it: a superuser has it anyway (and on PostgreSQL 16
+    the grants it gives would depend on it, so it could never leave the plan's owners); on 16,
+    a CREATEROLE user holds it on the roles it created and may not grant it to itself again."""
     owner = PlanRoles(database_oid(connection), plan_id).name(PlanRole.OWNER)
-    connection.exec_driver_sql(f"GRANT {owner} TO CURRENT_USER WITH ADMIN OPTION")
+    has_admin = connection.execute(
+        text(
+            "SELECT rolsuper OR EXISTS (SELECT 1 FROM pg_auth_members WHERE admin_option "
+            "AND roleid = to_regrole(:owner) AND member = pg_roles.oid) "
+            "FROM pg_roles WHERE rolname = current_user"
+        ),
+        {"owner": owner},
+    ).scalar_one()
+    admin = "" if has_admin else " WITH ADMIN OPTION"
+    connection.exec_driver_sql(f"GRANT {owner} TO CURRENT_USER{admin}")
 
 
 # --- what the connected user may do -------------------------------------------------------------
@@ -266,8 +278,13 @@ def grant(connection: Connection, roles: PlanRoles, user: str, role: PlanRole) -
     """Give `user` exactly `role` on the plan (a role they had before is taken away)."""
     _check_user(connection, roles, user)
     revoke(connection, roles, user, keep_an_owner=role is PlanRole.OWNER)
-    admin = " WITH ADMIN OPTION" if role is PlanRole.OWNER else ""
-    connection.exec_driver_sql(f"GRANT {roles.name(role)} TO {quoted(connection, user)}{admin}")
+    if role is PlanRole.OWNER:  # given by this user (only a holder of ADMIN OPTION on it may)
+        given_by = " WITH ADMIN OPTION"
+    elif grants_by_grantor(connection):  # given by the plan's owners: any owner may take it back
+        given_by = f" GRANTED BY {roles.name(PlanRole.OWNER)}"
+    else:
+        given_by = ""
+    connection.exec_driver_sql(f"GRANT {roles.name(role)} TO {quoted(connection, user)}{given_by}")
 
 
 def revoke(
@@ -284,16 +301,83 @@ def revoke(
             ),
             user=repr(user),
         )
+    if grants_by_grantor(connection):
+        _check_may_take_away(connection, roles, user)
     for name in roles.all:
-        granted = connection.execute(
+        run(connection, revoke_statements(connection, name, user))
+
+
+def grants_by_grantor(connection: Connection) -> bool:
+    """PostgreSQL 16 and later keep who gave each membership (one grant per giver) and let only
+    the giver, a role with the giver's privileges or a superuser take it away: a plain REVOKE
+    removes only the current user's own grant and merely warns about the others. Before 16,
+    any holder of ADMIN OPTION took the one membership away."""
+    return (connection.dialect.server_version_info or (0,)) >= (16,)
+
+
+def revoke_statements(connection: Connection, role: str, user: str) -> list[str]:
+    """The REVOKEs that take `user` out of `role` whoever gave the membership (none when not
+    a member)."""
+    givers = [
+        str(giver)
+        for giver in connection.execute(
             text(
-                "SELECT 1 FROM pg_auth_members WHERE roleid = to_regrole(:role) "
-                "AND member = (SELECT oid FROM pg_roles WHERE rolname = :user)"
+                "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.grantor "
+                "WHERE a.roleid = to_regrole(:role) "
+                "AND a.member = (SELECT oid FROM pg_roles WHERE rolname = :user) ORDER BY 1"
             ),
-            {"role": name, "user": user},
-        ).first()
-        if granted is not None:
-            connection.exec_driver_sql(f"REVOKE {name} FROM {quoted(connection, user)}")
+            {"role": role, "user": user},
+        ).scalars()
+    ]
+    statement = f"REVOKE {role} FROM {quoted(connection, user)}"
+    if not grants_by_grantor(connection):
+        return [statement] if givers else []
+    return [f"{statement} GRANTED BY {quoted(connection, giver)}" for giver in givers]
+
+
+def _check_may_take_away(connection: Connection, roles: PlanRoles, user: str) -> None:
+    """PostgreSQL 16's rules as one line each, before anything is changed (the server would
+    only say "permission denied" or "dependent privileges exist")."""
+    parameters = {"roles": roles.all, "user": user}
+    plan_role = "a.roleid IN (SELECT to_regrole(name) FROM unnest(CAST(:roles AS text[])) name)"
+    the_user = "(SELECT oid FROM pg_roles WHERE rolname = :user)"
+    # Grants the user gave with an ADMIN OPTION that would go: the server keeps them only
+    # while their giver may give the role.
+    gave = connection.execute(
+        text(
+            f"SELECT 1 FROM pg_auth_members a WHERE {plan_role} AND a.grantor = {the_user} "
+            f"AND a.member <> {the_user} AND EXISTS (SELECT 1 FROM pg_auth_members held "
+            f"WHERE held.roleid = a.roleid AND held.member = {the_user} AND held.admin_option)"
+        ),
+        parameters,
+    ).first()
+    if gave is not None:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "{user} made other owners of the plan: take their owner role away first "
+                "(PostgreSQL 16 and later keep a role only while whoever gave it may give it)",
+            ),
+            user=repr(user),
+        )
+    giver = connection.execute(
+        text(
+            f"SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.grantor "
+            f"WHERE {plan_role} AND a.member = {the_user} "
+            "AND NOT pg_has_role(current_user, a.grantor, 'USAGE') ORDER BY 1"
+        ),
+        parameters,
+    ).scalar()
+    if giver is not None:
+        raise TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "{user} was given the role by {giver}: on PostgreSQL 16 and later only "
+                "{giver} or an administrator may take it away",
+            ),
+            user=repr(user),
+            giver=repr(str(giver)),
+        )
 
 
 def _check_user(connection: Connection, roles: PlanRoles, user: str) -> None:
