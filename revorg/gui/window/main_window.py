@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,6 +75,27 @@ def run_and_dispose(dialog: QDialog) -> int:
     return result
 
 
+class FirstPaint(QObject):
+    """Runs what the first view does not need once the chart has been painted the first time
+    (a timer started before the window shows may fire before its first paint)."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.later: list[Callable[[], object]] = []
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        later, self.later = self.later, []
+        for work in later:
+            work()
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, document: PlanDocument, language: str = "en", *, first_views: bool = False
@@ -131,6 +152,8 @@ class MainWindow(QMainWindow):
         )
         self.team = TeamCommands(self)
         self.menus = Menus(self)
+        self.first_paint = FirstPaint(self.view.viewport())
+        self.first_paint.later.append(self.menus.draw_icons)
         self._connect()
         editor = self.controller.editor
         self.role_palette.populate(editor.departments(), editor.roles(), editor.language)
