@@ -36,6 +36,7 @@ WINDOW_LATER = (
     "revorg.gui.panels.cost",
     "revorg.gui.panels.assumptions",
     "revorg.gui.panels.history",
+    "revorg.gui.panels.outline",
     "revorg.gui.dialogs.import_preview",
     "revorg.io.roster",
     "revorg.gui.dialogs.plan_settings",

@@ -43,6 +43,7 @@ from revorg.gui.i18n import (
 from revorg.gui.labels import step_text
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
+from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.editing.change import KeyLabel, QuotedStep, StepText
@@ -288,6 +289,8 @@ def test_no_english_is_left_on_screen(language_window: MainWindow) -> None:
     for index in range(window.plan_tabs.count()):  # the hidden tabs' panels are made when shown
         window.plan_tabs.setCurrentIndex(index)
     window.show_history()
+    window.outline.show()
+    AppSettings().set_outline_shown(False)  # other tests' windows open without it
     shown: list[str] = [a.text() for a in window.findChildren(QAction)]
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()

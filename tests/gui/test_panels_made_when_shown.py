@@ -1,6 +1,7 @@
 """The tabs and docks hidden at start (hiring plan, quarters, actuals, cost, assumptions,
-history) make their panels when first shown (docs/speed.md, cold start): nothing of them before,
-and once shown they show the plan as it is, edits made before they existed included."""
+history, outline) make their panels when first shown (docs/speed.md, cold start): nothing of
+them before, and once shown they show the plan as it is, edits made before they existed
+included."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
 from revorg.gui.panels.history import STEP
+from revorg.gui.panels.outline_texts import Column
+from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.months import YearMonth
 
@@ -80,3 +83,19 @@ def test_the_history_docked_at_a_side_before_it_is_made_lays_out_narrow(
     assert window.history_panel.splitter.orientation() == Qt.Orientation.Vertical
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.history_dock)
     assert window.history_panel.splitter.orientation() == Qt.Orientation.Horizontal
+
+
+def test_the_outline_made_after_an_edit_shows_it_and_edits_from_it_reach_the_plan(
+    window: MainWindow,
+) -> None:
+    sdr_manager = 7
+    window.controller.edit(sdr_manager, {"title": "Head of SDRs"})
+    assert not window.outline.dock.isVisible()
+    window.outline.show()  # View > Outline
+    model = window.outline.panel.model
+    assert model.controller.editor.positions()[sdr_manager].title == "Head of SDRs"
+    index = model.index_of(sdr_manager, Column.TITLE)
+    assert index.data() == "Head of SDRs"
+    window.outline.panel.edit_requested.emit(sdr_manager, {"title": "SDR Lead"})
+    assert window.controller.editor.position(sdr_manager).title == "SDR Lead"
+    AppSettings().set_outline_shown(False)  # other tests' windows open without it

@@ -195,8 +195,6 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
-        self.outline.panel.edit_requested.connect(self.edits.apply_inspector_edit)
-        self.outline.panel.error.connect(self.show_error)
         self.inspector.history_requested.connect(self.show_position_history)
         self.targets_panel.error.connect(self.show_error)
         self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
