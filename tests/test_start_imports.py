@@ -27,8 +27,16 @@ LATER = (
     "PIL",
 )
 
-# What the window imports only when asked: the dialogs of the menus and the chart's exports.
+# What the window imports only when asked: the dialogs of the menus, the chart's exports, and
+# the panels of the tabs and docks hidden at start (revorg.gui.window.plan_docks).
 WINDOW_LATER = (
+    "revorg.gui.panels.hiring_plan",
+    "revorg.gui.panels.year_plan",
+    "revorg.gui.panels.actuals",
+    "revorg.gui.panels.cost",
+    "revorg.gui.panels.assumptions",
+    "revorg.gui.panels.history",
+    "revorg.gui.panels.outline",
     "revorg.gui.dialogs.import_preview",
     "revorg.io.roster",
     "revorg.gui.dialogs.plan_settings",
@@ -65,8 +73,8 @@ app = QApplication(sys.argv[:1])
 def report():
     shown = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
     loaded = sorted(name for name in sys.modules if name.split(".")[0] in LATER)
-    # Dialogs and the chart's exports are imported when opened (the import dialog brings the
-    # roster readers): none is needed for the first paint.
+    # Dialogs, the chart's exports and the hidden tabs' panels are imported when opened (the
+    # import dialog brings the roster readers): none is needed for the first paint.
     loaded += sorted(name for name in WINDOW_LATER if name in sys.modules)
     print(json.dumps({"windows": len(shown), "loaded": loaded}))
     app.quit()

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revorg import __version__
@@ -127,7 +126,7 @@ def run_application(
     window.show()
     window.show_first_view()  # the top levels, readable
     # After the first paint, the collector's usual pace (revorg.app starts with a slower one).
-    QTimer.singleShot(0, lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
+    window.first_paint.later.append(lambda: gc.set_threshold(*DEFAULT_GC_THRESHOLD))
     offer_recovery(window)
     if path is None and team is None:
         window.offer_welcome()

@@ -2349,50 +2349,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Totales del plan</translation>
     </message>
     <message>
-        <source>Roles</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Puesto</translation>
-    </message>
-    <message>
-        <source>Targets</source>
-        <translation>Objetivos</translation>
-    </message>
-    <message>
-        <source>Capacity against target</source>
-        <translation>Capacidad frente a objetivo</translation>
-    </message>
-    <message>
-        <source>Hiring plan</source>
-        <translation>Plan de contratación</translation>
-    </message>
-    <message>
-        <source>Quarters</source>
-        <translation>Trimestres</translation>
-    </message>
-    <message>
-        <source>Actuals</source>
-        <translation>Reales</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Coste</translation>
-    </message>
-    <message>
-        <source>Assumptions</source>
-        <translation>Supuestos</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
         <source>not saved</source>
         <translation>sin guardar</translation>
     </message>
@@ -2922,6 +2878,53 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>Images (%1);;All files (*)</source>
         <translation>Imágenes (%1);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocks</name>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Capacity against target</source>
+        <translation>Capacidad frente a objetivo</translation>
+    </message>
+    <message>
+        <source>Hiring plan</source>
+        <translation>Plan de contratación</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Trimestres</translation>
+    </message>
+    <message>
+        <source>Actuals</source>
+        <translation>Reales</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>Supuestos</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>

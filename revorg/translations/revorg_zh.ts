@@ -2341,50 +2341,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>计划合计</translation>
     </message>
     <message>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <source>Targets</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Capacity against target</source>
-        <translation>产能与目标对比</translation>
-    </message>
-    <message>
-        <source>Hiring plan</source>
-        <translation>招聘计划</translation>
-    </message>
-    <message>
-        <source>Quarters</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <source>Actuals</source>
-        <translation>实际数据</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>成本</translation>
-    </message>
-    <message>
-        <source>Assumptions</source>
-        <translation>假设</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2909,6 +2865,53 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocks</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Capacity against target</source>
+        <translation>产能与目标对比</translation>
+    </message>
+    <message>
+        <source>Hiring plan</source>
+        <translation>招聘计划</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Actuals</source>
+        <translation>实际数据</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QByteArray, QLocale, QMimeData, QPoint, QPointF, QStandardPaths, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from revorg.gui.application import make_application
 from revorg.gui.window.main_window import MainWindow
@@ -35,6 +35,14 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     yield main_window
     main_window.close()
     main_window.deleteLater()
+
+
+def choose_tab(window: MainWindow, panel: QWidget) -> None:
+    """The Plan dock's tab holding `panel` chosen, as a click on it does (the hidden tabs'
+    panels sit in the page that made them when first shown: revorg.gui.docks)."""
+    page = panel.parentWidget()
+    assert page is not None
+    window.plan_tabs.setCurrentWidget(page)
 
 
 def mime_with(mime_type: str, payload: str) -> QMimeData:

@@ -16,7 +16,7 @@ from revorg.gui.window.main_window import MainWindow
 from revorg.io.crm import read_deals
 from revorg.io.report import ImportReport
 from revorg.model.actuals.deals import Deal
-from tests.gui.conftest import demo_window_in
+from tests.gui.conftest import choose_tab, demo_window_in
 
 Q1 = Path(__file__).parents[1] / "io" / "crm_exports" / "salesforce_opportunities_q1.csv"
 
@@ -105,7 +105,7 @@ def test_the_window_has_an_actuals_tab_and_menu_entry(window: MainWindow) -> Non
     texts_of_file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "Import a&ctuals…" in texts_of_file_menu
     window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
-    tabs.setCurrentWidget(window.actuals_panel)  # drawn when shown
+    choose_tab(window, window.actuals_panel)  # drawn when shown
     assert window.actuals_panel.headline.text().startswith("Through Mar 2027")
     window.controller.undo_stack.undo()
     assert window.actuals_panel.headline.text().startswith("No actuals yet.")
@@ -156,7 +156,7 @@ def test_a_stage_read_as_won_from_the_rules_dialog(window: MainWindow, qtbot) ->
     from revorg.gui.dialogs.deal_rules import DealRulesDialog
 
     panel = window.actuals_panel
-    window.plan_tabs.setCurrentWidget(panel)
+    choose_tab(window, panel)
     window.controller.import_actuals(q1_deals(), Q1.name, "salesforce")
     dialogs: list[DealRulesDialog] = []
     window.files.run_deal_rules = lambda dialog: dialogs.append(dialog) or 0  # type: ignore[method-assign,func-returns-value]

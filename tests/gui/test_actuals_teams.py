@@ -18,7 +18,7 @@ from revorg.gui.window.main_window import MainWindow
 from revorg.io.crm import read_deals
 from revorg.io.report import ImportReport
 from revorg.model.actuals.deals import Deal
-from tests.gui.conftest import demo_window_in
+from tests.gui.conftest import choose_tab, demo_window_in
 
 EXPORT = Path(__file__).parents[1] / "io" / "crm_exports" / "salesforce_owner_emails.csv"
 EMAILS = {
@@ -53,7 +53,7 @@ def texts(table: QTableWidget) -> list[list[str]]:
 
 
 def shown_panel(window: MainWindow, qtbot) -> ActualsPanel:  # type: ignore[no-untyped-def]
-    window.plan_tabs.setCurrentWidget(window.actuals_panel)
+    choose_tab(window, window.actuals_panel)
     panel = window.actuals_panel
     qtbot.waitExposed(panel)
     return panel

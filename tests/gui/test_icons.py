@@ -4,9 +4,11 @@ colours when the desktop has no icon theme."""
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QToolBar
 
 from revorg.gui.icons import ACTION_ICONS_FOLDER, THEME_ICONS, _line_icon, action_icon
 from revorg.gui.window.main_window import MainWindow
+from revorg.model.document import PlanDocument
 
 
 def test_every_named_icon_has_a_drawing_of_ours() -> None:
@@ -16,7 +18,22 @@ def test_every_named_icon_has_a_drawing_of_ours() -> None:
         assert not action_icon(name).isNull(), name
 
 
-def test_the_editing_commands_have_icons(window: MainWindow) -> None:
+def test_the_toolbar_has_its_icons_before_the_first_paint() -> None:
+    window = MainWindow(PlanDocument.from_template("demo", 2027))  # never shown
+    try:
+        bar = window.findChild(QToolBar, "scenarioBar")
+        drawn = [action for action in bar.actions() if not action.icon().isNull()]
+        assert len(drawn) == 4  # new, rename, delete, compare
+        assert window.menus.undo_action.icon().isNull()  # the menus' wait for the first paint
+        window.menuBar().actions()[1].menu().aboutToShow.emit()  # or for a menu to open
+        assert not window.menus.undo_action.icon().isNull()
+    finally:
+        window.controller.document.close()
+        window.deleteLater()
+
+
+def test_the_editing_commands_have_icons(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.menus.undo_action.icon().isNull())  # after the paint
     for action in (
         window.menus.undo_action,
         window.menus.redo_action,

@@ -43,11 +43,12 @@ from revorg.gui.i18n import (
 from revorg.gui.labels import step_text
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
+from revorg.gui.settings import AppSettings
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.document import PlanDocument
 from revorg.model.editing.change import KeyLabel, QuotedStep, StepText
 from revorg.model.months import YearMonth
-from tests.gui.conftest import demo_window_in
+from tests.gui.conftest import choose_tab, demo_window_in
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TRANSLATED = ("es", "zh")
@@ -285,6 +286,11 @@ def test_no_english_is_left_on_screen(language_window: MainWindow) -> None:
     language = language_window.controller.language
     english = english_sources_translated(language)
     window = language_window
+    for index in range(window.plan_tabs.count()):  # the hidden tabs' panels are made when shown
+        window.plan_tabs.setCurrentIndex(index)
+    window.show_history()
+    window.outline.show()
+    AppSettings().set_outline_shown(False)  # other tests' windows open without it
     shown: list[str] = [a.text() for a in window.findChildren(QAction)]
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
@@ -347,7 +353,7 @@ def test_numbers_money_and_months_follow_the_locale(
 def test_spanish_panels_show_spanish_numbers_and_months(language_window: MainWindow) -> None:
     panel = language_window.targets_panel
     assert panel.results["total"].text() == "1.000.000\u00a0€"
-    language_window.plan_tabs.setCurrentWidget(language_window.hiring_plan)
+    choose_tab(language_window, language_window.hiring_plan)
     table = language_window.hiring_plan.findChild(QTableWidget, "hiringTable")
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert "ene" in headers and "dic" in headers

@@ -20,7 +20,7 @@ from revorg.gui.numbers import format_money
 from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.seasonality import Seasonality
-from tests.gui.conftest import demo_window_in
+from tests.gui.conftest import choose_tab, demo_window_in
 
 
 def table_texts(table: QTableWidget) -> list[list[str]]:
@@ -35,7 +35,7 @@ def headers(table: QTableWidget) -> list[str]:
 
 
 def quarters_panel(window: MainWindow) -> YearPlanPanel:
-    window.plan_tabs.setCurrentWidget(window.year_plan)  # drawn when shown
+    choose_tab(window, window.year_plan)  # drawn when shown
     return window.year_plan
 
 

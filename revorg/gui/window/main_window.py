@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,22 +28,14 @@ from revorg.gui.chart.saved_expansion import SavedExpansion
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.docks import tabify
 from revorg.gui.i18n import fill
 from revorg.gui.icons import app_icon
 from revorg.gui.numbers import format_money
-from revorg.gui.panels.actuals import ActualsPanel
-from revorg.gui.panels.assumptions import AssumptionsPanel
 from revorg.gui.panels.capacity import CapacityPanel
-from revorg.gui.panels.cost import CostPanel
-from revorg.gui.panels.hiring_plan import HiringPlanPanel
-from revorg.gui.panels.history import HistoryPanel
 from revorg.gui.panels.inspector import Inspector
 from revorg.gui.panels.revenue import RevenuePanel
 from revorg.gui.panels.role_palette import RolePalette
-from revorg.gui.panels.scrolling import scrolling
 from revorg.gui.panels.targets import TargetsPanel
-from revorg.gui.panels.year_plan import YearPlanPanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.team.commands import TeamCommands
 from revorg.gui.window.chart_edits import ChartEdits
@@ -53,16 +44,23 @@ from revorg.gui.window.find_bar import FindBar
 from revorg.gui.window.history_commands import HistoryCommands
 from revorg.gui.window.menus import Menus
 from revorg.gui.window.outline_link import OutlineLink
+from revorg.gui.window.plan_docks import PlanDocks
 from revorg.gui.window.scenario_commands import ScenarioCommands
 from revorg.gui.window.workshop import WorkshopMode, WorkshopStrip
 from revorg.model.document import PlanDocument
 from revorg.model.summary import ScenarioSummary
 from revorg.model.templates import template_infos
 
-if TYPE_CHECKING:  # the dialogs are imported when opened: none is needed for the first paint
+if TYPE_CHECKING:  # dialogs and hidden panels are imported when opened: not for the first paint
     from revorg.gui.dialogs.help import ShortcutsDialog
     from revorg.gui.dialogs.position_history import PositionHistoryDialog
     from revorg.gui.dialogs.step_preview import StepPreviewDialog
+    from revorg.gui.panels.actuals import ActualsPanel
+    from revorg.gui.panels.assumptions import AssumptionsPanel
+    from revorg.gui.panels.cost import CostPanel
+    from revorg.gui.panels.hiring_plan import HiringPlanPanel
+    from revorg.gui.panels.history import HistoryPanel
+    from revorg.gui.panels.year_plan import YearPlanPanel
 
 # The chart's area in the window at its first size (1600 x 960, with its docks): a plan's first
 # expansion is chosen for it before the window shows, and checked again once it has.
@@ -75,6 +73,27 @@ def run_and_dispose(dialog: QDialog) -> int:
     result = dialog.exec()
     dialog.deleteLater()
     return result
+
+
+class FirstPaint(QObject):
+    """Runs what the first view does not need once the chart has been painted the first time
+    (a timer started before the window shows may fire before its first paint)."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.later: list[Callable[[], object]] = []
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        later, self.later = self.later, []
+        for work in later:
+            work()
 
 
 class MainWindow(QMainWindow):
@@ -109,13 +128,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.controller, self)
         self.targets_panel = TargetsPanel(self.controller, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
-        self.hiring_plan = HiringPlanPanel(self.controller, self)
-        self.year_plan = YearPlanPanel(self.controller, self)
-        self.actuals_panel = ActualsPanel(self.controller, self)
         self.revenue_panel = RevenuePanel(self.controller, self)
-        self.cost_panel = CostPanel(self.controller, self)
-        self.assumptions_panel = AssumptionsPanel(self.controller, self)
-        self.history_panel = HistoryPanel(self.controller, self)
         self.totals_label = QLabel()
         self.totals_label.setObjectName("planTotals")
         self.totals_label.setAccessibleName(self.tr("Plan totals"))
@@ -123,11 +136,13 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.controller, self.scene, self.view, self)
         self.files = FileCommands(self, self.controller, self.scene, self.settings)
         self.history_commands = HistoryCommands(self)
-        self.actuals_panel.import_requested.connect(self.files.import_actuals_dialog)
-        self.actuals_panel.rules_requested.connect(self.files.deal_rules_dialog)
         # Replaced in tests; real dialogs otherwise.
         self.run_dialog: Callable[[QDialog], int] = run_and_dispose
-        self._build_docks()
+        self.docks = PlanDocks(self)
+        self.plan_tabs: QTabWidget = self.docks.plan_tabs
+        self.history_dock: QDockWidget = self.docks.history_dock
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.find_bar.hide()
         self.outline = OutlineLink(self, self.controller, self.scene, self.view, self.settings)
         self.edits = ChartEdits(
             self, self.controller, self.scene, self.view, self.inspector, self.show_error
@@ -137,6 +152,8 @@ class MainWindow(QMainWindow):
         )
         self.team = TeamCommands(self)
         self.menus = Menus(self)
+        self.first_paint = FirstPaint(self.view.viewport())
+        self.first_paint.later.append(self.menus.draw_icons)
         self._connect()
         editor = self.controller.editor
         self.role_palette.populate(editor.departments(), editor.roles(), editor.language)
@@ -156,63 +173,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.workshop_strip)
         return centre
-
-    def _build_docks(self) -> None:
-        roles_dock = self._dock(self.tr("Roles"), self.role_palette, "rolesDock")
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, roles_dock)
-        # The forms scroll rather than grow the window: stacked at their full height they
-        # would need a screen over 950 pixels high, taller than most laptops and projectors.
-        inspector_dock = self._dock(self.tr("Position"), scrolling(self.inspector), "inspectorDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector_dock)
-        targets_dock = self._dock(self.tr("Targets"), scrolling(self.targets_panel), "targetsDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, targets_dock)
-        self.splitDockWidget(targets_dock, inspector_dock, Qt.Orientation.Vertical)
-        self.plan_tabs = QTabWidget()
-        self.plan_tabs.setObjectName("planTabs")
-        self.plan_tabs.setMinimumHeight(210)
-        self.plan_tabs.addTab(self._capacity_and_revenue(), self.tr("Capacity against target"))
-        self.plan_tabs.addTab(self.hiring_plan, self.tr("Hiring plan"))
-        self.plan_tabs.addTab(self.year_plan, self.tr("Quarters"))
-        self.plan_tabs.addTab(self.actuals_panel, self.tr("Actuals"))
-        self.plan_tabs.addTab(self.cost_panel, self.tr("Cost"))
-        self.plan_tabs.addTab(self.assumptions_panel, self.tr("Assumptions"))
-        plan_dock = self._dock(self.tr("Plan"), self.plan_tabs, "planDock")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, plan_dock)
-        self.resizeDocks([roles_dock, inspector_dock], [250, 330], Qt.Orientation.Horizontal)
-        # 280: the quarters table and the capacity table each show a department or more at once.
-        self.resizeDocks([plan_dock], [280], Qt.Orientation.Vertical)
-
-        # A tab beside the plan's tables, where a step's row has the window's width; hidden
-        # until View > History: the log is read only when someone looks at it.
-        self.history_dock = self._dock(self.tr("History"), self.history_panel, "historyDock")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
-        tabify(self, plan_dock, self.history_dock)
-        self.history_dock.dockLocationChanged.connect(self._history_placed)
-        self.history_panel.set_wide(True)
-        self.history_panel.set_replay(True)
-        self.history_dock.hide()
-        plan_dock.raise_()
-
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
-        self.find_bar.hide()
-
-    def _capacity_and_revenue(self) -> QSplitter:
-        """The revenue figures at the right of capacity: a third dock on the right would leave
-        the targets and the inspector too low to use at 960 pixels."""
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("capacityAndRevenue")
-        splitter.addWidget(self.capacity_panel)
-        splitter.addWidget(scrolling(self.revenue_panel))
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setChildrenCollapsible(False)
-        return splitter
-
-    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        return dock
 
     def _connect(self) -> None:
         controller = self.controller
@@ -235,13 +195,8 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.edits.apply_inspector_edit)
         self.inspector.dotted_line_requested.connect(self.edits.set_dotted_line)
         self.inspector.error.connect(self.show_error)
-        self.outline.panel.edit_requested.connect(self.edits.apply_inspector_edit)
-        self.outline.panel.error.connect(self.show_error)
         self.inspector.history_requested.connect(self.show_position_history)
-        self.history_panel.preview_requested.connect(self.preview_step)
-        self.history_panel.restore_requested.connect(self.restore_step)
         self.targets_panel.error.connect(self.show_error)
-        self.assumptions_panel.error.connect(self.show_error)
         self.capacity_panel.hires_requested.connect(self.edits.apply_suggested_hires)
         self.find_bar.message.connect(self.statusBar().showMessage)
         self.files.saved_state_changed.connect(self.refresh_title)
@@ -432,13 +387,33 @@ class MainWindow(QMainWindow):
         self.controller.document.close()
 
     def show_history(self) -> None:
-        """View > History: the dock shown and raised (it may be a tab behind the inspector)."""
-        self.history_dock.show()
-        self.history_dock.raise_()
+        self.docks.show_history()
 
-    def _history_placed(self, area: Qt.DockWidgetArea) -> None:
-        wide = area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
-        self.history_panel.set_wide(wide)
+    # The panels of tabs and docks hidden at start: made when first shown, or asked for here.
+
+    @property
+    def hiring_plan(self) -> HiringPlanPanel:
+        return self.docks.hiring_plan.content()
+
+    @property
+    def year_plan(self) -> YearPlanPanel:
+        return self.docks.year_plan.content()
+
+    @property
+    def actuals_panel(self) -> ActualsPanel:
+        return self.docks.actuals.content()
+
+    @property
+    def cost_panel(self) -> CostPanel:
+        return self.docks.cost.content()
+
+    @property
+    def assumptions_panel(self) -> AssumptionsPanel:
+        return self.docks.assumptions.content()
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        return self.docks.history.content()
 
     def preview_step(self, step_id: int) -> StepPreviewDialog | None:
         return self.history_commands.preview_step(step_id)

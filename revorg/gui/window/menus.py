@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from revorg.gui.chart.collapse import ALL_LEVELS
-from revorg.gui.icons import action_icon, set_icon
+from revorg.gui.icons import set_icon
 from revorg.gui.panels.scenarios import ScenarioPicker
 from revorg.gui.problem_report import report_problem
 from revorg.gui.window.undo_actions import make_redo_action, make_undo_action
@@ -40,11 +40,24 @@ class Menus(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._icons_later: list[tuple[QAction, str]] = []
         self._build_file_menu()
         self._build_edit_menu()
         self._build_view_menu()
         self._build_scenario_menu()
         self._build_help_menu()
+        for menu_action in window.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu):
+                menu.aboutToShow.connect(self.draw_icons)
+
+    def draw_icons(self) -> None:
+        """The menus' icons, drawn when first needed: as a menu or the chart's context menu
+        opens, or once the window is first painted. Drawn at start, their 200 pixmaps cost the
+        first paint about 25 ms of CPU; the toolbar's are drawn at once (it shows them)."""
+        later, self._icons_later = self._icons_later, []
+        for action, name in later:
+            set_icon(action, name)
 
     def _action(
         self,
@@ -55,7 +68,7 @@ class Menus(QObject):
     ) -> QAction:
         action = QAction(text, self.window)
         if icon is not None:
-            set_icon(action, icon)
+            self._icons_later.append((action, icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -88,7 +101,7 @@ class Menus(QObject):
         )
         menu.addAction(self._action(self.tr("Import a&ctuals…"), files.import_actuals_dialog))
         export = menu.addMenu(self.tr("&Export"))
-        export.setIcon(action_icon("export"))
+        self._icons_later.append((export.menuAction(), "export"))
         export.addAction(
             self._action(self.tr("Excel &workbook…"), files.export_workbook_dialog, icon="export")
         )
@@ -117,9 +130,9 @@ class Menus(QObject):
         stack = window.controller.undo_stack
         edit = window.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = make_undo_action(stack, window)
-        set_icon(self.undo_action, "undo")
+        self._icons_later.append((self.undo_action, "undo"))
         self.redo_action = make_redo_action(stack, window)
-        set_icon(self.redo_action, "redo")
+        self._icons_later.append((self.redo_action, "redo"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         window.addActions([self.undo_action, self.redo_action])
@@ -241,6 +254,7 @@ class Menus(QObject):
             view.addAction(action)
 
     def chart_context_actions(self) -> list[QAction]:
+        self.draw_icons()
         return [
             self.focus_action,
             self.collapse_action,
@@ -272,7 +286,7 @@ class Menus(QObject):
             (self.tr("&Delete scenario"), scenarios.delete_current, "delete"),
             (self.tr("&Compare scenarios…"), scenarios.compare, "compare"),
         ):
-            action = self._action(text, slot, icon=icon)
+            action = set_icon(self._action(text, slot), icon)
             menu.addAction(action)
             bar.addAction(action)
         menu.addSeparator()  # snapshots: in the menu only, the toolbar stays short

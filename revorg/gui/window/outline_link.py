@@ -1,18 +1,23 @@
 """View > Outline: the outline panel in a dock, its selection and the chart's kept in step,
-and whether it is open kept across runs."""
+and whether it is open kept across runs. The panel is made when the dock is first shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from revorg.gui.chart.scene import ChartScene
 from revorg.gui.chart.view import ChartView
 from revorg.gui.controller import PlanController
-from revorg.gui.docks import tabify
-from revorg.gui.panels.outline import OutlinePanel
+from revorg.gui.docks import MadeWhenShown, tabify
 from revorg.gui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from revorg.gui.panels.outline import OutlinePanel
+    from revorg.gui.window.main_window import MainWindow
 
 OUTLINE_WIDTH = 520  # title, person and role readable without scrolling sideways
 
@@ -30,7 +35,7 @@ class OutlineDock(QDockWidget):
 class OutlineLink(QObject):
     def __init__(
         self,
-        window: QMainWindow,
+        window: MainWindow,
         controller: PlanController,
         scene: ChartScene,
         view: ChartView,
@@ -41,10 +46,11 @@ class OutlineLink(QObject):
         self.scene = scene
         self.view = view
         self.settings = settings
-        self.panel = OutlinePanel(controller, window)
+        self.controller = controller
+        self._panel = MadeWhenShown(self._make_panel, "outlinePage")
         self.dock = OutlineDock(self.tr("Outline"), window)
         self.dock.setObjectName("outlineDock")
-        self.dock.setWidget(self.panel)
+        self.dock.setWidget(self._panel.page)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         roles = window.findChild(QDockWidget, "rolesDock")
         if roles is not None:  # a tab beside the roles: the chart keeps its width
@@ -57,12 +63,24 @@ class OutlineLink(QObject):
         self.action.triggered.connect(self._chosen)
         self.dock.closed.connect(lambda: self.settings.set_outline_shown(False))
         self.dock.visibilityChanged.connect(self._shown)
-        self.panel.position_selected.connect(self.show_card)
         scene.selectionChanged.connect(self.follow_chart)
         self.dock.setVisible(settings.outline_shown())
         if settings.outline_shown():
             self.dock.raise_()
             QTimer.singleShot(0, self._widen)
+
+    @property
+    def panel(self) -> OutlinePanel:
+        return self._panel.content()
+
+    def _make_panel(self, parent: QWidget) -> OutlinePanel:
+        from revorg.gui.panels.outline import OutlinePanel
+
+        panel = OutlinePanel(self.controller, parent)
+        panel.position_selected.connect(self.show_card)
+        panel.edit_requested.connect(self.window.edits.apply_inspector_edit)
+        panel.error.connect(self.window.show_error)
+        return panel
 
     def _chosen(self, shown: bool) -> None:
         self.settings.set_outline_shown(shown)
