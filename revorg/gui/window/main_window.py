@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self.first_paint = FirstPaint(self.view.viewport())
         self.first_paint.later.append(self.menus.draw_icons)
+        # The cards of the collapsed teams, made while idle: the first Expand all then only
+        # shows them (scene_cards.make_cards_when_idle).
+        self.first_paint.later.append(self.scene.make_cards_when_idle)
         self._connect()
         editor = self.controller.editor
         self.role_palette.populate(editor.departments(), editor.roles(), editor.language)
