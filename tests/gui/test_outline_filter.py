@@ -87,3 +87,29 @@ def test_edits_undo_and_a_new_currency_change_what_the_filter_matches(
     controller.change_plan_settings(currency="USD")
     assert model.search.matches("€") == set()
     assert model.search.matches("us$") == cell_by_cell(model, "us$") != set()
+
+
+def test_moves_additions_and_removals_change_what_the_filter_matches(model: OutlineModel) -> None:
+    controller = model.controller
+    tree = controller.editor.tree()
+    first = next(i for i in tree.children if i is not None and tree.parent.get(i))
+    report = next(i for i in tree.parent if not tree.reports(i) and tree.parent[i] != first)
+    controller.edit(first, {"title": "Quokka lead"})
+    assert model.search.matches("quokka") == {first, *tree.reports(first)}
+    controller.move(report, first)  # its Manager column now names the first
+    assert report in model.search.matches("quokka") == cell_by_cell(model, "quokka")
+    added = controller.add_role("sdr", first)
+    assert added in model.search.matches("quokka") == cell_by_cell(model, "quokka")
+    controller.delete([added, report], keep_reports=False)
+    assert model.search.matches("quokka") == {first, *controller.editor.tree().reports(first)}
+    assert model.search.matches("quokka") == cell_by_cell(model, "quokka")
+
+
+def test_what_the_filter_reads_is_made_once_the_outline_is_left_alone(
+    model: OutlineModel, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: model.search.prepared)
+    model.controller.add_role("sdr", None)  # read again whole at the next filter, or when idle
+    assert not model.search.prepared
+    qtbot.waitUntil(lambda: model.search.prepared)
+    assert model.search.matches("sdr") == cell_by_cell(model, "sdr")

@@ -175,6 +175,11 @@ class OutlineModel(QAbstractItemModel):
             self.active = True
             self.reset()
 
+    def prepare_filter(self) -> None:
+        """Make what the filter reads ahead of it (the outline asks when idle)."""
+        if self.active:
+            self.search.prepare()
+
     def reset(self) -> None:
         if not self.active:
             return
@@ -356,7 +361,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         tree = self.controller.editor.tree()
-        self.search.rows_changed()
+        self.search.rows_changed(change)
         # The managers whose reports changed: before the change (as shown) and after it.
         parents = {self._parent.get(i, TOP) for i in (*change.removed, *change.moved)}
         placed = {i: tree.parent.get(i) or TOP for i in (*change.added, *change.moved)}
