@@ -27,6 +27,7 @@ from revorg.gui.controller import PlanController
 from revorg.gui.i18n import translate
 from revorg.gui.labels import error_text
 from revorg.gui.numbers import parse_number
+from revorg.gui.panels.outline_search import OutlineSearch
 from revorg.gui.panels.outline_texts import Column, OutlineTexts
 from revorg.model.editing.change import Change
 from revorg.model.money import to_money
@@ -34,7 +35,8 @@ from revorg.model.months import YearMonth
 from revorg.model.rows import PositionRow
 from revorg.model.scenario_rows import RowsChange
 
-TOP = 0  # the parent key of the positions at the top (position ids start at 1)
+TOP = 0  # the parent key of the positions at the top: position ids start at 1, and an
+# invalid index (Qt's top) has internal id 0, so Qt's parent is looked up without a test
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_INDEX = QModelIndex()  # Qt's default parent: the top
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -74,6 +76,7 @@ class OutlineModel(QAbstractItemModel):
         self._parent: dict[int, int] = {}
         self._row: dict[int, int] = {}
         self.texts = OutlineTexts(controller)
+        self.search = OutlineSearch(controller, self.texts)
         self.active = False  # built when first shown: a window that never shows it pays nothing
         controller.rows_changed.connect(self._rows_changed)
         controller.structure_changed.connect(self.reset)
@@ -119,11 +122,16 @@ class OutlineModel(QAbstractItemModel):
         each team sorted by a plain lookup (ties keep the chart's order)."""
         tree = self.controller.editor.tree()
         shown = self._shown
-        lists = {
-            key or TOP: [i for i in ids if i in shown] if shown is not None else list(ids)
-            for key, ids in tree.children.items()
-            if ids
-        }
+        if shown is None:
+            lists = {key or TOP: list(ids) for key, ids in tree.children.items() if ids}
+        else:  # the teams of the managers shown alone (a third of them for "sdr" at 50,000)
+            teams = tree.children
+            lists = {
+                key or TOP: [i for i in ids if i in shown]
+                for key in (None, *shown)
+                if (ids := teams.get(key))
+            }
+            lists = {key: ids for key, ids in lists.items() if ids}
         if order is None:
             return lists
         keys = {i: order(i) for i in (tree.parent if shown is None else shown)}
@@ -138,7 +146,6 @@ class OutlineModel(QAbstractItemModel):
             self._parent.pop(position_id, None)
             self._row.pop(position_id, None)
             self._children.pop(position_id, None)
-            self.texts.search.pop(position_id, None)
 
     def index_of(self, position_id: int, column: int = 0) -> QModelIndex:
         row = self._row.get(position_id)
@@ -168,16 +175,25 @@ class OutlineModel(QAbstractItemModel):
             self.active = True
             self.reset()
 
+    def prepare_filter(self) -> None:
+        """Make what the filter reads ahead of it (the outline asks when idle)."""
+        if self.active:
+            self.search.prepare()
+
     def reset(self) -> None:
         if not self.active:
             return
         self.beginResetModel()
-        self.texts.clear()
+        self._clear_texts()
         self._parent = {
             i: manager or TOP for i, manager in self.controller.editor.tree().parent.items()
         }
         self._build()
         self.endResetModel()
+
+    def _clear_texts(self) -> None:
+        self.texts.clear()
+        self.search.clear()
 
     def _relayout(self, parents: Iterable[int] | None = None, gone: Iterable[int] = ()) -> None:
         """Make report lists again with the view's expansion and selection kept (they follow
@@ -196,8 +212,7 @@ class OutlineModel(QAbstractItemModel):
     # --- Qt's model ---------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = NO_INDEX) -> QModelIndex:
-        key = parent.internalId() if parent.isValid() else TOP
-        ids = self._children.get(key)
+        ids = self._children.get(parent.internalId())  # an invalid index's id is 0: TOP
         if ids is None or not 0 <= row < len(ids) or not 0 <= column < COLUMNS:
             return QModelIndex()
         return self.createIndex(row, column, ids[row])
@@ -209,14 +224,12 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex() if key == TOP else self.index_of(key)
 
     def rowCount(self, parent: AnyIndex = NO_INDEX) -> int:
-        if parent.isValid() and parent.column() != 0:
+        if parent.column() > 0:  # an invalid index (the top) has column -1 and id 0
             return 0
-        return len(self._children.get(parent.internalId() if parent.isValid() else TOP, ()))
+        return len(self._children.get(parent.internalId(), ()))
 
     def hasChildren(self, parent: AnyIndex = NO_INDEX) -> bool:
-        if not parent.isValid():
-            return bool(self._children.get(TOP))
-        return parent.column() == 0 and bool(self._children.get(parent.internalId()))
+        return parent.column() <= 0 and bool(self._children.get(parent.internalId()))
 
     def columnCount(self, parent: AnyIndex = NO_INDEX) -> int:
         return COLUMNS
@@ -237,9 +250,10 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        column = index.column()  # -1: an invalid index
+        if column < 0:
             return Qt.ItemFlag.NoItemFlags
-        return EDITABLE_FLAGS if index.column() in EDITED_COLUMNS else READ_FLAGS
+        return EDITABLE_FLAGS if column in EDITED_COLUMNS else READ_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -292,15 +306,13 @@ class OutlineModel(QAbstractItemModel):
 
     def _matches(self) -> set[int]:
         """The positions whose texts contain the filter, and every manager above them."""
-        needle = self.needle
         parent_of = self.controller.editor.tree().parent
         shown: set[int] = set()
-        for position_id, text in self.texts.search_texts().items():
-            if needle in text:
-                walker: int | None = position_id
-                while walker is not None and walker not in shown:
-                    shown.add(walker)
-                    walker = parent_of.get(walker)
+        for position_id in self.search.matches(self.needle):
+            walker: int | None = position_id
+            while walker is not None and walker not in shown:
+                shown.add(walker)
+                walker = parent_of.get(walker)
         return shown
 
     def _sort_key(self) -> Callable[[int], Any] | None:
@@ -349,12 +361,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         tree = self.controller.editor.tree()
-        search = self.texts.search
-        for position_id in (*change.removed, *change.moved, *change.edited):
-            search.pop(position_id, None)
-        for position_id in change.edited:  # their Manager column names this position
-            for report in tree.reports(position_id):
-                search.pop(report, None)
+        self.search.rows_changed(change)
         # The managers whose reports changed: before the change (as shown) and after it.
         parents = {self._parent.get(i, TOP) for i in (*change.removed, *change.moved)}
         placed = {i: tree.parent.get(i) or TOP for i in (*change.added, *change.moved)}
@@ -385,7 +392,7 @@ class OutlineModel(QAbstractItemModel):
         if not self.active:
             return
         if change is None or change.assumptions or change.plan or change.anew:
-            self.texts.clear()
+            self._clear_texts()
             if self.rowCount() and not (change is not None and change.switched):
                 first = self.index(0, Column.COST)
                 # A range of rows redraws the whole view, the rows below the top too.

@@ -1,13 +1,15 @@
-"""The outline's texts: each cell as the user reads it, a row in words for assistive
-technology, and every row's texts folded for the filter. Money, months and capacities are made
-once per value, and the middle columns once per shape of position (revorg.gui.panels.
-outline_model reads them; the model keeps the rows, their order and the filter)."""
+"""The outline's texts: each cell as the user reads it, and a row in words for assistive
+technology. Money, months and capacities are made once per value (revorg.gui.panels.
+outline_model reads them; the model keeps the rows, their order and the filter, which
+outline_search applies)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 from enum import IntEnum
+from operator import attrgetter
+from typing import Any
 
 from revorg.gui.controller import PlanController
 from revorg.gui.i18n import fill, month_label, translate
@@ -19,6 +21,10 @@ from revorg.model.rows import PositionRow
 from revorg.model.summary import totals_basis
 from revorg.model.totals import TotalsBasis
 from revorg.model.vocabulary import CapacityKind
+
+# What a position's capacity text depends on: positions alike in these have the same text.
+CAPACITY_FIELDS = ("role_key", "headcount", "is_open", "start_month", "capacity_override")
+capacity_key = attrgetter(*CAPACITY_FIELDS)
 
 
 class Column(IntEnum):
@@ -55,36 +61,55 @@ class OutlineTexts:
         self.titles = column_titles()
         self._basis: TotalsBasis | None = None
         self._cache: dict[tuple[object, ...], str] = {}  # money, months, capacities by value
-        self.search: dict[int, str] = {}  # a row's texts, folded, made when a filter asks
 
     def clear(self) -> None:
         """Assumptions, the fiscal year, the currency or the scenario changed."""
         self._basis = None
         self._cache = {}
-        self.search = {}
 
     def text(self, row: PositionRow, column: Column) -> str:
-        editor = self.controller.editor
         if column == Column.TITLE:
             return row.title
         if column == Column.PERSON:
-            return row.person_name or translate("OutlineModel", "Open")
+            return row.person_name or self.open_word()
         if column == Column.ROLE:
-            role = editor.roles_by_key().get(row.role_key)
-            return role.name(editor.language) if role is not None else row.role_key
+            return self.field_text(column, row.role_key)
         if column == Column.DEPARTMENT:
-            department = editor.departments_by_key().get(row.department_key)
-            return department.name(editor.language) if department else row.department_key
+            return self.field_text(column, row.department_key)
         if column == Column.HEADCOUNT:
             return format_count(row.headcount)
         if column == Column.START:
             return self._month_text(row.start_month)
         if column == Column.COST:
-            return self._cached(("cost", row.annual_cost), lambda: self._money(row.annual_cost))
+            return self.field_text(column, row.annual_cost)
         if column == Column.CAPACITY:
-            return self._capacity_text(row)
+            return self.capacity_text(row)
         manager = self.controller.editor.positions().get(row.manager_id) if row.manager_id else None
         return manager.title if manager is not None else ""
+
+    def field_text(self, column: Column, value: Any) -> str:
+        """The text of a column made from one field of the position (title to cost), from
+        that field's value: the filter compares each distinct value once."""
+        editor = self.controller.editor
+        if column == Column.ROLE:
+            role = editor.roles_by_key().get(value)
+            return role.name(editor.language) if role is not None else str(value)
+        if column == Column.DEPARTMENT:
+            department = editor.departments_by_key().get(value)
+            return department.name(editor.language) if department else str(value)
+        if column == Column.HEADCOUNT:
+            return format_count(value)
+        if column == Column.START:
+            return self._month_text(value)
+        if column == Column.COST:
+            return self._cached(("cost", value), lambda: self._money(value))
+        if column == Column.TITLE:
+            return str(value)
+        raise ValueError(f"{column.name} is not made from one field")
+
+    def open_word(self) -> str:
+        """The Person column of an open position."""
+        return translate("OutlineModel", "Open")
 
     def row_text(self, row: PositionRow) -> str:
         """Every column's text, for a tooltip and assistive technology."""
@@ -133,9 +158,8 @@ class OutlineTexts:
             return None
         return kind, position_capacity(row, kind, basis.assumptions, basis.fiscal)
 
-    def _capacity_text(self, row: PositionRow) -> str:
-        key = ("capacity", row.role_key, row.headcount, row.is_open, row.start_month,
-               row.capacity_override)  # fmt: skip
+    def capacity_text(self, row: PositionRow) -> str:
+        key = ("capacity", capacity_key(row))
         return self._cached(key, lambda: self._capacity_words(row))
 
     def _capacity_words(self, row: PositionRow) -> str:
@@ -149,40 +173,3 @@ class OutlineTexts:
         if kind == CapacityKind.MEETINGS:
             return fill(translate("OutlineModel", "%1 meetings"), count)
         return fill(translate("OutlineModel", "%1 leads"), count)
-
-    def search_texts(self) -> dict[int, str]:
-        """Every row's texts in one string, folded; made for the rows not made yet. The
-        middle columns (role to capacity) are made once per shape of position: a large plan
-        has a few hundred shapes for tens of thousands of rows (text() for every cell of
-        50,000 rows took 2.6 s)."""
-        search = self.search
-        positions = self.controller.editor.positions()
-        missing = [row for position_id, row in positions.items() if position_id not in search]
-        if not missing:
-            return search
-        open_word = translate("OutlineModel", "Open")
-        middles: dict[tuple[object, ...], str] = {}
-        middle_columns = (Column.ROLE, Column.DEPARTMENT, Column.HEADCOUNT, Column.START,
-                          Column.COST, Column.CAPACITY)  # fmt: skip
-        texts: list[str] = []
-        for row in missing:
-            shape = (row.role_key, row.department_key, row.headcount, row.start_month,
-                     row.annual_cost, row.capacity_override, row.is_open)  # fmt: skip
-            middle = middles.get(shape)
-            if middle is None:
-                middle = middles[shape] = "\n".join(self.text(row, c) for c in middle_columns)
-            manager = positions.get(row.manager_id) if row.manager_id else None
-            texts.append(
-                "\n".join(
-                    (
-                        row.title,
-                        row.person_name or open_word,
-                        middle,
-                        manager.title if manager is not None else "",
-                    )
-                )
-            )
-        # Folded in one call: a call per row was a fifth of the time.
-        folded = "\x00".join(texts).casefold().split("\x00")
-        search.update(zip((row.id for row in missing), folded, strict=True))
-        return search
