@@ -106,3 +106,14 @@ def test_the_history_benchmark_prints_its_measures(tmp_path: Path) -> None:
     from benchmarks.history import render
 
     assert "file growth per 1,000 edits, KB" in render(data)
+
+
+def test_the_sums_experiment_checks_its_sums_against_the_deals() -> None:
+    # benchmarks.actuals_sums asserts that the sums kept by its triggers (after a re-import, a
+    # deal changed in amount, month and stage, and one deleted), its two fills and the
+    # summary's queries on the sums equal the deals' own grouping: run it on a few deals.
+    from benchmarks.actuals_sums import measure
+
+    names = [name for name, _wall, _cpu in measure(1, deals=600)]
+    assert "per-row sum triggers: import 600 deals" in names
+    assert "summary, won: read sums" in names
