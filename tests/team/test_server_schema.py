@@ -3,6 +3,7 @@ set up by a newer RevOrg is refused rather than misread."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def test_revision_0002_gives_every_published_plans_rows_a_version(
     assert versions == [(19, 0)]
     edited = run_cli("targets", url, "--goal", "1200000", "--who", "Ana")
     assert edited.code == 0, edited.err
-    assert team.admin("SELECT row_version FROM plan_1.targets", "before_versions") == [(1,)]
+    # The row's version: the id of the step that wrote it, the plan's version after the edit.
+    after = json.loads(run_cli("summary", url, "--json").out)["version"]
+    assert team.admin("SELECT row_version FROM plan_1.targets", "before_versions") == [(after,)]
 
 
 def test_a_server_schema_newer_than_the_program_is_refused(

@@ -72,7 +72,8 @@ def test_an_actuals_import_on_a_team_plan_lands_on_the_server_as_one_step(
     assert version(run_cli, published) == before + 1
 
     deals = server_deals(team, plan_name)
-    assert len(deals) == 9 and {row[3] for row in deals} == {0}
+    # Each row's version is the id of the step that wrote it: the import's.
+    assert len(deals) == 9 and {row[3] for row in deals} == {before + 1}
     won = sum((Decimal(str(row[2])) for row in deals if row[1] == "won"), Decimal(0))
     assert won == WON
     # Another reader (a new command) reads the deals back from the server.
@@ -93,8 +94,8 @@ def test_an_actuals_import_on_a_team_plan_lands_on_the_server_as_one_step(
     assert (report["import"]["changed"], report["import"]["unchanged"]) == (1, 8)  # type: ignore[index]
     assert report["actuals"]["new_business"] == NEW_BUSINESS + 15_500  # type: ignore[index]
     deals = server_deals(team, plan_name)
-    assert ("0065g00000AbC07AAF", "won", "15500.00", 1) in deals
-    assert sum(row[3] for row in deals) == 1  # type: ignore[misc]
+    assert ("0065g00000AbC07AAF", "won", "15500.00", before + 2) in deals
+    assert sorted(row[3] for row in deals) == [before + 1] * 8 + [before + 2]  # type: ignore[type-var]
     history = json.loads(run_cli("history", published, "--json").out)
     assert [step["text"] for step in history["steps"][:2]] == [
         "Import actuals q1-final.csv: 0 new, 1 changed",
@@ -172,12 +173,15 @@ def test_a_photo_on_a_team_plan_is_sent_and_its_undo_too(
     address = parse_plan_url(published)
     photo, other = small_png("#8EC5E8"), small_png("#F5C28B")
     schema = schema_of(team, plan_name)
-    with open_team_editor(address, "Ana") as (_, editor):
+    with open_team_editor(address, "Ana") as (document, editor):
         cro = editor.tree().managers_first()[0]
         edit = set_photo(editor, cro, photo)
         assert edit is not None
         editor.perform(edit)
-        assert team.admin(f'SELECT image, row_version FROM "{schema}".photos') == [(photo.image, 0)]
+        first = document.version  # the step that wrote the row: its version
+        assert team.admin(f'SELECT image, row_version FROM "{schema}".photos') == [
+            (photo.image, first)
+        ]
         lineage = lineage_of(cro, editor.positions()[cro].lineage)
         with open_team_plan(address) as reader:  # a teammate reads it from the server
             assert photo_of(reader.session, lineage) == photo
@@ -185,7 +189,9 @@ def test_a_photo_on_a_team_plan_is_sent_and_its_undo_too(
         replaced = set_photo(editor, cro, other)
         assert replaced is not None
         editor.perform(replaced)
-        assert team.admin(f'SELECT image, row_version FROM "{schema}".photos') == [(other.image, 1)]
+        assert team.admin(f'SELECT image, row_version FROM "{schema}".photos') == [
+            (other.image, first + 1)
+        ]
         editor.revert(replaced)  # undo: the first photo again, under the version just sent
         editor.revert(edit)
     assert team.admin(f'SELECT count(*) FROM "{schema}".photos') == [(0,)]
@@ -236,9 +242,10 @@ def test_revision_0005_gives_actuals_of_plans_published_before_it_their_row_vers
         engine.dispose()
     report = actuals(run_cli, url, "--import", Q1)
     assert report["actuals"]["new_business"] == NEW_BUSINESS  # type: ignore[index]
-    assert team.admin("SELECT count(*), sum(row_version) FROM plan_1.deals", "before_actuals") == [
-        (9, 0)
-    ]
+    # Each deal at the version of the import's step: the plan's first.
+    assert team.admin(
+        "SELECT count(*), min(row_version), max(row_version) FROM plan_1.deals", "before_actuals"
+    ) == [(9, 1, 1)]
 
 
 def test_undoing_an_import_on_a_team_plan_removes_its_deals_from_the_server(

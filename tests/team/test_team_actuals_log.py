@@ -134,7 +134,8 @@ def test_undoing_an_import_is_refused_once_a_teammates_import_changed_one_of_its
     refusal = live.undo_refusal(imported)
     assert refusal is not None
     assert str(refusal).startswith(f'Bo changed deal "{COSTA}" since your edit')
-    assert ("0065g00000AbC07AAF", "won", "15500.00", 1) in server_deals(team, plan_name)
+    # Written by Bo's import, the plan's second step: that is the row's version.
+    assert ("0065g00000AbC07AAF", "won", "15500.00", 2) in server_deals(team, plan_name)
 
 
 def test_a_deal_a_teammate_changed_since_is_named_in_the_refusal(
@@ -184,5 +185,5 @@ def test_an_offline_import_of_deals_a_teammate_imported_meanwhile_lists_them(
     assert costa.yours is not None and costa.yours["amount"] == "15000.00"
     assert listed["deal import 1"].who == "Bo"
     assert [row[1:] for row in server_deals(team, plan_name) if row[0] == COSTA] == [
-        ("won", "15500.00", 0)
+        ("won", "15500.00", 1)  # as Bo's import, the plan's first step, wrote it
     ]

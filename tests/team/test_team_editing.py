@@ -187,3 +187,32 @@ def test_undo_is_sent_too_and_refused_when_a_teammate_changed_the_field_since(
         assert [(s.who, s.direction) for s in _steps(now)] == [
             ("Ana", "do"), ("Ana", "do"), ("Bo", "do"), ("Ana", "undo"),
         ]  # fmt: skip
+
+
+def test_an_edit_read_from_a_removed_card_never_lands_on_a_new_card_given_its_id(
+    address: TeamPlanAddress, demo_file: Path
+) -> None:
+    """Ids are reused: after Bo removes the newest card, Cy's new card takes its id. Ana read
+    the removed card (version 0, as published) and edits it: refused, because the new row's
+    version is the id of Cy's step, not a count restarting at 0 (the race that made the five
+    clients' plan differ from its log's replay once on PostgreSQL 17)."""
+    with open_team_editor(address, "Ana") as (_, ana):
+        newest = max(row.id for row in ana.positions().values())
+        assert not ana.tree().reports(newest)  # a leaf: removed alone
+        with open_team_editor(address, "Bo") as (_, bo):
+            bo.perform(requests.delete(bo, [newest], keep_reports=False))
+        with open_team_editor(address, "Cy") as (_, cy):
+            manager = by_title(cy, "VP Sales")
+            cy.perform(requests.add_role(cy, "sdr", manager))
+            assert newest in cy.positions()  # the id came back, on Cy's new card
+        with pytest.raises(TeamConflictError) as refused:
+            ana.perform(requests.edit_fields(ana, newest, {"title": "Renamed"}))
+        assert f"position {newest} was changed by " in str(refused.value)
+    with open_team_plan(address) as now:
+        card = next(p for p in now.scenario().positions if p.id == newest)
+        assert card.title != "Renamed" and card.manager_id == manager
+        with (
+            PlanDocument.open(demo_file, for_editing=False) as start,
+            replay(start.session, now.session) as again,
+        ):
+            assert tables(again.session) == tables(now.session)

@@ -5,13 +5,16 @@ say which rows it touched. `send_step` writes those rows to the server in ONE tr
 
 1. `SELECT ... FROM history_chain WHERE id = 1 FOR UPDATE`: the only lock; it orders the
    appends to the log, so the hash chain stays linear (a plan whose log is empty has no such
-   row yet: the table is locked instead and the row made).
+   row yet: the first step inserts it, `ON CONFLICT DO NOTHING`, then locks it).
 2. each touched row, guarded by the version it was read at: `UPDATE ... SET field = :new, ...,
-   row_version = row_version + 1 WHERE id = :id AND row_version = :seen`, a `DELETE` under the
-   same condition, or an `INSERT` with the id chosen in memory (a second editor who took the same
-   id first makes the key refuse it). No row, or a refused key, is a conflict: the transaction
+   row_version = :step WHERE id = :id AND row_version = :seen`, a `DELETE` under the same
+   condition, or an `INSERT` with the id chosen in memory (a second editor who took the same id
+   first makes the key refuse it). No row, or a refused key, is a conflict: the transaction
    rolls back and a `TeamConflictError` names who changed the row and when, from the server's
-   log.
+   log. A row's version is the id of the step that last wrote it, not a count of its writes: ids
+   are reused after a delete (two editors each add "the next id"), and a count would restart at
+   0 for the new row, so an edit read from the removed row would land on the new one. A step id
+   is never given twice, so a version read from any earlier row at that key is refused.
 3. the step and its changes, chained on the server's head (its id: one after the server's
    newest), so the server's log verifies as a file's does.
 
@@ -74,6 +77,7 @@ class Sender:
         self.versions = versions
         self.read_at = read_at  # the plan's version when it was read
         self._pending: dict[RowKey, int | None] = {}
+        self._step_id = 0  # the step being sent (set by `send`)
         self._columns = {
             table.name: [column.name for column in table.columns]
             for table in plan_metadata().sorted_tables
@@ -99,12 +103,13 @@ class Sender:
             raise moved_error(connection, self._q, expected_version, version)
         work = row_work(step.changes)
         self._pending = {}
+        step_id = version + 1
+        self._step_id = step_id  # the version every row this step writes takes
         for row in work:
             if row.table not in WHOLE_ROW_TABLES:
                 self._write(connection, row, step)
         self._write_whole(connection, [row for row in work if row.table in WHOLE_ROW_TABLES], step)
         self._check_references(connection, work, step)
-        step_id = version + 1
         digest = step_hash(
             previous, step_id, step.at, step.who, step.scenario_id, step.template,
             step.text_values, step.direction, step.changes,
@@ -218,14 +223,17 @@ class Sender:
         done = connection.execute(
             text(
                 f"UPDATE {self._q(row.table)} SET {assignments}"
-                f"{ROW_VERSION} = {ROW_VERSION} + 1 "
+                f"{ROW_VERSION} = :step "
                 f'WHERE "{column}" = :key AND {ROW_VERSION} = :seen'
             ),
-            {"key": row.key, "seen": seen, **{f"v{i}": values[n] for i, n in enumerate(fields)}},
-        )
+            {
+                "key": row.key, "seen": seen, "step": self._step_id,
+                **{f"v{i}": values[n] for i, n in enumerate(fields)},
+            },
+        )  # fmt: skip
         if done.rowcount != 1:
             raise row_conflict(connection, self._q, row)
-        self._pending[key] = seen + 1
+        self._pending[key] = self._step_id
 
     def _write_whole(self, connection: Connection, rows: list[RowWork], step: StepToSend) -> None:
         """Rows written whole (actuals, photos): each as memory has it after the step, added
@@ -254,30 +262,35 @@ class Sender:
             try:
                 with connection.begin_nested():
                     cursor.executemany(
-                        f"INSERT INTO {self._q(table)} ({_names(names)}) "
-                        f"VALUES ({', '.join('%s' for _ in names)})".encode(),
-                        [tuple(values[n] for n in names) for _, values in added],
+                        f"INSERT INTO {self._q(table)} ({_names(names)}, {ROW_VERSION}) "
+                        f"VALUES ({', '.join('%s' for _ in names)}, %s)".encode(),
+                        [(*(values[n] for n in names), self._step_id) for _, values in added],
                     )
             except IntegrityError:  # the driver's own: its cursor is used directly
                 raise self._first_conflict(connection, [row for row, _ in added], step) from None
             for row, _ in added:
-                self._pending[(row.table, row.key)] = 0
+                self._pending[(row.table, row.key)] = self._step_id
         where = {table: self._where(table) for table in {*updates, *deletes}}
         for table, changed in updates.items():
             names = [n for n in self._columns[table] if n not in ROW_KEY_COLUMNS[table]]
             cursor.executemany(
                 f"UPDATE {self._q(table)} SET "
                 f"{''.join(f'{_quoted(n)} = %s, ' for n in names)}"
-                f"{ROW_VERSION} = {ROW_VERSION} + 1 WHERE {where[table]}".encode(),
+                f"{ROW_VERSION} = %s WHERE {where[table]}".encode(),
                 [
-                    (*(values[n] for n in names), *row_key_values(table, row.key), seen)
+                    (
+                        *(values[n] for n in names),
+                        self._step_id,
+                        *row_key_values(table, row.key),
+                        seen,
+                    )
                     for row, values, seen in changed
                 ],
             )
             if cursor.rowcount != len(changed):
                 raise self._first_conflict(connection, [row for row, _, _ in changed], step)
-            for row, _, seen in changed:
-                self._pending[(row.table, row.key)] = seen + 1
+            for row, _, _ in changed:
+                self._pending[(row.table, row.key)] = self._step_id
         for table, removed in deletes.items():
             cursor.executemany(
                 f"DELETE FROM {self._q(table)} WHERE {where[table]}".encode(),
@@ -376,13 +389,16 @@ class Sender:
                     names = list(values)
                     connection.execute(
                         text(
-                            f"INSERT INTO {self._q(table)} "
-                            f"({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}) "
-                            f"VALUES ({', '.join(f':v{i}' for i in range(len(names)))})"
+                            f"INSERT INTO {self._q(table)} ({_names(names)}, {ROW_VERSION}) "
+                            f"VALUES ({', '.join(f':v{i}' for i in range(len(names)))}, :step)"
                         ),
-                        {f"v{i}": values[n] for i, n in enumerate(names)},
+                        {
+                            "step": self._step_id,
+                            **{f"v{i}": values[n] for i, n in enumerate(names)},
+                        },
                     )
-                    self._pending[(table, int(values[ROW_KEYS.get(table, "id")]))] = 0
+                    key = (table, int(values[ROW_KEYS.get(table, "id")]))
+                    self._pending[key] = self._step_id
         except IntegrityError:
             # A teammate took the same id first, or removed the record this one refers to.
             raise row_conflict(connection, self._q, row) from None
