@@ -8,8 +8,8 @@ View > Outline the first time (the outline built from the plan's rows), what the
 reads prepared (as the outline does once left alone), sorting by cost and by
 title, a filter that matches about one position in ten and clearing it, a deep row chosen (its
 card selected, the teams above it opened, centred), and an edit of a title made in the
-outline (one undoable edit: the chart, the panels and the outline updated) and its undo; last,
-the filter typed before anything was prepared.
+outline (one undoable edit: the chart, the panels and the outline updated) and its undo, a card
+added with a filter on and its undo; last, the filter typed before anything was prepared.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
     tree = editor.tree()
     deepest = max(tree.preorder()[-200:], key=tree.depth)
     sort_cost, sort_title, filter_runs, clear_runs, choose_runs = [], [], [], [], []
-    edit_runs, undo_runs = [], []
+    edit_runs, undo_runs, add_runs, add_undo_runs = [], [], [], []
     for run in range(repeat):
         order = Qt.SortOrder.DescendingOrder if run % 2 else Qt.SortOrder.AscendingOrder
         sort_cost.append(timed(partial(panel.tree.sortByColumn, Column.COST, order)))
@@ -95,6 +95,12 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
         cell = model.index_of(deepest, Column.TITLE)
         edit_runs.append(timed(partial(model.setData, cell, f"Renamed {run}")))
         undo_runs.append(timed(window.controller.undo_stack.undo))
+        # A card added and taken away again while a filter is on: the edit, the chart and
+        # the filter applied again to the plan's new rows.
+        panel.set_filter("sdr")
+        add_runs.append(timed(partial(window.controller.add_role, "sdr", tree.parent[deepest])))
+        add_undo_runs.append(timed(window.controller.undo_stack.undo))
+        panel.set_filter("")
     assert window.scene.selected_ids() == [deepest]
     unprepared = None
     if prepare is not None:  # a filter typed before the outline was left alone
@@ -114,6 +120,8 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
         "choose_row_ms": choose_runs,
         "edit_ms": edit_runs,
         "undo_ms": undo_runs,
+        "add_filtered_ms": add_runs,
+        "add_undo_filtered_ms": add_undo_runs,
     }
     if prepared is not None and unprepared is not None:
         runs["prepare_ms"] = [prepared]
@@ -140,6 +148,8 @@ ROWS = (
     ("choose a deep row: its card opened, centred", "choose_row_ms"),
     ("edit a title in the outline (one undo step)", "edit_ms"),
     ("undo it", "undo_ms"),
+    ('add a card, filter "sdr" on', "add_filtered_ms"),
+    ("undo the addition, the filter on", "add_undo_filtered_ms"),
     ('filter "sdr" before it was prepared', "unprepared_filter_ms"),
 )
 

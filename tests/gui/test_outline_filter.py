@@ -105,11 +105,30 @@ def test_moves_additions_and_removals_change_what_the_filter_matches(model: Outl
     assert model.search.matches("quokka") == cell_by_cell(model, "quokka")
 
 
-def test_what_the_filter_reads_is_made_once_the_outline_is_left_alone(
-    model: OutlineModel, qtbot
+def test_what_the_filter_reads_is_made_once_the_outline_is_left_alone_and_kept_through_edits(
+    model: OutlineModel, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: model.search.prepared)
-    model.controller.add_role("sdr", None)  # read again whole at the next filter, or when idle
-    assert not model.search.prepared
-    qtbot.waitUntil(lambda: model.search.prepared)
-    assert model.search.matches("sdr") == cell_by_cell(model, "sdr")
+    reads: list[int] = []
+    read = model.search._read
+    monkeypatch.setattr(model.search, "_read", lambda: reads.append(1) or read())
+    controller = model.controller
+    # Added, removed with its team, and back by undo: the snapshot follows, never read whole.
+    added = controller.add_role("sdr", None)
+    assert model.search.prepared
+    assert added in model.search.matches("sdr") == cell_by_cell(model, "sdr")
+    tree = controller.editor.tree()
+    team = next(i for i in tree.children if i is not None and tree.reports(i))
+    gone = set(tree.subtree(team))
+    assert len(gone) > 1
+    controller.delete([team], keep_reports=False)
+    for needle in ("sdr", "open", "€", controller.editor.positions()[added].title.casefold()):
+        assert model.search.matches(needle) == cell_by_cell(model, needle), needle
+    assert not gone & model.search.matches("")
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert added not in model.search.matches("sdr") == cell_by_cell(model, "sdr")
+    assert team in model.search.matches("")
+    for needle in needles(model):
+        assert model.search.matches(needle) == cell_by_cell(model, needle), needle
+    assert reads == []

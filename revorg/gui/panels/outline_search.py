@@ -67,26 +67,34 @@ class OutlineSearch:
         self._folded = {}
 
     def rows_changed(self, change: RowsChange) -> None:
-        """Positions edited or moved are read again into the snapshot (an edit and its undo
-        made the next filter read 50,000 rows again: 60 ms); added or removed, it is read
-        again whole at the next filter."""
+        """The snapshot follows the edit: removed rows dropped, added ones appended, edited or
+        moved ones read again in place. Reading all 50,000 rows again took 60 ms after an
+        edit, and a filter on while cards were added or removed paid the whole preparation
+        again (about 100 ms more than a filter)."""
         snapshot = self._snapshot
-        changed = tuple(dict.fromkeys((*change.moved, *change.edited)))
-        if snapshot is None or not (changed or change.added or change.removed):
+        if snapshot is None or not (
+            change.added or change.removed or change.moved or change.edited
+        ):
             return
+        positions = self.controller.editor.positions()
+        if change.removed:
+            _drop(snapshot, set(change.removed))
         if not snapshot.where:
             snapshot.where = dict(zip(snapshot.ids, range(len(snapshot.ids)), strict=True))
-        where, positions = snapshot.where, self.controller.editor.positions()
-        if (
-            change.added
-            or change.removed
-            or any(i not in where or i not in positions for i in changed)
-        ):
-            self._snapshot = None
+        where = snapshot.where
+        touched = tuple(dict.fromkeys((*change.added, *change.moved, *change.edited)))
+        if any(i not in positions for i in touched):
+            self._snapshot = None  # the edit and the plan disagree: read it all again
             return
-        rows = [positions[i] for i in changed]
+        new = [i for i in touched if i not in where]
+        for i in new:
+            where[i] = len(snapshot.ids)
+            snapshot.ids.append(i)
+        rows = [positions[i] for i in touched]
         values, persons, managers = self._columns(rows)
-        for k, at in enumerate(where[i] for i in changed):
+        if new:
+            _extend(snapshot, len(new))
+        for k, at in enumerate(where[i] for i in touched):
             snapshot.rows[at] = rows[k]
             for column, column_values in values.items():
                 snapshot.values[column][at] = column_values[k]
@@ -174,3 +182,25 @@ class OutlineSearch:
             keys: Sequence[Hashable] = snapshot.values[Column.CAPACITY]
             snapshot.representatives = dict(zip(keys, snapshot.rows, strict=True))
         return lambda key: self.texts.capacity_text(snapshot.representatives[key])
+
+
+def _drop(snapshot: _Snapshot, removed: set[int]) -> None:
+    """Take the removed positions out of every list of the snapshot (C-level passes)."""
+    keep = [i not in removed for i in snapshot.ids]
+    snapshot.ids = list(compress(snapshot.ids, keep))
+    snapshot.rows = list(compress(snapshot.rows, keep))
+    for column, values in snapshot.values.items():
+        snapshot.values[column] = list(compress(values, keep))
+    snapshot.persons = list(compress(snapshot.persons, keep))
+    snapshot.managers = list(compress(snapshot.managers, keep))
+    snapshot.where = {}
+
+
+def _extend(snapshot: _Snapshot, count: int) -> None:
+    """Room at the end of every list for `count` rows, filled in by the caller."""
+    padding: list[Any] = [None] * count
+    snapshot.rows.extend(padding)
+    for values in snapshot.values.values():
+        values.extend(padding)
+    snapshot.persons.extend([""] * count)
+    snapshot.managers.extend(padding)
