@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
 from tests.team.test_cli_team import assert_one_error
@@ -44,6 +46,44 @@ def test_a_card_of_a_missing_scenario_refuses_the_plan_too(
     )
     result = run_cli("summary", url)
     assert_one_error(result, "refers to a missing 'scenarios' row")
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        # A column turned into a type RevOrg never makes: its values come as Decimal.
+        (
+            "ALTER TABLE {schema}.positions ALTER COLUMN headcount TYPE numeric",
+            "a value in table 'positions' is not one RevOrg makes (Decimal)",
+        ),
+        # The last table asked for in the one round trip gone: named, not the first.
+        (
+            "ALTER TABLE {schema}.dotted_lines RENAME TO dotted_lines_old",
+            "table 'dotted_lines' is not as RevOrg makes it",
+        ),
+        # The first one's column gone: the tables asked after it are not named.
+        (
+            "ALTER TABLE {schema}.deal_imports DROP COLUMN source",
+            "table 'deal_imports' is not as RevOrg makes it",
+        ),
+    ],
+)
+def test_a_table_the_server_changed_refuses_the_first_open_in_one_line(
+    run_cli: CliRunner,
+    team: TeamServer,
+    plan_name: str,
+    demo_file: Path,
+    tmp_path: Path,
+    change: str,
+    words: str,
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    team.admin(change.format(schema=f'"{schema_of(team, plan_name)}"'))
+    copy = tmp_path / "copy.revorg"
+    result = run_cli("pull", url, "-o", copy)
+    assert_one_error(result, f"cannot be read: {words}")
+    assert not copy.exists()
 
 
 def test_a_connection_watches_a_silent_host_instead_of_waiting_for_tcp(team: TeamServer) -> None:

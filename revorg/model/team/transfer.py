@@ -30,8 +30,9 @@ from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.cache import USER_CACHE, PlanCache
 from revorg.model.team.cache_marks import outside_write_statements
 from revorg.model.team.cache_open import CachedOpen
-from revorg.model.team.copying import DamagedRowsError, copy_plan
+from revorg.model.team.copying import copy_plan
 from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.fetching import DamagedRowsError
 from revorg.model.team.roles import (
     make_publisher_owner,
     may_read_salaries,
