@@ -88,8 +88,13 @@ def engine_for(address: TeamPlanAddress) -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
+    # No hstore: RevOrg's tables have none, and looking its type up costs each new engine's
+    # first connection three round trips (a savepoint, the lookup, its release).
     return create_engine(
-        "postgresql+psycopg://", creator=lambda: connect(address), poolclass=NullPool
+        "postgresql+psycopg://",
+        creator=lambda: connect(address),
+        poolclass=NullPool,
+        use_native_hstore=False,
     )
 
 
