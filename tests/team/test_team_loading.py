@@ -101,3 +101,48 @@ def test_a_connection_watches_a_silent_host_instead_of_waiting_for_tcp(team: Tea
     assert settings["keepalives_idle"] == "10"
     assert settings["tcp_user_timeout"] == "10000"
     assert settings["connect_timeout"] == "10"
+
+
+def _every_row(address: object, *, pipelined: bool, monkeypatch: pytest.MonkeyPatch) -> dict:
+    import psycopg
+
+    from revorg.model.team.storage import plan_tables
+    from revorg.model.team.transfer import load
+
+    supported = psycopg.Pipeline.is_supported
+    monkeypatch.setattr(
+        psycopg.Pipeline, "is_supported", classmethod(lambda cls: pipelined and supported())
+    )
+    loaded = load(address, row_versions=True, cache=None)  # type: ignore[arg-type]
+    try:
+        rows = {
+            table.name: sorted(loaded.connection.execute(f'SELECT * FROM "{table.name}"'))
+            for table in plan_tables()
+        }
+    finally:
+        loaded.connection.close()
+    return {"rows": rows, "versions": loaded.row_versions}
+
+
+def test_a_client_library_without_pipeline_mode_reads_the_same_plan(
+    run_cli: CliRunner,
+    team: TeamServer,
+    plan_name: str,
+    demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libpq before 14 has no pipeline mode: the tables are then asked one after the other,
+    and the plan read is the same, row by row and version by version."""
+    from revorg.model.team.address import parse_plan_url
+
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    address = parse_plan_url(url)
+    piped = _every_row(address, pipelined=True, monkeypatch=monkeypatch)
+    in_turn = _every_row(address, pipelined=False, monkeypatch=monkeypatch)
+    assert piped == in_turn
+    assert len(piped["rows"]["positions"]) > 10 and piped["versions"]
+    # A changed table is named the same way without the pipeline.
+    team.admin(f'ALTER TABLE "{schema_of(team, plan_name)}".targets DROP COLUMN goal')
+    result = run_cli("summary", url)
+    assert_one_error(result, "cannot be read: table 'targets' is not as RevOrg makes it")

@@ -102,8 +102,10 @@ def _insert_rows(memory: sqlite3.Connection, table: Table, rows: list[tuple[Any,
                 )
         if whole < len(rows):
             memory.executemany(_insert(table, 1), rows[whole:])
-    except sqlite3.ProgrammingError:  # a value of a type sqlite3 has no place for
+    except sqlite3.ProgrammingError as error:  # a value of a type sqlite3 has no place for
         kinds = sorted({type(value).__name__ for row in rows for value in row} - _STORED_TYPES)
+        if not kinds:  # not a value's type: sqlite3's own reason (caught by copy_plan)
+            raise error
         raise DamagedRowsError(
             f"a value in table {table.name!r} is not one RevOrg makes ({', '.join(kinds)})"
         ) from None
