@@ -205,6 +205,8 @@ class IncrementalLayout:
         a team is placed from its reports' current places, and an update that changes a team
         places it again or forgets it, as it does for the teams it places itself."""
         if not self._ahead:  # looked for again: teams opened or closed since the last look
+            if self._kids.keys() <= self._offsets.keys():
+                return False  # every team placed (the chart shown whole): no walk of it
             self._ahead = self._unplaced_reports_first(children)
             if not self._ahead:
                 return False
