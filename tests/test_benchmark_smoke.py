@@ -117,3 +117,31 @@ def test_the_sums_experiment_checks_its_sums_against_the_deals() -> None:
     names = [name for name, _wall, _cpu in measure(1, deals=600)]
     assert "per-row sum triggers: import 600 deals" in names
     assert "summary, won: read sums" in names
+
+
+def test_the_interactions_benchmark_prints_every_row(tmp_path: Path) -> None:
+    """The chart's interactions (issue 19) on a small plan: after the window's idle work,
+    which the table reports, and the first Expand all without it, in windows of its own."""
+    command = ["-m", "benchmarks.run", "--interactions", "--sizes", "300", "--repeat", "1"]
+    completed = subprocess.run(
+        [sys.executable, *command, "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    data = json.loads(completed.stdout)
+    from benchmarks.interactions import ROWS as INTERACTION_ROWS
+    from benchmarks.interactions import render
+
+    measures = data["results"]["300"]
+    for key, _label, goal in INTERACTION_ROWS:
+        assert key in measures, key
+        if goal == "interaction":
+            assert measures[key]["cpu"] > 0, key
+    assert measures["idle_work"]["cpu"] > 0
+    table = render(data)
+    assert "the first, without the idle work, ms" in table
+    assert "idle work after the first paint" in table

@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from revorg.gui.chart import scene_cards
 from revorg.gui.chart.collapse import ALL_LEVELS
 from revorg.gui.chart.export import ChartExpansion, expanded_scene
 from revorg.gui.chart.scene import ChartScene
@@ -116,6 +119,42 @@ def test_cards_are_made_while_idle_again_after_another_scenario(large: MainWindo
     large.controller.copy_scenario("Copy")  # the chart shows the copy: other ids
     qtbot.waitUntil(lambda: set(made(scene)) == set(scene.plan.positions()), timeout=5000)
     assert shown(scene) == set(scene.layout.centres)
+
+
+def test_idle_work_interrupted_by_interactions_leaves_the_chart_as_laid_out(
+    large: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between turns of the idle work (the cards made, then the closed teams placed) the user
+    opens a team, focuses another, goes back, closes one, expands to a level: each time the
+    chart is what a fresh layout draws, and so it is when the work is done."""
+    monkeypatch.setattr(scene_cards, "IDLE_BATCH", 60)  # small turns: interrupted in each part
+    monkeypatch.setattr(scene_cards, "IDLE_TEAMS", 15)
+    scene = large.scene
+    tree = large.controller.editor.tree()
+    big, other = sorted(scene.collapsed, key=lambda i: len(below(large, i)), reverse=True)[:2]
+    steps = [
+        lambda: scene.toggle_collapsed(big),
+        lambda: scene.set_focus(other),
+        large.show_whole_organisation,
+        lambda: scene.toggle_collapsed(big),
+        lambda: large.expand_to_level(3),
+        lambda: scene.set_focus(big),
+        large.show_whole_organisation,
+        lambda: large.expand_to_level(2),
+    ]
+    scene.make_cards_when_idle()
+    for step in steps:
+        for _turn in range(6):
+            QApplication.processEvents()
+        assert not scene.idle_work_done()
+        step()
+        assert_drawn_as_laid_out_afresh(large)
+    qtbot.waitUntil(scene.idle_work_done, timeout=5000)
+    assert made(scene) == set(tree.parent)
+    assert_drawn_as_laid_out_afresh(large)
+    large.expand_to_level(ALL_LEVELS)
+    assert shown(scene) == set(tree.parent)
+    assert_drawn_as_laid_out_afresh(large)
 
 
 def hidden_leaf(window: MainWindow) -> int:

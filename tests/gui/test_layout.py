@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from revorg.gui.chart.layout import IncrementalLayout, compute_layout
+from revorg.gui.chart.layout import VIRTUAL_ROOT, IncrementalLayout, compute_layout
 from revorg.gui.chart.layout_result import LayoutMetrics
 from revorg.model.generator import generate_plan
 from revorg.model.org_tree import OrgTree
@@ -107,8 +107,11 @@ def test_a_tidy_layout_never_overlaps_and_centres_managers(compact: bool) -> Non
     )
 
 
+@pytest.mark.parametrize("ahead", [False, True])
 @pytest.mark.parametrize("seed", range(40))
-def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -> None:
+def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int, ahead: bool) -> None:
+    """`ahead`: between the edits, some closed teams are placed ahead, as the window does while
+    idle: the layouts stay those of a fresh layout."""
     rng = random.Random(seed)
     nodes, tree = random_tree(rng, rng.randint(1, 70))
     compact = seed % 2 == 0
@@ -140,6 +143,8 @@ def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -
             for node in nodes:
                 node.manager_id, node.sort_order = tree.parent[node.id], tree.order[node.id][0]
             tree = OrgTree.build(nodes)
+        if ahead:
+            layout.place_ahead(tree.children, rng.randint(0, 4))
         incremental = layout.update(tree.children, tree.parent, collapsed)
         full = compute_layout(tree.children, METRICS, collapsed=collapsed, compact=compact)
         assert_same_centres(incremental.centres, full.centres)
@@ -150,6 +155,50 @@ def test_incremental_layout_equals_a_full_layout_after_random_edits(seed: int) -
         assert sorted(incremental.changed) == sorted(i for i in after if before.get(i) != after[i])
         assert sorted(incremental.dropped) == sorted(before.keys() - after.keys())
         before = dict(after)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_teams_placed_ahead_give_the_layout_of_a_fresh_one(seed: int) -> None:
+    """The window places the closed teams while idle, a few at a time, between the user's
+    openings, closings and focuses (which name the managers that changed): every layout is
+    still a fresh layout's, and once all are placed, opening everything places no team."""
+    rng = random.Random(seed)
+    _nodes, tree = random_tree(rng, rng.randint(20, 120))
+    managers = [i for i in tree.parent if tree.reports(i)]
+    compact = seed % 2 == 1
+    layout = IncrementalLayout(METRICS, compact)
+    collapsed = {i for i in managers if rng.random() < 0.5}
+    focus: int | None = None
+    layout.update(tree.children, tree.parent, collapsed)
+    for _step in range(25):
+        before, was_focus = set(collapsed), focus
+        if rng.random() < 0.2:
+            focus = rng.choice([None, *managers])
+        else:
+            collapsed ^= {rng.choice(managers)}
+        children = tree.children if focus is None else {**tree.children, None: [focus]}
+        only = {*(before ^ collapsed), *([None] if focus != was_focus else [])}
+        incremental = layout.update(children, tree.parent, collapsed, only=only)
+        full = compute_layout(children, METRICS, collapsed=collapsed, compact=compact)
+        assert_same_centres(incremental.centres, full.centres)
+        assert incremental.stacked == full.stacked
+        layout.place_ahead(tree.children, rng.randint(0, 6))
+    while layout.place_ahead(tree.children, 5):
+        pass
+    placed = layout._offsets.copy()
+    assert placed.keys() >= {i for i in managers if i not in collapsed}  # every open team
+    everything = layout.update(tree.children, tree.parent, set(), only={None, *collapsed})
+    full = compute_layout(tree.children, METRICS, compact=compact)
+    assert_same_centres(everything.centres, full.centres)
+    # Opening all placed only the teams opened and those above them; the others were reused.
+    above_opened: set[int] = set()
+    for opened in collapsed:
+        node: int | None = opened
+        while node is not None:
+            above_opened.add(node)
+            node = tree.parent[node]
+    placed_again = [i for i, offsets in placed.items() if layout._offsets[i] is not offsets]
+    assert set(placed_again) <= above_opened | {VIRTUAL_ROOT}
 
 
 @pytest.mark.parametrize("seed", range(10))

@@ -123,10 +123,13 @@ def test_staff_never_overlap_a_card(seed: int) -> None:
             assert layout.centres[member] == (mx + 124.0, my + 140.0 + 98.0 * index)
 
 
+@pytest.mark.parametrize("ahead", [False, True])
 @pytest.mark.parametrize("seed", range(30))
 def test_incremental_layout_with_staff_equals_a_full_layout_after_random_edits(
-    seed: int,
+    seed: int, ahead: bool
 ) -> None:
+    """`ahead`: some closed teams placed ahead between the edits, as the window does while
+    idle (their staff's extra room included)."""
     rng = random.Random(seed)
     nodes, tree = random_tree(rng, rng.randint(1, 60))
     compact = seed % 2 == 1
@@ -159,6 +162,8 @@ def test_incremental_layout_with_staff_equals_a_full_layout_after_random_edits(
             mover, manager = rng.choice(ids), rng.choice([*ids, None])
             if not tree.would_create_cycle(mover, manager) and tree.parent[mover] != manager:
                 tree.move(mover, manager, rng.randint(0, 5))
+        if ahead:
+            layout.place_ahead(tree.children, rng.randint(0, 4))
         incremental = layout.update(tree.children, tree.parent, collapsed, staff)
         full = compute_layout(
             tree.children, METRICS, collapsed=collapsed, compact=compact, staff=staff

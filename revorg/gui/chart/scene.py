@@ -402,12 +402,14 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
         self.focus = None
         self._layouter = IncrementalLayout(self.metrics, self.compact)
         self._new.update(self.cards)
+        self._place_ahead_again()
         self.focus_changed.emit()
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
         self._layouter = IncrementalLayout(self.metrics, compact)
         self.relayout()
+        self._place_ahead_again()
 
     def currency(self) -> str:
         return self.plan.scenario.plan.currency
