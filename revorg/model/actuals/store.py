@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from revorg.model.actuals.deals import Deal, DealKind, DealRules, DealStatus, rule_key
 from revorg.model.actuals.owners import person_key
 from revorg.model.actuals.progress import Booking
-from revorg.model.bulk import driver_connection
+from revorg.model.bulk import driver_connection, paused_gc
 from revorg.model.lineage import lineage_of
 from revorg.model.months import FiscalYear
 
@@ -231,7 +231,8 @@ def plan_bookings(session: Session) -> tuple[list[Booking], int]:
 
     plan = session.query(Plan).one()
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
-    return stored_bookings(session, fiscal, plan.currency)
+    with paused_gc():  # some 11,000 bookings made: the collector would walk the plan each time
+        return stored_bookings(session, fiscal, plan.currency)
 
 
 def _year_month(text: str) -> tuple[int, int]:
