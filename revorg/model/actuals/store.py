@@ -123,8 +123,8 @@ def stored_bookings(
 
     Given the fiscal year and the plan's currency, and with no rule of the user's to apply to
     stages and types, only what the figures need is grouped: won deals of the year by owner,
-    kind and month; the others by owner and status (their count, and the last month with a
-    lost deal); deals outside the year or in another currency counted. Otherwise every deal is
+    kind and month; the others by owner (their count, and the last day a deal was lost);
+    deals outside the year or in another currency counted. Otherwise every deal is
     grouped by owner, status, kind, currency and month."""
     rules = stored_rules(session)
     if fiscal is None or currency is None or rules.stages or rules.types:
@@ -141,9 +141,7 @@ def stored_bookings(
     counted = f"{in_year} AND (currency IS NULL OR currency = ?) AND {_READABLE_VALUES}"
     won = DealStatus.WON
     bookings = [
-        Booking(
-            owner, email, won, _KINDS[kind], None, year, month_number, deals, cents_amount(cents)
-        )
+        Booking(owner, email, won, _KINDS[kind], None, year, month_number, deals, cents)
         for owner, email, kind, year, month_number, deals, cents in connection.execute(
             f"SELECT owner, owner_email, kind, {year_month}, count(*), "
             "sum(CAST(round(amount * 100) AS INTEGER)) FROM deals WHERE status = 'won' AND "
@@ -151,21 +149,23 @@ def stored_bookings(
             (*window, currency),
         ).fetchall()
     ]
+    # Of lost and open deals the figures read only how many each owner has and the last month
+    # a deal was lost: one booking per owner holds them, lost at that month when one was.
     bookings += [
         Booking(
             owner,
             email,
-            _STATUSES[status],
+            DealStatus.OPEN if last_lost is None else DealStatus.LOST,
             DealKind.NEW_BUSINESS,
             None,
             *_year_month(last_lost or window[0]),
             deals,
-            ZERO_AMOUNT,
+            0,
         )
-        for owner, email, status, deals, last_lost in connection.execute(
-            "SELECT owner, owner_email, status, count(*), "
-            f"max(CASE WHEN status = 'lost' THEN {month} END) FROM deals "
-            f"WHERE status IN ('lost', 'open') AND {counted} GROUP BY owner, owner_email, status",
+        for owner, email, deals, last_lost in connection.execute(
+            "SELECT owner, owner_email, count(*), max(CASE WHEN status = 'lost' THEN close_date "
+            f"END) FROM deals WHERE status IN ('lost', 'open') AND {counted} "
+            "GROUP BY owner, owner_email",
             (*window, currency),
         ).fetchall()
     ]
@@ -196,7 +196,7 @@ def stored_bookings(
                 before.year,
                 before.month,
                 outside,
-                ZERO_AMOUNT,
+                0,
             )
         )
     if foreign:  # and one it counts as in another currency
@@ -211,18 +211,10 @@ def stored_bookings(
                 first.year,
                 first.month,
                 foreign,
-                ZERO_AMOUNT,
+                0,
             )
         )
     return bookings, total - sum(booking.deals for booking in bookings)
-
-
-def cents_amount(cents: int) -> Decimal:
-    """Whole cents as an amount to the cent (12345 -> 123.45)."""
-    return Decimal(cents).scaleb(-2)
-
-
-ZERO_AMOUNT = Decimal("0.00")
 
 
 def plan_bookings(session: Session) -> tuple[list[Booking], int]:
@@ -255,8 +247,7 @@ def _all_grouped(session: Session, rules: DealRules) -> tuple[list[Booking], int
         if by_rule != ", '', ''":
             status = rules.stages.get(rule_key(stage), status)
             kind = rules.types.get(rule_key(deal_type), kind)
-        amount = Decimal(cents).scaleb(-2)
-        bookings.append(Booking(owner, email, status, kind, currency, year, month, deals, amount))
+        bookings.append(Booking(owner, email, status, kind, currency, year, month, deals, cents))
     return bookings, total - sum(booking.deals for booking in bookings)
 
 
