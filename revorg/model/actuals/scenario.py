@@ -4,11 +4,12 @@ targets gathered from the plan, in the one place the summary, the window and the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
 from revorg.model.actuals.deals import DealKind
-from revorg.model.actuals.owners import OwnerMatcher, Person
+from revorg.model.actuals.owners import OwnerMatcher
 from revorg.model.actuals.progress import (
     Booking,
     MonthlyTargets,
@@ -74,8 +75,14 @@ def scenario_matcher(
 ) -> OwnerMatcher:
     """Owners to the scenario's positions: as the user matched them, by the person's email or
     by their name."""
-    people = (Person(row.id, row.person_name or "", row.email or "") for row in rows)
-    return OwnerMatcher(people, assigned)
+    return OwnerMatcher(map(_PERSON_OF_ROW, rows), assigned)
+
+
+# A position as owners are matched to it, taken from its row as it is (a Person made for each
+# of 10,000 rows was half of building the matcher).
+_PERSON_OF_ROW = itemgetter(
+    *(PositionRow._fields.index(name) for name in ("id", "person_name", "email"))
+)
 
 
 def scenario_ramp_checks(
