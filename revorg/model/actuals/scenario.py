@@ -55,7 +55,7 @@ def scenario_progress(
             kind = kind_of(row.role_key, basis.kinds)
             if kind in QUOTA_KINDS:
                 quota = monthly_assigned_quota(row, kind, basis.assumptions, basis.fiscal)
-                carriers.append(QuotaCarrier(row.id, QUOTA_KINDS[kind], tuple(quota)))
+                carriers.append(QuotaCarrier(row.id, QUOTA_KINDS[kind], quota))
         matcher = scenario_matcher(rows, assigned)
         phasing = summary.year.phasing
         return progress(

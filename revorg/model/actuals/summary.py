@@ -91,8 +91,9 @@ def _progress_json(progress: Progress) -> dict[str, Any]:
 
 
 def _attainment(value: Attainment) -> dict[str, Any]:
+    ratio = value.ratio  # a division and a rounding: once (4,000 people and teams)
     return {
         "booked": json_number(value.booked),
         "target": json_number(value.target),
-        "attainment": None if value.ratio is None else json_number(value.ratio),
+        "attainment": None if ratio is None else json_number(ratio),
     }
