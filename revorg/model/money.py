@@ -23,6 +23,12 @@ def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
 
 
+def cents_amount(cents: int) -> Decimal:
+    """Whole cents as an amount to the cent (12345 -> 123.45): from_cents for a value known to
+    be an int, at a third of its cost (sums of actuals make thousands)."""
+    return Decimal(cents).scaleb(-2)
+
+
 def parse_decimal(text: str | int | float | Decimal) -> Decimal:
     """Parse a number typed by a user or read from a file; floats go through str to stay exact.
 

@@ -26,6 +26,8 @@ _SHARED = -1  # a name or email two positions share (position ids are 1 and more
 @lru_cache(maxsize=65536)  # owners repeat on every deal they own
 def person_key(text: str) -> str:
     """A name as owners are matched: "Raúl  Jiménez" and "raul jimenez" alike."""
+    if text.isascii():  # nothing to decompose: a summary keys 10,000 names, 3x faster so
+        return " ".join(_WORD.findall(text.casefold()))
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " ".join(_WORD.findall(bare))
@@ -51,7 +53,13 @@ class OwnerMatcher:
     """Owner (and email) -> position id; built once per import or summary, so matching
     50,000 deals is a dictionary look-up each."""
 
-    def __init__(self, people: Iterable[Person], assigned: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        people: Iterable[Person | tuple[int, str | None, str | None]],
+        assigned: Mapping[str, int] | None = None,
+    ) -> None:
+        """`people`: Persons, or (position id, name, email) as a position's row has them (None
+        when it has none)."""
         self.assigned = {person_key(owner): pid for owner, pid in (assigned or {}).items()}
         # key -> the one position with it, or _SHARED (a dictionary of sets per key was most
         # of building a matcher for 10,000 people)

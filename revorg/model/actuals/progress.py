@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from revorg.model.actuals.deals import Deal, DealKind, DealStatus
 from revorg.model.actuals.owners import MatchedBy, OwnerMatcher
-from revorg.model.money import ZERO, to_money
+from revorg.model.money import ZERO, cents_amount, to_cents, to_money
 from revorg.model.months import FiscalYear, YearMonth
 from revorg.model.phasing import MONTHS, spread
 from revorg.model.planning import TargetInputs, TargetOutcome
@@ -52,7 +52,7 @@ class Booking(NamedTuple):
     year: int
     month: int
     deals: int
-    amount: Decimal
+    cents: int  # the amount in whole cents: sums of them are exact
 
 
 def bookings_of(deals: Iterable[Deal]) -> list[Booking]:
@@ -67,7 +67,7 @@ def bookings_of(deals: Iterable[Deal]) -> list[Booking]:
             d.close_date.year,
             d.close_date.month,
             1,
-            d.amount,
+            to_cents(d.amount),
         )
         for d in deals
     ]
@@ -166,8 +166,8 @@ class Progress:
     outside_year: int = 0
     other_currency: int = 0
     by_position: dict[int, Decimal] = field(default_factory=dict)  # matched bookings to date
-    # Matched won bookings by position, kind and month (the ramp check reads them).
-    monthly_by_position: Mapping[int, Mapping[DealKind, Sequence[Decimal]]] = field(
+    # Matched won bookings by position, kind and month, in cents (the ramp check reads them).
+    monthly_by_position: Mapping[int, Mapping[DealKind, Sequence[int]]] = field(
         default_factory=dict
     )
     matched: tuple[MatchedOwner, ...] = ()  # by owner: the position and how it was found
@@ -212,85 +212,61 @@ def progress(
     currency: str,
 ) -> Progress:
     """Actuals of the fiscal year against the plan. `department_targets`: each department's
-    target month by month (the year plan's phasing); `managers`: every position's manager."""
+    target month by month (the year plan's phasing); `managers`: every position's manager.
+
+    Summed in whole cents (exact), made amounts once at the end: a few hundred owners and
+    positions, where Decimal sums were three per booking."""
     first = fiscal.first.ordinal
-    booked = [dict.fromkeys(DealKind, ZERO) for _ in range(MONTHS)]
-    # position -> kind -> booked by month
-    by_position: dict[int, dict[DealKind, list[Decimal]]] = defaultdict(
-        lambda: {kind: [ZERO] * MONTHS for kind in DealKind}
-    )
-    unmatched_deals: dict[str, int] = defaultdict(int)
-    unmatched_won: dict[str, Decimal] = defaultdict(Decimal)
-    matched_deals: dict[tuple[str, int, MatchedBy], int] = defaultdict(int)
-    matched_won: dict[tuple[str, int, MatchedBy], Decimal] = defaultdict(Decimal)
-    through: int | None = None
+    booked = [dict.fromkeys(DealKind, 0) for _ in range(MONTHS)]
+    # Summed by owner (and email) first, each matched once after: a few hundred owners in
+    # 10,000 bookings (owner by kind and month).
+    owners: dict[tuple[str, str], _OwnerSums] = {}
+    through = -1
     outside = other_currency = 0
-    # Counted by owner (and email) first, matched once each after: a few hundred owners in
-    # 10,000 bookings (owner by month).
-    owner_deals: dict[tuple[str, str], int] = defaultdict(int)
-    owner_won: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    matches: dict[tuple[str, str], tuple[int, MatchedBy] | None] = {}
-    for booking in bookings:
-        index = booking.year * 12 + booking.month - 1 - first  # as YearMonth.ordinal
+    for owner, email, status, kind, deal_currency, year, month, deals, cents in bookings:
+        index = year * 12 + month - 1 - first  # as YearMonth.ordinal
         if not 0 <= index < MONTHS:
-            outside += booking.deals
+            outside += deals
             continue
-        if booking.currency is not None and booking.currency != currency:
-            other_currency += booking.deals
+        if deal_currency is not None and deal_currency != currency:
+            other_currency += deals
             continue
-        status = booking.status
-        if status is not DealStatus.OPEN:
-            through = index if through is None else max(through, index)
-        owner_key = (booking.owner, booking.owner_email)
-        owner_deals[owner_key] += booking.deals
-        if status is not DealStatus.WON:
-            continue
-        amount, kind = booking.amount, booking.kind
-        booked[index][kind] += amount
-        owner_won[owner_key] += amount
-        if owner_key in matches:
-            match = matches[owner_key]
-        else:
-            match = matches[owner_key] = matcher.match_of(*owner_key)
-        if match is not None:
-            by_position[match[0]][kind][index] += amount
-    for owner_key, count in owner_deals.items():
-        owner = owner_key[0]
-        match = matches[owner_key] if owner_key in matches else matcher.match_of(*owner_key)
-        won = owner_won.get(owner_key, ZERO)
-        if match is None:
-            unmatched_deals[owner] += count
-            unmatched_won[owner] += won
-        else:
-            matched_deals[owner, *match] += count
-            matched_won[owner, *match] += won
+        if status is not DealStatus.OPEN and index > through:
+            through = index
+        sums = owners.get((owner, email))
+        if sums is None:
+            sums = owners[owner, email] = _OwnerSums()
+        sums.deals += deals
+        if status is DealStatus.WON:
+            booked[index][kind] += cents
+            sums.won_bookings += 1
+            sums.won[kind][index] += cents
+    elapsed = through + 1
+    matched, unmatched, by_position = _matched(owners, matcher)
     months = fiscal.months()
     actuals = tuple(
-        MonthActual(months[i], booked[i], {k: targets.by_kind[k][i] for k in DealKind})
+        MonthActual(
+            months[i],
+            {kind: cents_amount(cents) for kind, cents in booked[i].items()},
+            {k: targets.by_kind[k][i] for k in DealKind},
+        )
         for i in range(MONTHS)
     )
-    elapsed = 0 if through is None else through + 1
     result = Progress(
         months=actuals,
-        through=through,
+        through=None if through < 0 else through,
         departments={},
         people={},
         teams={},
-        unmatched=tuple(
-            UnmatchedOwner(owner, count, to_money(unmatched_won[owner]))
-            for owner, count in sorted(unmatched_deals.items())
-        ),
+        unmatched=unmatched,
         outside_year=outside,
         other_currency=other_currency,
         by_position={
-            pid: sum((sum(m[:elapsed], ZERO) for m in kinds.values()), ZERO)
+            pid: cents_amount(sum(sum(cells[:elapsed]) for cells in kinds.values()))
             for pid, kinds in by_position.items()
         },
-        monthly_by_position=dict(by_position),
-        matched=tuple(
-            MatchedOwner(owner, position, by, count, to_money(matched_won[owner, position, by]))
-            for (owner, position, by), count in sorted(matched_deals.items())
-        ),
+        monthly_by_position=by_position,
+        matched=matched,
     )
     for key, kinds in DEPARTMENT_KINDS.items():
         if key in department_targets:
@@ -298,18 +274,73 @@ def progress(
             result.departments[key] = Attainment(result.booked_to_date(kinds), target)
     result.people = {
         carrier.position_id: Attainment(
-            sum(
-                (sum(by_position[carrier.position_id][k][:elapsed], ZERO) for k in carrier.kinds),
-                ZERO,
-            )
-            if carrier.position_id in by_position
-            else ZERO,
+            _booked_to_date(by_position.get(carrier.position_id), carrier.kinds, elapsed),
             sum(carrier.monthly_quota[:elapsed], ZERO),
         )
         for carrier in carriers
     }
     result.teams = _teams(result.people, managers)
     return result
+
+
+class _OwnerSums:
+    """One owner's deals counted and won bookings summed, in cents by kind and month."""
+
+    __slots__ = ("deals", "won", "won_bookings")
+
+    def __init__(self) -> None:
+        self.deals = 0
+        self.won_bookings = 0
+        self.won = {kind: [0] * MONTHS for kind in DealKind}
+
+
+def _matched(
+    owners: Mapping[tuple[str, str], _OwnerSums], matcher: OwnerMatcher
+) -> tuple[
+    tuple[MatchedOwner, ...], tuple[UnmatchedOwner, ...], dict[int, dict[DealKind, list[int]]]
+]:
+    """Each owner matched once: the matched and unmatched owners with their totals, and the
+    won bookings of each position matched to an owner with some, in cents by kind and month."""
+    unmatched: dict[str, list[int]] = {}  # owner -> deals, won cents
+    matched: dict[tuple[str, int, MatchedBy], list[int]] = {}
+    by_position: dict[int, dict[DealKind, list[int]]] = {}
+    for (owner, email), sums in owners.items():
+        won = sum(sum(cells) for cells in sums.won.values())
+        match = matcher.match_of(owner, email)
+        totals = (
+            unmatched.setdefault(owner, [0, 0])
+            if match is None
+            else matched.setdefault((owner, *match), [0, 0])
+        )
+        totals[0] += sums.deals
+        totals[1] += won
+        if match is None or not sums.won_bookings:
+            continue
+        cells = by_position.get(match[0])
+        if cells is None:
+            by_position[match[0]] = sums.won
+        else:
+            for kind, months in sums.won.items():
+                cells[kind] = [a + b for a, b in zip(cells[kind], months, strict=True)]
+    return (
+        tuple(
+            MatchedOwner(owner, position, by, deals, cents_amount(won))
+            for (owner, position, by), (deals, won) in sorted(matched.items())
+        ),
+        tuple(
+            UnmatchedOwner(owner, deals, cents_amount(won))
+            for owner, (deals, won) in sorted(unmatched.items())
+        ),
+        by_position,
+    )
+
+
+def _booked_to_date(
+    cells: Mapping[DealKind, Sequence[int]] | None, kinds: Iterable[DealKind], elapsed: int
+) -> Decimal:
+    if cells is None:
+        return ZERO
+    return cents_amount(sum(sum(cells[kind][:elapsed]) for kind in kinds))
 
 
 def _teams(

@@ -76,8 +76,8 @@ def ramp_checks(
             continue
         booked = progress.monthly_by_position.get(hire.position_id, {})
         for month in range(hire.start_index, progress.through + 1):
-            amount = sum((booked[k][month] for k in hire.kinds if k in booked), ZERO)
-            share = Fraction(amount) / Fraction(hire.full_month_quota)
+            cents = sum(booked[k][month] for k in hire.kinds if k in booked)
+            share = Fraction(cents, 100) / Fraction(hire.full_month_quota)
             shares[hire.role_key][month - hire.start_index + 1].append(share)
     checks = []
     for role_key in sorted(shares):

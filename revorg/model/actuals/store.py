@@ -9,6 +9,7 @@ deals and counted, never stops the plan: actuals are not read when a plan opens.
 from __future__ import annotations
 
 import datetime
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from revorg.model.actuals.deals import Deal, DealKind, DealRules, DealStatus, rule_key
 from revorg.model.actuals.owners import person_key
 from revorg.model.actuals.progress import Booking
-from revorg.model.bulk import driver_connection
+from revorg.model.bulk import driver_connection, paused_gc
 from revorg.model.lineage import lineage_of
 from revorg.model.months import FiscalYear
 
@@ -123,8 +124,8 @@ def stored_bookings(
 
     Given the fiscal year and the plan's currency, and with no rule of the user's to apply to
     stages and types, only what the figures need is grouped: won deals of the year by owner,
-    kind and month; the others by owner and status (their count, and the last month with a
-    lost deal); deals outside the year or in another currency counted. Otherwise every deal is
+    kind and month; the others by owner (their count, and the last day a deal was lost);
+    deals outside the year or in another currency counted. Otherwise every deal is
     grouped by owner, status, kind, currency and month."""
     rules = stored_rules(session)
     if fiscal is None or currency is None or rules.stages or rules.types:
@@ -132,40 +133,27 @@ def stored_bookings(
     connection = driver_connection(session)
     # The year as dates that compare as text: from its first day to the day after it.
     window = (f"{fiscal.first}-01", f"{fiscal.last.plus_months(1)}-01")
-    month = "substr(close_date, 1, 7)"
-    year_month = (
-        "CAST(substr(close_date, 1, 4) AS INTEGER), CAST(substr(close_date, 6, 2) AS INTEGER)"
-    )
     in_year = "close_date >= ? AND close_date < ?"
     # The cheap comparisons first: a row outside the year is not checked further.
     counted = f"{in_year} AND (currency IS NULL OR currency = ?) AND {_READABLE_VALUES}"
-    won = DealStatus.WON
-    bookings = [
-        Booking(
-            owner, email, won, _KINDS[kind], None, year, month_number, deals, cents_amount(cents)
-        )
-        for owner, email, kind, year, month_number, deals, cents in connection.execute(
-            f"SELECT owner, owner_email, kind, {year_month}, count(*), "
-            "sum(CAST(round(amount * 100) AS INTEGER)) FROM deals WHERE status = 'won' AND "
-            f"{counted} GROUP BY owner, owner_email, kind, {month}",
-            (*window, currency),
-        ).fetchall()
-    ]
+    bookings = _won_bookings(connection, counted, (*window, currency))
+    # Of lost and open deals the figures read only how many each owner has and the last month
+    # a deal was lost: one booking per owner holds them, lost at that month when one was.
     bookings += [
         Booking(
             owner,
             email,
-            _STATUSES[status],
+            DealStatus.OPEN if last_lost is None else DealStatus.LOST,
             DealKind.NEW_BUSINESS,
             None,
             *_year_month(last_lost or window[0]),
             deals,
-            ZERO_AMOUNT,
+            0,
         )
-        for owner, email, status, deals, last_lost in connection.execute(
-            "SELECT owner, owner_email, status, count(*), "
-            f"max(CASE WHEN status = 'lost' THEN {month} END) FROM deals "
-            f"WHERE status IN ('lost', 'open') AND {counted} GROUP BY owner, owner_email, status",
+        for owner, email, deals, last_lost in connection.execute(
+            "SELECT owner, owner_email, count(*), max(CASE WHEN status = 'lost' THEN close_date "
+            f"END) FROM deals WHERE status IN ('lost', 'open') AND {counted} "
+            "GROUP BY owner, owner_email",
             (*window, currency),
         ).fetchall()
     ]
@@ -196,7 +184,7 @@ def stored_bookings(
                 before.year,
                 before.month,
                 outside,
-                ZERO_AMOUNT,
+                0,
             )
         )
     if foreign:  # and one it counts as in another currency
@@ -211,18 +199,45 @@ def stored_bookings(
                 first.year,
                 first.month,
                 foreign,
-                ZERO_AMOUNT,
+                0,
             )
         )
     return bookings, total - sum(booking.deals for booking in bookings)
 
 
-def cents_amount(cents: int) -> Decimal:
-    """Whole cents as an amount to the cent (12345 -> 123.45)."""
-    return Decimal(cents).scaleb(-2)
-
-
-ZERO_AMOUNT = Decimal("0.00")
+def _won_bookings(
+    connection: sqlite3.Connection, counted: str, parameters: tuple[str, ...]
+) -> list[Booking]:
+    """Won deals of the year by owner, kind and month. SQLite groups them by owner and kind
+    and lists each deal's month and cents ("2027-02 123456 2027-03 99"), summed here by month:
+    1,200 groups instead of 10,400 at 50,000 deals, 12 ms less of SQLite's sort and rows for
+    about 4 ms more of Python."""
+    bookings = []
+    year_months: dict[str, tuple[int, int]] = {}  # "2027-02" -> (2027, 2): a year has twelve
+    for owner, email, kind, listed in connection.execute(
+        "SELECT owner, owner_email, kind, group_concat(substr(close_date, 1, 7) || ' ' || "
+        f"CAST(round(amount * 100) AS INTEGER), ' ') FROM deals WHERE status = 'won' AND "
+        f"{counted} GROUP BY owner, owner_email, kind",
+        parameters,
+    ).fetchall():
+        months: dict[str, list[int]] = {}  # month -> deals, cents
+        values = listed.split(" ")
+        for month, cents in zip(values[::2], map(int, values[1::2]), strict=True):
+            sums = months.get(month)
+            if sums is None:
+                months[month] = [1, cents]
+            else:
+                sums[0] += 1
+                sums[1] += cents
+        kind_read = _KINDS[kind]
+        for month, (deals, cents) in months.items():
+            year_month = year_months.get(month)
+            if year_month is None:
+                year_month = year_months[month] = _year_month(month)
+            bookings.append(
+                Booking(owner, email, DealStatus.WON, kind_read, None, *year_month, deals, cents)
+            )
+    return bookings
 
 
 def plan_bookings(session: Session) -> tuple[list[Booking], int]:
@@ -231,7 +246,8 @@ def plan_bookings(session: Session) -> tuple[list[Booking], int]:
 
     plan = session.query(Plan).one()
     fiscal = FiscalYear.of(plan.fiscal_year, plan.fiscal_start_month)
-    return stored_bookings(session, fiscal, plan.currency)
+    with paused_gc():  # some 11,000 bookings made: the collector would walk the plan each time
+        return stored_bookings(session, fiscal, plan.currency)
 
 
 def _year_month(text: str) -> tuple[int, int]:
@@ -254,8 +270,7 @@ def _all_grouped(session: Session, rules: DealRules) -> tuple[list[Booking], int
         if by_rule != ", '', ''":
             status = rules.stages.get(rule_key(stage), status)
             kind = rules.types.get(rule_key(deal_type), kind)
-        amount = Decimal(cents).scaleb(-2)
-        bookings.append(Booking(owner, email, status, kind, currency, year, month, deals, amount))
+        bookings.append(Booking(owner, email, status, kind, currency, year, month, deals, cents))
     return bookings, total - sum(booking.deals for booking in bookings)
 
 

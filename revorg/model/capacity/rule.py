@@ -259,22 +259,23 @@ def assigned_quota(
 
 def monthly_assigned_quota(
     position: PlannedPosition, kind: str, assumptions: Assumptions, fiscal: FiscalYear
-) -> list[Decimal]:
+) -> tuple[Decimal, ...]:
     """A quota carrier's ramped quota in each month of the fiscal year, all heads counted,
     before attainment and without expected leavers: the number a person is measured against
     (actuals), where assigned_quota is the seat's expected year. Zeros for kinds without a
     quota; an override spreads evenly over the months in seat."""
     if kind not in KINDS_WITH_ATTAINMENT:
-        return [ZERO] * 12
+        return (ZERO,) * 12
     offset = start_offset(position, fiscal)
     ramp = assumptions.ramp_months(position.role_key)
     seated = is_in_seat_all_year(position)
     heads = position.headcount
+    # The cached tuple itself (immutable): a summary asks for 2,000 carriers' months.
     if position.capacity_override is not None:
         override = position.capacity_override
-        return list(_quota_months(override, heads, offset, ramp, seated, spread_evenly=True))
+        return _quota_months(override, heads, offset, ramp, seated, spread_evenly=True)
     quota = assumptions.get(position.role_key, ANNUAL_METRIC_BY_KIND[CapacityKind(kind)])
-    return list(_quota_months(quota, heads, offset, ramp, seated))
+    return _quota_months(quota, heads, offset, ramp, seated)
 
 
 @cache  # a chart has thousands of carriers and a few dozen quotas, starts and ramps

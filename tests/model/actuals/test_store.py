@@ -138,3 +138,63 @@ def test_the_fast_sums_give_the_figures_of_every_deal_summed(demo_document: Plan
     assert {o["owner"]: o["deals"] for o in shown["unmatched_owners"]} == {
         "Jorge Ortega": 1, "Nadie": 2,
     }  # fmt: skip
+
+
+def test_the_figures_are_whole_cents_summed_and_damaged_rows_left_out(
+    demo_document: PlanDocument, tmp_path: Path
+) -> None:
+    """Hand-computed figures of one owner's deals, three rows of them damaged by another
+    program (an amount with a comma, a day that is not a number, a kind nobody knows): each
+    is left out and counted, whatever its status; the others are summed to the cent."""
+    from revorg.model.actuals.scenario import scenario_progress
+    from revorg.model.actuals.summary import progress_json
+    from revorg.model.summary import summarize
+
+    won, lost, open_ = DealStatus.WON, DealStatus.LOST, DealStatus.OPEN
+    new, expansion = DealKind.NEW_BUSINESS, DealKind.EXPANSION
+
+    def marta(crm_id: str, amount: str, day: datetime.date, status: DealStatus,
+              kind: DealKind = new) -> Deal:  # fmt: skip
+        return Deal(crm_id, "Marta Sánchez", Decimal(amount), day, status, kind)
+
+    deals = [
+        marta("w1", "1000.10", datetime.date(2027, 2, 3), won),
+        marta("w2", "2000.25", datetime.date(2027, 2, 27), won),
+        marta("w3", "0.05", datetime.date(2027, 3, 1), won),
+        marta("x1", "500.05", datetime.date(2027, 3, 15), won, expansion),
+        marta("l1", "300", datetime.date(2027, 5, 9), lost),
+        marta("o1", "100", datetime.date(2027, 8, 1), open_),
+        marta("bad-won", "999", datetime.date(2027, 2, 5), won),
+        marta("bad-lost", "50", datetime.date(2027, 6, 5), lost),
+        marta("bad-open", "60", datetime.date(2027, 6, 6), open_),
+    ]
+    editor = PlanEditor(demo_document)
+    planned = import_deals(editor, deals, "x.csv", "generic", "Ana", "2027-02-01T09:00:00Z")
+    assert planned.edit is not None
+    editor.apply(planned.edit)
+    path = tmp_path / "plan.revorg"
+    demo_document.save_as(path)
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE deals SET amount = '9,99' WHERE crm_id = 'bad-won'")
+        connection.execute("UPDATE deals SET close_date = '2027-06-xx' WHERE crm_id = 'bad-lost'")
+        connection.execute("UPDATE deals SET kind = 'upsell' WHERE crm_id = 'bad-open'")
+    connection.close()
+    with PlanDocument.open(path, for_editing=False) as document:
+        session, scenario = document.session, document.scenario()
+        summary = summarize(session, scenario)
+        fast, fast_unreadable = store.plan_bookings(session)
+        every, every_unreadable = store.stored_bookings(session)
+        shown = progress_json(scenario_progress(session, scenario, summary, fast))
+        assert shown == progress_json(scenario_progress(session, scenario, summary, every))
+    assert fast_unreadable == every_unreadable == 3
+    assert shown["through"] == "2027-05"  # the lost deal of June is unreadable: not closed
+    months = {m["month"]: (m["new_business"], m["expansion"]) for m in shown["by_month"]}
+    assert months["2027-02"] == (3000.35, 0)
+    assert months["2027-03"] == (0.05, 500.05)
+    assert shown["new_business"] == 3000.40 and shown["expansion"] == 500.05
+    assert [(o["owner"], o["deals"], o["won"]) for o in shown["matched_owners"]] == [
+        ("Marta Sánchez", 6, 3500.45)
+    ]
+    assert shown["unmatched_owners"] == []
