@@ -224,3 +224,27 @@ def test_quarters_and_months_read_as_chinese_writes_them(chinese_window: MainWin
     )
     assert panel.seasonality.shape_combo.currentText() == "均匀"
     assert chinese_window.revenue_panel.text("quota_coverage") == "139%（常见范围 110-125%）"
+
+
+def test_a_short_cumulative_chart_gives_its_title_room_to_the_month_labels(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A chart under COMPACT_BELOW pixels (the Plan dock of a 1600 x 960 window) has no title
+    and its legend on the right, so Qt does not elide the months to "..."; taller, both come
+    back, the title as last set."""
+    from revorg.gui.panels.year_chart import COMPACT_BELOW, CumulativeChart
+
+    chart = CumulativeChart()
+    qtbot.addWidget(chart)
+    chart.set_title("Sales, cumulative")
+    chart.resize(300, COMPACT_BELOW + 80)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.chart().title() == "Sales, cumulative"
+    assert chart.chart().legend().alignment() == Qt.AlignmentFlag.AlignBottom
+    chart.resize(300, COMPACT_BELOW - 56)
+    qtbot.waitUntil(lambda: chart.chart().title() == "")
+    assert chart.chart().legend().alignment() == Qt.AlignmentFlag.AlignRight
+    chart.set_title("Marketing, cumulative")  # set while short: kept for later
+    assert chart.chart().title() == ""
+    chart.resize(300, COMPACT_BELOW + 80)
+    qtbot.waitUntil(lambda: chart.chart().title() == "Marketing, cumulative")
+    assert chart.chart().legend().alignment() == Qt.AlignmentFlag.AlignBottom

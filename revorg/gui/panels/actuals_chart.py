@@ -54,7 +54,7 @@ class ActualsChart(CumulativeChart):
             self.month_axis.append(month_name(progress.months[index].month.month), index + 1)
         self.month_axis.setRange(1, len(progress.months))
         show_money_axis(self.value_axis, unit)
-        self.chart().setTitle(self.tr("Plan against actual, cumulative"))
+        self.set_title(self.tr("Plan against actual, cumulative"))
         self.setToolTip(
             fill(
                 self.tr("Target so far and bookings so far, month by month, in %1"),

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from revorg.gui.i18n import fill
@@ -31,6 +31,13 @@ def running_totals(values: tuple[Decimal, ...]) -> list[Decimal]:
     return totals
 
 
+# Below this height a title and a legend under the plot leave the month labels no room (Qt
+# elides them to "..."; the Plan dock of a 1600 x 960 window gives the chart 124 pixels): the
+# title goes (the tab's own line above says what the chart shows; the tooltip keeps it) and
+# the legend moves to the right of the plot.
+COMPACT_BELOW = 180
+
+
 class CumulativeChart(QChartView):
     """Target so far and capacity so far, month by month, in the locale's large units."""
 
@@ -47,6 +54,8 @@ class CumulativeChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(0, 4, 14, 0))  # room for the last month's label
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._title = ""
+        self._compact = False
         # Made once and updated in place: QChart.removeAxis does not delete an axis.
         self.target_series = QLineSeries()
         self.target_series.setName(self.tr("Target"))
@@ -89,7 +98,7 @@ class CumulativeChart(QChartView):
             self.month_axis.append(month_labels[month], month + 1)
         self.month_axis.setRange(1, MONTHS)
         show_money_axis(self.value_axis, unit)
-        self.chart().setTitle(fill(self.tr("%1, cumulative"), department))
+        self.set_title(fill(self.tr("%1, cumulative"), department))
         self.setToolTip(
             fill(
                 self.tr("%1: target and capacity so far, month by month, in %2"),
@@ -97,3 +106,18 @@ class CumulativeChart(QChartView):
                 currency,
             )
         )
+
+    def set_title(self, title: str) -> None:
+        """The chart's title, shown when there is room for it (COMPACT_BELOW)."""
+        self._title = title
+        self.chart().setTitle("" if self._compact else title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        compact = event.size().height() < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            self.chart().setTitle("" if compact else self._title)
+            self.chart().legend().setAlignment(
+                Qt.AlignmentFlag.AlignRight if compact else Qt.AlignmentFlag.AlignBottom
+            )
+        super().resizeEvent(event)
