@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from benchmarks.report import GOALS, RATIOS, ROWS
 from benchmarks.run import render_text
@@ -15,11 +16,10 @@ from benchmarks.run import render_text
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
-    out = tmp_path / "bench.json"
-    command = ["-m", "benchmarks.run", "--sizes", "200", "--repeat", "1", "--json"]
+def run_benchmark(*arguments: str) -> dict[str, Any]:
+    """`python -m benchmarks.run ARGUMENTS --json` from the repository: its JSON."""
     completed = subprocess.run(
-        [sys.executable, *command, "--out", str(out)],
+        [sys.executable, "-m", "benchmarks.run", *arguments, "--json"],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
@@ -27,7 +27,13 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    data = json.loads(completed.stdout)
+    data: dict[str, Any] = json.loads(completed.stdout)
+    return data
+
+
+def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    data = run_benchmark("--sizes", "200", "--repeat", "1", "--out", str(out))
     assert json.loads(out.read_text(encoding="utf-8")) == data
 
     assert {"cpu", "cores", "memory_gib", "os", "python", "pyside6"} <= set(data["machine"])
@@ -88,18 +94,8 @@ def test_benchmark_prints_every_measure_for_a_tiny_plan(tmp_path: Path) -> None:
     assert any(line.startswith("revorg FILE, 200 positions: first paint") for line in lines)
 
 
-def test_the_history_benchmark_prints_its_measures(tmp_path: Path) -> None:
-    command = ["-m", "benchmarks.run", "--history", "--repeat", "1", "--history-steps", "2000"]
-    completed = subprocess.run(
-        [sys.executable, *command, "--json"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    data = json.loads(completed.stdout)
+def test_the_history_benchmark_prints_its_measures() -> None:
+    data = run_benchmark("--history", "--repeat", "1", "--history-steps", "2000")
     assert data["verified"] is True and data["steps"] == 2000
     for key in ("record_edit_ms", "growth_per_1k_kb", "growth_100k_mb", "open_100k_ms"):
         assert data[key] > 0, key
@@ -119,20 +115,10 @@ def test_the_sums_experiment_checks_its_sums_against_the_deals() -> None:
     assert "summary, won: read sums" in names
 
 
-def test_the_interactions_benchmark_prints_every_row(tmp_path: Path) -> None:
+def test_the_interactions_benchmark_prints_every_row() -> None:
     """The chart's interactions (issue 19) on a small plan: after the window's idle work,
     which the table reports, and the first Expand all without it, in windows of its own."""
-    command = ["-m", "benchmarks.run", "--interactions", "--sizes", "300", "--repeat", "1"]
-    completed = subprocess.run(
-        [sys.executable, *command, "--json"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    data = json.loads(completed.stdout)
+    data = run_benchmark("--interactions", "--sizes", "300", "--repeat", "1")
     from benchmarks.interactions import ROWS as INTERACTION_ROWS
     from benchmarks.interactions import render
 
