@@ -235,7 +235,9 @@ def measure_size(gui: Gui, size: int, repeat: int, workdir: Path) -> dict[str, A
         other, _phases = gui.open_window(plan_file)
         gui.app.processEvents()  # what waits for the first paint (icons), the idle work asked
         unfilled.append(timed_step(gui, partial(other.expand_to_level, ALL_LEVELS)))
-        assert len(other.scene.cards) == size
+        # Every position placed; the cards on screen made (the rest left to the idle turns).
+        assert len(other.scene.layout.centres) == size
+        assert not other.scene.placed_without_card() & on_screen(other)
         gui.close_window(other)
     results["level_all_unfilled"] = median_ms(unfilled)
 
@@ -265,6 +267,12 @@ def repeated(
         prepare()
         runs.append(timed_step(gui, action))
     return median_ms(runs)
+
+
+def on_screen(window: Any) -> set[int]:
+    """The positions whose places are in the chart's view."""
+    rect = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    return {i for i, (x, y) in window.scene.layout.centres.items() if rect.contains(x, y)}
 
 
 def forget_saved_expansions() -> None:

@@ -52,7 +52,8 @@ def assert_drawn_as_laid_out_afresh(window: MainWindow) -> None:
     assert scene.layout.stacked == fresh.stacked
     assert scene.layout.bounds(scene.metrics) == fresh.bounds(scene.metrics)
     shown = {i for i, card in scene.cards.items() if card.isVisible()}
-    assert shown == set(fresh.centres)
+    # A large layout leaves the cards off screen to the window's idle turns.
+    assert shown | scene.placed_without_card() == set(fresh.centres)
     misplaced = [i for i in shown if scene.cards[i].pos() != QPointF(*fresh.centres[i])]
     assert misplaced == []
 

@@ -87,6 +87,7 @@ def export_drawing(scene: ChartScene) -> Iterator[QRectF]:
     overview = scene.overview
     scene.set_overview(False)
     CardItem.always_detailed = True
+    scene.make_placed_cards()  # those a large layout left to the window's idle turns
     try:
         items = [*scene.cards.values(), *scene.dotted_lines.values()]
         visible = [item.sceneBoundingRect() for item in items if item.isVisible()]

@@ -117,9 +117,9 @@ class ChartMinimap(QWidget):
         cards = scene.cards
         by_colour: dict[str, list[QRect]] = {}
         for (x, y), position_id in cells.items():
-            card = cards.get(position_id)
-            if card is not None:
-                by_colour.setdefault(card.colour, []).append(QRect(x, y, width, height))
+            card = cards.get(position_id)  # not made yet: left to the idle turns
+            colour = card.colour if card is not None else cards.colour_of_unmade(position_id)
+            by_colour.setdefault(colour, []).append(QRect(x, y, width, height))
         painter = QPainter(image)
         painter.setPen(Qt.PenStyle.NoPen)
         for colour, rects in by_colour.items():

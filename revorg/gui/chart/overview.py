@@ -8,14 +8,13 @@ cards."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from revorg.gui.chart.card import CardItem
 from revorg.gui.chart.lines import STACK_TICK_LENGTH, ChartGeometry, connector_pen
+from revorg.gui.chart.scene_cards import CardMap
 from revorg.model.bulk import paused_gc
 
 
@@ -25,7 +24,7 @@ class OverviewItem(QGraphicsItem):
     of Python paint calls were the cost of a zoomed-out repaint); they stay in the scene for
     selection, search and drops."""
 
-    def __init__(self, geometry: ChartGeometry, cards: Mapping[int, CardItem]) -> None:
+    def __init__(self, geometry: ChartGeometry, cards: CardMap) -> None:
         super().__init__()
         self.geometry = geometry
         self.cards = cards
@@ -65,9 +64,10 @@ class OverviewItem(QGraphicsItem):
             centres_by_colour: dict[str, list[tuple[float, float]]] = {}
             cards = self.cards
             for position_id, centre in self.geometry.layout.centres.items():
+                # A card not made yet (left to the idle turns) is drawn in its colour to be.
                 card = cards.get(position_id)
-                if card is not None:
-                    centres_by_colour.setdefault(card.colour, []).append(centre)
+                colour = card.colour if card is not None else cards.colour_of_unmade(position_id)
+                centres_by_colour.setdefault(colour, []).append(centre)
             self._blocks = {
                 colour: [QRectF(x - half_w, y - half_h, width, height) for x, y in centres]
                 for colour, centres in centres_by_colour.items()

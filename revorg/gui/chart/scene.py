@@ -146,6 +146,7 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
             self._first_collapsed = []
         self._layouter = IncrementalLayout(self.metrics, self.compact)
         self._new.clear()
+        self._placed_unmade.clear()  # another scenario's ids
         self._unmarked.clear()
         self.overview_item.marked.clear()
         self.sync()
@@ -279,6 +280,7 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
     # --- queries ----------------------------------------------------------------------------
 
     def card_at(self, scene_point: QPointF) -> CardItem | None:
+        self.make_cards_on_screen(QRectF(scene_point, scene_point))  # one left to idle turns
         for item in self.items(scene_point):
             if isinstance(item, CardItem) and item.isVisible():
                 return item
@@ -290,7 +292,7 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
     def select_only(self, position_ids: list[int]) -> None:
         self.clearSelection()
         for position_id in position_ids:
-            card = self.cards.get(position_id)
+            card = self.shown_card(position_id)
             if card is not None:
                 card.setSelected(True)
 

@@ -15,11 +15,11 @@ parentItem() on a top-level item whose Python wrapper nothing references deletes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from revorg.gui.chart.card import CardItem
@@ -37,18 +37,25 @@ if TYPE_CHECKING:
 IDLE_BATCH = 400
 # Closed teams placed per turn once every card is made (a few µs to a few dozen a team).
 IDLE_TEAMS = 400
+# More cards than this to make for one layout while the window does idle work (the first
+# Expand all of 50,000 positions: 50,000 cards, 250 to 300 ms of CPU): only those on screen are
+# made, when the view paints; the others are made by the idle turns, placed and shown.
+MADE_AT_ONCE = 1_000
 REPAINT_ALL_ABOVE = 2_000  # cards moved, shown or hidden at once: the whole scene repainted
 NO_COLOUR = "#888888"  # a position whose department is unknown
 
 
 class CardMap(dict[int, CardItem]):
     """Position id -> its card, for the cards made so far. `in`, `get`, `len` and the views
-    see those alone; `cards[position_id]` makes the card of a position of the plan not shown
-    yet (hidden, as its card would be), so a reader that asks for one card always gets it."""
+    see those alone; `cards[position_id]` makes the card of a position of the plan not made
+    yet (at its place when the layout places it, else hidden), so a reader that asks for one
+    card always gets it. `colour_of_unmade` gives the colour a card not made yet will have (the
+    overview item and the map draw placed positions whose cards the idle turns make later)."""
 
-    def __init__(self, make: Callable[[int], CardItem]) -> None:
+    def __init__(self, make: Callable[[int], CardItem], colour: Callable[[int], str]) -> None:
         super().__init__()
         self._make = make
+        self.colour_of_unmade = colour
 
     def __missing__(self, position_id: int) -> CardItem:
         return self._make(position_id)  # KeyError for an id that is no position of the plan
@@ -70,12 +77,15 @@ class SceneCards(QGraphicsScene):
     _unmarked: set[int]
 
     def _start_cards(self) -> None:
-        self.cards = CardMap(self._card_on_demand)
+        self.cards = CardMap(self._card_on_demand, self._colour_of_position)
         self.found: set[int] = set()  # positions a search matched: their cards highlighted
         self._hidden: set[int] = set()  # cards made but not shown (a collapsed team, a focus)
         self._new: set[int] = set()  # cards that may not be placed by the next layout
         self._spare: list[CardItem] = []  # cards of the scenario shown before, to reuse
         self._unmade: list[int] = []  # positions whose cards are made when the window is idle
+        # Positions a layout placed whose cards are left to the idle turns (MADE_AT_ONCE): made
+        # first when on screen. Some may have been dropped by a later layout since.
+        self._placed_unmade: set[int] = set()
         self._fill_when_idle = False  # asked by the window: again after each rebuild
         self._idle = QTimer(self)
         self._idle.setInterval(0)  # a turn of the event loop, after what is waiting
@@ -115,9 +125,56 @@ class SceneCards(QGraphicsScene):
         elif not self._layouter.place_ahead(self.plan.tree().children, IDLE_TEAMS):
             self._idle.stop()
 
+    def _leave_to_idle_turns(self, position_ids: list[int]) -> None:
+        """Placed positions whose cards the idle turns make, before the others."""
+        self._placed_unmade.update(position_ids)
+        self._unmade.extend(position_ids)  # popped from the end: first
+        self._idle.start()
+
+    def placed_without_card(self) -> set[int]:
+        """Positions the layout places whose cards are not made yet (off screen, made soon)."""
+        centres = self.layout.centres
+        return {i for i in self._placed_unmade if i in centres and i not in self.cards}
+
+    def make_cards_on_screen(self, rect: QRectF) -> None:
+        """Make the cards the layout places in or near `rect` (scene coordinates) that are
+        left to the idle turns: the view asks before it paints, so a card scrolled or zoomed
+        into view before its turn is there."""
+        if not self._placed_unmade:
+            return
+        centres, metrics = self.layout.centres, self.metrics
+        half_width, half_height = metrics.card_width / 2, metrics.card_height / 2
+        left, right = rect.left() - half_width, rect.right() + half_width
+        top, bottom = rect.top() - half_height, rect.bottom() + half_height
+        wanted, dropped = [], []
+        for position_id in self._placed_unmade:
+            centre = centres.get(position_id)
+            if centre is None:
+                dropped.append(position_id)  # a team closed since: made hidden when idle
+            elif left <= centre[0] <= right and top <= centre[1] <= bottom:
+                wanted.append(position_id)
+        self._placed_unmade.difference_update(dropped)
+        if wanted:
+            self._make_cards(wanted, centres)
+
+    def make_placed_cards(self) -> None:
+        """Every card the layout places made now (an image of the chart as shown)."""
+        unmade = [i for i in self._placed_unmade if i in self.layout.centres]
+        self._placed_unmade.clear()
+        self._make_cards([i for i in unmade if i not in self.cards], self.layout.centres)
+
+    def shown_card(self, position_id: int) -> CardItem | None:
+        """A position's card when made or placed by the layout (made now if need be); None
+        for a position in a closed team whose card was never made."""
+        card = self.cards.get(position_id)
+        if card is None and position_id in self.layout.centres:
+            return self.cards[position_id]
+        return card
+
     def _remove_cards(self, position_ids: Iterable[int]) -> None:
         for gone in position_ids:
-            for kept in (self._hidden, self._new, self._unmarked, self.collapsed, self.found):
+            kept_sets = (self._hidden, self._new, self._unmarked, self.collapsed, self.found)
+            for kept in (*kept_sets, self._placed_unmade):
                 kept.discard(gone)
             card = self.cards.pop(gone, None)
             if card is not None:
@@ -127,6 +184,12 @@ class SceneCards(QGraphicsScene):
     def _card_removed(self, card: CardItem) -> None:
         raise NotImplementedError
 
+    def _colour_of_position(self, position_id: int) -> str:
+        department = self.plan.departments_by_key().get(
+            self.plan.positions()[position_id].department_key
+        )
+        return department.color if department else NO_COLOUR
+
     def _card_on_demand(self, position_id: int) -> CardItem:
         if position_id not in self.plan.positions():
             raise KeyError(position_id)
@@ -134,7 +197,7 @@ class SceneCards(QGraphicsScene):
         return self.cards[position_id]
 
     def _make_cards(
-        self, position_ids: Iterable[int], centres: Mapping[int, tuple[float, float]]
+        self, position_ids: Collection[int], centres: Mapping[int, tuple[float, float]]
     ) -> None:
         """Cards for these positions, at their centres or hidden when they have none. A new
         card is placed before it joins the scene, where Qt marks nothing for repainting; the
@@ -166,6 +229,8 @@ class SceneCards(QGraphicsScene):
                 card.set_coverage_mark(mark)
             if position_id in found:
                 card.set_highlighted(True)
+        if self._placed_unmade:
+            self._placed_unmade.difference_update(position_ids)
 
     def _place_cards(self, layout: ChartLayout) -> None:
         """Follow a new layout: hide the cards it no longer places, move those it placed
@@ -203,7 +268,9 @@ class SceneCards(QGraphicsScene):
             hidden.difference_update(shown)
             for position_id in shown:
                 cards[position_id].setVisible(True)
-        if unmade:
+        if self._fill_when_idle and not self._spare and len(unmade) > MADE_AT_ONCE:
+            self._leave_to_idle_turns(unmade)  # those on screen made when the view paints
+        elif unmade:
             self._make_cards(unmade, centres)
 
     def set_found(self, position_ids: Iterable[int]) -> None:

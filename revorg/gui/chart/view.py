@@ -30,6 +30,7 @@ from revorg.model.vocabulary import Status
 ZOOM_STEP = 1.15
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 FIRST_VIEW_MAX_ZOOM = 1.0  # a small chart opens at 100 %, not blown up
+SCREEN_MARGIN = 0.25  # of the view's width and height, each side: cards made before painted
 
 
 def role_key_of(mime: QMimeData) -> str | None:
@@ -160,8 +161,18 @@ class ChartView(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Cards too small to read: one overview item draws them all (see ChartScene).
-        self.chart_scene.set_overview(self.zoom() < SIMPLE_DRAWING_BELOW)
+        scene = self.chart_scene
+        scene.set_overview(self.zoom() < SIMPLE_DRAWING_BELOW)
+        if not scene.overview:  # zoomed out, the overview item draws cards not made yet
+            scene.make_cards_on_screen(self.screen_rect())
         super().paintEvent(event)
+
+    def screen_rect(self) -> QRectF:
+        """The part of the scene on screen and a margin around it (a short scroll shows no
+        card made late): the cards a large layout leaves to idle turns are made there first."""
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        margin_x, margin_y = rect.width() * SCREEN_MARGIN, rect.height() * SCREEN_MARGIN
+        return rect.adjusted(-margin_x, -margin_y, margin_x, margin_y)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -172,7 +183,7 @@ class ChartView(QGraphicsView):
         super().wheelEvent(event)
 
     def center_on_card(self, position_id: int) -> None:
-        card = self.chart_scene.cards.get(position_id)
+        card = self.chart_scene.shown_card(position_id)
         if card is not None and card.isVisible():
             self.centerOn(card)
 
@@ -209,7 +220,7 @@ class ChartView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         target = self._neighbour(event.key())
-        card = self.chart_scene.cards.get(target) if target is not None else None
+        card = self.chart_scene.shown_card(target) if target is not None else None
         if target is None or card is None or not card.isVisible():  # above a focus, collapsed
             super().keyPressEvent(event)
             return
