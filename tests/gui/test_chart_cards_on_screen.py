@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from revorg.gui.chart import scene_cards
@@ -104,6 +105,10 @@ def test_selection_search_and_focus_on_cards_not_made_yet(expanded: MainWindow) 
     leaf = max(i for i in waiting if not tree.reports(i) and rows[i].person_name)
     scene.select_only([leaf])
     assert scene.selected_ids() == [leaf]
+    manager = next(i for i in waiting if tree.reports(i) and tree.reports(i)[0] in waiting)
+    scene.select_only([manager])
+    QTest.keyClick(view, Qt.Key.Key_Down)  # to its first report, not made either
+    assert scene.selected_ids() == [tree.reports(manager)[0]]
     scene.clearSelection()
 
     # Generated names are "Person <id>": the largest id's name is in no other.

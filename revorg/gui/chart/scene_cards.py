@@ -9,6 +9,13 @@ searched, an export by level), or when something asks the map for a hidden posit
 department's coverage mark, a search's highlight) the scene keeps by position, so a card made
 later shows it too.
 
+After the first paint the window makes the other cards in idle turns. A layout that places
+more than MADE_AT_ONCE positions without cards before those turns are done (Expand all clicked
+at once: 50,000 cards, half of that step's 0.5 s) leaves them to the turns, first in line: the
+view makes those on screen before it paints (`make_cards_on_screen`), a click, a selection, a
+search or an image makes those it needs, and the overview and the map draw the others in
+their departments' colours.
+
 Every card made is kept in the map until its position goes: in PySide6 6.11 calling
 parentItem() on a top-level item whose Python wrapper nothing references deletes the item.
 """
