@@ -1,6 +1,6 @@
 """The README's screenshots: the main window on the demo plan, in each language, and in
-workshop mode. `scripts/screenshots` writes them into docs/; the tests write them to a
-temporary folder and check them.
+workshop mode, and on a 300-position plan, each as the window opens it. `scripts/screenshots`
+writes them into docs/; the tests write them to a temporary folder and check them.
 
 Run as `python -m revorg.gui.screenshots FOLDER [TEAM_SERVER_URL]` (offscreen is fine). With a
 team server's URL (`postgresql://revorg@127.0.0.1:PORT/revorg`, its password from PGPASSFILE),
@@ -25,19 +25,28 @@ SIZE = (1600, 960)
 VP_SALES = 6  # selected, so the inspector shows a position
 
 
-def window_image(language: str, workshop: bool = False) -> QImage:
-    """The demo plan's main window drawn in `language` (the language is switched for it)."""
+def window_image(language: str, workshop: bool = False, positions: int | None = None) -> QImage:
+    """The main window drawn in `language` (the language is switched for it) as it opens a
+    plan: the demo plan, or a generated one of `positions` (a mid-size org: its top levels,
+    the teams below them collapsed into their roll-ups)."""
     from revorg.gui.i18n import apply_language
     from revorg.gui.window.main_window import MainWindow
     from revorg.model.document import PlanDocument
+    from revorg.model.generator import generate_plan
 
     apply_language(language)
-    window = MainWindow(PlanDocument.from_template("demo", 2027, language=language), language)
+    document = (
+        PlanDocument.from_template("demo", 2027, language=language)
+        if positions is None
+        else generate_plan(positions)
+    )
+    window = MainWindow(document, language, first_views=True)
     try:
         window.resize(*SIZE)
         window.show()
-        window.scene.select_only([VP_SALES])
-        window.view.fit()
+        if positions is None:
+            window.scene.select_only([VP_SALES])  # so the inspector shows a position
+        window.view.first_view()  # the view the window opens at: names readable
         if workshop:
             window.workshop.enter()
         QApplication.processEvents()
@@ -154,10 +163,14 @@ def write_screenshots(folder: Path) -> list[Path]:
         if not window_image(language).save(str(path)):
             raise OSError(f"cannot write {path}")
         written.append(path)
-    path = folder / "screenshot-workshop.png"
-    if not window_image("en", workshop=True).save(str(path)):
-        raise OSError(f"cannot write {path}")
-    written.append(path)
+    for name, image in (
+        ("screenshot-workshop.png", window_image("en", workshop=True)),
+        ("screenshot-300.png", window_image("en", positions=300)),
+    ):
+        path = folder / name
+        if not image.save(str(path)):
+            raise OSError(f"cannot write {path}")
+        written.append(path)
     return written
 
 
