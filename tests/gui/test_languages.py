@@ -392,6 +392,14 @@ def test_a_screenshot_per_language(language: str, tmp_path: Path) -> None:
     QApplication.processEvents()
 
 
+def test_the_large_chart_screenshot_is_a_300_position_plan_as_it_opens(tmp_path: Path) -> None:
+    """README, Large charts: the first view of a generated 300-position plan."""
+    image = window_image("en", positions=300)
+    assert (image.width(), image.height()) == (1600, 960)
+    assert image.save(str(tmp_path / "300.png"))
+    QApplication.processEvents()
+
+
 # --- the model's messages ----------------------------------------------------------------------
 
 
