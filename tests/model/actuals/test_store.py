@@ -4,6 +4,8 @@ user's rules re-read stored deals, and a damaged row is left out and counted."""
 from __future__ import annotations
 
 import datetime
+import sqlite3
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,23 @@ def deal(crm_id: str, amount: str, stage: str = "Closed Won") -> Deal:
     status = DealStatus.WON if stage == "Closed Won" else DealStatus.OPEN
     return Deal(crm_id, "Marta Sánchez", Decimal(amount), datetime.date(2027, 2, 1), status,
                 DealKind.NEW_BUSINESS, stage=stage)  # fmt: skip
+
+
+def saved_and_damaged(
+    document: PlanDocument, deals: Sequence[Deal], path: Path, damage: Sequence[str]
+) -> Path:
+    """The deals imported into `document`, saved at `path`, then its rows changed by another
+    program (`damage`: SQL statements)."""
+    editor = PlanEditor(document)
+    planned = import_deals(editor, deals, "x.csv", "generic", "Ana", "2027-02-01T09:00:00Z")
+    assert planned.edit is not None
+    editor.apply(planned.edit)
+    document.save_as(path)
+    with sqlite3.connect(path) as connection:
+        for statement in damage:
+            connection.execute(statement)
+    connection.close()
+    return path
 
 
 def amounts(document: PlanDocument) -> dict[str, Decimal]:
@@ -73,18 +92,10 @@ def test_a_rule_set_after_the_import_rereads_the_stored_deals(
 def test_a_damaged_deal_row_is_left_out_and_the_plan_opens(
     demo_document: PlanDocument, tmp_path: Path
 ) -> None:
-    editor = PlanEditor(demo_document)
-    plan = import_deals(editor, [deal("a", "100"), deal("b", "200")], "x.csv", "generic",
-                        "Ana", "2027-02-01T09:00:00Z")  # fmt: skip
-    assert plan.edit is not None
-    editor.apply(plan.edit)
-    path = tmp_path / "plan.revorg"
-    demo_document.save_as(path)
-    import sqlite3
-
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE deals SET amount = 'lots' WHERE crm_id = 'b'")
-    connection.close()
+    path = saved_and_damaged(
+        demo_document, [deal("a", "100"), deal("b", "200")], tmp_path / "plan.revorg",
+        ["UPDATE deals SET amount = 'lots' WHERE crm_id = 'b'"],
+    )  # fmt: skip
     with PlanDocument.open(path, for_editing=False) as document:
         stored = store.stored_deals(document.session)
         assert [d.crm_id for d in stored.deals] == ["a"]
@@ -168,19 +179,16 @@ def test_the_figures_are_whole_cents_summed_and_damaged_rows_left_out(
         marta("bad-lost", "50", datetime.date(2027, 6, 5), lost),
         marta("bad-open", "60", datetime.date(2027, 6, 6), open_),
     ]
-    editor = PlanEditor(demo_document)
-    planned = import_deals(editor, deals, "x.csv", "generic", "Ana", "2027-02-01T09:00:00Z")
-    assert planned.edit is not None
-    editor.apply(planned.edit)
-    path = tmp_path / "plan.revorg"
-    demo_document.save_as(path)
-    import sqlite3
-
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE deals SET amount = '9,99' WHERE crm_id = 'bad-won'")
-        connection.execute("UPDATE deals SET close_date = '2027-06-xx' WHERE crm_id = 'bad-lost'")
-        connection.execute("UPDATE deals SET kind = 'upsell' WHERE crm_id = 'bad-open'")
-    connection.close()
+    path = saved_and_damaged(
+        demo_document,
+        deals,
+        tmp_path / "plan.revorg",
+        [
+            "UPDATE deals SET amount = '9,99' WHERE crm_id = 'bad-won'",
+            "UPDATE deals SET close_date = '2027-06-xx' WHERE crm_id = 'bad-lost'",
+            "UPDATE deals SET kind = 'upsell' WHERE crm_id = 'bad-open'",
+        ],
+    )
     with PlanDocument.open(path, for_editing=False) as document:
         session, scenario = document.session, document.scenario()
         summary = summarize(session, scenario)
