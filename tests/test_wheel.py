@@ -148,4 +148,4 @@ def test_the_installed_package_finds_the_team_servers_migrations(installed: Path
     )
     found = run([installed / "python", "-c", code])
     assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == "0006 0"  # the outside writes (cached team plans)
+    assert found.stdout.strip() == "0007 0"  # the plan images (first open of a team plan)

@@ -19,10 +19,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
 
+import revorg.model.team.cache_open as cache_open
+import revorg.model.team.transfer as transfer
 from tests.conftest import REPO_ROOT
 
 REQUIRE_POSTGRESQL = os.environ.get("REVORG_REQUIRE_POSTGRESQL") == "1"
@@ -145,3 +148,31 @@ def make_user(team: TeamServer) -> Iterator[Callable[[str], str]]:
     for name in made:  # the plans' roles stay granted to nobody
         team.admin(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)).as_string(None))
         team.admin(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)).as_string(None))
+
+
+@pytest.fixture
+def whole_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The plans read whole (every row copied from the server), by schema."""
+    reads: list[str] = []
+    copy_plan = transfer.copy_plan
+
+    def counted(connection: Any, memory: Any, schema: str, **options: Any) -> Any:
+        reads.append(schema)
+        return copy_plan(connection, memory, schema, **options)
+
+    monkeypatch.setattr(transfer, "copy_plan", counted)
+    return reads
+
+
+@pytest.fixture
+def image_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The server's images taken by an open (checked, then brought up to date), by label."""
+    reads: list[str] = []
+    checked_image = cache_open.checked_image
+
+    def counted(image: Any, label: str, **options: Any) -> Any:
+        reads.append(label)
+        return checked_image(image, label, **options)
+
+    monkeypatch.setattr(cache_open, "checked_image", counted)
+    return reads

@@ -39,16 +39,17 @@ def test_alembic_upgrades_an_empty_database_to_the_head(team: TeamServer) -> Non
         with engine.begin() as connection:
             assert server_revision(connection) is None
             upgrade(connection, address)
-            assert server_revision(connection) == head_revision() == "0006"
+            assert server_revision(connection) == head_revision() == "0007"
             registry = inspect(connection)
             assert registry.get_table_names(schema="revorg") == [
                 "alembic_version",
                 "plans",
                 "presence",
+                "plan_images",
             ]
         with engine.begin() as connection:  # a second upgrade finds nothing to do
             upgrade(connection, address)
-            assert server_revision(connection) == "0006"
+            assert server_revision(connection) == "0007"
     finally:
         engine.dispose()
 
@@ -70,6 +71,8 @@ def test_revision_0002_gives_every_published_plans_rows_a_version(
         # ... and revision 0004's presence list.
         "DROP TABLE revorg.presence",
         "DROP FUNCTION revorg.announce_presence()",
+        # ... and revision 0007's plan images.
+        "DROP TABLE revorg.plan_images",
     ):
         team.admin(statement, "before_versions")
     team.admin("UPDATE revorg.alembic_version SET version_num = '0001'", "before_versions")

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-import revorg.model.team.transfer as transfer
 from revorg.model.document import PlanDocument
 from revorg.model.editing import requests
 from revorg.model.team.address import parse_plan_url
@@ -31,8 +30,8 @@ from tests.team.test_without_salaries import salaries_in
 LOG = ("history_steps", "history_changes", "history_chain")
 
 
-@pytest.fixture
-def published(team: TeamServer, plan_name: str, demo_file: Path) -> str:
+def publish_demo(team: TeamServer, plan_name: str, demo_file: Path) -> str:
+    """The demo plan published (by the server's administrator, an owner); its URL."""
     url = team.url(plan_name)
     with PlanDocument.open(demo_file, for_editing=False) as document:
         publish(document.connection, parse_plan_url(url))
@@ -40,17 +39,8 @@ def published(team: TeamServer, plan_name: str, demo_file: Path) -> str:
 
 
 @pytest.fixture
-def whole_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The plans read whole (every row copied from the server), by schema."""
-    reads: list[str] = []
-    copy_plan = transfer.copy_plan
-
-    def counted(connection: Any, memory: Any, schema: str, **options: Any) -> Any:
-        reads.append(schema)
-        return copy_plan(connection, memory, schema, **options)
-
-    monkeypatch.setattr(transfer, "copy_plan", counted)
-    return reads
+def published(team: TeamServer, plan_name: str, demo_file: Path) -> str:
+    return publish_demo(team, plan_name, demo_file)
 
 
 def opened(url: str, **options: Any) -> dict[str, Any]:
@@ -212,8 +202,8 @@ def test_a_viewers_cache_never_holds_salaries(
 
 
 @pytest.mark.parametrize("damage", ["bytes", "cut", "description"])
-def test_a_damaged_cache_is_dropped_and_the_plan_read_whole(
-    published: str, whole_reads: list[str], damage: str
+def test_a_damaged_cache_is_dropped_and_the_servers_image_taken(
+    published: str, whole_reads: list[str], image_reads: list[str], damage: str
 ) -> None:
     opened(published)
     description, image = cached_files()
@@ -226,7 +216,8 @@ def test_a_damaged_cache_is_dropped_and_the_plan_read_whole(
     else:
         description.write_text("{not json")
     assert_same(opened(published), fresh(published))
-    assert len(whole_reads) == 3
+    # No row copied: the plan's image on the server (revorg.model.team.images) instead.
+    assert (len(whole_reads), len(image_reads)) == (2, 1)
 
 
 def test_a_gap_in_the_log_reads_the_plan_whole(
@@ -255,11 +246,11 @@ def test_a_gap_in_the_log_reads_the_plan_whole(
 
 
 def test_a_cache_written_by_another_version_of_revorg_is_dropped(
-    published: str, whole_reads: list[str]
+    published: str, whole_reads: list[str], image_reads: list[str]
 ) -> None:
     opened(published)
     description = cached_files()[0]
     description.write_text(description.read_text().replace('"program": "', '"program": "0.0.'))
     assert_same(opened(published), fresh(published))
-    assert len(whole_reads) == 3
+    assert (len(whole_reads), len(image_reads)) == (2, 1)
     assert len(cached_files()) == 2  # the old entry's image removed, the new one kept

@@ -52,8 +52,7 @@ def bring_up_to_date(
     )
     if _cut(chain) != _cut(server_chain):
         raise StaleCopyError("the log was compacted, or is another plan's")
-    (last_step,) = copy.execute("SELECT coalesce(max(id), 0) FROM history_steps").fetchone()
-    version = max(int(last_step), int(chain[4] or 0))
+    version = copy_version(copy)
     steps = cursor.execute(
         f'SELECT {_STEP} FROM "{schema}".history_steps WHERE id > %s ORDER BY id', (version,)
     ).fetchall()
@@ -83,6 +82,13 @@ def bring_up_to_date(
     except (ReplayError, sqlite3.Error) as error:
         raise StaleCopyError(f"a step does not apply: {error}") from None
     return len(steps)
+
+
+def copy_version(copy: sqlite3.Connection) -> int:
+    """The log's last step a copy holds (a compacted log's last dropped one when it is empty)."""
+    (last_step,) = copy.execute("SELECT coalesce(max(id), 0) FROM history_steps").fetchone()
+    chain = copy.execute("SELECT last_dropped_id FROM history_chain WHERE id = 1").fetchone()
+    return max(int(last_step), int(chain[0] or 0) if chain else 0)
 
 
 def server_row_versions(cursor: psycopg.Cursor[Any], schema: str) -> dict[RowKey, int]:

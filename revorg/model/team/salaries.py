@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sqlite3
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -36,6 +37,45 @@ def without_salary(value: str, field: str) -> str:
     if field == "*":
         return _salary_in_row.sub(SALARY_IN_ROW_REPLACEMENT, value)
     return value
+
+
+# The log's entries that may carry an amount: a salary's change, or a whole row with one.
+_ENTRIES_WITH_AMOUNTS = (
+    "SELECT id, field, old, new FROM history_changes WHERE field IN ({fields}) "
+    "OR (field = '*' AND (old LIKE '%annual_cost%' OR new LIKE '%annual_cost%'))"
+).format(fields=", ".join("?" for _ in SALARY_FIELDS))
+
+
+def holds_salaries(plan: sqlite3.Connection) -> bool:
+    """Whether a plan database holds a salary amount anywhere a plan keeps one: a salary column
+    not 0, or a log entry whose amount is not null (what a viewer's copy never holds)."""
+    for table, column in SALARY_COLUMNS.items():
+        if plan.execute(f'SELECT 1 FROM "{table}" WHERE "{column}" <> 0 LIMIT 1').fetchone():
+            return True
+    return any(
+        without_salary(value, field) != value
+        for _, field, old, new in plan.execute(_ENTRIES_WITH_AMOUNTS, SALARY_FIELDS)
+        for value in (old, new)
+    )
+
+
+def remove_salaries(plan: sqlite3.Connection) -> None:
+    """Make a plan database (a copy: it is changed) what a viewer's read of the plan gives:
+    the salary columns 0 and the log's amounts null, its steps' hashes as the server has them.
+    The caller vacuums it before its bytes leave (secure_delete: no old page keeps an amount)."""
+    plan.execute("PRAGMA secure_delete = ON")
+    with plan:
+        for table, column in SALARY_COLUMNS.items():
+            plan.execute(f'UPDATE "{table}" SET "{column}" = 0')
+        plan.executemany(
+            "UPDATE history_changes SET old = ?, new = ? WHERE id = ?",
+            [
+                (without_salary(old, field), without_salary(new, field), change_id)
+                for change_id, field, old, new in plan.execute(
+                    _ENTRIES_WITH_AMOUNTS, SALARY_FIELDS
+                ).fetchall()
+            ],
+        )
 
 
 # A salary withheld from a viewer inside a whole row's JSON, and what the viewer's copy holds.

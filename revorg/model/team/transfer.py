@@ -259,9 +259,10 @@ def _load(
         )
         connection.rollback()
     try:
-        if cached is None or (through is not None and through.steps_taken):
+        if cached is None or (through is not None and through.values_unchecked):
             # The file's check of every value, its messages naming the team plan (a cached
-            # copy's bytes are those of a plan checked so; the steps it took in are not).
+            # copy's bytes are those of a plan checked so; the steps it took in, or the
+            # server's image, are not).
             check_values(memory, f"team plan {address.plan!r} on {address.server}")
         if through is not None:
             through.keep(memory, read_whole=cached is None)
