@@ -15,7 +15,7 @@ import pytest
 from revorg.model.document import PlanDocument
 from revorg.model.editing import requests
 from revorg.model.team.address import parse_plan_url
-from revorg.model.team.cache import cache_folder
+from revorg.model.team.cache import USER_CACHE, cache_folder
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.editing import open_team_editor
 from revorg.model.team.transfer import publish
@@ -65,6 +65,7 @@ def assert_same(cached: dict[str, Any], whole: dict[str, Any]) -> None:
 
 
 def cached_files() -> list[Path]:
+    USER_CACHE.settle()  # the entry is written by a thread of its own
     return sorted(cache_folder().iterdir(), key=lambda path: path.suffix)  # description first
 
 

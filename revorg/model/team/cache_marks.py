@@ -63,26 +63,40 @@ def outside_write_statements(schema: str) -> list[str]:
     return statements
 
 
-def server_marks(cursor: psycopg.Cursor[Any], schema: str) -> str | None:
-    """The plan's outside writes and tables as one text, read in the caller's snapshot; None
-    when a table's trigger, or the table of outside writes, is missing or disabled (then no
-    cached copy can be trusted)."""
-    tables = cursor.execute(
-        "SELECT bool_and(c.relname = %s OR coalesce(t.tgenabled IN ('O', 'A'), false)), "
-        "bool_or(c.relname = %s), "
-        "md5(string_agg(concat_ws(':', c.relname, c.relfilenode, t.tgenabled, "
-        "(SELECT md5(p.prosrc) FROM pg_proc p WHERE p.oid = t.tgfoid), "
-        "(SELECT string_agg(concat_ws(' ', a.attname, a.atttypid, a.attnotnull), ',' "
-        "ORDER BY a.attnum) FROM pg_attribute a "
-        "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), "
-        "';' ORDER BY c.relname)) "
-        "FROM pg_class c LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = %s "
-        "WHERE c.relnamespace = to_regnamespace(%s) AND c.relkind = 'r'",
-        (OUTSIDE_WRITES, OUTSIDE_WRITES, _TRIGGER, f'"{schema}"'),
-    ).fetchone()
-    if tables is None or not tables[0] or not tables[1]:
-        return None
-    writes = cursor.execute(
-        f'SELECT count(*), coalesce(max(txid), 0) FROM "{schema}".{OUTSIDE_WRITES}'
-    ).fetchone()
-    return f"{writes[0]}/{writes[1]}|{tables[2]}" if writes is not None else None
+_TABLES = (
+    "SELECT bool_and(c.relname = %s OR coalesce(t.tgenabled IN ('O', 'A'), false)), "
+    "bool_or(c.relname = %s), "
+    "md5(string_agg(concat_ws(':', c.relname, c.relfilenode, t.tgenabled, "
+    "(SELECT md5(p.prosrc) FROM pg_proc p WHERE p.oid = t.tgfoid), "
+    "(SELECT string_agg(concat_ws(' ', a.attname, a.atttypid, a.attnotnull), ',' "
+    "ORDER BY a.attnum) FROM pg_attribute a "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), "
+    "';' ORDER BY c.relname)) "
+    "FROM pg_class c LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = %s "
+    "WHERE c.relnamespace = to_regnamespace(%s) AND c.relkind = 'r'"
+)
+
+
+class ServerMarks:
+    """The plan's outside writes and tables as one text, asked for in the caller's snapshot
+    (in its pipeline: `result` reads the answer). `writes_table` says whether the table of
+    outside writes exists (opening.PlanFacts): without it nothing is asked."""
+
+    def __init__(self, driver: psycopg.Connection[Any], schema: str, writes_table: bool) -> None:
+        self._tables = self._writes = None
+        if writes_table:
+            self._tables, self._writes = driver.cursor(), driver.cursor()
+            self._tables.execute(_TABLES, (OUTSIDE_WRITES, OUTSIDE_WRITES, _TRIGGER, f'"{schema}"'))
+            self._writes.execute(
+                f'SELECT count(*), coalesce(max(txid), 0) FROM "{schema}".{OUTSIDE_WRITES}'
+            )
+
+    def result(self) -> str | None:
+        """The marks; None when a table's trigger, or the table of outside writes, is missing
+        or disabled (then no cached copy can be trusted)."""
+        if self._tables is None or self._writes is None:
+            return None
+        tables, writes = self._tables.fetchone(), self._writes.fetchone()
+        if tables is None or not tables[0] or not tables[1] or writes is None:
+            return None
+        return f"{writes[0]}/{writes[1]}|{tables[2]}"

@@ -15,68 +15,65 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from revorg.model.team.cache import CacheKey, CacheState, PlanCache
-from revorg.model.team.cache_marks import server_marks
+from revorg.model.team.cache_marks import ServerMarks
 from revorg.model.team.cache_update import (
+    ServerLog,
+    ServerRowVersions,
     StaleCopyError,
-    bring_up_to_date,
     copy_version,
-    server_row_versions,
 )
+from revorg.model.team.fetching import pipelined
 from revorg.model.team.images import (
     REFRESH_AFTER_STEPS,
     RefusedImageError,
+    ServerImage,
     checked_image,
-    image_version_sql,
     read_image,
     write_images,
 )
-from revorg.model.team.storage import REGISTRY_SCHEMA
 
 if TYPE_CHECKING:
     import psycopg
-    from sqlalchemy import Connection
 
     from revorg.model.team.address import TeamPlanAddress
+    from revorg.model.team.opening import PlanFacts
     from revorg.model.team.step_rows import RowKey
 
 _LOG = logging.getLogger(__name__)
 
 
 class CachedOpen:
-    """One open of a plan through `cache`, inside the caller's snapshot on `connection`."""
+    """One open of a plan through `cache`, inside the caller's snapshot on `driver`.
+
+    The questions to the server (its marks, the log after the copy, the rows' versions) go
+    out together in one pipeline before the copy is read from the disk or the server's image
+    is checked, so that the server answers them while this side works (docs/speed.md)."""
 
     def __init__(
         self,
         cache: PlanCache,
-        connection: Connection,
+        driver: psycopg.Connection[Any],
         address: TeamPlanAddress,
-        plan_id: int,
-        schema: str,
-        without_salaries: bool,
+        facts: PlanFacts,
     ) -> None:
         self.cache = cache
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        self.driver: psycopg.Connection[Any] = driver
-        self.cursor: psycopg.Cursor[Any] = driver.cursor()
-        self.plan_id = plan_id
-        self.schema = schema
-        self.without_salaries = without_salaries
+        self.driver = driver
+        self.plan_id = facts.registered.id
+        self.schema = facts.registered.schema
+        self.without_salaries = facts.without_salaries
+        self.image_version = facts.image_version
+        self.created_at = facts.created_at
+        self.writes_table = facts.outside_writes
         self.label = f"the image of team plan {address.plan!r} on {address.server}"
-        # The login the server knows (PGUSER or the system user when the URL names none), and
-        # the version of the server's image for the user's reading role (None: no image).
-        login, created_at, image_version = self.cursor.execute(
-            f"SELECT session_user, created_at::text, {image_version_sql()} "
-            f'FROM "{REGISTRY_SCHEMA}".plans WHERE id = %s',
-            (plan_id, not without_salaries, plan_id),
-        ).fetchone() or ("", "", None)
-        self.image_version: int | None = image_version
         self.key = CacheKey(
-            f"{address.host or 'localhost'}:{address.port}", address.database, plan_id, login
+            f"{address.host or 'localhost'}:{address.port}",
+            address.database,
+            self.plan_id,
+            facts.login,
         )
-        marks = server_marks(self.cursor, schema)
-        # None: a table's trigger is missing or off, so no copy can be trusted, nor kept.
-        self.state = None if marks is None else CacheState(created_at, without_salaries, marks)
+        # The server's marks (cache_marks) once asked; None: no copy can be trusted, nor kept.
+        self.state: CacheState | None = None
+        self.marks_asked = False
         self.steps_taken = 0
         self.from_image = False  # the copy is the server's image, not this machine's
 
@@ -84,22 +81,23 @@ class CachedOpen:
         """The cached copy, else the server's image, brought up to the server's plan, and the
         rows' versions when `row_versions`; None when neither fits (a cached copy that does
         not is dropped)."""
-        if self.state is None:
-            self.cache.drop(self.key)
-            return None
-        cached = self.cache.read(self.key, self.state)
-        if cached is not None:
-            taken = self._brought_up(cached, row_versions)
+        if self.writes_table and self.cache.has(self.key):
+            taken = self._take_cached(row_versions)
             if taken is not None:
                 return taken
+        if self.writes_table and self.image_version is not None and not self._untrusted:
+            taken = self._take_image(row_versions)
+            if taken is not None:
+                return taken
+        if not self.marks_asked:  # for keeping what is read whole
+            self._note_marks(ServerMarks(self.driver, self.schema, self.writes_table))
+        if self.state is None:
             self.cache.drop(self.key)
-        image = self._server_image(self.state)
-        if image is None:
-            return None
-        self.from_image = True
-        taken = self._brought_up(image, row_versions)
-        self.from_image = taken is not None
-        return taken
+        return None
+
+    @property
+    def _untrusted(self) -> bool:
+        return self.marks_asked and self.state is None
 
     @property
     def values_unchecked(self) -> bool:
@@ -116,44 +114,98 @@ class CachedOpen:
         if read_whole or self.values_unchecked:
             self.cache.write(self.key, self.state, plan)
         behind = self.image_version is None or (
-            copy_version(plan) - int(self.image_version) >= REFRESH_AFTER_STEPS
+            copy_version(plan) - self.image_version >= REFRESH_AFTER_STEPS
         )
         if not self.without_salaries and (read_whole or behind):
             write_images(self.driver, self.plan_id, plan, self.state.marks)
 
-    def _brought_up(
-        self, copy: sqlite3.Connection, row_versions: bool
+    def _take_cached(
+        self, row_versions: bool
     ) -> tuple[sqlite3.Connection, dict[RowKey, int]] | None:
+        copy = None
         try:
-            self.steps_taken = bring_up_to_date(
-                self.cursor, copy, self.schema, self.without_salaries
-            )
-            versions = server_row_versions(self.cursor, self.schema) if row_versions else {}
-        except StaleCopyError as error:
-            _LOG.info("copy of the team plan not taken (%s): %s", self._source(), error)
-            copy.close()
-            return None
+            with pipelined(self.driver):
+                marks = ServerMarks(self.driver, self.schema, self.writes_table)
+                copy = self.cache.read(self.key)  # while the server works out its marks
+                if copy is not None:
+                    log = ServerLog(
+                        self.driver, self.schema, copy_version(copy.plan), self.without_salaries
+                    )
+                    versions = ServerRowVersions(self.driver, self.schema) if row_versions else None
+            self._note_marks(marks)
         except BaseException:  # the server's error, for the caller: nothing left open
-            copy.close()
+            if copy is not None:
+                copy.plan.close()
             raise
-        return copy, versions
+        if copy is None:
+            return None
+        if self.state is None or not copy.fits(self.key, self.state):
+            copy.plan.close()
+            self.cache.drop(self.key)
+            return None
+        taken = self._brought_up(copy.plan, log, versions)
+        if taken is None:
+            self.cache.drop(self.key)
+        return taken
 
-    def _server_image(self, state: CacheState) -> sqlite3.Connection | None:
-        """The server's image for the user's reading role, checked; None when there is none,
-        it is not of the server's plan as it is now, or it fails a check."""
-        if self.image_version is None:
+    def _take_image(
+        self, row_versions: bool
+    ) -> tuple[sqlite3.Connection, dict[RowKey, int]] | None:
+        copy = image = None
+        try:
+            with pipelined(self.driver):
+                image = read_image(
+                    self.driver, self.plan_id, with_salaries=not self.without_salaries
+                )
+                if image is not None:
+                    marks = (
+                        None if self.marks_asked else ServerMarks(self.driver, self.schema, True)
+                    )
+                    log = ServerLog(self.driver, self.schema, image.version, self.without_salaries)
+                    versions = ServerRowVersions(self.driver, self.schema) if row_versions else None
+                    copy = self._checked(image)  # while the server answers the rest
+            if image is not None and marks is not None:
+                self._note_marks(marks)
+        except BaseException:
+            if copy is not None:
+                copy.close()
+            raise
+        if image is None or copy is None:
             return None
-        image = read_image(self.driver, self.plan_id, with_salaries=not self.without_salaries)
-        if image is None:
-            return None
-        if image.marks != state.marks:  # written before a change made outside RevOrg
+        if self.state is None or image.marks != self.state.marks:
             _LOG.info("%s not taken: the plan was changed outside RevOrg since", self.label)
+            copy.close()
             return None
+        self.from_image = True
+        taken = self._brought_up(copy, log, versions)
+        self.from_image = taken is not None
+        return taken
+
+    def _checked(self, image: ServerImage) -> sqlite3.Connection | None:
         try:
             return checked_image(image, self.label, with_salaries=not self.without_salaries)
         except RefusedImageError as error:
             _LOG.warning("%s not taken: %s", self.label, error)
             return None
 
-    def _source(self) -> str:
-        return self.label if self.from_image else "the cached copy"
+    def _note_marks(self, marks: ServerMarks) -> None:
+        self.marks_asked = True
+        found = marks.result()
+        self.state = (
+            None if found is None else CacheState(self.created_at, self.without_salaries, found)
+        )
+
+    def _brought_up(
+        self, copy: sqlite3.Connection, log: ServerLog, versions: ServerRowVersions | None
+    ) -> tuple[sqlite3.Connection, dict[RowKey, int]] | None:
+        try:
+            self.steps_taken = log.take_in(copy)
+            return copy, versions.result() if versions is not None else {}
+        except StaleCopyError as error:
+            source = self.label if self.from_image else "the cached copy"
+            _LOG.info("%s not taken: %s", source, error)
+            copy.close()
+            return None
+        except BaseException:  # the server's error, for the caller: nothing left open
+            copy.close()
+            raise

@@ -39,49 +39,58 @@ class StaleCopyError(Exception):
     """The cached copy is not a moment of the server's log (the reason, for the debug log)."""
 
 
-def bring_up_to_date(
-    cursor: psycopg.Cursor[Any], copy: sqlite3.Connection, schema: str, without_salaries: bool
-) -> int:
-    """Play the server's steps after the copy's version on `copy`, in the caller's snapshot;
-    the number of steps taken in. Raises StaleCopyError, `copy` then in an unknown state."""
-    # A log never written to has no chain row yet: its first step makes it (sending.py).
-    chain = copy.execute(f"SELECT {_CHAIN} FROM history_chain WHERE id = 1").fetchone() or _NEW
-    server_chain = (
-        cursor.execute(f'SELECT {_CHAIN} FROM "{schema}".history_chain WHERE id = 1').fetchone()
-        or _NEW
-    )
-    if _cut(chain) != _cut(server_chain):
-        raise StaleCopyError("the log was compacted, or is another plan's")
-    version = copy_version(copy)
-    steps = cursor.execute(
-        f'SELECT {_STEP} FROM "{schema}".history_steps WHERE id > %s ORDER BY id', (version,)
-    ).fetchall()
-    if not steps:
-        if bytes(chain[1]) != bytes(server_chain[1]):
-            raise StaleCopyError("the copy's head is not the server's")
-        return 0
-    changes_table = SHARED_LOG_VIEW if without_salaries else "history_changes"
-    changes = cursor.execute(
-        f'SELECT {_CHANGE} FROM "{schema}".{changes_table} WHERE step_id > %s ORDER BY id',
-        (version,),
-    ).fetchall()
-    _check_links(version, bytes(chain[1]), steps, bytes(server_chain[1]))
-    stored = _stored_steps(steps, changes)
-    try:
-        with copy:
-            played = [as_held(step) for step in stored] if without_salaries else stored
-            _Player(copy).play(played, backwards=False)
-            copy.executemany(f"INSERT INTO history_steps ({_STEP}) VALUES ({_marks(9)})", steps)
-            copy.executemany(
-                f"INSERT INTO history_changes ({_CHANGE}) VALUES ({_marks(8)})", changes
-            )
-            copy.execute(
-                f"INSERT OR REPLACE INTO history_chain (id, {_CHAIN}) VALUES (1, {_marks(5)})",
-                tuple(server_chain),
-            )
-    except (ReplayError, sqlite3.Error) as error:
-        raise StaleCopyError(f"a step does not apply: {error}") from None
-    return len(steps)
+class ServerLog:
+    """The server's log after a copy's version, asked for without waiting for the answer (the
+    queries go out in the caller's pipeline; `take_in` reads them)."""
+
+    def __init__(
+        self, driver: psycopg.Connection[Any], schema: str, version: int, without_salaries: bool
+    ) -> None:
+        self.version = version
+        self.without_salaries = without_salaries
+        changes_table = SHARED_LOG_VIEW if without_salaries else "history_changes"
+        self._chain, self._steps, self._changes = (driver.cursor() for _ in range(3))
+        self._chain.execute(f'SELECT {_CHAIN} FROM "{schema}".history_chain WHERE id = 1')
+        self._steps.execute(
+            f'SELECT {_STEP} FROM "{schema}".history_steps WHERE id > %s ORDER BY id', (version,)
+        )
+        self._changes.execute(
+            f'SELECT {_CHANGE} FROM "{schema}".{changes_table} WHERE step_id > %s ORDER BY id',
+            (version,),
+        )
+
+    def take_in(self, copy: sqlite3.Connection) -> int:
+        """Play the steps on `copy`, which must be at the version asked for; the number of
+        steps taken in. Raises StaleCopyError, `copy` then in an unknown state."""
+        # A log never written to has no chain row yet: its first step makes it (sending.py).
+        chain = copy.execute(f"SELECT {_CHAIN} FROM history_chain WHERE id = 1").fetchone() or _NEW
+        server_chain = self._chain.fetchone() or _NEW
+        if _cut(chain) != _cut(server_chain):
+            raise StaleCopyError("the log was compacted, or is another plan's")
+        if copy_version(copy) != self.version:
+            raise StaleCopyError("the copy is not at the version it says")
+        steps, changes = self._steps.fetchall(), self._changes.fetchall()
+        if not steps:
+            if bytes(chain[1]) != bytes(server_chain[1]):
+                raise StaleCopyError("the copy's head is not the server's")
+            return 0
+        _check_links(self.version, bytes(chain[1]), steps, bytes(server_chain[1]))
+        stored = _stored_steps(steps, changes)
+        try:
+            with copy:
+                played = [as_held(step) for step in stored] if self.without_salaries else stored
+                _Player(copy).play(played, backwards=False)
+                copy.executemany(f"INSERT INTO history_steps ({_STEP}) VALUES ({_marks(9)})", steps)
+                copy.executemany(
+                    f"INSERT INTO history_changes ({_CHANGE}) VALUES ({_marks(8)})", changes
+                )
+                copy.execute(
+                    f"INSERT OR REPLACE INTO history_chain (id, {_CHAIN}) VALUES (1, {_marks(5)})",
+                    tuple(server_chain),
+                )
+        except (ReplayError, sqlite3.Error) as error:
+            raise StaleCopyError(f"a step does not apply: {error}") from None
+        return len(steps)
 
 
 def copy_version(copy: sqlite3.Connection) -> int:
@@ -91,15 +100,21 @@ def copy_version(copy: sqlite3.Connection) -> int:
     return max(int(last_step), int(chain[0] or 0) if chain else 0)
 
 
-def server_row_versions(cursor: psycopg.Cursor[Any], schema: str) -> dict[RowKey, int]:
-    """Every versioned row's version, keyed as the whole read keys them (copying.copy_plan)."""
-    versions: dict[RowKey, int] = {}
-    for table in VERSIONED_TABLES:
-        rows = cursor.execute(
-            f'SELECT {row_key_sql(table)}, {ROW_VERSION} FROM "{schema}"."{table}"'
-        )
-        versions.update(((table, key), int(number)) for key, number in rows)
-    return versions
+class ServerRowVersions:
+    """Every versioned row's version, keyed as the whole read keys them (copying.copy_plan),
+    asked for in the caller's pipeline; `result` reads them."""
+
+    def __init__(self, driver: psycopg.Connection[Any], schema: str) -> None:
+        self._tables = [(table, driver.cursor()) for table in VERSIONED_TABLES]
+        for table, cursor in self._tables:
+            cursor.execute(f'SELECT {row_key_sql(table)}, {ROW_VERSION} FROM "{schema}"."{table}"')
+
+    def result(self) -> dict[RowKey, int]:
+        return {
+            (table, key): int(number)
+            for table, cursor in self._tables
+            for key, number in cursor.fetchall()
+        }
 
 
 def _cut(chain: tuple[Any, ...]) -> tuple[Any, ...]:

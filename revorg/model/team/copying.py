@@ -22,7 +22,7 @@ import sqlite3
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Table
 
 from revorg.model.team.fetching import DamagedRowsError, fetch_tables
 from revorg.model.team.roles import SHARED_LOG_VIEW
@@ -30,6 +30,8 @@ from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.storage import ROW_VERSION, VERSIONED_TABLES, plan_tables, row_key_sql
 
 if TYPE_CHECKING:
+    import psycopg
+
     from revorg.model.team.step_rows import RowKey
 
 
@@ -40,7 +42,7 @@ _STORED_TYPES = {"int", "str", "bool", "bytes", "NoneType"}
 
 
 def copy_plan(
-    connection: Connection,
+    driver: psycopg.Connection[Any],
     memory: sqlite3.Connection,
     schema: str,
     *,
@@ -51,8 +53,6 @@ def copy_plan(
     caller's transaction on the server; the versioned rows' versions when `row_versions`.
     Raises DamagedRowsError for a table the server does not have as RevOrg makes it, or rows the
     plan's constraints refuse."""
-    driver = connection.connection.driver_connection
-    assert driver is not None
     tables = plan_tables()
     versioned = [row_versions and table.name in VERSIONED_TABLES for table in tables]
     fetched = fetch_tables(

@@ -14,6 +14,7 @@ refuses the plan in one line naming the table (DamagedRowsError), never a traceb
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 
 class DamagedRowsError(Exception):
     """The server's rows are not what RevOrg makes: the reason, for one line."""
+
+
+def pipelined(driver: psycopg.Connection[Any]) -> AbstractContextManager[object]:
+    """psycopg's pipeline mode on `driver` (queries sent without waiting, their answers read
+    as asked for), or nothing with a client library that lacks it (libpq before 14)."""
+    import psycopg
+
+    return driver.pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
 
 
 def fetch_tables(

@@ -87,12 +87,6 @@ def plan_image_statements() -> list[str]:
     ]
 
 
-def image_version_sql() -> str:
-    """The version of the image of one plan (%s) and reading role (%s: with salaries), or
-    NULL: a subquery for the open's first query (cache_open)."""
-    return f"(SELECT version FROM {PLAN_IMAGES} WHERE plan_id = %s AND salaries = %s)"
-
-
 @dataclass(frozen=True)
 class ServerImage:
     version: int

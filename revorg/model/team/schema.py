@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -18,6 +19,9 @@ from revorg.model.store import chain
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.storage import REGISTRY_SCHEMA, VERSION_TABLE
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 def _config(connection: Connection | None = None) -> object:
@@ -52,19 +56,23 @@ def head_revision() -> str:
 
 
 def server_revision(connection: Connection) -> str | None:
-    """The revision the server's registry is at; None on a database without team plans.
+    """The revision the server's registry is at; None on a database without team plans."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return server_revision_of(driver)
+
+
+def server_revision_of(driver: psycopg.Connection[Any]) -> str | None:
+    """server_revision on the driver's connection, in its transaction.
 
     Read with one query rather than through Alembic's MigrationContext, whose reflection of
     the version table took 15-60 ms of every open (a tenth of opening a small team plan)."""
-    from sqlalchemy import text
-
     table = f'"{REGISTRY_SCHEMA}"."{VERSION_TABLE}"'
-    if connection.execute(text(f"SELECT to_regclass('{table}')")).scalar() is None:
+    found = driver.execute("SELECT to_regclass(%s)::text", (table,)).fetchone()
+    if found is None or found[0] is None:
         return None
     # One row per head; RevOrg's chain has one, so several are a revision it does not know.
-    heads = sorted(
-        str(row[0]) for row in connection.execute(text(f"SELECT version_num FROM {table}"))
-    )
+    heads = sorted(str(row[0]) for row in driver.execute(f"SELECT version_num FROM {table}"))
     return ",".join(heads) or None
 
 
@@ -73,7 +81,13 @@ def check_server_revision(
 ) -> str | None:
     """Refuse a server whose schema this program does not know (a newer RevOrg made it) and,
     unless `empty_ok`, one without team plans or at an older revision."""
-    current = server_revision(connection)
+    return check_revision(server_revision(connection), address, empty_ok=empty_ok)
+
+
+def check_revision(
+    current: str | None, address: TeamPlanAddress, *, empty_ok: bool = False
+) -> str | None:
+    """check_server_revision for the server's revision `current` (None: no registry)."""
     head, known = _revisions()
     if current is not None and current not in known:
         raise TeamPlanError(

@@ -12,7 +12,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Boolean,
@@ -33,15 +33,18 @@ from revorg.model.team.cache_open import CachedOpen
 from revorg.model.team.copying import copy_plan
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.fetching import DamagedRowsError
+from revorg.model.team.opening import RegisteredPlan, read_facts
 from revorg.model.team.roles import (
     make_publisher_owner,
-    may_read_salaries,
-    no_such_plan,
     plan_role_statements,
     run,
 )
-from revorg.model.team.schema import check_server_revision, upgrade
-from revorg.model.team.server import engine_for, explained, server_errors
+from revorg.model.team.schema import upgrade
+from revorg.model.team.server import connect, engine_for, explained, server_errors
+
+if TYPE_CHECKING:
+    import psycopg
+
 from revorg.model.team.storage import (
     REGISTRY_SCHEMA,
     SERVER_FILE_FORMAT,
@@ -52,19 +55,6 @@ from revorg.model.team.storage import (
     row_version_statements,
     step_notice_statements,
 )
-
-
-@dataclass(frozen=True)
-class RegisteredPlan:
-    """A plan's registry row: its id (and so its schema), its name and when it was made."""
-
-    id: int
-    name: str
-    file_format: int
-
-    @property
-    def schema(self) -> str:
-        return plan_schema(self.id)
 
 
 class PlanExistsError(TeamPlanError):
@@ -219,45 +209,47 @@ def load(
     `cache` (None: none): its copy of the plan brought up to date with the log, else the plan
     read whole and kept there (revorg.model.team.cache)."""
     if connection is not None:
-        try:
-            return _load(address, connection, row_versions, cache)
-        finally:
-            if connection.in_transaction():
-                with contextlib.suppress(Exception):  # a broken connection: nothing to end
-                    connection.rollback()
-    engine = engine_for(address)
+        if connection.in_transaction():  # the snapshot must start with this read
+            connection.rollback()
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        return _load(address, driver, row_versions, cache)
+    # The driver's own connection: an SQLAlchemy engine's first connection would ask the
+    # server four questions first (its version, schema, isolation, string quoting), 1.7 ms of
+    # the 47 of a first open (docs/speed.md); reading a plan needs none of them.
+    driver = connect(address)
     try:
-        with server_errors(address), engine.connect() as opened:
-            return _load(address, opened, row_versions, cache)
+        return _load(address, driver, row_versions, cache)
     finally:
-        engine.dispose()
+        driver.close()
 
 
 def _load(
-    address: TeamPlanAddress, connection: Connection, row_versions: bool, cache: PlanCache | None
+    address: TeamPlanAddress,
+    driver: psycopg.Connection[Any],
+    row_versions: bool,
+    cache: PlanCache | None,
 ) -> LoadedPlan:
-    with server_errors(address):
-        if connection.in_transaction():  # the snapshot must start with this read
-            connection.rollback()
-        # One consistent picture of the plan, even while teammates publish steps.
-        connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
-        check_server_revision(connection, address)
-        registered = _registered(connection, address.plan)
-        if registered is None:  # or none the user has a role on (roles.py)
-            raise no_such_plan(address)
-        if registered.file_format != SERVER_FILE_FORMAT:
-            raise _damaged(address, f"file format {registered.file_format}")
-        without_salaries = not may_read_salaries(connection, registered.schema)
-        through = cached = None
-        if cache is not None:
-            through = CachedOpen(
-                cache, connection, address, registered.id, registered.schema, without_salaries
+    """The read, in one REPEATABLE READ snapshot on `driver` (ended before returning: the
+    connection is left outside any transaction, open)."""
+    _end_transaction(driver)  # the snapshot must start with this read
+    try:
+        with server_errors(address):
+            # One consistent picture of the plan, even while teammates publish steps.
+            facts = read_facts(driver, address)
+            registered, without_salaries = facts.registered, facts.without_salaries
+            if registered.file_format != SERVER_FILE_FORMAT:
+                raise _damaged(address, f"file format {registered.file_format}")
+            through = cached = None
+            if cache is not None:
+                through = CachedOpen(cache, driver, address, facts)
+                cached = through.take(row_versions)
+            memory, versions = cached or _read_whole(
+                address, driver, registered, without_salaries, row_versions
             )
-            cached = through.take(row_versions)
-        memory, versions = cached or _read_whole(
-            address, connection, registered, without_salaries, row_versions
-        )
-        connection.rollback()
+            driver.rollback()
+    finally:
+        _end_transaction(driver)
     try:
         if cached is None or (through is not None and through.values_unchecked):
             # The file's check of every value, its messages naming the team plan (a cached
@@ -272,9 +264,18 @@ def _load(
     return LoadedPlan(memory, registered, versions, without_salaries)
 
 
+def _end_transaction(driver: psycopg.Connection[Any]) -> None:
+    """Leave the connection outside any transaction, whatever happened in it."""
+    from psycopg.pq import TransactionStatus
+
+    if driver.info.transaction_status != TransactionStatus.IDLE:
+        with contextlib.suppress(Exception):  # a broken connection: nothing to end
+            driver.rollback()
+
+
 def _read_whole(
     address: TeamPlanAddress,
-    connection: Connection,
+    driver: psycopg.Connection[Any],
     registered: RegisteredPlan,
     without_salaries: bool,
     row_versions: bool,
@@ -286,7 +287,7 @@ def _read_whole(
         stamp_schema(memory)
         try:
             versions = copy_plan(
-                connection,
+                driver,
                 memory,
                 registered.schema,
                 without_salaries=without_salaries,
