@@ -5,8 +5,9 @@
 The password comes as for any team plan (PGPASSWORD, PGPASSFILE: `scripts/team-server start`
 prints it). On a generated plan of 10,000 positions, published under a new name, each round
 opens, one after the other: its file; the team plan read whole (no cache: every row copied
-from the server, checked); the team plan's first open (an empty cache: read whole, then kept in
-the cache); its next open (the cached copy, nothing new on the server); the next after a
+from the server, checked); the team plan's first open (an empty cache: the server's image of
+the plan, written by the teammate's open, checked and brought up to date, then kept in the
+cache); its next open (the cached copy, nothing new on the server); the next after a
 teammate's edit (one step taken in from the log, the copy kept again); and the cached open for
 editing (the rows' versions read too). Wall time and this process's CPU time (the server's own
 work is not in it), medians of the rounds. Then one edit (a card's title) until it is
@@ -144,7 +145,7 @@ def measure_team(server_url: str, repeat: int, positions: int = POSITIONS) -> di
 _SHOWN = {
     "file": "its file",
     "team_whole": "team plan, read whole (no cache)",
-    "team_first": "team plan, first open (read whole, kept)",
+    "team_first": "team plan, first open (no cached copy: the server's image)",
     "team_cached": "team plan, cached, nothing new",
     "team_one_step": "team plan, cached, one step taken in",
     "team_editing": "team plan, cached, for editing",
