@@ -69,6 +69,10 @@ class PlanDocument:
     commits it and copies the whole database to the file atomically.
     """
 
+    # A plan whose salaries its reader may not see (a team plan's viewer: they are read as 0):
+    # whatever shows a cost says it is not available instead.
+    without_salaries = False
+
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self.connection = connection
         self.path = path

@@ -2361,6 +2361,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>diferencia %1</translation>
     </message>
     <message>
+        <source>%1 · %2 · %3 · cost not available · %4</source>
+        <translation>%1 · %2 · %3 · coste no disponible · %4</translation>
+    </message>
+    <message>
         <source>%1 · %2 · %3 · %4 cost · %5</source>
         <translation>%1 · %2 · %3 · coste %4 · %5</translation>
     </message>

@@ -2353,6 +2353,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>缺口 %1</translation>
     </message>
     <message>
+        <source>%1 · %2 · %3 · cost not available · %4</source>
+        <translation>%1 · %2 · %3 · 成本不可用 · %4</translation>
+    </message>
+    <message>
         <source>%1 · %2 · %3 · %4 cost · %5</source>
         <translation>%1 · %2 · %3 · 成本 %4 · %5</translation>
     </message>

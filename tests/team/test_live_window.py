@@ -5,6 +5,7 @@ dock lists who has the plan open and on which scenario, one of them leaving."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from revorg.model.editing import requests
 from revorg.model.team.address import TeamPlanAddress, parse_plan_url
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.editing import TeamLink, TeamRecorder, open_team_editor
+from revorg.model.team.presence import Presence
 from tests.conftest import CliRunner
 from tests.gui.conftest import isolated_qt_locations  # noqa: F401 - settings out of $HOME
 from tests.team.conftest import TeamServer
@@ -163,6 +165,32 @@ def test_the_listening_connection_lost_is_said_and_the_next_beat_catches_up(
     with open_team_editor(address, "Bo") as (_, bo):  # and it listens again
         bo.perform(requests.edit_fields(bo, ACCOUNT_EXECUTIVE, {"title": "Key AE"}))
     qtbot.waitUntil(lambda: card.content.title == "Key AE", timeout=1000)
+
+
+def test_the_heartbeat_waits_for_the_server_off_the_windows_thread(
+    qtbot,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    window, live = open_window("Ana")
+    # A host that drops packets: the beat's statements wait (here until released).
+    answered = threading.Event()
+    beat = Presence.beat
+
+    def waiting(presence: Presence) -> None:
+        assert answered.wait(10)
+        beat(presence)
+
+    monkeypatch.setattr(Presence, "beat", waiting)
+    live.beat()
+    assert live.beating.running  # the window's thread goes on meanwhile
+    assert not live.notifier.isEnabled()  # the connection is the worker's until it answers
+    window.controller.copy_scenario("Stretch")  # an edit made while the beat waits
+    live.beat()  # the next tick while the last beat waits does nothing more
+    answered.set()
+    qtbot.waitUntil(lambda: not live.beating.running, timeout=5000)
+    assert live.notifier.isEnabled()
+    assert live.panel.names() == [("Ana (you)", "Stretch")]
 
 
 def test_after_the_plan_is_read_again_teammates_edits_still_arrive(

@@ -4,6 +4,7 @@ teammate's change. Nothing is silently lost."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
+from tests.team.logins import PASSWORD, url_as
 from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
 
 
@@ -205,3 +207,28 @@ def test_teammates_edits_arrive_live_and_undo_then_never_overwrites_them(
         assert "Ana" in bo.team.refused.label.text()
         assert server_titles(published)[card] == "Chief Sales Officer"
         assert bo.controller.editor.positions()[card].title == "Chief Sales Officer"
+
+
+def test_a_viewers_window_shows_no_cost_as_0(
+    run_cli: CliRunner,
+    published: str,
+    team: TeamServer,
+    plan_name: str,
+    make_user: Callable[[str], str],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    vera = make_user("vera")
+    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    with team_window(url_as(team, vera, plan_name), "Vera", qtbot) as window:
+        assert window.controller.document.without_salaries
+        card = window.scene.cards[by_title(window.controller.editor, "VP Sales")]
+        assert card.content.cost_line == ""  # the server gave 0: no "EUR 0 / year"
+        totals = window.totals_label.text()
+        assert "cost not available" in totals and "0 cost" not in totals
+    monkeypatch.delenv("PGPASSWORD")
+    with team_window(published, "Ana", qtbot) as window:  # an editor sees the figures
+        card = window.scene.cards[by_title(window.controller.editor, "VP Sales")]
+        assert "125,000" in card.content.cost_line
+        assert "cost not available" not in window.totals_label.text()

@@ -120,7 +120,10 @@ class ChartScene(SceneCards, CardMarks, CardPhotos):
     # --- building ---------------------------------------------------------------------------
 
     def _show_other_positions(self) -> None:
-        """Another plan or scenario: its ids are others, so no team stays closed or in focus."""
+        """Another plan or scenario: its ids are others, so no team stays closed or in focus.
+        Another plan may withhold its salaries (a team plan's viewer) or not."""
+        if self.controller is not None:
+            self.without_salaries = self.controller.document.without_salaries
         had_focus = self.focus is not None
         self.rebuild()
         if had_focus:

@@ -39,7 +39,7 @@ from revorg.model.history.reading import LoggedStep, read_steps
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.live import LivePlan, PlanListener
-from revorg.model.team.presence import HEARTBEAT_SECONDS, Presence
+from revorg.model.team.presence import HEARTBEAT_SECONDS, Presence, Present
 
 STATUS_MS = 8000
 
@@ -75,6 +75,10 @@ class LiveUpdates(QObject):
         self.listening_again = BackgroundCall(
             self, self._listen, _close_listener, "revorg-listen-again"
         )
+        # The beat writes and reads on the listening connection, which waits for the server:
+        # up to the connection's tcp_user_timeout (10 s) when its host starts dropping
+        # packets. Off this thread too; the socket is the worker's until it answers.
+        self.beating = BackgroundCall(self, self._beaten, _forget, "revorg-heartbeat")
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat.timeout.connect(self.beat)
@@ -150,8 +154,22 @@ class LiveUpdates(QObject):
         if self._broken:
             self._reconnect()
             return
-        self._guarded(self.presence.beat)
-        self.take_notices(presence=True)
+        presence = self.presence
+        self.notifier.setEnabled(False)
+        if not self.beating.start(lambda: _beat(presence)):  # the last beat still waits
+            self.notifier.setEnabled(True)
+
+    def _beaten(self, answer: list[Present] | TeamPlanError | None) -> None:
+        """The beat's answer, on the window's thread: who has the plan open, or why not."""
+        if self._closed:
+            return
+        if not self._broken:
+            self.notifier.setEnabled(True)
+        if isinstance(answer, TeamPlanError):
+            self.window.statusBar().showMessage(error_text(answer), STATUS_MS)
+        elif answer is not None:
+            self.panel.show_people(answer)
+        self.take_notices()
 
     def refresh_people(self) -> None:
         self._guarded(lambda: self.panel.show_people(self.presence.present()))
@@ -270,6 +288,19 @@ class LiveUpdates(QObject):
             call()
         except TeamPlanError as error:
             self.window.statusBar().showMessage(error_text(error), STATUS_MS)
+
+
+def _beat(presence: Presence) -> list[Present] | TeamPlanError:
+    """Still here, and who else is (on the worker's thread)."""
+    try:
+        presence.beat()
+        return presence.present()
+    except TeamPlanError as error:
+        return error
+
+
+def _forget(_answer: object) -> None:
+    """A beat's answer nobody takes (the window closed): nothing to close."""
 
 
 def _new_listener(

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             self.controller,
             compact=compact,
             collapsed=self._first_collapsed(FIRST_CHART_AREA, compact) if first_views else (),
+            without_salaries=document.without_salaries,
         )
         self.view = ChartView(self.scene, self)
         self.breadcrumb = Breadcrumb(self.scene, self)
@@ -230,11 +231,16 @@ class MainWindow(QMainWindow):
             if gap == 0
             else (fill(self.tr("gap %1"), format_money(gap, currency)))
         )
-        return fill(
-            self.tr("%1 · %2 · %3 · %4 cost · %5"),
+        counts = (
             self.tr("%Ln positions", "", total.positions),
             self.tr("%Ln people", "", total.headcount),
             self.tr("%Ln open", "", total.open_positions),
+        )
+        if self.controller.document.without_salaries:  # a viewer's: never a cost of 0
+            return fill(self.tr("%1 · %2 · %3 · cost not available · %4"), *counts, gap_text)
+        return fill(
+            self.tr("%1 · %2 · %3 · %4 cost · %5"),
+            *counts,
             format_money(total.cost, currency),
             gap_text,
         )
