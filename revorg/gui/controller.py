@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand, WaitedCommand
 from revorg.gui.labels import copy_name_templates
+from revorg.gui.numbers import format_money
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
@@ -76,6 +78,14 @@ class PlanController(QObject):
     @property
     def language(self) -> str:
         return self.editor.language
+
+    def salary_money(self, amount: Decimal, currency: str = "") -> str:
+        """An amount made from salaries as the plan's reader may see it: "not available" on a
+        plan whose salaries are withheld (a team plan's viewer reads every salary as 0, and a
+        cost of 0 would be a figure that is not true)."""
+        if self.document.without_salaries:
+            return self.tr("not available")
+        return format_money(amount, currency)
 
     # --- which scenario is on screen (not an edit: nothing to undo) ---------------------------
 

@@ -2885,6 +2885,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>PlanController</name>
+    <message>
+        <source>not available</source>
+        <translation>no disponible</translation>
+    </message>
+</context>
+<context>
     <name>PlanDocks</name>
     <message>
         <source>Roles</source>

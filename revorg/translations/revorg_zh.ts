@@ -2872,6 +2872,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>PlanController</name>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+</context>
+<context>
     <name>PlanDocks</name>
     <message>
         <source>Roles</source>

@@ -223,12 +223,28 @@ def test_a_viewers_window_shows_no_cost_as_0(
     monkeypatch.setenv("PGPASSWORD", PASSWORD)
     with team_window(url_as(team, vera, plan_name), "Vera", qtbot) as window:
         assert window.controller.document.without_salaries
-        card = window.scene.cards[by_title(window.controller.editor, "VP Sales")]
+        vp_sales = by_title(window.controller.editor, "VP Sales")
+        card = window.scene.cards[vp_sales]
         assert card.content.cost_line == ""  # the server gave 0: no "EUR 0 / year"
+        window.scene.select_only([vp_sales])
+        cost_field = window.inspector.cost_edit
+        assert (cost_field.text(), cost_field.placeholderText()) == ("", "not available")
+        assert cost_field.isReadOnly()
         totals = window.totals_label.text()
         assert "cost not available" in totals and "0 cost" not in totals
+        costs = window.cost_panel  # the Cost tab: no figure made from salaries
+        texts = {name: label.text() for name, label in costs.values.items()}
+        for name in ("total", "share", "cro_cost", "cro_net"):
+            assert texts[name] == "not available", name
+        assert {costs.table.item(row, 2).text() for row in range(costs.table.rowCount())} == {
+            "not available"
+        }
     monkeypatch.delenv("PGPASSWORD")
     with team_window(published, "Ana", qtbot) as window:  # an editor sees the figures
-        card = window.scene.cards[by_title(window.controller.editor, "VP Sales")]
-        assert "125,000" in card.content.cost_line
+        vp_sales = by_title(window.controller.editor, "VP Sales")
+        assert "125,000" in window.scene.cards[vp_sales].content.cost_line
+        window.scene.select_only([vp_sales])
+        assert window.inspector.cost_edit.text() == "125,000"
+        assert not window.inspector.cost_edit.isReadOnly()
         assert "cost not available" not in window.totals_label.text()
+        assert window.cost_panel.values["cro_cost"].text() == "€170,000"  # the demo CRO's

@@ -3,6 +3,8 @@ pays for themself (seed 003: weigh the CRO's cost against the expected revenue g
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -63,9 +65,13 @@ class CostPanel(QWidget):
         if needs(change, positions=True, targets=True, assumptions=True):
             self.refresh()
 
+    def _money(self, amount: Decimal, currency: str) -> str:
+        return self.controller.salary_money(amount, currency)
+
     def refresh(self) -> None:
         summary = self.controller.editor.summary()
         cost, currency = summary.cost, summary.plan.currency
+        withheld = self.controller.document.without_salaries
         self.table.setRowCount(len(summary.departments) + 1)
         rows = [
             (d.name, d.staffing.headcount, d.staffing.cost) for d in summary.revenue_departments
@@ -79,7 +85,7 @@ class CostPanel(QWidget):
         for row, (name, headcount, amount) in enumerate(rows):
             share = None if cost.total <= 0 or row > total_row else amount / cost.total
             for column, text in enumerate(
-                [name, str(headcount), format_money(amount, currency), format_percent(share)]
+                [name, str(headcount), self._money(amount, currency), format_percent(share)]
             ):
                 item = QTableWidgetItem(text)
                 if column:
@@ -89,10 +95,15 @@ class CostPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.values["total"].setText(format_money(cost.total, currency))
-        self.values["share"].setText(format_percent(cost.share_of_target, 1))
-        self.values["cac"].setText("–" if cost.cac is None else format_money(cost.cac, currency))
-        self.values["cro_cost"].setText(format_money(cost.cro_cost, currency))
+        self.values["total"].setText(self._money(cost.total, currency))
+        share_text = (
+            self.controller.salary_money(ZERO)
+            if withheld
+            else format_percent(cost.share_of_target, 1)
+        )
+        self.values["share"].setText(share_text)
+        self.values["cac"].setText("–" if cost.cac is None else self._money(cost.cac, currency))
+        self.values["cro_cost"].setText(self._money(cost.cro_cost, currency))
         self.values["cro_uplift"].setText(
             fill(
                 self.tr("%1 (%2 of the goal)"),
@@ -101,6 +112,7 @@ class CostPanel(QWidget):
             )
         )
         net = cost.cro_net_benefit
-        self.values["cro_net"].setText(format_money(net, currency))
+        self.values["cro_net"].setText(self._money(net, currency))
         colour = readable_name("#2E7D32" if net >= ZERO else "#C62828")
-        self.values["cro_net"].setStyleSheet(f"color: {colour}; font-weight: bold;")
+        style = "" if withheld else f"color: {colour}; font-weight: bold;"
+        self.values["cro_net"].setStyleSheet(style)

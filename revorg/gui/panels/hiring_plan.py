@@ -299,11 +299,12 @@ class HiringPlanPanel(QWidget):
                     )
                 self.table.setItem(index, column, item)
 
-    @staticmethod
-    def _format(metric: str, kind: str, value: Decimal, currency: str) -> str:
+    def _format(self, metric: str, kind: str, value: Decimal, currency: str) -> str:
         if metric == "headcount":
             return format_count(value)
-        if metric == "cost" or kind in ("quota", "expansion_quota", "book_of_business"):
+        if metric == "cost":
+            return self.controller.salary_money(value)
+        if kind in ("quota", "expansion_quota", "book_of_business"):
             return format_money(value)
         if kind == "none":
             return ""

@@ -27,7 +27,7 @@ from revorg.gui.i18n import month_label
 from revorg.gui.labels import error_text
 from revorg.gui.numbers import format_exact, parse_number
 from revorg.gui.panels.photo_field import PhotoField
-from revorg.model.money import to_money
+from revorg.model.money import ZERO, to_money
 from revorg.model.months import FiscalYear, YearMonth
 
 NO_MANAGER = -1
@@ -202,8 +202,12 @@ class Inspector(QWidget):
         self.email_edit.setText(position.email or "")
         self.headcount_spin.setValue(position.headcount)
         self._fill_start_months(position.start_month)
-        # In the locale ("38.000" in Spanish), cents only when there are any.
-        self.cost_edit.setText(format_exact(position.annual_cost, 2))
+        # In the locale ("38.000" in Spanish), cents only when there are any; on a plan whose
+        # salaries are withheld (a team plan's viewer) nothing: they were read as 0.
+        withheld = self.controller.document.without_salaries
+        self.cost_edit.setReadOnly(withheld)
+        self.cost_edit.setPlaceholderText(self.controller.salary_money(ZERO) if withheld else "")
+        self.cost_edit.setText("" if withheld else format_exact(position.annual_cost, 2))
         override = position.capacity_override
         self.capacity_edit.setText("" if override is None else format_exact(override, 4))
         self.manager_combo.clear()

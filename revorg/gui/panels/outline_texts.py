@@ -102,7 +102,8 @@ class OutlineTexts:
         if column == Column.START:
             return self._month_text(value)
         if column == Column.COST:
-            return self._cached(("cost", value), lambda: self._money(value))
+            withheld = self.controller.document.without_salaries
+            return self._cached(("cost", value, withheld), lambda: self._cost(value))
         if column == Column.TITLE:
             return str(value)
         raise ValueError(f"{column.name} is not made from one field")
@@ -137,6 +138,9 @@ class OutlineTexts:
 
     def _money(self, amount: Decimal) -> str:
         return format_money(amount, self.controller.editor.scenario.plan.currency)
+
+    def _cost(self, amount: Decimal) -> str:
+        return self.controller.salary_money(amount, self.controller.editor.scenario.plan.currency)
 
     def _month_text(self, month: YearMonth | None) -> str:
         if month is None:

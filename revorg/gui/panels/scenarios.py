@@ -41,6 +41,8 @@ from revorg.model.months import YearMonth
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MONEY, COUNT, RATE = "money", "count", "rate"
+# Money made from salaries: "not available" where the plan withholds them (a viewer's).
+SALARY = "salary"
 
 
 class ScenarioPicker(QComboBox):
@@ -196,15 +198,15 @@ class CompareDialog(QDialog):
         rows = (
             (self.tr("Positions"), "positions", COUNT),
             (self.tr("Headcount"), "headcount", COUNT),
-            (self.tr("Cost this year"), "cost", MONEY),
-            (self.tr("CAC"), "cac", MONEY),
+            (self.tr("Cost this year"), "cost", SALARY),
+            (self.tr("CAC"), "cac", SALARY),
         )
         self._figures(comparison.totals, rows)
 
     def _departments(self, comparison: ScenarioComparison, currency: str) -> None:
         rows = (
             (self.tr("Headcount"), "headcount", COUNT),
-            (self.tr("Cost"), "cost", MONEY),
+            (self.tr("Cost"), "cost", SALARY),
             (self.tr("Revenue target"), "target", MONEY),
             (self.tr("Capacity"), "capacity", MONEY),
             (self.tr("Coverage"), "coverage", RATE),
@@ -243,7 +245,13 @@ class CompareDialog(QDialog):
             )
             row = self.table.rowCount()
             self.table.insertRow(row)
-            texts = ["   " + label, _shown(a, kind), _shown(b, kind), _shown(change, kind, True)]
+            if kind == SALARY and self.controller.document.without_salaries:
+                texts = ["   " + label, *[self.controller.salary_money(Decimal(0))] * 3]
+                change = None
+            else:
+                shown = MONEY if kind == SALARY else kind
+                texts = ["   " + label, _shown(a, shown), _shown(b, shown)]
+                texts.append(_shown(change, shown, True))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if column:
