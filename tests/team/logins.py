@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -19,6 +20,13 @@ def url_as(team: TeamServer, user: str, plan: str) -> str:
     from urllib.parse import quote
 
     return team.url(plan).replace("revorg@", f"{quote(user, safe='')}@", 1)
+
+
+def new_viewer(run_cli: CliRunner, make_user: Callable[[str], str], url: str) -> str:
+    """A new login, made viewer of the plan at `url` by its owner (the server's administrator)."""
+    name = make_user("vera")
+    assert run_cli("team", "grant", url, "--user", name, "--role", "viewer").code == 0
+    return name
 
 
 def as_user(

@@ -23,7 +23,7 @@ from tests.adversarial.plans import dump
 from tests.conftest import CliRunner
 from tests.model.history.conftest import by_title
 from tests.team.conftest import TeamServer
-from tests.team.logins import PASSWORD, url_as
+from tests.team.logins import PASSWORD, new_viewer, url_as
 from tests.team.test_roles import schema_of
 from tests.team.test_without_salaries import salaries_in
 
@@ -165,9 +165,8 @@ def test_a_viewers_cache_never_holds_salaries(
     whole_reads: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    vera = make_user("vera")
+    vera = new_viewer(run_cli, make_user, published)
     as_vera = url_as(team, vera, plan_name)
-    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
 
     def vera_opens(read: Callable[..., dict[str, Any]] = opened) -> dict[str, Any]:
         with monkeypatch.context() as patched:

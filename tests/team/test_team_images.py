@@ -20,7 +20,7 @@ from revorg.model.team.cache import USER_CACHE, cache_folder
 from tests.conftest import CliRunner
 from tests.model.history.conftest import by_title
 from tests.team.conftest import TeamServer
-from tests.team.logins import PASSWORD, url_as
+from tests.team.logins import PASSWORD, new_viewer, url_as
 from tests.team.test_team_cache import assert_same, fresh, opened, publish_demo, teammate
 from tests.team.test_without_salaries import salaries_in
 
@@ -176,8 +176,7 @@ def test_a_viewer_reads_the_image_without_salaries_and_never_the_other(
     image_reads: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    vera = make_user("vera")
-    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
+    vera = new_viewer(run_cli, make_user, published)
     as_vera = url_as(team, vera, plan_name)
     monkeypatch.setattr(cache_open, "REFRESH_AFTER_STEPS", 1)
     with teammate(published) as (_, bo):  # a salary's change in the log
@@ -221,8 +220,7 @@ def test_a_viewer_refuses_a_viewers_image_that_holds_salaries(
     image_reads: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    vera = make_user("vera")
-    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
+    vera = new_viewer(run_cli, make_user, published)
     opened(published)
     # An editor's buggy (or spiteful) RevOrg stores the editors' image as the viewers' one.
     team.admin(

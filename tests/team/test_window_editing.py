@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
-from tests.team.logins import PASSWORD, url_as
+from tests.team.logins import PASSWORD, new_viewer, url_as
 from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
 
 
@@ -218,8 +218,7 @@ def test_a_viewers_window_shows_no_cost_as_0(
     monkeypatch: pytest.MonkeyPatch,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
-    vera = make_user("vera")
-    assert run_cli("team", "grant", published, "--user", vera, "--role", "viewer").code == 0
+    vera = new_viewer(run_cli, make_user, published)
     monkeypatch.setenv("PGPASSWORD", PASSWORD)
     with team_window(url_as(team, vera, plan_name), "Vera", qtbot) as window:
         assert window.controller.document.without_salaries
