@@ -75,7 +75,7 @@ class CacheState:
 
     created_at: str  # the registry row's: the same id given to a plan published again
     without_salaries: bool
-    marks: str  # cache_marks.server_marks: nothing written outside RevOrg, tables unchanged
+    marks: str  # cache_marks.ServerMarks: nothing written outside RevOrg, tables unchanged
 
 
 @dataclass
