@@ -147,10 +147,13 @@ def write_images(
     transaction of its own. An image newer than this one is left. A failure only costs the
     next first opens their speed: it is logged, never raised."""
     import psycopg
+    from psycopg.pq import TransactionStatus
 
     version = copy_version(plan)
     images = ((True, plan.serialize()), (False, _viewers_image(plan)))
     try:
+        if driver.info.transaction_status != TransactionStatus.IDLE:
+            driver.rollback()  # the read's snapshot (read only), left open by the caller
         with driver.transaction(), driver.cursor() as cursor:
             for with_salaries, data in images:
                 cursor.execute(
