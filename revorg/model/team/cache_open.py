@@ -14,13 +14,13 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from revorg.model.history.version import database_version
 from revorg.model.team.cache import CacheKey, CacheState, PlanCache
 from revorg.model.team.cache_marks import ServerMarks
 from revorg.model.team.cache_update import (
     ServerLog,
     ServerRowVersions,
     StaleCopyError,
-    copy_version,
 )
 from revorg.model.team.fetching import pipelined
 from revorg.model.team.images import (
@@ -114,7 +114,7 @@ class CachedOpen:
         if read_whole or self.values_unchecked:
             self.cache.write(self.key, self.state, plan)
         behind = self.image_version is None or (
-            copy_version(plan) - self.image_version >= REFRESH_AFTER_STEPS
+            database_version(plan) - self.image_version >= REFRESH_AFTER_STEPS
         )
         if not self.without_salaries and (read_whole or behind):
             write_images(self.driver, self.plan_id, plan, self.state.marks)
@@ -129,7 +129,7 @@ class CachedOpen:
                 copy = self.cache.read(self.key)  # while the server works out its marks
                 if copy is not None:
                     log = ServerLog(
-                        self.driver, self.schema, copy_version(copy.plan), self.without_salaries
+                        self.driver, self.schema, database_version(copy.plan), self.without_salaries
                     )
                     versions = ServerRowVersions(self.driver, self.schema) if row_versions else None
             self._note_marks(marks)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from revorg.model.history.chain import GENESIS, StoredChange, StoredStep
 from revorg.model.history.replay import ReplayError, _Player
+from revorg.model.history.version import database_version
 from revorg.model.team.roles import SHARED_LOG_VIEW
 from revorg.model.team.salaries import as_held
 from revorg.model.team.storage import ROW_VERSION, VERSIONED_TABLES, row_key_sql
@@ -67,7 +68,7 @@ class ServerLog:
         server_chain = self._chain.fetchone() or _NEW
         if _cut(chain) != _cut(server_chain):
             raise StaleCopyError("the log was compacted, or is another plan's")
-        if copy_version(copy) != self.version:
+        if database_version(copy) != self.version:
             raise StaleCopyError("the copy is not at the version it says")
         steps, changes = self._steps.fetchall(), self._changes.fetchall()
         if not steps:
@@ -91,13 +92,6 @@ class ServerLog:
         except (ReplayError, sqlite3.Error) as error:
             raise StaleCopyError(f"a step does not apply: {error}") from None
         return len(steps)
-
-
-def copy_version(copy: sqlite3.Connection) -> int:
-    """The log's last step a copy holds (a compacted log's last dropped one when it is empty)."""
-    (last_step,) = copy.execute("SELECT coalesce(max(id), 0) FROM history_steps").fetchone()
-    chain = copy.execute("SELECT last_dropped_id FROM history_chain WHERE id = 1").fetchone()
-    return max(int(last_step), int(chain[0] or 0) if chain else 0)
 
 
 class ServerRowVersions:

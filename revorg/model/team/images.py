@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revorg.model.errors import PlanFileError
+from revorg.model.history.version import database_version
 from revorg.model.store.checks import check_marks_and_integrity
 from revorg.model.store.database import SCHEMA_VERSION, connect_memory
 from revorg.model.store.schema import check_objects, check_schema
-from revorg.model.team.cache_update import copy_version
 from revorg.model.team.salaries import holds_salaries, remove_salaries
 from revorg.model.team.storage import REGISTRY_SCHEMA
 
@@ -149,7 +149,7 @@ def write_images(
     import psycopg
     from psycopg.pq import TransactionStatus
 
-    version = copy_version(plan)
+    version = database_version(plan)
     images = ((True, plan.serialize()), (False, _viewers_image(plan)))
     try:
         if driver.info.transaction_status != TransactionStatus.IDLE:
