@@ -29,7 +29,7 @@ def add_option(parser: argparse.ArgumentParser) -> None:
 
 def salaries_hidden(document: PlanDocument) -> bool:
     """Whether the plan was read without its salaries (a team plan's viewer)."""
-    return bool(getattr(document, "without_salaries", False))
+    return document.without_salaries
 
 
 def prepare_copy(document: PlanDocument, without_salaries: bool, shown: str) -> None:
@@ -39,8 +39,8 @@ def prepare_copy(document: PlanDocument, without_salaries: bool, shown: str) -> 
 
         document.commit()
         strip_salaries(document.session)
-        # Read by whatever draws costs (the chart's cards): none, rather than 0.
-        document.without_salaries = True  # type: ignore[attr-defined]
+        # Read by whatever draws costs (the chart's cards, the slides): none, rather than 0.
+        document.without_salaries = True
     elif salaries_hidden(document):
         raise UsageError(
             f"you may not read the salaries of {shown}: add --without-salaries "

@@ -237,6 +237,16 @@ def test_the_slides_speak_the_language_asked_for(
     assert QCoreApplication.translate("CapacityPanel", "covered") == "covered"
 
 
+def test_the_slides_of_a_copy_without_salaries_have_no_cost_line(
+    run_cli: CliRunner, demo_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "everyone.pptx"
+    assert run_cli("export", demo_file, "--without-salaries", "--pptx", out).code == 0
+    first = Presentation(str(out)).slides[0]
+    assert "/ yr" not in texts(first) and "€" not in cards(first)[1].text_frame.text
+    assert cards(first)[1].text_frame.text.splitlines()[0] == "Chief Revenue Officer"
+
+
 def test_a_bad_output_path_is_one_error_line(
     run_cli: CliRunner, demo_file: Path, tmp_path: Path
 ) -> None:

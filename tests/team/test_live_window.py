@@ -187,10 +187,15 @@ def test_the_heartbeat_waits_for_the_server_off_the_windows_thread(
     assert not live.notifier.isEnabled()  # the connection is the worker's until it answers
     window.controller.copy_scenario("Stretch")  # an edit made while the beat waits
     live.beat()  # the next tick while the last beat waits does nothing more
+    assert not live.notifier.isEnabled()
+    # The window's own use of the connection waits for the beat's answer, not for the lock.
+    assert live._owed == {"announce"}
+    live.catch_up()
+    assert live._owed == {"announce", "catch_up"}
     answered.set()
     qtbot.waitUntil(lambda: not live.beating.running, timeout=5000)
-    assert live.notifier.isEnabled()
-    assert live.panel.names() == [("Ana (you)", "Stretch")]
+    assert live.notifier.isEnabled() and live._owed == set()
+    qtbot.waitUntil(lambda: live.panel.names() == [("Ana (you)", "Stretch")], timeout=2000)
 
 
 def test_after_the_plan_is_read_again_teammates_edits_still_arrive(

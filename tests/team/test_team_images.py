@@ -45,14 +45,29 @@ def images(team: TeamServer, plan_name: str) -> dict[bool, tuple[int, bytes]]:
     return {bool(row[0]): (int(str(row[1])), bytes(row[2])) for row in rows}  # type: ignore[call-overload]
 
 
-def _with_title(image: bytes, title: str, new_title: str) -> bytes:
+def _changed(image: bytes, sql: str, *values: object) -> bytes:
+    """The image with one statement run on it, its constraints not checked (as a forger's)."""
     plan = sqlite3.connect(":memory:")
     plan.deserialize(image)
+    plan.execute("PRAGMA ignore_check_constraints = ON")
     with plan:
-        plan.execute("UPDATE positions SET title = ? WHERE title = ?", (new_title, title))
+        plan.execute(sql, values)
     data = plan.serialize()
     plan.close()
     return data
+
+
+def _with_damaged_log(image: bytes) -> bytes:
+    """The image with the first page of its change log's table overwritten: the rest reads."""
+    plan = sqlite3.connect(":memory:")
+    plan.deserialize(image)
+    (root,) = plan.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'history_changes'"
+    ).fetchone()
+    (size,) = plan.execute("PRAGMA page_size").fetchone()
+    plan.close()
+    start = (root - 1) * size
+    return image[:start] + b"\xff" * 16 + image[start + 16 :]
 
 
 def test_the_first_open_on_a_machine_is_the_servers_image(
@@ -131,7 +146,9 @@ def test_a_psql_update_after_the_image_reads_the_plan_whole_and_mends_it(
     assert (len(whole_reads), len(image_reads)) == (3, 2)
 
 
-@pytest.mark.parametrize("damage", ["bytes", "cut", "not a plan", "another plan"])
+@pytest.mark.parametrize(
+    "damage", ["bytes", "cut", "not a plan", "log pages", "a bad value", "another plan"]
+)
 def test_a_damaged_or_forged_image_is_refused_and_written_again(
     team: TeamServer,
     plan_name: str,
@@ -148,8 +165,14 @@ def test_a_damaged_or_forged_image_is_refused_and_written_again(
         forged = image[: len(image) // 2]
     elif damage == "not a plan":
         forged = b"SQLite format 3\x00" + b"\x00" * 4080
+    elif damage == "log pages":  # a file opens without a damaged log; an image is refused
+        forged = _with_damaged_log(image)
+    elif damage == "a bad value":  # sound pages, refused by the value check after the steps
+        forged = _changed(image, "UPDATE positions SET annual_cost = 'lots' WHERE id = 2")
     else:  # a valid plan of other content at the same version: a forger needs the log's head
-        forged = _with_title(image, "VP Sales", "VP Forged")
+        forged = _changed(
+            image, "UPDATE positions SET title = 'VP Forged' WHERE title = ?", "VP Sales"
+        )
     team.admin(
         f"UPDATE revorg.plan_images SET image = '\\x{forged.hex()}'::bytea WHERE salaries "
         f"AND plan_id = (SELECT id FROM revorg.plans WHERE name = '{plan_name}')"

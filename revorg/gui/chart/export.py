@@ -341,9 +341,7 @@ def export_chart_files(
     # The edit core alone: a picture needs the plan's rows, not an undo stack or signals.
     plan = PlanEditor(document, language)
     plan.switch_scenario(scenario.id)
-    scene = expanded_scene(
-        plan, expansion, without_salaries=getattr(document, "without_salaries", False)
-    )
+    scene = expanded_scene(plan, expansion, without_salaries=document.without_salaries)
     title = f"{document.plan.name}: {scenario.name}"
     written = []
     for kind, path in outputs.items():

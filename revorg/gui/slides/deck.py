@@ -280,12 +280,18 @@ class SlideDeck:
         else:
             person_line = translate("ChartCard", "Open")
         title = row.title
-        cost = fill(
-            translate("ChartCard", "%1 / yr"),
-            format_money(row.annual_cost * row.headcount, self.currency),
+        # No cost line where the plan withholds its salaries (a team plan's viewer reads them
+        # as 0), as on the window's cards.
+        cost = (
+            ""
+            if self.plan.document.without_salaries
+            else fill(
+                translate("ChartCard", "%1 / yr"),
+                format_money(row.annual_cost * row.headcount, self.currency),
+            )
         )
         if row.headcount > 1:  # a group of seats: how many, before what they cost together
-            cost = f"× {row.headcount} · {cost}"
+            cost = f"× {row.headcount} · {cost}" if cost else f"× {row.headcount}"
         team = ""
         if team_page is not None:
             people = self.team_size(row.id)

@@ -79,6 +79,7 @@ class LiveUpdates(QObject):
         # up to the connection's tcp_user_timeout (10 s) when its host starts dropping
         # packets. Off this thread too; the socket is the worker's until it answers.
         self.beating = BackgroundCall(self, self._beaten, _forget, "revorg-heartbeat")
+        self._owed: set[str] = set()  # what waited for the beat's answer (_lent)
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat.timeout.connect(self.beat)
@@ -146,22 +147,38 @@ class LiveUpdates(QObject):
 
     def announce(self) -> None:
         """This window's row: here, on the scenario on screen."""
+        if self._lent("announce"):
+            return
         scenario = self.controller.editor.scenario
         self._guarded(lambda: self.presence.announce(scenario.id, str(scenario.name)))
         self.take_notices()
 
     def beat(self) -> None:
+        if self.beating.running:  # the last beat still waits for the server
+            return
         if self._broken:
             self._reconnect()
             return
         presence = self.presence
         self.notifier.setEnabled(False)
-        if not self.beating.start(lambda: _beat(presence)):  # the last beat still waits
-            self.notifier.setEnabled(True)
+        self.beating.start(lambda: _beat(presence))
+
+    def _lent(self, owed: str | None = None) -> bool:
+        """Whether the listening connection is the beat's now (its worker thread's): then the
+        window's own statements wait, `owed` (announce, catch_up) done when the beat answers.
+        One connection, two threads: a beat's UPDATE inside the catch-up's read-only
+        transaction would fail it, and a wait for the lock would freeze the window."""
+        if not self.beating.running:
+            return False
+        if owed is not None:
+            self._owed.add(owed)
+        return True
 
     def _beaten(self, answer: list[Present] | TeamPlanError | None) -> None:
-        """The beat's answer, on the window's thread: who has the plan open, or why not."""
+        """The beat's answer, on the window's thread: who has the plan open, or why not; then
+        what waited for the connection."""
         if self._closed:
+            self.live.close()  # closing waited for the beat (close)
             return
         if not self._broken:
             self.notifier.setEnabled(True)
@@ -169,15 +186,24 @@ class LiveUpdates(QObject):
             self.window.statusBar().showMessage(error_text(answer), STATUS_MS)
         elif answer is not None:
             self.panel.show_people(answer)
+        owed, self._owed = self._owed, set()
+        if "announce" in owed:
+            self.announce()
+        if "catch_up" in owed:
+            self.catch_up()
         self.take_notices()
 
     def refresh_people(self) -> None:
+        if self._lent():  # the beat brings the list
+            return
         self._guarded(lambda: self.panel.show_people(self.presence.present()))
 
     # --- teammates' steps ------------------------------------------------------------------
 
     def take_notices(self, presence: bool = False) -> None:
         """Read what the server announced; take in new steps, show the list again."""
+        if self._lent():  # read when the beat answers
+            return
         listener = self.live.listener
         # Our own queries below may make libpq read further notices off the socket, which then
         # stays quiet: read again until none is left (a few rounds at most).
@@ -204,7 +230,7 @@ class LiveUpdates(QObject):
             return []
 
     def catch_up(self) -> None:
-        if self._closed or self._broken:
+        if self._closed or self._broken or self._lent("catch_up"):
             return
         try:
             done = self.live.catch_up(self.controller.editor)
@@ -278,6 +304,10 @@ class LiveUpdates(QObject):
         self._closed = True
         self.heartbeat.stop()
         self.notifier.setEnabled(False)
+        if self._lent():
+            # The beat's connection is closed when it answers (_beaten); the row is left to
+            # go stale (STALE_SECONDS) rather than wait for the server here.
+            return
         self._guarded(self.presence.leave)
         self.live.close()
 

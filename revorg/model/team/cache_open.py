@@ -55,8 +55,11 @@ class CachedOpen:
         driver: psycopg.Connection[Any],
         address: TeamPlanAddress,
         facts: PlanFacts,
+        *,
+        take_image: bool = True,
     ) -> None:
         self.cache = cache
+        self.take_image = take_image  # False: the image was refused by this open's value check
         self.driver = driver
         self.plan_id = facts.registered.id
         self.schema = facts.registered.schema
@@ -85,7 +88,12 @@ class CachedOpen:
             taken = self._take_cached(row_versions)
             if taken is not None:
                 return taken
-        if self.writes_table and self.image_version is not None and not self._untrusted:
+        if (
+            self.take_image
+            and self.writes_table
+            and self.image_version is not None
+            and not self._untrusted
+        ):
             taken = self._take_image(row_versions)
             if taken is not None:
                 return taken

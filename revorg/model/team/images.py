@@ -81,9 +81,11 @@ def plan_image_statements() -> list[str]:
         f"ALTER TABLE {PLAN_IMAGES} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY images_read ON {PLAN_IMAGES} FOR SELECT "
         f"USING (CASE WHEN salaries THEN {editor} ELSE {viewer} END)",
-        f"CREATE POLICY images_added ON {PLAN_IMAGES} FOR INSERT WITH CHECK ({editor})",
+        # Who wrote an image is the server's word, not the writer's.
+        f"CREATE POLICY images_added ON {PLAN_IMAGES} FOR INSERT "
+        f"WITH CHECK ({editor} AND written_by = session_user)",
         f"CREATE POLICY images_replaced ON {PLAN_IMAGES} FOR UPDATE "
-        f"USING ({editor}) WITH CHECK ({editor})",
+        f"USING ({editor}) WITH CHECK ({editor} AND written_by = session_user)",
     ]
 
 
@@ -122,7 +124,10 @@ def checked_image(image: ServerImage, label: str, *, with_salaries: bool) -> sql
     plan = connect_memory()
     try:
         plan.deserialize(image.data)
-        check_marks_and_integrity(plan, source)
+        # A file whose only damage is in its log opens without it; an image is not taken.
+        log_damage = check_marks_and_integrity(plan, source)
+        if log_damage is not None:
+            raise RefusedImageError(f"its change log is damaged: {log_damage}")
         if plan.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             raise RefusedImageError("an image of another file format")
         check_objects(plan, source)
@@ -149,9 +154,9 @@ def write_images(
     import psycopg
     from psycopg.pq import TransactionStatus
 
-    version = database_version(plan)
-    images = ((True, plan.serialize()), (False, _viewers_image(plan)))
     try:
+        version = database_version(plan)
+        images = ((True, plan.serialize()), (False, _viewers_image(plan)))
         if driver.info.transaction_status != TransactionStatus.IDLE:
             driver.rollback()  # the read's snapshot (read only), left open by the caller
         with driver.transaction(), driver.cursor() as cursor:
@@ -165,7 +170,7 @@ def write_images(
                     "WHERE kept.version <= excluded.version",
                     (plan_id, with_salaries, version, marks, data),
                 )
-    except psycopg.Error as error:
+    except (psycopg.Error, sqlite3.Error) as error:
         _LOG.warning("team plan's images not written: %s", " ".join(str(error).split()))
 
 

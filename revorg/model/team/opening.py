@@ -93,7 +93,8 @@ def read_facts(driver: psycopg.Connection[Any], address: TeamPlanAddress) -> Pla
         with pipelined(driver):  # the snapshot and the question in one round trip
             driver.execute(READ_ONLY_SNAPSHOT)
             cursor.execute(_FACTS, (address.plan,))
-    except psycopg.errors.UndefinedTable:  # no registry, or one older than the images
+    except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn):
+        # No registry, or one at another revision (older than the images, or changed).
         driver.rollback()
         check_revision(server_revision_of(driver), address)
         raise

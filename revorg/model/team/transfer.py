@@ -9,6 +9,7 @@ and every row of the file, in one transaction, so that a failure leaves nothing 
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 
-from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store import connect_memory, create_schema, stamp_schema
 from revorg.model.store.checks import check_values
 from revorg.model.team.address import TeamPlanAddress
@@ -59,6 +60,9 @@ from revorg.model.team.storage import (
 
 class PlanExistsError(TeamPlanError):
     """Publishing under a name the server has: `push` then sends a copy's steps back."""
+
+
+_LOG = logging.getLogger(__name__)
 
 
 # --- publishing --------------------------------------------------------------------------------
@@ -231,6 +235,7 @@ def _load(
     cache: PlanCache | None,
     *,
     kept_open: bool,
+    take_image: bool = True,
 ) -> LoadedPlan:
     """The read, in one REPEATABLE READ snapshot on `driver`. A connection `kept_open` is left
     outside any transaction; one closed after the read keeps it (its read-only transaction
@@ -245,7 +250,7 @@ def _load(
                 raise _damaged(address, f"file format {registered.file_format}")
             through = cached = None
             if cache is not None:
-                through = CachedOpen(cache, driver, address, facts)
+                through = CachedOpen(cache, driver, address, facts, take_image=take_image)
                 cached = through.take(row_versions)
             memory, versions = cached or _read_whole(
                 address, driver, registered, without_salaries, row_versions
@@ -259,6 +264,15 @@ def _load(
             # copy's bytes are those of a plan checked so; the steps it took in, or the
             # server's image, are not).
             check_values(memory, f"team plan {address.plan!r} on {address.server}")
+    except PlanFileError as refused:
+        memory.close()
+        if through is None or not through.from_image:
+            raise
+        # A value the server's image holds and its rows may not: read the rows (whose own
+        # check says so if they hold it too); an editor's read then writes the image again.
+        _LOG.warning("the image of team plan %r not taken: %s", address.plan, refused)
+        return _load(address, driver, row_versions, cache, kept_open=kept_open, take_image=False)
+    try:
         if through is not None:
             through.keep(memory, read_whole=cached is None)
     except BaseException:
