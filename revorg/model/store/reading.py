@@ -74,6 +74,11 @@ def read_plan_file(path: Path, *, whole: bool = False) -> sqlite3.Connection:
         except sqlite3.Error as error:
             raise unreadable(path, error) from None
         check_values(memory, path)
+    except sqlite3.DatabaseError as error:
+        # Damage the checks before the copy let through and the copy's own reading meets (a
+        # damaged index definition naming no column): refused as damage, in one line.
+        memory.close()
+        raise unreadable(path, error) from None
     except BaseException:
         memory.close()  # a refused plan leaves nothing open
         raise
