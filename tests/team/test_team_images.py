@@ -147,7 +147,8 @@ def test_a_psql_update_after_the_image_reads_the_plan_whole_and_mends_it(
 
 
 @pytest.mark.parametrize(
-    "damage", ["bytes", "cut", "not a plan", "log pages", "a bad value", "another plan"]
+    "damage",
+    ["bytes", "cut", "not a plan", "log pages", "a bad value", "a bad log", "another plan"],
 )
 def test_a_damaged_or_forged_image_is_refused_and_written_again(
     team: TeamServer,
@@ -169,6 +170,12 @@ def test_a_damaged_or_forged_image_is_refused_and_written_again(
         forged = _with_damaged_log(image)
     elif damage == "a bad value":  # sound pages, refused by the value check after the steps
         forged = _changed(image, "UPDATE positions SET annual_cost = 'lots' WHERE id = 2")
+    elif damage == "a bad log":  # a chain row RevOrg never writes, read before the values
+        forged = _changed(
+            image,
+            "INSERT OR REPLACE INTO history_chain (id, anchor, head, dropped, last_dropped_id) "
+            "VALUES (1, 'not bytes', 'x', 0, 'lots')",
+        )
     else:  # a valid plan of other content at the same version: a forger needs the log's head
         forged = _changed(
             image, "UPDATE positions SET title = 'VP Forged' WHERE title = ?", "VP Sales"

@@ -63,14 +63,22 @@ class ServerLog:
     def take_in(self, copy: sqlite3.Connection) -> int:
         """Play the steps on `copy`, which must be at the version asked for; the number of
         steps taken in. Raises StaleCopyError, `copy` then in an unknown state."""
-        # A log never written to has no chain row yet: its first step makes it (sending.py).
-        chain = copy.execute(f"SELECT {_CHAIN} FROM history_chain WHERE id = 1").fetchone() or _NEW
         server_chain = self._chain.fetchone() or _NEW
-        if _cut(chain) != _cut(server_chain):
-            raise StaleCopyError("the log was compacted, or is another plan's")
-        if database_version(copy) != self.version:
-            raise StaleCopyError("the copy is not at the version it says")
         steps, changes = self._steps.fetchall(), self._changes.fetchall()
+        try:
+            # A log never written to has no chain row yet: its first step makes it (sending.py).
+            chain = (
+                copy.execute(f"SELECT {_CHAIN} FROM history_chain WHERE id = 1").fetchone() or _NEW
+            )
+            cut, version = _cut(chain), database_version(copy)
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            # The copy's log holds what RevOrg never writes there (a server's image is a file
+            # from someone else): not a moment of this log.
+            raise StaleCopyError(f"its log cannot be read: {error}") from None
+        if cut != _cut(server_chain):
+            raise StaleCopyError("the log was compacted, or is another plan's")
+        if version != self.version:
+            raise StaleCopyError("the copy is not at the version it says")
         if not steps:
             if bytes(chain[1]) != bytes(server_chain[1]):
                 raise StaleCopyError("the copy's head is not the server's")
