@@ -34,6 +34,7 @@ from revorg.model.history.version import database_version
 from revorg.model.store.checks import check_marks_and_integrity
 from revorg.model.store.database import SCHEMA_VERSION, connect_memory
 from revorg.model.store.schema import check_objects, check_schema
+from revorg.model.team.roles import PlanRole, plan_member_sql
 from revorg.model.team.salaries import holds_salaries, remove_salaries
 from revorg.model.team.storage import REGISTRY_SCHEMA
 
@@ -49,22 +50,11 @@ MOST_BYTES = 256 * 1024 * 1024
 _LOG = logging.getLogger(__name__)
 
 
-def _member_of(role: str) -> str:
-    """Whether the user is a member of the row's plan's `role` (or a role above it)."""
-    name = (
-        "'revorg_d' || (SELECT oid FROM pg_database WHERE datname = current_database())::text "
-        f"|| '_p' || plan_id::text || '_{role}'"
-    )
-    return (
-        f"CASE WHEN to_regrole({name}) IS NULL THEN false "
-        f"ELSE pg_has_role(current_user, to_regrole({name}), 'MEMBER') END"
-    )
-
-
 def plan_image_statements() -> list[str]:
     """The images' table, its rights and policies (revision 0007). Editors read and write both
     images of their plans; viewers read the one without salaries; nobody else sees a row."""
-    editor, viewer = _member_of("editor"), _member_of("viewer")
+    editor = plan_member_sql(PlanRole.EDITOR, "plan_id")
+    viewer = plan_member_sql(PlanRole.VIEWER, "plan_id")
     return [
         f"CREATE TABLE {PLAN_IMAGES} ("
         f'plan_id integer NOT NULL REFERENCES "{REGISTRY_SCHEMA}".plans (id) ON DELETE CASCADE, '

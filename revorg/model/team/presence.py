@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from revorg.model.team.address import TeamPlanAddress
+from revorg.model.team.roles import PlanRole, plan_member_sql
 from revorg.model.team.server import explained
 from revorg.model.team.storage import REGISTRY_SCHEMA
 
@@ -32,13 +33,7 @@ STALE_SECONDS = 30
 PRESENCE = f'"{REGISTRY_SCHEMA}".presence'
 
 # Whether the user is a member of the viewer role (or one above it) of the row's plan.
-_MEMBER = (
-    "CASE WHEN to_regrole({role}) IS NULL THEN false "
-    "ELSE pg_has_role(current_user, to_regrole({role}), 'MEMBER') END"
-).format(
-    role="'revorg_d' || (SELECT oid FROM pg_database WHERE datname = current_database())::text "
-    "|| '_p' || plan_id::text || '_viewer'"
-)
+_MEMBER = plan_member_sql(PlanRole.VIEWER, "plan_id")
 
 
 def presence_statements() -> list[str]:

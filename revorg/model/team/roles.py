@@ -77,11 +77,20 @@ def quoted(connection: Connection, name: str) -> str:
 
 # --- the registry: each user sees the plans they have a role on ---------------------------------
 
-# The viewer role's name for a registry row, in SQL (the database's oid and the plan's id).
-_VIEWER_OF_ROW = (
-    "'revorg_d' || (SELECT oid FROM pg_database WHERE datname = current_database())::text "
-    "|| '_p' || id::text || '_viewer'"
-)
+
+def plan_member_sql(role: PlanRole, plan_id: str) -> str:
+    """SQL that is true when the user is a member of the `role` (or a role above it) of the
+    plan whose id is the column `plan_id`; false, not an error, when that role was dropped by
+    hand (to_regrole gives NULL). Row-level security's one test: the registry, presence,
+    images."""
+    name = (
+        "'revorg_d' || (SELECT oid FROM pg_database WHERE datname = current_database())::text "
+        f"|| '_p' || {plan_id}::text || '_{role.value}'"
+    )
+    return (
+        f"CASE WHEN to_regrole({name}) IS NULL THEN false "
+        f"ELSE pg_has_role(current_user, to_regrole({name}), 'MEMBER') END"
+    )
 
 
 def run(connection: Connection, statements: list[str]) -> None:
@@ -100,9 +109,8 @@ def registry_statements() -> list[str]:
         f'GRANT SELECT ON "{REGISTRY_SCHEMA}"."{VERSION_TABLE}" TO PUBLIC',
         f"GRANT SELECT ON {plans} TO PUBLIC",
         f"ALTER TABLE {plans} ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY plans_of_members ON {plans} FOR SELECT USING (CASE WHEN "
-        f"to_regrole({_VIEWER_OF_ROW}) IS NULL THEN false ELSE "
-        f"pg_has_role(current_user, to_regrole({_VIEWER_OF_ROW}), 'MEMBER') END)",
+        f"CREATE POLICY plans_of_members ON {plans} FOR SELECT "
+        f"USING ({plan_member_sql(PlanRole.VIEWER, 'id')})",
         # Publishing is gated by the rights to create schemas and roles, not by this table.
         f"CREATE POLICY plans_published ON {plans} FOR INSERT WITH CHECK (true)",
     ]
