@@ -4404,6 +4404,13 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>WindowServerWait</name>
+    <message>
+        <source>Waiting for the team server %1 to answer…</source>
+        <translation>Esperando la respuesta del servidor del equipo %1…</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopStrip</name>
     <message>
         <source>Roles</source>

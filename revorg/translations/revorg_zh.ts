@@ -4388,6 +4388,13 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>WindowServerWait</name>
+    <message>
+        <source>Waiting for the team server %1 to answer…</source>
+        <translation>正在等待团队服务器 %1 响应…</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopStrip</name>
     <message>
         <source>Roles</source>

@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from revorg.gui.team.server_wait import after_server_wait
+
 
 class BackgroundCall(QObject):
     """One call at a time on a worker thread. `done(result)` runs on the window's thread
@@ -63,5 +65,9 @@ class BackgroundCall(QObject):
                 self._discard(result)
 
     def _finish(self, result: object) -> None:
+        # Its user (the heartbeat's list, a catch-up, the waiting edits sent) may touch the
+        # plan: not while an edit waits for the server's answer.
+        if after_server_wait(self, lambda: self._finish(result)):
+            return
         self.running = False
         self._done(result)

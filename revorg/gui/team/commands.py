@@ -31,6 +31,7 @@ from revorg.gui.team.background import BackgroundCall
 from revorg.gui.team.dialogs import OpenTeamPlanDialog, PasswordDialog, PublishDialog, plan_url
 from revorg.gui.team.notices import TeamNotice
 from revorg.gui.team.refusal_words import conflict_text
+from revorg.gui.team.server_wait import WindowServerWait
 from revorg.model.errors import RevOrgError
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ class TeamCommands(QObject):
             self, self._server_checked, lambda checked: checked.close(), "revorg-server-check"
         )
         self._checked_link: SessionLink | None = None  # the link whose server is tried
+        # Sends wait for the server's answer off the window's thread (server_wait).
+        self.server_wait = WindowServerWait(window)
         self.controller.edit_failed.connect(self.after_failure)
         self.controller.document_replaced.connect(self._after_replaced)
         self.files.url_requested.connect(self._open_recent)
@@ -389,6 +392,8 @@ class TeamCommands(QObject):
                 live.dock.deleteLater()
             live = self.live = attach_team_live(self.window, session.document, self._reload)
         session.undo_guard = live.live.undo_refusal
+        self.server_wait.server = session.address.server
+        session.link.wait_for_server = self.server_wait
 
     def _reload(self) -> None:
         self.reload()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Protocol, Self, TypeVar
 
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
@@ -29,6 +29,20 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
+Answer = TypeVar("Answer")
+
+
+class ServerWait(Protocol):
+    """How a call that waits for the server's answer is made (`TeamLink.wait_for_server`)."""
+
+    def __call__(self, call: Callable[[], Answer]) -> Answer: ...
+
+
+def wait_here(call: Callable[[], Answer]) -> Answer:
+    """The call made on the caller's thread, as a command's run does."""
+    return call()
+
+
 class TeamLink:
     """The open plan's connection to its server (one, kept while the plan is open: the plan is
     read over it, its edits are sent over it, and it is read again over it after a refusal)
@@ -43,6 +57,11 @@ class TeamLink:
         self.address: TeamPlanAddress = document.address
         self._engine: Engine | None = engine
         self._connection: Connection | None = connection
+        # A send waits for the server: up to the connection's tcp_user_timeout when its host
+        # drops packets. The window makes it on a worker thread and goes on painting
+        # (revorg.gui.team.server_wait); the call touches the server's connection and reads
+        # the plan's memory, never the ORM.
+        self.wait_for_server: ServerWait = wait_here
         self._bind(document)
 
     @classmethod
@@ -103,19 +122,22 @@ class TeamLink:
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
         """Send one step in one transaction; the plan's version after it."""
-        with server_errors(self.address):
-            connection = self._server()
-            try:
-                with connection.begin():
-                    step_id = self.sender.send(connection, step, expected_version)
-            except BaseException:
-                if connection.in_transaction():
-                    connection.rollback()
-                raise
+        step_id = self.wait_for_server(lambda: self._send_now(step, expected_version))
         self.sender.sent()
         self.document.version = step_id
         self.document.sent_steps.add(step_id)
         return step_id
+
+    def _send_now(self, step: StepToSend, expected_version: int | None) -> int:
+        with server_errors(self.address):
+            connection = self._server()
+            try:
+                with connection.begin():
+                    return self.sender.send(connection, step, expected_version)
+            except BaseException:
+                if connection.in_transaction():
+                    connection.rollback()
+                raise
 
     def close(self) -> None:
         if self._connection is not None:

@@ -1,0 +1,163 @@
+"""An edit whose answer from the team server is slow (a host dropping packets) does not freeze
+the window: it paints, says what it waits for, and holds back what could touch the plan
+halfway through the edit until the answer came (revorg.gui.team.server_wait). A real server;
+the slowness is a send held back on its worker thread until the window has been looked at."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from revorg.gui.team.background import BackgroundCall
+from revorg.gui.team.server_wait import server_wait_active
+from revorg.gui.window.main_window import MainWindow
+from revorg.model.team.sending import Sender
+from tests.conftest import CliRunner
+from tests.team.conftest import TeamServer
+from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
+
+
+@pytest.fixture(scope="module", autouse=True)
+def qt_locations() -> None:
+    isolate_qt()
+
+
+@pytest.fixture
+def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    return url
+
+
+class _Midway(QObject):
+    """Emitted by the send's worker thread before it talks to the server; `look` runs on the
+    window's thread, inside the wait, then lets the send go on."""
+
+    reached = Signal()
+
+
+@pytest.fixture
+def slow_send(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[], None]], None]]:
+    """`slow_send(look)`: the next sends wait on their worker thread until `look` (run on the
+    window's thread during the wait) has returned."""
+    midway = _Midway()
+    released = threading.Event()
+    looks: list[Callable[[], None]] = []
+
+    def look() -> None:
+        try:
+            looks.pop(0)()
+        finally:
+            released.set()
+
+    midway.reached.connect(look, Qt.ConnectionType.QueuedConnection)
+    original = Sender.send
+
+    def held(self: Sender, *args: Any, **kwargs: Any) -> int:
+        if looks and threading.current_thread() is not threading.main_thread():
+            released.clear()
+            midway.reached.emit()
+            assert released.wait(10), "the window's thread never looked during the wait"
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Sender, "send", held)
+    yield looks.append
+    assert not looks, "a send expected to be slow never went to the worker thread"
+
+
+def test_a_slow_answer_keeps_the_window_painting_and_holds_back_what_touches_the_plan(
+    published: str,
+    slow_send: Callable[[Callable[[], None]], None],
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    order: list[str] = []
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        # A timer (as autosave, the history's check, the chart's idle work) and a worker's
+        # answer (as the heartbeat's) that come while the edit waits.
+        ticks = QTimer(ana)
+        ticks.setInterval(0)
+        ticks.timeout.connect(lambda: order.append("timer"))
+        answer_may_come = threading.Event()
+        worker_call = BackgroundCall(ana, lambda _result: order.append("worker's answer"),
+                                     lambda _result: None, "test-worker")  # fmt: skip
+        seen: dict[str, object] = {}
+
+        def look() -> None:
+            order.append("painting while waiting")
+            seen["waiting"] = server_wait_active()
+            seen["message"] = ana.statusBar().currentMessage()
+            cursor = QApplication.overrideCursor()
+            seen["cursor"] = None if cursor is None else cursor.shape()
+            seen["closed"] = ana.close()  # refused until the answer came
+            ana.grab().save(str(tmp_path / "waiting.png"))
+            ticks.start()
+            answer_may_come.set()
+            # The timer's ticks and the worker's answer arrive meanwhile, held back (qtbot.wait
+            # would wait for a timer of its own: held too).
+            until = time.monotonic() + 0.15
+            while time.monotonic() < until:
+                QApplication.processEvents()
+                time.sleep(0.01)
+
+        slow_send(look)
+        worker_call.start(lambda: answer_may_come.wait(10) and "beat")
+        assert ana.controller.edit(card, {"title": "Chief Sales Officer"})
+        order.append("edit kept")
+        qtbot.waitUntil(lambda: "worker's answer" in order and "timer" in order)
+        ticks.stop()
+
+        assert order[:2] == ["painting while waiting", "edit kept"]
+        assert seen == {
+            "waiting": True,
+            "message": f"Waiting for the team server {ana.team.session.address.server} to answer…",
+            "cursor": Qt.CursorShape.BusyCursor,
+            "closed": False,
+        }
+        assert ana.isVisible()
+        assert not server_wait_active()
+        assert QApplication.overrideCursor() is None
+        assert ana.statusBar().currentMessage() != seen["message"]
+        assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
+        assert server_titles(published)[card] == "Chief Sales Officer"
+        assert (tmp_path / "waiting.png").stat().st_size > 0
+
+
+def test_a_connection_lost_during_a_slow_answer_keeps_the_edit_and_sends_it_later(
+    published: str,
+    team: TeamServer,
+    slow_send: Callable[[Callable[[], None]], None],
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+
+        def cut(window: MainWindow = ana) -> None:
+            # The server ends the edit's connection while its send waits (as a host whose
+            # connection timed out): the send fails on its worker thread.
+            session = window.team.session
+            assert session is not None
+            connection = session.link._connection
+            assert connection is not None
+            pid = connection.connection.driver_connection.info.backend_pid
+            team.admin(f"SELECT pg_terminate_backend({pid})")
+
+        slow_send(cut)
+        ana.controller.edit(card, {"title": "Chief Sales Officer"})
+        # Not applied only here: rolled back, kept, said; sent once the server answers again.
+        assert ana.controller.editor.positions()[card].title == "VP Sales"
+        qtbot.waitUntil(ana.team.unreachable.isVisible)
+        assert "1 change waiting" in ana.team.unreachable.label.text()
+        qtbot.waitUntil(
+            lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
+        )
+        qtbot.waitUntil(lambda: not ana.team.unreachable.isVisible())
+        assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
