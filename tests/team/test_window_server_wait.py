@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from revorg.gui.team import server_wait
 from revorg.gui.team.background import BackgroundCall
 from revorg.gui.team.server_wait import server_wait_active
 from revorg.gui.window.main_window import MainWindow
@@ -156,6 +157,47 @@ def test_a_connection_lost_during_a_slow_answer_keeps_the_edit_and_sends_it_late
         assert ana.controller.editor.positions()[card].title == "VP Sales"
         qtbot.waitUntil(ana.team.unreachable.isVisible)
         assert "1 change waiting" in ana.team.unreachable.label.text()
+        qtbot.waitUntil(
+            lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
+        )
+        qtbot.waitUntil(lambda: not ana.team.unreachable.isVisible())
+        assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
+
+
+def test_a_server_that_never_answers_is_given_up_on_and_the_edit_sent_once_it_does(
+    published: str,
+    team: TeamServer,
+    qtbot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psycopg
+
+    # Another session holds the plan's log locked (an administrator's psql left in a
+    # transaction): the server takes the send and does not answer; no TCP timeout finds it.
+    monkeypatch.setattr(server_wait, "PATIENCE_SECONDS", 1.0)
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        session = ana.team.session
+        assert session is not None
+        chain = f'"{session.document.registered.schema}".history_chain'
+        holder = psycopg.connect(
+            host="127.0.0.1", port=team.port, user="revorg", password=team.password,
+            dbname="revorg",
+        )  # fmt: skip
+        try:
+            holder.execute(f"LOCK TABLE {chain} IN EXCLUSIVE MODE")
+            started = time.monotonic()
+            ana.controller.edit(card, {"title": "Chief Sales Officer"})
+            waited = time.monotonic() - started
+            # Given up on after the patience: the edit rolled back here, kept and said.
+            assert 1.0 <= waited < 5.0
+            assert ana.controller.editor.positions()[card].title == "VP Sales"
+            qtbot.waitUntil(ana.team.unreachable.isVisible)
+            assert "1 change waiting" in ana.team.unreachable.label.text()
+        finally:
+            holder.rollback()
+            holder.close()
+        # The lock gone, the retry sends the kept edit.
         qtbot.waitUntil(
             lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
         )

@@ -17,11 +17,18 @@ plan halfway through its edit runs:
 - results of worker threads (`BackgroundCall`) are handed over once the wait is over
   (`after_server_wait`);
 - closing the window is refused until the answer came.
+A host that drops packets fails the send after the connection's tcp_user_timeout (10 s); a
+server that takes the data and never answers (another session holding the plan's log locked)
+would keep the window waiting for ever: after PATIENCE_SECONDS the connection is cut
+(`give_up`), the edit is rolled back and waits, as when the server went away, and the retry
+sends it once the server answers.
 """
 
 from __future__ import annotations
 
+import math
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -33,6 +40,10 @@ from revorg.gui.i18n import fill
 Answer = TypeVar("Answer")
 
 QUIET_SECONDS = 0.2  # an answer sooner than this is waited for without painting
+# After this the connection is cut and the edit waits as when the server went away: beyond
+# tcp_user_timeout (10 s: a host that drops packets is found by then), what is left is a
+# server that takes the data and never answers, such as a lock another session holds.
+PATIENCE_SECONDS = 20.0
 POLL_SECONDS = 0.03  # how often the waiting window paints
 _HELD_EVENTS = (QEvent.Type.Timer, QEvent.Type.ZeroTimerEvent)
 _PAINT_ONLY = (
@@ -67,7 +78,7 @@ class WindowServerWait(QObject):
         self.window = window
         self.server = ""
 
-    def __call__(self, call: Callable[[], Answer]) -> Answer:
+    def __call__(self, call: Callable[[], Answer], give_up: Callable[[], None]) -> Answer:
         answers: list[Answer] = []
         failures: list[BaseException] = []
 
@@ -81,12 +92,12 @@ class WindowServerWait(QObject):
         worker.start()
         worker.join(QUIET_SECONDS)
         if worker.is_alive():
-            self._paint_until_done(worker)
+            self._paint_until_done(worker, give_up)
         if failures:
             raise failures[0]
         return answers[0]
 
-    def _paint_until_done(self, worker: threading.Thread) -> None:
+    def _paint_until_done(self, worker: threading.Thread, give_up: Callable[[], None]) -> None:
         global _waits
         application = QCoreApplication.instance()
         assert application is not None
@@ -96,10 +107,14 @@ class WindowServerWait(QObject):
         application.installEventFilter(self)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         bar.showMessage(message)
+        patience = time.monotonic() + PATIENCE_SECONDS - QUIET_SECONDS
         try:
             while worker.is_alive():
                 application.processEvents(_PAINT_ONLY)
                 worker.join(POLL_SECONDS)
+                if time.monotonic() > patience:
+                    give_up()  # the call fails at once: the edit waits for the retry
+                    patience = math.inf
         finally:
             application.removeEventFilter(self)
             QApplication.restoreOverrideCursor()

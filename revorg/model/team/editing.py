@@ -11,6 +11,8 @@ plan in memory is as it was and nothing reached the server.
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol, Self, TypeVar
 
@@ -33,13 +35,15 @@ Answer = TypeVar("Answer")
 
 
 class ServerWait(Protocol):
-    """How a call that waits for the server's answer is made (`TeamLink.wait_for_server`)."""
+    """How a call that waits for the server's answer is made (`TeamLink.wait_for_server`);
+    `give_up()` makes the call fail at once as if the server went away."""
 
-    def __call__(self, call: Callable[[], Answer]) -> Answer: ...
+    def __call__(self, call: Callable[[], Answer], give_up: Callable[[], None]) -> Answer: ...
 
 
-def wait_here(call: Callable[[], Answer]) -> Answer:
-    """The call made on the caller's thread, as a command's run does."""
+def wait_here(call: Callable[[], Answer], give_up: Callable[[], None]) -> Answer:
+    """The call made on the caller's thread, as a command's run does (the connection's
+    tcp_user_timeout bounds a host that drops packets)."""
     return call()
 
 
@@ -122,7 +126,9 @@ class TeamLink:
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
         """Send one step in one transaction; the plan's version after it."""
-        step_id = self.wait_for_server(lambda: self._send_now(step, expected_version))
+        step_id = self.wait_for_server(
+            lambda: self._send_now(step, expected_version), self._cut_connection
+        )
         self.sender.sent()
         self.document.version = step_id
         self.document.sent_steps.add(step_id)
@@ -138,6 +144,23 @@ class TeamLink:
                 if connection.in_transaction():
                     connection.rollback()
                 raise
+
+    def _cut_connection(self) -> None:
+        """Make a send waiting on this link's connection fail now, from another thread: its
+        socket shut down, as a host gone away would have it. The driver then tells the
+        connection lost (the edit waits, the retry goes on). A server that took the data but
+        never answers (a row lock held by another session) is not found by tcp_user_timeout
+        or keepalives; this is the window's way out."""
+        connection = self._connection
+        if connection is None:
+            return
+        with contextlib.suppress(Exception):  # already closed: the send fails by itself
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            # A duplicate of the descriptor: shutting it down ends the connection for both,
+            # and closing it never closes a descriptor the driver still owns.
+            with socket.socket(fileno=os.dup(driver.pgconn.socket)) as duplicate:
+                duplicate.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
         if self._connection is not None:
