@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from revorg.model.document import PlanDocument
 from revorg.model.errors import QT_TRANSLATE_NOOP
-from revorg.model.history.version import plan_version
+from revorg.model.history.version import database_version
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.cache import USER_CACHE, PlanCache
 from revorg.model.team.errors import TeamPlanError
@@ -46,7 +46,10 @@ class TeamPlanDocument(PlanDocument):
             # The server gave 0 for the salaries and null for the log's amounts; the log's chain
             # is sealed again over what the viewer has (the server's own chain is unchanged).
             strip_salaries(self.session)
-        self.version = plan_version(self.session)
+        # On the database, not the session: a session's first statement opens its transaction
+        # (a millisecond of a 10,000-position first open), which whatever reads the plan
+        # next pays anyway, as after opening a file.
+        self.version = database_version(self.connection)
         # The server's ids of the steps this copy sent (already applied here): live updates
         # (revorg.model.team.live) skip them when they read the steps after their version.
         self.sent_steps: set[int] = set()
