@@ -24,13 +24,21 @@ def tab_bars(window: QMainWindow) -> list[QTabBar]:
     return [bar for bar in window.findChildren(QTabBar) if bar.parent() is window]
 
 
+_STRAY = "revorgStrayTabBar"  # a bar tabify hid: the layout never places it again
+
+
 def tabify(window: QMainWindow, first: QDockWidget, second: QDockWidget) -> None:
-    """`second` as a tab beside `first`, as QMainWindow.tabifyDockWidget, leaving no stray bar."""
+    """`second` as a tab beside `first`, as QMainWindow.tabifyDockWidget, leaving no stray bar.
+    A later group's tabifyDockWidget shows the bars again (a team plan's Team dock beside
+    Targets showed "Roles | Outline" over the Roles list): every stray is hidden again."""
     before = set(tab_bars(window))
     window.tabifyDockWidget(first, second)
     made = [bar for bar in tab_bars(window) if bar not in before]
     for stray in made[:-1]:  # the layout keeps the last bar made
-        stray.hide()
+        stray.setProperty(_STRAY, True)
+    for bar in tab_bars(window):
+        if bar.property(_STRAY):
+            bar.hide()
 
 
 class MadeWhenShown(Generic[Content]):

@@ -60,3 +60,34 @@ def test_no_tab_bar_is_drawn_over_the_roles_list_or_the_outline(window: MainWind
         assert rect.top() >= outline.bottom()
     else:
         assert left == []  # the roles alone: no tabs
+
+
+def test_a_dock_tabbed_later_leaves_no_bar_over_the_roles_list(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # As a team plan's window does (its Team dock beside Targets) before it is first shown:
+    # Qt's layout showed the Roles | Outline bar hidden at start again, over the Roles list.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    from revorg.gui.docks import tabify
+
+    AppSettings().set_outline_shown(False)
+    window = MainWindow(PlanDocument.from_template("demo", 2027))
+    window.files.ask_unsaved = lambda *_args: QMessageBox.StandardButton.Discard
+    team = QDockWidget("Team", window)
+    team.setObjectName("presenceDock")
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, team)
+    targets = window.findChild(QDockWidget, "targetsDock")
+    assert isinstance(targets, QDockWidget)
+    tabify(window, targets, team)
+    window.resize(1600, 960)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        bars = drawn_tab_bars(window)
+        roles = rect_in_window(window, window.role_palette)
+        assert [tabs for tabs, rect in bars if rect.intersects(roles)] == []
+        assert [tabs for tabs, _rect in bars if "Roles" in tabs] == []
+        assert [tabs for tabs, _rect in bars if "Team" in tabs] == [["Targets", "Team"]]
+    finally:
+        window.close()
+        window.deleteLater()
