@@ -18,11 +18,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand, WaitedCommand
+from revorg.gui.edit_wait import after_edit_wait
 from revorg.gui.labels import copy_name_templates
 from revorg.gui.numbers import format_money
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
 from revorg.model.editing import Change, Edit, PlanEditor, requests
+from revorg.model.editing.again import edit_again
 from revorg.model.editing.staff import set_staff
 from revorg.model.editing.steps import InsertRows, InsertScenario
 from revorg.model.errors import PlanEditError
@@ -134,12 +136,19 @@ class PlanController(QObject):
         was an edit to apply."""
         if edit is None:
             return False
+        if after_edit_wait(self, lambda: self._push_again(edit)):
+            return True  # a field committed while an edit waits for the team server
         index, failures = self.undo_stack.index(), self._failures
         self.undo_stack.push(EditCommand(self.editor, edit, self._edit_failed))
         if edit.step.mergeable and self._failures == failures and self.undo_stack.index() <= index:
             # The stack merged this keystroke into the step below it: the log does the same.
             fold_typing(self.editor.session)
         return True
+
+    def _push_again(self, edit: Edit) -> None:
+        """An edit asked for while another waited for the team server, made once that one was
+        kept or rolled back: on the plan as it is then (the old values read afresh)."""
+        self.push(edit_again(self.editor, edit))
 
     def push_waited(self, edit: Edit, undoing: bool) -> None:
         """An undo (`undoing`) or redo of a team plan that waited for its server, made now as

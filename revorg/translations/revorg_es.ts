@@ -4266,6 +4266,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>el servidor de equipo {server} no puede guardar un valor de este plan (¿un texto con un carácter NUL?); no se ha escrito nada</translation>
     </message>
     <message>
+        <source>the team server {server} is busy: another session has held what this needs for over {seconds}; nothing was written, try again</source>
+        <translation>el servidor de equipo {server} está ocupado: otra sesión retiene desde hace más de {seconds} lo que esto necesita; no se ha escrito nada, inténtalo de nuevo</translation>
+    </message>
+    <message>
         <source>cannot reach the team server {server} ({reason})</source>
         <translation>no se puede contactar con el servidor de equipo {server} ({reason})</translation>
     </message>

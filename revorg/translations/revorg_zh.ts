@@ -4250,6 +4250,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>团队服务器 {server} 无法保存此计划中的某个值（文本中含有 NUL 字符？）；未写入任何内容</translation>
     </message>
     <message>
+        <source>the team server {server} is busy: another session has held what this needs for over {seconds}; nothing was written, try again</source>
+        <translation>团队服务器 {server} 正忙：另一个会话占用此操作所需的资源已超过 {seconds}；未写入任何内容，请重试</translation>
+    </message>
+    <message>
         <source>cannot reach the team server {server} ({reason})</source>
         <translation>无法连接团队服务器 {server}（{reason}）</translation>
     </message>

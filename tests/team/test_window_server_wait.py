@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from revorg.gui.edit_wait import edit_waits
 from revorg.gui.team import server_wait
 from revorg.gui.team.background import BackgroundCall
-from revorg.gui.team.server_wait import server_wait_active
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.team.sending import Sender
 from tests.conftest import CliRunner
@@ -82,6 +82,7 @@ def test_a_slow_answer_keeps_the_window_painting_and_holds_back_what_touches_the
     order: list[str] = []
     with team_window(published, "Ana", qtbot) as ana:
         card = by_title(ana.controller.editor, "VP Sales")
+        other = by_title(ana.controller.editor, "Head of RevOps")
         # A timer (as autosave, the history's check, the chart's idle work) and a worker's
         # answer (as the heartbeat's) that come while the edit waits.
         ticks = QTimer(ana)
@@ -94,11 +95,14 @@ def test_a_slow_answer_keeps_the_window_painting_and_holds_back_what_touches_the
 
         def look() -> None:
             order.append("painting while waiting")
-            seen["waiting"] = server_wait_active()
+            seen["waiting"] = edit_waits()
             seen["message"] = ana.statusBar().currentMessage()
             cursor = QApplication.overrideCursor()
             seen["cursor"] = None if cursor is None else cursor.shape()
             seen["closed"] = ana.close()  # refused until the answer came
+            # A field committed meanwhile (the window lost the focus): made after the wait.
+            seen["second edit"] = ana.controller.edit(other, {"title": "Head of Sales"})
+            seen["second card then"] = ana.controller.editor.positions()[other].title
             ana.grab().save(str(tmp_path / "waiting.png"))
             ticks.start()
             answer_may_come.set()
@@ -122,14 +126,20 @@ def test_a_slow_answer_keeps_the_window_painting_and_holds_back_what_touches_the
             "message": f"Waiting for the team server {ana.team.session.address.server} to answer…",
             "cursor": Qt.CursorShape.BusyCursor,
             "closed": False,
+            "second edit": True,
+            "second card then": "Head of RevOps",
         }
         assert ana.isVisible()
-        assert not server_wait_active()
+        assert not edit_waits()
         assert QApplication.overrideCursor() is None
         assert ana.statusBar().currentMessage() != seen["message"]
         assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
         assert server_titles(published)[card] == "Chief Sales Officer"
         assert (tmp_path / "waiting.png").stat().st_size > 0
+        # The field committed during the wait, made after it: one more step of its own.
+        qtbot.waitUntil(lambda: server_titles(published)[other] == "Head of Sales")
+        assert ana.controller.editor.positions()[other].title == "Head of Sales"
+        assert ana.controller.undo_stack.count() == 2
 
 
 def test_a_connection_lost_during_a_slow_answer_keeps_the_edit_and_sends_it_later(
@@ -203,3 +213,68 @@ def test_a_server_that_never_answers_is_given_up_on_and_the_edit_sent_once_it_do
         )
         qtbot.waitUntil(lambda: not ana.team.unreachable.isVisible())
         assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
+
+
+def test_a_lock_another_session_holds_is_refused_by_the_server_and_the_edit_waits(
+    published: str,
+    team: TeamServer,
+    qtbot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psycopg
+
+    from revorg.model.team import server
+
+    monkeypatch.setattr(server, "LOCK_TIMEOUT", "1s")  # read at each log-in
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        session = ana.team.session
+        assert session is not None
+        holder = psycopg.connect(
+            host="127.0.0.1", port=team.port, user="revorg", password=team.password,
+            dbname="revorg",
+        )  # fmt: skip
+        try:
+            holder.execute(
+                f'LOCK TABLE "{session.document.registered.schema}".history_chain IN EXCLUSIVE MODE'
+            )
+            started = time.monotonic()
+            ana.controller.edit(card, {"title": "Chief Sales Officer"})
+            # The server gave up after its lock_timeout (the window's patience is 20 s).
+            assert 1.0 <= time.monotonic() - started < 5.0
+            assert ana.controller.editor.positions()[card].title == "VP Sales"
+            qtbot.waitUntil(ana.team.unreachable.isVisible)
+        finally:
+            holder.rollback()
+            holder.close()
+        qtbot.waitUntil(
+            lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
+        )
+        assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
+
+
+def test_a_command_line_edit_behind_a_held_lock_is_one_error_line(
+    published: str,
+    team: TeamServer,
+    run_cli: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psycopg
+
+    from revorg.model.team import server
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.document import open_team_plan
+
+    monkeypatch.setattr(server, "LOCK_TIMEOUT", "1s")
+    with open_team_plan(parse_plan_url(published)) as document:
+        schema = document.registered.schema
+    with psycopg.connect(
+        host="127.0.0.1", port=team.port, user="revorg", password=team.password, dbname="revorg"
+    ) as holder:
+        holder.execute(f'LOCK TABLE "{schema}".history_chain IN EXCLUSIVE MODE')
+        result = run_cli("targets", published, "--goal", "2000000", "--who", "Ana")
+        holder.rollback()
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and result.err.startswith("error: ")
+    assert "is busy: another session has held what this needs for over 1s" in result.err
+    assert "Traceback" not in result.err

@@ -33,6 +33,7 @@ from revorg.gui.chart.card import CardItem
 from revorg.gui.chart.card_texts import CardContent, card_content
 from revorg.gui.chart.layout import IncrementalLayout
 from revorg.gui.chart.layout_result import ChartLayout, LayoutMetrics
+from revorg.gui.edit_wait import edit_waits
 from revorg.model.entities import Position
 from revorg.model.rows import PositionRow
 
@@ -157,8 +158,9 @@ class SceneCards(QGraphicsScene):
     def make_cards_on_screen(self, rect: QRectF) -> None:
         """Make the cards the layout places in or near `rect` (scene coordinates) that are
         left to the idle turns: the view asks before it paints, so a card scrolled or zoomed
-        into view before its turn is there."""
-        if not self._placed_unmade:
+        into view before its turn is there. None while an edit waits for the team server: its
+        rows are halfway (the next paint after the wait makes them)."""
+        if not self._placed_unmade or edit_waits():
             return
         centres, metrics = self.layout.centres, self.metrics
         half_width, half_height = metrics.card_width / 2, metrics.card_height / 2

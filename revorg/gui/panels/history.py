@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from revorg.gui.controller import PlanController
+from revorg.gui.edit_wait import after_edit_wait
 from revorg.gui.history_words import (
     ChangeWords,
     local_time,
@@ -369,6 +370,8 @@ class HistoryPanel(QWidget):
             QTimer.singleShot(0, self._refresh)
 
     def _refresh(self) -> None:
+        if after_edit_wait(self, self._refresh):  # the log is halfway through a step
+            return
         self._refresh_pending = False
         if not self.isVisible():
             self._dirty = True

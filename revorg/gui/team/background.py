@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from revorg.gui.team.server_wait import after_server_wait
+from revorg.gui.edit_wait import after_edit_wait
 
 
 class BackgroundCall(QObject):
@@ -67,7 +67,7 @@ class BackgroundCall(QObject):
     def _finish(self, result: object) -> None:
         # Its user (the heartbeat's list, a catch-up, the waiting edits sent) may touch the
         # plan: not while an edit waits for the server's answer.
-        if after_server_wait(self, lambda: self._finish(result)):
+        if after_edit_wait(self, lambda: self._finish(result)):
             return
         self.running = False
         self._done(result)

@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     )
 
 RETRY_INTERVAL_MS = 4000  # how often a server that went away is tried again
+# A server that answers the check but still cannot take the waiting edit (a lock held past its
+# lock_timeout, a send given up on) is tried less and less often: each try may hold the
+# window's input while the edit waits for the answer.
+LONGEST_RETRY_MS = 60_000
 AUTHENTICATION_FAILED = "authentication failed for user"  # server.explained's template
 Result = TypeVar("Result")
 
@@ -311,8 +315,7 @@ class TeamCommands(QObject):
         if fresh is not None and fresh.waiting:
             self._show_waiting(fresh)
         elif fresh is not None:  # the server answered: nothing else waits
-            self.retry_timer.stop()
-            self.unreachable.hide()
+            self._stop_retrying()
 
     def refresh(self) -> TeamSession:
         """After a refusal: the plan brought up to the server's. The teammates' steps are taken
@@ -363,7 +366,7 @@ class TeamCommands(QObject):
 
     def apply_again(self) -> None:
         """The refused change made again on the plan as it is now (a new step, a new undo)."""
-        from revorg.model.team.session import edit_again
+        from revorg.model.editing.again import edit_again
 
         edit, self.again = self.again, None
         self.refused.hide()
@@ -413,6 +416,12 @@ class TeamCommands(QObject):
         if not self.retry_timer.isActive():
             self.retry_timer.start()
 
+    def _stop_retrying(self) -> None:
+        """Nothing waits any more: no retry, no banner, the next loss tried at the usual pace."""
+        self.retry_timer.stop()
+        self.retry_timer.setInterval(RETRY_INTERVAL_MS)
+        self.unreachable.hide()
+
     @property
     def checking(self) -> bool:
         """Whether the server is being tried on the worker thread now."""
@@ -423,8 +432,7 @@ class TeamCommands(QObject):
         lost the server is tried on a worker thread (`_server_checked` goes on)."""
         session = self.session
         if session is None or not session.waiting:
-            self.retry_timer.stop()
-            self.unreachable.hide()
+            self._stop_retrying()
             return
         if session.link.lost:
             from revorg.model.team.session import check_server
@@ -456,14 +464,15 @@ class TeamCommands(QObject):
                     continue
             if session.failed is not None:  # gone again: it waits at the front
                 session.waiting.insert(0, waiting)
+                interval = min(self.retry_timer.interval() * 2, LONGEST_RETRY_MS)
+                self.retry_timer.setInterval(interval)
                 return
             if session.refusal is not None:  # told (and the plan brought up) in a moment
                 return
             sent += self.controller.undo_stack.index() > index
         current = self.session
         if current is None or not current.waiting:
-            self.retry_timer.stop()
-            self.unreachable.hide()
+            self._stop_retrying()
         if sent:
             self._status(self.tr("Back on the team server: %n change(s) sent.", "", sent))
 
@@ -472,8 +481,8 @@ class TeamCommands(QObject):
         the old ones read afresh), an undo or redo exactly as the stack would have made it (the
         undo guard and the row versions refuse it if a teammate changed its fields since).
         False when there was nothing to push."""
+        from revorg.model.editing.again import edit_again
         from revorg.model.editing.change import Direction
-        from revorg.model.team.session import edit_again
 
         if waiting.direction is not Direction.DO:
             self.controller.push_waited(waiting.edit, waiting.direction is Direction.UNDO)
@@ -487,8 +496,7 @@ class TeamCommands(QObject):
 
     def _after_replaced(self) -> None:
         if self.session is None:  # a file now: nothing waits, nothing is refused
-            self.retry_timer.stop()
-            self.unreachable.hide()
+            self._stop_retrying()
             self.refused.hide()
             self.again = None
 

@@ -11,7 +11,6 @@ plan in memory is as it was and nothing reached the server.
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol, Self, TypeVar
@@ -149,18 +148,22 @@ class TeamLink:
         """Make a send waiting on this link's connection fail now, from another thread: its
         socket shut down, as a host gone away would have it. The driver then tells the
         connection lost (the edit waits, the retry goes on). A server that took the data but
-        never answers (a row lock held by another session) is not found by tcp_user_timeout
-        or keepalives; this is the window's way out."""
+        never answers (hung, or waiting for what no lock_timeout covers) is not found by
+        tcp_user_timeout or keepalives; this is the window's way out."""
         connection = self._connection
         if connection is None:
             return
         with contextlib.suppress(Exception):  # already closed: the send fails by itself
             driver = connection.connection.driver_connection
-            assert driver is not None
-            # A duplicate of the descriptor: shutting it down ends the connection for both,
-            # and closing it never closes a descriptor the driver still owns.
-            with socket.socket(fileno=os.dup(driver.pgconn.socket)) as duplicate:
-                duplicate.shutdown(socket.SHUT_RDWR)
+            if driver is None or driver.closed:
+                return
+            # The driver's own socket shut down, not closed: the descriptor stays the driver's
+            # (a Windows SOCKET handle is no C runtime descriptor that os.dup could copy).
+            handle = socket.socket(fileno=driver.pgconn.socket)
+            try:
+                handle.shutdown(socket.SHUT_RDWR)
+            finally:
+                handle.detach()
 
     def close(self) -> None:
         if self._connection is not None:

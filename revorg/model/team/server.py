@@ -9,6 +9,7 @@ failure is told as one fixed line naming the server.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,11 @@ CONNECTION_WATCH = {
     "keepalives_count": 3,
     "tcp_user_timeout": 10_000,  # milliseconds
 }
+# A lock RevOrg waits for is held for milliseconds (a teammate's step, an image written); one
+# held longer is another session's (an administrator's psql left in a transaction), and the
+# server refuses to wait beyond this (SQLSTATE 55P03): an edit then waits as when the server
+# is away, instead of for ever. Set at the log-in (libpq's options), no round trip.
+LOCK_TIMEOUT = "10s"
 
 
 def keyring_name(address: TeamPlanAddress) -> str:
@@ -67,6 +73,8 @@ def connect(address: TeamPlanAddress) -> psycopg.Connection[Any]:
         **address.connection_options(),
     }
     options.setdefault("application_name", "RevOrg")
+    # The user's own PGOPTIONS (which libpq reads only when no options are given) kept.
+    options["options"] = f"{os.environ.get('PGOPTIONS', '')} -c lock_timeout={LOCK_TIMEOUT}".strip()
     try:
         return psycopg.connect(**options)
     except psycopg.OperationalError as error:
@@ -115,6 +123,8 @@ def _kind(error: BaseException) -> str:
         return "database"
     if isinstance(error, errors.InsufficientPrivilege):
         return "permission"
+    if isinstance(error, errors.LockNotAvailable):
+        return "busy"
     sqlstate = getattr(error, "sqlstate", None)
     if isinstance(error, DataError) or (sqlstate or "").startswith("22"):
         return "value"  # psycopg refuses a text with a NUL character before sending it
@@ -172,6 +182,16 @@ def explained(error: BaseException, address: TeamPlanAddress) -> TeamPlanError:
                 "character?); nothing was written",
             ),
             server=server,
+        )
+    if kind == "busy":
+        return TeamPlanError(
+            QT_TRANSLATE_NOOP(
+                "TeamPlanError",
+                "the team server {server} is busy: another session has held what this needs "
+                "for over {seconds}; nothing was written, try again",
+            ),
+            server=server,
+            seconds=LOCK_TIMEOUT,
         )
     if kind == "unreachable":
         return TeamPlanError(

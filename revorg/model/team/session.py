@@ -25,10 +25,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from revorg.model.editing import requests
 from revorg.model.editing.change import Change, Direction, FieldChange
 from revorg.model.editing.editor import PlanEditor
-from revorg.model.editing.steps import Edit, EditFields, Move, SetAssumption, SetTarget
+from revorg.model.editing.steps import Edit
 from revorg.model.errors import QT_TRANSLATE_NOOP
 from revorg.model.history.recording import utc_now
 from revorg.model.team.address import TeamPlanAddress
@@ -69,8 +68,9 @@ def unreachable(address: TeamPlanAddress, undoing: bool = False) -> ServerUnreac
 
 
 # SQLSTATE classes of a connection that went away: 08 (connection exception) and 57P (the
-# server shut down or restarting).
-_LOST_STATES = ("08", "57P")
+# server shut down or restarting); and 55P03, a lock another session held past the server's
+# lock_timeout (server.LOCK_TIMEOUT): the edit cannot be taken now, and waits as well.
+_LOST_STATES = ("08", "57P", "55P03")
 
 
 def lost_connection(error: BaseException) -> bool:
@@ -305,27 +305,6 @@ class TeamSession:
     def close(self) -> None:
         self.close_link()
         self.document.close()
-
-
-def edit_again(editor: PlanEditor, edit: Edit) -> Edit | None:
-    """The same request made again on the plan as it is now (after a reload, or after edits
-    that waited before it): the user's new values, the old ones read afresh so that the log
-    and undo hold what was really replaced. None when the plan already has those values. Kinds
-    with nothing to read afresh (cards added, scenarios) are the edit itself."""
-    step = edit.step
-    if isinstance(step, EditFields):
-        if step.position_id not in editor.positions():
-            return None
-        return requests.edit_fields(editor, step.position_id, dict(step.new))
-    if isinstance(step, SetTarget) and step.scenario_id == editor.scenario_id:
-        return requests.set_target(editor, step.name, step.new)
-    if isinstance(step, SetAssumption):
-        return requests.set_assumption(editor, step.assumption_id, step.new)
-    if isinstance(step, Move):
-        if step.position_id not in editor.positions():
-            return None
-        return requests.move(editor, step.position_id, step.new[0])
-    return edit
 
 
 def plans_on_server(address: TeamPlanAddress) -> list[str]:
