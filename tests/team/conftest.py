@@ -26,7 +26,7 @@ import pytest
 
 import revorg.model.team.cache_open as cache_open
 import revorg.model.team.transfer as transfer
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, CliRunner
 
 REQUIRE_POSTGRESQL = os.environ.get("REVORG_REQUIRE_POSTGRESQL") == "1"
 SCRIPT = REPO_ROOT / "scripts" / "team-server"
@@ -123,6 +123,15 @@ def team(team_server: TeamServer, monkeypatch: pytest.MonkeyPatch) -> TeamServer
 def plan_name() -> str:
     """A plan name no other test of this run uses (the server lives for the whole run)."""
     return f"Plan {next(_names)} FY27"
+
+
+@pytest.fixture
+def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
+    """The demo plan published with `revorg push` by the server's administrator (who becomes
+    its owner); its URL."""
+    url = team.url(plan_name)
+    assert run_cli("push", demo_file, url).code == 0
+    return url
 
 
 @pytest.fixture

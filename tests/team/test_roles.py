@@ -28,14 +28,6 @@ def schema_of(team: TeamServer, plan: str) -> str:
     return str(rows[0][0])
 
 
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    """The demo plan published by the server's administrator (who becomes its owner)."""
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
-
-
 def test_a_viewer_reads_the_plan_without_salaries_and_is_refused_the_rest(
     run_cli: CliRunner, team: TeamServer, plan_name: str, published: str,
     make_user: Callable[[str], str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

@@ -43,13 +43,6 @@ NEW_BUSINESS = 98_400
 WON = Decimal("124400.00")
 
 
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
-
-
 def server_deals(team: TeamServer, plan: str) -> list[tuple[object, ...]]:
     """(deal, status, amount, row version) as the server holds them, by CRM id."""
     schema = schema_of(team, plan)

@@ -19,8 +19,6 @@ from revorg.model.team.address import TeamPlanAddress, parse_plan_url
 from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import open_team_plan
 from revorg.model.team.editing import open_team_editor
-from tests.conftest import CliRunner
-from tests.team.conftest import TeamServer
 
 COPY_NAMES = ("{name} (copy)", "{name} (copy {number})")
 PLAN_TABLES = ("plan", "scenarios", "targets", "positions", "dotted_lines", "assumptions")
@@ -37,13 +35,6 @@ def tables(session: Session) -> dict[str, list[tuple[Any, ...]]]:
 
 def by_title(editor: PlanEditor, title: str) -> int:
     return next(row.id for row in editor.positions().values() if row.title == title)
-
-
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
 
 
 @pytest.fixture

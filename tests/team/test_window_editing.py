@@ -5,7 +5,6 @@ teammate's change. Nothing is silently lost."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDockWidget
@@ -19,13 +18,6 @@ from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_
 @pytest.fixture(scope="module", autouse=True)
 def qt_locations() -> None:
     isolate_qt()
-
-
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
 
 
 def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_and_offered(

@@ -7,26 +7,16 @@ from __future__ import annotations
 import dataclasses
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 
-from tests.conftest import CliRunner
-from tests.team.conftest import TeamServer
 from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
 
 
 @pytest.fixture(scope="module", autouse=True)
 def qt_locations() -> None:
     isolate_qt()
-
-
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ the slowness is a send held back on its worker thread until the window has been 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,11 +31,20 @@ def qt_locations() -> None:
     isolate_qt()
 
 
-@pytest.fixture
-def published(run_cli: CliRunner, team: TeamServer, plan_name: str, demo_file: Path) -> str:
-    url = team.url(plan_name)
-    assert run_cli("push", demo_file, url).code == 0
-    return url
+@contextlib.contextmanager
+def log_locked(team: TeamServer, schema: str) -> Iterator[None]:
+    """Another session (an administrator's psql left in a transaction) holding the plan's log
+    locked, until the block ends."""
+    import psycopg
+
+    with psycopg.connect(
+        host="127.0.0.1", port=team.port, user="revorg", password=team.password, dbname="revorg"
+    ) as holder:
+        holder.execute(f'LOCK TABLE "{schema}".history_chain IN EXCLUSIVE MODE')
+        try:
+            yield
+        finally:
+            holder.rollback()
 
 
 class _Midway(QObject):
@@ -180,7 +190,6 @@ def test_a_server_that_never_answers_is_given_up_on_and_the_edit_sent_once_it_do
     qtbot,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import psycopg
 
     # Another session holds the plan's log locked (an administrator's psql left in a
     # transaction): the server takes the send and does not answer; no TCP timeout finds it.
@@ -189,13 +198,7 @@ def test_a_server_that_never_answers_is_given_up_on_and_the_edit_sent_once_it_do
         card = by_title(ana.controller.editor, "VP Sales")
         session = ana.team.session
         assert session is not None
-        chain = f'"{session.document.registered.schema}".history_chain'
-        holder = psycopg.connect(
-            host="127.0.0.1", port=team.port, user="revorg", password=team.password,
-            dbname="revorg",
-        )  # fmt: skip
-        try:
-            holder.execute(f"LOCK TABLE {chain} IN EXCLUSIVE MODE")
+        with log_locked(team, session.document.registered.schema):
             started = time.monotonic()
             ana.controller.edit(card, {"title": "Chief Sales Officer"})
             waited = time.monotonic() - started
@@ -204,9 +207,6 @@ def test_a_server_that_never_answers_is_given_up_on_and_the_edit_sent_once_it_do
             assert ana.controller.editor.positions()[card].title == "VP Sales"
             qtbot.waitUntil(ana.team.unreachable.isVisible)
             assert "1 change waiting" in ana.team.unreachable.label.text()
-        finally:
-            holder.rollback()
-            holder.close()
         # The lock gone, the retry sends the kept edit.
         qtbot.waitUntil(
             lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
@@ -221,7 +221,6 @@ def test_a_lock_another_session_holds_is_refused_by_the_server_and_the_edit_wait
     qtbot,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import psycopg
 
     from revorg.model.team import server
 
@@ -230,23 +229,13 @@ def test_a_lock_another_session_holds_is_refused_by_the_server_and_the_edit_wait
         card = by_title(ana.controller.editor, "VP Sales")
         session = ana.team.session
         assert session is not None
-        holder = psycopg.connect(
-            host="127.0.0.1", port=team.port, user="revorg", password=team.password,
-            dbname="revorg",
-        )  # fmt: skip
-        try:
-            holder.execute(
-                f'LOCK TABLE "{session.document.registered.schema}".history_chain IN EXCLUSIVE MODE'
-            )
+        with log_locked(team, session.document.registered.schema):
             started = time.monotonic()
             ana.controller.edit(card, {"title": "Chief Sales Officer"})
             # The server gave up after its lock_timeout (the window's patience is 20 s).
             assert 1.0 <= time.monotonic() - started < 5.0
             assert ana.controller.editor.positions()[card].title == "VP Sales"
             qtbot.waitUntil(ana.team.unreachable.isVisible)
-        finally:
-            holder.rollback()
-            holder.close()
         qtbot.waitUntil(
             lambda: server_titles(published)[card] == "Chief Sales Officer", timeout=15_000
         )
@@ -259,7 +248,6 @@ def test_a_command_line_edit_behind_a_held_lock_is_one_error_line(
     run_cli: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import psycopg
 
     from revorg.model.team import server
     from revorg.model.team.address import parse_plan_url
@@ -268,12 +256,8 @@ def test_a_command_line_edit_behind_a_held_lock_is_one_error_line(
     monkeypatch.setattr(server, "LOCK_TIMEOUT", "1s")
     with open_team_plan(parse_plan_url(published)) as document:
         schema = document.registered.schema
-    with psycopg.connect(
-        host="127.0.0.1", port=team.port, user="revorg", password=team.password, dbname="revorg"
-    ) as holder:
-        holder.execute(f'LOCK TABLE "{schema}".history_chain IN EXCLUSIVE MODE')
+    with log_locked(team, schema):
         result = run_cli("targets", published, "--goal", "2000000", "--who", "Ana")
-        holder.rollback()
     assert result.code == 2
     assert result.err.count("\n") == 1 and result.err.startswith("error: ")
     assert "is busy: another session has held what this needs for over 1s" in result.err
