@@ -20,6 +20,7 @@ from revorg.gui.edit_wait import edit_waits
 from revorg.gui.team import server_wait
 from revorg.gui.team.background import BackgroundCall
 from revorg.gui.window.main_window import MainWindow
+from revorg.model.team.editing import TeamLink
 from revorg.model.team.sending import Sender
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
@@ -60,16 +61,17 @@ def assert_sent_by_the_retry(  # type: ignore[no-untyped-def]
 
 
 class _Midway(QObject):
-    """Emitted by the send's worker thread before it talks to the server; `look` runs on the
-    window's thread, inside the wait, then lets the send go on."""
+    """Emitted by the worker thread before it talks to the server; `look` runs on the window's
+    thread, inside the wait, then lets the call go on."""
 
     reached = Signal()
 
 
-@pytest.fixture
-def slow_send(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[], None]], None]]:
-    """`slow_send(look)`: the next sends wait on their worker thread until `look` (run on the
-    window's thread during the wait) has returned."""
+def _held_back(
+    monkeypatch: pytest.MonkeyPatch, owner: type, name: str
+) -> Iterator[Callable[[Callable[[], None]], None]]:
+    """`hold(look)`: the next calls of `owner.name` made on a worker thread wait there until
+    `look` (run on the window's thread during the wait) has returned."""
     midway = _Midway()
     released = threading.Event()
     looks: list[Callable[[], None]] = []
@@ -81,18 +83,30 @@ def slow_send(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[]
             released.set()
 
     midway.reached.connect(look, Qt.ConnectionType.QueuedConnection)
-    original = Sender.send
+    original = getattr(owner, name)
 
-    def held(self: Sender, *args: Any, **kwargs: Any) -> int:
+    def held(self: object, *args: Any, **kwargs: Any) -> Any:
         if looks and threading.current_thread() is not threading.main_thread():
             released.clear()
             midway.reached.emit()
             assert released.wait(10), "the window's thread never looked during the wait"
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Sender, "send", held)
+    monkeypatch.setattr(owner, name, held)
     yield looks.append
-    assert not looks, "a send expected to be slow never went to the worker thread"
+    assert not looks, f"{name} expected to be slow never went to a worker thread"
+
+
+@pytest.fixture
+def slow_send(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[], None]], None]]:
+    """`slow_send(look)`: the next send waits until `look` has looked at the window."""
+    yield from _held_back(monkeypatch, Sender, "send")
+
+
+@pytest.fixture
+def slow_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[], None]], None]]:
+    """`slow_read(look)`: the next read of the plan again waits until `look` has looked."""
+    yield from _held_back(monkeypatch, TeamLink, "_read_now")
 
 
 def test_a_slow_answer_keeps_the_window_painting_and_holds_back_what_touches_the_plan(
@@ -240,3 +254,42 @@ def test_a_command_line_edit_behind_a_held_lock_is_one_error_line(
     assert result.err.count("\n") == 1 and result.err.startswith("error: ")
     assert "is busy: another session has held what this needs for over 1s" in result.err
     assert "Traceback" not in result.err
+
+
+def test_the_plan_read_again_after_a_refusal_waits_off_the_windows_thread(
+    published: str,
+    team: TeamServer,
+    slow_read: Callable[[Callable[[], None]], None],
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    with team_window(published, "Ana", qtbot) as ana, team_window(published, "Bo", qtbot) as bo:
+        sales = by_title(bo.controller.editor, "VP Sales")
+        marketing = by_title(bo.controller.editor, "VP Marketing")
+        document = bo.controller.document
+        schema = document.registered.schema
+        ana.controller.edit(marketing, {"title": "Chief Marketing Officer"})
+        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
+        # The first of Ana's steps compacted away: Bo's copy is read again whole.
+        first = ana.controller.document.version - 1
+        team.admin(f'DELETE FROM "{schema}".history_changes WHERE step_id = {first}')
+        team.admin(f'DELETE FROM "{schema}".history_steps WHERE id = {first}')
+        seen: dict[str, object] = {}
+
+        def look() -> None:
+            seen["message"] = bo.statusBar().currentMessage()
+            seen["document then"] = bo.controller.document is document
+            # A field committed meanwhile: made on the plan read again, after it.
+            seen["edit"] = bo.controller.edit(marketing, {"title": "CMO"})
+
+        slow_read(look)
+        bo.controller.edit(sales, {"title": "Head of Sales"})
+        qtbot.waitUntil(bo.team.refused.isVisible)
+        assert seen == {
+            "message": f"Waiting for the team server {bo.team.session.address.server} to answer…",
+            "document then": True,
+            "edit": True,
+        }
+        assert bo.controller.document is not document  # read again whole
+        assert bo.controller.editor.positions()[sales].title == "Chief Sales Officer"
+        qtbot.waitUntil(lambda: server_titles(published)[marketing] == "CMO")
+        assert bo.controller.editor.positions()[marketing].title == "CMO"

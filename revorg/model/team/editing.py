@@ -104,13 +104,19 @@ class TeamLink:
         return self._connection
 
     def read_again(self) -> TeamPlanDocument:
-        """The plan read again for editing over this link's connection (no new login); the
-        link sends the new copy's edits from now on. The caller closes the old document."""
-        with server_errors(self.address):
-            connection = self._server()
-        document = TeamPlanDocument(self.address, for_editing=True, connection=connection)
+        """The plan read again for editing over this link's connection (no new login, or a new
+        one when it was lost: connecting may wait too); the link sends the new copy's edits
+        from now on. The caller closes the old document."""
+        document = self.wait_for_server(self._read_now, self._cut_connection)
         self._bind(document)
         return document
+
+    def _read_now(self) -> TeamPlanDocument:
+        # A new document, touched by nobody else until it is returned (a worker thread's, in
+        # the window): its in-memory database allows it (connect_memory).
+        with server_errors(self.address):
+            connection = self._server()
+        return TeamPlanDocument(self.address, for_editing=True, connection=connection)
 
     def catch_up(self, editor: PlanEditor) -> bool:
         """Bring the copy up to the server's plan after a refusal without reading it again:
