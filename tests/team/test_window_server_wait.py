@@ -20,7 +20,8 @@ from revorg.gui.edit_wait import edit_waits
 from revorg.gui.team import server_wait
 from revorg.gui.team.background import BackgroundCall
 from revorg.gui.window.main_window import MainWindow
-from revorg.model.team.editing import TeamLink
+from revorg.model.team.editing import TeamLink, open_team_editor
+from revorg.model.team.live import LivePlan
 from revorg.model.team.sending import Sender
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
@@ -101,6 +102,14 @@ def _held_back(
 def slow_send(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[[], None]], None]]:
     """`slow_send(look)`: the next send waits until `look` has looked at the window."""
     yield from _held_back(monkeypatch, Sender, "send")
+
+
+@pytest.fixture
+def slow_catch_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Callable[[Callable[[], None]], None]]:
+    """`slow_catch_up(look)`: the next read of teammates' steps waits until `look` looked."""
+    yield from _held_back(monkeypatch, LivePlan, "_read_server")
 
 
 @pytest.fixture
@@ -291,5 +300,38 @@ def test_the_plan_read_again_after_a_refusal_waits_off_the_windows_thread(
         }
         assert bo.controller.document is not document  # read again whole
         assert bo.controller.editor.positions()[sales].title == "Chief Sales Officer"
+        qtbot.waitUntil(lambda: server_titles(published)[marketing] == "CMO")
+        assert bo.controller.editor.positions()[marketing].title == "CMO"
+
+
+def test_a_teammates_step_read_slowly_keeps_the_window_painting(
+    published: str,
+    slow_catch_up: Callable[[Callable[[], None]], None],
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from revorg.model.editing import requests
+    from revorg.model.team.address import parse_plan_url
+
+    with team_window(published, "Bo", qtbot) as bo:
+        sales = by_title(bo.controller.editor, "VP Sales")
+        marketing = by_title(bo.controller.editor, "VP Marketing")
+        seen: dict[str, object] = {}
+
+        def look() -> None:
+            seen["message"] = bo.statusBar().currentMessage()
+            seen["edit"] = bo.controller.edit(marketing, {"title": "CMO"})  # made after
+
+        slow_catch_up(look)
+        with open_team_editor(parse_plan_url(published), "Ana") as (_, ana):
+            edit = requests.edit_fields(ana, sales, {"title": "Chief Sales Officer"})
+            assert edit is not None
+            ana.perform(edit)
+        qtbot.waitUntil(
+            lambda: bo.controller.editor.positions()[sales].title == "Chief Sales Officer"
+        )
+        assert seen == {
+            "message": f"Waiting for the team server {bo.team.session.address.server} to answer…",
+            "edit": True,
+        }
         qtbot.waitUntil(lambda: server_titles(published)[marketing] == "CMO")
         assert bo.controller.editor.positions()[marketing].title == "CMO"

@@ -397,6 +397,7 @@ class TeamCommands(QObject):
         session.undo_guard = live.live.undo_refusal
         self.server_wait.server = session.address.server
         session.link.wait_for_server = self.server_wait
+        live.live.wait_for_server = self.server_wait  # teammates' steps read off this thread
 
     def _reload(self) -> None:
         self.reload()

@@ -40,6 +40,7 @@ from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.live import LivePlan, PlanListener
 from revorg.model.team.presence import HEARTBEAT_SECONDS, Presence, Present
+from revorg.model.team.waiting import Answer, shut_down
 
 STATUS_MS = 8000
 
@@ -150,7 +151,9 @@ class LiveUpdates(QObject):
         if self._lent("announce"):
             return
         scenario = self.controller.editor.scenario
-        self._guarded(lambda: self.presence.announce(scenario.id, str(scenario.name)))
+        self._guarded(
+            lambda: self._on_server(lambda: self.presence.announce(scenario.id, str(scenario.name)))
+        )
         self.take_notices()
 
     def beat(self) -> None:
@@ -196,7 +199,12 @@ class LiveUpdates(QObject):
     def refresh_people(self) -> None:
         if self._lent():  # the beat brings the list
             return
-        self._guarded(lambda: self.panel.show_people(self.presence.present()))
+        self._guarded(lambda: self.panel.show_people(self._on_server(self.presence.present)))
+
+    def _on_server(self, call: Callable[[], Answer]) -> Answer:
+        """A call on the listening connection, made as the window waits for the server: off
+        its thread once it takes long (revorg.gui.team.server_wait)."""
+        return self.live.wait_for_server(call, lambda: shut_down(self.live.listener.connection))
 
     # --- teammates' steps ------------------------------------------------------------------
 

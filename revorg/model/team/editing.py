@@ -11,9 +11,8 @@ plan in memory is as it was and nothing reached the server.
 from __future__ import annotations
 
 import contextlib
-import socket
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Self
 
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
@@ -24,26 +23,11 @@ from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.sending import Sender
 from revorg.model.team.server import engine_for, server_errors
 from revorg.model.team.step_rows import StepToSend
+from revorg.model.team.waiting import ServerWait, shut_down, wait_here
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.engine import Engine
-
-
-Answer = TypeVar("Answer")
-
-
-class ServerWait(Protocol):
-    """How a call that waits for the server's answer is made (`TeamLink.wait_for_server`);
-    `give_up()` makes the call fail at once as if the server went away."""
-
-    def __call__(self, call: Callable[[], Answer], give_up: Callable[[], None]) -> Answer: ...
-
-
-def wait_here(call: Callable[[], Answer], give_up: Callable[[], None]) -> Answer:
-    """The call made on the caller's thread, as a command's run does (the connection's
-    tcp_user_timeout bounds a host that drops packets)."""
-    return call()
 
 
 class TeamLink:
@@ -151,25 +135,10 @@ class TeamLink:
                 raise
 
     def _cut_connection(self) -> None:
-        """Make a send waiting on this link's connection fail now, from another thread: its
-        socket shut down, as a host gone away would have it. The driver then tells the
-        connection lost (the edit waits, the retry goes on). A server that took the data but
-        never answers (hung, or waiting for what no lock_timeout covers) is not found by
-        tcp_user_timeout or keepalives; this is the window's way out."""
+        """Make a call waiting on this link's connection fail now (the window gave up)."""
         connection = self._connection
-        if connection is None:
-            return
-        with contextlib.suppress(Exception):  # already closed: the send fails by itself
-            driver = connection.connection.driver_connection
-            if driver is None or driver.closed:
-                return
-            # The driver's own socket shut down, not closed: the descriptor stays the driver's
-            # (a Windows SOCKET handle is no C runtime descriptor that os.dup could copy).
-            handle = socket.socket(fileno=driver.pgconn.socket)
-            try:
-                handle.shutdown(socket.SHUT_RDWR)
-            finally:
-                handle.detach()
+        if connection is not None:
+            shut_down(connection.connection.driver_connection)
 
     def close(self) -> None:
         if self._connection is not None:

@@ -58,6 +58,7 @@ from revorg.model.team.storage import (
     row_key_sql,
     step_channel,
 )
+from revorg.model.team.waiting import ServerWait, shut_down, wait_here
 
 if TYPE_CHECKING:
     import psycopg
@@ -145,6 +146,9 @@ class LivePlan:
         self._teammates: dict[tuple[str, str], dict[str, _TeammateField]] = {}
         self._own: dict[int, tuple[weakref.ref[Edit], int, tuple[FieldKey, ...]]] = {}
         self._pending: tuple[Edit, tuple[FieldKey, ...]] | None = None
+        # Reading the steps waits for the server: the window reads them on a worker thread
+        # (revorg.model.team.waiting); playing them into the plan stays on the caller's.
+        self.wait_for_server: ServerWait = wait_here
 
     # --- the user's own edits: when each was last applied -----------------------------------
 
@@ -202,7 +206,9 @@ class LivePlan:
     def catch_up(self, editor: PlanEditor | None = None) -> CatchUp:
         """Take in the steps the server has after `seen`; the editor's cached rows, tree and
         sums are updated in place (without an editor, the Change says to read everything)."""
-        steps, versions = self._read_server()
+        steps, versions = self.wait_for_server(
+            self._read_server, lambda: shut_down(self.listener.connection)
+        )
         if not steps:
             return CatchUp(None)
         document = self.document
