@@ -24,7 +24,7 @@ server that takes the data and never answers would keep the window waiting for e
 PATIENCE_SECONDS the connection is cut (`give_up`, again every CUT_AGAIN_SECONDS while the
 call goes on), the edit is rolled back and waits, as when the server went away, and the retry
 sends it once the server answers. (A lock on the plan's log held by another session is
-refused by the server itself sooner: revorg.model.team.sending, LOCK_TIMEOUT.)
+refused by the server itself sooner: revorg.model.team.server, LOCK_TIMEOUT.)
 """
 
 from __future__ import annotations
