@@ -123,17 +123,7 @@
     </message>
 </context>
 <context>
-    <name>SlideWords</name>
-    <message numerus="yes">
-        <source>%Ln people ▸ slide %1</source>
-        <translation>
-            <numerusform>%Ln person ▸ slide %1</numerusform>
-            <numerusform>%Ln people ▸ slide %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TeamCommands</name>
+    <name>Resending</name>
     <message numerus="yes">
         <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
         <translation>
@@ -146,6 +136,16 @@
         <translation>
             <numerusform>Back on the team server: %n change sent.</numerusform>
             <numerusform>Back on the team server: %n changes sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message numerus="yes">
+        <source>%Ln people ▸ slide %1</source>
+        <translation>
+            <numerusform>%Ln person ▸ slide %1</numerusform>
+            <numerusform>%Ln people ▸ slide %1</numerusform>
         </translation>
     </message>
 </context>

@@ -3652,6 +3652,27 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     </message>
 </context>
 <context>
+    <name>Resending</name>
+    <message numerus="yes">
+        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
+        <translation>
+            <numerusform>No se puede contactar con el servidor de equipo; %n cambio en espera. RevOrg lo intenta de nuevo cada pocos segundos y lo envía cuando responda.</numerusform>
+            <numerusform>No se puede contactar con el servidor de equipo; %n cambios en espera. RevOrg lo intenta de nuevo cada pocos segundos y los envía cuando responda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Intentar ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back on the team server: %n change(s) sent.</source>
+        <translation>
+            <numerusform>De nuevo en el servidor de equipo: %n cambio enviado.</numerusform>
+            <numerusform>De nuevo en el servidor de equipo: %n cambios enviados.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RevenuePanel</name>
     <message>
         <source>Quota coverage</source>
@@ -4176,24 +4197,6 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
     <message>
         <source>The plan already has your values.</source>
         <translation>El plan ya tiene sus valores.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
-        <translation>
-            <numerusform>No se puede contactar con el servidor de equipo; %n cambio en espera. RevOrg lo intenta de nuevo cada pocos segundos y lo envía cuando responda.</numerusform>
-            <numerusform>No se puede contactar con el servidor de equipo; %n cambios en espera. RevOrg lo intenta de nuevo cada pocos segundos y los envía cuando responda.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Try now</source>
-        <translation>Intentar ahora</translation>
-    </message>
-    <message numerus="yes">
-        <source>Back on the team server: %n change(s) sent.</source>
-        <translation>
-            <numerusform>De nuevo en el servidor de equipo: %n cambio enviado.</numerusform>
-            <numerusform>De nuevo en el servidor de equipo: %n cambios enviados.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

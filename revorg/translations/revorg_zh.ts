@@ -3639,6 +3639,25 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     </message>
 </context>
 <context>
+    <name>Resending</name>
+    <message numerus="yes">
+        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
+        <translation>
+            <numerusform>无法连接团队服务器;%n 项更改等待发送。RevOrg 每隔几秒重试一次,服务器响应后即发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back on the team server: %n change(s) sent.</source>
+        <translation>
+            <numerusform>已重新连接团队服务器:已发送 %n 项更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RevenuePanel</name>
     <message>
         <source>Quota coverage</source>
@@ -4162,22 +4181,6 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
     <message>
         <source>The plan already has your values.</source>
         <translation>计划中已经是您的值。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The team server cannot be reached; %n change(s) waiting. RevOrg tries again every few seconds and sends them when it answers.</source>
-        <translation>
-            <numerusform>无法连接团队服务器;%n 项更改等待发送。RevOrg 每隔几秒重试一次,服务器响应后即发送。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Try now</source>
-        <translation>立即重试</translation>
-    </message>
-    <message numerus="yes">
-        <source>Back on the team server: %n change(s) sent.</source>
-        <translation>
-            <numerusform>已重新连接团队服务器:已发送 %n 项更改。</numerusform>
-        </translation>
     </message>
 </context>
 <context>

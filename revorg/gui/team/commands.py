@@ -9,9 +9,8 @@ server did not take.
   scenario, selection and zoom kept either way), a notice names who changed what and when,
   and offers the user's change again, made afresh on the plan as it is now.
 - A server that cannot be reached: the edit (or undo, or redo) is not applied, it waits (with
-  any later ones); a banner says so, the server is tried every few seconds on a worker thread
-  (revorg.gui.team.background), and the edits are sent once it answers (a refusal then is
-  told as above).
+  any later ones); a banner says so, and the edits are sent once the server answers
+  (revorg.gui.team.resending; a refusal then is told as above).
 
 The team modules (psycopg, Alembic) are imported when a team plan is first used: a window on
 a file never loads them.
@@ -27,10 +26,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
-from revorg.gui.team.background import BackgroundCall
 from revorg.gui.team.dialogs import OpenTeamPlanDialog, PasswordDialog, PublishDialog, plan_url
 from revorg.gui.team.notices import TeamNotice
 from revorg.gui.team.refusal_words import conflict_text
+from revorg.gui.team.resending import Resending
 from revorg.gui.team.server_wait import WindowServerWait
 from revorg.model.errors import RevOrgError
 
@@ -40,18 +39,10 @@ if TYPE_CHECKING:
     from revorg.gui.window.main_window import MainWindow
     from revorg.model.team.address import TeamPlanAddress
     from revorg.model.team.session import (
-        CheckedConnection,
         Refusal,
-        SessionLink,
         TeamSession,
-        WaitingEdit,
     )
 
-RETRY_INTERVAL_MS = 4000  # how often a server that went away is tried again
-# A server that answers the check but still cannot take the waiting edit (a lock held past its
-# lock_timeout, a send given up on) is tried less and less often: each try may hold the
-# window's input while the edit waits for the answer.
-LONGEST_RETRY_MS = 60_000
 AUTHENTICATION_FAILED = "authentication failed for user"  # server.explained's template
 Result = TypeVar("Result")
 
@@ -76,19 +67,13 @@ class TeamCommands(QObject):
         self.refused = TeamNotice("teamRefused", "refused", window)
         self.refused.action_requested.connect(self.apply_again)
         self.unreachable = TeamNotice("teamUnreachable", "warning", window)
-        self.unreachable.action_requested.connect(self.retry)
         centre = window.centralWidget()
         layout = centre.layout() if centre is not None else None
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(0, self.unreachable)
             layout.insertWidget(0, self.refused)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setInterval(RETRY_INTERVAL_MS)
-        self.retry_timer.timeout.connect(self.retry)
-        self.server_check = BackgroundCall(
-            self, self._server_checked, lambda checked: checked.close(), "revorg-server-check"
-        )
-        self._checked_link: SessionLink | None = None  # the link whose server is tried
+        self.resending = Resending(window, self.unreachable, lambda: self.session)
+        self.retry_timer = self.resending.timer
         # Sends wait for the server's answer off the window's thread (server_wait).
         self.server_wait = WindowServerWait(window)
         self.controller.edit_failed.connect(self.after_failure)
@@ -284,7 +269,7 @@ class TeamCommands(QObject):
         if refusal is not None:
             self._refused(session, refusal)
         elif session.waiting:
-            self._show_waiting(session)
+            self.resending.show_waiting(session)
 
     def _refused(self, session: TeamSession, refusal: Refusal) -> None:
         # The server's line ("... reload the plan and make it again") is done for the user.
@@ -313,9 +298,9 @@ class TeamCommands(QObject):
             action = self.tr("Apply my change again") if self.again is not None else None
             self.refused.show_message(text, action)
         if fresh is not None and fresh.waiting:
-            self._show_waiting(fresh)
+            self.resending.show_waiting(fresh)
         elif fresh is not None:  # the server answered: nothing else waits
-            self._stop_retrying()
+            self.resending.stop()
 
     def refresh(self) -> TeamSession:
         """After a refusal: the plan brought up to the server's. The teammates' steps are taken
@@ -402,102 +387,17 @@ class TeamCommands(QObject):
     def _reload(self) -> None:
         self.reload()
 
-    def _show_waiting(self, session: TeamSession) -> None:
-        count = len(session.waiting)
-        self.unreachable.show_message(
-            self.tr(
-                "The team server cannot be reached; %n change(s) waiting. RevOrg tries again "
-                "every few seconds and sends them when it answers.",
-                "",
-                count,
-            ),
-            self.tr("Try now"),
-            closable=False,
-        )
-        if not self.retry_timer.isActive():
-            self.retry_timer.start()
-
-    def _stop_retrying(self) -> None:
-        """Nothing waits any more: no retry, no banner, the next loss tried at the usual pace."""
-        self.retry_timer.stop()
-        self.retry_timer.setInterval(RETRY_INTERVAL_MS)
-        self.unreachable.hide()
-
     @property
     def checking(self) -> bool:
         """Whether the server is being tried on the worker thread now."""
-        return self.server_check.running
+        return self.resending.checking
 
     def retry(self) -> None:
-        """Send what waits, in order, once the server answers again. After the connection was
-        lost the server is tried on a worker thread (`_server_checked` goes on)."""
-        session = self.session
-        if session is None or not session.waiting:
-            self._stop_retrying()
-            return
-        if session.link.lost:
-            from revorg.model.team.session import check_server
-
-            address = session.link.address
-            if self.server_check.start(lambda: check_server(address)):
-                self._checked_link = session.link
-            return
-        self._send_waiting(session)
-
-    def _server_checked(self, checked: CheckedConnection | None) -> None:
-        link, self._checked_link = self._checked_link, None
-        if checked is None:  # still away: the timer tries again
-            return
-        session = self.session
-        if session is None or link is None or session.link is not link or not link.lost:
-            checked.close()  # another plan now, or the link has a connection again
-            return
-        link.adopt(checked)
-        self._send_waiting(session)
-
-    def _send_waiting(self, session: TeamSession) -> None:
-        sent = 0
-        while session.waiting and self.session is session:
-            waiting = session.waiting.pop(0)
-            index = self.controller.undo_stack.index()
-            with session.resending():
-                if not self._push_waiting(waiting):
-                    continue
-            if session.failed is not None:  # gone again: it waits at the front
-                session.waiting.insert(0, waiting)
-                interval = min(self.retry_timer.interval() * 2, LONGEST_RETRY_MS)
-                self.retry_timer.setInterval(interval)
-                return
-            if session.refusal is not None:  # told (and the plan brought up) in a moment
-                return
-            sent += self.controller.undo_stack.index() > index
-        current = self.session
-        if current is None or not current.waiting:
-            self._stop_retrying()
-        if sent:
-            self._status(self.tr("Back on the team server: %n change(s) sent.", "", sent))
-
-    def _push_waiting(self, waiting: WaitingEdit) -> bool:
-        """A waiting edit made now: a new edit again on the plan as it is (the user's values,
-        the old ones read afresh), an undo or redo exactly as the stack would have made it (the
-        undo guard and the row versions refuse it if a teammate changed its fields since).
-        False when there was nothing to push."""
-        from revorg.model.editing.again import edit_again
-        from revorg.model.editing.change import Direction
-
-        if waiting.direction is not Direction.DO:
-            self.controller.push_waited(waiting.edit, waiting.direction is Direction.UNDO)
-            return True
-        try:
-            again = edit_again(self.controller.editor, waiting.edit)
-        except RevOrgError as error:
-            self.window.show_error(error_text(error))
-            return False
-        return self.controller.push(again)
+        self.resending.retry()
 
     def _after_replaced(self) -> None:
         if self.session is None:  # a file now: nothing waits, nothing is refused
-            self._stop_retrying()
+            self.resending.stop()
             self.refused.hide()
             self.again = None
 
