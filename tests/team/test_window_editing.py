@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QDockWidget
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
 from tests.team.logins import PASSWORD, new_viewer, url_as
-from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
+from tests.team.window_helpers import (
+    by_title,
+    isolate_qt,
+    server_titles,
+    team_window,
+    two_steps_with_a_gap,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -98,13 +104,7 @@ def test_a_refusal_reads_the_plan_again_when_the_log_has_a_gap(
         sales = by_title(bo.controller.editor, "VP Sales")
         marketing = by_title(bo.controller.editor, "VP Marketing")
         document = bo.controller.document
-        schema = document.registered.schema
-        ana.controller.edit(marketing, {"title": "Chief Marketing Officer"})
-        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
-        # The first of Ana's steps compacted away: the log cannot bring Bo's copy up.
-        first = ana.controller.document.version - 1
-        team.admin(f'DELETE FROM "{schema}".history_changes WHERE step_id = {first}')
-        team.admin(f'DELETE FROM "{schema}".history_steps WHERE id = {first}')
+        two_steps_with_a_gap(ana, team.admin)
 
         bo.controller.edit(sales, {"title": "Head of Sales"})
         qtbot.waitUntil(bo.team.refused.isVisible)

@@ -25,7 +25,13 @@ from revorg.model.team.live import LivePlan
 from revorg.model.team.sending import Sender
 from tests.conftest import CliRunner
 from tests.team.conftest import TeamServer
-from tests.team.window_helpers import by_title, isolate_qt, server_titles, team_window
+from tests.team.window_helpers import (
+    by_title,
+    isolate_qt,
+    server_titles,
+    team_window,
+    two_steps_with_a_gap,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -275,13 +281,7 @@ def test_the_plan_read_again_after_a_refusal_waits_off_the_windows_thread(
         sales = by_title(bo.controller.editor, "VP Sales")
         marketing = by_title(bo.controller.editor, "VP Marketing")
         document = bo.controller.document
-        schema = document.registered.schema
-        ana.controller.edit(marketing, {"title": "Chief Marketing Officer"})
-        ana.controller.edit(sales, {"title": "Chief Sales Officer"})
-        # The first of Ana's steps compacted away: Bo's copy is read again whole.
-        first = ana.controller.document.version - 1
-        team.admin(f'DELETE FROM "{schema}".history_changes WHERE step_id = {first}')
-        team.admin(f'DELETE FROM "{schema}".history_steps WHERE id = {first}')
+        two_steps_with_a_gap(ana, team.admin)
         seen: dict[str, object] = {}
 
         def look() -> None:

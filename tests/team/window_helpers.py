@@ -4,7 +4,7 @@ name in the plan's log (two windows of one process share one Preferences)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -50,3 +50,16 @@ def server_titles(url: str) -> dict[int, str]:
     with open_team_plan(parse_plan_url(url)) as document:
         editor = PlanEditor(document)
         return {row.id: row.title for row in editor.positions().values()}
+
+
+def two_steps_with_a_gap(ana: MainWindow, admin: Callable[[str], object]) -> None:
+    """Ana retitles VP Marketing then VP Sales; the first of her two steps is then compacted
+    away on the server (`admin`: SQL as its administrator), so that the log cannot bring
+    another window's copy up: it is read again whole."""
+    editor = ana.controller.editor
+    ana.controller.edit(by_title(editor, "VP Marketing"), {"title": "Chief Marketing Officer"})
+    ana.controller.edit(by_title(editor, "VP Sales"), {"title": "Chief Sales Officer"})
+    schema = ana.controller.document.registered.schema
+    first = ana.controller.document.version - 1
+    admin(f'DELETE FROM "{schema}".history_changes WHERE step_id = {first}')
+    admin(f'DELETE FROM "{schema}".history_steps WHERE id = {first}')
