@@ -15,7 +15,7 @@ from revorg.gui.numbers import format_count, format_exact
 from revorg.io.messages import IMPORT_CONTEXT, BadValueError, Count, Listed, Localized, Phrase
 from revorg.io.report import Finding
 from revorg.model.editing.change import KeyLabel, QuotedStep, StepText
-from revorg.model.errors import FIELD, NumberError, PlanFileError, TemplateError
+from revorg.model.errors import FIELD
 from revorg.model.scenarios import COPY_NAME, NUMBERED_COPY_NAME
 
 DECIMAL_PLACES = 6  # a typed amount or rate keeps its decimals: -5000.5, 0.125
@@ -80,12 +80,15 @@ def field_or_key_label(key: str) -> str:
     return key.replace("_", " ")
 
 
-def _translation_context(error: BaseException) -> str:
-    """The context its template was marked in: the class that says what kind of error it is."""
-    for kind in (NumberError, PlanFileError, TemplateError):
-        if isinstance(error, kind):
-            return kind.__name__
-    return "PlanEditError"
+def _translated(error: BaseException, template: str) -> str:
+    """The template in the interface language, looked up in the context it was marked in: the
+    name of the error's class or of one it derives from (a ServerUnreachableError's message is
+    marked as a TeamPlanError's), PlanEditError for the rest."""
+    for context in [kind.__name__ for kind in type(error).__mro__] + ["PlanEditError"]:
+        translated = translate(context, template)
+        if translated != template:
+            return translated
+    return template
 
 
 def error_text(error: BaseException) -> str:
@@ -98,7 +101,6 @@ def error_text(error: BaseException) -> str:
     values = getattr(error, "values", None)
     if not template:
         return str(error)
-    context = _translation_context(error)
     shown: dict[str, str] = {}
     for name, value in (values or {}).items():
         if name == FIELD:
@@ -108,7 +110,7 @@ def error_text(error: BaseException) -> str:
         else:
             shown[name] = str(value)
     try:
-        return translate(context, template).format(**shown)
+        return _translated(error, template).format(**shown)
     except (KeyError, IndexError, ValueError):
         return str(error)
 

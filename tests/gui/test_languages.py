@@ -40,7 +40,7 @@ from revorg.gui.i18n import (
     month_label,
     translation_file,
 )
-from revorg.gui.labels import step_text
+from revorg.gui.labels import error_text, step_text
 from revorg.gui.numbers import format_money, format_percent
 from revorg.gui.screenshots import window_image
 from revorg.gui.settings import AppSettings
@@ -146,6 +146,7 @@ def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
 TRANSLATING_HELPERS = {
     ("revorg/gui/i18n.py", "translate"),
     ("revorg/gui/labels.py", "error_text"),
+    ("revorg/gui/labels.py", "_translated"),  # error_text's lookup by context
     ("revorg/gui/labels.py", "phrase_text"),
     ("revorg/gui/labels.py", "copy_name_templates"),
     ("revorg/gui/labels.py", "step_text"),
@@ -316,6 +317,29 @@ def test_no_english_is_left_on_screen(language_window: MainWindow) -> None:
     dialog.close()
     left = sorted({text for text in shown if text in english})
     assert left == []
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("es", "no se puede contactar con el servidor de equipo db.example.com:5432/revorg: su "
+               "cambio no se envió y queda en espera"),
+        ("zh", "无法连接团队服务器 db.example.com:5432/revorg：您的更改未发送，正在等待"),
+    ],
+)  # fmt: skip
+def test_a_team_servers_message_is_said_in_the_interface_language(language: str, said: str) -> None:
+    # Marked as TeamPlanError's (its context), raised as a ServerUnreachableError: the window
+    # showed it in English, the context being looked up among three other kinds only.
+    from revorg.model.team.address import parse_plan_url
+    from revorg.model.team.session import unreachable
+
+    address = parse_plan_url("postgresql://ana@db.example.com:5432/revorg?plan=FY27")
+    apply_language(language)
+    try:
+        assert error_text(unreachable(address)) == said
+    finally:
+        apply_language("en")
+        QLocale.setDefault(ENGLISH)
 
 
 @pytest.mark.parametrize(
