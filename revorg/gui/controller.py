@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from revorg.gui.commands import EditCommand, WaitedCommand
 from revorg.gui.edit_wait import after_edit_wait
-from revorg.gui.labels import copy_name_templates
+from revorg.gui.labels import copy_name_templates, error_text
 from revorg.gui.numbers import format_money
 from revorg.gui.settings import AppSettings
 from revorg.model.document import PlanDocument
@@ -27,7 +27,7 @@ from revorg.model.editing import Change, Edit, PlanEditor, requests
 from revorg.model.editing.again import edit_again
 from revorg.model.editing.staff import set_staff
 from revorg.model.editing.steps import InsertRows, InsertScenario
-from revorg.model.errors import PlanEditError
+from revorg.model.errors import PlanEditError, RevOrgError
 from revorg.model.history.recording import attach_recorder, fold_typing
 from revorg.model.history.replay import scenario_after
 from revorg.model.history.revert import restore_edit, revert_edit
@@ -147,8 +147,15 @@ class PlanController(QObject):
 
     def _push_again(self, edit: Edit) -> None:
         """An edit asked for while another waited for the team server, made once that one was
-        kept or rolled back: on the plan as it is then (the old values read afresh)."""
-        self.push(edit_again(self.editor, edit))
+        kept or rolled back: on the plan as it is then (the old values read afresh). One the
+        plan no longer allows (its card removed by the edit that waited) is told as a failed
+        edit, not raised from the event loop."""
+        try:
+            again = edit_again(self.editor, edit)
+        except RevOrgError as error:
+            self._edit_failed(error_text(error))
+            return
+        self.push(again)
 
     def push_waited(self, edit: Edit, undoing: bool) -> None:
         """An undo (`undoing`) or redo of a team plan that waited for its server, made now as
