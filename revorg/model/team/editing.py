@@ -76,6 +76,7 @@ class TeamLink:
             document.connection,
             document.row_versions,
             document.version,
+            document.in_doubt,
         )
         # The server's newest step this copy has taken in (its own sent steps are skipped).
         self.seen = document.version

@@ -102,12 +102,15 @@ class SessionLink(TeamLink):
     lost = False  # the connection went away; nothing is sent until `adopt`
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
+        after = self.document.version
         try:
             return super().send(step, expected_version)
         except TeamConflictError:
             raise
         except TeamPlanError as error:
             if lost_connection(error):
+                # The server may have committed it all the same (revorg.model.team.in_doubt).
+                self.document.in_doubt.lost(step, after)
                 self.drop_connection()
                 raise unreachable(self.address) from None
             raise
