@@ -6,6 +6,7 @@ dock lists who has the plan open and on which scenario, one of them leaving."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from revorg.gui.settings import AppSettings
+from revorg.gui.team import leaving
 from revorg.gui.team.live_updates import LiveUpdates, attach_team_live
 from revorg.gui.window.main_window import MainWindow
 from revorg.model.editing import requests
@@ -196,6 +198,38 @@ def test_the_heartbeat_waits_for_the_server_off_the_windows_thread(
     qtbot.waitUntil(lambda: not live.beating.running, timeout=5000)
     assert live.notifier.isEnabled() and live._owed == set()
     qtbot.waitUntil(lambda: live.panel.names() == [("Ana (you)", "Stretch")], timeout=2000)
+
+
+def test_the_window_closes_at_once_while_its_leave_waits_for_the_server(
+    qtbot,
+    open_window: OpenWindow,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    ana_window, _ana = open_window("Ana")
+    bo_window, bo = open_window("Bo")
+    qtbot.waitUntil(lambda: len(bo.panel.names()) == 2, timeout=2000)
+    # A host that drops packets: Ana's leave waits (here until released).
+    answered = threading.Event()
+    leave = Presence.leave
+
+    def waiting(presence: Presence) -> None:
+        assert answered.wait(10)
+        leave(presence)
+
+    monkeypatch.setattr(Presence, "leave", waiting)
+    started = time.monotonic()
+    ana_window.close()
+    qtbot.waitUntil(lambda: any(t.name == "revorg-presence-leave" for t in threading.enumerate()))
+    assert time.monotonic() - started < 2  # closed without waiting for the server
+    assert len(bo.panel.names()) == 2
+    answered.set()  # the server answers: her row goes, Bo's list says so at once
+    bo.beat()
+    qtbot.waitUntil(
+        lambda: bo.panel.names() == [("Bo (you)", bo_window.controller.editor.scenario.name)],
+        timeout=5000,
+    )
+    leaving.finish_leaving(5)
+    assert not [t for t in threading.enumerate() if t.name == "revorg-presence-leave"]
 
 
 def test_after_the_plan_is_read_again_teammates_edits_still_arrive(

@@ -250,6 +250,43 @@ def test_an_edit_behind_a_lock_another_session_holds_waits_and_is_sent_once_it_i
         assert_sent_by_the_retry(ana, published, card, "Chief Sales Officer", qtbot)
 
 
+def test_a_retry_behind_a_lock_still_held_holds_the_window_briefly_and_waits_longer_next(
+    published: str,
+    team: TeamServer,
+    qtbot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from revorg.gui.team.resending import RETRY_INTERVAL_MS, Resending
+    from revorg.model.team import server
+
+    monkeypatch.setattr(server, "LOCK_TIMEOUT", "1s")  # the edit itself gives up quickly
+    retries: list[float] = []
+    send_waiting = Resending._send_waiting
+
+    def timed(resending: Resending, session: Any) -> None:
+        started = time.monotonic()
+        send_waiting(resending, session)
+        retries.append(time.monotonic() - started)
+
+    monkeypatch.setattr(Resending, "_send_waiting", timed)
+    with team_window(published, "Ana", qtbot) as ana:
+        card = by_title(ana.controller.editor, "VP Sales")
+        session = ana.team.session
+        assert session is not None
+        with log_locked(team, session.document.registered.schema):
+            ana.controller.edit(card, {"title": "Chief Sales Officer"})
+            qtbot.waitUntil(ana.team.unreachable.isVisible)
+            # The retry logs in again with the usual 10 s, but waits 1.5 s for the lock.
+            monkeypatch.setattr(server, "LOCK_TIMEOUT", "10s")
+            ana.team.resending.retry()
+            qtbot.waitUntil(lambda: bool(retries), timeout=15_000)
+            assert 1.4 <= retries[0] < 5.0
+            assert ana.team.unreachable.isVisible()
+            assert ana.team.resending.timer.interval() == 2 * RETRY_INTERVAL_MS
+        ana.team.resending.retry()  # the lock gone: "Try now"
+        assert_sent_by_the_retry(ana, published, card, "Chief Sales Officer", qtbot)
+
+
 def test_a_command_line_edit_behind_a_held_lock_is_one_error_line(
     published: str,
     team: TeamServer,

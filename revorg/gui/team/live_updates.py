@@ -11,7 +11,8 @@ bar says what changed ("Ana changed AE 3's annual cost").
 The same connection carries this window's row of the presence list: announced at once and at
 each switch of scenario, kept alive every HEARTBEAT_SECONDS (a timer that also reads any notice
 the notifier could not see: libpq may have read it while answering one of our own queries),
-removed when the window closes. The Team dock (View > Team) shows the list.
+removed when the window closes (on a thread of its own: revorg.gui.team.leaving). The Team
+dock (View > Team) shows the list.
 
 Undo: `LiveUpdates.undo_refusal(edit)` says why undoing one of the user's edits would overwrite
 a teammate's change taken in since (None: go on); the undo command of team plans asks it first.
@@ -33,6 +34,7 @@ from revorg.gui.labels import error_text, field_label
 from revorg.gui.panels.presence_panel import PresencePanel
 from revorg.gui.settings import AppSettings
 from revorg.gui.team.background import BackgroundCall
+from revorg.gui.team.leaving import leave_in_background
 from revorg.model.editing.change import WHOLE_RECORD, RecordKind
 from revorg.model.editing.steps import Edit
 from revorg.model.history.reading import LoggedStep, read_steps
@@ -316,8 +318,8 @@ class LiveUpdates(QObject):
             # The beat's connection is closed when it answers (_beaten); the row is left to
             # go stale (STALE_SECONDS) rather than wait for the server here.
             return
-        self._guarded(self.presence.leave)
-        self.live.close()
+        # On a thread of its own: a server that went away must not hold the closing window.
+        leave_in_background(self.presence.leave, self.live.close)
 
     def _guarded(self, call: Callable[[], object]) -> None:
         """A server that went away is said in the status bar; the window goes on (the next

@@ -14,6 +14,8 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Self
 
+from sqlalchemy import text
+
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit
@@ -49,6 +51,9 @@ class TeamLink:
         # (revorg.gui.team.server_wait); the call touches the server's connection and reads
         # the plan's memory, never the ORM.
         self.wait_for_server: ServerWait = wait_here
+        # How long a send waits for a lock another session holds (None: the log-in's
+        # server.LOCK_TIMEOUT). A retry waits less (revorg.model.team.session.RETRY_LOCK_TIMEOUT).
+        self.lock_timeout: str | None = None
         self._bind(document)
 
     @classmethod
@@ -129,6 +134,11 @@ class TeamLink:
             connection = self._server()
             try:
                 with connection.begin():
+                    if self.lock_timeout is not None:  # for this transaction only
+                        connection.execute(
+                            text("SELECT set_config('lock_timeout', :wait, true)"),
+                            {"wait": self.lock_timeout},
+                        )
                     return self.sender.send(connection, step, expected_version)
             except BaseException:
                 if connection.in_transaction():

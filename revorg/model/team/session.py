@@ -71,6 +71,10 @@ def unreachable(address: TeamPlanAddress, undoing: bool = False) -> ServerUnreac
 # server shut down or restarting); and 55P03, a lock another session held past the server's
 # lock_timeout (server.LOCK_TIMEOUT): the edit cannot be taken now, and waits as well.
 _LOST_STATES = ("08", "57P", "55P03")
+# A retry of a waiting edit waits this long for such a lock, not the log-in's 10 s: the window's
+# input is held while a send waits (revorg.gui.team.server_wait), and a lock that was held
+# when the edit was first made is likely to be held still.
+RETRY_LOCK_TIMEOUT = "1500ms"
 
 
 def lost_connection(error: BaseException) -> bool:
@@ -293,13 +297,16 @@ class TeamSession:
 
     @contextlib.contextmanager
     def resending(self) -> Iterator[None]:
-        """Around sending the first waiting edit again: it may try the server."""
+        """Around sending the first waiting edit again: it may try the server, and waits less
+        for a lock another session holds (RETRY_LOCK_TIMEOUT)."""
         self._resending = True
         self.failed = None
+        self.link.lock_timeout = RETRY_LOCK_TIMEOUT
         try:
             yield
         finally:
             self._resending = False
+            self.link.lock_timeout = None
 
     def close_link(self) -> None:
         if not self._handed_over:
