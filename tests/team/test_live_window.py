@@ -169,6 +169,19 @@ def test_the_listening_connection_lost_is_said_and_the_next_beat_catches_up(
     qtbot.waitUntil(lambda: card.content.title == "Key AE", timeout=1000)
 
 
+def held_until_answered(monkeypatch: pytest.MonkeyPatch, statement: str) -> threading.Event:
+    """`Presence.<statement>` waits until the event returned is set (a server not answering)."""
+    answered = threading.Event()
+    original = getattr(Presence, statement)
+
+    def waiting(presence: Presence) -> None:
+        assert answered.wait(10)
+        original(presence)
+
+    monkeypatch.setattr(Presence, statement, waiting)
+    return answered
+
+
 def test_the_heartbeat_waits_for_the_server_off_the_windows_thread(
     qtbot,
     open_window: OpenWindow,
@@ -176,14 +189,7 @@ def test_the_heartbeat_waits_for_the_server_off_the_windows_thread(
 ) -> None:
     window, live = open_window("Ana")
     # A host that drops packets: the beat's statements wait (here until released).
-    answered = threading.Event()
-    beat = Presence.beat
-
-    def waiting(presence: Presence) -> None:
-        assert answered.wait(10)
-        beat(presence)
-
-    monkeypatch.setattr(Presence, "beat", waiting)
+    answered = held_until_answered(monkeypatch, "beat")
     live.beat()
     assert live.beating.running  # the window's thread goes on meanwhile
     assert not live.notifier.isEnabled()  # the connection is the worker's until it answers
@@ -209,14 +215,7 @@ def test_the_window_closes_at_once_while_its_leave_waits_for_the_server(
     bo_window, bo = open_window("Bo")
     qtbot.waitUntil(lambda: len(bo.panel.names()) == 2, timeout=2000)
     # A host that drops packets: Ana's leave waits (here until released).
-    answered = threading.Event()
-    leave = Presence.leave
-
-    def waiting(presence: Presence) -> None:
-        assert answered.wait(10)
-        leave(presence)
-
-    monkeypatch.setattr(Presence, "leave", waiting)
+    answered = held_until_answered(monkeypatch, "leave")
     started = time.monotonic()
     ana_window.close()
     qtbot.waitUntil(lambda: any(t.name == "revorg-presence-leave" for t in threading.enumerate()))

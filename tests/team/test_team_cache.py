@@ -65,8 +65,16 @@ def assert_same(cached: dict[str, Any], whole: dict[str, Any]) -> None:
 
 
 def cached_files() -> list[Path]:
+    """The cache's entries (description first, then image), without the names' hints."""
     USER_CACHE.settle()  # the entry is written by a thread of its own
-    return sorted(cache_folder().iterdir(), key=lambda path: path.suffix)  # description first
+    files = [path for path in cache_folder().iterdir() if path.suffix != ".named"]
+    return sorted(files, key=lambda path: path.suffix)
+
+
+def name_hints() -> list[Path]:
+    """The files saying a plan of that name was kept (PlanCache.knows_name)."""
+    USER_CACHE.settle()
+    return sorted(cache_folder().glob("*.named"))
 
 
 def teammate(url: str, who: str = "Bo") -> Any:
@@ -81,6 +89,7 @@ def test_a_second_open_is_the_cached_copy_and_equals_a_fresh_read(
     files = cached_files()
     assert [path.suffix for path in files] == [".json", ".revorg"]
     assert [path.stat().st_mode & 0o777 for path in files] == [0o600, 0o600]
+    assert [path.stat().st_mode & 0o777 for path in name_hints()] == [0o600]
     assert cache_folder().stat().st_mode & 0o777 == 0o700
 
     second = opened(published)

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,15 @@ from tests.conftest import CliRunner
 from tests.model.history.conftest import by_title
 from tests.team.conftest import TeamServer
 from tests.team.logins import PASSWORD, new_viewer, url_as
-from tests.team.test_team_cache import assert_same, fresh, opened, publish_demo, teammate
+from tests.team.test_team_cache import (
+    assert_same,
+    cached_files,
+    fresh,
+    name_hints,
+    opened,
+    publish_demo,
+    teammate,
+)
 from tests.team.test_without_salaries import salaries_in
 
 
@@ -86,6 +95,41 @@ def test_the_first_open_on_a_machine_is_the_servers_image(
     new_machine()  # for editing: the rows' versions read in the same snapshot
     assert_same(opened(published, for_editing=True), fresh(published, for_editing=True))
     assert len(image_reads) == 2
+
+
+def test_a_machine_without_a_copy_gets_the_image_with_the_first_question(
+    team: TeamServer,
+    plan_name: str,
+    published: str,
+    image_reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened(published)  # read whole: the images written, and a copy kept here
+    apart: list[int] = []  # the images asked for in a question of their own
+    read_image = cache_open.read_image
+
+    def counted(driver: Any, plan_id: int, **options: Any) -> Any:
+        apart.append(plan_id)
+        return read_image(driver, plan_id, **options)
+
+    monkeypatch.setattr(cache_open, "read_image", counted)
+    new_machine()  # no copy, no hint: the image comes with the facts
+    assert_same(opened(published), fresh(published))
+    assert (len(image_reads), apart) == (1, [])
+    hints = name_hints()
+    assert len(hints) == 1  # written with the copy kept
+    # A hint, but the copy gone (dropped as stale): the image asked for apart, as before.
+    for path in cached_files():
+        path.unlink()
+    assert_same(opened(published), fresh(published))
+    assert (len(image_reads), len(apart)) == (2, 1)
+    # A copy but no hint (kept by an older RevOrg): the image came, the copy is taken.
+    hints[0].unlink()
+    with teammate(published) as (_, bo):
+        bo.perform(requests.edit_fields(bo, by_title(bo, "VP Sales"), {"title": "CSO"}))
+    assert_same(opened(published), fresh(published))
+    assert (len(image_reads), len(apart)) == (2, 1)
+    assert hints[0].exists()
 
 
 def test_teammates_steps_after_the_image_are_taken_in_and_an_edit_lands(

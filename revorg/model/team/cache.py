@@ -34,6 +34,7 @@ from pathlib import Path
 
 from revorg import __version__
 from revorg.model.store.database import APPLICATION_ID, SCHEMA_VERSION, connect_memory
+from revorg.model.team.address import TeamPlanAddress
 
 # The layout of an entry; another one (an older or newer RevOrg) is dropped, never read.
 CACHE_FORMAT = 1
@@ -67,6 +68,17 @@ class CacheKey:
         # Hashed: a login or database name may hold any character a file name cannot.
         text = "\0".join((self.server, self.database, str(self.plan_id), self.login))
         return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def cached_server(address: TeamPlanAddress) -> str:
+    """The server as the cache's entries name it."""
+    return f"{address.host or 'localhost'}:{address.port}"
+
+
+def name_hint(address: TeamPlanAddress) -> str:
+    """The file name saying a copy of the plan at `address` was kept (PlanCache.knows_name)."""
+    text = "\0".join(("named", cached_server(address), address.database, address.plan))
+    return hashlib.sha256(text.encode()).hexdigest()[:32] + ".named"
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,14 @@ class PlanCache:
             if self._writing is not None:
                 self._writing.join()
                 self._writing = None
+
+    def knows_name(self, hint: str) -> bool:
+        """Whether a copy of the plan `hint` names (name_hint) was kept here, whoever its user
+        and whatever its id then: asked before the server says which plan the name is now, so
+        that a first open asks for the server's image with its first question. A hint is never
+        trusted further: no hint and a copy kept costs one read of the image; a hint and no
+        copy, the round trip it would have saved."""
+        return (self.folder / hint).exists()
 
     def has(self, key: CacheKey) -> bool:
         self.settle()
@@ -165,7 +185,9 @@ class PlanCache:
             return None
         return CachedCopy(plan, described.get("entry"))
 
-    def write(self, key: CacheKey, state: CacheState, plan: sqlite3.Connection) -> None:
+    def write(
+        self, key: CacheKey, state: CacheState, plan: sqlite3.Connection, hint: str | None = None
+    ) -> None:
         """Keep `plan` (a checked plan database) as the entry of `key`. Its bytes are taken
         now; hashing and writing them (1.7 ms for 10,000 positions) is done by a thread of its
         own, so that an open does not wait for the disk: the next read of this cache waits for
@@ -181,7 +203,7 @@ class PlanCache:
                 self._writing.join()
             self._writing = threading.Thread(
                 target=_write_entry,
-                args=(self.folder, key, state, data),  # the folder as it is now
+                args=(self.folder, key, state, data, hint),  # the folder as it is now
                 name="revorg-plan-cache",
             )
             self._writing.start()
@@ -200,10 +222,14 @@ def _description_in(folder: Path, key: CacheKey) -> Path:
     return folder / f"{key.file_stem()}.json"
 
 
-def _write_entry(folder: Path, key: CacheKey, state: CacheState, data: bytes) -> None:
+def _write_entry(
+    folder: Path, key: CacheKey, state: CacheState, data: bytes, hint: str | None
+) -> None:
     """PlanCache.write's work on the disk (its own thread)."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if hint is not None:
+            (folder / hint).touch(mode=0o600)
         image = folder / f"{key.file_stem()}-{secrets.token_hex(8)}.revorg"
         _write_private(image, data)
         description = json.dumps(

@@ -15,7 +15,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from revorg.model.history.version import database_version
-from revorg.model.team.cache import CacheKey, CacheState, PlanCache
+from revorg.model.team.cache import CacheKey, CacheState, PlanCache, cached_server
 from revorg.model.team.cache_marks import ServerMarks
 from revorg.model.team.cache_update import (
     ServerLog,
@@ -57,8 +57,11 @@ class CachedOpen:
         facts: PlanFacts,
         *,
         take_image: bool = True,
+        hint: str | None = None,
     ) -> None:
         self.cache = cache
+        self.hint = hint  # written with the copy kept (PlanCache.knows_name)
+        self.given_image = facts.image  # the image, when it came with the facts
         self.take_image = take_image  # False: the image was refused by this open's value check
         self.driver = driver
         self.plan_id = facts.registered.id
@@ -69,7 +72,7 @@ class CachedOpen:
         self.writes_table = facts.outside_writes
         self.label = f"the image of team plan {address.plan!r} on {address.server}"
         self.key = CacheKey(
-            f"{address.host or 'localhost'}:{address.port}",
+            cached_server(address),
             address.database,
             self.plan_id,
             facts.login,
@@ -120,7 +123,7 @@ class CachedOpen:
         if self.state is None:
             return
         if read_whole or self.values_unchecked:
-            self.cache.write(self.key, self.state, plan)
+            self.cache.write(self.key, self.state, plan, self.hint)
         behind = self.image_version is None or (
             database_version(plan) - self.image_version >= REFRESH_AFTER_STEPS
         )
@@ -162,7 +165,7 @@ class CachedOpen:
         copy = image = None
         try:
             with pipelined(self.driver):
-                image = read_image(
+                image = self.given_image or read_image(
                     self.driver, self.plan_id, with_salaries=not self.without_salaries
                 )
                 if image is not None:

@@ -9,6 +9,9 @@ over the local server; here they go out together in psycopg's pipeline mode, ins
 caller's REPEATABLE READ transaction (so they share its snapshot). A server without RevOrg's
 registry, or at another revision, fails the pipeline: the transaction is then started again
 and `check_server_revision` gives the reason, as before.
+
+When this machine has kept no copy of the plan (`PlanCache.knows_name`), the server's image
+comes with the facts too (`with_image`): a first open then makes one round trip fewer.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.cache_marks import OUTSIDE_WRITES
 from revorg.model.team.fetching import pipelined
-from revorg.model.team.images import PLAN_IMAGES
+from revorg.model.team.images import MOST_BYTES, PLAN_IMAGES, ServerImage
 from revorg.model.team.roles import no_such_plan
 from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.schema import check_revision, server_revision_of
@@ -55,6 +58,7 @@ class PlanFacts:
     may_read_salaries: bool
     image_version: int | None  # the server's image for the user's reading role, if any
     outside_writes: bool  # the plan's table of changes made outside RevOrg is there
+    image: ServerImage | None = None  # that image, when asked for with the facts
 
     @property
     def without_salaries(self) -> bool:
@@ -71,28 +75,36 @@ _SALARIES = (
 # it does not know) and the plan's row, when there is one the user may see, in one row.
 _FACTS = (
     "SELECT r.revision, p.id, p.name, p.file_format, p.created_at::text, session_user, "
-    f"s.salaries, (SELECT version FROM {PLAN_IMAGES} i "
-    "WHERE i.plan_id = p.id AND i.salaries = s.salaries), "
-    f"to_regclass(format('%%I.%%I', 'plan_' || coalesce(p.id, 0), '{OUTSIDE_WRITES}')) IS NOT NULL "
+    "s.salaries, i.version, "
+    f"to_regclass(format('%%I.%%I', 'plan_' || coalesce(p.id, 0), '{OUTSIDE_WRITES}')) "
+    "IS NOT NULL, i.marks, i.image "
     "FROM (SELECT string_agg(version_num, ',' ORDER BY version_num) AS revision "
     f'FROM "{REGISTRY_SCHEMA}"."{VERSION_TABLE}") r '
     f'LEFT JOIN "{REGISTRY_SCHEMA}".plans p ON p.name = %s '
-    f"LEFT JOIN LATERAL (SELECT {_SALARIES} AS salaries) s ON true"
+    f"LEFT JOIN LATERAL (SELECT {_SALARIES} AS salaries) s ON true "
+    # The image's bytes only when asked for (the caller has no copy), and not too large to be
+    # one RevOrg wrote (images.read_image).
+    "LEFT JOIN LATERAL (SELECT version, marks, CASE WHEN %s AND octet_length(image) <= %s "
+    f"THEN image END AS image FROM {PLAN_IMAGES} "
+    "WHERE plan_id = p.id AND salaries = s.salaries) i ON true"
 )
 
 
-def read_facts(driver: psycopg.Connection[Any], address: TeamPlanAddress) -> PlanFacts:
-    """The plan's facts, as the first statements of a new REPEATABLE READ READ ONLY transaction
-    on `driver` (outside any when called): they take its snapshot. Raises TeamPlanError: the
-    server's revision is not this program's, or there is no such plan (psycopg's errors are
-    the caller's to explain)."""
+def read_facts(
+    driver: psycopg.Connection[Any], address: TeamPlanAddress, *, with_image: bool = False
+) -> PlanFacts:
+    """The plan's facts (`with_image`: and the server's image for the user's reading role), as
+    the first statements of a new REPEATABLE READ READ ONLY transaction on `driver` (outside
+    any when called): they take its snapshot. Raises TeamPlanError: the server's revision is
+    not this program's, or there is no such plan (psycopg's errors are the caller's to
+    explain)."""
     import psycopg
 
-    cursor = driver.cursor()
+    cursor = driver.cursor(binary=True)  # bytea as bytes, without the hex text
     try:
         with pipelined(driver):  # the snapshot and the question in one round trip
             driver.execute(READ_ONLY_SNAPSHOT)
-            cursor.execute(_FACTS, (address.plan,))
+            cursor.execute(_FACTS, (address.plan, with_image, MOST_BYTES))
     except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn):
         # No registry, or one at another revision (older than the images, or changed).
         driver.rollback()
@@ -110,4 +122,5 @@ def read_facts(driver: psycopg.Connection[Any], address: TeamPlanAddress) -> Pla
         may_read_salaries=bool(row[6]),
         image_version=None if row[7] is None else int(row[7]),
         outside_writes=bool(row[8]),
+        image=None if row[10] is None else ServerImage(int(row[7]), str(row[9]), bytes(row[10])),
     )

@@ -28,7 +28,7 @@ from revorg.model.errors import QT_TRANSLATE_NOOP, PlanFileError
 from revorg.model.store import connect_memory, create_schema, stamp_schema
 from revorg.model.store.checks import check_values
 from revorg.model.team.address import TeamPlanAddress
-from revorg.model.team.cache import USER_CACHE, PlanCache
+from revorg.model.team.cache import USER_CACHE, PlanCache, name_hint
 from revorg.model.team.cache_marks import outside_write_statements
 from revorg.model.team.cache_open import CachedOpen
 from revorg.model.team.copying import copy_plan
@@ -241,16 +241,21 @@ def _load(
     outside any transaction; one closed after the read keeps it (its read-only transaction
     ends with it: no round trip for a ROLLBACK, a tenth of a first open over a 10 ms link)."""
     _end_transaction(driver)  # the snapshot must start with this read
+    hint = name_hint(address)
     try:
         with server_errors(address):
             # One consistent picture of the plan, even while teammates publish steps.
-            facts = read_facts(driver, address)
+            # No copy of the plan kept: the server's image comes with the first question.
+            first_open = cache is not None and take_image and not cache.knows_name(hint)
+            facts = read_facts(driver, address, with_image=first_open)
             registered, without_salaries = facts.registered, facts.without_salaries
             if registered.file_format != SERVER_FILE_FORMAT:
                 raise _damaged(address, f"file format {registered.file_format}")
             through = cached = None
             if cache is not None:
-                through = CachedOpen(cache, driver, address, facts, take_image=take_image)
+                through = CachedOpen(
+                    cache, driver, address, facts, take_image=take_image, hint=hint
+                )
                 cached = through.take(row_versions)
             memory, versions = cached or _read_whole(
                 address, driver, registered, without_salaries, row_versions
