@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revorg.cli.editing import add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands, UsageError
+from revorg.cli.plans import plan_location, shown_location
 
 if TYPE_CHECKING:
     from revorg.model.editing import Edit, PlanEditor
@@ -74,7 +74,7 @@ def register(commands: Commands) -> None:
     restore = commands.add_parser(
         "restore", help="make a new scenario from a snapshot or a step of the plan's history"
     )
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     sources = restore.add_mutually_exclusive_group(required=True)
     for source in SOURCES:
         sources.add_argument(f"--{source.option}", metavar=source.metavar, help=source.help)
@@ -95,6 +95,6 @@ def run(options: argparse.Namespace) -> int:
         document.save()
     print(
         f"restored {source.described(value)} as scenario {options.as_name.strip()!r} "
-        f"in {options.file}"
+        f"in {shown_location(options.file)}"
     )
     return 0

@@ -7,10 +7,10 @@ The snapshot is an edit through the edit core, so it is one step of the plan's c
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from revorg.cli.editing import add_who_argument, open_for_editing
 from revorg.cli.parsing import Commands
+from revorg.cli.plans import plan_location, shown_location
 
 
 def register(commands: Commands) -> None:
@@ -23,7 +23,7 @@ def register(commands: Commands) -> None:
             "snapshot:NAME`, list them with `snapshots`, bring one back with `restore`."
         ),
     )
-    snapshot.add_argument("file", type=Path)
+    snapshot.add_argument("file", type=plan_location, help="a .revorg file or a team plan's URL")
     snapshot.add_argument("--name", required=True, help="the snapshot's name")
     snapshot.add_argument("--scenario", help="the scenario to keep (default: the first)")
     add_who_argument(snapshot)
@@ -41,5 +41,8 @@ def run(options: argparse.Namespace) -> int:
         edit = requests.take_snapshot(editor, options.name, who, utc_now())
         editor.perform(edit)
         document.save()
-    print(f"took snapshot {options.name.strip()!r} of {scenario.name!r} in {options.file}")
+    print(
+        f"took snapshot {options.name.strip()!r} of {scenario.name!r} "
+        f"in {shown_location(options.file)}"
+    )
     return 0

@@ -24,6 +24,7 @@ from revorg.model.errors import QT_TRANSLATE_NOOP, PlanEditError, PlanFileError
 from revorg.model.scenarios import ScenarioSnapshot, copy_scenario_rows
 
 __all__ = [
+    "SNAPSHOT_MARKS",
     "SNAPSHOT_PREFIX",
     "SnapshotInfo",
     "find_snapshot",
@@ -37,7 +38,8 @@ __all__ = [
 # `revorg compare FILE --scenarios Base "snapshot:Board plan"`: a snapshot where a scenario is
 # expected.
 SNAPSHOT_PREFIX = "snapshot:"
-_MARKS = ("snapshot_at", "snapshot_by", "snapshot_of")
+# The scenario columns that make it a snapshot (format 6).
+SNAPSHOT_MARKS = ("snapshot_at", "snapshot_by", "snapshot_of")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def restored_rows(session: Session, snapshot_id: int, name: str) -> ScenarioSnap
     if snapshot is None or not snapshot.is_snapshot:
         raise PlanEditError(QT_TRANSLATE_NOOP("PlanEditError", "no such snapshot"))
     copy = copy_scenario_rows(session, snapshot_id, name)
-    return replace(copy, scenario={**copy.scenario, **dict.fromkeys(_MARKS)})
+    return replace(copy, scenario={**copy.scenario, **dict.fromkeys(SNAPSHOT_MARKS)})
 
 
 def refuse_frozen(session: Session, scenario_id: int) -> None:

@@ -304,6 +304,28 @@ def test_targets_and_settings_on_a_url_are_one_step_each_and_move_the_version(
     assert history.code == 0 and "Ana" in history.out and "Bo" in history.out
 
 
+def test_snapshot_and_restore_on_a_url_are_steps_and_the_snapshot_stays_one(
+    run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
+) -> None:
+    url = team.url(plan_name)
+    assert run_cli("push", edited_demo, url).code == 0
+    assert run_cli("summary", url).code == 0  # a copy kept: the next opens take in the log
+    taken = run_cli("snapshot", url, "--name", "Board plan FY27", "--who", "Ana")
+    assert taken.code == 0, taken.err
+    assert taken.out == f"took snapshot 'Board plan FY27' of 'Base' in {url}\n"
+    # Read through the cached copy and the log's step: still a snapshot, not a scenario.
+    listed = json.loads(run_cli("snapshots", url, "--json").out)["snapshots"]
+    assert [(s["name"], s["taken_by"]) for s in listed] == [("Board plan FY27", "Ana")]
+    assert json.loads(run_cli("summary", url, "--json").out)["version"] == 3
+    restored = run_cli("restore", url, "--snapshot", "Board plan FY27", "--as", "Board again")
+    assert restored.code == 0, restored.err
+    compared = run_cli("compare", url, "--scenarios", "Base", "Board again")
+    assert compared.code == 0, compared.err
+    missing = run_cli("restore", url, "--snapshot", "No such", "--as", "X")
+    assert missing.code == 2 and missing.err.count("\n") == 1
+    assert missing.err.startswith("error: no snapshot named 'No such'")
+
+
 def test_expect_version_refuses_a_stale_change_naming_who_changed_the_plan(
     run_cli: CliRunner, team: TeamServer, plan_name: str, edited_demo: Path
 ) -> None:

@@ -58,6 +58,7 @@ from revorg.model.money import to_cents
 from revorg.model.months import YearMonth
 from revorg.model.scenarios import ScenarioSnapshot, StoredRows, check_scenario_name
 from revorg.model.scenarios import snapshot_scenario as _snapshot_scenario
+from revorg.model.snapshots import SNAPSHOT_MARKS
 from revorg.model.store import connect_memory
 from revorg.model.store.stored_log import load_stored_log
 
@@ -259,6 +260,9 @@ class _Player:
         if not isinstance(whole, dict):
             raise _not_replayable(step_id)
         columns = {name: whole.get(name) for name in ("id", "plan_id", "name", "sort_order")}
+        # A snapshot's marks (file format 6): without them a replayed snapshot came back as a
+        # scenario one could edit. Steps logged before snapshots have none.
+        columns.update({name: whole[name] for name in SNAPSHOT_MARKS if name in whole})
         if columns["id"] != scenario_id:
             raise _damaged(step_id, f"the row of scenario {scenario_id}")
         scenario = _stored_row(step_id, "scenarios", columns)
