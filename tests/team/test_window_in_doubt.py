@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from revorg.model.team.editing import TeamLink
+from revorg.model.editing import requests
+from revorg.model.team.address import parse_plan_url
+from revorg.model.team.editing import TeamLink, open_team_editor
 from revorg.model.team.live import PlanListener
 from revorg.model.team.server import server_errors
 from revorg.model.team.step_rows import StepToSend
@@ -58,8 +60,10 @@ def steps_on_server(team: TeamServer, schema: str, title: str) -> int:
 
 
 @pytest.mark.parametrize("listening", [True, False], ids=["heard live", "not heard"])
-def test_an_edit_the_server_committed_without_answering_is_taken_not_sent_twice(
+@pytest.mark.parametrize("teammate_after", [False, True], ids=["alone", "teammate after"])
+def test_an_edit_the_server_committed_without_answering_is_not_sent_twice(
     listening: bool,
+    teammate_after: bool,
     published: str,
     team: TeamServer,
     answer_lost: list[int],
@@ -69,20 +73,30 @@ def test_an_edit_the_server_committed_without_answering_is_taken_not_sent_twice(
     if not listening:  # the server stopped: no notice of the step comes before the resend
         monkeypatch.setattr(PlanListener, "notices", lambda _self: [])
     with team_window(published, "Ana", qtbot) as ana:
-        card = by_title(ana.controller.editor, "VP Sales")
+        editor = ana.controller.editor
+        card, other = by_title(editor, "VP Sales"), by_title(editor, "VP Marketing")
         schema = ana.controller.document.registered.schema
         ana.controller.edit(card, {"title": "Chief Sales Officer"})
         assert answer_lost, "the step reached the server"
-        # Not known to have landed: rolled back here and kept waiting, as when unsent.
+        # Not known to have landed: kept waiting, as when unsent.
         qtbot.waitUntil(ana.team.unreachable.isVisible)
-        # The retry finds it on the server: no second step, no refusal naming Ana herself.
+        final = "Chief Sales Officer"
+        if teammate_after:  # Bo, who reads the plan with Ana's step, changes the same field
+            with open_team_editor(parse_plan_url(published), "Bo") as (_, bo):
+                bo.perform(requests.edit_fields(bo, card, {"title": "Head of Sales"}))
+            final = "Head of Sales"
+        ana.team.resending.retry()  # "Try now"
+        # Found on the server: not sent again, no refusal naming Ana herself, nothing of
+        # Bo's written over; the copy takes the steps in from the log.
         qtbot.waitUntil(lambda: not ana.team.unreachable.isVisible(), timeout=15_000)
+        if not listening:
+            ana.team.live.catch_up()  # the listener back: it reads what it missed
+        qtbot.waitUntil(lambda: editor.positions()[card].title == final, timeout=5000)
         assert not ana.team.refused.isVisible()
-        assert ana.controller.editor.positions()[card].title == "Chief Sales Officer"
         assert steps_on_server(team, schema, '"Chief Sales Officer"') == 1
-        assert ana.controller.document.version == answer_lost[0]
-        # It is her own edit: her undo sends the undo, which is not refused either.
-        ana.controller.undo_stack.undo()
-        qtbot.waitUntil(lambda: server_titles(published)[card] == "VP Sales")
+        assert server_titles(published)[card] == final
+        assert "1 change sent" in ana.statusBar().currentMessage()
+        # Nothing is left in doubt: her next edit lands.
+        ana.controller.edit(other, {"title": "CMO"})
+        assert server_titles(published)[other] == "CMO"
         assert not ana.team.refused.isVisible()
-        assert ana.controller.editor.positions()[card].title == "VP Sales"

@@ -72,7 +72,7 @@ class TeamCommands(QObject):
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(0, self.unreachable)
             layout.insertWidget(0, self.refused)
-        self.resending = Resending(window, self.unreachable, lambda: self.session)
+        self.resending = Resending(window, self.unreachable, lambda: self.session, self._catch_up)
         self.retry_timer = self.resending.timer
         # Sends wait for the server's answer off the window's thread (server_wait).
         self.server_wait = WindowServerWait(window)
@@ -386,6 +386,10 @@ class TeamCommands(QObject):
 
     def _reload(self) -> None:
         self.reload()
+
+    def _catch_up(self) -> None:
+        if self.live is not None:  # a listener that went away catches up once it is back
+            self.live.catch_up()
 
     @property
     def checking(self) -> bool:

@@ -47,6 +47,8 @@ def _leave_then_close(leave: Callable[[], None], close: Callable[[], None]) -> N
         leave()
     except TeamPlanError as error:  # the window is gone: the row goes stale on the server
         _LOG.info("leaving the presence list: %s", error)
+    except Exception:  # nobody to tell: the window is gone, the row goes stale as well
+        _LOG.exception("leaving the presence list")
     finally:
         try:
             close()

@@ -150,7 +150,7 @@ class LiveUpdates(QObject):
 
     def announce(self) -> None:
         """This window's row: here, on the scenario on screen."""
-        if self._lent("announce"):
+        if self._closed or self._lent("announce"):  # closed: the leave has the connection
             return
         scenario = self.controller.editor.scenario
         self._guarded(
@@ -199,7 +199,7 @@ class LiveUpdates(QObject):
         self.take_notices()
 
     def refresh_people(self) -> None:
-        if self._lent():  # the beat brings the list
+        if self._closed or self._lent():  # the beat brings the list
             return
         self._guarded(lambda: self.panel.show_people(self._on_server(self.presence.present)))
 

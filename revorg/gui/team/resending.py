@@ -5,7 +5,9 @@ any later ones (revorg.model.team.session). A banner says so; the server is trie
 seconds, on a worker thread once the connection was lost (revorg.gui.team.background: a host
 that drops packets must not freeze the window); once it answers, the waiting edits are made
 again in order (a new edit on the plan as it is then, an undo or redo as the stack would have
-made it) and sent. A try that fails again doubles the interval, up to LONGEST_RETRY_MS.
+made it) and sent; first, one whose send lost its answer is looked for on the server
+(revorg.model.team.in_doubt) and not sent again if it is there. A try that fails again doubles
+the interval, up to LONGEST_RETRY_MS.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ class Resending(QObject):
         window: MainWindow,
         banner: TeamNotice,
         session: Callable[[], TeamSession | None],
+        bring_up: Callable[[], None],
     ) -> None:
         super().__init__(window)
+        self._bring_up = bring_up  # the copy brought up to the server's log now
         self._window = window
         self._controller = window.controller
         self._session = session
@@ -115,7 +119,14 @@ class Resending(QObject):
         self._send_waiting(session)
 
     def _send_waiting(self, session: TeamSession) -> None:
-        sent = 0
+        from revorg.model.team.errors import TeamPlanError
+
+        try:  # an edit whose answer was lost may be on the server: never sent twice
+            sent = int(session.resolve_doubt())
+        except TeamPlanError:  # gone again: the timer tries later
+            return
+        if sent:
+            self._bring_up()  # it comes into the copy from the log, as teammates' steps do
         while session.waiting and self._session() is session:
             waiting = session.waiting.pop(0)
             index = self._controller.undo_stack.index()

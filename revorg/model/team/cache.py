@@ -134,7 +134,10 @@ class PlanCache:
         that a first open asks for the server's image with its first question. A hint is never
         trusted further: no hint and a copy kept costs one read of the image; a hint and no
         copy, the round trip it would have saved."""
-        return (self.folder / hint).exists()
+        try:
+            return (self.folder / hint).exists()
+        except OSError:  # a folder that cannot be searched: as if none
+            return False
 
     def has(self, key: CacheKey) -> bool:
         self.settle()
@@ -228,8 +231,6 @@ def _write_entry(
     """PlanCache.write's work on the disk (its own thread)."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if hint is not None:
-            (folder / hint).touch(mode=0o600)
         image = folder / f"{key.file_stem()}-{secrets.token_hex(8)}.revorg"
         _write_private(image, data)
         description = json.dumps(
@@ -246,6 +247,9 @@ def _write_entry(
         _LOG.warning("team plan not cached: %s", error)
         return
     _remove_images(folder, key, keep=image.name)
+    if hint is not None:
+        with contextlib.suppress(OSError):  # without it the next first open asks once more
+            (folder / hint).touch(mode=0o600)
 
 
 def _remove_images(folder: Path, key: CacheKey, keep: str | None) -> None:

@@ -14,7 +14,6 @@ from revorg.model.history.version import database_version
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.cache import USER_CACHE, PlanCache
 from revorg.model.team.errors import TeamPlanError
-from revorg.model.team.in_doubt import StepInDoubt
 from revorg.model.team.salaries import strip_salaries
 from revorg.model.team.transfer import load
 
@@ -54,8 +53,6 @@ class TeamPlanDocument(PlanDocument):
         # The server's ids of the steps this copy sent (already applied here): live updates
         # (revorg.model.team.live) skip them when they read the steps after their version.
         self.sent_steps: set[int] = set()
-        # A step sent over a connection that broke before the answer (it may have landed).
-        self.in_doubt = StepInDoubt()
 
     def save(self) -> None:
         if self.for_editing:  # every edit reached the server as it was made

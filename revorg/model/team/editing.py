@@ -81,7 +81,6 @@ class TeamLink:
             document.connection,
             document.row_versions,
             document.version,
-            document.in_doubt,
         )
         # The server's newest step this copy has taken in (its own sent steps are skipped).
         self.seen = document.version

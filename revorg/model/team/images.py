@@ -97,9 +97,18 @@ def read_image(
             "WHERE plan_id = %s AND salaries = %s AND octet_length(image) <= %s",
             (plan_id, with_salaries, MOST_BYTES),
         ).fetchone()
-    if row is None:
+    return None if row is None else server_image(row[0], row[1], row[2])
+
+
+def server_image(version: object, marks: object, data: object) -> ServerImage | None:
+    """An image row as the server gave it, or None when its columns are not of an image (a
+    table changed on the server: what it sends is never trusted to be what RevOrg wrote)."""
+    if isinstance(data, memoryview):
+        data = data.tobytes()
+    if not (isinstance(version, int) and isinstance(marks, str) and isinstance(data, bytes)):
+        _LOG.warning("a plan image of other types ignored: %s", type(data).__name__)
         return None
-    return ServerImage(int(row[0]), str(row[1]), bytes(row[2]))
+    return ServerImage(version, marks, data)
 
 
 class RefusedImageError(Exception):

@@ -216,12 +216,7 @@ class LivePlan:
         have = {step.id for step in steps}
         if any(number not in have for number in wanted):  # compacted, or not readable
             return CatchUp(None, tuple(steps), reload=True)
-        # The copy's own steps are applied already; one in doubt is left to its resend.
-        theirs = [
-            step
-            for step in steps
-            if step.id not in document.sent_steps and not document.in_doubt.is_logged_as(step)
-        ]
+        theirs = [step for step in steps if step.id not in document.sent_steps]
         if theirs and not self._apply(theirs):
             return CatchUp(None, tuple(theirs), reload=True)
         # The copy is now the server's snapshot: every row at the version read with it.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.cache_marks import OUTSIDE_WRITES
 from revorg.model.team.fetching import pipelined
-from revorg.model.team.images import MOST_BYTES, PLAN_IMAGES, ServerImage
+from revorg.model.team.images import MOST_BYTES, PLAN_IMAGES, ServerImage, server_image
 from revorg.model.team.roles import no_such_plan
 from revorg.model.team.salaries import SALARY_COLUMNS
 from revorg.model.team.schema import check_revision, server_revision_of
@@ -85,6 +85,7 @@ _FACTS = (
     # The image's bytes only when asked for (the caller has no copy), and not too large to be
     # one RevOrg wrote (images.read_image).
     "LEFT JOIN LATERAL (SELECT version, marks, CASE WHEN %s AND octet_length(image) <= %s "
+    f"AND to_regclass(format('%%I.%%I', 'plan_' || p.id, '{OUTSIDE_WRITES}')) IS NOT NULL "
     f"THEN image END AS image FROM {PLAN_IMAGES} "
     "WHERE plan_id = p.id AND salaries = s.salaries) i ON true"
 )
@@ -122,5 +123,5 @@ def read_facts(
         may_read_salaries=bool(row[6]),
         image_version=None if row[7] is None else int(row[7]),
         outside_writes=bool(row[8]),
-        image=None if row[10] is None else ServerImage(int(row[7]), str(row[9]), bytes(row[10])),
+        image=None if row[10] is None else server_image(row[7], row[9], row[10]),
     )

@@ -35,7 +35,6 @@ from sqlalchemy import Boolean, Connection, text
 
 from revorg.model.history.chain import GENESIS, step_hash
 from revorg.model.team.conflicts import TeamConflictError, moved_error, row_conflict
-from revorg.model.team.in_doubt import StepInDoubt, landed_step, landed_versions, same_step
 from revorg.model.team.step_rows import (
     SCENARIO_ROWS,
     RowKey,
@@ -72,7 +71,6 @@ class Sender:
         memory: sqlite3.Connection,
         versions: dict[RowKey, int],
         read_at: int,
-        in_doubt: StepInDoubt | None = None,
     ) -> None:
         self.schema = schema
         self.memory = memory
@@ -80,8 +78,6 @@ class Sender:
         self.read_at = read_at  # the plan's version when it was read
         self._pending: dict[RowKey, int | None] = {}
         self._step_id = 0  # the step being sent (set by `send`)
-        # The step being sent when a connection broke before the answer: it may be on the server.
-        self.in_doubt = in_doubt if in_doubt is not None else StepInDoubt()
         self._columns = {
             table.name: [column.name for column in table.columns]
             for table in plan_metadata().sorted_tables
@@ -103,9 +99,6 @@ class Sender:
         returns the step's id on the server. The versions kept are updated only by `sent`,
         called once the transaction committed."""
         previous, version = self._lock_chain(connection)
-        landed = self._landed(connection, step)
-        if landed is not None:
-            return landed
         if expected_version is not None and version != expected_version:
             raise moved_error(connection, self._q, expected_version, version)
         work = row_work(step.changes)
@@ -152,31 +145,12 @@ class Sender:
 
     def sent(self) -> None:
         """The transaction committed: the rows it wrote are at their new versions."""
-        self.in_doubt.settled()
         for key, version in self._pending.items():
             if version is None:
                 self.versions.pop(key, None)
             else:
                 self.versions[key] = version
         self._pending = {}
-
-    def _landed(self, connection: Connection, step: StepToSend) -> int | None:
-        """The id of the step in doubt when the server has it and `step` is it made again: the
-        rows it wrote are then taken at that version, as if written now. Made again otherwise
-        (the plan changed meanwhile), `step` would be written over the rows as the copy had
-        them before: refused, as a conflict with the step that landed."""
-        doubt = self.in_doubt.held
-        if doubt is None:
-            return None
-        landed = landed_step(connection, self._q, doubt)
-        if landed is None:
-            self.in_doubt.settled()  # not on the server: what this send writes is its only copy
-            return None
-        if not same_step(step, doubt):
-            self.in_doubt.settled()
-            raise row_conflict(connection, self._q, row_work(doubt.step.changes)[0])
-        self._pending = landed_versions(step, landed, self.versions, self.memory)
-        return landed
 
     def _lock_chain(self, connection: Connection) -> tuple[bytes, int]:
         """Lock the chain's head; the hash the next step follows and the plan's version."""

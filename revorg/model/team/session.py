@@ -35,6 +35,7 @@ from revorg.model.team.conflicts import TeamConflictError
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.editing import TeamLink, TeamRecorder
 from revorg.model.team.errors import TeamPlanError
+from revorg.model.team.in_doubt import InDoubt, landed_step
 from revorg.model.team.server import engine_for, server_errors
 from revorg.model.team.step_rows import StepToSend
 
@@ -104,6 +105,9 @@ class SessionLink(TeamLink):
     thread)."""
 
     lost = False  # the connection went away; nothing is sent until `adopt`
+    # The step being sent when the connection went: the server may have committed it all the
+    # same (revorg.model.team.in_doubt). Kept here: a reload keeps the link, not the document.
+    in_doubt: InDoubt | None = None
 
     def send(self, step: StepToSend, expected_version: int | None = None) -> int:
         after = self.document.version
@@ -113,11 +117,40 @@ class SessionLink(TeamLink):
             raise
         except TeamPlanError as error:
             if lost_connection(error):
-                # The server may have committed it all the same (revorg.model.team.in_doubt).
-                self.document.in_doubt.lost(step, after)
+                self.in_doubt = InDoubt(step, after)
                 self.drop_connection()
                 raise unreachable(self.address) from None
             raise
+
+    def settle_doubt(self) -> bool:
+        """Whether the step in doubt, if any, is on the server (then it must not be sent
+        again); the doubt is settled either way. Raises ServerUnreachableError when the server
+        cannot answer, the doubt kept."""
+        doubt = self.in_doubt
+        if doubt is None:
+            return False
+        schema = self.document.registered.schema
+
+        def ask() -> int | None:
+            with server_errors(self.address):
+                connection = self._server()
+                try:
+                    with connection.begin():
+                        return landed_step(connection, schema, doubt)
+                except BaseException:
+                    if connection.in_transaction():
+                        connection.rollback()
+                    raise
+
+        try:
+            landed = self.wait_for_server(ask, self._cut_connection)
+        except TeamPlanError as error:
+            if lost_connection(error):
+                self.drop_connection()
+                raise unreachable(self.address) from None
+            raise
+        self.in_doubt = None
+        return landed is not None
 
     def drop_connection(self) -> None:
         self.lost = True
@@ -290,6 +323,16 @@ class TeamSession:
         if self._resending:  # the caller puts it back at the front
             return
         self.waiting.append(WaitingEdit(edit, change.direction))
+
+    def resolve_doubt(self) -> bool:
+        """Before what waits is sent again: whether the first waiting edit, whose send lost its
+        answer, is on the server after all; then it no longer waits (the copy takes it in from
+        the log, as a step of the server's). Raises ServerUnreachableError (nothing changed)."""
+        if not self.link.settle_doubt():
+            return False
+        if self.waiting:
+            self.waiting.pop(0)
+        return True
 
     def take_refusal(self) -> Refusal | None:
         refusal, self.refusal = self.refusal, None
