@@ -4155,6 +4155,10 @@ El plan sigue abierto; guárdalo para no perder el trabajo. Los detalles están 
         <translation>Su cambio no se envió: %1 desde que lo leyó. El plan ya lo muestra.</translation>
     </message>
     <message>
+        <source>Yours: %1.</source>
+        <translation>Su valor: %1.</translation>
+    </message>
+    <message>
         <source>Apply my change again</source>
         <translation>Aplicar mi cambio de nuevo</translation>
     </message>

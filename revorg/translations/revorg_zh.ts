@@ -4139,6 +4139,10 @@ Your plan is still open; save it to keep your work. Details are in %2</source>
         <translation>您的更改未发送：在您读取之后，%1。计划现在显示该更改。</translation>
     </message>
     <message>
+        <source>Yours: %1.</source>
+        <translation>您的值：%1。</translation>
+    </message>
+    <message>
         <source>Apply my change again</source>
         <translation>重新应用我的更改</translation>
     </message>

@@ -42,6 +42,7 @@ def test_two_windows_edit_the_same_card_one_lands_the_other_is_refused_reloaded_
         # Who changed which card's field, named as the reloaded plan shows the card.
         assert "Ana changed Chief Sales Officer’s title at " in text
         assert "Your change was not sent" in text
+        assert text.endswith(" Yours: title Head of Sales.")  # what applying it again makes
         # Reloaded: Bo's window shows Ana's title, the selection kept, and the plan editable.
         assert bo.controller.editor.positions()[card].title == "Chief Sales Officer"
         assert bo.scene.selected_ids() == [card]

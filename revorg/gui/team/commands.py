@@ -28,7 +28,7 @@ from revorg.gui.i18n import fill
 from revorg.gui.labels import error_text
 from revorg.gui.team.dialogs import OpenTeamPlanDialog, PasswordDialog, PublishDialog, plan_url
 from revorg.gui.team.notices import TeamNotice
-from revorg.gui.team.refusal_words import conflict_text
+from revorg.gui.team.refusal_words import conflict_text, own_values_text
 from revorg.gui.team.resending import Resending
 from revorg.gui.team.server_wait import WindowServerWait
 from revorg.model.errors import RevOrgError
@@ -294,6 +294,9 @@ class TeamCommands(QObject):
                 self.tr("Your change was not sent: %1 since you read it. The plan shows it now."),
                 "; ".join(said),
             )
+            own = own_values_text(editor, refusal)
+            if own:  # what "Apply my change again" would make
+                text += " " + fill(self.tr("Yours: %1."), own)
             self.again = refusal.edit if fresh is not None else None
             action = self.tr("Apply my change again") if self.again is not None else None
             self.refused.show_message(text, action)

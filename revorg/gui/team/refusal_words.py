@@ -1,6 +1,7 @@
 """What the refused bar says of a teammate's change that came first: "Ana changed VP Sales’s
 annual cost at 23:08", the card named as the plan now on screen has it, the time in local time
-(the date too when it is not today). The texts keep the TeamCommands context they were
+(the date too when it is not today); and the user's own values, which "Apply my change again"
+would make: "title Head of Sales". The texts keep the TeamCommands context they were
 translated in."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
+from revorg.gui.history_words import ChangeWords
 from revorg.gui.i18n import fill, translate
 from revorg.gui.labels import field_or_key_label
 from revorg.model.editing.editor import PlanEditor
@@ -46,6 +48,24 @@ def conflict_text(editor: PlanEditor, refusal: Refusal, conflict: Any) -> str:
             when,
         )
     return fill(translate("TeamCommands", "%1 changed %2 at %3"), who, record, when)
+
+
+# The values named at most: an edit of many fields is said in part ("…"), as the bar is one line.
+OWN_VALUES_SHOWN = 3
+
+
+def own_values_text(editor: PlanEditor, refusal: Refusal) -> str:
+    """The values the refused edit set, as the window shows values: "title Head of Sales,
+    annual cost €140,000"; empty for an edit of whole records (a card added or removed)."""
+    words = ChangeWords(editor)
+    shown = [
+        f"{in_sentence(field_or_key_label(change.field))} "
+        f"{words.value(str(change.record), change.field, change.new, change.record_id)}"
+        for change in refusal.records
+        if change.field != "*"
+    ]
+    text = ", ".join(shown[:OWN_VALUES_SHOWN])
+    return text + "…" if len(shown) > OWN_VALUES_SHOWN else text
 
 
 def record_name(editor: PlanEditor, kind: str, record_id: int) -> str:
