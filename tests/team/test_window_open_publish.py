@@ -4,6 +4,7 @@ list holding the URL without the password, Save and Save As on a team plan, `rev
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -86,7 +87,10 @@ def test_a_password_is_asked_when_the_server_wants_one_and_the_recent_list_has_n
     plan_name: str,
     demo_file: Path,
     monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, the drivers' too, as verbose as they go
     url = team.url(plan_name)
     assert run_cli("push", demo_file, url).code == 0
     monkeypatch.delenv("PGPASSFILE")  # libpq has no password now, nor the keyring
@@ -111,6 +115,17 @@ def test_a_password_is_asked_when_the_server_wants_one_and_the_recent_list_has_n
     recent = AppSettings().recent_entries()
     assert recent[0] == url
     assert all(team.password not in entry for entry in recent)
+    # Edited, its connection then lost and the edit kept: nothing logged names the password.
+    card = by_title(file_window.controller.editor, "VP Sales")
+    file_window.controller.edit(card, {"title": "Chief Sales Officer"})
+    session = file_window.team.session
+    assert session is not None and session.link._connection is not None
+    pid = session.link._connection.connection.driver_connection.info.backend_pid
+    team.admin(f"SELECT pg_terminate_backend({pid})")
+    file_window.controller.edit(card, {"title": "Head of Sales"})
+    qtbot.waitUntil(file_window.team.unreachable.isVisible)
+    assert caplog.records  # the drivers and RevOrg did log
+    assert team.password not in caplog.text
 
 
 def test_a_refused_password_leaves_the_window_on_its_plan_with_one_message(
