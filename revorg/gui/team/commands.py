@@ -72,7 +72,7 @@ class TeamCommands(QObject):
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(0, self.unreachable)
             layout.insertWidget(0, self.refused)
-        self.resending = Resending(window, self.unreachable, lambda: self.session, self._catch_up)
+        self.resending = Resending(window, self.unreachable, lambda: self.session, self._bring_up)
         self.retry_timer = self.resending.timer
         # Sends wait for the server's answer off the window's thread (server_wait).
         self.server_wait = WindowServerWait(window)
@@ -386,13 +386,19 @@ class TeamCommands(QObject):
         self.server_wait.server = session.address.server
         session.link.wait_for_server = self.server_wait
         live.live.wait_for_server = self.server_wait  # teammates' steps read off this thread
+        live.live.is_own_step = session.link.is_own_step  # one whose answer was lost
 
     def _reload(self) -> None:
         self.reload()
 
-    def _catch_up(self) -> None:
-        if self.live is not None:  # a listener that went away catches up once it is back
-            self.live.catch_up()
+    def _bring_up(self) -> TeamSession | None:
+        """The copy brought up to the server's plan (a step of the user's found there after
+        its answer was lost), as after a refusal; None when that failed (said)."""
+        try:
+            return self.refresh()
+        except RevOrgError as error:
+            self.window.show_error(error_text(error))
+            return None
 
     @property
     def checking(self) -> bool:

@@ -265,8 +265,9 @@ class LiveUpdates(QObject):
         if done.change is None:
             return
         self.controller.take_teammates_change(done.change)
-        logged = read_steps(self.document.session, limit=len(done.steps))
-        self.window.statusBar().showMessage(self.said(logged), STATUS_MS)
+        if done.steps:  # none: only the user's own step, whose answer was lost
+            logged = read_steps(self.document.session, limit=len(done.steps))
+            self.window.statusBar().showMessage(self.said(logged), STATUS_MS)
 
     def said(self, steps: list[LoggedStep]) -> str:
         """The status bar's words for the teammates' steps just taken in (newest first)."""

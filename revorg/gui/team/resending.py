@@ -48,10 +48,11 @@ class Resending(QObject):
         window: MainWindow,
         banner: TeamNotice,
         session: Callable[[], TeamSession | None],
-        bring_up: Callable[[], None],
+        bring_up: Callable[[], TeamSession | None],
     ) -> None:
         super().__init__(window)
-        self._bring_up = bring_up  # the copy brought up to the server's log now
+        # The copy brought up to the server's plan now; the session it is then in.
+        self._bring_up = bring_up
         self._window = window
         self._controller = window.controller
         self._session = session
@@ -119,14 +120,16 @@ class Resending(QObject):
         self._send_waiting(session)
 
     def _send_waiting(self, session: TeamSession) -> None:
-        from revorg.model.team.errors import TeamPlanError
-
-        try:  # an edit whose answer was lost may be on the server: never sent twice
-            sent = int(session.resolve_doubt())
-        except TeamPlanError:  # gone again: the timer tries later
+        sent = self._settle_doubt(session)
+        if sent is None:  # gone again: the timer tries later
             return
         if sent:
-            self._bring_up()  # it comes into the copy from the log, as teammates' steps do
+            # The copy takes the landed step in from the log before anything else that waits
+            # is made on it (over the link's connection, which has just answered).
+            fresh = self._bring_up()
+            if fresh is None or fresh is not self._session():
+                return
+            session = fresh
         while session.waiting and self._session() is session:
             waiting = session.waiting.pop(0)
             index = self._controller.undo_stack.index()
@@ -148,6 +151,20 @@ class Resending(QObject):
             self._window.statusBar().showMessage(
                 self.tr("Back on the team server: %n change(s) sent.", "", sent), STATUS_MS
             )
+
+    def _settle_doubt(self, session: TeamSession) -> int | None:
+        """1 when the edit whose answer was lost is on the server after all (it no longer
+        waits), else 0; None when the server cannot be reached (nothing changed)."""
+        from revorg.model.team.errors import TeamPlanError
+        from revorg.model.team.session import ServerUnreachableError
+
+        try:  # never sent twice (revorg.model.team.in_doubt)
+            return int(session.resolve_doubt())
+        except ServerUnreachableError:
+            return None
+        except TeamPlanError as error:  # the server refused the question: said, sent again
+            self._window.statusBar().showMessage(error_text(error), STATUS_MS)
+            return 0
 
     def _push_waiting(self, waiting: WaitingEdit) -> bool:
         """A waiting edit made now: a new edit again on the plan as it is (the user's values,

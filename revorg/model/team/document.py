@@ -53,6 +53,9 @@ class TeamPlanDocument(PlanDocument):
         # The server's ids of the steps this copy sent (already applied here): live updates
         # (revorg.model.team.live) skip them when they read the steps after their version.
         self.sent_steps: set[int] = set()
+        # The user's own steps found on the server after their answer was lost: taken in from
+        # the log, as the user's (revorg.model.team.in_doubt).
+        self.landed_steps: set[int] = set()
 
     def save(self) -> None:
         if self.for_editing:  # every edit reached the server as it was made

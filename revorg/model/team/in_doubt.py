@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from revorg.model.history.chain import StoredStep
 from revorg.model.team.step_rows import StepToSend
 
 
@@ -31,10 +32,26 @@ class InDoubt:
     step: StepToSend
     after: int  # the plan's version when it was sent
 
+    def is_logged_as(self, logged: StoredStep) -> bool:
+        """Whether a step of the server's log is this one (what `landed_step` asks the server,
+        for a step already read)."""
+        step = self.step
+        return logged.id > self.after and (
+            logged.who, logged.at, logged.scenario_id, logged.text, logged.text_values,
+            logged.direction, logged.changes,
+        ) == (
+            step.who, step.at, step.scenario_id, step.template, step.text_values,
+            step.direction, step.changes,
+        )  # fmt: skip
+
 
 def landed_step(connection: Connection, schema: str, doubt: InDoubt) -> int | None:
-    """The id of the step in doubt in the log of the plan's `schema`, if it landed. Only the
-    steps after `doubt.after` are looked at: those since the connection broke."""
+    """The id of the step in doubt in the log of the plan's `schema`, if it landed, in the
+    caller's transaction. The log's head is locked for share first: a send still committing
+    (a stalled commit, the step itself) is waited for, not missed (up to the transaction's
+    lock_timeout). Only the steps after `doubt.after` are looked at: those since the
+    connection broke."""
+    connection.execute(text(f'SELECT 1 FROM "{schema}".history_chain WHERE id = 1 FOR SHARE'))
     step = doubt.step
     candidates = connection.execute(
         text(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +149,9 @@ class LivePlan:
         # Reading the steps waits for the server: the window reads them on a worker thread
         # (revorg.model.team.waiting); playing them into the plan stays on the caller's.
         self.wait_for_server: ServerWait = wait_here
+        # Whether a step of the log is the user's own whose answer was lost (the window's
+        # session says: revorg.model.team.in_doubt); such a step is not a teammate's.
+        self.is_own_step: Callable[[StoredStep], bool] = lambda _step: False
 
     # --- the user's own edits: when each was last applied -----------------------------------
 
@@ -216,16 +219,23 @@ class LivePlan:
         have = {step.id for step in steps}
         if any(number not in have for number in wanted):  # compacted, or not readable
             return CatchUp(None, tuple(steps), reload=True)
-        theirs = [step for step in steps if step.id not in document.sent_steps]
-        if theirs and not self._apply(theirs):
-            return CatchUp(None, tuple(theirs), reload=True)
+        taken = [step for step in steps if step.id not in document.sent_steps]
+        if taken and not self._apply(taken):
+            return CatchUp(None, tuple(taken), reload=True)
         # The copy is now the server's snapshot: every row at the version read with it.
         document.row_versions.clear()
         document.row_versions.update(versions)
         self.seen = steps[-1].id
         document.version = max(document.version, self.seen)
-        if not theirs:
+        if not taken:
             return CatchUp(None)
+        # The user's own steps whose answer was lost (revorg.model.team.in_doubt) come in from
+        # the log too, but are not a teammate's: they guard no undo and are not announced.
+        theirs = [
+            step
+            for step in taken
+            if step.id not in document.landed_steps and not self.is_own_step(step)
+        ]
         for step in theirs:
             self._serial += 1
             for c in step.changes:
@@ -236,9 +246,9 @@ class LivePlan:
                     self._teammates.setdefault((record, record_id), {})[name] = _TeammateField(
                         self._serial, step.who, step.at
                     )
-        records = tuple(_field_change(c) for step in theirs for c in step.changes)
+        records = tuple(_field_change(c) for step in taken for c in step.changes)
         _expire(document.session, records)
-        last = theirs[-1]
+        last = taken[-1]
         text = _step_text(last.text, last.text_values)
         return CatchUp(_change_for(editor, document, records, text), tuple(theirs))
 

@@ -29,6 +29,7 @@ from revorg.model.editing.change import Change, Direction, FieldChange
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit
 from revorg.model.errors import QT_TRANSLATE_NOOP
+from revorg.model.history.chain import StoredStep
 from revorg.model.history.recording import utc_now
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.conflicts import TeamConflictError
@@ -78,6 +79,16 @@ _LOST_STATES = ("08", "57P", "55P03")
 RETRY_LOCK_TIMEOUT = "1500ms"
 
 
+def lock_refused(error: BaseException) -> bool:
+    """Whether a TeamPlanError came from a lock another session held past lock_timeout."""
+    seen: BaseException | None = error.__context__
+    while seen is not None:
+        if str(getattr(getattr(seen, "orig", seen), "sqlstate", "") or "") == "55P03":
+            return True
+        seen = seen.__context__
+    return False
+
+
 def lost_connection(error: BaseException) -> bool:
     """Whether a TeamPlanError came from the connection going away (server.explained tells it
     as one line; the driver's error it was made from is the exception's context)."""
@@ -117,18 +128,27 @@ class SessionLink(TeamLink):
             raise
         except TeamPlanError as error:
             if lost_connection(error):
-                self.in_doubt = InDoubt(step, after)
+                if not lock_refused(error):  # refused for a lock: it surely rolled back
+                    self.in_doubt = InDoubt(step, after)
                 self.drop_connection()
                 raise unreachable(self.address) from None
             raise
 
-    def settle_doubt(self) -> bool:
-        """Whether the step in doubt, if any, is on the server (then it must not be sent
-        again); the doubt is settled either way. Raises ServerUnreachableError when the server
-        cannot answer, the doubt kept."""
+    def is_own_step(self, logged: StoredStep) -> bool:
+        """Whether a step read from the server's log is the user's step in doubt (live updates
+        take it in as the user's own, not a teammate's)."""
+        return self.in_doubt is not None and self.in_doubt.is_logged_as(logged)
+
+    def settle_doubt(self) -> int | None:
+        """The server's id of the step in doubt, if any, when it is on the server (then it must
+        not be sent again); the doubt is settled either way. Raises ServerUnreachableError when
+        the server cannot answer (the doubt kept), TeamPlanError when it refuses the question
+        (the caller settles)."""
         doubt = self.in_doubt
         if doubt is None:
-            return False
+            return None
+        from sqlalchemy import text
+
         schema = self.document.registered.schema
 
         def ask() -> int | None:
@@ -136,6 +156,10 @@ class SessionLink(TeamLink):
                 connection = self._server()
                 try:
                     with connection.begin():
+                        connection.execute(
+                            text("SELECT set_config('lock_timeout', :wait, true)"),
+                            {"wait": RETRY_LOCK_TIMEOUT},
+                        )
                         return landed_step(connection, schema, doubt)
                 except BaseException:
                     if connection.in_transaction():
@@ -150,7 +174,7 @@ class SessionLink(TeamLink):
                 raise unreachable(self.address) from None
             raise
         self.in_doubt = None
-        return landed is not None
+        return landed
 
     def drop_connection(self) -> None:
         self.lost = True
@@ -326,10 +350,21 @@ class TeamSession:
 
     def resolve_doubt(self) -> bool:
         """Before what waits is sent again: whether the first waiting edit, whose send lost its
-        answer, is on the server after all; then it no longer waits (the copy takes it in from
-        the log, as a step of the server's). Raises ServerUnreachableError (nothing changed)."""
-        if not self.link.settle_doubt():
+        answer, is on the server after all; then it no longer waits, and the copy is to take it
+        in from the log (as the user's own step: `document.landed_steps`). Raises
+        ServerUnreachableError (nothing changed); a refusal of the question (a role revoked
+        meanwhile) settles the doubt and raises: the edit is then sent again, and the rows'
+        versions refuse it if it had landed."""
+        try:
+            landed = self.link.settle_doubt()
+        except ServerUnreachableError:
+            raise
+        except TeamPlanError:
+            self.link.in_doubt = None
+            raise
+        if landed is None:
             return False
+        self.document.landed_steps.add(landed)
         if self.waiting:
             self.waiting.pop(0)
         return True
