@@ -55,6 +55,12 @@ def answer_lost(monkeypatch: pytest.MonkeyPatch, team: TeamServer) -> list[int]:
     return committed
 
 
+def listener_broken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's listening connection neither hears nor reads the server's steps."""
+    monkeypatch.setattr(PlanListener, "notices", lambda _self: [])
+    monkeypatch.setattr(LiveUpdates, "catch_up", lambda _self: None)
+
+
 def steps_on_server(team: TeamServer, schema: str, title: str) -> int:
     rows = team.admin(
         f"SELECT count(*) FROM \"{schema}\".history_changes WHERE field = 'title' "
@@ -75,8 +81,7 @@ def test_an_edit_the_server_committed_without_answering_is_not_sent_twice(
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     if not listening:  # the server stopped: the listener neither hears nor reads the step
-        monkeypatch.setattr(PlanListener, "notices", lambda _self: [])
-        monkeypatch.setattr(LiveUpdates, "catch_up", lambda _self: None)
+        listener_broken(monkeypatch)
     with team_window(published, "Ana", qtbot) as ana:
         editor = ana.controller.editor
         card, other = by_title(editor, "VP Sales"), by_title(editor, "VP Marketing")
@@ -125,8 +130,7 @@ def test_a_look_up_the_server_refuses_is_said_and_never_leaves_the_edit_stuck(
         raise TeamPlanError("permission denied: {who} may not do this", who="Ana")
 
     monkeypatch.setattr(SessionLink, "settle_doubt", refused)
-    monkeypatch.setattr(PlanListener, "notices", lambda _self: [])  # the step not heard
-    monkeypatch.setattr(LiveUpdates, "catch_up", lambda _self: None)
+    listener_broken(monkeypatch)  # the step not heard
     with team_window(published, "Ana", qtbot) as ana:
         card = by_title(ana.controller.editor, "VP Sales")
         schema = ana.controller.document.registered.schema

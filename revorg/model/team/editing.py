@@ -14,8 +14,6 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import text
-
 from revorg.model.editing.change import Change
 from revorg.model.editing.editor import PlanEditor
 from revorg.model.editing.steps import Edit
@@ -23,7 +21,7 @@ from revorg.model.history.recording import attach_recorder, system_user, utc_now
 from revorg.model.team.address import TeamPlanAddress
 from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.sending import Sender
-from revorg.model.team.server import engine_for, server_errors
+from revorg.model.team.server import engine_for, server_errors, wait_for_locks
 from revorg.model.team.step_rows import StepToSend
 from revorg.model.team.waiting import ServerWait, shut_down, wait_here
 
@@ -133,11 +131,8 @@ class TeamLink:
             connection = self._server()
             try:
                 with connection.begin():
-                    if self.lock_timeout is not None:  # for this transaction only
-                        connection.execute(
-                            text("SELECT set_config('lock_timeout', :wait, true)"),
-                            {"wait": self.lock_timeout},
-                        )
+                    if self.lock_timeout is not None:
+                        wait_for_locks(connection, self.lock_timeout)
                     return self.sender.send(connection, step, expected_version)
             except BaseException:
                 if connection.in_transaction():

@@ -19,6 +19,7 @@ from revorg.model.team.errors import TeamPlanError
 
 if TYPE_CHECKING:
     import psycopg
+    from sqlalchemy import Connection
     from sqlalchemy.engine import Engine
 
 KEYRING_SERVICE = "revorg"
@@ -39,6 +40,14 @@ CONNECTION_WATCH = {
 # server refuses to wait beyond this (SQLSTATE 55P03): an edit then waits as when the server
 # is away, instead of for ever. Set at the log-in (libpq's options), no round trip.
 LOCK_TIMEOUT = "10s"
+
+
+def wait_for_locks(connection: Connection, wait: str) -> None:
+    """Wait at most `wait` (PostgreSQL's units: "1500ms") for a lock another session holds,
+    in the connection's current transaction only, instead of the log-in's LOCK_TIMEOUT."""
+    from sqlalchemy import text
+
+    connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"), {"wait": wait})
 
 
 def keyring_name(address: TeamPlanAddress) -> str:

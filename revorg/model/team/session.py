@@ -37,7 +37,7 @@ from revorg.model.team.document import TeamPlanDocument
 from revorg.model.team.editing import TeamLink, TeamRecorder
 from revorg.model.team.errors import TeamPlanError
 from revorg.model.team.in_doubt import InDoubt, landed_step
-from revorg.model.team.server import engine_for, server_errors
+from revorg.model.team.server import engine_for, server_errors, wait_for_locks
 from revorg.model.team.step_rows import StepToSend
 
 if TYPE_CHECKING:
@@ -147,8 +147,6 @@ class SessionLink(TeamLink):
         doubt = self.in_doubt
         if doubt is None:
             return None
-        from sqlalchemy import text
-
         schema = self.document.registered.schema
 
         def ask() -> int | None:
@@ -156,10 +154,7 @@ class SessionLink(TeamLink):
                 connection = self._server()
                 try:
                     with connection.begin():
-                        connection.execute(
-                            text("SELECT set_config('lock_timeout', :wait, true)"),
-                            {"wait": RETRY_LOCK_TIMEOUT},
-                        )
+                        wait_for_locks(connection, RETRY_LOCK_TIMEOUT)
                         return landed_step(connection, schema, doubt)
                 except BaseException:
                     if connection.in_transaction():
